@@ -51,12 +51,30 @@ export const META_COLUMNS: readonly PlainColumn[] = [
   { key: 'value', label: t('值', '值', 'Value'), kind: 'text' },
 ];
 
-/** kefu_counters: the last confirmed number of each series and period, and the claim it came from. */
+/**
+ * kefu_counters: the last confirmed number of each series and period, and the claim it came from.
+ * `state` repeats the three in one cell ('#TS/2026|17|345') so that one Range.find locates and
+ * reads a counter in the same request.
+ */
 export const COUNTER_COLUMNS: readonly PlainColumn[] = [
   { key: 'series_period', label: t('序列/期间', '序列/期間', 'Series/period'), kind: 'text' },
   { key: 'last_seq', label: t('最后序号', '最後序號', 'Last number'), kind: 'int' },
   { key: 'claim_row', label: t('认领行', '認領列', 'Claim row'), kind: 'int' },
+  { key: 'state', label: t('状态', '狀態', 'State'), kind: 'text' },
 ];
+
+export function counterState(key: string, seq: number, claimRow: number): string {
+  return `#${key}|${seq}|${claimRow}`;
+}
+
+export function counterSearchText(key: string): string {
+  return `#${key}|`;
+}
+
+export function parseCounterState(state: unknown): { key: string; seq: number; row: number } | undefined {
+  const m = typeof state === 'string' ? /^#(.+)\|(\d+)\|(\d+)$/.exec(state) : null;
+  return m ? { key: m[1], seq: Number(m[2]), row: Number(m[3]) } : undefined;
+}
 
 /** kefu_claims_<SERIES>: one row per number claimed, in the order the workbook received them. */
 export const CLAIM_COLUMNS: readonly PlainColumn[] = [

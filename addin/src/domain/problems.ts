@@ -1,0 +1,67 @@
+import type { Locale } from '../i18n/locale';
+import { joinList, message, type MessageId } from '../i18n/messages';
+import { findForm } from '../forms';
+import { allFields, columnsOf } from '../forms/columns';
+import { BOOL_CODES } from '../forms/codes';
+import type { FieldDecl, FormDecl } from '../forms/types';
+
+/**
+ * One thing wrong with an input or a workbook, located as precisely as we can: the form (its
+ * sheet), the row (1-based, as the user counts: a worksheet row, or the n-th record of an input
+ * file) and the field. Rendered in the user's language by `describeProblem`.
+ */
+export interface Problem {
+  readonly kind: MessageId;
+  readonly form?: string;
+  readonly field?: string;
+  readonly row?: number;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** A typed error carrying every problem found; nothing was written when it is thrown. */
+export class KefuError extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map((p) => describeProblem(p, 'en-US')).join('\n'));
+    this.name = 'KefuError';
+  }
+
+  describe(locale: Locale): string[] {
+    return this.problems.map((p) => describeProblem(p, locale));
+  }
+}
+
+function fieldOrColumn(form: FormDecl, key: string): { label: FieldDecl['label']; field?: FieldDecl } | undefined {
+  const field = allFields(form).find((f) => f.key === key);
+  if (field) return { label: field.label, field };
+  const column = columnsOf(form).find((c) => c.key === key);
+  return column ? { label: column.label, field: column.field } : undefined;
+}
+
+function allowedLabels(field: FieldDecl | undefined, locale: Locale): string {
+  const codes = field?.type === 'bool' ? BOOL_CODES : (field?.codes ?? []);
+  return joinList(codes.map((c) => c.label[locale]), locale);
+}
+
+export function describeProblem(problem: Problem, locale: Locale): string {
+  const form = problem.form ? findForm(problem.form) : undefined;
+  const sheet = form ? form.sheet[locale] : String(problem.params?.sheet ?? '');
+  const found = form && problem.field ? fieldOrColumn(form, problem.field) : undefined;
+  const column = found ? found.label[locale] : (problem.field ?? '');
+  const params: Record<string, string | number> = { ...problem.params, sheet, column };
+  if (problem.kind === 'notInList') params.allowed = allowedLabels(found?.field, locale);
+  if (problem.kind === 'requiredWhen' && form && found?.field?.required && found.field.required !== true) {
+    const when = found.field.required.when;
+    const other = fieldOrColumn(form, when.field);
+    params.other = other ? other.label[locale] : when.field;
+    const codes = other?.field?.type === 'bool' ? BOOL_CODES : (other?.field?.codes ?? []);
+    params.values = joinList(when.in.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code), locale);
+  }
+  if (problem.kind === 'unknownField' && form && !params.allowed) {
+    params.allowed = joinList(allFields(form).filter((f) => !f.system).map((f) => f.key), locale);
+  }
+  let where = '';
+  if (problem.field && problem.row !== undefined) where = message('where', locale, { ...params, row: problem.row });
+  else if (problem.field) where = message('whereNoRow', locale, params);
+  else if (form) where = message('whereForm', locale, params);
+  return where + message(problem.kind, locale, params);
+}

@@ -1,0 +1,143 @@
+import type { Locale, Text } from './locale';
+import { format } from './locale';
+
+/**
+ * Every message a user can read from an operation or the command line, in the three locales.
+ * Placeholders: {name}. Problems name the form (sheet), row and column, and say what to do.
+ */
+const MESSAGES = {
+  where: {
+    'zh-CN': '“{sheet}”第 {row} 行“{column}”：',
+    'zh-TW': '「{sheet}」第 {row} 列「{column}」：',
+    'en-US': '{sheet}, row {row}, column "{column}": ',
+  },
+  whereNoRow: {
+    'zh-CN': '“{sheet}”的“{column}”：',
+    'zh-TW': '「{sheet}」的「{column}」：',
+    'en-US': '{sheet}, column "{column}": ',
+  },
+  whereForm: {
+    'zh-CN': '“{sheet}”：',
+    'zh-TW': '「{sheet}」：',
+    'en-US': '{sheet}: ',
+  },
+  required: {
+    'zh-CN': '必须填写。',
+    'zh-TW': '必須填寫。',
+    'en-US': 'is required.',
+  },
+  requiredWhen: {
+    'zh-CN': '当“{other}”为“{values}”时必须填写。',
+    'zh-TW': '當「{other}」為「{values}」時必須填寫。',
+    'en-US': 'is required when "{other}" is {values}.',
+  },
+  notInList: {
+    'zh-CN': '“{value}”不是允许的值。请从以下选择：{allowed}。',
+    'zh-TW': '「{value}」不是允許的值。請從以下選擇：{allowed}。',
+    'en-US': '"{value}" is not an allowed value. Choose one of: {allowed}.',
+  },
+  notDate: {
+    'zh-CN': '“{value}”不是有效日期，请按 YYYY-MM-DD 填写（如 2026-03-15）。',
+    'zh-TW': '「{value}」不是有效日期，請按 YYYY-MM-DD 填寫（如 2026-03-15）。',
+    'en-US': '"{value}" is not a valid date; write it as YYYY-MM-DD (e.g. 2026-03-15).',
+  },
+  notDateTime: {
+    'zh-CN': '“{value}”不是有效的日期时间，请按 YYYY-MM-DD HH:MM 填写（如 2026-03-15 09:30）。',
+    'zh-TW': '「{value}」不是有效的日期時間，請按 YYYY-MM-DD HH:MM 填寫（如 2026-03-15 09:30）。',
+    'en-US': '"{value}" is not a valid date and time; write it as YYYY-MM-DD HH:MM (e.g. 2026-03-15 09:30).',
+  },
+  notInteger: {
+    'zh-CN': '“{value}”不是整数。',
+    'zh-TW': '「{value}」不是整數。',
+    'en-US': '"{value}" is not a whole number.',
+  },
+  notNumber: {
+    'zh-CN': '“{value}”不是数字。',
+    'zh-TW': '「{value}」不是數字。',
+    'en-US': '"{value}" is not a number.',
+  },
+  outOfRange: {
+    'zh-CN': '{value} 超出允许范围 {min} 至 {max}。',
+    'zh-TW': '{value} 超出允許範圍 {min} 至 {max}。',
+    'en-US': '{value} is outside the allowed range {min} to {max}.',
+  },
+  tooLong: {
+    'zh-CN': '内容过长（{length} 字），最多 {max} 字。',
+    'zh-TW': '內容過長（{length} 字），最多 {max} 字。',
+    'en-US': 'is too long ({length} characters); at most {max}.',
+  },
+  unknownField: {
+    'zh-CN': '没有名为“{value}”的字段。可用字段：{allowed}。',
+    'zh-TW': '沒有名為「{value}」的欄位。可用欄位：{allowed}。',
+    'en-US': 'there is no field "{value}". Fields: {allowed}.',
+  },
+  systemField: {
+    'zh-CN': '由系统填写，请勿提供。',
+    'zh-TW': '由系統填寫，請勿提供。',
+    'en-US': 'is filled in by the system; leave it out.',
+  },
+  notText: {
+    'zh-CN': '应为文字，收到的是 {value}。',
+    'zh-TW': '應為文字，收到的是 {value}。',
+    'en-US': 'should be text, got {value}.',
+  },
+  notObject: {
+    'zh-CN': '输入应为一个 JSON 对象（或对象数组）。',
+    'zh-TW': '輸入應為一個 JSON 物件（或物件陣列）。',
+    'en-US': 'the input should be a JSON object (or an array of objects).',
+  },
+  missingTable: {
+    'zh-CN': '工作簿中找不到表“{table}”（工作表“{sheet}”）。请用 kefu template 新建台账，或把旧台账升级。',
+    'zh-TW': '活頁簿中找不到表「{table}」（工作表「{sheet}」）。請用 kefu template 新建臺賬，或把舊臺賬升級。',
+    'en-US': 'the workbook has no table "{table}" (sheet "{sheet}"). Create a ledger with kefu template, or upgrade the old one.',
+  },
+  missingColumn: {
+    'zh-CN': '表“{table}”缺少列“{column}”。请勿重命名或删除台账的列。',
+    'zh-TW': '表「{table}」缺少欄「{column}」。請勿重新命名或刪除臺賬的欄。',
+    'en-US': 'table "{table}" has no column "{column}". Do not rename or delete the ledger\'s columns.',
+  },
+  notLedger: {
+    'zh-CN': '这不是客服台账工作簿（缺少隐藏的“_kefu”工作表）。请用 kefu template 新建台账。',
+    'zh-TW': '這不是客服臺賬活頁簿（缺少隱藏的「_kefu」工作表）。請用 kefu template 新建臺賬。',
+    'en-US': 'this is not a Kefu Ledger workbook (the hidden "_kefu" sheet is missing). Create one with kefu template.',
+  },
+  unsafeRewrite: {
+    'zh-CN':
+      '文件“{file}”包含 exceljs 无法保留的内容（{parts}）。为免丢失，命令行不会改写它，文件保持原样。请在 Excel 中用客服台账加载项操作此工作簿，或先把这些内容移到另一个工作簿。',
+    'zh-TW':
+      '檔案「{file}」包含 exceljs 無法保留的內容（{parts}）。為免遺失，命令列不會改寫它，檔案保持原樣。請在 Excel 中用客服臺賬增益集操作此活頁簿，或先把這些內容移到另一個活頁簿。',
+    'en-US':
+      'the file "{file}" holds parts that exceljs would drop ({parts}). To lose nothing, the command line will not rewrite it; the file is untouched. Work on this workbook in Excel with the Kefu Ledger add-in, or move those parts to another workbook first.',
+  },
+  fileNotFound: {
+    'zh-CN': '找不到文件“{file}”。',
+    'zh-TW': '找不到檔案「{file}」。',
+    'en-US': 'file "{file}" not found.',
+  },
+  badJson: {
+    'zh-CN': '无法解析 JSON：{detail}',
+    'zh-TW': '無法解析 JSON：{detail}',
+    'en-US': 'cannot parse the JSON: {detail}',
+  },
+  complaintRegistered: {
+    'zh-CN': '已登记投诉 {number}。',
+    'zh-TW': '已登記投訴 {number}。',
+    'en-US': 'Complaint {number} registered.',
+  },
+  writeFailed: {
+    'zh-CN': '写入工作簿失败，未做任何修改：{detail}',
+    'zh-TW': '寫入活頁簿失敗，未做任何修改：{detail}',
+    'en-US': 'writing to the workbook failed; nothing was changed: {detail}',
+  },
+} as const satisfies Record<string, Text>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function message(id: MessageId, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+  return format(MESSAGES[id][locale], params);
+}
+
+/** How lists are joined in each locale. */
+export function joinList(items: readonly string[], locale: Locale): string {
+  return items.join(locale === 'en-US' ? ', ' : '、');
+}

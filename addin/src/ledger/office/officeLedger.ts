@@ -1,0 +1,359 @@
+import type { Locale } from '../../i18n/locale';
+import { isLocale, DEFAULT_LOCALE } from '../../i18n/locale';
+import { KefuError } from '../../domain/problems';
+import type { Clock } from '../../domain/clock';
+import { findForm } from '../../forms';
+import type { CellOut, RecordValues } from '../cells';
+import { isBlankRow } from '../cells';
+import {
+  AUDIT_TABLE,
+  CLAIM_WINDOW,
+  COUNTERS_TABLE,
+  META_TABLE,
+  claimsTableName,
+  counterSearchText,
+  counterState,
+  parseCounterState,
+} from '../layout';
+import { claimFromWindow, counterKey } from '../numbering';
+import { auditRecord, checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowToRecord, schemaOf } from '../schema';
+import type {
+  AppliedRows,
+  ApplyResult,
+  ChangeSet,
+  Claim,
+  Ledger,
+  LedgerRow,
+  Snapshot,
+  SnapshotRequest,
+  TableLayout,
+} from '../types';
+
+/**
+ * The ledger inside Excel, through Office.js (or the in-memory host that implements the same API).
+ *
+ * Every read is one `context.sync()` and every apply is one more (DESIGN principle 3): the read
+ * batch claims numbers, loads only the requested columns or the rows found by key, and the layout
+ * of the tables about to be written; the apply batch writes each append directly below its table
+ * (`getDataBodyRange().getRowsBelow(n)`, which co-authors merge without conflicts), each update into
+ * its cells, confirms claims, advances counters and appends the audit entries. Writes above the
+ * Excel-on-the-web request limit are split into several requests.
+ */
+
+/** `Excel.run`, or the in-memory host's client.run. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeLedgerOptions {
+  /** Identifies this client in the claims log (a short random id plus the clerk's name). */
+  readonly station: string;
+  readonly clock: Clock;
+}
+
+/** Requests above this many bytes are split (Excel on the web rejects requests above 5 MB). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** User text goes in behind an apostrophe, Excel's own mark for "this is text" (principle 6). */
+export function officeCellValue(cell: CellOut): string | number | boolean {
+  if (cell === null) return '';
+  if (typeof cell === 'object') return `'${cell.text}`;
+  return cell;
+}
+
+function isItemNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ItemNotFound';
+}
+
+/** Opens the ledger in the current workbook: one request to read its settings (locale, version). */
+export async function openOfficeLedger(run: ExcelRun, options: OfficeLedgerOptions): Promise<Ledger> {
+  const settings = await run(async (context) => {
+    const meta = context.workbook.tables.getItemOrNullObject(META_TABLE);
+    meta.load('name');
+    await context.sync();
+    if (meta.isNullObject) return undefined;
+    const body = meta.getDataBodyRange();
+    body.load('values');
+    await context.sync();
+    return Object.fromEntries(body.values.map((row) => [String(row[0]), row[1]]));
+  });
+  if (!settings) throw new KefuError([{ kind: 'notLedger' }]);
+  const locale: Locale = isLocale(settings.locale) ? settings.locale : DEFAULT_LOCALE;
+  return new OfficeLedger(run, locale, options);
+}
+
+interface PendingClaim {
+  readonly series: string;
+  readonly period: string;
+  readonly window: Excel.Range;
+  readonly header: Excel.Range;
+  readonly counter: Excel.Range;
+}
+
+interface PendingLayout {
+  readonly header: Excel.Range;
+  readonly lastRow: Excel.Range;
+}
+
+class OfficeLedger implements Ledger {
+  constructor(
+    private readonly run: ExcelRun,
+    readonly locale: Locale,
+    private readonly options: OfficeLedgerOptions,
+  ) {}
+
+  async read(request: SnapshotRequest): Promise<Snapshot> {
+    const locale = this.locale;
+    try {
+      return await this.run(async (context) => {
+        const tables = context.workbook.tables;
+        const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
+          const claimsTable = tables.getItem(claimsTableName(series));
+          const claimedAt = this.options.clock.now();
+          claimsTable.getDataBodyRange().getRowsBelow(1).values = [[`'${period}`, `'${this.options.station}`, `'${claimedAt}`, '']];
+          const window = claimsTable
+            .getDataBodyRange()
+            .getLastRow()
+            .getOffsetRange(-(CLAIM_WINDOW - 1), 0)
+            .getResizedRange(CLAIM_WINDOW - 1, 0);
+          window.load('values,rowIndex');
+          const header = claimsTable.getHeaderRowRange();
+          header.load('rowIndex');
+          const counter = tables
+            .getItem(COUNTERS_TABLE)
+            .columns.getItem(headerOf(COUNTERS_TABLE, 'state', locale))
+            .getDataBodyRange()
+            .findOrNullObject(counterSearchText(counterKey(series, period)), { completeMatch: false, matchCase: true });
+          counter.load('values,rowIndex');
+          return { series, period, window, header, counter };
+        });
+
+        const reads = Object.entries(request.tables ?? {}).map(([key, query]) => {
+          const table = tables.getItem(key);
+          if (query.rows === 'all') {
+            const body = table.getDataBodyRange();
+            body.load('rowIndex');
+            const columns = query.columns.map((column) => {
+              const range = table.columns.getItem(headerOf(key, column, locale)).getDataBodyRange();
+              range.load('values');
+              return range;
+            });
+            return { key, query, body, columns, found: [] as Excel.Range[], header: undefined };
+          }
+          const header = table.getHeaderRowRange();
+          header.load('values');
+          const keyColumn = table.columns.getItem(headerOf(key, query.rows.where, locale)).getDataBodyRange();
+          const found = query.rows.equals.map((value) => {
+            const row = keyColumn.find(value, { completeMatch: true, matchCase: true }).getEntireRow().getIntersection(table.getRange());
+            row.load('values,rowIndex');
+            return row;
+          });
+          return { key, query, body: undefined, columns: [] as Excel.Range[], found, header };
+        });
+
+        const layouts = new Map<string, PendingLayout>();
+        const written = [...(request.writes ?? []), AUDIT_TABLE, ...(request.claims?.length ? [COUNTERS_TABLE] : [])];
+        for (const key of new Set(written)) {
+          const table = tables.getItem(key);
+          const header = table.getHeaderRowRange();
+          header.load('values,rowIndex,columnIndex');
+          const lastRow = table.getDataBodyRange().getLastRow();
+          lastRow.load('values');
+          layouts.set(key, { header, lastRow });
+        }
+
+        await context.sync();
+
+        const snapshotTables: Record<string, LedgerRow[]> = {};
+        for (const read of reads) {
+          const rows: LedgerRow[] = [];
+          if (read.body) {
+            const count = read.columns[0]?.values.length ?? 0;
+            for (let i = 0; i < count; i++) {
+              const cells = read.columns.map((range) => range.values[i][0]);
+              if (isBlankRow(cells)) continue;
+              rows.push({
+                ref: { table: read.key, row: read.body.rowIndex + i },
+                values: rowToRecord(read.key, read.query.columns, cells, locale, read.query.columns),
+              });
+            }
+          } else {
+            for (const range of read.found) {
+              rows.push({
+                ref: { table: read.key, row: range.rowIndex },
+                values: rowToRecord(read.key, read.header!.values[0], range.values[0], locale, read.query.columns),
+              });
+            }
+          }
+          snapshotTables[read.key] = rows;
+        }
+
+        const snapshotLayouts: Record<string, TableLayout> = {};
+        for (const [key, pending] of layouts) {
+          const layout: TableLayout = {
+            headers: pending.header.values[0].map((h) => String(h)),
+            headerRow: pending.header.rowIndex,
+            firstColumn: pending.header.columnIndex,
+            lastRowBlank: isBlankRow(pending.lastRow.values[0]),
+          };
+          checkLayout(key, layout, locale);
+          snapshotLayouts[key] = layout;
+        }
+
+        const snapshotClaims: Claim[] = claims.map((pending) => {
+          const counter = pending.counter.isNullObject ? undefined : parseCounterState(pending.counter.values[0][0]);
+          const counterAt = counter ? { seq: counter.seq, row: counter.row } : undefined;
+          const resolved = claimFromWindow({
+            values: pending.window.values,
+            windowFirstRow: pending.window.rowIndex,
+            claimsHeaderRow: pending.header.rowIndex,
+            period: pending.period,
+            counter: counterAt,
+          });
+          return {
+            series: pending.series,
+            period: pending.period,
+            seq: resolved.seq,
+            claimRow: resolved.claimRow,
+            claimsHeaderRow: pending.header.rowIndex,
+            counter: counter ? { row: pending.counter.rowIndex, seq: counter.seq } : null,
+            othersInFlight: resolved.othersInFlight,
+          };
+        });
+
+        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts };
+      });
+    } catch (error) {
+      throw this.explain(error, request);
+    }
+  }
+
+  async apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult> {
+    const locale = this.locale;
+    const batches = this.planBatches(changes, basis);
+    const appended: AppliedRows[] = [];
+    for (const batch of batches) {
+      const result = await this.run(async (context) => {
+        const tables = context.workbook.tables;
+        const addresses: { table: string; range: Excel.Range; count: number }[] = [];
+
+        for (const append of batch.appends) {
+          const layout = basis.layouts[append.table];
+          if (!layout) throw new Error(`apply: no layout read for ${append.table}; name it in the request's writes`);
+          const table = tables.getItem(append.table);
+          const rows = append.records.map((record) => recordToRow(append.table, layout, record, locale));
+          // A fresh table has one blank body row: fill it, unless another client may be filling it now.
+          const target = append.fillBlank
+            ? table.getDataBodyRange().getLastRow().getResizedRange(rows.length - 1, 0)
+            : table.getDataBodyRange().getRowsBelow(rows.length);
+          writeRows(target, rows);
+          target.load('address,rowIndex');
+          addresses.push({ table: append.table, range: target, count: rows.length });
+        }
+
+        for (const update of batch.updates) {
+          const layout = basis.layouts[update.ref.table];
+          if (!layout) throw new Error(`apply: no layout read for ${update.ref.table}; name it in the request's writes`);
+          const table = tables.getItem(update.ref.table);
+          const row = recordToRow(update.ref.table, layout, update.values, locale).map((cell, i) => {
+            const key = columnForHeader(update.ref.table, layout.headers[i], locale)?.key;
+            return key !== undefined && key in update.values ? cell : undefined;
+          });
+          for (const [start, cells] of definedRuns(row)) {
+            table
+              .getRange()
+              .getCell(update.ref.row - layout.headerRow, start)
+              .getResizedRange(0, cells.length - 1).values = [cells.map(officeCellValue)];
+          }
+        }
+
+        for (const claim of batch.confirm) {
+          const key = counterKey(claim.series, claim.period);
+          const claimsTable = tables.getItem(claimsTableName(claim.series));
+          claimsTable.getRange().getCell(claim.claimRow - claim.claimsHeaderRow, 3).values = [[claim.seq]];
+          // Counters only move forward from what this client read (their last writer wins).
+          if (claim.counter && claim.counter.seq >= claim.seq) continue;
+          const counterRow = [[`'${key}`, claim.seq, claim.claimRow, `'${counterState(key, claim.seq, claim.claimRow)}`]];
+          const counters = tables.getItem(COUNTERS_TABLE);
+          if (claim.counter) {
+            const headerRow = basis.layouts[COUNTERS_TABLE]?.headerRow ?? 0;
+            counters.getHeaderRowRange().getOffsetRange(claim.counter.row - headerRow, 0).values = counterRow;
+          } else {
+            counters.getDataBodyRange().getRowsBelow(1).values = counterRow;
+          }
+        }
+
+        if (batch.audit.length > 0) {
+          const layout = basis.layouts[AUDIT_TABLE];
+          const rows = batch.audit.map((entry) => recordToRow(AUDIT_TABLE, layout, auditRecord(entry), locale));
+          writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows);
+        }
+
+        await context.sync();
+        return addresses.map(({ table, range, count }) => ({ table, address: range.address, firstRow: range.rowIndex, count }));
+      });
+      appended.push(...result);
+    }
+    return { appended };
+  }
+
+  /**
+   * Splits a change set into requests below MAX_REQUEST_BYTES. A single-record action is always one
+   * request; only bulk appends (imports, demo data) are split, by rows.
+   */
+  private planBatches(changes: ChangeSet, basis: Snapshot): Batch[] {
+    const appends: PlannedAppend[] = Object.entries(changes.appends ?? {}).map(([table, records]) => {
+      const numbering = findForm(table)?.numbering;
+      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : undefined;
+      // Another client's unconfirmed claim of the same series may be filling the blank row now.
+      const fillBlank = !!basis.layouts[table]?.lastRowBlank && !(claim?.othersInFlight ?? false);
+      return { table, records, fillBlank };
+    });
+    const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [] };
+    const size = JSON.stringify(whole).length * 3; // an upper bound of the UTF-8 size of CJK text
+    if (size <= MAX_REQUEST_BYTES) return [whole];
+    const batches: Batch[] = [];
+    for (const append of appends) {
+      const perRow = Math.ceil((JSON.stringify(append.records).length * 3) / Math.max(1, append.records.length));
+      const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / Math.max(1, perRow)));
+      for (let i = 0; i < append.records.length; i += rowsPerBatch) {
+        const records = append.records.slice(i, i + rowsPerBatch);
+        batches.push({ appends: [{ table: append.table, records, fillBlank: append.fillBlank && i === 0 }], updates: [], confirm: [], audit: [] });
+      }
+    }
+    batches.push({ appends: [], updates: whole.updates, confirm: whole.confirm, audit: whole.audit });
+    return batches;
+  }
+
+  /** Turns Excel's "ItemNotFound" into a message that names the missing table or record. */
+  private explain(error: unknown, request: SnapshotRequest): unknown {
+    if (!isItemNotFound(error)) return error;
+    const tables = [...Object.keys(request.tables ?? {}), ...(request.writes ?? [])];
+    return new KefuError(
+      tables.slice(0, 1).map((table) => ({
+        kind: 'missingTable' as const,
+        form: findForm(table)?.key,
+        params: { table, sheet: schemaOf(table).sheet[this.locale] },
+      })),
+    );
+  }
+}
+
+interface PlannedAppend {
+  readonly table: string;
+  readonly records: readonly RecordValues[];
+  readonly fillBlank: boolean;
+}
+
+interface Batch {
+  readonly appends: readonly PlannedAppend[];
+  readonly updates: NonNullable<ChangeSet['updates']>;
+  readonly confirm: readonly Claim[];
+  readonly audit: NonNullable<ChangeSet['audit']>;
+}
+
+/** Writes rows into `target`, one write per run of our columns so user columns keep their content. */
+function writeRows(target: Excel.Range, rows: readonly (CellOut | undefined)[][]): void {
+  for (const [start, cells] of definedRuns(rows[0] ?? [])) {
+    const block = rows.map((row) => row.slice(start, start + cells.length).map((cell) => officeCellValue(cell ?? null)));
+    target.getCell(0, start).getResizedRange(rows.length - 1, cells.length - 1).values = block;
+  }
+}

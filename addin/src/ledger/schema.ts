@@ -1,0 +1,151 @@
+import type { Locale, Text } from '../i18n/locale';
+import { LOCALES } from '../i18n/locale';
+import { FORMS, findForm } from '../forms';
+import { columnsOf, type CellKind } from '../forms/columns';
+import type { CodeDecl } from '../forms/types';
+import { KefuError } from '../domain/problems';
+import { fromCell, isBlankRow, toCell, type CellIn, type CellOut, type DomainValue, type RecordValues } from './cells';
+import {
+  AUDIT_COLUMNS,
+  AUDIT_SHEET,
+  AUDIT_TABLE,
+  CLAIM_COLUMNS,
+  COUNTER_COLUMNS,
+  COUNTERS_TABLE,
+  DICTIONARY_COLUMNS,
+  DICTIONARY_SHEET,
+  DICTIONARY_TABLE,
+  META_COLUMNS,
+  META_SHEET,
+  META_TABLE,
+  type PlainColumn,
+} from './layout';
+import type { AuditEntry, TableLayout } from './types';
+
+/** A column of any ledger table, as both backends map it. */
+export interface TableColumn {
+  readonly key: string;
+  readonly label: Text;
+  readonly kind: CellKind;
+  readonly codes?: readonly CodeDecl[];
+}
+
+export interface TableSchema {
+  readonly key: string;
+  readonly sheet: Text;
+  readonly columns: readonly TableColumn[];
+}
+
+const fixed = (sheet: string | Text): Text => (typeof sheet === 'string' ? { 'zh-CN': sheet, 'zh-TW': sheet, 'en-US': sheet } : sheet);
+
+/** The tables that are not forms: where they live and their columns. Claims tables are added per series. */
+const SYSTEM_TABLES: readonly TableSchema[] = [
+  { key: AUDIT_TABLE, sheet: AUDIT_SHEET, columns: AUDIT_COLUMNS },
+  { key: DICTIONARY_TABLE, sheet: DICTIONARY_SHEET, columns: DICTIONARY_COLUMNS },
+  { key: META_TABLE, sheet: fixed(META_SHEET), columns: META_COLUMNS },
+  { key: COUNTERS_TABLE, sheet: fixed(META_SHEET), columns: COUNTER_COLUMNS },
+];
+
+/** Every numbering series, e.g. ['TS', 'JD', …], in form order. */
+export function numberingSeries(): string[] {
+  return FORMS.flatMap((form) => (form.numbering.kind === 'sequence' ? [form.numbering.series] : []));
+}
+
+export function schemaOf(tableKey: string): TableSchema {
+  const form = findForm(tableKey);
+  if (form) return { key: form.key, sheet: form.sheet, columns: columnsOf(form) };
+  const system = SYSTEM_TABLES.find((s) => s.key === tableKey);
+  if (system) return system;
+  if (tableKey.startsWith('kefu_claims_')) return { key: tableKey, sheet: fixed(META_SHEET), columns: CLAIM_COLUMNS };
+  throw new Error(`Unknown ledger table: ${tableKey}`);
+}
+
+export function columnOfTable(tableKey: string, columnKey: string): TableColumn {
+  const column = schemaOf(tableKey).columns.find((c) => c.key === columnKey);
+  if (!column) throw new Error(`Table ${tableKey} has no column ${columnKey}`);
+  return column;
+}
+
+/** The header a column has in a workbook made in `locale`. */
+export function headerOf(tableKey: string, columnKey: string, locale: Locale): string {
+  return columnOfTable(tableKey, columnKey).label[locale];
+}
+
+/** Which of our columns a header is: its label in the workbook's locale, in any locale, or its key. */
+export function columnForHeader(tableKey: string, header: unknown, locale: Locale): TableColumn | undefined {
+  if (typeof header !== 'string') return undefined;
+  const columns = schemaOf(tableKey).columns;
+  return (
+    columns.find((c) => c.label[locale] === header) ??
+    columns.find((c) => c.key === header) ??
+    columns.find((c) => LOCALES.some((l) => c.label[l] === header))
+  );
+}
+
+/** Checks that every column of ours is in the table's header; names the missing one otherwise. */
+export function checkLayout(tableKey: string, layout: TableLayout, locale: Locale): void {
+  const present = new Set(layout.headers.map((h) => columnForHeader(tableKey, h, locale)?.key));
+  const missing = schemaOf(tableKey).columns.find((c) => !present.has(c.key));
+  if (missing) {
+    throw new KefuError([
+      { kind: 'missingColumn', form: findForm(tableKey)?.key, params: { table: tableKey, column: missing.label[locale] } },
+    ]);
+  }
+}
+
+/**
+ * A record as one worksheet row laid out like the table: a cell for each of our columns, and
+ * `undefined` for a user's column (left as it is: its formula or value survives).
+ */
+export function recordToRow(tableKey: string, layout: TableLayout, record: RecordValues, locale: Locale): (CellOut | undefined)[] {
+  return layout.headers.map((header) => {
+    const column = columnForHeader(tableKey, header, locale);
+    if (!column) return undefined;
+    return toCell(column, record[column.key], locale);
+  });
+}
+
+/** Runs of consecutive defined cells: [start index, cells] — so user columns are never overwritten. */
+export function definedRuns<T>(row: readonly (T | undefined)[]): [number, T[]][] {
+  const runs: [number, T[]][] = [];
+  row.forEach((cell, i) => {
+    if (cell === undefined) return;
+    const last = runs[runs.length - 1];
+    if (last && last[0] + last[1].length === i) last[1].push(cell);
+    else runs.push([i, [cell]]);
+  });
+  return runs;
+}
+
+/** A worksheet row of the table → the values of the requested columns (all of ours by default). */
+export function rowToRecord(
+  tableKey: string,
+  headers: readonly unknown[],
+  cells: readonly CellIn[],
+  locale: Locale,
+  wanted?: readonly string[],
+): Record<string, DomainValue> {
+  const record: Record<string, DomainValue> = {};
+  headers.forEach((header, i) => {
+    const column = columnForHeader(tableKey, header, locale);
+    if (!column || (wanted && !wanted.includes(column.key))) return;
+    record[column.key] = fromCell(column, cells[i]);
+  });
+  return record;
+}
+
+export function auditRecord(entry: AuditEntry): RecordValues {
+  return {
+    at: entry.at,
+    who: entry.who,
+    action: entry.action,
+    table: entry.table,
+    record: entry.record,
+    field: entry.field,
+    old_value: entry.oldValue,
+    new_value: entry.newValue,
+  };
+}
+
+export { isBlankRow };
+export type { PlainColumn };

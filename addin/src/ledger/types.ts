@@ -1,0 +1,130 @@
+import type { Locale } from '../i18n/locale';
+import type { RecordValues } from './cells';
+
+/**
+ * The workbook as a database. An operation asks for a snapshot of exactly what it needs, decides
+ * in pure code, and hands back one change set. Two backends implement this contract: Office.js
+ * (Excel itself or the in-memory host) and exceljs (.xlsx files). test/conformance.test.ts runs the
+ * same suite against both.
+ */
+
+/** Which rows of a table to read. */
+export type RowSelection =
+  /** Every non-blank row (reports, imports). */
+  | 'all'
+  /** The rows whose `column` equals one of `values` (single-record actions; never the whole table). */
+  | { readonly where: string; readonly equals: readonly string[] };
+
+export interface TableQuery {
+  /** Column keys to read; nothing else is transferred. */
+  readonly columns: readonly string[];
+  readonly rows: RowSelection;
+}
+
+/** A number to claim for a new record (see numbering.ts). */
+export interface ClaimQuery {
+  readonly series: string;
+  /** 'YYYY', 'YYYYMMDD' or 'scope/YYYYMMDD'. */
+  readonly period: string;
+}
+
+export interface SnapshotRequest {
+  readonly tables?: Readonly<Record<string, TableQuery>>;
+  readonly claims?: readonly ClaimQuery[];
+  /** Tables the change set will append to or update: their layout is read in the same request. */
+  readonly writes?: readonly string[];
+}
+
+/** Where a table's columns are and whether its last body row is blank (a fresh table). */
+export interface TableLayout {
+  /** Header labels in worksheet order, user-added columns included. */
+  readonly headers: readonly string[];
+  /** 0-based worksheet row of the header. */
+  readonly headerRow: number;
+  /** 0-based worksheet column of the first column. */
+  readonly firstColumn: number;
+  readonly lastRowBlank: boolean;
+}
+
+/** Where a row lives, so a change can be written back to it. */
+export interface RowRef {
+  readonly table: string;
+  /** 0-based worksheet row index. */
+  readonly row: number;
+}
+
+export interface LedgerRow {
+  readonly ref: RowRef;
+  readonly values: RecordValues;
+}
+
+/** A claimed number: its sequence within the series and period, and the claim row to confirm. */
+export interface Claim {
+  readonly series: string;
+  readonly period: string;
+  readonly seq: number;
+  /** 0-based worksheet row of the claim. */
+  readonly claimRow: number;
+  /** 0-based worksheet row of the claims table's header. */
+  readonly claimsHeaderRow: number;
+  /** The counter as read with the claim: its worksheet row (0-based) and number, if it exists. */
+  readonly counter: { readonly row: number; readonly seq: number } | null;
+  /** Whether other claims of this series read in the window are still unconfirmed. */
+  readonly othersInFlight: boolean;
+}
+
+export interface Snapshot {
+  readonly locale: Locale;
+  readonly tables: Readonly<Record<string, readonly LedgerRow[]>>;
+  readonly claims: readonly Claim[];
+  /** Layouts of the tables named in `writes` (and of the audit log). */
+  readonly layouts: Readonly<Record<string, TableLayout>>;
+}
+
+export interface AuditEntry {
+  /** Local date-time 'YYYY-MM-DD HH:MM:SS'. */
+  readonly at: string;
+  readonly who: string;
+  /** What happened: 'create', 'update', 'void', … */
+  readonly action: string;
+  readonly table: string;
+  /** The record's number or key. */
+  readonly record: string;
+  readonly field: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+}
+
+export interface RecordUpdate {
+  readonly ref: RowRef;
+  /** Only the fields that change. */
+  readonly values: RecordValues;
+}
+
+export interface ChangeSet {
+  readonly appends?: Readonly<Record<string, readonly RecordValues[]>>;
+  readonly updates?: readonly RecordUpdate[];
+  /** Claims whose numbers this change set uses: confirmed, and the counters advanced. */
+  readonly confirm?: readonly Claim[];
+  readonly audit?: readonly AuditEntry[];
+}
+
+export interface AppliedRows {
+  readonly table: string;
+  /** A1 address of the appended rows, with the sheet name (Excel's `range.address` form). */
+  readonly address: string;
+  readonly firstRow: number;
+  readonly count: number;
+}
+
+export interface ApplyResult {
+  readonly appended: readonly AppliedRows[];
+}
+
+export interface Ledger {
+  /** The locale the workbook was made in: its headers and code labels are in this language. */
+  readonly locale: Locale;
+  read(request: SnapshotRequest): Promise<Snapshot>;
+  /** Applies a change set decided on `basis` (the snapshot, whose layouts say where to write). */
+  apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult>;
+}

@@ -1,0 +1,329 @@
+import ExcelJS from 'exceljs';
+import './exceljsPatch';
+import type { Locale } from '../../i18n/locale';
+import { DEFAULT_LOCALE, isLocale } from '../../i18n/locale';
+import type { Clock } from '../../domain/clock';
+import { KefuError } from '../../domain/problems';
+import { findForm } from '../../forms';
+import type { CellIn, CellOut } from '../cells';
+import { isBlankRow } from '../cells';
+import {
+  AUDIT_TABLE,
+  CLAIM_WINDOW,
+  COUNTERS_TABLE,
+  META_TABLE,
+  claimsTableName,
+  counterState,
+  parseCounterState,
+} from '../layout';
+import { claimFromWindow, counterKey } from '../numbering';
+import { auditRecord, checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
+import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableLayout } from '../types';
+
+/**
+ * The ledger in an .xlsx file, through exceljs: the command line, templates, batch work and
+ * exports. It keeps the whole workbook in memory; `toBuffer` writes it back. It follows the same
+ * layout, numbering and blank-row rules as the Office.js backend, so either can continue a
+ * workbook the other wrote (test/conformance.test.ts).
+ */
+
+export interface XlsxLedgerOptions {
+  readonly station: string;
+  readonly clock: Clock;
+}
+
+/** A table as exceljs holds it after reading a file: `tableRef` is its full address. */
+interface TableModel {
+  name: string;
+  tableRef: string;
+  autoFilterRef?: string;
+  columns: { name: string }[];
+}
+
+interface Located {
+  readonly sheet: ExcelJS.Worksheet;
+  readonly model: TableModel;
+  /** 1-based worksheet rows and columns, as exceljs counts. */
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function decode(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+  if (!m) throw new Error(`Bad table reference: ${ref}`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+}
+
+export function columnLetters(index1: number): string {
+  let n = index1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function encode(top: number, left: number, bottom: number, right: number): string {
+  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
+}
+
+/** A sheet name as Excel writes it in an address: quoted unless it is plain ASCII letters/digits. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** exceljs cell value → what the ledger reads (a formula reads as its cached result). */
+export function cellIn(value: ExcelJS.CellValue): CellIn {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      return result === undefined || typeof result === 'object' ? (result instanceof Date ? cellIn(result) : null) : result;
+    }
+    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+    return null;
+  }
+  return value;
+}
+
+/** What the ledger writes → exceljs: user text is always a plain string cell, never a formula. */
+export function cellOut(cell: CellOut): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (typeof cell === 'object') return cell.text;
+  return cell;
+}
+
+export class XlsxLedger implements Ledger {
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly locale: Locale,
+    private readonly options: XlsxLedgerOptions,
+  ) {}
+
+  static async fromBuffer(buffer: Uint8Array | ArrayBuffer, options: XlsxLedgerOptions): Promise<XlsxLedger> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as ArrayBuffer);
+    return XlsxLedger.fromWorkbook(workbook, options);
+  }
+
+  static fromWorkbook(workbook: ExcelJS.Workbook, options: XlsxLedgerOptions): XlsxLedger {
+    const probe = new XlsxLedger(workbook, DEFAULT_LOCALE, options);
+    const meta = probe.locate(META_TABLE, false);
+    if (!meta) throw new KefuError([{ kind: 'notLedger' }]);
+    const settings = Object.fromEntries(probe.bodyRows(meta).map((row) => [String(row[0]), row[1]]));
+    return new XlsxLedger(workbook, isLocale(settings.locale) ? settings.locale : DEFAULT_LOCALE, options);
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  /** The settings in kefu_meta (template version, locale, site, created). */
+  settings(): Record<string, string> {
+    const meta = this.locate(META_TABLE, true)!;
+    return Object.fromEntries(this.bodyRows(meta).map((row) => [String(row[0] ?? ''), String(row[1] ?? '')]));
+  }
+
+  locate(name: string, required: true): Located;
+  locate(name: string, required: boolean): Located | undefined;
+  locate(name: string, required: boolean): Located | undefined {
+    const wanted = name.toLowerCase();
+    for (const sheet of this.workbook.worksheets) {
+      for (const [key, table] of Object.entries((sheet as unknown as { tables: Record<string, { table: TableModel }> }).tables)) {
+        if (key.toLowerCase() !== wanted) continue;
+        const model = table.table;
+        const { top, left, bottom, right } = decode(model.tableRef);
+        return { sheet, model, top, left, bottom, right };
+      }
+    }
+    if (!required) return undefined;
+    const form = findForm(name);
+    throw new KefuError([
+      { kind: 'missingTable', form: form?.key, params: { table: name, sheet: form ? form.sheet[this.locale] : name } },
+    ]);
+  }
+
+  private rowCells(sheet: ExcelJS.Worksheet, row: number, left: number, right: number): CellIn[] {
+    const r = sheet.getRow(row);
+    const cells: CellIn[] = [];
+    for (let c = left; c <= right; c++) cells.push(cellIn(r.getCell(c).value));
+    return cells;
+  }
+
+  headers(table: Located): string[] {
+    return this.rowCells(table.sheet, table.top, table.left, table.right).map((h) => String(h ?? ''));
+  }
+
+  /** Every body row of a table, blank ones included. */
+  bodyRows(table: Located): CellIn[][] {
+    const rows: CellIn[][] = [];
+    for (let r = table.top + 1; r <= table.bottom; r++) rows.push(this.rowCells(table.sheet, r, table.left, table.right));
+    return rows;
+  }
+
+  private layoutOf(key: string): TableLayout {
+    const table = this.locate(key, true);
+    const last = this.rowCells(table.sheet, table.bottom, table.left, table.right);
+    const layout: TableLayout = {
+      headers: this.headers(table),
+      headerRow: table.top - 1,
+      firstColumn: table.left - 1,
+      lastRowBlank: table.bottom > table.top && isBlankRow(last),
+    };
+    checkLayout(key, layout, this.locale);
+    return layout;
+  }
+
+  async read(request: SnapshotRequest): Promise<Snapshot> {
+    const locale = this.locale;
+    const tables: Record<string, LedgerRow[]> = {};
+    for (const [key, query] of Object.entries(request.tables ?? {})) {
+      const table = this.locate(key, true);
+      const headers = this.headers(table);
+      const layout = { headers, headerRow: table.top - 1, firstColumn: table.left - 1, lastRowBlank: false };
+      checkLayout(key, layout, locale);
+      const keyIndex = query.rows === 'all' ? -1 : headers.findIndex((h) => columnForHeader(key, h, locale)?.key === (query.rows as { where: string }).where);
+      const wanted = query.rows === 'all' ? undefined : new Set(query.rows.equals);
+      const rows: LedgerRow[] = [];
+      this.bodyRows(table).forEach((cells, i) => {
+        if (isBlankRow(cells)) return;
+        if (wanted && !wanted.has(String(cells[keyIndex] ?? ''))) return;
+        rows.push({ ref: { table: key, row: table.top + i }, values: rowToRecord(key, headers, cells, locale, query.columns) });
+      });
+      tables[key] = rows;
+    }
+
+    const claims: Claim[] = (request.claims ?? []).map(({ series, period }) => {
+      const claimsTable = this.locate(claimsTableName(series), true);
+      const row = this.appendRows(claimsTable, [[{ text: period }, { text: this.options.station }, { text: this.options.clock.now() }, null]], false);
+      const located = this.locate(claimsTableName(series), true);
+      const windowFirst = row - CLAIM_WINDOW + 1; // 1-based
+      const values: CellIn[][] = [];
+      for (let r = windowFirst; r <= row; r++) values.push(this.rowCells(located.sheet, r, located.left, located.right));
+      const counter = this.findCounter(counterKey(series, period));
+      const resolved = claimFromWindow({
+        values,
+        windowFirstRow: windowFirst - 1,
+        claimsHeaderRow: located.top - 1,
+        period,
+        counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
+      });
+      return {
+        series,
+        period,
+        seq: resolved.seq,
+        claimRow: resolved.claimRow,
+        claimsHeaderRow: located.top - 1,
+        counter: counter ? { row: counter.row, seq: counter.seq } : null,
+        othersInFlight: resolved.othersInFlight,
+      };
+    });
+
+    const layouts: Record<string, TableLayout> = {};
+    const written = [...(request.writes ?? []), AUDIT_TABLE, ...(claims.length ? [COUNTERS_TABLE] : [])];
+    for (const key of new Set(written)) layouts[key] = this.layoutOf(key);
+    return { locale, tables, claims, layouts };
+  }
+
+  private findCounter(key: string): { row: number; seq: number; claimRow: number } | undefined {
+    const counters = this.locate(COUNTERS_TABLE, true);
+    const stateIndex = this.headers(counters).findIndex((h) => columnForHeader(COUNTERS_TABLE, h, this.locale)?.key === 'state');
+    const rows = this.bodyRows(counters);
+    for (let i = 0; i < rows.length; i++) {
+      const state = parseCounterState(rows[i][stateIndex]);
+      if (state && state.key === key) return { row: counters.top + i, seq: state.seq, claimRow: state.row };
+    }
+    return undefined;
+  }
+
+  /**
+   * Writes rows below the table (or into its blank last row) and grows the table over them.
+   * Returns the 1-based worksheet row of the last row written. Cells of user columns are left
+   * alone; new cells take the style of the row above.
+   */
+  private appendRows(table: Located, rows: readonly (CellOut | undefined)[][], fillBlank: boolean): number {
+    const first = fillBlank ? table.bottom : table.bottom + 1;
+    rows.forEach((cells, i) => {
+      const row = table.sheet.getRow(first + i);
+      const above = table.sheet.getRow(Math.max(table.top + 1, first + i - 1));
+      cells.forEach((cell, j) => {
+        if (cell === undefined) return;
+        const target = row.getCell(table.left + j);
+        if (first + i > table.top + 1) target.style = { ...above.getCell(table.left + j).style };
+        target.value = cellOut(cell);
+      });
+    });
+    const bottom = Math.max(table.bottom, first + rows.length - 1);
+    table.model.tableRef = encode(table.top, table.left, bottom, table.right);
+    table.model.autoFilterRef = table.model.tableRef;
+    return first + rows.length - 1;
+  }
+
+  async apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult> {
+    const locale = this.locale;
+    const appended: AppliedRows[] = [];
+    for (const [key, records] of Object.entries(changes.appends ?? {})) {
+      const layout = basis.layouts[key];
+      if (!layout) throw new Error(`apply: no layout read for ${key}; name it in the request's writes`);
+      const table = this.locate(key, true);
+      const numbering = findForm(key)?.numbering;
+      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : undefined;
+      const fillBlank = layout.lastRowBlank && !(claim?.othersInFlight ?? false) && table.bottom > table.top &&
+        isBlankRow(this.rowCells(table.sheet, table.bottom, table.left, table.right));
+      const rows = records.map((record) => recordToRow(key, layout, record, locale));
+      const last = this.appendRows(table, rows, fillBlank);
+      const firstRow = last - rows.length + 1;
+      appended.push({
+        table: key,
+        address: `${quoteSheet(table.sheet.name)}!${encode(firstRow, table.left, last, table.right)}`,
+        firstRow: firstRow - 1,
+        count: rows.length,
+      });
+    }
+    for (const update of changes.updates ?? []) {
+      const layout = basis.layouts[update.ref.table];
+      if (!layout) throw new Error(`apply: no layout read for ${update.ref.table}; name it in the request's writes`);
+      const table = this.locate(update.ref.table, true);
+      const row = table.sheet.getRow(update.ref.row + 1);
+      recordToRow(update.ref.table, layout, update.values, locale).forEach((cell, i) => {
+        const key = columnForHeader(update.ref.table, layout.headers[i], locale)?.key;
+        if (cell === undefined || key === undefined || !(key in update.values)) return;
+        row.getCell(table.left + i).value = cellOut(cell);
+      });
+    }
+    for (const claim of changes.confirm ?? []) {
+      const claims = this.locate(claimsTableName(claim.series), true);
+      claims.sheet.getRow(claim.claimRow + 1).getCell(claims.left + 3).value = claim.seq;
+      if (claim.counter && claim.counter.seq >= claim.seq) continue;
+      const key = counterKey(claim.series, claim.period);
+      const cells: CellOut[] = [{ text: key }, claim.seq, claim.claimRow, { text: counterState(key, claim.seq, claim.claimRow) }];
+      const counters = this.locate(COUNTERS_TABLE, true);
+      if (claim.counter) {
+        const row = counters.sheet.getRow(claim.counter.row + 1);
+        cells.forEach((cell, j) => (row.getCell(counters.left + j).value = cellOut(cell)));
+      } else {
+        this.appendRows(counters, [cells], false);
+      }
+    }
+    if (changes.audit?.length) {
+      const layout = basis.layouts[AUDIT_TABLE] ?? this.layoutOf(AUDIT_TABLE);
+      const rows = changes.audit.map((entry) => recordToRow(AUDIT_TABLE, layout, auditRecord(entry), locale));
+      this.appendRows(this.locate(AUDIT_TABLE, true), rows, false);
+    }
+    return { appended };
+  }
+}
+
+export { schemaOf };
