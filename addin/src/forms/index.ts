@@ -1,8 +1,78 @@
-import { complaints } from './serviceDesk';
+import {
+  accidentInvestigations,
+  accidentReports,
+  accidentVerbalReports,
+  accidentWrittenReports,
+  collectionChecks,
+  installationSheets,
+  investigations,
+  meterNotices,
+  powerOffChecks,
+  preshiftMeetings,
+  rotationSpotChecks,
+  safetyGear,
+} from './fieldWork';
+import { batchInstalls, collectorDaily, complaintOrders, rotationOrders, rules, workers } from './performance';
+import { bindingIndex, complaints, reception, repairLedger, repairOrders, returnVisits } from './serviceDesk';
 import type { FormDecl } from './types';
+import {
+  accessibilityChecks,
+  broadcasts,
+  freeEntries,
+  loans,
+  planDistributions,
+  postalLog,
+  receptionPlans,
+  repairSlips,
+  reservations,
+  ticketDeliveries,
+} from './visitors';
 
-/** Every form, register and ledger, in the order of the brief. The registry everything derives from. */
-export const FORMS: readonly FormDecl[] = [complaints];
+/**
+ * Every form, register and ledger, in the order of the brief. The registry everything derives from.
+ * F7 (yearly complaint statistics) and F29 (performance sheet) are reports computed from these
+ * tables, not record tables. The performance inputs that are not paper forms (workers, rotation and
+ * batch-install work orders, rules) sit beside the forms they feed.
+ */
+export const FORMS: readonly FormDecl[] = [
+  // P1: hospital property customer service
+  complaints,
+  returnVisits,
+  reception,
+  repairOrders,
+  repairLedger,
+  bindingIndex,
+  // P2: scenic area, special visitors
+  loans,
+  repairSlips,
+  broadcasts,
+  reservations,
+  receptionPlans,
+  planDistributions,
+  ticketDeliveries,
+  freeEntries,
+  postalLog,
+  accessibilityChecks,
+  // P3: outsourced meter teams
+  preshiftMeetings,
+  safetyGear,
+  meterNotices,
+  installationSheets,
+  powerOffChecks,
+  rotationSpotChecks,
+  investigations,
+  collectionChecks,
+  workers,
+  collectorDaily,
+  rotationOrders,
+  batchInstalls,
+  complaintOrders,
+  accidentVerbalReports,
+  accidentWrittenReports,
+  accidentInvestigations,
+  accidentReports,
+  rules,
+];
 
 const byKey = new Map(FORMS.map((form) => [form.key, form]));
 
@@ -16,5 +86,41 @@ export function findForm(key: string): FormDecl | undefined {
   return byKey.get(key);
 }
 
-export { complaints };
+export {
+  complaints,
+  returnVisits,
+  reception,
+  repairOrders,
+  repairLedger,
+  bindingIndex,
+  loans,
+  repairSlips,
+  broadcasts,
+  reservations,
+  receptionPlans,
+  planDistributions,
+  ticketDeliveries,
+  freeEntries,
+  postalLog,
+  accessibilityChecks,
+  preshiftMeetings,
+  safetyGear,
+  meterNotices,
+  installationSheets,
+  powerOffChecks,
+  rotationSpotChecks,
+  investigations,
+  collectionChecks,
+  workers,
+  collectorDaily,
+  rotationOrders,
+  batchInstalls,
+  complaintOrders,
+  accidentVerbalReports,
+  accidentWrittenReports,
+  accidentInvestigations,
+  accidentReports,
+  rules,
+};
+export { RULE_PARAMETERS } from './performance';
 export type { FormDecl, FieldDecl, CodeDecl, Numbering, CopyDecl, FieldType } from './types';
