@@ -28,3 +28,20 @@ DataValidationsXform.prototype.parseClose = function parseClose(this: ParserStat
 };
 
 export const exceljsValidationRangesKept = true;
+
+/**
+ * OOXML text keeps a carriage return only as `_x000D_` (XML turns a raw CR into LF when read), and
+ * a literal `_xHHHH_` in user text must be written as `_x005F_xHHHH_`. exceljs decodes both on
+ * reading but encodes neither on writing, so "\r=1+1" would come back as "\n=1+1". We encode on
+ * writing, so whatever a user typed reads back unchanged (DESIGN principle 6).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TextXform = require('exceljs/lib/xlsx/xform/strings/text-xform.js') as {
+  prototype: { render(xmlStream: unknown, model: unknown): void };
+};
+const renderText = TextXform.prototype.render;
+TextXform.prototype.render = function render(xmlStream: unknown, model: unknown): void {
+  const encoded =
+    typeof model === 'string' ? model.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : model;
+  renderText.call(this, xmlStream, encoded);
+};
