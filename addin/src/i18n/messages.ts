@@ -96,6 +96,11 @@ const MESSAGES = {
     'zh-TW': '表「{table}」缺少欄「{column}」。請勿重新命名或刪除臺賬的欄。',
     'en-US': 'table "{table}" has no column "{column}". Do not rename or delete the ledger\'s columns.',
   },
+  recordNotFound: {
+    'zh-CN': '找不到编号为 {value} 的记录。',
+    'zh-TW': '找不到編號為 {value} 的記錄。',
+    'en-US': 'there is no record {value}.',
+  },
   notLedger: {
     'zh-CN': '这不是客服台账工作簿（缺少隐藏的“_kefu”工作表）。请用 kefu template 新建台账。',
     'zh-TW': '這不是客服臺賬活頁簿（缺少隱藏的「_kefu」工作表）。請用 kefu template 新建臺賬。',

@@ -65,19 +65,20 @@ function isItemNotFound(error: unknown): boolean {
 
 /** Opens the ledger in the current workbook: one request to read its settings (locale, version). */
 export async function openOfficeLedger(run: ExcelRun, options: OfficeLedgerOptions): Promise<Ledger> {
-  const settings = await run(async (context) => {
-    const meta = context.workbook.tables.getItemOrNullObject(META_TABLE);
-    meta.load('name');
+  const opened = await run(async (context) => {
+    const tables = context.workbook.tables;
+    tables.load('items/name');
     await context.sync();
-    if (meta.isNullObject) return undefined;
-    const body = meta.getDataBodyRange();
+    const names = new Set(tables.items.map((table) => table.name.toLowerCase()));
+    if (!names.has(META_TABLE)) return undefined;
+    const body = tables.getItem(META_TABLE).getDataBodyRange();
     body.load('values');
     await context.sync();
-    return Object.fromEntries(body.values.map((row) => [String(row[0]), row[1]]));
+    return { names, settings: Object.fromEntries(body.values.map((row) => [String(row[0]), row[1]])) };
   });
-  if (!settings) throw new KefuError([{ kind: 'notLedger' }]);
-  const locale: Locale = isLocale(settings.locale) ? settings.locale : DEFAULT_LOCALE;
-  return new OfficeLedger(run, locale, options);
+  if (!opened) throw new KefuError([{ kind: 'notLedger' }]);
+  const locale: Locale = isLocale(opened.settings.locale) ? opened.settings.locale : DEFAULT_LOCALE;
+  return new OfficeLedger(run, locale, options, opened.names);
 }
 
 interface PendingClaim {
@@ -98,6 +99,8 @@ class OfficeLedger implements Ledger {
     private readonly run: ExcelRun,
     readonly locale: Locale,
     private readonly options: OfficeLedgerOptions,
+    /** Lower-cased names of the tables the workbook had when it was opened. */
+    private readonly tableNames: ReadonlySet<string>,
   ) {}
 
   async read(request: SnapshotRequest): Promise<Snapshot> {
@@ -105,27 +108,7 @@ class OfficeLedger implements Ledger {
     try {
       return await this.run(async (context) => {
         const tables = context.workbook.tables;
-        const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
-          const claimsTable = tables.getItem(claimsTableName(series));
-          const claimedAt = this.options.clock.now();
-          claimsTable.getDataBodyRange().getRowsBelow(1).values = [[`'${period}`, `'${this.options.station}`, `'${claimedAt}`, '']];
-          const window = claimsTable
-            .getDataBodyRange()
-            .getLastRow()
-            .getOffsetRange(-(CLAIM_WINDOW - 1), 0)
-            .getResizedRange(CLAIM_WINDOW - 1, 0);
-          window.load('values,rowIndex');
-          const header = claimsTable.getHeaderRowRange();
-          header.load('rowIndex');
-          const counter = tables
-            .getItem(COUNTERS_TABLE)
-            .columns.getItem(headerOf(COUNTERS_TABLE, 'state', locale))
-            .getDataBodyRange()
-            .findOrNullObject(counterSearchText(counterKey(series, period)), { completeMatch: false, matchCase: true });
-          counter.load('values,rowIndex');
-          return { series, period, window, header, counter };
-        });
-
+        // Look-ups first: a record that is not there stops the request before anything is written.
         const reads = Object.entries(request.tables ?? {}).map(([key, query]) => {
           const table = tables.getItem(key);
           if (query.rows === 'all') {
@@ -147,6 +130,27 @@ class OfficeLedger implements Ledger {
             return row;
           });
           return { key, query, body: undefined, columns: [] as Excel.Range[], found, header };
+        });
+
+        const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
+          const claimsTable = tables.getItem(claimsTableName(series));
+          const claimedAt = this.options.clock.now();
+          claimsTable.getDataBodyRange().getRowsBelow(1).values = [[`'${period}`, `'${this.options.station}`, `'${claimedAt}`, '']];
+          const window = claimsTable
+            .getDataBodyRange()
+            .getLastRow()
+            .getOffsetRange(-(CLAIM_WINDOW - 1), 0)
+            .getResizedRange(CLAIM_WINDOW - 1, 0);
+          window.load('values,rowIndex');
+          const header = claimsTable.getHeaderRowRange();
+          header.load('rowIndex');
+          const counter = tables
+            .getItem(COUNTERS_TABLE)
+            .columns.getItem(headerOf(COUNTERS_TABLE, 'state', locale))
+            .getDataBodyRange()
+            .findOrNullObject(counterSearchText(counterKey(series, period)), { completeMatch: false, matchCase: true });
+          counter.load('values,rowIndex');
+          return { series, period, window, header, counter };
         });
 
         const layouts = new Map<string, PendingLayout>();
@@ -323,12 +327,23 @@ class OfficeLedger implements Ledger {
     return batches;
   }
 
-  /** Turns Excel's "ItemNotFound" into a message that names the missing table or record. */
+  /** Turns Excel's "ItemNotFound" into a message that names the missing record or table. */
   private explain(error: unknown, request: SnapshotRequest): unknown {
     if (!isItemNotFound(error)) return error;
-    const tables = [...Object.keys(request.tables ?? {}), ...(request.writes ?? [])];
+    const lookups = Object.entries(request.tables ?? {}).filter(([, q]) => q.rows !== 'all');
+    const missing = [...Object.keys(request.tables ?? {}), ...(request.writes ?? [])].filter((t) => !this.tableNames.has(t.toLowerCase()));
+    if (lookups.length > 0 && missing.length === 0) {
+      return new KefuError(
+        lookups.map(([table, q]) => ({
+          kind: 'recordNotFound' as const,
+          form: findForm(table)?.key,
+          params: { value: (q.rows as { equals: readonly string[] }).equals.join(', ') },
+        })),
+      );
+    }
+    if (missing.length === 0) return error;
     return new KefuError(
-      tables.slice(0, 1).map((table) => ({
+      missing.map((table) => ({
         kind: 'missingTable' as const,
         form: findForm(table)?.key,
         params: { table, sheet: schemaOf(table).sheet[this.locale] },

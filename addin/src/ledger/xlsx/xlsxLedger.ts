@@ -74,9 +74,9 @@ function encode(top: number, left: number, bottom: number, right: number): strin
   return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
 }
 
-/** A sheet name as Excel writes it in an address: quoted unless it is plain ASCII letters/digits. */
+/** A sheet name as Excel writes it in an address: quoted when it holds anything but letters, digits, _ and . */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -197,11 +197,19 @@ export class XlsxLedger implements Ledger {
       const keyIndex = query.rows === 'all' ? -1 : headers.findIndex((h) => columnForHeader(key, h, locale)?.key === (query.rows as { where: string }).where);
       const wanted = query.rows === 'all' ? undefined : new Set(query.rows.equals);
       const rows: LedgerRow[] = [];
+      const found = new Set<string>();
       this.bodyRows(table).forEach((cells, i) => {
         if (isBlankRow(cells)) return;
         if (wanted && !wanted.has(String(cells[keyIndex] ?? ''))) return;
+        if (wanted) found.add(String(cells[keyIndex]));
         rows.push({ ref: { table: key, row: table.top + i }, values: rowToRecord(key, headers, cells, locale, query.columns) });
       });
+      if (wanted) {
+        const absent = [...wanted].filter((value) => !found.has(value));
+        if (absent.length > 0) {
+          throw new KefuError([{ kind: 'recordNotFound', form: findForm(key)?.key, params: { value: absent.join(', ') } }]);
+        }
+      }
       tables[key] = rows;
     }
 

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { runOperation } from '../addin/src/domain/records';
+import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { KefuError } from '../addin/src/domain/problems';
+import { columnsOf } from '../addin/src/forms/columns';
+import { complaints } from '../addin/src/forms/serviceDesk';
+import { AUDIT_TABLE } from '../addin/src/ledger/layout';
+import type { Ledger } from '../addin/src/ledger/types';
+import '../addin/src/ledger/xlsx/exceljsPatch';
+import { BACKENDS, defaultClock, templateBytes, xlsxBackend, officeBackend, type BackendSession } from './support/backends';
+import { FORMULA_LIKE_TEXTS, complaintInput } from './support/fixtures';
+
+const context = { clock: defaultClock(), actor: { clerk: '王丽', site: '测试医院' } };
+const SHEET = complaints.sheet['zh-CN'];
+const col = (key: string) => columnsOf(complaints).findIndex((c) => c.key === key);
+
+async function register(ledger: Ledger, overrides: Record<string, unknown> = {}) {
+  return runOperation(ledger, registerComplaint, complaintInput(overrides), context);
+}
+
+async function allComplaints(ledger: Ledger, columns = ['ticket_no', 'content', 'status', 'channel', 'received_at']) {
+  const snapshot = await ledger.read({ tables: { complaints: { columns, rows: 'all' } } });
+  return snapshot.tables.complaints;
+}
+
+/** Adds a column and a sheet of the user's own to template bytes, the way a user would in Excel. */
+async function withUserAdditions(bytes: Uint8Array): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(SHEET)!;
+  const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> }).tables.complaints.table;
+  const width = table.columns.length;
+  table.columns.push({ name: '我的备注' });
+  table.tableRef = table.tableRef.replace(/^A1:[A-Z]+(\d+)$/, (_, rows) => `A1:${String.fromCharCode(64 + Math.floor(width / 26))}${String.fromCharCode(65 + (width % 26))}${rows}`);
+  sheet.getRow(1).getCell(width + 1).value = '我的备注';
+  const mine = workbook.addWorksheet('我的统计');
+  mine.getCell('A1').value = '自己的表';
+  mine.getCell('B2').value = 42;
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+for (const backend of BACKENDS) {
+  describe(`ledger conformance: ${backend.name}`, () => {
+    let session: BackendSession;
+    beforeEach(async () => {
+      session = await backend.open(await templateBytes('zh-CN'), { clock: defaultClock() });
+    });
+
+    it('knows the workbook’s language from its settings', () => {
+      assert.equal(session.ledger.locale, 'zh-CN');
+    });
+
+    it('registers records into the blank first row, then below, and reads back exactly the columns asked for', async () => {
+      const first = await register(session.ledger);
+      const second = await register(session.ledger, { channel: '来信', content: '第二件' });
+      assert.equal(first.result.number, 'TS-2026-0001');
+      assert.equal(second.result.number, 'TS-2026-0002');
+      assert.deepEqual(first.appended.map((a) => a.address), [`${SHEET}!A2:AI2`]);
+      assert.deepEqual(second.appended.map((a) => a.address), [`${SHEET}!A3:AI3`]);
+      const rows = await allComplaints(session.ledger, ['ticket_no', 'channel']);
+      assert.deepEqual(
+        rows.map((r) => r.values),
+        [
+          { ticket_no: 'TS-2026-0001', channel: 'phone' },
+          { ticket_no: 'TS-2026-0002', channel: 'letter' },
+        ],
+      );
+      assert.deepEqual(rows.map((r) => r.ref.row), [1, 2]);
+    });
+
+    it('stores codes as labels of the workbook’s language and dates as dates', async () => {
+      await register(session.ledger);
+      assert.deepEqual(await session.cell(SHEET, 1, col('channel')), { value: '电话' });
+      assert.deepEqual(await session.cell(SHEET, 1, col('status')), { value: '已受理' });
+      const received = (await session.cell(SHEET, 1, col('received_at'))).value;
+      const serial = received instanceof Date ? received.getTime() / 86_400_000 + 25569 : received;
+      assert.ok(Math.abs((serial as number) - 46096.395833) < 1e-5, `2026-03-15 09:30 as a serial, got ${String(received)}`);
+    });
+
+    it('finds one record by its number without reading the others, and names a missing one', async () => {
+      await register(session.ledger);
+      await register(session.ledger, { content: '要找的这件' });
+      const snapshot = await session.ledger.read({
+        tables: { complaints: { columns: ['ticket_no', 'content'], rows: { where: 'ticket_no', equals: ['TS-2026-0002'] } } },
+      });
+      assert.deepEqual(snapshot.tables.complaints.map((r) => r.values), [{ ticket_no: 'TS-2026-0002', content: '要找的这件' }]);
+      await assert.rejects(
+        session.ledger.read({ tables: { complaints: { columns: ['ticket_no'], rows: { where: 'ticket_no', equals: ['TS-2026-0999'] } } } }),
+        (error: unknown) => error instanceof KefuError && error.describe('zh-CN')[0] === '“投诉处理单”：找不到编号为 TS-2026-0999 的记录。',
+      );
+    });
+
+    it('updates only the fields it is given, by the row it read', async () => {
+      await register(session.ledger);
+      const snapshot = await session.ledger.read({
+        tables: { complaints: { columns: ['ticket_no', 'status'], rows: { where: 'ticket_no', equals: ['TS-2026-0001'] } } },
+        writes: ['complaints'],
+      });
+      const row = snapshot.tables.complaints[0];
+      await session.ledger.apply({ updates: [{ ref: row.ref, values: { status: 'dispatched', urgency: 'urgent' } }] }, snapshot);
+      const [after] = await allComplaints(session.ledger, ['status', 'urgency', 'content', 'ticket_no']);
+      assert.deepEqual(after.values, { ticket_no: 'TS-2026-0001', status: 'dispatched', urgency: 'urgent', content: '病房卫生间地面有积水' });
+    });
+
+    it('appends one audit entry per registration, naming who, what and which record', async () => {
+      await register(session.ledger);
+      const snapshot = await session.ledger.read({ tables: { [AUDIT_TABLE]: { columns: ['who', 'action', 'table', 'record', 'new_value'], rows: 'all' } } });
+      const entries = snapshot.tables[AUDIT_TABLE].map((r) => r.values).filter((v) => v.action === 'create');
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0].who, '王丽');
+      assert.equal(entries[0].record, 'TS-2026-0001');
+      assert.match(String(entries[0].new_value), /content=病房卫生间地面有积水/);
+    });
+
+    it('keeps formula-like user text as text', async () => {
+      for (const text of FORMULA_LIKE_TEXTS) await register(session.ledger, { content: text, complainant: text });
+      const rows = await allComplaints(session.ledger, ['content']);
+      assert.deepEqual(rows.map((r) => r.values.content), FORMULA_LIKE_TEXTS);
+      for (let i = 0; i < FORMULA_LIKE_TEXTS.length; i++) {
+        const cell = await session.cell(SHEET, i + 1, col('content'));
+        assert.equal(cell.formula, undefined, `row ${i + 1} holds no formula`);
+        assert.equal(cell.value, FORMULA_LIKE_TEXTS[i]);
+      }
+    });
+
+    it('keeps the columns and sheets a user added', async () => {
+      session = await backend.open(await withUserAdditions(await templateBytes('zh-CN')));
+      await register(session.ledger);
+      await register(session.ledger);
+      const bytes = await session.bytes();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet(SHEET)!;
+      const userColumn = columnsOf(complaints).length + 1;
+      assert.equal(sheet.getRow(1).getCell(userColumn).value, '我的备注');
+      const table = (sheet as unknown as { tables: Record<string, { table: { tableRef: string; columns: { name: string }[] } }> }).tables.complaints.table;
+      assert.equal(table.columns[table.columns.length - 1].name, '我的备注');
+      assert.match(table.tableRef, /^A1:AJ3$/);
+      assert.equal(sheet.getRow(3).getCell(1).value, 'TS-2026-0002');
+      const mine = workbook.getWorksheet('我的统计')!;
+      assert.equal(mine.getCell('A1').value, '自己的表');
+      assert.equal(mine.getCell('B2').value, 42);
+    });
+
+    it('reports bad input with the sheet, column and what is allowed, and writes nothing', async () => {
+      await assert.rejects(register(session.ledger, { category: '噪音', receptionist: { by: '', at: '' } }), (error: unknown) => {
+        assert.ok(error instanceof KefuError);
+        assert.deepEqual(error.describe('en-US'), [
+          'Complaints, column "Category": "噪音" is not an allowed value. Choose one of: Cleaning, Engineering & repairs, Security & order, Parking, Elevators, Patient transport & escort, Catering, Linen & laundry, Service attitude, Other.',
+          'Complaints, column "Receptionist (name)": is required.',
+          'Complaints, column "Receptionist (time)": is required.',
+        ]);
+        return true;
+      });
+      assert.deepEqual(await allComplaints(session.ledger), []);
+      const claims = await register(session.ledger);
+      assert.equal(claims.result.number, 'TS-2026-0001', 'bad input claimed no number');
+    });
+  });
+}
+
+describe('ledger conformance: one workbook, both backends in turn', () => {
+  it('continues the numbers and the table whichever backend wrote last', async () => {
+    let session = await xlsxBackend.open(await templateBytes('zh-TW'));
+    await register(session.ledger);
+    await register(session.ledger);
+    session = await officeBackend.open(await session.bytes());
+    assert.equal((await register(session.ledger)).result.number, 'TS-2026-0003');
+    session = await xlsxBackend.open(await session.bytes());
+    assert.equal((await register(session.ledger)).result.number, 'TS-2026-0004');
+    assert.equal((await register(session.ledger, { received_at: '2027-01-02 08:00' })).result.number, 'TS-2027-0001');
+    session = await officeBackend.open(await session.bytes());
+    assert.equal((await register(session.ledger, { received_at: '2027-01-03 08:00' })).result.number, 'TS-2027-0002');
+    const rows = await allComplaints(session.ledger, ['ticket_no', 'channel']);
+    assert.deepEqual(
+      rows.map((r) => r.values.ticket_no),
+      ['TS-2026-0001', 'TS-2026-0002', 'TS-2026-0003', 'TS-2026-0004', 'TS-2027-0001', 'TS-2027-0002'],
+    );
+    assert.ok(rows.every((r) => r.values.channel === 'phone'));
+  });
+});

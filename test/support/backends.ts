@@ -1,0 +1,89 @@
+import type { Locale } from '../../addin/src/i18n/locale';
+import { fixedClock, type Clock } from '../../addin/src/domain/clock';
+import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient, type HostWorkbook } from '../../addin/src/host';
+import { openOfficeLedger } from '../../addin/src/ledger/office/officeLedger';
+import type { Ledger } from '../../addin/src/ledger/types';
+import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
+import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
+
+/**
+ * The two backends behind one face, for the conformance suite: open a ledger on workbook bytes,
+ * work on it, and hand the bytes back (so the other backend can continue the same workbook).
+ */
+export interface BackendSession {
+  readonly ledger: Ledger;
+  /** The workbook as .xlsx bytes, as it is now. */
+  bytes(): Promise<Uint8Array>;
+  /** Reads a worksheet cell's raw content for assertions: value, and formula if it holds one. */
+  cell(sheet: string, row: number, column: number): Promise<{ value: unknown; formula?: string }>;
+}
+
+export interface Backend {
+  readonly name: string;
+  open(bytes: Uint8Array, options?: { clock?: Clock; station?: string }): Promise<BackendSession>;
+}
+
+const templates = new Map<Locale, Uint8Array>();
+
+export async function templateBytes(locale: Locale = 'zh-CN'): Promise<Uint8Array> {
+  let bytes = templates.get(locale);
+  if (!bytes) {
+    bytes = await buildTemplateBuffer({ locale, createdAt: '2026-01-01 00:00:00', site: '测试医院' });
+    templates.set(locale, bytes);
+  }
+  return bytes;
+}
+
+export const defaultClock = (): Clock => fixedClock('2026-03-15 10:00:00', 1);
+
+export const xlsxBackend: Backend = {
+  name: 'exceljs backend',
+  async open(bytes, options = {}) {
+    const ledger = await XlsxLedger.fromBuffer(bytes, { station: options.station ?? 'xlsx-test', clock: options.clock ?? defaultClock() });
+    return {
+      ledger,
+      bytes: () => ledger.toBuffer(),
+      async cell(sheet, row, column) {
+        const value = ledger.workbook.getWorksheet(sheet)!.getRow(row + 1).getCell(column + 1).value;
+        if (value && typeof value === 'object' && 'formula' in value) return { value: value.result, formula: `=${value.formula}` };
+        return { value };
+      },
+    };
+  },
+};
+
+export interface OfficeSession extends BackendSession {
+  readonly workbook: HostWorkbook;
+  readonly client: HostClient;
+}
+
+export async function openOnHost(
+  workbook: HostWorkbook,
+  options: { clock?: Clock; station?: string } = {},
+): Promise<OfficeSession> {
+  const client = workbook.client();
+  const ledger = await openOfficeLedger((batch) => client.run(batch), {
+    station: options.station ?? 'office-test',
+    clock: options.clock ?? defaultClock(),
+  });
+  return {
+    ledger,
+    workbook,
+    client,
+    bytes: () => hostWorkbookToXlsx(workbook),
+    async cell(sheet, row, column) {
+      // The model itself: Office.js `formulas` returns a constant's text too, so it cannot tell.
+      const cell = workbook.worksheet(sheet).cell(row, column);
+      return cell?.formula ? { value: cell.value, formula: cell.formula } : { value: cell?.value ?? null };
+    },
+  };
+}
+
+export const officeBackend: Backend = {
+  name: 'Office.js backend (in-memory host)',
+  async open(bytes, options = {}) {
+    return openOnHost(await hostWorkbookFromXlsx(bytes), options);
+  },
+};
+
+export const BACKENDS: readonly Backend[] = [xlsxBackend, officeBackend];
