@@ -112,7 +112,7 @@ export function claimFromWindow(args: {
     rows.push({ row, period, seq });
   });
   const ours = rows[rows.length - 1];
-  if (!ours || ours.period !== args.period) throw new Error('claimFromWindow: the last row read is not our claim');
+  if (!ours || ours.period !== args.period) throw new Error(`claimFromWindow: the last row read is not our claim (${JSON.stringify(args.values.slice(-3))} first ${args.windowFirstRow} header ${args.claimsHeaderRow})`);
   const seq = resolveClaim({
     period: args.period,
     rows,

@@ -43,6 +43,8 @@ export interface TableLayout {
   readonly headerRow: number;
   /** 0-based worksheet column of the first column. */
   readonly firstColumn: number;
+  /** 0-based worksheet row of the table's last body row when it was read. */
+  readonly lastRow: number;
   readonly lastRowBlank: boolean;
 }
 

@@ -160,7 +160,7 @@ class OfficeLedger implements Ledger {
           const header = table.getHeaderRowRange();
           header.load('values,rowIndex,columnIndex');
           const lastRow = table.getDataBodyRange().getLastRow();
-          lastRow.load('values');
+          lastRow.load('values,rowIndex');
           layouts.set(key, { header, lastRow });
         }
 
@@ -196,6 +196,7 @@ class OfficeLedger implements Ledger {
             headers: pending.header.values[0].map((h) => String(h)),
             headerRow: pending.header.rowIndex,
             firstColumn: pending.header.columnIndex,
+            lastRow: pending.lastRow.rowIndex,
             lastRowBlank: isBlankRow(pending.lastRow.values[0]),
           };
           checkLayout(key, layout, locale);
@@ -244,13 +245,23 @@ class OfficeLedger implements Ledger {
           if (!layout) throw new Error(`apply: no layout read for ${append.table}; name it in the request's writes`);
           const table = tables.getItem(append.table);
           const rows = append.records.map((record) => recordToRow(append.table, layout, record, locale));
-          // A fresh table has one blank body row: fill it, unless another client may be filling it now.
-          const target = append.fillBlank
-            ? table.getDataBodyRange().getLastRow().getResizedRange(rows.length - 1, 0)
-            : table.getDataBodyRange().getRowsBelow(rows.length);
-          writeRows(target, rows);
-          target.load('address,rowIndex');
-          addresses.push({ table: append.table, range: target, count: rows.length });
+          // A fresh table has one blank body row. The first record fills it — where it was when
+          // read, since co-authors may have appended below since — unless another client's
+          // unconfirmed claim means that client may be filling it now; the rest go below.
+          const intoBlank = append.fillBlank ? rows.slice(0, 1) : [];
+          const below = rows.slice(intoBlank.length);
+          if (intoBlank.length > 0) {
+            const blank = table.getRange().getRow(layout.lastRow - layout.headerRow);
+            writeRows(blank, intoBlank);
+            blank.load('address,rowIndex');
+            addresses.push({ table: append.table, range: blank, count: 1 });
+          }
+          if (below.length > 0) {
+            const target = table.getDataBodyRange().getRowsBelow(below.length);
+            writeRows(target, below);
+            target.load('address,rowIndex');
+            addresses.push({ table: append.table, range: target, count: below.length });
+          }
         }
 
         for (const update of batch.updates) {

@@ -180,6 +180,7 @@ export class XlsxLedger implements Ledger {
       headers: this.headers(table),
       headerRow: table.top - 1,
       firstColumn: table.left - 1,
+      lastRow: table.bottom - 1,
       lastRowBlank: table.bottom > table.top && isBlankRow(last),
     };
     checkLayout(key, layout, this.locale);
@@ -192,7 +193,7 @@ export class XlsxLedger implements Ledger {
     for (const [key, query] of Object.entries(request.tables ?? {})) {
       const table = this.locate(key, true);
       const headers = this.headers(table);
-      const layout = { headers, headerRow: table.top - 1, firstColumn: table.left - 1, lastRowBlank: false };
+      const layout = { headers, headerRow: table.top - 1, firstColumn: table.left - 1, lastRow: table.bottom - 1, lastRowBlank: false };
       checkLayout(key, layout, locale);
       const keyIndex = query.rows === 'all' ? -1 : headers.findIndex((h) => columnForHeader(key, h, locale)?.key === (query.rows as { where: string }).where);
       const wanted = query.rows === 'all' ? undefined : new Set(query.rows.equals);

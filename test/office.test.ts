@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { runOperation } from '../addin/src/domain/records';
+import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { seededRandom, demoComplaint } from '../addin/src/domain/demo';
+import { hostWorkbookFromXlsx, type HostWorkbook } from '../addin/src/host';
+import { AUDIT_TABLE, claimsTableName } from '../addin/src/ledger/layout';
+import type { Ledger } from '../addin/src/ledger/types';
+import type { RecordValues } from '../addin/src/ledger/cells';
+import { defaultClock, openOnHost, templateBytes, type OfficeSession } from './support/backends';
+import { complaintInput } from './support/fixtures';
+
+const context = { clock: defaultClock(), actor: { clerk: '王丽' } };
+
+/** Existing complaints of the previous year, written in bulk through the backend itself. */
+async function seedComplaints(ledger: Ledger, count: number): Promise<void> {
+  const random = seededRandom(7);
+  const basis = await ledger.read({ writes: ['complaints'] });
+  const records: RecordValues[] = Array.from({ length: count }, (_, i) => {
+    const input = demoComplaint(random, 2025);
+    const prepared = registerComplaint.prepare(input, context);
+    return { ...prepared.values, ticket_no: `TS-2025-${String(i + 1).padStart(5, '0')}`, status: 'archived', voided: false };
+  });
+  await ledger.apply({ appends: { complaints: records } }, basis);
+}
+
+async function counts(ledger: Ledger) {
+  const snapshot = await ledger.read({
+    tables: {
+      complaints: { columns: ['ticket_no'], rows: 'all' },
+      [AUDIT_TABLE]: { columns: ['action', 'record'], rows: 'all' },
+      [claimsTableName('TS')]: { columns: ['period', 'seq'], rows: 'all' },
+    },
+  });
+  return {
+    numbers: snapshot.tables.complaints.map((r) => String(r.values.ticket_no)),
+    audited: snapshot.tables[AUDIT_TABLE].filter((r) => r.values.action === 'create').map((r) => String(r.values.record)),
+    confirmed: snapshot.tables[claimsTableName('TS')].filter((r) => r.values.seq !== null).length,
+  };
+}
+
+describe('Office.js backend on the in-memory host', function () {
+  this.timeout(300_000);
+
+  let template: HostWorkbook;
+  beforeEach(async () => {
+    template = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+  });
+
+  for (const existing of [10, 1000]) {
+    it(`registers a complaint in 2 requests with ${existing} existing complaints, with a payload that does not grow`, async () => {
+      const session = await openOnHost(template);
+      await seedComplaints(session.ledger, existing);
+      await register(session); // the claims table and counters exist from now on
+      session.client.resetStats();
+      const outcome = await register(session);
+      assert.equal(outcome.result.number, 'TS-2026-0002');
+      const stats = session.client.stats;
+      assert.equal(stats.syncs, 2);
+      const bytes = stats.requestBytes + stats.responseBytes;
+      assert.ok(bytes < 16 * 1024, `payload ${bytes} bytes`);
+      assert.equal(outcome.appended[0].address, `投诉处理单!A${existing + 3}:AI${existing + 3}`);
+    });
+  }
+
+  it('moves the same bytes at 1000 existing complaints as at 10: nothing reads the whole table', async () => {
+    const sizes: number[] = [];
+    for (const existing of [10, 1000]) {
+      const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
+      await seedComplaints(session.ledger, existing);
+      await register(session);
+      session.client.resetStats();
+      await register(session);
+      sizes.push(session.client.stats.responseBytes);
+    }
+    assert.ok(Math.abs(sizes[0] - sizes[1]) < 64, `response bytes ${sizes.join(' vs ')}`);
+  });
+
+  for (const failing of [1, 2]) {
+    it(`leaves the whole record or none of it when request ${failing} of 2 fails`, async () => {
+      const session = await openOnHost(template);
+      await register(session);
+      const before = await counts(session.ledger);
+      session.client.failAtSync(failing);
+      await assert.rejects(register(session), /injected/i);
+      const after = await counts(session.ledger);
+      assert.deepEqual(after, before, 'no row, no audit entry, no confirmed claim');
+      const next = await register(session);
+      assert.equal(next.result.number, failing === 1 ? 'TS-2026-0002' : 'TS-2026-0003', 'a number claimed by the failed request is never issued');
+      const final = await counts(session.ledger);
+      assert.deepEqual(final.numbers, final.audited, 'every record has its audit entry');
+    });
+  }
+
+  it('gives 1,000 distinct numbers to two clerks registering 500 complaints each, interleaved', async () => {
+    const a = await openOnHost(template, { station: 'clerk-a' });
+    const b = await openOnHost(template, { station: 'clerk-b' });
+    for (let i = 0; i < 500; i++) {
+      // Both read (claim) before either writes: the worst case for a read-then-write counter.
+      const inputA = registerComplaint.prepare(complaintInput({ content: `A${i}` }), context);
+      const inputB = registerComplaint.prepare(complaintInput({ content: `B${i}` }), context);
+      const snapA = await a.ledger.read(registerComplaint.request(inputA, context));
+      const snapB = await b.ledger.read(registerComplaint.request(inputB, context));
+      const first = i % 2 === 0 ? [b, snapB, inputB] as const : [a, snapA, inputA] as const;
+      const second = i % 2 === 0 ? [a, snapA, inputA] as const : [b, snapB, inputB] as const;
+      for (const [session, snapshot, input] of [first, second]) {
+        await session.ledger.apply(registerComplaint.decide(snapshot, input, context).changes, snapshot);
+      }
+    }
+    const result = await counts(a.ledger);
+    assert.equal(result.numbers.length, 1000);
+    assert.equal(new Set(result.numbers).size, 1000);
+    assert.deepEqual([...result.numbers].sort(), Array.from({ length: 1000 }, (_, i) => `TS-2026-${String(i + 1).padStart(4, '0')}`));
+    assert.deepEqual([...result.audited].sort(), [...result.numbers].sort());
+  });
+
+  it('keeps numbers unique for random interleavings of three clerks, with failures', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ clerk: fc.integer({ min: 0, max: 2 }), step: fc.constantFrom('read', 'apply', 'fail') }), { maxLength: 40 }),
+        async (steps) => {
+          const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+          const sessions = await Promise.all([0, 1, 2].map((i) => openOnHost(workbook, { station: `c${i}` })));
+          const pending = sessions.map(() => [] as { snapshot: Awaited<ReturnType<Ledger['read']>>; input: ReturnType<typeof registerComplaint.prepare> }[]);
+          const issued: string[] = [];
+          for (const { clerk, step } of steps) {
+            if (step === 'read') {
+              const input = registerComplaint.prepare(complaintInput(), context);
+              pending[clerk].push({ snapshot: await sessions[clerk].ledger.read(registerComplaint.request(input, context)), input });
+              continue;
+            }
+            const next = pending[clerk].shift();
+            if (!next) continue;
+            const { changes, result } = registerComplaint.decide(next.snapshot, next.input, context);
+            if (step === 'fail') {
+              sessions[clerk].client.failAtSync(1);
+              await assert.rejects(sessions[clerk].ledger.apply(changes, next.snapshot));
+            } else {
+              await sessions[clerk].ledger.apply(changes, next.snapshot);
+              issued.push(result.number);
+            }
+          }
+          const { numbers } = await counts(sessions[0].ledger);
+          assert.deepEqual([...numbers].sort(), [...issued].sort());
+          assert.equal(new Set(numbers).size, numbers.length);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+function register(session: OfficeSession, overrides: Record<string, unknown> = {}) {
+  return runOperation(session.ledger, registerComplaint, complaintInput(overrides), context);
+}
