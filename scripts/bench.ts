@@ -1,0 +1,152 @@
+/**
+ * npm run bench — printed measurements, never assertions (DESIGN: tests and measurements).
+ * `npm run bench -- --json` prints one JSON object per line: {"metric", "value", "unit"}.
+ */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fixedClock } from '../addin/src/domain/clock';
+import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
+import { runOperation } from '../addin/src/domain/records';
+import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { hostWorkbookFromXlsx } from '../addin/src/host';
+import type { RecordValues } from '../addin/src/ledger/cells';
+import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
+import type { Ledger } from '../addin/src/ledger/types';
+import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
+import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
+
+const ROOT = path.resolve(__dirname, '..');
+const json = process.argv.includes('--json');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+interface Measurement {
+  readonly metric: string;
+  readonly value: number;
+  readonly unit: string;
+}
+
+const results: Measurement[] = [];
+
+function report(metric: string, value: number, unit: string): void {
+  const rounded = Math.round(value * 100) / 100;
+  results.push({ metric, value: rounded, unit });
+  if (json) console.log(JSON.stringify({ metric, value: rounded, unit }));
+  else console.log(`${metric.padEnd(44)} ${String(rounded).padStart(12)} ${unit}`);
+}
+
+const clock = fixedClock('2026-03-15 10:00:00', 1);
+const context = { clock, actor: { clerk: 'bench' } };
+
+/** The previous year's complaints, as records ready to append (numbers TS-2025-…). */
+function pastComplaints(count: number): RecordValues[] {
+  const random = seededRandom(2025);
+  return Array.from({ length: count }, (_, i) => ({
+    ...registerComplaint.prepare(demoComplaint(random, 2025), context).values,
+    ticket_no: `TS-2025-${String(i + 1).padStart(6, '0')}`,
+    status: 'archived',
+    voided: false,
+  }));
+}
+
+async function seed(ledger: Ledger, count: number): Promise<void> {
+  const basis = await ledger.read({ writes: ['complaints'] });
+  await ledger.apply({ appends: { complaints: pastComplaints(count) } }, basis);
+}
+
+const input = () =>
+  ({
+    received_at: '2026-03-15 09:30',
+    channel: 'phone',
+    anonymous: 'no',
+    complainant: '张三',
+    content: '病房卫生间地面有积水，未及时清理',
+    category: 'cleaning',
+    department: 'cleaning',
+    receptionist: { by: '王丽', at: '2026-03-15 09:35' },
+  }) as const;
+
+async function benchTemplates(): Promise<Uint8Array> {
+  const times: number[] = [];
+  let bytes = new Uint8Array();
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    bytes = await buildTemplateBuffer({ locale: 'zh-CN', createdAt: '2026-01-01 00:00:00' });
+    times.push(performance.now() - start);
+  }
+  report('templates.build.ms', times.sort((a, b) => a - b)[1], 'ms');
+  report('templates.bytes', bytes.length / 1024, 'KB');
+  return bytes;
+}
+
+async function benchAddin(template: Uint8Array): Promise<void> {
+  for (const existing of [10, 1000, 100_000]) {
+    const workbook = await hostWorkbookFromXlsx(template);
+    const client = workbook.client();
+    const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+    await seed(ledger, existing);
+    await runOperation(ledger, registerComplaint, input(), context);
+    client.resetStats();
+    const start = performance.now();
+    await runOperation(ledger, registerComplaint, input(), context);
+    const elapsed = performance.now() - start;
+    const stats = client.stats;
+    report(`complaint.register.syncs@${existing}`, stats.syncs, 'syncs');
+    report(`complaint.register.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+    report(`complaint.register.maxRequestBytes@${existing}`, stats.maxRequestBytes, 'bytes');
+    report(`complaint.register.hostMs@${existing}`, elapsed, 'ms');
+  }
+}
+
+/** Runs the real `kefu` command and reads its peak memory from inside (a preloaded exit hook). */
+function runCli(args: readonly string[]): Promise<{ ms: number; peakRssMB: number; code: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const hook = path.join(ROOT, 'scripts', 'peak-rss.cjs');
+    const child = spawn(process.execPath, ['--require', hook, path.join(ROOT, 'bin', 'kefu.js'), ...args], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      const peak = /KEFU_PEAK_RSS_KB=(\d+)/.exec(stderr);
+      resolve({ ms, peakRssMB: peak ? Number(peak[1]) / 1024 : NaN, code: code ?? -1, stderr });
+    });
+  });
+}
+
+async function benchCli(template: Uint8Array): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-bench-'));
+  try {
+    const ledger = await XlsxLedger.fromBuffer(template, { station: 'bench', clock });
+    await seed(ledger, 10_000);
+    const file = path.join(dir, 'ledger-10000.xlsx');
+    await fs.writeFile(file, await ledger.toBuffer());
+    const json = path.join(dir, 'complaint.json');
+    await fs.writeFile(json, JSON.stringify(input()));
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const run = await runCli(['complaint', 'add', file, '--json', json]);
+      if (run.code !== 0) throw new Error(`kefu complaint add failed: ${run.stderr}`);
+      runs.push(run);
+    }
+    runs.sort((a, b) => a.ms - b.ms);
+    report('cli.complaint.add.ms@10000', runs[1].ms, 'ms');
+    report('cli.complaint.add.peakRssMB@10000', Math.max(...runs.map((r) => r.peakRssMB)), 'MB');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!json) console.log(`${'metric'.padEnd(44)} ${'value'.padStart(12)} unit`);
+  const template = await benchTemplates();
+  if (!only || only === 'addin') await benchAddin(template);
+  if (!only || only === 'cli') await benchCli(template);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
