@@ -69,7 +69,7 @@ const input = () =>
 
 async function benchTemplates(): Promise<Uint8Array> {
   const times: number[] = [];
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
     bytes = await buildTemplateBuffer({ locale: 'zh-CN', createdAt: '2026-01-01 00:00:00' });

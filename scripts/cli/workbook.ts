@@ -1,0 +1,87 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { LOCALES } from '../../addin/src/i18n/locale';
+import { systemClock } from '../../addin/src/domain/clock';
+import { buildDemo } from '../../addin/src/domain/demo';
+import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
+import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
+import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
+import { writeWorkbookAtomically } from '../../addin/src/ledger/xlsx/files';
+import { UsageError, flag, localeFlag, station, type Command } from './args';
+
+/** Commands that make whole workbooks or describe them: template, templates, dictionary, demo. */
+
+export const template: Command = {
+  words: ['template'],
+  help: `  kefu template --locale <zh-CN|zh-TW|en-US> --out <file.xlsx> [--site <name>]
+      Write an empty ledger workbook: one sheet and table per paper form, the audit log,
+      the data dictionary and the hidden numbering sheet.`,
+  async run(parsed) {
+    const locale = localeFlag(parsed);
+    const out = flag(parsed, 'out', true)!;
+    const bytes = await buildTemplateBuffer({ locale, createdAt: systemClock().now(), site: flag(parsed, 'site') });
+    await writeWorkbookAtomically(out, bytes);
+    console.log(out);
+  },
+};
+
+export const templates: Command = {
+  words: ['templates'],
+  help: `  kefu templates --out <dir>
+      Write the ledger template of every locale into <dir> (kefu-ledger.<locale>.xlsx).`,
+  async run(parsed) {
+    const dir = flag(parsed, 'out', true)!;
+    await fs.mkdir(dir, { recursive: true });
+    for (const locale of LOCALES) {
+      // A fixed creation time keeps the committed templates' content reproducible.
+      const bytes = await buildTemplateBuffer({ locale, createdAt: '2026-01-01 00:00:00' });
+      const file = path.join(dir, `kefu-ledger.${locale}.xlsx`);
+      await writeWorkbookAtomically(file, bytes);
+      await fs.rm(`${file}.bak`, { force: true });
+      console.log(file);
+    }
+  },
+};
+
+export const dictionary: Command = {
+  words: ['dictionary'],
+  help: `  kefu dictionary [--json] [--locale <locale>]
+      Print the data dictionary: every table and column with its labels, type and codes.`,
+  run(parsed) {
+    const locale = localeFlag(parsed);
+    const entries = dataDictionary();
+    if (parsed.flags.has('json')) {
+      console.log(JSON.stringify(entries, null, 2));
+      return;
+    }
+    let table = '';
+    for (const e of entries) {
+      if (e.table !== table) {
+        table = e.table;
+        console.log(`\n${e.table}  (${e.form} ${e.formTitle[locale]})`);
+      }
+      const values = e.values.length ? `  [${e.values.map((v) => `${v.code}=${v.labels[locale]}`).join(', ')}]` : '';
+      const required = e.required === 'no' ? '' : `  required: ${e.required}`;
+      console.log(`  ${e.column.padEnd(28)} ${e.labels[locale]} — ${TYPE_NOTES[e.type] ?? e.type}${required}${values}`);
+    }
+  },
+};
+
+export const demo: Command = {
+  words: ['demo'],
+  help: `  kefu demo --year <YYYY> --out <file.xlsx> [--locale <locale>] [--complaints <n>]
+      Build a realistic demo ledger by running the real operations.`,
+  async run(parsed) {
+    const locale = localeFlag(parsed);
+    const year = Number(flag(parsed, 'year', true));
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year such as 2026');
+    const out = flag(parsed, 'out', true)!;
+    const count = flag(parsed, 'complaints');
+    const clock = systemClock();
+    const bytes = await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' });
+    const ledger = await XlsxLedger.fromBuffer(bytes, { station: station('demo'), clock });
+    const result = await buildDemo(ledger, { year, clock, complaints: count ? Number(count) : undefined });
+    await writeWorkbookAtomically(out, await ledger.toBuffer());
+    console.log(`${out}: ${result.complaints} complaints`);
+  },
+};
