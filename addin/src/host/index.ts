@@ -1,0 +1,50 @@
+/**
+ * The in-memory Excel host: a faithful subset of the Excel JavaScript API over an in-memory
+ * workbook, for the preview mode, tests and benchmarks (DESIGN.md principle 5). It runs in Node
+ * and in the browser (the bridge uses exceljs, which does both).
+ *
+ *   const wb = new HostWorkbook();
+ *   wb.addWorksheet('Sheet1');
+ *   const client = wb.client();                    // one per simulated user / add-in instance
+ *   await client.run(async (context) => { … the same code as inside Excel.run … });
+ *   client.stats;                                  // round trips and payload bytes
+ *   client.failAtSync(1);                          // the next round trip never reaches "Excel"
+ *
+ * Modules: model.ts (workbook, sheets, cells, tables; setup helpers and Excel's rules),
+ * api.ts (proxies, context, sync, measurement, faults), cells.ts (input parsing, date serials,
+ * display text), address.ts (A1 addresses, sheet-name quoting), errors.ts, xlsxBridge.ts.
+ *
+ * Deliberate deviations from Excel (each chosen so that code passing here does not rely on
+ * something Excel would do differently, or because Excel's behaviour depends on things the host
+ * does not have):
+ *
+ * - No calculation engine. A formula written through the API has no value: `values` reads
+ *   "#HOST_NO_CALC!" (valueType "Error"); formulas loaded from .xlsx keep their cached result.
+ *   Formula text is not validated (Excel would refuse "=吵闹"), nor translated or normalized.
+ * - Reading a property of a null object throws (Office.js returns undefined); actions on a null
+ *   object do nothing, as in Excel.
+ * - Input parsing follows Excel's en-US/zh-CN common ground only: numbers (15 significant
+ *   digits), "1,234", "12%", TRUE/FALSE, "YYYY-MM-DD"/"YYYY/M/D" [hh:mm[:ss]], "hh:mm[:ss]".
+ *   Excel also turns "3/4", "1-2", "Jan 5", "(5)", "¥5", "1 1/2" into numbers or dates
+ *   (locale-dependent); the host leaves those as text. Dates typed into a General cell get the
+ *   format "yyyy-mm-dd[ hh:mm[:ss]]" (Excel picks a locale's short date format).
+ * - A Range proxy keeps the cells it resolved to; Excel's ranges move when rows are inserted above
+ *   them. TableColumn / TableRow proxies keep their index. Column ids are positions + 1.
+ * - `rows.add(…, alwaysInsert)` always inserts (shifting cells below the table, within its
+ *   columns). Table calculated columns and number formats are not propagated to rows that join a
+ *   table by auto-expansion; `rows.add` copies the number formats of the neighbouring row.
+ * - `text` does not simulate column width ("####") and knows a common subset of format codes.
+ * - `find` matches formulas or constants (General text for numbers) with Excel's * ? ~
+ *   wildcards; a single-cell range searches the used range of the sheet after that cell.
+ * - Payload bytes are measured on a RichApi-like JSON of the batch (actions, object paths,
+ *   arguments; results of loads and method calls), close to but not byte-identical with Office's.
+ * - Auto-named tables take the lowest free "TableN".
+ * - Members the host does not implement throw HostNotImplemented instead of doing anything.
+ */
+
+export * from './address';
+export * from './cells';
+export * from './errors';
+export * from './model';
+export * from './api';
+export * from './xlsxBridge';

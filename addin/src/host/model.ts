@@ -1,0 +1,800 @@
+/**
+ * The in-memory workbook behind the Excel host: worksheets with sparse cells, tables, selection.
+ *
+ * Two kinds of methods live here:
+ *
+ * - Plain setup and inspection for tests and bridges (`addWorksheet`, `setCells`, `addTable`,
+ *   `worksheet(name).values('A1:C3')`, `table(name).bodyValues()` …). They store what they are
+ *   given literally (no input parsing, no table auto-expansion) and are not part of Office.js.
+ * - Excel semantics used by the Office.js-like API (`writeRange`, `createTable`,
+ *   `insertTableRows` …): input parsing, table auto-expansion, header normalization, validation
+ *   with Excel's error codes. Code under test never calls these directly; it goes through a
+ *   `HostClient` (see api.ts), which applies them only at `context.sync()`.
+ */
+
+import {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  type Rect,
+  cellAddress,
+  parseAddress,
+  qualifiedAddress,
+  rect,
+  rectAddress,
+  rectColumns,
+  rectIntersection,
+  rectOnSheet,
+  rectRows,
+  rectsOverlap,
+} from './address';
+import { type CellScalar, formatCellText, parseCellInput, type ParsedInput } from './cells';
+import { HostError, HostErrorCode, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { HostClient, type HostClientOptions } from './api';
+
+export interface HostCell {
+  /** The constant, or the cached result of a formula (null when none). */
+  value: CellScalar;
+  /** Starts with "=". */
+  formula?: string;
+  /** Excel number format code; "General" by default. */
+  numberFormat: string;
+}
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+/** A cell given to `setCells`: a bare value, or value/formula/format. */
+export type SetupCell = CellScalar | { value?: CellScalar; formula?: string; numberFormat?: string };
+
+function isEmptyCell(c: HostCell): boolean {
+  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '');
+}
+
+/** Sheet and table names compare case-insensitively in Excel. */
+function sameName(a: string, b: string): boolean {
+  return a.toUpperCase() === b.toUpperCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class HostWorksheet {
+  readonly workbook: HostWorkbook;
+  readonly id: string;
+  private _name: string;
+  private _visibility: SheetVisibility = 'Visible';
+  frozenRows = 0;
+  frozenColumns = 0;
+  /** Column widths in characters (the unit of the xlsx `<col width>`), by 0-based column. */
+  readonly columnWidths = new Map<number, number>();
+  /** Data validations carried through the xlsx bridge as opaque data (exceljs' model, by address). */
+  dataValidations: Record<string, unknown> = {};
+  private readonly grid = new Map<number, Map<number, HostCell>>();
+
+  constructor(workbook: HostWorkbook, id: string, name: string) {
+    this.workbook = workbook;
+    this.id = id;
+    this._name = name;
+  }
+
+  get name(): string {
+    return this._name;
+  }
+
+  /** Renames with Excel's validation (see `HostWorkbook.checkSheetName`). */
+  set name(value: string) {
+    if (value === this._name) return;
+    this.workbook.checkSheetName(value, this);
+    if (this.workbook.selection?.sheet === this._name) this.workbook.selection = { ...this.workbook.selection, sheet: value };
+    this._name = value;
+  }
+
+  get visibility(): SheetVisibility {
+    return this._visibility;
+  }
+
+  /** Changes visibility; the last visible sheet cannot be hidden (InvalidOperation). */
+  set visibility(value: SheetVisibility) {
+    if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') {
+      throw invalidArgument(`"${String(value)}" is not a sheet visibility (Visible, Hidden, VeryHidden).`);
+    }
+    if (value !== 'Visible' && this._visibility === 'Visible') {
+      const othersVisible = this.workbook.worksheets.some((s) => s !== this && s.visibility === 'Visible');
+      if (!othersVisible) throw invalidOperation(`Cannot hide "${this._name}": a workbook must keep at least one visible sheet.`);
+    }
+    this._visibility = value;
+    if (value !== 'Visible' && this.workbook.activeWorksheet === this) {
+      this.workbook.activeWorksheet = this.workbook.worksheets.find((s) => s.visibility === 'Visible') ?? null;
+    }
+  }
+
+  /** 0-based position in the workbook's sheet order. */
+  get position(): number {
+    return this.workbook.worksheets.indexOf(this);
+  }
+
+  get tables(): HostTable[] {
+    return this.workbook.tables.filter((t) => t.worksheet === this);
+  }
+
+  cell(row: number, col: number): HostCell | undefined {
+    return this.grid.get(row)?.get(col);
+  }
+
+  /** The cell at an A1 address ("B3"), if it holds anything. */
+  at(a1: string): HostCell | undefined {
+    const p = parseAddress(a1);
+    if (!p) throw new Error(`Not a cell address: ${a1}`);
+    return this.cell(p.rect.top, p.rect.left);
+  }
+
+  /** Stores a copy of `cell` (or removes the cell when undefined or empty). */
+  setCell(row: number, col: number, cell: HostCell | undefined): void {
+    if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS) throw new Error(`Cell (${row}, ${col}) is off the sheet`);
+    if (!cell || isEmptyCell(cell)) {
+      const r = this.grid.get(row);
+      if (r) {
+        r.delete(col);
+        if (r.size === 0) this.grid.delete(row);
+      }
+      return;
+    }
+    let r = this.grid.get(row);
+    if (!r) {
+      r = new Map();
+      this.grid.set(row, r);
+    }
+    const copy: HostCell = { value: cell.value, numberFormat: cell.numberFormat || 'General' };
+    if (cell.formula !== undefined) copy.formula = cell.formula;
+    r.set(col, copy);
+  }
+
+  /** Every stored cell, rows ascending then columns ascending. */
+  *cells(): IterableIterator<[row: number, col: number, cell: HostCell]> {
+    const rows = [...this.grid.keys()].sort((a, b) => a - b);
+    for (const row of rows) {
+      const r = this.grid.get(row)!;
+      const cols = [...r.keys()].sort((a, b) => a - b);
+      for (const col of cols) yield [row, col, r.get(col)!];
+    }
+  }
+
+  /** Cells stored within a rectangle (sparse; no order guarantee). */
+  *cellsIn(area: Rect): IterableIterator<[row: number, col: number, cell: HostCell]> {
+    const height = rectRows(area);
+    if (height <= this.grid.size) {
+      for (let row = area.top; row <= area.bottom; row++) {
+        const r = this.grid.get(row);
+        if (r) for (const [col, cell] of r) if (col >= area.left && col <= area.right) yield [row, col, cell];
+      }
+    } else {
+      for (const [row, r] of this.grid) {
+        if (row < area.top || row > area.bottom) continue;
+        for (const [col, cell] of r) if (col >= area.left && col <= area.right) yield [row, col, cell];
+      }
+    }
+  }
+
+  /** The smallest rectangle holding every non-empty cell (or every formatted one too), or null. */
+  usedRect(valuesOnly = false): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [row, r] of this.grid) {
+      for (const [col, c] of r) {
+        if (valuesOnly && (c.value === null || c.value === '') && c.formula === undefined) continue;
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
+        left = Math.min(left, col);
+        right = Math.max(right, col);
+      }
+    }
+    return bottom < 0 ? null : rect(top, left, bottom, right);
+  }
+
+  /** Stored values of a range (formula cells give their cached value; empty cells null). */
+  values(address: string): CellScalar[][] {
+    const area = this.parseLocal(address);
+    const out: CellScalar[][] = [];
+    for (let row = area.top; row <= area.bottom; row++) {
+      const line: CellScalar[] = [];
+      for (let col = area.left; col <= area.right; col++) line.push(this.cell(row, col)?.value ?? null);
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Formulas of a range ("" where the cell has none). */
+  formulas(address: string): string[][] {
+    const area = this.parseLocal(address);
+    const out: string[][] = [];
+    for (let row = area.top; row <= area.bottom; row++) {
+      const line: string[] = [];
+      for (let col = area.left; col <= area.right; col++) line.push(this.cell(row, col)?.formula ?? '');
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** Displayed text of a cell (see `formatCellText`). */
+  text(a1: string): string {
+    const c = this.at(a1);
+    return c ? formatCellText(c.value, c.numberFormat) : '';
+  }
+
+  parseLocal(address: string): Rect {
+    const p = parseAddress(address);
+    if (!p) throw invalidArgument(`"${address}" is not an A1 address.`);
+    if (p.sheet !== undefined && !sameName(p.sheet, this._name)) {
+      throw invalidArgument(`The address "${address}" is not on sheet "${this._name}".`);
+    }
+    return p.rect;
+  }
+
+  /**
+   * Moves every cell of columns left..right at rows >= fromRow down by `count` (negative: up,
+   * the rows fromRow-|count|..fromRow-1 being overwritten). Content pushed off the sheet is an error.
+   */
+  shiftRows(fromRow: number, left: number, right: number, count: number): void {
+    if (count === 0) return;
+    const rows = [...this.grid.keys()].filter((r) => r >= fromRow).sort((a, b) => (count > 0 ? b - a : a - b));
+    for (const row of rows) {
+      const r = this.grid.get(row)!;
+      for (let col = left; col <= right; col++) {
+        const c = r.get(col);
+        if (!c) continue;
+        if (row + count >= MAX_ROWS) throw new HostError('NonBlankCellOffSheet', 'The operation would push non-empty cells off the sheet.');
+        this.setCell(row, col, undefined);
+        this.setCell(row + count, col, c);
+      }
+    }
+  }
+
+  /** Moves every cell of rows top..bottom at columns >= fromCol right by `count`. */
+  shiftColumns(fromCol: number, top: number, bottom: number, count: number): void {
+    if (count === 0) return;
+    for (const [row, r] of [...this.grid]) {
+      if (row < top || row > bottom) continue;
+      const cols = [...r.keys()].filter((c) => c >= fromCol).sort((a, b) => (count > 0 ? b - a : a - b));
+      for (const col of cols) {
+        const c = r.get(col)!;
+        if (col + count >= MAX_COLUMNS) throw new HostError('NonBlankCellOffSheet', 'The operation would push non-empty cells off the sheet.');
+        this.setCell(row, col, undefined);
+        this.setCell(row, col + count, c);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export class HostTable {
+  readonly id: string;
+  private _name: string;
+  readonly worksheet: HostWorksheet;
+  /** 0-based row of the header. */
+  top: number;
+  /** 0-based first column. */
+  left: number;
+  /** Rows including the header (always >= 2: a table keeps at least one body row). */
+  rowCount: number;
+  columnCount: number;
+  /** Table style name (e.g. "TableStyleMedium2"), carried opaquely. */
+  style: string | undefined;
+  /** Row stripes etc. from xlsx, carried opaquely through the bridge. */
+  styleOptions: Record<string, unknown> | undefined;
+
+  constructor(worksheet: HostWorksheet, id: string, name: string, area: Rect) {
+    this.worksheet = worksheet;
+    this.id = id;
+    this._name = name;
+    this.top = area.top;
+    this.left = area.left;
+    this.rowCount = rectRows(area);
+    this.columnCount = rectColumns(area);
+  }
+
+  get name(): string {
+    return this._name;
+  }
+
+  /** Renames with Excel's validation (unique workbook-wide, case-insensitively). */
+  set name(value: string) {
+    if (value === this._name) return;
+    this.worksheet.workbook.checkTableName(value, this);
+    this._name = value;
+  }
+
+  get rect(): Rect {
+    return rect(this.top, this.left, this.top + this.rowCount - 1, this.left + this.columnCount - 1);
+  }
+
+  get headerRect(): Rect {
+    return rect(this.top, this.left, this.top, this.left + this.columnCount - 1);
+  }
+
+  get bodyRect(): Rect {
+    return rect(this.top + 1, this.left, this.top + this.rowCount - 1, this.left + this.columnCount - 1);
+  }
+
+  get bodyRowCount(): number {
+    return this.rowCount - 1;
+  }
+
+  /** "Sheet1!A1:C5" */
+  get address(): string {
+    return qualifiedAddress(this.worksheet.name, this.rect);
+  }
+
+  /** Column names: the header cells' values as text. */
+  headerNames(): string[] {
+    const names: string[] = [];
+    for (let c = 0; c < this.columnCount; c++) {
+      const cell = this.worksheet.cell(this.top, this.left + c);
+      names.push(cell ? headerText(cell) : '');
+    }
+    return names;
+  }
+
+  /** Stored values of the body rows (formula cells give their cached value). */
+  bodyValues(): CellScalar[][] {
+    return this.worksheet.values(rectAddress(this.bodyRect));
+  }
+}
+
+function headerText(cell: HostCell): string {
+  const v = cell.value;
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  return formatCellText(v, cell.numberFormat);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Result of a client-visible write, for the API layer. */
+export type WriteMode = 'values' | 'formulas' | 'numberFormat';
+export type ClearTarget = 'All' | 'Contents' | 'Formats';
+
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+
+export class HostWorkbook {
+  private readonly sheetList: HostWorksheet[] = [];
+  private readonly tableList: HostTable[] = [];
+  private nextId = 1;
+  /** Set by `range.select()` (sheet name and sheet-local address). */
+  selection: { sheet: string; address: string } | null = null;
+  /** The active sheet (`worksheets.getActiveWorksheet()`); the first sheet added by default. */
+  activeWorksheet: HostWorksheet | null = null;
+
+  get worksheets(): readonly HostWorksheet[] {
+    return this.sheetList;
+  }
+
+  get tables(): readonly HostTable[] {
+    return this.tableList;
+  }
+
+  /** A new Office.js-like client on this workbook (see api.ts). */
+  client(options?: HostClientOptions): HostClient {
+    return new HostClient(this, options);
+  }
+
+  // ----- setup and inspection ---------------------------------------------------------------
+
+  /** Adds a sheet at the end (or at `position`), validating the name as Excel does. */
+  addWorksheet(name: string, options: { visibility?: SheetVisibility; position?: number } = {}): HostWorksheet {
+    this.checkSheetName(name);
+    const ws = new HostWorksheet(this, `{${String(this.nextId++).padStart(8, '0')}-0000-0000-0000-000000000000}`, name);
+    const pos = options.position ?? this.sheetList.length;
+    this.sheetList.splice(Math.max(0, Math.min(pos, this.sheetList.length)), 0, ws);
+    if (!this.activeWorksheet) this.activeWorksheet = ws;
+    if (options.visibility && options.visibility !== 'Visible') ws.visibility = options.visibility;
+    return ws;
+  }
+
+  findWorksheet(name: string): HostWorksheet | undefined {
+    return this.sheetList.find((s) => sameName(s.name, name));
+  }
+
+  /** The sheet named `name` (case-insensitive); throws ItemNotFound. */
+  worksheet(name: string): HostWorksheet {
+    const ws = this.findWorksheet(name);
+    if (!ws) throw itemNotFound(`There is no worksheet named "${name}".`);
+    return ws;
+  }
+
+  findTable(name: string): HostTable | undefined {
+    return this.tableList.find((t) => sameName(t.name, name));
+  }
+
+  /** The table named `name` (case-insensitive); throws ItemNotFound. */
+  table(name: string): HostTable {
+    const t = this.findTable(name);
+    if (!t) throw itemNotFound(`There is no table named "${name}".`);
+    return t;
+  }
+
+  /** Stores cells literally from `topLeft` ("B2"): strings stay strings, nothing is parsed. */
+  setCells(sheet: string | HostWorksheet, topLeft: string, matrix: readonly (readonly SetupCell[])[]): void {
+    const ws = typeof sheet === 'string' ? this.worksheet(sheet) : sheet;
+    const origin = ws.parseLocal(topLeft);
+    matrix.forEach((line, i) =>
+      line.forEach((item, j) => {
+        const row = origin.top + i;
+        const col = origin.left + j;
+        const existing = ws.cell(row, col);
+        if (item !== null && typeof item === 'object') {
+          const cell: HostCell = {
+            value: item.value ?? null,
+            numberFormat: item.numberFormat ?? existing?.numberFormat ?? 'General',
+          };
+          if (item.formula !== undefined) {
+            if (!item.formula.startsWith('=')) throw new Error(`A formula must start with "=": ${item.formula}`);
+            cell.formula = item.formula;
+          }
+          ws.setCell(row, col, cell);
+        } else {
+          ws.setCell(row, col, { value: item, numberFormat: existing?.numberFormat ?? 'General' });
+        }
+      }),
+    );
+  }
+
+  /**
+   * Adds a table over `address` (header row first) literally: the header cells' values become
+   * the column names (blank ones are filled with "ColumnN", duplicates get a number, as Excel
+   * does). A header-only address gets one blank body row.
+   */
+  addTable(sheet: string | HostWorksheet, address: string, name?: string, options: { style?: string } = {}): HostTable {
+    const ws = typeof sheet === 'string' ? this.worksheet(sheet) : sheet;
+    const area = ws.parseLocal(address);
+    const t = this.placeTable(ws, area, name);
+    if (options.style !== undefined) t.style = options.style;
+    return t;
+  }
+
+  // ----- Excel rules --------------------------------------------------------------------------
+
+  /** Excel's sheet-name rules: 1–31 characters, none of : \ / ? * [ ], no leading/trailing ', unique. */
+  checkSheetName(name: string, self?: HostWorksheet): void {
+    if (typeof name !== 'string' || name.length === 0 || name.length > 31) {
+      throw invalidArgument(`A sheet name must have 1 to 31 characters: "${String(name)}".`);
+    }
+    if (/[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw invalidArgument(`A sheet name cannot contain : \\ / ? * [ ] or start or end with an apostrophe: "${name}".`);
+    }
+    if (name.toLowerCase() === 'history') throw invalidArgument('"History" is a reserved sheet name in Excel.');
+    const other = this.findWorksheet(name);
+    if (other && other !== self) throw new HostError(HostErrorCode.itemAlreadyExists, `A sheet named "${name}" already exists.`);
+  }
+
+  /** Excel's table-name rules: starts with a letter, _ or \, then letters, digits, _ . \; not a cell reference; unique. */
+  checkTableName(name: string, self?: HostTable): void {
+    if (typeof name !== 'string' || name.length === 0 || name.length > 255 || !TABLE_NAME.test(name)) {
+      throw invalidArgument(`"${String(name)}" is not a valid table name (letters, digits, _ . \\; no spaces; starting with a letter or _).`);
+    }
+    if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) {
+      throw invalidArgument(`"${name}" cannot be a table name: it reads as a cell reference.`);
+    }
+    const other = this.findTable(name);
+    if (other && other !== self) throw invalidArgument(`A table named "${name}" already exists.`);
+  }
+
+  private nextTableName(): string {
+    for (let i = 1; ; i++) {
+      const n = `Table${i}`;
+      if (!this.findTable(n)) return n;
+    }
+  }
+
+  private placeTable(ws: HostWorksheet, area0: Rect, name: string | undefined): HostTable {
+    let area = area0;
+    if (!rectOnSheet(area)) throw invalidArgument('The table range is off the sheet.');
+    if (rectRows(area) === MAX_ROWS || rectColumns(area) === MAX_COLUMNS) throw invalidArgument('A table cannot span entire rows or columns.');
+    if (rectRows(area) === 1) {
+      if (area.bottom + 1 >= MAX_ROWS) throw invalidArgument('A table needs a body row below its header.');
+      area = rect(area.top, area.left, area.bottom + 1, area.right);
+    }
+    for (const t of this.tableList) {
+      if (t.worksheet === ws && rectsOverlap(t.rect, area)) {
+        throw invalidArgument(`A table cannot overlap another table ("${t.name}" at ${t.address}).`);
+      }
+    }
+    const tableName = name ?? this.nextTableName();
+    this.checkTableName(tableName);
+    const t = new HostTable(ws, String(this.nextId++), tableName, area);
+    this.tableList.push(t);
+    this.normalizeHeaders(t);
+    return t;
+  }
+
+  /** Header cells hold unique, non-empty text, as Excel keeps them. */
+  private normalizeHeaders(t: HostTable): void {
+    const seen = new Set<string>();
+    for (let c = 0; c < t.columnCount; c++) {
+      const col = t.left + c;
+      const cell = t.worksheet.cell(t.top, col);
+      let name = cell ? headerText(cell) : '';
+      if (name === '') name = `Column${c + 1}`;
+      if (seen.has(name.toUpperCase())) {
+        let k = 2;
+        while (seen.has(`${name}${k}`.toUpperCase())) k++;
+        name = `${name}${k}`;
+      }
+      seen.add(name.toUpperCase());
+      if (!cell || cell.value !== name || cell.formula !== undefined) {
+        t.worksheet.setCell(t.top, col, { value: name, numberFormat: cell?.numberFormat ?? 'General' });
+      }
+    }
+  }
+
+  private tablesOn(ws: HostWorksheet): HostTable[] {
+    return this.tableList.filter((t) => t.worksheet === ws);
+  }
+
+  // ----- Excel semantics for the API layer ----------------------------------------------------
+
+  /**
+   * Writes `values`, `formulas` or `numberFormat` to a range as Office.js does: the input must be
+   * a 2-D array of exactly the range's shape (or a single value for every cell), else
+   * InvalidArgument and nothing is written. Then Excel's table auto-expansion: writing into the
+   * row just below a table, within its columns, makes those rows part of the table; writing a
+   * header into the column just right of a table's header makes that column part of it.
+   */
+  writeRange(ws: HostWorksheet, area: Rect, input: unknown, mode: WriteMode): void {
+    const rows = rectRows(area);
+    const cols = rectColumns(area);
+    let element: (i: number, j: number) => unknown;
+    if (Array.isArray(input)) {
+      if (input.length !== rows || !input.every((line) => Array.isArray(line) && line.length === cols)) {
+        const got = `${input.length}×${Array.isArray(input[0]) ? (input[0] as unknown[]).length : '?'}`;
+        throw invalidArgument(
+          `The number of rows or columns in the input array (${got}) doesn't match the size of the range ${rectAddress(area)} (${rows}×${cols}).`,
+        );
+      }
+      element = (i, j) => (input as unknown[][])[i]![j];
+    } else {
+      element = () => input;
+    }
+    if (rows * cols > 5_000_000 && Array.isArray(input)) {
+      throw new HostError(HostErrorCode.responsePayloadSizeLimitExceeded, 'The range is too large to write at once.');
+    }
+    // Parse everything first: a bad element rejects the whole write.
+    const planned: { row: number; col: number; parsed: ParsedInput | { kind: 'format'; format: string } }[] = [];
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++) {
+        const row = area.top + i;
+        const col = area.left + j;
+        const raw = element(i, j);
+        if (mode === 'numberFormat') {
+          if (raw === null || raw === undefined) continue;
+          if (typeof raw !== 'string') throw invalidArgument('A number format must be a string.');
+          planned.push({ row, col, parsed: { kind: 'format', format: raw === '' ? 'General' : raw } });
+        } else {
+          const parsed = parseCellInput(raw, ws.cell(row, col)?.numberFormat ?? 'General');
+          if (parsed.kind !== 'skip') planned.push({ row, col, parsed });
+        }
+      }
+    }
+    for (const { row, col, parsed } of planned) {
+      const existing = ws.cell(row, col);
+      const numberFormat = existing?.numberFormat ?? 'General';
+      switch (parsed.kind) {
+        case 'format':
+          ws.setCell(row, col, { ...(existing ?? { value: null }), numberFormat: parsed.format });
+          break;
+        case 'clear':
+          ws.setCell(row, col, { value: null, numberFormat });
+          break;
+        case 'value':
+          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat });
+          break;
+        case 'formula':
+          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat });
+          break;
+        case 'skip':
+          break;
+      }
+    }
+    if (mode !== 'numberFormat') this.afterContentWrite(ws, area);
+  }
+
+  /** Table auto-expansion and header upkeep after content was written to `area`. */
+  private afterContentWrite(ws: HostWorksheet, area: Rect): void {
+    for (const t of this.tablesOn(ws)) {
+      const tr = t.rect;
+      // Headers written directly: keep them unique text.
+      if (area.top <= tr.top && tr.top <= area.bottom && area.left <= tr.right && area.right >= tr.left) this.normalizeHeaders(t);
+      // Downwards: the written rows include the row just below the table, within its columns.
+      const below = tr.bottom + 1;
+      if (area.top <= below && below <= area.bottom && area.left <= tr.right && area.right >= tr.left && below < MAX_ROWS) {
+        const hasContent = [...ws.cellsIn(rect(below, tr.left, below, tr.right))].some(
+          ([, , c]) => (c.value !== null && c.value !== '') || c.formula !== undefined,
+        );
+        const grown = rect(tr.top, tr.left, area.bottom, tr.right);
+        if (hasContent && !this.tablesOn(ws).some((o) => o !== t && rectsOverlap(o.rect, grown))) {
+          t.rowCount = area.bottom - tr.top + 1;
+        }
+      }
+      // Rightwards: a header written just right of the header row.
+      const right = tr.right + 1;
+      if (area.left <= right && right <= area.right && area.top <= tr.top && tr.top <= area.bottom && right < MAX_COLUMNS) {
+        let newRight = tr.right;
+        for (let col = right; col <= area.right; col++) {
+          const h = ws.cell(tr.top, col);
+          if (!h || h.value === null || h.value === '') break;
+          newRight = col;
+        }
+        const grown = rect(tr.top, tr.left, t.rect.bottom, newRight);
+        if (newRight > tr.right && !this.tablesOn(ws).some((o) => o !== t && rectsOverlap(o.rect, grown))) {
+          t.columnCount = newRight - tr.left + 1;
+          this.normalizeHeaders(t);
+        }
+      }
+    }
+  }
+
+  /** `range.clear(applyTo)`: contents, formats or both. Tables keep their size. */
+  clearRange(ws: HostWorksheet, area: Rect, applyTo: ClearTarget): void {
+    for (const [row, col, c] of [...ws.cellsIn(area)]) {
+      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat });
+      else if (applyTo === 'Formats') ws.setCell(row, col, { ...c, numberFormat: 'General' });
+      else ws.setCell(row, col, undefined);
+    }
+    for (const t of this.tablesOn(ws)) {
+      if (rectIntersection(t.headerRect, area)) this.normalizeHeaders(t);
+    }
+  }
+
+  /**
+   * `tables.add(address, hasHeaders)`. With headers, the first row names the columns. Without,
+   * Excel inserts a header row above the data (shifting the cells of those columns down) and
+   * names the columns Column1…n.
+   */
+  createTable(ws: HostWorksheet, area: Rect, hasHeaders: boolean): HostTable {
+    for (const t of this.tablesOn(ws)) {
+      if (rectsOverlap(t.rect, area)) throw invalidArgument(`A table cannot overlap another table ("${t.name}").`);
+    }
+    if (hasHeaders) return this.placeTable(ws, area, undefined);
+    this.shiftForInsert(ws, area.top, area.left, area.right, 1, null);
+    for (let c = area.left; c <= area.right; c++) ws.setCell(area.top, c, { value: `Column${c - area.left + 1}`, numberFormat: 'General' });
+    return this.placeTable(ws, rect(area.top, area.left, area.bottom + 1, area.right), undefined);
+  }
+
+  /**
+   * Inserts `count` sheet rows at `atRow` within columns left..right, shifting the cells below
+   * (and tables wholly within those columns) down. A table that straddles the columns blocks it.
+   */
+  private shiftForInsert(ws: HostWorksheet, atRow: number, left: number, right: number, count: number, growing: HostTable | null): void {
+    const moving: HostTable[] = [];
+    for (const t of this.tablesOn(ws)) {
+      if (t === growing) continue;
+      const tr = t.rect;
+      if (tr.bottom < atRow || tr.right < left || tr.left > right) continue;
+      const inside = tr.left >= left && tr.right <= right && tr.top >= atRow;
+      if (!inside) {
+        throw invalidOperation(`The operation would shift cells of table "${t.name}" partly; Excel does not allow that.`);
+      }
+      moving.push(t);
+    }
+    ws.shiftRows(atRow, left, right, count);
+    for (const t of moving) t.top += count;
+  }
+
+  /**
+   * `table.rows.add(index, values)`: inserts rows into the body before body row `index` (at the
+   * end when undefined), shifting cells below the table within its columns down. New rows take
+   * the number formats of the row above them.
+   */
+  insertTableRows(t: HostTable, index: number | null | undefined, values: unknown): void {
+    const body = t.bodyRowCount;
+    const at = index === null || index === undefined ? body : index;
+    if (!Number.isInteger(at) || at < 0 || at > body) throw invalidArgument(`Row index ${String(index)} is outside the table body (0..${body}).`);
+    let count = 1;
+    if (values !== undefined && values !== null) {
+      if (!Array.isArray(values) || values.length === 0 || !values.every((v) => Array.isArray(v) && v.length === t.columnCount)) {
+        throw invalidArgument(`The values for the new rows must be a 2-D array with ${t.columnCount} columns per row.`);
+      }
+      count = values.length;
+    }
+    const atRow = t.top + 1 + at;
+    if (t.rect.bottom + count >= MAX_ROWS) throw new HostError('NonBlankCellOffSheet', 'The table would grow off the sheet.');
+    this.shiftForInsert(ws(t), atRow, t.left, t.left + t.columnCount - 1, count, t);
+    t.rowCount += count;
+    const formatRow = atRow - 1; // the header when inserting at 0 — Excel then copies the first body row's format
+    const sourceRow = at === 0 ? atRow + count : formatRow;
+    for (let i = 0; i < count; i++) {
+      for (let c = 0; c < t.columnCount; c++) {
+        const src = sourceRow <= t.rect.bottom ? ws(t).cell(sourceRow, t.left + c) : undefined;
+        const fmt = src?.numberFormat ?? 'General';
+        ws(t).setCell(atRow + i, t.left + c, { value: null, numberFormat: fmt });
+      }
+    }
+    if (values !== undefined && values !== null) {
+      this.writeRange(ws(t), rect(atRow, t.left, atRow + count - 1, t.left + t.columnCount - 1), values, 'values');
+    }
+  }
+
+  /**
+   * `table.columns.add(index, values, name)`: inserts a column before column `index` (at the end
+   * when undefined), shifting the cells of the table's rows to the right. `values` includes the
+   * header row; `name` (when given) overrides the header.
+   */
+  addTableColumn(t: HostTable, index: number | null | undefined, values: unknown, name: string | undefined): number {
+    const at = index === null || index === undefined ? t.columnCount : index;
+    if (!Number.isInteger(at) || at < 0 || at > t.columnCount) throw invalidArgument(`Column index ${String(index)} is outside the table (0..${t.columnCount}).`);
+    if (values !== undefined && values !== null) {
+      if (!Array.isArray(values) || values.length !== t.rowCount || !values.every((v) => Array.isArray(v) && v.length === 1)) {
+        throw invalidArgument(`The values for the new column must be a 2-D array of ${t.rowCount} rows × 1 column (header included).`);
+      }
+    }
+    const sheet = ws(t);
+    const col = t.left + at;
+    const tr = t.rect;
+    const moving: HostTable[] = [];
+    for (const o of this.tablesOn(sheet)) {
+      if (o === t) continue;
+      const r = o.rect;
+      if (r.right < col || r.bottom < tr.top || r.top > tr.bottom) continue;
+      if (!(r.top >= tr.top && r.bottom <= tr.bottom && r.left >= col)) {
+        throw invalidOperation(`The operation would shift cells of table "${o.name}" partly; Excel does not allow that.`);
+      }
+      moving.push(o);
+    }
+    sheet.shiftColumns(col, tr.top, tr.bottom, 1);
+    for (const o of moving) o.left += 1;
+    t.columnCount += 1;
+    const existingNames = new Set(t.headerNames().map((n) => n.toUpperCase()));
+    let header = name ?? (Array.isArray(values) ? String((values as unknown[][])[0]![0] ?? '') : '');
+    if (header === '') {
+      let k = t.columnCount;
+      while (existingNames.has(`COLUMN${k}`)) k++;
+      header = `Column${k}`;
+    }
+    sheet.setCell(t.top, col, { value: header, numberFormat: 'General' });
+    if (Array.isArray(values) && t.rowCount > 1) {
+      this.writeRange(sheet, rect(t.top + 1, col, t.top + t.rowCount - 1, col), (values as unknown[][]).slice(1), 'values');
+    }
+    this.normalizeHeaders(t);
+    return at;
+  }
+
+  /** `tableColumn.name = …`: header cells are text, unique within the table. */
+  renameTableColumn(t: HostTable, index: number, name: string): void {
+    if (index >= t.columnCount) throw itemNotFound('The table column no longer exists.');
+    const others = t.headerNames().filter((_, i) => i !== index);
+    if (name === '' || others.some((n) => sameName(n, name))) throw invalidArgument(`"${name}" cannot name a column of table "${t.name}" (empty or already used).`);
+    const existing = t.worksheet.cell(t.top, t.left + index);
+    t.worksheet.setCell(t.top, t.left + index, { value: name, numberFormat: existing?.numberFormat ?? 'General' });
+  }
+
+  /** `range.select()`: the selection and the active sheet. */
+  select(sheet: HostWorksheet, area: Rect): void {
+    if (sheet.visibility !== 'Visible') throw invalidOperation(`Cannot select cells on hidden sheet "${sheet.name}".`);
+    this.selection = { sheet: sheet.name, address: rectAddress(area) };
+    this.activeWorksheet = sheet;
+  }
+
+  /** `worksheet.activate()`. */
+  activate(sheet: HostWorksheet): void {
+    if (sheet.visibility !== 'Visible') throw invalidOperation(`Cannot activate hidden sheet "${sheet.name}".`);
+    this.activeWorksheet = sheet;
+    this.selection = { sheet: sheet.name, address: 'A1' };
+  }
+
+  /** A compact, deterministic dump (for test failure messages). */
+  describe(): string {
+    const lines: string[] = [];
+    for (const s of this.sheetList) {
+      lines.push(`[${s.name}]${s.visibility !== 'Visible' ? ` (${s.visibility})` : ''}`);
+      for (const [row, col, c] of s.cells()) {
+        lines.push(`  ${cellAddress(row, col)} ${c.formula ?? JSON.stringify(c.value)}${c.numberFormat !== 'General' ? ` {${c.numberFormat}}` : ''}`);
+      }
+      for (const t of s.tables) lines.push(`  table ${t.name} ${rectAddress(t.rect)}`);
+    }
+    return lines.join('\n');
+  }
+}
+
+function ws(t: HostTable): HostWorksheet {
+  return t.worksheet;
+}

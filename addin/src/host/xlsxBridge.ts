@@ -1,0 +1,204 @@
+/**
+ * Moves a host workbook to and from .xlsx with exceljs (works in Node and in the browser).
+ *
+ * Carried: sheets in order with visibility (visible / hidden / veryHidden), the active sheet,
+ * cell values (dates become 1900-system serial numbers, whichever date system the file uses),
+ * formulas with their cached results, number formats, tables (name, range, column names, style),
+ * frozen rows/columns, column widths, and data validations (opaque: exceljs' model, by address).
+ *
+ * Limits (what is not carried): fonts, fills, borders, alignment, merged cells, row heights,
+ * column-level (whole-column) number formats, hyperlinks (the link text is kept), comments,
+ * conditional formats, defined names, charts, pivots, images, print settings. Rich text becomes
+ * plain text. Tables without a header row or with a totals row are refused (the host model has
+ * neither), rather than silently reshaped.
+ *
+ * Writing tables: exceljs Table objects read from a file misbehave when modified, so the writer
+ * never edits a read table; it builds a fresh workbook, writes cells, then declares each table with
+ * `worksheet.addTable` over those same cells.
+ */
+
+import ExcelJS from 'exceljs';
+import { cellAddress, parseAddress, rectColumns, rectRows } from './address';
+import type { CellScalar } from './cells';
+import { HostWorkbook, type HostCell, type HostWorksheet, type SheetVisibility } from './model';
+
+const DAY_MS = 86_400_000;
+/** exceljs turns serial v into Date(round((v - 25569) * DAY_MS)) (+1462 days in 1904 files). */
+const UNIX_EPOCH_SERIAL = 25569;
+
+function serialFromExceljsDate(d: Date): number {
+  // Exact inverse of exceljs' conversion for 1900 files; for 1904 files exceljs already added the
+  // 1462-day offset, so the same formula yields the 1900-system serial.
+  // One division of exact integers: the serial is the double nearest the true value.
+  return (Math.round(d.getTime()) + UNIX_EPOCH_SERIAL * DAY_MS) / DAY_MS;
+}
+
+function errorMessage(what: string): Error {
+  return new Error(`xlsx bridge: ${what}`);
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+function scalarFrom(v: unknown): CellScalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return serialFromExceljsDate(v);
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return o.error;
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('text' in o && ('hyperlink' in o || 'tooltip' in o)) return scalarFrom(o.text);
+  }
+  return String(v);
+}
+
+function hostCellFrom(cell: ExcelJS.Cell): HostCell | undefined {
+  const raw = cell.value as unknown;
+  const numberFormat = cell.numFmt || 'General';
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+    const o = raw as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      const f = cell.formula;
+      if (f) {
+        return { value: scalarFrom(o.result), formula: f.startsWith('=') ? f : `=${f}`, numberFormat };
+      }
+    }
+  }
+  const value = scalarFrom(raw);
+  if (value === null && numberFormat === 'General') return undefined;
+  return { value, numberFormat };
+}
+
+/** Reads an .xlsx file into a host workbook (see the module comment for what is carried). */
+export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Promise<HostWorkbook> {
+  const xl = new ExcelJS.Workbook();
+  await xl.xlsx.load(buffer as unknown as ArrayBuffer);
+  const hb = new HostWorkbook();
+  const visibilities: [HostWorksheet, SheetVisibility][] = [];
+  for (const ws of xl.worksheets) {
+    const sheet = hb.addWorksheet(ws.name);
+    const state = ws.state as string | undefined;
+    visibilities.push([sheet, state === 'hidden' ? 'Hidden' : state === 'veryHidden' ? 'VeryHidden' : 'Visible']);
+
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const c = hostCellFrom(cell);
+        if (c) sheet.setCell(rowNumber - 1, colNumber - 1, c);
+      });
+    });
+
+    const view = ws.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+    if (view && view.state === 'frozen') {
+      sheet.frozenRows = view.ySplit ?? 0;
+      sheet.frozenColumns = view.xSplit ?? 0;
+    }
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col && typeof col.width === 'number') sheet.columnWidths.set((col.number ?? i + 1) - 1, col.width);
+    });
+    const validations = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations?.model;
+    if (validations) {
+      for (const [address, rule] of Object.entries(validations)) if (rule) sheet.dataValidations[address] = rule;
+    }
+
+    const tables = Object.values((ws as unknown as { tables: Record<string, { table?: Record<string, unknown>; model?: Record<string, unknown> }> }).tables ?? {});
+    for (const t of tables) {
+      const model = (t.table ?? t.model) as {
+        name: string;
+        tableRef?: string;
+        ref?: string;
+        headerRow?: boolean;
+        totalsRow?: boolean;
+        columns?: { name: string }[];
+        style?: Record<string, unknown> & { theme?: string };
+      };
+      const ref = model.tableRef ?? model.ref;
+      const parsed = ref ? parseAddress(ref) : null;
+      if (!parsed) throw errorMessage(`table "${model.name}" on "${ws.name}" has no readable range (${String(ref)}).`);
+      if (model.headerRow === false) throw errorMessage(`table "${model.name}" has no header row; the host cannot represent it.`);
+      if (model.totalsRow) throw errorMessage(`table "${model.name}" has a totals row; the host cannot represent it.`);
+      const area = parsed.rect;
+      // Header cells carry the column names (Excel keeps them equal; exceljs may leave them empty).
+      (model.columns ?? []).forEach((col, j) => {
+        if (j >= rectColumns(area)) return;
+        const existing = sheet.cell(area.top, area.left + j);
+        if (!existing || existing.value === null || existing.value === '') {
+          sheet.setCell(area.top, area.left + j, { value: col.name, numberFormat: existing?.numberFormat ?? 'General' });
+        }
+      });
+      const table = hb.addTable(sheet, ref!, model.name);
+      if (rectRows(area) < 2) table.rowCount = 2;
+      const { theme, ...options } = model.style ?? {};
+      if (theme) table.style = theme;
+      if (Object.keys(options).length > 0) table.styleOptions = options;
+    }
+  }
+  // Visibility last: Excel needs one visible sheet, and the order of hiding must not matter.
+  for (const [sheet, v] of visibilities) if (v !== 'Visible') sheet.visibility = v;
+
+  const activeTab = (xl.views?.[0] as { activeTab?: number } | undefined)?.activeTab;
+  const active = activeTab !== undefined ? hb.worksheets[activeTab] : undefined;
+  if (active && active.visibility === 'Visible') hb.activeWorksheet = active;
+  return hb;
+}
+
+function excelValueOf(cell: HostCell): ExcelValue {
+  if (cell.formula !== undefined) {
+    const formula = cell.formula.slice(1);
+    return cell.value === null ? ({ formula } as ExcelJS.CellFormulaValue) : ({ formula, result: cell.value } as ExcelJS.CellFormulaValue);
+  }
+  return cell.value;
+}
+
+/** Writes a host workbook as .xlsx bytes (see the module comment for what is carried). */
+export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> {
+  const xl = new ExcelJS.Workbook();
+  let needsCalc = false;
+  for (const sheet of hb.worksheets) {
+    const state = sheet.visibility === 'Hidden' ? 'hidden' : sheet.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
+    const views: Partial<ExcelJS.WorksheetView>[] =
+      sheet.frozenRows > 0 || sheet.frozenColumns > 0
+        ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows } as Partial<ExcelJS.WorksheetViewFrozen>]
+        : [];
+    const ws = xl.addWorksheet(sheet.name, { state, views } as Partial<ExcelJS.AddWorksheetOptions>);
+    for (const [col, width] of sheet.columnWidths) ws.getColumn(col + 1).width = width;
+
+    for (const [row, col, cell] of sheet.cells()) {
+      const c = ws.getCell(row + 1, col + 1);
+      c.value = excelValueOf(cell);
+      if (cell.formula !== undefined && cell.value === null) needsCalc = true;
+      if (cell.numberFormat && cell.numberFormat !== 'General') c.numFmt = cell.numberFormat;
+    }
+
+    for (const t of sheet.tables) {
+      const rows: ExcelValue[][] = [];
+      for (let r = 1; r < t.rowCount; r++) {
+        const line: ExcelValue[] = [];
+        for (let j = 0; j < t.columnCount; j++) {
+          const cell = sheet.cell(t.top + r, t.left + j);
+          line.push(cell ? excelValueOf(cell) : null);
+        }
+        rows.push(line);
+      }
+      ws.addTable({
+        name: t.name,
+        ref: cellAddress(t.top, t.left),
+        headerRow: true,
+        totalsRow: false,
+        style: { theme: (t.style ?? 'TableStyleMedium2') as ExcelJS.TableStyleProperties['theme'], showRowStripes: true, ...(t.styleOptions ?? {}) },
+        columns: t.headerNames().map((name) => ({ name, filterButton: true })),
+        rows,
+      });
+    }
+
+    const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations;
+    for (const [address, rule] of Object.entries(sheet.dataValidations)) validations.model[address] = rule;
+  }
+  if (needsCalc) xl.calcProperties.fullCalcOnLoad = true;
+  const active = hb.activeWorksheet ? hb.worksheets.indexOf(hb.activeWorksheet) : 0;
+  if (active > 0) {
+    xl.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: 'visible' }];
+  }
+  const out = await xl.xlsx.writeBuffer();
+  return new Uint8Array(out as ArrayBuffer);
+}
