@@ -178,5 +178,9 @@ describe('ledger conformance: one workbook, both backends in turn', () => {
       ['TS-2026-0001', 'TS-2026-0002', 'TS-2026-0003', 'TS-2026-0004', 'TS-2027-0001', 'TS-2027-0002'],
     );
     assert.ok(rows.every((r) => r.values.channel === 'phone'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await session.bytes()) as unknown as ArrayBuffer);
+    const names = (workbook.definedNames as unknown as { model: { name: string }[] }).model.map((n) => n.name);
+    assert.ok(names.includes('kefu_list_rules_parameter'), `the named list behind a long validation survives (${names.join(', ')})`);
   });
 });

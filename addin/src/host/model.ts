@@ -38,6 +38,8 @@ export interface HostCell {
   formula?: string;
   /** Excel number format code; "General" by default. */
   numberFormat: string;
+  /** Bold font (`range.format.font.bold`); absent when not bold. */
+  bold?: boolean;
 }
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -46,7 +48,7 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type SetupCell = CellScalar | { value?: CellScalar; formula?: string; numberFormat?: string };
 
 function isEmptyCell(c: HostCell): boolean {
-  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '');
+  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '') && !c.bold;
 }
 
 /** Sheet and table names compare case-insensitively in Excel. */
@@ -144,6 +146,7 @@ export class HostWorksheet {
     }
     const copy: HostCell = { value: cell.value, numberFormat: cell.numberFormat || 'General' };
     if (cell.formula !== undefined) copy.formula = cell.formula;
+    if (cell.bold) copy.bold = true;
     r.set(col, copy);
   }
 
@@ -364,6 +367,8 @@ export class HostWorkbook {
   selection: { sheet: string; address: string } | null = null;
   /** The active sheet (`worksheets.getActiveWorksheet()`); the first sheet added by default. */
   activeWorksheet: HostWorksheet | null = null;
+  /** Workbook-level defined names, carried opaquely from and to files (list validations use them). */
+  definedNames: { name: string; ranges: string[] }[] = [];
 
   get worksheets(): readonly HostWorksheet[] {
     return this.sheetList;
@@ -578,18 +583,19 @@ export class HostWorkbook {
     for (const { row, col, parsed } of planned) {
       const existing = ws.cell(row, col);
       const numberFormat = existing?.numberFormat ?? 'General';
+      const bold = existing?.bold; // contents change, formats stay
       switch (parsed.kind) {
         case 'format':
           ws.setCell(row, col, { ...(existing ?? { value: null }), numberFormat: parsed.format });
           break;
         case 'clear':
-          ws.setCell(row, col, { value: null, numberFormat });
+          ws.setCell(row, col, { value: null, numberFormat, bold });
           break;
         case 'value':
-          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat });
+          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat, bold });
           break;
         case 'formula':
-          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat });
+          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat, bold });
           break;
         case 'skip':
           break;
@@ -633,11 +639,21 @@ export class HostWorkbook {
     }
   }
 
+  /** `range.format.font.bold = …`: the font of every cell of `area`. */
+  setBold(ws: HostWorksheet, area: Rect, bold: boolean): void {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let col = area.left; col <= area.right; col++) {
+        const existing = ws.cell(row, col);
+        ws.setCell(row, col, { ...(existing ?? { value: null, numberFormat: 'General' }), bold });
+      }
+    }
+  }
+
   /** `range.clear(applyTo)`: contents, formats or both. Tables keep their size. */
   clearRange(ws: HostWorksheet, area: Rect, applyTo: ClearTarget): void {
     for (const [row, col, c] of [...ws.cellsIn(area)]) {
-      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat });
-      else if (applyTo === 'Formats') ws.setCell(row, col, { ...c, numberFormat: 'General' });
+      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold });
+      else if (applyTo === 'Formats') ws.setCell(row, col, { value: c.value, formula: c.formula, numberFormat: 'General' });
       else ws.setCell(row, col, undefined);
     }
     for (const t of this.tablesOn(ws)) {

@@ -65,8 +65,9 @@ function hostCellFrom(cell: ExcelJS.Cell): HostCell | undefined {
     }
   }
   const value = scalarFrom(raw);
-  if (value === null && numberFormat === 'General') return undefined;
-  return { value, numberFormat };
+  const bold = cell.font?.bold === true;
+  if (value === null && numberFormat === 'General' && !bold) return undefined;
+  return bold ? { value, numberFormat, bold } : { value, numberFormat };
 }
 
 /** Reads an .xlsx file into a host workbook (see the module comment for what is carried). */
@@ -74,6 +75,10 @@ export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Pr
   const xl = new ExcelJS.Workbook();
   await xl.xlsx.load(buffer as unknown as ArrayBuffer);
   const hb = new HostWorkbook();
+  hb.definedNames = ((xl.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? []).map((n) => ({
+    name: n.name,
+    ranges: [...n.ranges],
+  }));
   const visibilities: [HostWorksheet, SheetVisibility][] = [];
   for (const ws of xl.worksheets) {
     const sheet = hb.addWorksheet(ws.name);
@@ -168,6 +173,7 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
       c.value = excelValueOf(cell);
       if (cell.formula !== undefined && cell.value === null) needsCalc = true;
       if (cell.numberFormat && cell.numberFormat !== 'General') c.numFmt = cell.numberFormat;
+      if (cell.bold) c.font = { ...(c.font ?? {}), bold: true };
     }
 
     for (const t of sheet.tables) {
@@ -193,6 +199,9 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
 
     const validations = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations;
     for (const [address, rule] of Object.entries(sheet.dataValidations)) validations.model[address] = rule;
+  }
+  if (hb.definedNames.length > 0) {
+    (xl.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model = hb.definedNames.map((n) => ({ name: n.name, ranges: [...n.ranges] }));
   }
   if (needsCalc) xl.calcProperties.fullCalcOnLoad = true;
   const active = hb.activeWorksheet ? hb.worksheets.indexOf(hb.activeWorksheet) : 0;

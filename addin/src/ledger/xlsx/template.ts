@@ -94,8 +94,8 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kefu Ledger';
   workbook.calcProperties.fullCalcOnLoad = true;
-  let listsSheet: ExcelJS.Worksheet | undefined;
-  let listColumn = 0;
+  /** Lists too long for an inline validation: a named range each on the hidden `_lists` sheet, added last. */
+  const longLists: { name: string; labels: string[] }[] = [];
 
   for (const form of FORMS) {
     const sheet = workbook.addWorksheet(form.sheet[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -115,11 +115,8 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
         let formula = inline;
         if (inline.length > INLINE_LIST_LIMIT || labels.some((l) => l.includes(',') || l.includes('"'))) {
           // Too long for an inline list: a named range on the hidden lists sheet.
-          listsSheet ??= workbook.addWorksheet('_lists', { state: 'hidden' });
-          listColumn += 1;
-          labels.forEach((label, r) => (listsSheet!.getRow(r + 1).getCell(listColumn).value = label));
           const name = `kefu_list_${form.key}_${column.key}`;
-          workbook.definedNames.add(`'_lists'!$${columnLetters(listColumn)}$1:$${columnLetters(listColumn)}$${labels.length}`, name);
+          longLists.push({ name, labels });
           formula = name;
         }
         validations(sheet).add(range, {
@@ -169,6 +166,14 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   );
   styleHeader(dictionary, 1, 1, DICTIONARY_COLUMNS.length);
   [20, 24, 22, 20, 20, 26, 14, 22, 60].forEach((w, i) => (dictionary.getColumn(i + 1).width = w));
+
+  if (longLists.length > 0) {
+    const lists = workbook.addWorksheet('_lists', { state: 'hidden' });
+    longLists.forEach(({ name, labels }, i) => {
+      labels.forEach((label, r) => (lists.getRow(r + 1).getCell(i + 1).value = label));
+      workbook.definedNames.add(`'_lists'!$${columnLetters(i + 1)}$1:$${columnLetters(i + 1)}$${labels.length}`, name);
+    });
+  }
 
   const meta = workbook.addWorksheet(META_SHEET, { state: 'hidden' });
   addTable(meta, META_TABLE, 'A1', META_COLUMNS, locale, [
