@@ -13,7 +13,7 @@ import {
   safetyGear,
 } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, rotationOrders, rules, workers } from './performance';
-import { bindingIndex, complaints, reception, repairLedger, repairOrders, returnVisits } from './serviceDesk';
+import { bindingIndex, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
 import type { FormDecl } from './types';
 import {
   accessibilityChecks,
@@ -42,6 +42,8 @@ export const FORMS: readonly FormDecl[] = [
   repairOrders,
   repairLedger,
   bindingIndex,
+  dueRules,
+  workCalendar,
   // P2: scenic area, special visitors
   loans,
   repairSlips,
@@ -93,6 +95,8 @@ export {
   repairOrders,
   repairLedger,
   bindingIndex,
+  dueRules,
+  workCalendar,
   loans,
   repairSlips,
   broadcasts,

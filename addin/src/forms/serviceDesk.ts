@@ -98,6 +98,24 @@ export const complaints: FormDecl = {
     { key: 'returned_to_cs', type: 'signature', label: t('交回客服部签收', '交回客服部簽收', 'Returned to CS, signed by'), required: true, source: 'S', step: 'awaiting_visit' },
     { key: 'return_visit_no', type: 'ref', ref: 'return_visits', label: t('回访表编号', '回訪表編號', 'Return-visit no.'), required: true, source: 'S', step: 'visited' },
     { key: 'reopen_count', type: 'int', label: t('重开次数', '重開次數', 'Times reopened'), min: 0, system: true, source: 'T' },
+    {
+      key: 'reception_no',
+      type: 'ref',
+      ref: 'reception',
+      label: t('接待编号', '接待編號', 'Reception no.'),
+      system: true,
+      source: 'T',
+      help: t('由接待登记转来时自动填写', '由接待登記轉來時自動填寫', 'Filled in when the ticket comes from the reception register'),
+    },
+    {
+      key: 'archived',
+      type: 'signature',
+      label: t('归档签收', '歸檔簽收', 'Archived by'),
+      required: true,
+      source: 'S',
+      step: 'archived',
+      help: t('客户服务部统一编号装订前归档', '客戶服務部統一編號裝訂前歸檔', 'Customer Service files the ticket with its return visit for binding'),
+    },
     { key: 'binding_no', type: 'text', label: t('装订册号', '裝訂冊號', 'Binding volume/seq'), system: true, source: 'S', step: 'archived' },
   ],
 };
@@ -206,6 +224,14 @@ export const reception: FormDecl = {
       required: { when: { field: 'category', in: ['inquiry'] } },
       source: 'S',
       help: t('当时不能解释的，记录下来并在最短时间内答复', '當時不能解釋的，記錄下來並在最短時間內答復', 'If it cannot be explained at once, record it and reply as soon as possible'),
+    },
+    {
+      key: 'reply_due',
+      type: 'datetime',
+      label: t('答复期限', '答復期限', 'Reply due'),
+      system: true,
+      source: 'T',
+      help: t('按承诺时限表和工作日历计算', '按承諾時限表和工作日曆計算', 'From the promised-times table and the working-day calendar'),
     },
     {
       key: 'referred_to',
@@ -381,6 +407,14 @@ export const repairOrders: FormDecl = {
     },
     { key: 'urgency', type: 'code', codes: URGENCY, label: t('紧急程度', '緊急程度', 'Urgency'), source: 'T' },
     {
+      key: 'due_at',
+      type: 'datetime',
+      label: t('完工期限', '完工期限', 'Due by'),
+      system: true,
+      source: 'T',
+      help: t('按承诺时限表和工作日历计算', '按承諾時限表和工作日曆計算', 'From the promised-times table and the working-day calendar'),
+    },
+    {
       key: 'engineering_signed',
       type: 'signature',
       label: t('工程部签收', '工程部簽收', 'Signed for by Engineering'),
@@ -495,3 +529,125 @@ export const bindingIndex: FormDecl = {
     { key: 'bound_by', type: 'signature', label: t('装订人', '裝訂人', 'Bound by'), required: true, source: 'T' },
   ],
 };
+
+/** What a promised time (承诺时限) applies to: one row of the due-rules table each. */
+export const DUE_RULE_CODES = [
+  c('inquiry_reply', '询问答复', '詢問答復', 'Inquiry: reply'),
+  c('issue_verify', '反映问题核实', '反映問題核實', 'Issue report: verification'),
+  c('suggestion_compile', '建议汇总', '建議匯總', 'Suggestion: compilation'),
+  c('other_escalate', '其他事项处理', '其他事項處理', 'Other: escalation or closure'),
+  c('complaint_handle', '投诉处理', '投訴處理', 'Complaint: handling'),
+  c('complaint_visit', '投诉回访', '投訴回訪', 'Complaint: return visit after handling'),
+  c('repair_complete', '维修完工', '維修完工', 'Repair: completion'),
+  c('repair_complete_urgent', '紧急维修完工', '緊急維修完工', 'Urgent repair: completion'),
+];
+
+export const DUE_UNITS = [
+  c('hours', '小时', '小時', 'Hours'),
+  c('working_days', '工作日', '工作日', 'Working days'),
+  c('calendar_days', '自然日', '自然日', 'Calendar days'),
+];
+
+/** 承诺时限表: the promised time of each kind of desk matter (configurable, DESIGN principle 9). */
+export const dueRules: FormDecl = {
+  key: 'due_rules',
+  code: 'DR',
+  title: t('承诺时限表', '承諾時限表', 'Promised times'),
+  sheet: t('承诺时限', '承諾時限', 'Promised times'),
+  clause: 'P1-接待2; P1-投訴5',
+  keyField: 'rule',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'rule', type: 'code', codes: DUE_RULE_CODES, label: t('事项', '事項', 'Applies to'), required: true, source: 'T' },
+    { key: 'amount', type: 'int', label: t('时限', '時限', 'Time allowed'), required: true, min: 0, max: 1000, source: 'T' },
+    { key: 'unit', type: 'code', codes: DUE_UNITS, label: t('单位', '單位', 'Unit'), required: true, source: 'T' },
+    { key: 'note', type: 'text', label: t('说明', '說明', 'Note'), maxLength: 200, source: 'T' },
+  ],
+};
+
+/** 工作日历: public holidays and make-up working days (调休), editable per year. */
+export const workCalendar: FormDecl = {
+  key: 'work_calendar',
+  code: 'CAL',
+  title: t('工作日历', '工作日曆', 'Working-day calendar'),
+  sheet: t('工作日历', '工作日曆', 'Calendar'),
+  clause: 'T',
+  keyField: 'date',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'date', type: 'date', label: t('日期', '日期', 'Date'), required: true, source: 'T' },
+    {
+      key: 'kind',
+      type: 'code',
+      label: t('类型', '類型', 'Kind'),
+      required: true,
+      source: 'T',
+      codes: [c('holiday', '放假', '放假', 'Holiday'), c('workday', '调休上班', '調休上班', 'Make-up working day')],
+      help: t('未列出的日期：周一至周五上班，周六周日休息', '未列出的日期：週一至週五上班，週六週日休息', 'Dates not listed: Monday–Friday work, Saturday and Sunday off'),
+    },
+    { key: 'name', type: 'text', label: t('名称', '名稱', 'Name'), maxLength: 60, source: 'T' },
+  ],
+};
+
+/** The promised times a new ledger starts with (T: to confirm with the client). */
+export const DUE_RULE_SEED: readonly Readonly<Record<string, string | number>>[] = [
+  { rule: 'inquiry_reply', amount: 24, unit: 'hours', note: '答复“在最短的时间内”（P1-接待2）' },
+  { rule: 'issue_verify', amount: 3, unit: 'working_days', note: '' },
+  { rule: 'suggestion_compile', amount: 30, unit: 'calendar_days', note: '定期整理汇总' },
+  { rule: 'other_escalate', amount: 1, unit: 'working_days', note: '' },
+  { rule: 'complaint_handle', amount: 3, unit: 'working_days', note: '承诺时限未填写时适用' },
+  { rule: 'complaint_visit', amount: 3, unit: 'working_days', note: '处理完成后3天内回访' },
+  { rule: 'repair_complete', amount: 2, unit: 'working_days', note: '' },
+  { rule: 'repair_complete_urgent', amount: 4, unit: 'hours', note: '' },
+];
+
+function days(from: string, to: string, kind: 'holiday' | 'workday', name: string): { date: string; kind: string; name: string }[] {
+  const out: { date: string; kind: string; name: string }[] = [];
+  for (let ms = Date.parse(from + 'T00:00:00Z'); ms <= Date.parse(to + 'T00:00:00Z'); ms += 86_400_000) {
+    out.push({ date: new Date(ms).toISOString().slice(0, 10), kind, name });
+  }
+  return out;
+}
+
+/**
+ * China's public holidays and make-up working days, from the State Council notices (国务院办公厅
+ * 关于2025年/2026年部分节假日安排的通知). 2027's notice is not published yet: its rows are the
+ * statutory holiday dates only, marked 暂定 (provisional) — replace them when it is.
+ */
+export const CALENDAR_SEED: readonly { date: string; kind: string; name: string }[] = [
+  ...days('2025-01-01', '2025-01-01', 'holiday', '元旦'),
+  ...days('2025-01-26', '2025-01-26', 'workday', '春节调休'),
+  ...days('2025-01-28', '2025-02-04', 'holiday', '春节'),
+  ...days('2025-02-08', '2025-02-08', 'workday', '春节调休'),
+  ...days('2025-04-04', '2025-04-06', 'holiday', '清明节'),
+  ...days('2025-04-27', '2025-04-27', 'workday', '劳动节调休'),
+  ...days('2025-05-01', '2025-05-05', 'holiday', '劳动节'),
+  ...days('2025-05-31', '2025-06-02', 'holiday', '端午节'),
+  ...days('2025-09-28', '2025-09-28', 'workday', '国庆节调休'),
+  ...days('2025-10-01', '2025-10-08', 'holiday', '国庆节、中秋节'),
+  ...days('2025-10-11', '2025-10-11', 'workday', '国庆节调休'),
+  ...days('2026-01-01', '2026-01-03', 'holiday', '元旦'),
+  ...days('2026-01-04', '2026-01-04', 'workday', '元旦调休'),
+  ...days('2026-02-14', '2026-02-14', 'workday', '春节调休'),
+  ...days('2026-02-15', '2026-02-23', 'holiday', '春节'),
+  ...days('2026-02-28', '2026-02-28', 'workday', '春节调休'),
+  ...days('2026-04-04', '2026-04-06', 'holiday', '清明节'),
+  ...days('2026-05-01', '2026-05-05', 'holiday', '劳动节'),
+  ...days('2026-05-09', '2026-05-09', 'workday', '劳动节调休'),
+  ...days('2026-06-19', '2026-06-21', 'holiday', '端午节'),
+  ...days('2026-09-20', '2026-09-20', 'workday', '国庆节调休'),
+  ...days('2026-09-25', '2026-09-27', 'holiday', '中秋节'),
+  ...days('2026-10-01', '2026-10-07', 'holiday', '国庆节'),
+  ...days('2026-10-10', '2026-10-10', 'workday', '国庆节调休'),
+  ...days('2027-01-01', '2027-01-01', 'holiday', '元旦（暂定）'),
+  ...days('2027-02-05', '2027-02-08', 'holiday', '春节（暂定）'),
+  ...days('2027-04-05', '2027-04-05', 'holiday', '清明节（暂定）'),
+  ...days('2027-05-01', '2027-05-02', 'holiday', '劳动节（暂定）'),
+  ...days('2027-06-09', '2027-06-09', 'holiday', '端午节（暂定）'),
+  ...days('2027-09-15', '2027-09-15', 'holiday', '中秋节（暂定）'),
+  ...days('2027-10-01', '2027-10-03', 'holiday', '国庆节（暂定）'),
+];

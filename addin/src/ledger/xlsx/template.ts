@@ -24,6 +24,7 @@ import {
 } from '../layout';
 import { numberingSeries, type TableColumn } from '../schema';
 import { columnLetters } from './xlsxLedger';
+import { addOverdueHighlights, seedRows } from './deskTemplate';
 
 /**
  * Builds an empty ledger workbook for a locale from the form declarations: one sheet and one
@@ -100,7 +101,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   for (const form of FORMS) {
     const sheet = workbook.addWorksheet(form.sheet[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
     const columns = columnsOf(form);
-    addTable(sheet, form.key, 'A1', columns, locale);
+    addTable(sheet, form.key, 'A1', columns, locale, seedRows(form, locale));
     styleHeader(sheet, 1, 1, columns.length);
     sheet.getRow(1).height = 30;
     columns.forEach((column, i) => {
@@ -136,6 +137,8 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
       }
     });
   }
+
+  addOverdueHighlights(workbook, locale, VALIDATED_ROWS);
 
   const audit = workbook.addWorksheet(AUDIT_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
   addTable(audit, AUDIT_TABLE, 'A1', AUDIT_COLUMNS, locale, [
