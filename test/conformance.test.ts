@@ -184,3 +184,78 @@ describe('ledger conformance: one workbook, both backends in turn', () => {
     assert.ok(names.includes('kefu_list_rules_parameter'), `the named list behind a long validation survives (${names.join(', ')})`);
   });
 });
+
+// ----- report sheets (ChangeSet.sheets): whole sheets written by code, the same on both backends -----
+
+function sampleReport(name: string): import('../addin/src/ledger/types').ReportSheet {
+  return {
+    name,
+    rows: [
+      [{ text: '工号' }, { text: '姓名' }, { text: '金额' }, { text: '比例' }],
+      [{ text: 'WB001' }, { text: '=1+1' }, { number: 21.82, format: '0.00' }, { number: 0.018182, format: '0.00%' }],
+      [{ text: 'WB002' }, { text: '@SUM(A1)' }, { number: -90, format: '0.00' }, null],
+      [{ text: '合计' }, null, { formula: '=SUM(C2:C3)', format: '0.00', fromCode: true }],
+    ],
+    columnWidths: [12, 20, 14],
+    frozenRows: 1,
+    boldRows: [0, 3],
+  };
+}
+
+async function loadBytes(session: BackendSession): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await session.bytes()) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+for (const backend of BACKENDS) {
+  describe(`report sheets: ${backend.name}`, () => {
+    it('creates a sheet with text kept as text, formatted numbers, a code-built formula, widths, frozen header and bold rows', async () => {
+      const session = await backend.open(await templateBytes('zh-CN'));
+      const basis = await session.ledger.read({ sheets: ['绩效 2026-03'] });
+      assert.deepEqual(basis.sheets, { '绩效 2026-03': false });
+      await session.ledger.apply({ sheets: [sampleReport('绩效 2026-03')] }, basis);
+      assert.deepEqual(await session.cell('绩效 2026-03', 1, 1), { value: '=1+1' });
+      assert.deepEqual(await session.cell('绩效 2026-03', 2, 1), { value: '@SUM(A1)' });
+      assert.equal((await session.cell('绩效 2026-03', 3, 2)).formula, '=SUM(C2:C3)');
+      const sheet = (await loadBytes(session)).getWorksheet('绩效 2026-03')!;
+      assert.equal(sheet.getCell('A1').value, '工号');
+      assert.equal(sheet.getCell('C2').value, 21.82);
+      assert.equal(sheet.getCell('C2').numFmt, '0.00');
+      assert.equal(sheet.getCell('D2').numFmt, '0.00%');
+      assert.equal(sheet.getCell('B2').value, '=1+1', 'formula-like text is a string cell');
+      assert.equal(sheet.getCell('A1').font?.bold, true);
+      assert.equal(sheet.getCell('A4').font?.bold, true);
+      assert.notEqual(sheet.getCell('A2').font?.bold, true);
+      assert.deepEqual([1, 2, 3].map((c) => Math.round(sheet.getColumn(c).width!)), [12, 20, 14]);
+      const view = sheet.views[0] as { state?: string; ySplit?: number };
+      assert.equal(view.state, 'frozen');
+      assert.equal(view.ySplit, 1);
+    });
+
+    it('replaces an existing report sheet whole: old cells, bold and frozen rows do not survive', async () => {
+      const session = await backend.open(await templateBytes('zh-CN'));
+      let basis = await session.ledger.read({ sheets: ['报表'] });
+      await session.ledger.apply({ sheets: [sampleReport('报表')] }, basis);
+      basis = await session.ledger.read({ sheets: ['报表'] });
+      assert.deepEqual(basis.sheets, { 报表: true });
+      await session.ledger.apply({ sheets: [{ name: '报表', rows: [[{ text: '新' }]] }] }, basis);
+      const sheet = (await loadBytes(session)).getWorksheet('报表')!;
+      assert.equal(sheet.getCell('A1').value, '新');
+      assert.equal(sheet.getCell('A2').value, null);
+      assert.equal(sheet.getCell('C4').value, null);
+      assert.notEqual(sheet.getCell('A1').font?.bold, true);
+      assert.notEqual(((sheet.views ?? [])[0] as { state?: string } | undefined)?.state, 'frozen');
+    });
+
+    it('refuses to replace a ledger sheet or to take a formula that code did not build', async () => {
+      const session = await backend.open(await templateBytes('zh-CN'));
+      const basis = await session.ledger.read({ sheets: [SHEET] });
+      await assert.rejects(session.ledger.apply({ sheets: [{ name: SHEET, rows: [[{ text: 'x' }]] }] }, basis), /ledger sheet/);
+      const sneaky = { formula: '=1+1' } as unknown as import('../addin/src/ledger/types').ReportCell;
+      const basis2 = await session.ledger.read({ sheets: ['X'] });
+      await assert.rejects(session.ledger.apply({ sheets: [{ name: 'X', rows: [[sneaky]] }] }, basis2), /reportFormula/);
+      assert.deepEqual(await session.cell(SHEET, 0, 0), { value: columnsOf(complaints)[0].label['zh-CN'] });
+    });
+  });
+}

@@ -999,6 +999,7 @@ type RangeMembers =
   | 'getLastRow'
   | 'getOffsetRange'
   | 'getResizedRange'
+  | 'format'
   | 'getRow'
   | 'getRowsAbove'
   | 'getRowsBelow'
@@ -1076,11 +1077,17 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     return this._worksheet() as unknown as Excel.Worksheet;
   }
 
+  /** `range.format`: column widths and the font (bold) — the subset report sheets use. */
+  get format(): Excel.RangeFormat {
+    return this._nav(HostRangeFormat, 'RangeFormat', 'format', (t: RangeTarget) => t) as unknown as Excel.RangeFormat;
+  }
+
   private _worksheet(): HostWorksheetObject {
     return this._nav(HostWorksheetObject, 'Worksheet', 'worksheet', (t: RangeTarget) => t.sheet);
   }
 
   override _navigation(name: string): HostClientObject | undefined {
+    if (name === 'format') return this.format as unknown as HostClientObject;
     return name === 'worksheet' ? this._worksheet() : undefined;
   }
 
@@ -1367,6 +1374,99 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
       t.sheet.workbook.clearRange(t.sheet, t.rect, what as ClearTarget);
       return undefined;
     });
+  }
+}
+
+/**
+ * Excel measures `RangeFormat.columnWidth` in points; the xlsx file (and the host model) in
+ * characters of the default font's maximum digit width (7 px for Calibri 11): pixels = 7·w + 5,
+ * points = pixels · 0.75.
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round(7 * characters + 5) * 0.75;
+}
+
+export function columnWidthCharacters(points: number): number {
+  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 256) / 256);
+}
+
+export class HostRangeFormat extends HostClientObject implements Pick<Excel.RangeFormat, 'context' | 'columnWidth' | 'font' | 'load'> {
+  readonly _typeName = 'RangeFormat';
+  readonly _scalars: readonly string[] = ['columnWidth'];
+
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this._set('columnWidth', v);
+  }
+
+  get font(): Excel.RangeFont {
+    return this._nav(HostRangeFont, 'RangeFont', 'font', (t: RangeTarget) => t) as unknown as Excel.RangeFont;
+  }
+
+  override _navigation(name: string): HostClientObject | undefined {
+    return name === 'font' ? (this.font as unknown as HostClientObject) : undefined;
+  }
+
+  _read(target: unknown, name: string): unknown {
+    const { sheet, rect: r } = target as RangeTarget;
+    if (name === 'columnWidth') {
+      // Excel gives null when the columns of the range differ in width; 8.43 characters by default.
+      const widths = new Set<number>();
+      for (let c = r.left; c <= Math.min(r.right, r.left + 16_383); c++) widths.add(sheet.columnWidths.get(c) ?? 8.43);
+      return widths.size === 1 ? columnWidthPoints([...widths][0]!) : null;
+    }
+    throw new HostNotImplemented(`Excel.RangeFormat.${name}`);
+  }
+
+  override _write(target: unknown, name: string, value: unknown): void {
+    const { sheet, rect: r } = target as RangeTarget;
+    if (name !== 'columnWidth') return super._write(target, name, value);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidArgument('columnWidth must be a number of points ≥ 0.');
+    for (let c = r.left; c <= r.right; c++) sheet.columnWidths.set(c, columnWidthCharacters(value));
+  }
+
+  load(arg?: LoadArgument): Excel.RangeFormat {
+    this._load(arg);
+    return this as unknown as Excel.RangeFormat;
+  }
+}
+
+export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeFont, 'context' | 'bold' | 'load'> {
+  readonly _typeName = 'RangeFont';
+  readonly _scalars: readonly string[] = ['bold'];
+
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._set('bold', v);
+  }
+
+  _read(target: unknown, name: string): unknown {
+    const { sheet, rect: r } = target as RangeTarget;
+    if (name === 'bold') {
+      // Excel gives null when the cells differ.
+      const seen = new Set<boolean>();
+      for (let row = r.top; row <= r.bottom && seen.size < 2; row++) {
+        for (let col = r.left; col <= r.right && seen.size < 2; col++) seen.add(sheet.cell(row, col)?.bold === true);
+      }
+      return seen.size === 1 ? [...seen][0] : null;
+    }
+    throw new HostNotImplemented(`Excel.RangeFont.${name}`);
+  }
+
+  override _write(target: unknown, name: string, value: unknown): void {
+    const { sheet, rect: r } = target as RangeTarget;
+    if (name !== 'bold') return super._write(target, name, value);
+    if (typeof value !== 'boolean') throw invalidArgument('bold must be true or false.');
+    sheet.workbook.setBold(sheet, r, value);
+  }
+
+  load(arg?: LoadArgument): Excel.RangeFont {
+    this._load(arg);
+    return this as unknown as Excel.RangeFont;
   }
 }
 

@@ -33,6 +33,8 @@ export interface SnapshotRequest {
   readonly claims?: readonly ClaimQuery[];
   /** Tables the change set will append to or update: their layout is read in the same request. */
   readonly writes?: readonly string[];
+  /** Report sheets the change set will write (ChangeSet.sheets): whether each exists is read. */
+  readonly sheets?: readonly string[];
 }
 
 /** Where a table's columns are and whether its last body row is blank (a fresh table). */
@@ -81,6 +83,8 @@ export interface Snapshot {
   readonly claims: readonly Claim[];
   /** Layouts of the tables named in `writes` (and of the audit log). */
   readonly layouts: Readonly<Record<string, TableLayout>>;
+  /** For each sheet named in the request's `sheets`: whether the workbook has it. */
+  readonly sheets?: Readonly<Record<string, boolean>>;
 }
 
 export interface AuditEntry {
@@ -109,6 +113,35 @@ export interface ChangeSet {
   /** Claims whose numbers this change set uses: confirmed, and the counters advanced. */
   readonly confirm?: readonly Claim[];
   readonly audit?: readonly AuditEntry[];
+  /** Whole report sheets to create or replace (see ledger/report.ts); name them in the request's `sheets`. */
+  readonly sheets?: readonly ReportSheet[];
+}
+
+/**
+ * One cell of a report sheet. `text` is user text or a label: always stored as text, whatever it
+ * looks like. A formula can only be built by code (`reportFormula`), never from user text.
+ */
+export type ReportCell =
+  | null
+  | { readonly text: string }
+  | { readonly number: number; readonly format?: string }
+  | { readonly formula: string; readonly format?: string; readonly fromCode: true };
+
+/**
+ * A sheet written whole: statistics, the monthly performance sheet, print and binding sheets.
+ * Writing it replaces every cell, width, frozen pane and bold font the sheet had.
+ */
+export interface ReportSheet {
+  /** Sheet name: at most 31 characters, none of : \ / ? * [ ]. Never a ledger table's sheet. */
+  readonly name: string;
+  /** Rows from A1 down; rows may differ in length. */
+  readonly rows: readonly (readonly ReportCell[])[];
+  /** Column widths in characters (the unit of Excel's column-width dialog), from column A. */
+  readonly columnWidths?: readonly number[];
+  /** Rows frozen at the top (0: none). */
+  readonly frozenRows?: number;
+  /** 0-based rows whose cells are bold (headers, block titles). */
+  readonly boldRows?: readonly number[];
 }
 
 export interface AppliedRows {

@@ -17,7 +17,10 @@ import {
 } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
 import { auditRecord, checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowToRecord, schemaOf } from '../schema';
+import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type {
+  ReportCell,
+  ReportSheet,
   AppliedRows,
   ApplyResult,
   ChangeSet,
@@ -164,7 +167,16 @@ class OfficeLedger implements Ledger {
           layouts.set(key, { header, lastRow });
         }
 
+        const sheetProbes = (request.sheets ?? []).map((name) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+          sheet.load('name');
+          return { name, sheet };
+        });
+
         await context.sync();
+
+        const snapshotSheets: Record<string, boolean> = {};
+        for (const probe of sheetProbes) snapshotSheets[probe.name] = !probe.sheet.isNullObject;
 
         const snapshotTables: Record<string, LedgerRow[]> = {};
         for (const read of reads) {
@@ -224,7 +236,7 @@ class OfficeLedger implements Ledger {
           };
         });
 
-        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts };
+        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets };
       });
     } catch (error) {
       throw this.explain(error, request);
@@ -233,6 +245,7 @@ class OfficeLedger implements Ledger {
 
   async apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult> {
     const locale = this.locale;
+    for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);
     const appended: AppliedRows[] = [];
     for (const batch of batches) {
@@ -302,6 +315,8 @@ class OfficeLedger implements Ledger {
           writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows);
         }
 
+        for (const part of batch.sheets) writeSheetPart(context, part);
+
         await context.sync();
         return addresses.map(({ table, range, count }) => ({ table, address: range.address, firstRow: range.rowIndex, count }));
       });
@@ -322,19 +337,35 @@ class OfficeLedger implements Ledger {
       const fillBlank = !!basis.layouts[table]?.lastRowBlank && !(claim?.othersInFlight ?? false);
       return { table, records, fillBlank };
     });
-    const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [] };
+    const reports = changes.sheets ?? [];
+    const sheetParts: SheetPart[] = reports.map((report) => {
+      const exists = basis.sheets?.[report.name];
+      if (exists === undefined) throw new Error(`apply: sheet "${report.name}" was not probed; name it in the request's sheets`);
+      return { report, from: 0, to: report.rows.length, first: true, exists };
+    });
+    const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [], sheets: sheetParts };
     const size = JSON.stringify(whole).length * 3; // an upper bound of the UTF-8 size of CJK text
     if (size <= MAX_REQUEST_BYTES) return [whole];
     const batches: Batch[] = [];
+    for (const part of sheetParts) {
+      // Report rows in requests below the limit; the first creates or clears the sheet.
+      const rows = part.report.rows;
+      const perRow = Math.ceil((JSON.stringify(rows).length * 3) / Math.max(1, rows.length)) + 64;
+      const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / perRow));
+      for (let from = 0; from < Math.max(1, rows.length); from += rowsPerBatch) {
+        const to = Math.min(rows.length, from + rowsPerBatch);
+        batches.push({ appends: [], updates: [], confirm: [], audit: [], sheets: [{ ...part, from, to, first: from === 0 }] });
+      }
+    }
     for (const append of appends) {
       const perRow = Math.ceil((JSON.stringify(append.records).length * 3) / Math.max(1, append.records.length));
       const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / Math.max(1, perRow)));
       for (let i = 0; i < append.records.length; i += rowsPerBatch) {
         const records = append.records.slice(i, i + rowsPerBatch);
-        batches.push({ appends: [{ table: append.table, records, fillBlank: append.fillBlank && i === 0 }], updates: [], confirm: [], audit: [] });
+        batches.push({ appends: [{ table: append.table, records, fillBlank: append.fillBlank && i === 0 }], updates: [], confirm: [], audit: [], sheets: [] });
       }
     }
-    batches.push({ appends: [], updates: whole.updates, confirm: whole.confirm, audit: whole.audit });
+    batches.push({ appends: [], updates: whole.updates, confirm: whole.confirm, audit: whole.audit, sheets: [] });
     return batches;
   }
 
@@ -374,6 +405,56 @@ interface Batch {
   readonly updates: NonNullable<ChangeSet['updates']>;
   readonly confirm: readonly Claim[];
   readonly audit: NonNullable<ChangeSet['audit']>;
+  readonly sheets: readonly SheetPart[];
+}
+
+/** Rows [from, to) of a report sheet; the first part also creates or clears the sheet and sets its layout. */
+interface SheetPart {
+  readonly report: ReportSheet;
+  readonly from: number;
+  readonly to: number;
+  readonly first: boolean;
+  /** Whether the sheet existed when the snapshot was read. */
+  readonly exists: boolean;
+}
+
+function reportCellValue(cell: ReportCell | undefined): string | number {
+  if (!cell) return '';
+  if ('text' in cell) return `'${cell.text}`;
+  if ('number' in cell) return cell.number;
+  return cell.formula;
+}
+
+/** Queues the writes of one part of a report sheet: a few range writes, never one per cell. */
+function writeSheetPart(context: Excel.RequestContext, part: SheetPart): void {
+  const { report } = part;
+  const worksheets = context.workbook.worksheets;
+  let sheet: Excel.Worksheet;
+  if (part.first && part.exists) {
+    sheet = worksheets.getItem(report.name);
+    sheet.getRange().clear();
+  } else if (part.first) {
+    sheet = worksheets.add(report.name);
+  } else {
+    sheet = worksheets.getItem(report.name);
+  }
+  const width = reportWidth(report);
+  const rows = report.rows.slice(part.from, part.to);
+  if (width > 0 && rows.length > 0) {
+    const block = sheet.getRangeByIndexes(part.from, 0, rows.length, width);
+    block.values = rows.map((row) => Array.from({ length: width }, (_, c) => reportCellValue(row[c])));
+    if (rows.some((row) => row.some((cell) => cellFormat(cell) !== 'General'))) {
+      block.numberFormat = rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] ? cellFormat(row[c]) : null)));
+    }
+    for (const r of report.boldRows ?? []) {
+      if (r >= part.from && r < part.to) sheet.getRangeByIndexes(r, 0, 1, width).format.font.bold = true;
+    }
+  }
+  if (part.first) {
+    (report.columnWidths ?? []).forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w)));
+    if (report.frozenRows) sheet.freezePanes.freezeRows(report.frozenRows);
+    else sheet.freezePanes.unfreeze();
+  }
 }
 
 /** Writes rows into `target`, one write per run of our columns so user columns keep their content. */

@@ -18,7 +18,8 @@ import {
 } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
 import { auditRecord, checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
-import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableLayout } from '../types';
+import { cellFormat, checkReportSheet, reportWidth } from '../report';
+import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, ReportSheet, Snapshot, SnapshotRequest, TableLayout } from '../types';
 
 /**
  * The ledger in an .xlsx file, through exceljs: the command line, templates, batch work and
@@ -243,7 +244,51 @@ export class XlsxLedger implements Ledger {
     const layouts: Record<string, TableLayout> = {};
     const written = [...(request.writes ?? []), AUDIT_TABLE, ...(claims.length ? [COUNTERS_TABLE] : [])];
     for (const key of new Set(written)) layouts[key] = this.layoutOf(key);
-    return { locale, tables, claims, layouts };
+    const sheets: Record<string, boolean> = {};
+    for (const name of request.sheets ?? []) sheets[name] = this.findSheet(name) !== undefined;
+    return { locale, tables, claims, layouts, sheets };
+  }
+
+  /** A worksheet by name, compared case-insensitively as Excel does. */
+  private findSheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.workbook.worksheets.find((ws) => ws.name.toUpperCase() === name.toUpperCase());
+  }
+
+  /** Creates a report sheet, or clears the existing one in place (its position stays), and writes it. */
+  private writeReportSheet(report: ReportSheet): void {
+    checkReportSheet(report);
+    let sheet = this.findSheet(report.name);
+    if (sheet) {
+      if (Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).length > 0) {
+        throw new Error(`A report cannot replace the sheet "${report.name}": it holds a table`);
+      }
+      sheet.eachRow({ includeEmpty: true }, (row) =>
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          cell.value = null;
+          cell.style = {};
+        }),
+      );
+    } else {
+      sheet = this.workbook.addWorksheet(report.name);
+    }
+    const bold = new Set(report.boldRows ?? []);
+    report.rows.forEach((cells, r) => {
+      const row = sheet!.getRow(r + 1);
+      cells.forEach((cell, c) => {
+        if (cell === null) return;
+        const target = row.getCell(c + 1);
+        if ('text' in cell) target.value = cell.text;
+        else if ('number' in cell) target.value = cell.number;
+        else target.value = { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+        const format = cellFormat(cell);
+        if (format !== 'General') target.numFmt = format;
+        if (bold.has(r)) target.font = { bold: true };
+      });
+      if (bold.has(r)) for (let c = cells.length; c < reportWidth(report); c++) row.getCell(c + 1).font = { bold: true };
+    });
+    (report.columnWidths ?? []).forEach((width, c) => (sheet!.getColumn(c + 1).width = width));
+    sheet.views = report.frozenRows ? [{ state: 'frozen', ySplit: report.frozenRows, xSplit: 0 }] : [];
+    if (report.rows.some((row) => row.some((cell) => cell !== null && 'formula' in cell))) this.workbook.calcProperties.fullCalcOnLoad = true;
   }
 
   private findCounter(key: string): { row: number; seq: number; claimRow: number } | undefined {
@@ -283,6 +328,7 @@ export class XlsxLedger implements Ledger {
   async apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult> {
     const locale = this.locale;
     const appended: AppliedRows[] = [];
+    for (const report of changes.sheets ?? []) checkReportSheet(report);
     for (const [key, records] of Object.entries(changes.appends ?? {})) {
       const layout = basis.layouts[key];
       if (!layout) throw new Error(`apply: no layout read for ${key}; name it in the request's writes`);
@@ -331,6 +377,7 @@ export class XlsxLedger implements Ledger {
       const rows = changes.audit.map((entry) => recordToRow(AUDIT_TABLE, layout, auditRecord(entry), locale));
       this.appendRows(this.locate(AUDIT_TABLE, true), rows, false);
     }
+    for (const report of changes.sheets ?? []) this.writeReportSheet(report);
     return { appended };
   }
 }
