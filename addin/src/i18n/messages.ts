@@ -134,6 +134,51 @@ const MESSAGES = {
     'zh-TW': '寫入活頁簿失敗，未做任何修改：{detail}',
     'en-US': 'writing to the workbook failed; nothing was changed: {detail}',
   },
+  noPrintLayout: {
+    'zh-CN': '表“{table}”没有打印版式。有打印版式的表：{printed}。',
+    'zh-TW': '表「{table}」沒有列印版式。有列印版式的表：{printed}。',
+    'en-US': 'table "{table}" has no print layout. Print layouts exist for: {printed}.',
+  },
+  bindYear: {
+    'zh-CN': '年度“{value}”无效，请填写 2000 至 2100 之间的年份（如 2026）。',
+    'zh-TW': '年度「{value}」無效，請填寫 2000 至 2100 之間的年份（如 2026）。',
+    'en-US': 'the year "{value}" is not valid; give a year from 2000 to 2100 (e.g. 2026).',
+  },
+  bindVolumeSize: {
+    'zh-CN': '每册份数“{value}”无效：每册 1 至 {max} 份（Excel 每个工作表最多保留 1026 个分页符）。',
+    'zh-TW': '每冊份數「{value}」無效：每冊 1 至 {max} 份（Excel 每個工作表最多保留 1026 個分頁符）。',
+    'en-US': 'the volume size "{value}" is not valid: a volume holds 1 to {max} tickets (Excel keeps at most 1,026 page breaks per sheet).',
+  },
+  bindMissingVisit: {
+    'zh-CN': '已归档的投诉单 {ticket} 找不到回访表 {visit}，不能装订。请先登记回访表，或作废该投诉单。',
+    'zh-TW': '已歸檔的投訴單 {ticket} 找不到回訪表 {visit}，不能裝訂。請先登記回訪表，或作廢該投訴單。',
+    'en-US': 'the archived ticket {ticket} has no return-visit form {visit}, so it cannot be bound. Record the return visit first, or void the ticket.',
+  },
+  bindDuplicateNumber: {
+    'zh-CN': '投诉编号 {ticket} 出现了 {count} 次（第 {rows} 行），不能装订。请先作废或更正重复的编号。',
+    'zh-TW': '投訴編號 {ticket} 出現了 {count} 次（第 {rows} 列），不能裝訂。請先作廢或更正重複的編號。',
+    'en-US': 'ticket number {ticket} appears {count} times (rows {rows}), so the year cannot be bound. Void or correct the duplicates first.',
+  },
+  bindDone: {
+    'zh-CN': '{year} 年新装订 {count} 份投诉单（其中作废 {voids} 份），共 {volumes} 册：{list}。',
+    'zh-TW': '{year} 年新裝訂 {count} 份投訴單（其中作廢 {voids} 份），共 {volumes} 冊：{list}。',
+    'en-US': 'Bound {count} tickets of {year} (of which {voids} void) into {volumes} new volume(s): {list}.',
+  },
+  bindNothing: {
+    'zh-CN': '{year} 年没有需要装订的新投诉单（已装订 {bound} 份）。',
+    'zh-TW': '{year} 年沒有需要裝訂的新投訴單（已裝訂 {bound} 份）。',
+    'en-US': 'Nothing new to bind for {year} ({bound} tickets already bound).',
+  },
+  bindPending: {
+    'zh-CN': '另有 {pending} 份 {year} 年投诉单尚未归档，下次装订时再编号；缺号 {gaps} 个，已列在封面和目录中。',
+    'zh-TW': '另有 {pending} 份 {year} 年投訴單尚未歸檔，下次裝訂時再編號；缺號 {gaps} 個，已列在封面和目錄中。',
+    'en-US': '{pending} more tickets of {year} are not archived yet and will be numbered at a later binding; {gaps} missing numbers are listed on the covers and in the indexes.',
+  },
+  boundWorkbookWritten: {
+    'zh-CN': '装订册工作簿已写入 {file}（{volumes} 册）。',
+    'zh-TW': '裝訂冊活頁簿已寫入 {file}（{volumes} 冊）。',
+    'en-US': 'Bound-volume workbook written to {file} ({volumes} volumes).',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageId = keyof typeof MESSAGES;

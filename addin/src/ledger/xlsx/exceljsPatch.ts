@@ -45,3 +45,71 @@ TextXform.prototype.render = function render(xmlStream: unknown, model: unknown)
     typeof model === 'string' ? model.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : model;
   renderText.call(this, xmlStream, encoded);
 };
+
+/**
+ * exceljs 4.4 writes manual page breaks (`<rowBreaks>`) but drops them when it reads a file (the
+ * worksheet model it builds has no `rowBreaks`, and a `<brk>` parses to its row number only). A
+ * workbook rewritten by the command line would lose the page breaks of its print sheets. We read
+ * them back in the shape exceljs writes ({ id, max, min?, man }), so they survive a round trip.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PageBreaksXform = require('exceljs/lib/xlsx/xform/sheet/page-breaks-xform.js') as {
+  prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean; model: unknown };
+};
+PageBreaksXform.prototype.parseOpen = function parseOpen(
+  this: { model: unknown },
+  node: { name: string; attributes: Record<string, string> },
+): boolean {
+  if (node.name !== 'brk') return false;
+  const { id, max, min, man } = node.attributes;
+  const brk: Record<string, number> = { id: Number(id ?? 0), max: Number(max ?? 16383), man: man === undefined ? 1 : Number(man === 'true' || man === '1') };
+  if (min !== undefined && Number(min) > 0) brk.min = Number(min);
+  this.model = brk;
+  return true;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WorkSheetXform = require('exceljs/lib/xlsx/xform/sheet/worksheet-xform.js') as {
+  prototype: { parseClose(name: string): boolean };
+};
+const parseWorksheetClose = WorkSheetXform.prototype.parseClose;
+WorkSheetXform.prototype.parseClose = function parseClose(
+  this: { parser?: unknown; map: { rowBreaks: { model?: unknown[] } }; model?: Record<string, unknown> },
+  name: string,
+): boolean {
+  const closingSheet = !this.parser && name === 'worksheet';
+  const result = parseWorksheetClose.call(this, name);
+  if (closingSheet && this.model) this.model.rowBreaks = this.map.rowBreaks.model ?? [];
+  return result;
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WorksheetDoc = require('exceljs/lib/doc/worksheet.js') as { prototype: object };
+const modelProperty = Object.getOwnPropertyDescriptor(WorksheetDoc.prototype, 'model')!;
+Object.defineProperty(WorksheetDoc.prototype, 'model', {
+  ...modelProperty,
+  set(this: { rowBreaks: unknown[] }, value: { rowBreaks?: unknown[] }) {
+    modelProperty.set!.call(this, value);
+    this.rowBreaks = value.rowBreaks ?? [];
+  },
+});
+
+export const exceljsRowBreaksKept = true;
+
+/**
+ * exceljs writes a print area 'A3:D90' as `$A3:$D90` (absolute columns, relative rows), which
+ * LibreOffice does not take as a print area: it prints the whole sheet. We write `$A$3:$D$90`, as
+ * Excel does, however the print area was given or read back.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform.js') as {
+  prototype: { prepare(model: { definedNames?: { name: string; ranges: string[] }[] }): void };
+};
+const prepareWorkbook = WorkbookXform.prototype.prepare;
+WorkbookXform.prototype.prepare = function prepare(this: unknown, model: { definedNames?: { name: string; ranges: string[] }[] }): void {
+  prepareWorkbook.call(this, model);
+  for (const name of model.definedNames ?? []) {
+    if (name.name !== '_xlnm.Print_Area') continue;
+    name.ranges = name.ranges.map((range) => range.replace(/!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/, '!$$$1$$$2:$$$3$$$4'));
+  }
+};

@@ -24,6 +24,7 @@ import {
 } from '../layout';
 import { numberingSeries, type TableColumn } from '../schema';
 import { columnLetters } from './xlsxLedger';
+import { addPrintSheets } from './printSheets';
 import { addOverdueHighlights, seedRows } from './deskTemplate';
 
 /**
@@ -169,6 +170,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   );
   styleHeader(dictionary, 1, 1, DICTIONARY_COLUMNS.length);
   [20, 24, 22, 20, 20, 26, 14, 22, 60].forEach((w, i) => (dictionary.getColumn(i + 1).width = w));
+  addPrintSheets(workbook, locale);
 
   if (longLists.length > 0) {
     const lists = workbook.addWorksheet('_lists', { state: 'hidden' });
