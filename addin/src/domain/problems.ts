@@ -42,7 +42,7 @@ function allowedLabels(field: FieldDecl | undefined, locale: Locale): string {
   return joinList(codes.map((c) => c.label[locale]), locale);
 }
 
-export function describeProblem(problem: Problem, locale: Locale): string {
+function problemParams(problem: Problem, locale: Locale): Record<string, string | number> {
   const form = problem.form ? findForm(problem.form) : undefined;
   const sheet = form ? form.sheet[locale] : String(problem.params?.sheet ?? '');
   const found = form && problem.field ? fieldOrColumn(form, problem.field) : undefined;
@@ -56,10 +56,33 @@ export function describeProblem(problem: Problem, locale: Locale): string {
     const codes = other?.field?.type === 'bool' ? BOOL_CODES : (other?.field?.codes ?? []);
     params.values = joinList(when.in.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code), locale);
   }
+  if (form && typeof problem.params?.wholeField === 'string') {
+    // Another column of the same row, named in the user's language (e.g. "Maintained").
+    params.whole = fieldOrColumn(form, problem.params.wholeField)?.label[locale] ?? problem.params.wholeField;
+  }
   if (problem.kind === 'unknownField' && form && !params.allowed) {
     params.allowed = joinList(allFields(form).filter((f) => !f.system).map((f) => f.key), locale);
   }
+  return params;
+}
+
+/** What is wrong, without where: for a message shown under the field itself. */
+export function problemMessage(problem: Problem, locale: Locale): string {
+  return message(problem.kind, locale, problemParams(problem, locale));
+}
+
+/** What is wrong and where (sheet, row, column), in the user's language. */
+export function describeProblem(problem: Problem, locale: Locale): string {
+  const form = problem.form ? findForm(problem.form) : undefined;
+  const params = problemParams(problem, locale);
   let where = '';
+  // A problem in an input file (an import) names the file and its row instead of the sheet.
+  if (problem.params?.file !== undefined) {
+    if (problem.field && problem.row !== undefined) where = message('whereFile', locale, { ...params, row: problem.row });
+    else if (problem.row !== undefined) where = message('whereFileRow', locale, { ...params, row: problem.row });
+    else where = message('whereFileOnly', locale, params);
+    return where + message(problem.kind, locale, params);
+  }
   if (problem.field && problem.row !== undefined) where = message('where', locale, { ...params, row: problem.row });
   else if (problem.field) where = message('whereNoRow', locale, params);
   else if (form) where = message('whereForm', locale, params);

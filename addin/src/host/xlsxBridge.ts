@@ -20,6 +20,7 @@
 import ExcelJS from 'exceljs';
 import { cellAddress, parseAddress, rectColumns, rectRows } from './address';
 import type { CellScalar } from './cells';
+import { takeValidations } from './xlsxValidations';
 import { HostWorkbook, type HostCell, type HostWorksheet, type SheetVisibility } from './model';
 
 const DAY_MS = 86_400_000;
@@ -72,8 +73,9 @@ function hostCellFrom(cell: ExcelJS.Cell): HostCell | undefined {
 
 /** Reads an .xlsx file into a host workbook (see the module comment for what is carried). */
 export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Promise<HostWorkbook> {
+  const { file, bySheet } = await takeValidations(buffer);
   const xl = new ExcelJS.Workbook();
-  await xl.xlsx.load(buffer as unknown as ArrayBuffer);
+  await xl.xlsx.load(file as unknown as ArrayBuffer);
   const hb = new HostWorkbook();
   hb.definedNames = ((xl.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? []).map((n) => ({
     name: n.name,
@@ -101,10 +103,7 @@ export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Pr
     (ws.columns ?? []).forEach((col, i) => {
       if (col && typeof col.width === 'number') sheet.columnWidths.set((col.number ?? i + 1) - 1, col.width);
     });
-    const validations = (ws as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations?.model;
-    if (validations) {
-      for (const [address, rule] of Object.entries(validations)) if (rule) sheet.dataValidations[address] = rule;
-    }
+    for (const [address, rule] of Object.entries(bySheet.get(ws.name) ?? {})) sheet.dataValidations[address] = rule;
 
     const tables = Object.values((ws as unknown as { tables: Record<string, { table?: Record<string, unknown>; model?: Record<string, unknown> }> }).tables ?? {});
     for (const t of tables) {

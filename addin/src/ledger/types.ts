@@ -156,10 +156,15 @@ export interface ApplyResult {
   readonly appended: readonly AppliedRows[];
 }
 
+export interface ApplyOptions {
+  /** Select the first appended rows in Excel (in the same request): the clerk sees the new record. */
+  readonly selectAppended?: boolean;
+}
+
 export interface Ledger {
   /** The locale the workbook was made in: its headers and code labels are in this language. */
   readonly locale: Locale;
   read(request: SnapshotRequest): Promise<Snapshot>;
   /** Applies a change set decided on `basis` (the snapshot, whose layouts say where to write). */
-  apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult>;
+  apply(changes: ChangeSet, basis: Snapshot, options?: ApplyOptions): Promise<ApplyResult>;
 }

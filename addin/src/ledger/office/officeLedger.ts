@@ -21,6 +21,7 @@ import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '..
 import type {
   ReportCell,
   ReportSheet,
+  ApplyOptions,
   AppliedRows,
   ApplyResult,
   ChangeSet,
@@ -243,7 +244,7 @@ class OfficeLedger implements Ledger {
     }
   }
 
-  async apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult> {
+  async apply(changes: ChangeSet, basis: Snapshot, options: ApplyOptions = {}): Promise<ApplyResult> {
     const locale = this.locale;
     for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);
@@ -315,6 +316,7 @@ class OfficeLedger implements Ledger {
           writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows);
         }
 
+        if (options.selectAppended && batch === batches[0] && addresses.length > 0) addresses[0].range.select();
         for (const part of batch.sheets) writeSheetPart(context, part);
 
         await context.sync();
@@ -332,6 +334,8 @@ class OfficeLedger implements Ledger {
   private planBatches(changes: ChangeSet, basis: Snapshot): Batch[] {
     const appends: PlannedAppend[] = Object.entries(changes.appends ?? {}).map(([table, records]) => {
       const numbering = findForm(table)?.numbering;
+      // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
+      // claim it is written with: another client's claim in flight may be filling the blank row now.
       const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : undefined;
       // Another client's unconfirmed claim of the same series may be filling the blank row now.
       const fillBlank = !!basis.layouts[table]?.lastRowBlank && !(claim?.othersInFlight ?? false);

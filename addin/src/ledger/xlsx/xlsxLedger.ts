@@ -334,7 +334,9 @@ export class XlsxLedger implements Ledger {
       if (!layout) throw new Error(`apply: no layout read for ${key}; name it in the request's writes`);
       const table = this.locate(key, true);
       const numbering = findForm(key)?.numbering;
-      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : undefined;
+      // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
+      // claim it is written with: another client's claim in flight may be filling the blank row now.
+      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0];
       const fillBlank = layout.lastRowBlank && !(claim?.othersInFlight ?? false) && table.bottom > table.top &&
         isBlankRow(this.rowCells(table.sheet, table.bottom, table.left, table.right));
       const rows = records.map((record) => recordToRow(key, layout, record, locale));

@@ -1,0 +1,100 @@
+import type { Locale, Text } from './locale';
+import { format } from './locale';
+
+/** Every word of the task pane and the preview, in the three locales. */
+const UI = {
+  appName: { 'zh-CN': '客服台账', 'zh-TW': '客服臺賬', 'en-US': 'Kefu Ledger' },
+  viewReception: { 'zh-CN': '接待登记', 'zh-TW': '接待登記', 'en-US': 'Reception' },
+  viewComplaints: { 'zh-CN': '投诉', 'zh-TW': '投訴', 'en-US': 'Complaints' },
+  viewQueue: { 'zh-CN': '待办', 'zh-TW': '待辦', 'en-US': 'To do' },
+  viewPrint: { 'zh-CN': '打印', 'zh-TW': '列印', 'en-US': 'Print' },
+  viewBinding: { 'zh-CN': '装订', 'zh-TW': '裝訂', 'en-US': 'Binding' },
+  viewStatistics: { 'zh-CN': '统计', 'zh-TW': '統計', 'en-US': 'Statistics' },
+  viewPerformance: { 'zh-CN': '绩效', 'zh-TW': '績效', 'en-US': 'Performance' },
+  viewSettings: { 'zh-CN': '设置', 'zh-TW': '設定', 'en-US': 'Settings' },
+  views: { 'zh-CN': '功能', 'zh-TW': '功能', 'en-US': 'Views' },
+  register: { 'zh-CN': '登记', 'zh-TW': '登記', 'en-US': 'Register' },
+  registering: { 'zh-CN': '正在登记…', 'zh-TW': '正在登記…', 'en-US': 'Registering…' },
+  clear: { 'zh-CN': '清空', 'zh-TW': '清空', 'en-US': 'Clear' },
+  required: { 'zh-CN': '必填', 'zh-TW': '必填', 'en-US': 'required' },
+  choose: { 'zh-CN': '请选择', 'zh-TW': '請選擇', 'en-US': 'Choose…' },
+  signedBy: { 'zh-CN': '签名', 'zh-TW': '簽名', 'en-US': 'Name' },
+  signedAt: { 'zh-CN': '时间', 'zh-TW': '時間', 'en-US': 'Time' },
+  now: { 'zh-CN': '现在', 'zh-TW': '現在', 'en-US': 'Now' },
+  yes: { 'zh-CN': '是', 'zh-TW': '是', 'en-US': 'Yes' },
+  no: { 'zh-CN': '否', 'zh-TW': '否', 'en-US': 'No' },
+  registered: {
+    'zh-CN': '已登记，编号 {number}。已在工作表中选中该行。',
+    'zh-TW': '已登記，編號 {number}。已在工作表中選取該列。',
+    'en-US': 'Registered as {number}. Its row is selected in the sheet.',
+  },
+  fixErrors: {
+    'zh-CN': '有 {count} 处需要修改，见各字段下的提示。',
+    'zh-TW': '有 {count} 處需要修改，見各欄位下的提示。',
+    'en-US': '{count} fields need attention; see the messages below them.',
+  },
+  failed: { 'zh-CN': '操作未完成：', 'zh-TW': '操作未完成：', 'en-US': 'Not done: ' },
+  noChange: {
+    'zh-CN': '工作簿没有任何改动，可以重试。',
+    'zh-TW': '活頁簿沒有任何變動，可以重試。',
+    'en-US': 'Nothing in the workbook changed; you can try again.',
+  },
+  loading: { 'zh-CN': '正在读取台账…', 'zh-TW': '正在讀取臺賬…', 'en-US': 'Reading the ledger…' },
+  refresh: { 'zh-CN': '刷新', 'zh-TW': '重新整理', 'en-US': 'Refresh' },
+  openComplaints: { 'zh-CN': '未结投诉', 'zh-TW': '未結投訴', 'en-US': 'Open complaints' },
+  queueEmpty: { 'zh-CN': '没有待办事项。', 'zh-TW': '沒有待辦事項。', 'en-US': 'Nothing to do.' },
+  queueCount: { 'zh-CN': '共 {count} 件', 'zh-TW': '共 {count} 件', 'en-US': '{count} items' },
+  status: { 'zh-CN': '状态', 'zh-TW': '狀態', 'en-US': 'Status' },
+  select: { 'zh-CN': '在表中定位', 'zh-TW': '在表中定位', 'en-US': 'Show in sheet' },
+  clerkName: { 'zh-CN': '经办人（审计日志中的姓名）', 'zh-TW': '經辦人（稽核日誌中的姓名）', 'en-US': 'Your name (for the audit log)' },
+  clerkMissing: {
+    'zh-CN': '请先在“设置”中填写经办人姓名：每次改动都会记录是谁做的。',
+    'zh-TW': '請先在「設定」中填寫經辦人姓名：每次變動都會記錄是誰做的。',
+    'en-US': 'Enter your name in Settings first: every change records who made it.',
+  },
+  site: { 'zh-CN': '项目（院区、景区或站点）', 'zh-TW': '項目（院區、景區或站點）', 'en-US': 'Site (campus, scenic area or station)' },
+  language: { 'zh-CN': '界面语言', 'zh-TW': '介面語言', 'en-US': 'Language' },
+  languageAuto: { 'zh-CN': '跟随 Office（{detected}）', 'zh-TW': '跟隨 Office（{detected}）', 'en-US': 'Same as Office ({detected})' },
+  save: { 'zh-CN': '保存', 'zh-TW': '儲存', 'en-US': 'Save' },
+  saved: { 'zh-CN': '已保存。', 'zh-TW': '已儲存。', 'en-US': 'Saved.' },
+  notLedgerHelp: {
+    'zh-CN': '这个工作簿还不是客服台账。请打开台账模板（templates 文件夹）或用 kefu template 新建。',
+    'zh-TW': '這個活頁簿還不是客服臺賬。請開啟臺賬範本（templates 資料夾）或用 kefu template 新建。',
+    'en-US': 'This workbook is not a Kefu Ledger yet. Open a ledger template (the templates folder) or create one with kefu template.',
+  },
+  receptionHelp: {
+    'zh-CN': '来访、来电、来信逐条登记；按分类转入投诉、维修等流程。',
+    'zh-TW': '來訪、來電、來信逐條登記；按分類轉入投訴、維修等流程。',
+    'en-US': 'Register each visit, call or letter; its category routes it to complaints, repairs and the rest.',
+  },
+  complaintsHelp: {
+    'zh-CN': '接待人员填写投诉处理单；登记后自动编号（TS-年份-序号）。',
+    'zh-TW': '接待人員填寫投訴處理單；登記後自動編號（TS-年份-序號）。',
+    'en-US': 'The receptionist fills in the complaint ticket; it is numbered TS-year-sequence on registering.',
+  },
+  previewTitle: { 'zh-CN': '客服台账 · 预览', 'zh-TW': '客服臺賬 · 預覽', 'en-US': 'Kefu Ledger · Preview' },
+  previewNote: {
+    'zh-CN': '无需 Excel：任务窗格运行在浏览器内存中的工作簿上。',
+    'zh-TW': '無需 Excel：工作窗格執行在瀏覽器記憶體中的活頁簿上。',
+    'en-US': 'No Excel needed: the task pane runs on a workbook held in this browser.',
+  },
+  previewDemo: { 'zh-CN': '示例台账', 'zh-TW': '示例臺賬', 'en-US': 'Demo ledger' },
+  previewEmpty: { 'zh-CN': '空白台账', 'zh-TW': '空白臺賬', 'en-US': 'Empty ledger' },
+  download: { 'zh-CN': '下载 .xlsx', 'zh-TW': '下載 .xlsx', 'en-US': 'Download .xlsx' },
+  downloading: { 'zh-CN': '正在生成…', 'zh-TW': '正在產生…', 'en-US': 'Preparing…' },
+  sheet: { 'zh-CN': '工作表', 'zh-TW': '工作表', 'en-US': 'Sheet' },
+  rowsShown: {
+    'zh-CN': '显示前 {shown} 行，共 {total} 行',
+    'zh-TW': '顯示前 {shown} 列，共 {total} 列',
+    'en-US': 'First {shown} of {total} rows',
+  },
+} as const satisfies Record<string, Text>;
+
+export type UiId = keyof typeof UI;
+
+export function ui(id: UiId, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
+  return format(UI[id][locale], params);
+}
+
+/** The names of the locales, each in its own language (for the language picker). */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', 'en-US': 'English' };

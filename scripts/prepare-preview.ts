@@ -1,0 +1,44 @@
+/**
+ * Writes the files the preview loads into .preview/: a demo ledger per locale, made by running
+ * the real operations (buildDemo), reused while younger than the code that makes them.
+ */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LOCALES } from '../addin/src/i18n/locale';
+import { fixedClock } from '../addin/src/domain/clock';
+import { buildDemo } from '../addin/src/domain/demo';
+import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
+import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
+
+const ROOT = path.resolve(__dirname, '..');
+export const PREVIEW_DIR = path.join(ROOT, '.preview');
+
+export async function preparePreview(options: { year?: number; force?: boolean } = {}): Promise<string[]> {
+  mkdirSync(PREVIEW_DIR, { recursive: true });
+  const year = options.year ?? new Date().getFullYear();
+  const written: string[] = [];
+  for (const locale of LOCALES) {
+    const file = path.join(PREVIEW_DIR, `demo.${locale}.xlsx`);
+    const sources = ['addin/src/domain/demo.ts', 'addin/src/ledger/xlsx/template.ts', 'package-lock.json'].map((f) => statSync(path.join(ROOT, f)).mtimeMs);
+    if (!options.force && existsSync(file) && statSync(file).mtimeMs > Math.max(...sources)) continue;
+    const clock = fixedClock(`${year}-01-01 08:00:00`, 37);
+    const ledger = await XlsxLedger.fromBuffer(await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' }), {
+      station: 'preview demo',
+      clock,
+    });
+    await buildDemo(ledger, { year, clock });
+    writeFileSync(file, await ledger.toBuffer());
+    written.push(file);
+  }
+  return written;
+}
+
+if (require.main === module) {
+  preparePreview({ force: process.argv.includes('--force') }).then(
+    (files) => console.log(files.length ? files.join('\n') : 'preview files are up to date'),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
