@@ -228,7 +228,7 @@ export const reception: FormDecl = {
     {
       key: 'reply_due',
       type: 'datetime',
-      label: t('答复期限', '答復期限', 'Reply due'),
+      label: t('办结期限', '辦結期限', 'Due by'),
       system: true,
       source: 'T',
       help: t('按承诺时限表和工作日历计算', '按承諾時限表和工作日曆計算', 'From the promised-times table and the working-day calendar'),

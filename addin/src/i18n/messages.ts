@@ -179,6 +179,91 @@ const MESSAGES = {
     'zh-TW': '裝訂冊活頁簿已寫入 {file}（{volumes} 冊）。',
     'en-US': 'Bound-volume workbook written to {file} ({volumes} volumes).',
   },
+  wrongStatus: {
+    'zh-CN': '{record} 当前为“{status_zhCN}”，不能{action_zhCN}；须为：{allowed_zhCN}。',
+    'zh-TW': '{record} 目前為「{status_zhTW}」，不能{action_zhTW}；須為：{allowed_zhTW}。',
+    'en-US': '{record} is "{status_enUS}", so it cannot be {action_enUS}; it must be: {allowed_enUS}.',
+  },
+  recordVoided: {
+    'zh-CN': '{record} 已作废（{reason}），不能再办理。',
+    'zh-TW': '{record} 已作廢（{reason}），不能再辦理。',
+    'en-US': '{record} is void ({reason}); nothing more can be recorded on it.',
+  },
+  notBefore: {
+    'zh-CN': '{value} 早于{other_zhCN}（{otherValue}），请核对时间。',
+    'zh-TW': '{value} 早於{other_zhTW}（{otherValue}），請核對時間。',
+    'en-US': '{value} is earlier than {other_enUS} ({otherValue}); check the time.',
+  },
+  wrongCategory: {
+    'zh-CN': '{record} 的分类是“{category_zhCN}”，不能{action_zhCN}；仅适用于：{allowed_zhCN}。',
+    'zh-TW': '{record} 的分類是「{category_zhTW}」，不能{action_zhTW}；僅適用於：{allowed_zhTW}。',
+    'en-US': '{record} is in category "{category_enUS}", so it cannot be {action_enUS}; only: {allowed_enUS}.',
+  },
+  mustEscalate: {
+    'zh-CN': '{record} 重要程度为“重大”，须呈报公司经理（填“是”）。',
+    'zh-TW': '{record} 重要程度為「重大」，須呈報公司經理（填「是」）。',
+    'en-US': '{record} is of critical importance: it must be escalated to the company manager (Yes).',
+  },
+  voidReasonRequired: {
+    'zh-CN': '作废必须填写原因（--reason）。记录不会删除，只标记作废。',
+    'zh-TW': '作廢必須填寫原因（--reason）。記錄不會刪除，只標記作廢。',
+    'en-US': 'voiding needs a reason (--reason). Records are never deleted, only marked void.',
+  },
+  receptionRegistered: {
+    'zh-CN': '已登记接待 {number}{linked}。',
+    'zh-TW': '已登記接待 {number}{linked}。',
+    'en-US': 'Reception {number} registered{linked}.',
+  },
+  stepRecorded: {
+    'zh-CN': '{record}：已记录（{status}）。',
+    'zh-TW': '{record}：已記錄（{status}）。',
+    'en-US': '{record}: recorded ({status}).',
+  },
+  duplicateNumber: {
+    'zh-CN': '编号 {value} 重复（第 {rows} 行）。',
+    'zh-TW': '編號 {value} 重複（第 {rows} 列）。',
+    'en-US': 'number {value} is used more than once (rows {rows}).',
+  },
+  numberGap: {
+    'zh-CN': '编号缺号：{value}（既无记录也无作废记录）。',
+    'zh-TW': '編號缺號：{value}（既無記錄也無作廢記錄）。',
+    'en-US': 'numbers missing: {value} (neither a record nor a voided one).',
+  },
+  missingLinked: {
+    'zh-CN': '{record} 应有关联记录 {value}（“{target_zhCN}”），但找不到。',
+    'zh-TW': '{record} 應有關聯記錄 {value}（「{target_zhTW}」），但找不到。',
+    'en-US': '{record} should have the linked record {value} (in "{target_enUS}"), which is missing.',
+  },
+  stepFieldMissing: {
+    'zh-CN': '{record} 状态为“{status_zhCN}”，但此项未填写。',
+    'zh-TW': '{record} 狀態為「{status_zhTW}」，但此項未填寫。',
+    'en-US': '{record} is "{status_enUS}" but this is empty.',
+  },
+  ledgerOutOfStep: {
+    'zh-CN': '维修台账 {record} 的状态“{value_zhCN}”与维修单（“{status_zhCN}”）不一致。',
+    'zh-TW': '維修臺賬 {record} 的狀態「{value_zhTW}」與維修單（「{status_zhTW}」）不一致。',
+    'en-US': 'repair ledger line {record} is "{value_enUS}" but its repair order is "{status_enUS}".',
+  },
+  overdueItem: {
+    'zh-CN': '{record} 逾期：{what_zhCN}期限 {due}，已超 {hours} 小时。',
+    'zh-TW': '{record} 逾期：{what_zhTW}期限 {due}，已超 {hours} 小時。',
+    'en-US': '{record} is overdue: {what_enUS} was due {due}, {hours} h ago.',
+  },
+  checkSummary: {
+    'zh-CN': '检查完成：{errors} 个错误，{warnings} 个警告。',
+    'zh-TW': '檢查完成：{errors} 個錯誤，{warnings} 個警告。',
+    'en-US': 'Check done: {errors} errors, {warnings} warnings.',
+  },
+  checkError: {
+    'zh-CN': '错误',
+    'zh-TW': '錯誤',
+    'en-US': 'error',
+  },
+  checkWarning: {
+    'zh-CN': '警告',
+    'zh-TW': '警告',
+    'en-US': 'warning',
+  },
 } as const satisfies Record<string, Text>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,0 +1,195 @@
+import type { Locale, Text } from '../i18n/locale';
+import { LOCALES } from '../i18n/locale';
+import { joinList } from '../i18n/messages';
+import { allFields, columnsOf } from '../forms/columns';
+import { BOOL_CODES } from '../forms/codes';
+import type { CodeDecl, FormDecl } from '../forms/types';
+import type { DomainValue, RecordValues } from '../ledger/cells';
+import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot, TableQuery } from '../ledger/types';
+import type { OperationContext } from './records';
+import { KefuError, type Problem } from './problems';
+
+/**
+ * The machinery every desk step shares (issue 4 items 2, 3, 7): look a record up by its number,
+ * guard its status, write only the cells that change, and log each changed field old → new.
+ */
+
+/** Params that name something in each locale: `{name}_zhCN`, `{name}_zhTW`, `{name}_enUS`. */
+export function localized(name: string, text: Text): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const locale of LOCALES) out[`${name}_${locale.replace('-', '')}`] = text[locale];
+  return out;
+}
+
+function joined(texts: readonly Text[]): Text {
+  const out = {} as Record<Locale, string>;
+  for (const locale of LOCALES) out[locale] = joinList(texts.map((t) => t[locale]), locale);
+  return out;
+}
+
+/** What each desk action is called in messages ("cannot be <action>"). */
+export const ACTIONS: Readonly<Record<string, Text>> = {
+  dispatch: { 'zh-CN': '派发签收', 'zh-TW': '派發簽收', 'en-US': 'dispatched' },
+  handle: { 'zh-CN': '登记处理结果', 'zh-TW': '登記處理結果', 'en-US': 'marked as handled' },
+  return: { 'zh-CN': '交回客服部', 'zh-TW': '交回客服部', 'en-US': 'returned to Customer Service' },
+  visit: { 'zh-CN': '回访', 'zh-TW': '回訪', 'en-US': 'visited' },
+  archive: { 'zh-CN': '归档', 'zh-TW': '歸檔', 'en-US': 'archived' },
+  void: { 'zh-CN': '作废', 'zh-TW': '作廢', 'en-US': 'voided' },
+  reply: { 'zh-CN': '登记答复', 'zh-TW': '登記答復', 'en-US': 'replied to' },
+  verify: { 'zh-CN': '登记核实结果', 'zh-TW': '登記核實結果', 'en-US': 'given a verification result' },
+  compile: { 'zh-CN': '汇总', 'zh-TW': '匯總', 'en-US': 'compiled' },
+  escalate: { 'zh-CN': '呈报或办结', 'zh-TW': '呈報或辦結', 'en-US': 'escalated or closed' },
+  sign: { 'zh-CN': '工程部签收', 'zh-TW': '工程部簽收', 'en-US': 'signed for by Engineering' },
+  arrive: { 'zh-CN': '登记到场', 'zh-TW': '登記到場', 'en-US': 'marked as arrived' },
+  wait_parts: { 'zh-CN': '登记待料', 'zh-TW': '登記待料', 'en-US': 'marked as waiting for parts' },
+  complete: { 'zh-CN': '完工验收', 'zh-TW': '完工驗收', 'en-US': 'completed' },
+  close: { 'zh-CN': '关闭', 'zh-TW': '關閉', 'en-US': 'closed' },
+};
+
+/** Reads one or more records of a form by number: every column of ours, only those rows. */
+export function lookup(form: FormDecl, numbers: readonly string[]): TableQuery {
+  return { columns: columnsOf(form).map((c) => c.key), rows: { where: form.keyField, equals: [...new Set(numbers)] } };
+}
+
+/** The record of `form` numbered `no` in the snapshot (the first, if a number was duplicated). */
+export function recordIn(snapshot: Snapshot, form: FormDecl, no: string): LedgerRow {
+  const row = (snapshot.tables[form.key] ?? []).find((r) => r.values[form.keyField] === no);
+  if (!row) throw new KefuError([{ kind: 'recordNotFound', form: form.key, params: { value: no } }]);
+  return row;
+}
+
+function statusText(form: FormDecl, code: DomainValue): Text {
+  const decl = form.statuses.find((s) => s.code === code);
+  return decl ? decl.label : { 'zh-CN': String(code ?? ''), 'zh-TW': String(code ?? ''), 'en-US': String(code ?? '') };
+}
+
+/** The row as the user counts it (1-based worksheet row). */
+export function sheetRow(row: LedgerRow): number {
+  return row.ref.row + 1;
+}
+
+/** Refuses a step on a void record or one whose status is not among `allowed`. */
+export function guardStatus(form: FormDecl, row: LedgerRow, allowed: readonly string[], action: string): void {
+  const no = String(row.values[form.keyField]);
+  if (row.values.voided === true) {
+    throw new KefuError([
+      { kind: 'recordVoided', form: form.key, row: sheetRow(row), field: 'voided', params: { record: no, reason: String(row.values.void_reason ?? '') } },
+    ]);
+  }
+  const status = String(row.values.status ?? '');
+  if (!allowed.includes(status)) throw new KefuError([wrongStatus(form, row, allowed, action)]);
+}
+
+export function wrongStatus(form: FormDecl, row: LedgerRow, allowed: readonly string[], action: string): Problem {
+  return {
+    kind: 'wrongStatus',
+    form: form.key,
+    row: sheetRow(row),
+    field: 'status',
+    params: {
+      record: String(row.values[form.keyField]),
+      ...localized('status', statusText(form, row.values.status)),
+      ...localized('action', ACTIONS[action] ?? { 'zh-CN': action, 'zh-TW': action, 'en-US': action }),
+      ...localized('allowed', joined(allowed.map((code) => statusText(form, code)))),
+    },
+  };
+}
+
+export function codeText(codes: readonly CodeDecl[], code: DomainValue): Text {
+  const decl = codes.find((c) => c.code === code);
+  return decl ? decl.label : { 'zh-CN': String(code ?? ''), 'zh-TW': String(code ?? ''), 'en-US': String(code ?? '') };
+}
+
+export function joinedCodes(codes: readonly CodeDecl[], list: readonly string[]): Text {
+  return joined(list.map((code) => codeText(codes, code)));
+}
+
+function labelOf(form: FormDecl, key: string): Text {
+  const column = columnsOf(form).find((c) => c.key === key);
+  return column ? column.label : { 'zh-CN': key, 'zh-TW': key, 'en-US': key };
+}
+
+/** A time that must not come before another of the record (a visit before handling, …). */
+export function notBefore(form: FormDecl, row: LedgerRow | undefined, field: string, value: DomainValue, otherField: string, other: DomainValue): Problem[] {
+  if (typeof value !== 'string' || typeof other !== 'string' || value === '' || other === '') return [];
+  if (value.slice(0, 16) >= other.slice(0, 16)) return [];
+  return [
+    {
+      kind: 'notBefore',
+      form: form.key,
+      row: row ? sheetRow(row) : undefined,
+      field,
+      params: { value, otherValue: other, ...localized('other', labelOf(form, otherField)) },
+    },
+  ];
+}
+
+/**
+ * The fields of `step` that are required only when another field has some value: checked against
+ * the record as it will be (its current values with the new ones), which validateInput cannot see.
+ */
+export function conditionalRequirements(form: FormDecl, step: string | undefined, merged: RecordValues, given: RecordValues, row?: LedgerRow): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of allFields(form)) {
+    if (field.step !== step || field.system || !field.required || field.required === true) continue;
+    const other = merged[field.required.when.field];
+    const code = typeof other === 'boolean' ? (other ? 'yes' : 'no') : other;
+    if (typeof code !== 'string' || !field.required.when.in.includes(code)) continue;
+    const keys = field.type === 'signature' ? [`${field.key}_by`, `${field.key}_at`] : [field.key];
+    for (const key of keys) {
+      const value = given[key] ?? null;
+      if (value === null || value === '') problems.push({ kind: 'requiredWhen', form: form.key, field: key, row: row ? sheetRow(row) : undefined });
+    }
+  }
+  return problems;
+}
+
+export function auditText(value: DomainValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? BOOL_CODES[0].code : BOOL_CODES[1].code;
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+function same(a: DomainValue | undefined, b: DomainValue | undefined): boolean {
+  return auditText(a) === auditText(b);
+}
+
+/**
+ * The update of one record: only the cells whose value changes, and one audit entry per changed
+ * field (when, who, table, record, field, old → new).
+ */
+export function changeRecord(
+  form: FormDecl,
+  row: LedgerRow,
+  values: RecordValues,
+  context: OperationContext,
+  action: string,
+  at: string,
+): { update?: RecordUpdate; audit: AuditEntry[] } {
+  const changed: Record<string, DomainValue> = {};
+  const audit: AuditEntry[] = [];
+  const no = String(row.values[form.keyField] ?? '');
+  for (const [key, value] of Object.entries(values)) {
+    if (same(row.values[key], value)) continue;
+    changed[key] = value;
+    audit.push({ at, who: context.actor.clerk, action, table: form.key, record: no, field: key, oldValue: auditText(row.values[key]), newValue: auditText(value) });
+  }
+  return Object.keys(changed).length > 0 ? { update: { ref: row.ref, values: changed }, audit } : { audit };
+}
+
+/** The audit entry of a new record: every field it was created with. */
+export function createdAudit(form: FormDecl, record: RecordValues, context: OperationContext, at: string): AuditEntry {
+  return {
+    at,
+    who: context.actor.clerk,
+    action: 'create',
+    table: form.key,
+    record: String(record[form.keyField] ?? ''),
+    field: '*',
+    oldValue: '',
+    newValue: Object.entries(record)
+      .filter(([, value]) => value !== null && value !== undefined && value !== '')
+      .map(([key, value]) => `${key}=${auditText(value)}`)
+      .join('; '),
+  };
+}
