@@ -106,6 +106,146 @@ const MESSAGES = {
     'zh-TW': '這不是客服臺賬活頁簿（缺少隱藏的「_kefu」工作表）。請用 kefu template 新建臺賬。',
     'en-US': 'this is not a Kefu Ledger workbook (the hidden "_kefu" sheet is missing). Create one with kefu template.',
   },
+  whereFile: {
+    'zh-CN': '文件“{file}”第 {row} 行“{column}”：',
+    'zh-TW': '檔案「{file}」第 {row} 列「{column}」：',
+    'en-US': 'File {file}, row {row}, column "{column}": ',
+  },
+  whereFileRow: {
+    'zh-CN': '文件“{file}”第 {row} 行：',
+    'zh-TW': '檔案「{file}」第 {row} 列：',
+    'en-US': 'File {file}, row {row}: ',
+  },
+  whereFileOnly: {
+    'zh-CN': '文件“{file}”：',
+    'zh-TW': '檔案「{file}」：',
+    'en-US': 'File {file}: ',
+  },
+  unknownTable: {
+    'zh-CN': '没有名为“{value}”的表。可用的表：{allowed}。',
+    'zh-TW': '沒有名為「{value}」的表。可用的表：{allowed}。',
+    'en-US': 'there is no table "{value}". Tables: {allowed}.',
+  },
+  unsupportedFile: {
+    'zh-CN': '无法读取“{file}”：请提供 .csv 或 .xlsx 文件。',
+    'zh-TW': '無法讀取「{file}」：請提供 .csv 或 .xlsx 檔案。',
+    'en-US': 'cannot read "{file}": give a .csv or .xlsx file.',
+  },
+  importEmpty: {
+    'zh-CN': '没有表头行或数据行。第一行应为列名（列键或任一语言的列名）。',
+    'zh-TW': '沒有表頭列或資料列。第一列應為欄名（欄鍵或任一語言的欄名）。',
+    'en-US': 'there is no header or data row. The first row must name the columns (column keys or labels in any language).',
+  },
+  importMissingColumn: {
+    'zh-CN': '缺少必填列“{column}”（列名可写 {key} 或任一语言的名称）。',
+    'zh-TW': '缺少必填欄「{column}」（欄名可寫 {key} 或任一語言的名稱）。',
+    'en-US': 'the required column "{column}" is missing (name it {key} or by its label in any language).',
+  },
+  importDuplicateHeader: {
+    'zh-CN': '列“{column}”出现了两次（第 {first} 列和第 {second} 列）。',
+    'zh-TW': '欄「{column}」出現了兩次（第 {first} 欄和第 {second} 欄）。',
+    'en-US': 'the column "{column}" appears twice (columns {first} and {second}).',
+  },
+  importUnknownWorker: {
+    'zh-CN': '工号“{value}”不在“外包人员”表中。请先登记该人员，或更正工号。',
+    'zh-TW': '工號「{value}」不在「外包人員」表中。請先登記該人員，或更正工號。',
+    'en-US': 'worker id "{value}" is not in the Workers table. Register the worker first, or correct the id.',
+  },
+  importPartAboveWhole: {
+    'zh-CN': '{value} 大于“{whole}”（{wholeValue}）。',
+    'zh-TW': '{value} 大於「{whole}」（{wholeValue}）。',
+    'en-US': '{value} is more than "{whole}" ({wholeValue}).',
+  },
+  importFutureDate: {
+    'zh-CN': '日期 {value} 晚于今天（{today}）：不能导入尚未发生的记录。',
+    'zh-TW': '日期 {value} 晚於今天（{today}）：不能匯入尚未發生的記錄。',
+    'en-US': 'the date {value} is after today ({today}): records of the future cannot be imported.',
+  },
+  importDuplicateInFile: {
+    'zh-CN': '与本文件第 {other} 行重复（{key}），但内容不同。请保留正确的一行。',
+    'zh-TW': '與本檔案第 {other} 列重複（{key}），但內容不同。請保留正確的一列。',
+    'en-US': 'duplicates row {other} of this file ({key}) with different content. Keep the right one.',
+  },
+  importDuplicateExisting: {
+    'zh-CN': '台账“{sheet}”第 {other} 行已有 {key}，内容不同。如需更正，请直接修改该行。',
+    'zh-TW': '臺賬「{sheet}」第 {other} 列已有 {key}，內容不同。如需更正，請直接修改該列。',
+    'en-US': '{key} is already in {sheet}, row {other}, with different content. To correct it, edit that row.',
+  },
+  importSummary: {
+    'zh-CN': '“{sheet}”：导入 {imported} 行；{present} 行已在台账中，跳过；{rejected} 行有错误，未导入。',
+    'zh-TW': '「{sheet}」：匯入 {imported} 列；{present} 列已在臺賬中，略過；{rejected} 列有錯誤，未匯入。',
+    'en-US': '{sheet}: imported {imported} rows; {present} rows were already in the ledger and skipped; {rejected} rows had errors and were not imported.',
+  },
+  importIgnoredColumns: {
+    'zh-CN': '未识别的列已忽略：{columns}。',
+    'zh-TW': '未識別的欄已忽略：{columns}。',
+    'en-US': 'unrecognised columns were ignored: {columns}.',
+  },
+  ruleMissingParameter: {
+    'zh-CN': '规则版本 {version} 缺少参数“{parameter}”。每个版本须包含全部参数。',
+    'zh-TW': '規則版本 {version} 缺少參數「{parameter}」。每個版本須包含全部參數。',
+    'en-US': 'rule version {version} lacks the parameter "{parameter}". Every version must hold every parameter.',
+  },
+  ruleDuplicateParameter: {
+    'zh-CN': '规则版本 {version} 中参数“{parameter}”出现了两次（第 {other} 行）。',
+    'zh-TW': '規則版本 {version} 中參數「{parameter}」出現了兩次（第 {other} 列）。',
+    'en-US': 'rule version {version} has the parameter "{parameter}" twice (also row {other}).',
+  },
+  ruleEffectiveMismatch: {
+    'zh-CN': '规则版本 {version} 的各行生效日期不一致（{dates}）。',
+    'zh-TW': '規則版本 {version} 的各列生效日期不一致（{dates}）。',
+    'en-US': 'the rows of rule version {version} have different effective dates ({dates}).',
+  },
+  ruleSameDate: {
+    'zh-CN': '规则版本 {version} 与 {other} 生效日期相同（{date}），无法确定使用哪一个。',
+    'zh-TW': '規則版本 {version} 與 {other} 生效日期相同（{date}），無法確定使用哪一個。',
+    'en-US': 'rule versions {version} and {other} take effect on the same date ({date}); it is unclear which applies.',
+  },
+  ruleBadValue: {
+    'zh-CN': '参数“{parameter}”的取值 {value} 无效：应为 {expected}。',
+    'zh-TW': '參數「{parameter}」的取值 {value} 無效：應為 {expected}。',
+    'en-US': 'the value {value} of "{parameter}" is not valid: it must be {expected}.',
+  },
+  ruleOrder: {
+    'zh-CN': '规则版本 {version}：“{low}”（{lowValue}）不能大于“{high}”（{highValue}）。',
+    'zh-TW': '規則版本 {version}：「{low}」（{lowValue}）不能大於「{high}」（{highValue}）。',
+    'en-US': 'rule version {version}: "{low}" ({lowValue}) cannot be more than "{high}" ({highValue}).',
+  },
+  rulesNoneForMonth: {
+    'zh-CN': '{month} 没有已生效的绩效规则版本（最早的版本自 {first} 起生效）。',
+    'zh-TW': '{month} 沒有已生效的績效規則版本（最早的版本自 {first} 起生效）。',
+    'en-US': 'no performance rule version is in effect in {month} (the earliest takes effect on {first}).',
+  },
+  perfWritten: {
+    'zh-CN': '{month} 绩效：{workers} 人，导出 {lines} 行，合计 {sum} 元（规则 {version}）。已写入：{files}',
+    'zh-TW': '{month} 績效：{workers} 人，匯出 {lines} 列，合計 {sum} 元（規則 {version}）。已寫入：{files}',
+    'en-US': 'Performance {month}: {workers} workers, {lines} lines exported, total {sum} CNY (rules {version}). Written: {files}',
+  },
+  perfApproved: {
+    'zh-CN': '导出批次 {batch} 已审批（{by}，{at}），此后不再改写；更正将以冲销和调整行出现在下一批次。',
+    'zh-TW': '匯出批次 {batch} 已審批（{by}，{at}），此後不再改寫；更正將以沖銷和調整列出現在下一批次。',
+    'en-US': 'Export batch {batch} approved ({by}, {at}); it is never rewritten. Corrections appear as reversal and adjustment lines in a later batch.',
+  },
+  perfNothingToApprove: {
+    'zh-CN': '{month} 没有可审批的新导出：最近一批 {batch} 已审批。',
+    'zh-TW': '{month} 沒有可審批的新匯出：最近一批 {batch} 已審批。',
+    'en-US': 'there is no new export of {month} to approve: the latest batch {batch} is already approved.',
+  },
+  perfCorrections: {
+    'zh-CN': '{month} 已有已审批批次 {batch}：本次导出只含与之相比的冲销和调整行（{lines} 行）。',
+    'zh-TW': '{month} 已有已審批批次 {batch}：本次匯出只含與之相比的沖銷和調整列（{lines} 列）。',
+    'en-US': '{month} already has the approved batch {batch}: this export holds only reversal and adjustment lines against it ({lines} lines).',
+  },
+  perfApprovedFileExists: {
+    'zh-CN': '文件“{file}”是已审批的导出，不会被改写。请换一个文件名。',
+    'zh-TW': '檔案「{file}」是已審批的匯出，不會被改寫。請換一個檔案名稱。',
+    'en-US': 'the file "{file}" is an approved export and is never rewritten. Choose another file name.',
+  },
+  perfManualNeedsApprover: {
+    'zh-CN': '人工调整须填写原因和审批人。',
+    'zh-TW': '人工調整須填寫原因和審批人。',
+    'en-US': 'a manual adjustment needs a reason and an approver.',
+  },
   unsafeRewrite: {
     'zh-CN':
       '文件“{file}”包含 exceljs 无法保留的内容（{parts}）。为免丢失，命令行不会改写它，文件保持原样。请在 Excel 中用客服台账加载项操作此工作簿，或先把这些内容移到另一个工作簿。',

@@ -26,6 +26,7 @@ import { numberingSeries, type TableColumn } from '../schema';
 import { columnLetters } from './xlsxLedger';
 import { addPrintSheets } from './printSheets';
 import { addOverdueHighlights, seedRows } from './deskTemplate';
+import { ruleSeedRows } from './perfTemplate';
 
 /**
  * Builds an empty ledger workbook for a locale from the form declarations: one sheet and one
@@ -102,7 +103,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   for (const form of FORMS) {
     const sheet = workbook.addWorksheet(form.sheet[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
     const columns = columnsOf(form);
-    addTable(sheet, form.key, 'A1', columns, locale, seedRows(form, locale));
+    addTable(sheet, form.key, 'A1', columns, locale, seedRows(form, locale) ?? ruleSeedRows(form, locale));
     styleHeader(sheet, 1, 1, columns.length);
     sheet.getRow(1).height = 30;
     columns.forEach((column, i) => {
