@@ -7,6 +7,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixedClock } from '../addin/src/domain/clock';
+import { bindVolumes } from '../addin/src/domain/binding';
+import { buildBoundVolumes } from '../addin/src/ledger/xlsx/boundVolumes';
 import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
@@ -139,11 +141,41 @@ async function benchCli(template: Uint8Array): Promise<void> {
   }
 }
 
+/** Binding a year of 1,000 archived tickets with their return visits (exceljs backend), and its workbook. */
+async function benchBinding(template: Uint8Array): Promise<void> {
+  const ledger = await XlsxLedger.fromBuffer(template, { station: 'bench', clock });
+  const tickets = pastComplaints(1000);
+  const visits = tickets.map((t) => ({
+    visit_no: `${t.ticket_no}-HF`,
+    ticket_no: t.ticket_no,
+    visited_at: '2025-12-01 10:00',
+    method: 'phone',
+    person_visited: '张三',
+    resolved: true,
+    satisfaction: 'satisfied',
+    visitor_by: '赵敏',
+    visitor_at: '2025-12-01 10:00',
+    received_by_cs_by: '陈静',
+    received_by_cs_at: '2025-12-01 11:00',
+    voided: false,
+  }));
+  const basis = await ledger.read({ writes: ['complaints', 'return_visits'] });
+  await ledger.apply({ appends: { complaints: tickets, return_visits: visits } }, basis);
+  let start = performance.now();
+  const { result } = await runOperation(ledger, bindVolumes, { year: 2025, volumeSize: 100 }, context);
+  report('bind.ms@1000', performance.now() - start, 'ms');
+  start = performance.now();
+  const bytes = await buildBoundVolumes(result, { locale: 'zh-CN' }).xlsx.writeBuffer();
+  report('bind.workbook.ms@1000', performance.now() - start, 'ms');
+  report('bind.workbook.bytes@1000', bytes.byteLength / 1024, 'KB');
+}
+
 async function main(): Promise<void> {
   if (!json) console.log(`${'metric'.padEnd(44)} ${'value'.padStart(12)} unit`);
   const template = await benchTemplates();
   if (!only || only === 'addin') await benchAddin(template);
   if (!only || only === 'cli') await benchCli(template);
+  if (!only || only === 'bind') await benchBinding(template);
 }
 
 main().catch((error) => {

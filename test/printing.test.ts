@@ -195,6 +195,7 @@ describe('print sheets: layouts derived from the declarations', () => {
       // Read back as the command line does (exceljs 4.4 alone would drop the page breaks here).
       const back = new ExcelJS.Workbook();
       await back.xlsx.load(await workbook.xlsx.writeBuffer());
+      assert.equal(back.calcProperties.fullCalcOnLoad, true, 'Excel computes the print formulas on opening');
       for (const form of printedForms()) {
         const sheet = back.getWorksheet(printSheetName(form, locale));
         assert.ok(sheet, `${locale} ${form.key}`);

@@ -113,3 +113,32 @@ WorkbookXform.prototype.prepare = function prepare(this: unknown, model: { defin
     name.ranges = name.ranges.map((range) => range.replace(/!\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/, '!$$$1$$$2:$$$3$$$4'));
   }
 };
+
+/**
+ * exceljs 4.4 forgets `fullCalcOnLoad` when it reads a workbook, so a ledger rewritten by the
+ * command line would no longer ask Excel to compute its formulas on opening (the print sheets'
+ * INDEX/MATCH cells, which exceljs writes without cached results). We keep the flag.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CalcPropertiesXform = require('exceljs/lib/xlsx/xform/book/workbook-calc-properties-xform.js') as {
+  prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean };
+};
+CalcPropertiesXform.prototype.parseOpen = function parseOpen(
+  this: { model: unknown },
+  node: { name: string; attributes: Record<string, string> },
+): boolean {
+  if (node.name !== 'calcPr') return false;
+  const full = node.attributes.fullCalcOnLoad;
+  this.model = full === '1' || full === 'true' ? { fullCalcOnLoad: true } : {};
+  return true;
+};
+const parseWorkbookClose = (WorkbookXform.prototype as unknown as { parseClose(name: string): boolean }).parseClose;
+(WorkbookXform.prototype as unknown as { parseClose(name: string): boolean }).parseClose = function parseClose(
+  this: { parser?: unknown; map: { calcPr: { model?: Record<string, unknown> } }; model?: Record<string, unknown> },
+  name: string,
+): boolean {
+  const closingBook = !this.parser && name === 'workbook';
+  const result = parseWorkbookClose.call(this, name);
+  if (closingBook && this.model) this.model.calcProperties = { ...(this.map.calcPr.model ?? {}) };
+  return result;
+};
