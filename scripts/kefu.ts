@@ -7,11 +7,11 @@ import { DEFAULT_TIME_ZONE } from '../addin/src/domain/clock';
 import { KefuError } from '../addin/src/domain/problems';
 import { UsageError, localeFlag, parseArgs, type Command } from './cli/args';
 import { demo, dictionary, template, templates } from './cli/workbook';
-import { complaintAdd } from './cli/serviceDesk';
+import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps } from './cli/serviceDesk';
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
 
-export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, importCommand, bind, demo];
+export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, bind, demo];
 
 export const HELP = `kefu — Kefu Ledger (客服台账) on .xlsx files, without Excel
 

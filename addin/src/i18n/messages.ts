@@ -394,6 +394,21 @@ const MESSAGES = {
     'zh-TW': '檢查完成：{errors} 個錯誤，{warnings} 個警告。',
     'en-US': 'Check done: {errors} errors, {warnings} warnings.',
   },
+  compilationTitle: {
+    'zh-CN': '建议汇总',
+    'zh-TW': '建議匯總',
+    'en-US': 'Suggestions compiled',
+  },
+  nothingToCompile: {
+    'zh-CN': '{period} 没有待汇总的建议。',
+    'zh-TW': '{period} 沒有待匯總的建議。',
+    'en-US': 'no open suggestions to compile in {period}.',
+  },
+  suggestionsCompiled: {
+    'zh-CN': '已汇总 {count} 条建议：{title}。',
+    'zh-TW': '已匯總 {count} 條建議：{title}。',
+    'en-US': '{count} suggestions compiled: {title}.',
+  },
   checkError: {
     'zh-CN': '错误',
     'zh-TW': '錯誤',
