@@ -223,7 +223,7 @@ describe('print sheets: printed by LibreOffice', function () {
   before(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-print-'));
     const made = await Promise.all(
-      (['zh-CN', 'en-US'] as const).map(async (locale, i) => [locale, await printedLedger(dir, locale, FORMULA_LIKE_TEXTS[i * 4])] as const),
+      (['zh-CN', 'en-US', 'zh-TW'] as const).map(async (locale, i) => [locale, await printedLedger(dir, locale, FORMULA_LIKE_TEXTS[i * 4])] as const),
     );
     made.forEach(([locale, ledger]) => printed.set(locale, ledger));
     const pdfs = await libreOfficeConvert(
@@ -244,7 +244,7 @@ describe('print sheets: printed by LibreOffice', function () {
     assert.equal(copies.length, 2, copies.join('\n=====\n'));
     complaints.copies.forEach((copy, i) => {
       const page = copies[i];
-      assert.ok(has(page, copy.label['zh-CN']), `copy ${i + 1} label`);
+      assert.ok(has(page, copy.label['zh-CN'] + copy.route['zh-CN']), `copy ${i + 1}: its name beside where it goes`);
       assert.ok(has(page, copy.route['zh-CN']), `copy ${i + 1} route`);
       const other = complaints.copies[1 - i];
       assert.ok(!has(page, other.route['zh-CN']), `copy ${i + 1} carries only its own route`);
@@ -302,5 +302,20 @@ describe('print sheets: printed by LibreOffice', function () {
     const orders = pagesOf(pages.get('en-US')!, repairOrders, 'en-US');
     assert.equal(orders.length, 3);
     assert.ok(has(orders[2], 'Copy 3') && has(orders[2], repair) && has(orders[2], 'to Finance for a paid repair'));
+  });
+
+  it('prints in Traditional Chinese for a zh-TW workbook', () => {
+    const { ticket } = printed.get('zh-TW')!;
+    const copies = pagesOf(pages.get('zh-TW')!, complaints, 'zh-TW');
+    assert.equal(copies.length, 2);
+    assert.match(copies[0], /第一聯\s+責任部門負責人簽收/);
+    assert.match(copies[1], /第二聯\s+客戶服務部留存備查/);
+    for (const page of copies) {
+      assert.ok(has(page, ticket) && has(page, '投訴人') && has(page, '客戶服務部'));
+      assert.match(page, /接待人\s+王丽\s+時間\s+2026-03-15 09:35/);
+      assert.match(page, /第 \d+ 頁，共 \d+ 頁/);
+      assert.ok(has(page, FORMULA_LIKE_TEXTS[8]), 'formula-like text printed as text');
+    }
+    assert.equal(pagesOf(pages.get('zh-TW')!, repairOrders, 'zh-TW').length, 3);
   });
 });
