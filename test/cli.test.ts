@@ -182,7 +182,10 @@ describe('command line (kefu)', function () {
     const receivedAt = rows.map((r) => r[1] as Date);
     assert.ok(receivedAt.every((d, i) => i === 0 || d >= receivedAt[i - 1]), 'numbered in the order received');
     const audit = bodyValues(tablesOf(workbook).get(AUDIT_TABLE)!);
-    assert.equal(audit.filter((r) => r[2] === 'create').length, 30);
+    assert.equal(audit.filter((r) => r[2] === 'create' && r[3] === 'complaints').length, 30);
+    assert.match(run.stdout, /\d+ receptions, 30 complaints, \d+ repair orders/);
+    const receptions = bodyValues(tablesOf(workbook).get('reception')!);
+    assert.ok(receptions.length > 100, 'a year of receptions of every kind');
   });
 
   it('shows its help and rejects unknown commands with exit code 2', async () => {

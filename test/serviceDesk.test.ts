@@ -9,7 +9,8 @@ import { CALENDAR_SEED } from '../addin/src/forms/serviceDesk';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger, Snapshot } from '../addin/src/ledger/types';
-import { BACKENDS, defaultClock, openOnHost, templateBytes, type OfficeSession } from './support/backends';
+import { BACKENDS, defaultClock, openOnHost, templateBytes, xlsxBackend, type OfficeSession } from './support/backends';
+import { buildDemo } from '../addin/src/domain/demo';
 import { DAY, MIX, receptionInput, runDeskDay, type Act } from './support/deskDay';
 
 const context = { clock: defaultClock(), actor: { clerk: '王丽', site: '测试医院' } };
@@ -317,5 +318,25 @@ describe('Due dates on the working-day calendar', () => {
     ]);
     const report = checkDesk(await desk(session.ledger), '2026-03-17 12:00');
     assert.equal(report.warnings.length, 1);
+  });
+});
+
+describe('kefu demo: a year of desk activity', function () {
+  this.timeout(300_000);
+
+  it('runs the real operations for all six categories and leaves a ledger kefu check accepts', async () => {
+    const session = await xlsxBackend.open(await templateBytes('zh-CN'));
+    const result = await buildDemo(session.ledger, { year: 2026, complaints: 30, clock: defaultClock() });
+    assert.equal(result.complaints, 30);
+    const snapshot = await desk(session.ledger);
+    const receptions = values(snapshot, 'reception');
+    assert.equal(receptions.length, result.receptions);
+    assert.deepEqual([...new Set(receptions.map((r) => r.category))].sort(), ['complaint', 'inquiry', 'issue_report', 'other', 'repair', 'suggestion']);
+    const tickets = values(snapshot, 'complaints');
+    assert.equal(tickets.length, 30);
+    assert.ok(tickets.filter((t) => t.status === 'archived').length > 20, 'most complaints of the year are archived');
+    assert.ok(values(snapshot, 'repair_orders').some((o) => o.status === 'closed'));
+    assert.ok(receptions.some((r) => r.category === 'suggestion' && String(r.compiled_in).startsWith('建议汇总 2026-')));
+    assert.deepEqual(checkDesk(snapshot, '2026-12-31 18:00').errors, []);
   });
 });

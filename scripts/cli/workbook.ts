@@ -70,7 +70,10 @@ export const dictionary: Command = {
 export const demo: Command = {
   words: ['demo'],
   help: `  kefu demo --year <YYYY> --out <file.xlsx> [--locale <locale>] [--complaints <n>]
-      Build a realistic demo ledger by running the real operations.`,
+      Build a realistic year of desk activity by running the real operations: receptions of
+      all six categories (n complaints, default 120, and the other kinds in proportion), each
+      complaint, repair order, inquiry, issue report and "other" matter taken through its
+      steps, monthly compilations of suggestions; the last days of the year stay open.`,
   async run(parsed) {
     const locale = localeFlag(parsed);
     const year = Number(flag(parsed, 'year', true));
@@ -82,6 +85,6 @@ export const demo: Command = {
     const ledger = await XlsxLedger.fromBuffer(bytes, { station: station('demo'), clock });
     const result = await buildDemo(ledger, { year, clock, complaints: count ? Number(count) : undefined });
     await writeWorkbookAtomically(out, await ledger.toBuffer());
-    console.log(`${out}: ${result.complaints} complaints`);
+    console.log(`${out}: ${result.receptions} receptions, ${result.complaints} complaints, ${result.repairs} repair orders, ${result.actions} desk actions`);
   },
 };

@@ -2,8 +2,29 @@ import { complaints } from '../forms/serviceDesk';
 import { DEPARTMENTS } from '../forms/codes';
 import type { Ledger } from '../ledger/types';
 import type { Clock } from './clock';
-import { runOperation } from './records';
-import { registerComplaint } from './serviceDesk';
+import { runOperation, type Operation } from './records';
+import {
+  archiveComplaint,
+  compileSuggestions,
+  completeRepair,
+  closeRepair,
+  dispatchComplaint,
+  dispatchRepair,
+  escalateOther,
+  receiveMatter,
+  recordHandling,
+  recordReturnVisit,
+  repairArrived,
+  repairWaitingParts,
+  replyToInquiry,
+  returnRepairCopy,
+  returnToCustomerService,
+  signRepairOrder,
+  verifyIssue,
+  voidRecord,
+  type StepInput,
+  type StepResult,
+} from './serviceDesk';
 
 /**
  * Demo data made the way a clerk would make it: by running the real operations on a ledger, with
@@ -94,25 +115,218 @@ export function demoComplaint(random: () => number, year: number): Record<string
 
 export interface DemoOptions {
   readonly year: number;
+  /** Complaints received in the year (default 120); the other categories scale with it. */
   readonly complaints?: number;
   readonly seed?: number;
   readonly clock: Clock;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Registers the demo complaints of a year on `ledger`, in the order they were received. */
-export async function buildDemo(ledger: Ledger, options: DemoOptions): Promise<{ complaints: number }> {
+export interface DemoResult {
+  readonly complaints: number;
+  readonly receptions: number;
+  readonly repairs: number;
+  readonly actions: number;
+}
+
+/** How many receptions of each category come with one complaint, in a year at a hospital desk. */
+const CATEGORY_SHARE: Readonly<Record<string, number>> = {
+  inquiry: 1.5,
+  repair: 1.25,
+  issue_report: 0.5,
+  suggestion: 0.4,
+  other: 0.35,
+};
+
+const MATTERS: Readonly<Record<string, readonly string[]>> = {
+  inquiry: ['询问体检中心开放时间', '询问住院押金退还手续', '询问停车场月卡办理', '询问陪护证办理流程', '询问食堂营业时间'],
+  repair: ['病房卫生间水龙头漏水', '走廊灯管不亮', '空调不制冷', '病房门锁损坏', '护士站插座无电', '开水器不出水'],
+  issue_report: ['住院楼电梯间有烟味', '夜间急诊门口车辆乱停', '门诊楼外墙瓷砖松动', '花园路灯不亮'],
+  suggestion: ['建议门诊增加休息座椅', '建议食堂增加清淡菜品', '建议增设自助充电设施', '建议延长探视时间'],
+  other: ['家属遗失物品寻找', '媒体来访咨询', '外来人员推销', '患者家属情绪激动需协调'],
+};
+
+const TRADES: Readonly<Record<string, string>> = {
+  病房卫生间水龙头漏水: 'water',
+  走廊灯管不亮: 'electrical',
+  空调不制冷: 'hvac',
+  病房门锁损坏: 'doors_windows',
+  护士站插座无电: 'electrical',
+  开水器不出水: 'equipment',
+};
+
+const BUILDINGS = ['门诊楼', '住院楼A', '住院楼B', '医技楼', '行政楼'];
+const MANAGERS = ['赵主任', '孙主管'];
+const TECHNICIANS = ['刘师傅', '周师傅', '吴师傅', '郑师傅'];
+
+/** 'YYYY-MM-DD HH:MM' plus minutes. */
+function later(at: string, minutes: number): string {
+  const iso = new Date(Date.parse(`${at.slice(0, 10)}T${at.slice(11, 16)}:00Z`) + Math.round(minutes) * 60_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+function receivedAt(random: () => number, year: number): string {
+  const month = 1 + Math.floor(random() * 12);
+  const day = 1 + Math.floor(random() * 28);
+  return `${year}-${two(month)}-${two(day)} ${two(8 + Math.floor(random() * 10))}:${two(Math.floor(random() * 60))}`;
+}
+
+interface DemoMatter {
+  readonly category: string;
+  readonly input: Record<string, unknown>;
+}
+
+function demoMatter(random: () => number, year: number, category: string): DemoMatter {
+  if (category === 'complaint') {
+    const c = demoComplaint(random, year);
+    return {
+      category,
+      input: {
+        received_at: c.received_at,
+        channel: c.channel,
+        ...(c.anonymous === 'yes' ? {} : { caller: c.complainant, caller_dept: c.complainant_dept, caller_phone: c.complainant_phone }),
+        matter: c.content,
+        category,
+        receptionist: c.receptionist,
+        complaint: { category: c.category, department: c.department, urgency: c.urgency, subject: c.subject, anonymous: c.anonymous },
+      },
+    };
+  }
+  const at = receivedAt(random, year);
+  const matter = pick(random, MATTERS[category]);
+  const input: Record<string, unknown> = {
+    received_at: at,
+    channel: pick(random, ['visit', 'visit', 'phone', 'phone', 'phone', 'letter', 'wechat']),
+    caller: pick(random, SURNAMES) + pick(random, GIVEN),
+    caller_dept: pick(random, WARDS),
+    caller_phone: `1${30 + Math.floor(random() * 60)}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
+    matter,
+    category,
+    receptionist: { by: pick(random, CLERKS), at },
+  };
+  if (category === 'inquiry') input.answered_on_spot = random() < 0.7 ? 'yes' : 'no';
+  if (category === 'issue_report') input.referred_to = pick(random, ['security', 'engineering', 'cleaning', 'management']);
+  if (category === 'other') input.importance = random() < 0.6 ? 'normal' : random() < 0.75 ? 'important' : 'critical';
+  if (category === 'repair') {
+    input.repair = {
+      location: `${pick(random, BUILDINGS)}-${1 + Math.floor(random() * 12)}层-${100 + Math.floor(random() * 30)}`,
+      trade: TRADES[matter] ?? 'equipment',
+      urgency: random() < 0.15 ? 'urgent' : 'normal',
+    };
+  }
+  return { category, input };
+}
+
+/**
+ * A realistic year at the hospital property desk, made by running the real operations on `ledger`
+ * in the order things were received: receptions of all six categories; every complaint through
+ * dispatch, handling, return to Customer Service, the return visit (some dissatisfied, reopened
+ * and handled again) and archiving; repair orders through Engineering's sign-off, dispatch,
+ * completion, return of copy 2 and closing; replies, verifications, escalations and a monthly
+ * compilation of suggestions. The last weeks of the year stay partly open, as a desk's would.
+ */
+export async function buildDemo(ledger: Ledger, options: DemoOptions): Promise<DemoResult> {
   const random = seededRandom(options.seed ?? options.year);
-  const total = options.complaints ?? 120;
-  const inputs = Array.from({ length: total }, () => demoComplaint(random, options.year)).sort((a, b) =>
-    String(a.received_at).localeCompare(String(b.received_at)),
-  );
-  for (let i = 0; i < inputs.length; i++) {
-    const clerk = (inputs[i].receptionist as { by: string }).by;
-    await runOperation(ledger, registerComplaint, inputs[i], { clock: options.clock, actor: { clerk, site: '市第一人民医院' } });
+  const complaintCount = options.complaints ?? 120;
+  const counts: Record<string, number> = { complaint: complaintCount };
+  for (const [category, share] of Object.entries(CATEGORY_SHARE)) counts[category] = Math.round(complaintCount * share);
+  const matters = Object.entries(counts)
+    .flatMap(([category, n]) => Array.from({ length: n }, () => demoMatter(random, options.year, category)))
+    .sort((a, b) => String(a.input.received_at).localeCompare(String(b.input.received_at)));
+  const total = matters.length;
+  const yearEnd = `${options.year}-12-20`;
+  let actions = 0;
+  let repairs = 0;
+  const context = (clerk: string) => ({ clock: options.clock, actor: { clerk, site: '市第一人民医院' } });
+  const run = async <I, R>(operation: Operation<I, unknown, R>, input: I, clerk: string): Promise<R> => {
+    actions += 1;
+    return (await runOperation(ledger, operation, input, context(clerk))).result;
+  };
+  const S = (op: unknown) => op as Operation<StepInput, unknown, StepResult>;
+  const sig = (by: string, at: string) => ({ by, at });
+  const suggestionsByMonth = new Map<string, string[]>();
+
+  for (let i = 0; i < matters.length; i++) {
+    const { category, input } = matters[i];
+    const clerk = (input.receptionist as { by: string }).by;
+    const at = String(input.received_at);
+    const open = at.slice(0, 10) >= yearEnd; // the last days of the year are still in progress
+    const received = await run(receiveMatter, input as unknown, clerk);
+    if (category === 'inquiry' && received.status !== 'closed' && !open) {
+      await run(S(replyToInquiry), { no: received.number, fields: { replied_at: later(at, 60 + random() * 1500), reply: '已电话答复来访人' } }, clerk);
+    } else if (category === 'issue_report' && !open) {
+      await run(S(verifyIssue), { no: received.number, fields: { verification_result: '经核实属实，已由责任部门整改' } }, clerk);
+    } else if (category === 'other' && !open) {
+      const critical = input.importance === 'critical';
+      await run(S(escalateOther), { no: received.number, fields: { escalated: critical || (input.importance === 'important' && random() < 0.5) ? 'yes' : 'no' } }, clerk);
+    } else if (category === 'suggestion') {
+      const month = at.slice(0, 7);
+      suggestionsByMonth.set(month, [...(suggestionsByMonth.get(month) ?? []), received.number]);
+    } else if (category === 'complaint' && received.complaintNo) {
+      const no = received.complaintNo;
+      if (random() < 0.03) {
+        await run(voidRecord('complaints'), { no, reason: '重复登记，已并入前一投诉' }, clerk);
+      } else if (!open) {
+        const department = String((input.complaint as { department: string }).department);
+        let t = later(at, 20 + random() * 200);
+        await run(S(dispatchComplaint), { no, fields: { copy1_signed: sig(`${department}负责人`, t), copy2_filed: sig(clerk, t) } }, clerk);
+        for (let round = 0; ; round++) {
+          t = later(t, 600 + random() * 3000);
+          await run(S(recordHandling), { no, fields: { action_result: round === 0 ? '已安排人员处理并向投诉人说明' : '再次整改并当面致歉', substantiated: pick(random, ['yes', 'yes', 'partly', 'no']), handled_at: t } }, clerk);
+          t = later(t, 60 + random() * 240);
+          await run(S(returnToCustomerService), { no, fields: { returned_to_cs: sig(clerk, t) } }, clerk);
+          t = later(t, 600 + random() * 2400);
+          const unhappy = round === 0 && random() < 0.1;
+          const visit = await run(
+            S(recordReturnVisit),
+            {
+              no,
+              fields: {
+                visited_at: t,
+                method: pick(random, ['phone', 'phone', 'in_person', 'written']),
+                person_visited: String(input.caller ?? '投诉人'),
+                resolved: unhappy ? 'no' : 'yes',
+                satisfaction: unhappy ? 'dissatisfied' : pick(random, ['satisfied', 'satisfied', 'fairly_satisfied']),
+                visitor: sig(pick(random, MANAGERS), t),
+                received_by_cs: sig(clerk, later(t, 30)),
+              },
+            },
+            clerk,
+          );
+          if (!visit.reopened) break;
+        }
+        await run(S(archiveComplaint), { no, fields: { archived: sig(clerk, later(t, 1440)) } }, clerk);
+      }
+    } else if (category === 'repair' && received.repairOrderNo) {
+      repairs += 1;
+      const no = received.repairOrderNo;
+      if (!open) {
+        let t = later(at, 5 + random() * 30);
+        await run(S(signRepairOrder), { no, fields: { engineering_signed: sig('工程部值班员', t) } }, clerk);
+        await run(S(dispatchRepair), { no, fields: { technician: pick(random, TECHNICIANS) } }, clerk);
+        if (random() < 0.7) {
+          t = later(t, 15 + random() * 60);
+          await run(S(repairArrived), { no, fields: { arrived_at: t } }, clerk);
+        }
+        if (random() < 0.1) await run(S(repairWaitingParts), { no }, clerk);
+        t = later(t, 30 + random() * 1800);
+        const paid = random() < 0.1;
+        await run(
+          S(completeRepair),
+          { no, fields: { completed_at: t, result: '已修复，试用正常', materials: random() < 0.5 ? '配件1套' : '', paid: paid ? 'yes' : 'no', ...(paid ? { cost: (20 + Math.floor(random() * 200)).toFixed(2) } : {}), requester_accepted: sig(String(input.caller), later(t, 5)) } },
+          clerk,
+        );
+        await run(S(returnRepairCopy), { no, fields: { returned_to_cs: sig(clerk, later(t, 90)) } }, clerk);
+        await run(S(closeRepair), { no, fields: { visit_result: pick(random, ['satisfied', 'satisfied', 'satisfied', 'fairly_satisfied', 'dissatisfied']) } }, clerk);
+      }
+    }
     options.onProgress?.(i + 1, total);
   }
-  return { complaints: total };
+  for (const [month, numbers] of suggestionsByMonth) {
+    if (month >= yearEnd.slice(0, 7)) continue; // December's are compiled next month
+    await run(compileSuggestions, { numbers, compiled_in: `建议汇总 ${month}`, reported_to: random() < 0.5 ? 'customer_service' : 'supervisor' }, CLERKS[0]);
+  }
+  return { complaints: complaintCount, receptions: total, repairs, actions };
 }
 
 export { complaints as complaintForm };
