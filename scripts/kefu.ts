@@ -10,8 +10,9 @@ import { demo, dictionary, template, templates } from './cli/workbook';
 import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps } from './cli/serviceDesk';
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
+import { perfCommand } from './cli/performance';
 
-export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, bind, demo];
+export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, perfCommand, bind, demo];
 
 export const HELP = `kefu — Kefu Ledger (客服台账) on .xlsx files, without Excel
 

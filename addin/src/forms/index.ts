@@ -12,7 +12,7 @@ import {
   rotationSpotChecks,
   safetyGear,
 } from './fieldWork';
-import { batchInstalls, collectorDaily, complaintOrders, rotationOrders, rules, workers } from './performance';
+import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
 import { bindingIndex, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
 import type { FormDecl } from './types';
 import {
@@ -74,6 +74,9 @@ export const FORMS: readonly FormDecl[] = [
   accidentInvestigations,
   accidentReports,
   rules,
+  perfAdjustments,
+  perfExports,
+  perfExportLines,
 ];
 
 const byKey = new Map(FORMS.map((form) => [form.key, form]));
@@ -125,6 +128,9 @@ export {
   accidentInvestigations,
   accidentReports,
   rules,
+  perfAdjustments,
+  perfExports,
+  perfExportLines,
 };
 export { RULE_PARAMETERS } from './performance';
 export type { FormDecl, FieldDecl, CodeDecl, Numbering, CopyDecl, FieldType } from './types';

@@ -348,3 +348,98 @@ export const rules: FormDecl = {
     { key: 'note', type: 'text', label: t('说明', '說明', 'Note'), maxLength: 200, source: 'T' },
   ],
 };
+
+/**
+ * 绩效人工调整: MANUAL lines (brief §3.2 item 3) — an amount decided by a supervisor, with its
+ * reason and approver, for one worker and month. Entered by managers; never capped.
+ */
+export const perfAdjustments: FormDecl = {
+  key: 'perf_adjustments',
+  code: 'PA',
+  title: t('绩效人工调整', '績效人工調整', 'Manual performance adjustments'),
+  sheet: t('绩效人工调整', '績效人工調整', 'Perf adjustments'),
+  clause: 'P3-5',
+  keyField: 'adjustment_no',
+  numbering: { kind: 'external' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'adjustment_no', type: 'text', label: t('调整单号', '調整單號', 'Adjustment no.'), required: true, maxLength: 40, source: 'T' },
+    {
+      key: 'month',
+      type: 'text',
+      label: t('考核月份', '考核月份', 'Month'),
+      required: true,
+      maxLength: 7,
+      source: 'T',
+      help: t('YYYY-MM，如 2025-03', 'YYYY-MM，如 2025-03', 'YYYY-MM, e.g. 2025-03'),
+    },
+    { key: 'worker_id', type: 'ref', ref: 'workers', label: t('工号', '工號', 'Worker id'), required: true, source: 'T' },
+    {
+      key: 'amount',
+      type: 'money',
+      label: t('调整金额', '調整金額', 'Amount'),
+      required: true,
+      source: 'T',
+      help: t('正数为奖励，负数为扣减（元）', '正數為獎勵，負數為扣減（元）', 'Positive: bonus; negative: deduction (CNY)'),
+    },
+    { key: 'reason', type: 'text', label: t('调整原因', '調整原因', 'Reason'), required: true, maxLength: 200, source: 'S' },
+    { key: 'approved_by', type: 'text', label: t('审批人', '審批人', 'Approved by'), required: true, maxLength: 50, source: 'T' },
+    { key: 'approved_at', type: 'date', label: t('审批日期', '審批日期', 'Approved on'), required: true, source: 'T' },
+  ],
+};
+
+/**
+ * 绩效导出批次: one row per approved finance export (per vendor and month). An approved batch is
+ * never rewritten: a later export of the month carries reversal and adjustment lines against it.
+ */
+export const perfExports: FormDecl = {
+  key: 'perf_exports',
+  code: 'PX',
+  title: t('绩效导出批次', '績效匯出批次', 'Performance export batches'),
+  sheet: t('绩效导出批次', '績效匯出批次', 'Perf exports'),
+  clause: 'P3-5',
+  keyField: 'export_batch_id',
+  numbering: { kind: 'external' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'export_batch_id', type: 'text', label: t('导出批次号', '匯出批次號', 'Export batch'), required: true, maxLength: 40, source: 'T', help: t('如 PA-202503-V01-1', '如 PA-202503-V01-1', 'E.g. PA-202503-V01-1') },
+    { key: 'period', type: 'text', label: t('期间', '期間', 'Period'), required: true, maxLength: 6, source: 'T', help: t('年月，如 202503', '年月，如 202503', 'YYYYMM, e.g. 202503') },
+    { key: 'vendor_code', type: 'text', label: t('外包单位', '外包單位', 'Vendor'), required: true, maxLength: 10, source: 'T' },
+    { key: 'version', type: 'int', label: t('版次', '版次', 'Version'), required: true, min: 1, source: 'T' },
+    { key: 'rule_version', type: 'text', label: t('规则版本', '規則版本', 'Rule version'), required: true, maxLength: 20, source: 'T' },
+    { key: 'line_count', type: 'int', label: t('行数', '行數', 'Lines'), required: true, min: 0, source: 'T' },
+    { key: 'amount_sum', type: 'money', label: t('金额合计', '金額合計', 'Sum of amounts'), required: true, source: 'T' },
+    { key: 'positive_sum', type: 'money', label: t('奖励合计', '獎勵合計', 'Sum of bonuses'), required: true, source: 'T' },
+    { key: 'negative_sum', type: 'money', label: t('扣减合计', '扣減合計', 'Sum of deductions'), required: true, source: 'T' },
+    { key: 'file', type: 'text', label: t('文件名', '檔案名稱', 'File'), maxLength: 200, source: 'T' },
+    { key: 'csv_sha256', type: 'text', label: t('文件校验值（SHA-256）', '檔案校驗值（SHA-256）', 'File SHA-256'), maxLength: 64, source: 'T' },
+    { key: 'approved_by', type: 'text', label: t('审批人', '審批人', 'Approved by'), required: true, maxLength: 50, source: 'T' },
+    { key: 'approved_at', type: 'datetime', label: t('审批时间', '審批時間', 'Approved at'), required: true, source: 'T' },
+  ],
+};
+
+/** 绩效导出明细: the lines of each approved export batch, as finance received them. */
+export const perfExportLines: FormDecl = {
+  key: 'perf_export_lines',
+  code: 'PXL',
+  title: t('绩效导出明细', '績效匯出明細', 'Performance export lines'),
+  sheet: t('绩效导出明细', '績效匯出明細', 'Perf export lines'),
+  clause: 'P3-5',
+  keyField: 'line_id',
+  numbering: { kind: 'external' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'line_id', type: 'text', label: t('明细号', '明細號', 'Line id'), required: true, maxLength: 60, source: 'T', help: t('批次号/行号', '批次號/行號', 'Batch/line number') },
+    { key: 'export_batch_id', type: 'text', label: t('导出批次号', '匯出批次號', 'Export batch'), required: true, maxLength: 40, source: 'T' },
+    { key: 'worker_id', type: 'ref', ref: 'workers', label: t('工号', '工號', 'Worker id'), required: true, source: 'T' },
+    { key: 'item_code', type: 'text', label: t('项目代码', '項目代碼', 'Item code'), required: true, maxLength: 12, source: 'T' },
+    { key: 'amount', type: 'money', label: t('金额', '金額', 'Amount'), required: true, source: 'T' },
+    { key: 'base_amount', type: 'money', label: t('基数', '基數', 'Base'), required: true, source: 'T' },
+    { key: 'rate', type: 'text', label: t('比例', '比例', 'Rate'), required: true, maxLength: 12, source: 'T', help: t('六位小数，如 0.018182', '六位小數，如 0.018182', 'Six decimals, e.g. 0.018182') },
+    { key: 'basis_ref', type: 'text', label: t('依据', '依據', 'Basis'), maxLength: 500, source: 'T' },
+    { key: 'reason', type: 'text', label: t('原因', '原因', 'Reason'), maxLength: 500, source: 'T' },
+  ],
+};

@@ -54,3 +54,15 @@ export function columnWidthPoints(characters: number): number {
 export function cellFormat(cell: ReportCell): string {
   return cell && 'format' in cell && cell.format ? cell.format : 'General';
 }
+
+/** 1-based column number → letters (1 → A, 27 → AA), for formulas built by code. */
+export function columnLetters(index1: number): string {
+  let n = index1;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
