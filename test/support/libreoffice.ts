@@ -51,7 +51,12 @@ export interface ConvertOptions {
   csvFilterOptions?: string;
   /** Folder in which the throw-away profile folder is made (and removed). Default os.tmpdir(). */
   profileParent?: string;
+  /** Import filter for the inputs (soffice --infilter), e.g. CSV_UTF8_INFILTER to read a CSV as UTF-8. */
+  infilter?: string;
 }
+
+/** Reads a CSV as Excel would be asked to: comma, '"', UTF-8, from line 1. */
+export const CSV_UTF8_INFILTER = 'Text - txt - csv (StarCalc):44,34,76,1';
 
 /**
  * CSV filter tokens: separator 44 (,), text delimiter 34 ("), charset 76 (UTF-8),
@@ -148,6 +153,7 @@ export async function libreOfficeConvert(
       '--nodefault',
       '--nolockcheck',
       '--norestore',
+      ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
       '--convert-to',
       convertArgument(format, options),
       '--outdir',
