@@ -10,7 +10,8 @@ import { fixedClock } from '../addin/src/domain/clock';
 import { bindVolumes } from '../addin/src/domain/binding';
 import { buildBoundVolumes } from '../addin/src/ledger/xlsx/boundVolumes';
 import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
-import { runOperation } from '../addin/src/domain/records';
+import { runOperation, type Operation } from '../addin/src/domain/records';
+import { runDeskDay } from '../test/support/deskDay';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
@@ -170,12 +171,67 @@ async function benchBinding(template: Uint8Array): Promise<void> {
   report('bind.workbook.bytes@1000', bytes.byteLength / 1024, 'KB');
 }
 
+/** Past-year rows of every desk table, so each desk action runs against a 100,000-row ledger. */
+async function seedDesk(ledger: Ledger, count: number): Promise<void> {
+  const basis = await ledger.read({ writes: ['reception', 'repair_orders', 'repair_ledger'] });
+  const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const common = { created_at: '2025-06-01 09:00', created_by: 'bench', voided: false };
+  const reception: RecordValues[] = Array.from({ length: count }, (_, i) => ({
+    ...common,
+    reception_no: `JD-${day(i).replace(/-/g, '')}-${String(i).padStart(6, '0')}`,
+    received_at: `${day(i)} 09:00`,
+    channel: 'phone',
+    matter: '询问',
+    category: 'inquiry',
+    answered_on_spot: true,
+    status: 'closed',
+    receptionist_by: '王丽',
+    receptionist_at: `${day(i)} 09:00`,
+  }));
+  const orders: RecordValues[] = Array.from({ length: count }, (_, i) => ({
+    ...common,
+    order_no: `WX-2025-${String(i + 1).padStart(6, '0')}`,
+    reported_at: `${day(i)} 09:00`,
+    requester: '张三',
+    location: '住院楼-3层-301',
+    fault: '水龙头漏水',
+    status: 'closed',
+  }));
+  const lines: RecordValues[] = orders.map((o) => ({ ...common, order_no: o.order_no, entry_date: String(o.reported_at).slice(0, 10), location: o.location, content: o.fault, status: 'closed' }));
+  await ledger.apply({ appends: { reception, repair_orders: orders, repair_ledger: lines } }, basis);
+}
+
+async function benchDesk(template: Uint8Array): Promise<void> {
+  const existing = 100_000;
+  const workbook = await hostWorkbookFromXlsx(template);
+  const client = workbook.client();
+  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  await seed(ledger, existing);
+  await seedDesk(ledger, existing);
+  const seen = new Set<string>();
+  await runDeskDay(async (operation, input, label) => {
+    client.resetStats();
+    const start = performance.now();
+    const outcome = await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, { clock, actor: { clerk: 'bench' } });
+    const elapsed = performance.now() - start;
+    if (!seen.has(label)) {
+      seen.add(label);
+      const stats = client.stats;
+      report(`desk.${label}.syncs@${existing}`, stats.syncs, 'syncs');
+      report(`desk.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+      report(`desk.${label}.hostMs@${existing}`, elapsed, 'ms');
+    }
+    return outcome.result;
+  });
+}
+
 async function main(): Promise<void> {
   if (!json) console.log(`${'metric'.padEnd(44)} ${'value'.padStart(12)} unit`);
   const template = await benchTemplates();
   if (!only || only === 'addin') await benchAddin(template);
   if (!only || only === 'cli') await benchCli(template);
   if (!only || only === 'bind') await benchBinding(template);
+  if (!only || only === 'desk') await benchDesk(template);
 }
 
 main().catch((error) => {
