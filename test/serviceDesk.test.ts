@@ -262,6 +262,14 @@ describe('Service desk guards', function () {
     const other = await run(session, receiveMatter as Operation<unknown, unknown, { number: string }>, receptionInput('other', 3)); // i % 3 === 0: critical
     await assert.rejects(run(session, S(DESK_STEPS.reception.escalate), { no: other.result.number, fields: { escalated: 'no' } }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'mustEscalate');
     await assert.rejects(run(session, S(DESK_STEPS.reception.verify), { no: other.result.number, fields: { verification_result: 'x' } }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'wrongStatus' || (e instanceof KefuError && e.problems[0].kind === 'wrongCategory'));
+    const suggestion = await run(session, receiveMatter as Operation<unknown, unknown, { number: string }>, receptionInput('suggestion', 4));
+    const wrong = await run(session, S(DESK_STEPS.reception.reply), { no: suggestion.result.number, fields: { replied_at: `${DAY} 18:00`, reply: 'x' } }).then(() => undefined, (e: unknown) => e);
+    assert.ok(wrong instanceof KefuError);
+    assert.match(wrong.describe('zh-CN')[0], /JD-20260316-\d{3} 的分类是“建议”，不能登记答复；仅适用于：询问。$/);
+    assert.match(wrong.describe('en-US')[0], /is in category "Suggestion", so it cannot be replied to; only: Inquiry\.$/);
+    const missing = await run(session, S(DESK_STEPS.repair.sign), { no: 'WX-2026-09999', fields: { engineering_signed: { by: 'x', at: `${DAY} 18:00` } } }).then(() => undefined, (e: unknown) => e);
+    assert.ok(missing instanceof KefuError && missing.problems[0].kind === 'recordNotFound', String(missing));
+    assert.match(missing.describe('zh-CN')[0], /“工程维修单”：找不到编号为 WX-2026-09999 的记录。/);
     await assert.rejects(
       run(session, compileSuggestions as Operation<unknown, unknown, unknown>, { numbers: [other.result.number], compiled_in: 'x', reported_to: 'supervisor' }),
       (e: unknown) => e instanceof KefuError && e.problems.some((p) => p.kind === 'wrongCategory'),

@@ -6,6 +6,7 @@ import { formatNumber, periodOf, type SequenceNumbering } from '../ledger/number
 import type { AuditEntry, ChangeSet, LedgerRow, RecordUpdate, Snapshot, SnapshotRequest } from '../ledger/types';
 import { calendarFrom, dueAt, dueRulesFrom } from './dueDates';
 import {
+  ACTIONS,
   changeRecord,
   codeText,
   conditionalRequirements,
@@ -329,12 +330,11 @@ function stepOperation(spec: StepSpec): Operation<StepInput, PreparedStep, StepR
     decide(snapshot, prepared, context) {
       const row = recordIn(snapshot, form, prepared.no);
       guardStatus(form, row, spec.from, spec.action);
-      const merged = { ...row.values, ...prepared.values };
-      const problems = [
-        ...conditionalRequirements(form, spec.fieldsStep, merged, prepared.values, row),
-        ...(spec.check ? spec.check(row, prepared.values) : []),
-      ];
-      if (problems.length > 0) throw new KefuError(problems);
+      // Guards first (a step that does not apply to this record), then what the step needs.
+      const refused = spec.check ? spec.check(row, prepared.values) : [];
+      if (refused.length > 0) throw new KefuError(refused);
+      const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
+      if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
       const own = changeRecord(form, row, { ...prepared.values, status: spec.to }, context, spec.action, at);
       const also = spec.alsoChange ? spec.alsoChange(snapshot, row, prepared.values, prepared, context, at) : { updates: [], audit: [] };
@@ -363,24 +363,13 @@ function categoryGuard(allowed: readonly string[], action: string) {
         params: {
           record: String(row.values.reception_no),
           ...localized('category', codeText(codes, category)),
-          ...localized('action', { 'zh-CN': action, 'zh-TW': action, 'en-US': action }),
+          ...localized('action', ACTIONS[action]),
           ...localized('allowed', joinedCodes(codes, allowed)),
         },
       },
     ];
   };
 }
-
-function withAction(action: string, guard: (row: LedgerRow) => Problem[]) {
-  return (row: LedgerRow): Problem[] =>
-    guard(row).map((p) => ({ ...p, params: { ...p.params, ...localized('action', ACTION_TEXT[action]) } }));
-}
-
-const ACTION_TEXT: Record<string, { 'zh-CN': string; 'zh-TW': string; 'en-US': string }> = {
-  reply: { 'zh-CN': '登记答复', 'zh-TW': '登記答復', 'en-US': 'replied to' },
-  verify: { 'zh-CN': '登记核实结果', 'zh-TW': '登記核實結果', 'en-US': 'given a verification result' },
-  escalate: { 'zh-CN': '呈报或办结', 'zh-TW': '呈報或辦結', 'en-US': 'escalated or closed' },
-};
 
 /** The reply to an inquiry that could not be answered on the spot (P1-接待2). */
 export const replyToInquiry = stepOperation({
@@ -390,7 +379,7 @@ export const replyToInquiry = stepOperation({
   from: ['registered'],
   to: 'closed',
   check: (row, values) => [
-    ...withAction('reply', categoryGuard(['inquiry'], 'reply'))(row),
+    ...categoryGuard(['inquiry'], 'reply')(row),
     ...(row.values.answered_on_spot === true ? [{ kind: 'requiredWhen' as const, form: reception.key, field: 'answered_on_spot', row: sheetRow(row) }] : []),
     ...(['replied_at', 'reply'] as const).flatMap((key) => (values[key] ? [] : [{ kind: 'required' as const, form: reception.key, field: key, row: sheetRow(row) }])),
     ...notBefore(reception, row, 'replied_at', values.replied_at, 'received_at', row.values.received_at),
@@ -404,7 +393,7 @@ export const verifyIssue = stepOperation({
   fieldsStep: 'closed',
   from: ['referred'],
   to: 'closed',
-  check: (row) => withAction('verify', categoryGuard(['issue_report'], 'verify'))(row),
+  check: categoryGuard(['issue_report'], 'verify'),
 });
 
 /** Escalation to the company manager, or closure, of an "other" matter by its importance (P1-接待7). */
@@ -415,7 +404,7 @@ export const escalateOther = stepOperation({
   from: ['registered'],
   to: 'closed',
   check: (row, values) => [
-    ...withAction('escalate', categoryGuard(['other'], 'escalate'))(row),
+    ...categoryGuard(['other'], 'escalate')(row),
     ...(row.values.importance === 'critical' && values.escalated === false
       ? [{ kind: 'mustEscalate' as const, form: reception.key, field: 'escalated', row: sheetRow(row), params: { record: String(row.values.reception_no) } }]
       : []),
@@ -456,7 +445,7 @@ export const compileSuggestions: Operation<CompileInput, { numbers: string[]; va
     const rows = prepared.numbers.map((no) => recordIn(snapshot, reception, no));
     for (const row of rows) {
       problems.push(...problemsOf(() => guardStatus(reception, row, ['registered'], 'compile')));
-      problems.push(...categoryGuard(['suggestion'], 'compile')(row).map((p) => ({ ...p, params: { ...p.params, ...localized('action', { 'zh-CN': '汇总', 'zh-TW': '匯總', 'en-US': 'compiled' }) } })));
+      problems.push(...categoryGuard(['suggestion'], 'compile')(row));
     }
     if (problems.length > 0) throw new KefuError(problems);
     for (const row of rows) {
