@@ -126,7 +126,7 @@ describe('Service desk on the command line', function () {
     assert.deepEqual(await fs.readFile(ledger), before);
   });
 
-  it('kefu check finds a planted duplicate, a gap, a guard violation and an overdue item', async () => {
+  it('kefu check finds a planted duplicate, a gap, guard violations and an overdue item', async () => {
     const ledger = await XlsxLedger.fromBuffer(await templateBytes('zh-CN'), { station: 'plant', clock: defaultClock() });
     const context = { clock: defaultClock(), actor: { clerk: '王丽' } };
     const receive = (kind: Parameters<typeof receptionInput>[0], i: number) =>
@@ -149,6 +149,9 @@ describe('Service desk on the command line', function () {
     await runOperation(ledger, S(DESK_STEPS.repair.sign), { no: order, fields: { engineering_signed: sig('工程部', `${DAY} 12:00`) } }, context);
     const snap = await ledger.read({ tables: { repair_orders: { columns: ['order_no'], rows: { where: 'order_no', equals: [order] } } }, writes: ['repair_orders'] });
     await ledger.apply({ updates: [{ ref: snap.tables.repair_orders[0].ref, values: { status: 'completed', technician: 'x', completed_at: `${DAY} 13:00`, result: 'ok', paid: false, requester_accepted_by: 'a', requester_accepted_at: `${DAY} 13:00` } }] }, snap);
+    // A return visit recorded for a ticket whose handling was never recorded.
+    const visits = await ledger.read({ writes: ['return_visits'] });
+    await ledger.apply({ appends: { return_visits: [{ visit_no: 'TS-2026-0002-HF', ticket_no: 'TS-2026-0002', visited_at: `${DAY} 12:00`, method: 'phone', person_visited: '张三', resolved: true, satisfaction: 'satisfied', visitor_by: '李', visitor_at: `${DAY} 12:00`, received_by_cs_by: '王', received_by_cs_at: `${DAY} 12:00`, voided: false }] } }, visits);
     const planted = path.join(dir, 'planted.xlsx');
     await fs.writeFile(planted, await ledger.toBuffer());
 
@@ -157,10 +160,11 @@ describe('Service desk on the command line', function () {
     assert.match(result.stdout, /error: Complaints, column "Ticket no\.": number TS-2026-0001 is used more than once \(rows 2, 5\)\./);
     assert.match(result.stdout, /error: Complaints, column "Ticket no\.": numbers missing: TS-2026-0004–TS-2026-0005/);
     assert.match(result.stdout, /error: Repair ledger, row 2, column "Status": repair ledger line WX-2026-00001 is "Open" but its repair order is "Completed"\./);
+    assert.match(result.stdout, /error: Return visits, row 2, column "Ticket no\.": return visit TS-2026-0002-HF is recorded but complaint TS-2026-0002 has no handling result yet/);
     assert.match(result.stdout, /warning: Reception, row \d+, column "Due by": JD-20260316-\d{3} is overdue: Inquiry: reply was due 2026-03-17 \d\d:\d\d/);
     assert.match(result.stderr, /Check done: \d+ errors, \d+ warnings\./);
     const asJson = JSON.parse((await runKefu(['check', planted, '--at', '2026-03-20 12:00', '--json'])).stdout) as { errors: { kind: string }[]; warnings: { kind: string }[] };
-    for (const kind of ['duplicateNumber', 'numberGap', 'ledgerOutOfStep']) assert.ok(asJson.errors.some((e) => e.kind === kind), kind);
+    for (const kind of ['duplicateNumber', 'numberGap', 'ledgerOutOfStep', 'visitBeforeHandling']) assert.ok(asJson.errors.some((e) => e.kind === kind), kind);
     assert.ok(asJson.warnings.some((w) => w.kind === 'overdueItem'));
 
     // Overdue items alone are warnings: exit 0, unless --strict.

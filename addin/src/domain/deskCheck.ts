@@ -292,10 +292,14 @@ function guardProblems(snapshot: Snapshot): Problem[] {
     }
     const handled = ticket.values.handled_at;
     // No return visit before handling is recorded (W1 step 5 after step 3).
+    if (typeof handled !== 'string' || handled === '') {
+      problems.push({ kind: 'visitBeforeHandling', form: returnVisits.key, row: sheetRow(row), field: 'ticket_no', params: { record: str(v.visit_no), ticket: str(v.ticket_no) } });
+      continue;
+    }
     // Only the ticket's latest visit follows its latest handling (an earlier one led to a reopening).
     const latest = str(ticket.values.return_visit_no) === str(v.visit_no);
-    if (latest && typeof v.visited_at === 'string' && (typeof handled !== 'string' || v.visited_at < handled)) {
-      problems.push(notBeforeProblem(returnVisits, row, 'visited_at', v.visited_at, complaints, 'handled_at', typeof handled === 'string' ? handled : '—'));
+    if (latest && typeof v.visited_at === 'string' && v.visited_at < handled) {
+      problems.push(notBeforeProblem(returnVisits, row, 'visited_at', v.visited_at, complaints, 'handled_at', handled));
     }
   }
   for (const row of rowsOf(snapshot, reception)) {

@@ -409,6 +409,11 @@ const MESSAGES = {
     'zh-TW': '已匯總 {count} 條建議：{title}。',
     'en-US': '{count} suggestions compiled: {title}.',
   },
+  visitBeforeHandling: {
+    'zh-CN': '回访表 {record} 已登记，但投诉 {ticket} 尚未登记处理结果（须先处理后回访）。',
+    'zh-TW': '回訪表 {record} 已登記，但投訴 {ticket} 尚未登記處理結果（須先處理後回訪）。',
+    'en-US': 'return visit {record} is recorded but complaint {ticket} has no handling result yet (handle first, then visit).',
+  },
   checkError: {
     'zh-CN': '错误',
     'zh-TW': '錯誤',
