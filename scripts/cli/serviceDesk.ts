@@ -109,7 +109,9 @@ async function jsonRecords(parsed: Parameters<Command['run']>[0], required: bool
   if (source === undefined) return [{}];
   const input = await readJsonInput(source);
   const list = Array.isArray(input) ? input : [input];
-  return list.map((item) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : { __notObject: item }));
+  const bad = list.flatMap((item, i) => (typeof item === 'object' && item !== null && !Array.isArray(item) ? [] : [{ kind: 'notObject' as const, row: list.length > 1 ? i + 1 : undefined }]));
+  if (bad.length > 0) throw new KefuError(bad);
+  return list as Record<string, unknown>[];
 }
 
 function statusLabel(form: FormDecl, status: string, locale: Locale): string {
