@@ -232,9 +232,95 @@ async function main(): Promise<void> {
   if (!only || only === 'cli') await benchCli(template);
   if (!only || only === 'bind') await benchBinding(template);
   if (!only || only === 'desk') await benchDesk(template);
+  if (!only || only === 'perf') await benchPerformance(template);
 }
 
 main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
+
+/** 1,000 workers with a month of collector records (wireless and carrier on alternate days) and some orders. */
+function performanceData(workers: number, days: number): { tables: Record<string, RecordValues[]>; csvLines: (n: number) => string } {
+  const random = seededRandom(2025);
+  const id = (i: number) => `WB${String(i + 1).padStart(5, '0')}`;
+  const date = (d: number) => `2025-03-${String(d + 1).padStart(2, '0')}`;
+  const common = { created_at: '2025-04-01 09:00', created_by: 'bench', voided: false };
+  const workerRows = Array.from({ length: workers }, (_, i) => ({
+    worker_id: id(i), name: `人员${i}`, team_code: `T${String(i % 40).padStart(2, '0')}`, vendor_code: `V0${1 + (i % 3)}`,
+    base_cm: 120_000, base_rot: 90_000, base_bat: 90_000, base_total: 300_000, ...common,
+  }));
+  const collector: RecordValues[] = [];
+  for (let w = 0; w < workers; w++) {
+    for (let d = 0; d < days; d++) {
+      const carrier = (w + d) % 2 === 1;
+      const maintained = carrier ? 14 + Math.floor(random() * 7) : 4 + Math.floor(random() * 5);
+      const type = carrier ? 'carrier' : 'wireless';
+      collector.push({ entry_id: `${id(w)}-202503${String(d + 1).padStart(2, '0')}-${carrier ? 'C' : 'W'}`, date: date(d), worker_id: id(w), collector_type: type,
+        maintained, succeeded: Math.floor(maintained * (0.5 + random() * 0.5)), reason_code: random() < 0.03 ? 'leave' : null, ...common });
+    }
+  }
+  const rotation = Array.from({ length: workers / 2 }, (_, i) => ({ order_no: `WO-${i}`, workers: `${id(2 * i)},${id(2 * i + 1)}`, due_date: date(i % 25), done_date: date((i % 25) + (i % 4)),
+    field_checked: 40, field_passed: 38 + (i % 3), collection_total: 100, collection_ok: 93 + (i % 8), status: 'collection_verified', ...common }));
+  const complaints = Array.from({ length: workers / 5 }, (_, i) => ({ order_no: `GD-${i}`, date: date(i % 31), workers: id(i * 5), substantiated: ['yes', 'partly', 'no'][i % 3], severity: ['minor', 'major', 'severe'][i % 3], source: 'local', ...common }));
+  const csvLines = (n: number) => {
+    const lines = ['date,worker_id,collector_type,maintained,succeeded,reason_code'];
+    for (let i = 0; i < n; i++) {
+      const day = new Date(Date.UTC(2025, 0, 1) + Math.floor(i / workers) * 86_400_000).toISOString().slice(0, 10);
+      const m = 4 + (i % 5);
+      lines.push(`${day},${id(i % workers)},${i % 2 ? '无线' : 'carrier'},${m},${m - (i % 3)},`);
+    }
+    return lines.join('\r\n') + '\r\n';
+  };
+  return { tables: { workers: workerRows, collector_daily: collector, rotation_orders: rotation, complaint_orders: complaints }, csvLines };
+}
+
+/** Performance: the computation alone, `kefu perf` and `kefu import` on a 100,000-row collector export. */
+async function benchPerformance(template: Uint8Array): Promise<void> {
+  const { monthlyPerformance } = await import('../addin/src/domain/performance/compute');
+  const { monthInputFromSnapshot, performanceRequest } = await import('../addin/src/domain/performance/inputs');
+  const data = performanceData(1000, 31);
+  const ledger = await XlsxLedger.fromBuffer(template, { station: 'bench', clock });
+  const basis = await ledger.read({ writes: Object.keys(data.tables) });
+  await ledger.apply({ appends: data.tables }, basis);
+  const input = monthInputFromSnapshot(await ledger.read(performanceRequest()), '2025-03');
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    monthlyPerformance(input);
+    times.push(performance.now() - start);
+  }
+  report('perf.month.ms@1000x31', times.sort((a, b) => a - b)[1], 'ms');
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-bench-perf-'));
+  try {
+    const file = path.join(dir, 'ledger.xlsx');
+    await fs.writeFile(file, await ledger.toBuffer());
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const run = await runCli(['perf', file, '--month', '2025-03', '--csv', path.join(dir, `perf${i}.csv`)]);
+      if (run.code !== 0) throw new Error(`kefu perf failed: ${run.stderr}`);
+      runs.push(run);
+    }
+    runs.sort((a, b) => a.ms - b.ms);
+    report('cli.perf.ms@1000x31', runs[1].ms, 'ms');
+    report('cli.perf.peakRssMB@1000x31', Math.max(...runs.map((r) => r.peakRssMB)), 'MB');
+    const sheet = await runCli(['perf', file, '--month', '2025-03', '--csv', path.join(dir, 'sheet.csv'), '--xlsx', path.join(dir, 'sheet.xlsx')]);
+    if (sheet.code !== 0) throw new Error(`kefu perf --xlsx failed: ${sheet.stderr}`);
+    report('cli.perf.withSheet.ms@1000x31', sheet.ms, 'ms');
+
+    const workersOnly = await XlsxLedger.fromBuffer(template, { station: 'bench', clock });
+    const wBasis = await workersOnly.read({ writes: ['workers'] });
+    await workersOnly.apply({ appends: { workers: data.tables.workers } }, wBasis);
+    const importLedger = path.join(dir, 'import.xlsx');
+    await fs.writeFile(importLedger, await workersOnly.toBuffer());
+    const csv = path.join(dir, 'collector-100000.csv');
+    await fs.writeFile(csv, data.csvLines(100_000));
+    const imported = await runCli(['import', importLedger, 'collector_daily', csv]);
+    if (imported.code !== 0) throw new Error(`kefu import failed: ${imported.stderr.slice(0, 2000)}`);
+    report('cli.import.ms@100000', imported.ms, 'ms');
+    report('cli.import.peakRssMB@100000', imported.peakRssMB, 'MB');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

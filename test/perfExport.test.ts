@@ -189,7 +189,7 @@ describe('performance month end to end', function () {
     const approved = readCsv(new Uint8Array(approvedBytes));
     assert.ok(approved.every((l) => l.approved_by === '财务李' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(l.approved_at)));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await fs.readFile(ledger));
+    await book.xlsx.load((await fs.readFile(ledger)) as unknown as ArrayBuffer);
     assert.equal(book.getWorksheet('绩效导出批次')!.getCell('A2').value, 'PA-202503-V01-1');
 
     // Later: one more day for WB001 (CM 40.00 → 60.00) and a new complaint for WB002.

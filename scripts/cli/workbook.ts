@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../../addin/src/i18n/locale';
 import { systemClock } from '../../addin/src/domain/clock';
-import { buildDemo } from '../../addin/src/domain/demo';
+import { buildDemo, buildPerformanceDemo } from '../../addin/src/domain/demo';
 import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
 import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
@@ -73,7 +73,9 @@ export const demo: Command = {
       Build a realistic year of desk activity by running the real operations: receptions of
       all six categories (n complaints, default 120, and the other kinds in proportion), each
       complaint, repair order, inquiry, issue report and "other" matter taken through its
-      steps, monthly compilations of suggestions; the last days of the year stay open.`,
+      steps, monthly compilations of suggestions; the last days of the year stay open.
+      Also imports a year of performance inputs for three outsourced teams (collector records,
+      rotation and batch-install work orders, complaint orders) through the real import.`,
   async run(parsed) {
     const locale = localeFlag(parsed);
     const year = Number(flag(parsed, 'year', true));
@@ -84,7 +86,9 @@ export const demo: Command = {
     const bytes = await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' });
     const ledger = await XlsxLedger.fromBuffer(bytes, { station: station('demo'), clock });
     const result = await buildDemo(ledger, { year, clock, complaints: count ? Number(count) : undefined });
+    const perf = await buildPerformanceDemo(ledger, { year, clock });
     await writeWorkbookAtomically(out, await ledger.toBuffer());
     console.log(`${out}: ${result.receptions} receptions, ${result.complaints} complaints, ${result.repairs} repair orders, ${result.actions} desk actions`);
+    console.log(`${out}: ${perf.workers} workers, ${perf.collectorRecords} collector records, ${perf.rotationOrders} rotation orders, ${perf.batchInstalls} batch installs, ${perf.complaintOrders} complaint orders`);
   },
 };

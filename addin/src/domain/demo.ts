@@ -2,6 +2,8 @@ import { complaints } from '../forms/serviceDesk';
 import { DEPARTMENTS } from '../forms/codes';
 import type { Ledger } from '../ledger/types';
 import type { Clock } from './clock';
+import { importTable } from './importing';
+import { KefuError } from './problems';
 import { runOperation, type Operation } from './records';
 import {
   archiveComplaint,
@@ -330,3 +332,97 @@ export async function buildDemo(ledger: Ledger, options: DemoOptions): Promise<D
 }
 
 export { complaints as complaintForm };
+
+// ----- performance (P3-5): a few outsourced teams over a year --------------------------------
+
+export interface PerformanceDemoOptions {
+  readonly year: number;
+  readonly clock: Clock;
+  readonly seed?: number;
+}
+
+export interface PerformanceDemoResult {
+  readonly workers: number;
+  readonly collectorRecords: number;
+  readonly rotationOrders: number;
+  readonly batchInstalls: number;
+  readonly complaintOrders: number;
+}
+
+const PERF_TEAMS = [
+  { team: 'T01', vendor: 'V01' },
+  { team: 'T02', vendor: 'V01' },
+  { team: 'T03', vendor: 'V02' },
+];
+
+/**
+ * Imports a year of performance inputs for three teams (two vendors, four workers each) through
+ * the real import — the way the collection system's exports arrive: collector records for every
+ * working day, rotation and batch-install work orders, complaint work orders. Days after today
+ * are left out (the import refuses the future).
+ */
+export async function buildPerformanceDemo(ledger: Ledger, options: PerformanceDemoOptions): Promise<PerformanceDemoResult> {
+  const random = seededRandom(options.seed ?? options.year * 7);
+  const today = options.clock.now().slice(0, 10);
+  const context = { clock: options.clock, actor: { clerk: '绩效专员' } };
+  const workers = PERF_TEAMS.flatMap(({ team, vendor }, t) =>
+    Array.from({ length: 4 }, (_, i) => ({ id: `WB${String(t * 10 + i + 1).padStart(5, '0')}`, name: pick(random, SURNAMES) + pick(random, GIVEN), team, vendor })),
+  );
+  const source = (name: string, rows: (string | number)[][]): { name: string; rows: string[][] } => ({ name, rows: rows.map((r) => r.map(String)) });
+  const run = async (table: string, name: string, rows: (string | number)[][]) => {
+    const result = await importTable(ledger, { table, source: source(name, rows) }, context);
+    if (result.problems.length > 0) throw new KefuError(result.problems);
+    return result.records.length;
+  };
+  await run('workers', 'workers.csv', [
+    ['worker_id', 'name', 'team_code', 'vendor_code', 'base_cm', 'base_rot', 'base_bat', 'base_total'],
+    ...workers.map((w) => [w.id, w.name, w.team, w.vendor, '1200.00', '900.00', '900.00', '3000.00']),
+  ]);
+  const days: string[] = [];
+  for (let d = new Date(Date.UTC(options.year, 0, 1)); d.getUTCFullYear() === options.year; d = new Date(d.getTime() + 86_400_000)) {
+    const date = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && date < today) days.push(date);
+  }
+  const collector: (string | number)[][] = [['date', 'worker_id', 'collector_type', 'maintained', 'succeeded', 'reason_code']];
+  for (const date of days) {
+    for (const [i, w] of workers.entries()) {
+      const carrier = i % 2 === 1;
+      const reason = random() < 0.04 ? pick(random, ['leave', 'dispatch_shortfall', 'other']) : '';
+      const maintained = carrier ? 13 + Math.floor(random() * 9) : 4 + Math.floor(random() * 5);
+      const quality = 0.6 + random() * 0.4;
+      collector.push([date, w.id, carrier ? '载波' : '无线', maintained, Math.min(maintained, Math.round(maintained * quality)), reason]);
+    }
+  }
+  const shift = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const rotation: (string | number)[][] = [['order_no', 'workers', 'due_date', 'done_date', 'field_checked', 'field_passed', 'collection_total', 'collection_ok']];
+  const batch: (string | number)[][] = [['order_no', 'workers', 'field_checked', 'field_passed', 'collection_total', 'collection_ok', 'done_date']];
+  const complaintsRows: (string | number)[][] = [['order_no', 'date', 'workers', 'substantiated', 'severity', 'source']];
+  days.forEach((date, n) => {
+    if (n % 3 === 0) {
+      const team = PERF_TEAMS[n % PERF_TEAMS.length].team;
+      const crew = workers.filter((w) => w.team === team).slice(0, 2).map((w) => w.id).join(',');
+      const done = shift(date, random() < 0.7 ? 0 : 1 + Math.floor(random() * 3));
+      if (done < today) {
+        const checked = 20 + Math.floor(random() * 30);
+        const total = 80 + Math.floor(random() * 120);
+        rotation.push([`WO-${date.replace(/-/g, '')}-${n}`, crew, date, done, checked, checked - (random() < 0.8 ? 0 : 1 + Math.floor(random() * 2)), total, total - Math.floor(random() * total * 0.08)]);
+      }
+    }
+    if (n % 9 === 4) {
+      const w = pick(random, workers);
+      const checked = 60 + Math.floor(random() * 60);
+      batch.push([`BI-${date.replace(/-/g, '')}`, w.id, checked, checked - (random() < 0.7 ? 0 : 1), 100, 100 - Math.floor(random() * 7), date]);
+    }
+    if (n % 11 === 5) {
+      const substantiated = pick(random, ['yes', 'partly', 'no', 'no']);
+      complaintsRows.push([`GD-${date.replace(/-/g, '')}`, date, pick(random, workers).id, substantiated, substantiated === 'no' ? '' : pick(random, ['minor', 'minor', 'major', 'severe']), pick(random, ['hotline_95598', 'hotline_12345', 'local'])]);
+    }
+  });
+  return {
+    workers: workers.length,
+    collectorRecords: await run('collector_daily', 'collector.csv', collector),
+    rotationOrders: await run('rotation_orders', 'rotation.csv', rotation),
+    batchInstalls: await run('batch_installs', 'batch.csv', batch),
+    complaintOrders: await run('complaint_orders', 'complaints.csv', complaintsRows),
+  };
+}
