@@ -58,6 +58,19 @@ const useStyles = makeStyles({
 
 type Source = 'demo' | 'empty';
 
+/** One promise per ledger shown (source and language): the pane's requests wait for it. */
+const deferredWorkbooks = new Map<string, { promise: Promise<HostWorkbook>; resolve: (wb: HostWorkbook) => void }>();
+function deferredFor(key: string) {
+  let deferred = deferredWorkbooks.get(key);
+  if (!deferred) {
+    let resolve!: (wb: HostWorkbook) => void;
+    const promise = new Promise<HostWorkbook>((r) => (resolve = r));
+    deferred = { promise, resolve };
+    deferredWorkbooks.set(key, deferred);
+  }
+  return deferred;
+}
+
 async function loadWorkbook(source: Source, locale: Locale): Promise<HostWorkbook> {
   const file = source === 'demo' ? `demo.${locale}.xlsx` : `templates/kefu-ledger.${locale}.xlsx`;
   const response = await fetch(file);
@@ -139,11 +152,13 @@ function Preview() {
 
   React.useEffect(() => {
     let cancelled = false;
+    const deferred = deferredFor(`${source}-${ledgerLocale}`);
     setWorkbook(null);
     setError(null);
     loadWorkbook(source, ledgerLocale).then(
       (wb) => {
         if (cancelled) return;
+        deferred.resolve(wb);
         setWorkbook(wb);
         setSheetName(wb.worksheets.find((s) => s.visibility === 'Visible')?.name ?? null);
       },
@@ -154,17 +169,19 @@ function Preview() {
     };
   }, [source, ledgerLocale]);
 
-  const env = React.useMemo<PaneEnvironment | null>(() => {
-    if (!workbook) return null;
-    const client = workbook.client({ name: 'preview' });
+  // The pane shows itself at once; its first request waits until the workbook is read.
+  const env = React.useMemo<PaneEnvironment>(() => {
+    const ready = deferredFor(`${source}-${ledgerLocale}`).promise.then((wb) => wb.client({ name: 'preview' }));
     return {
-      run: (batch) => client.run(batch),
+      run: async (batch) => (await ready).run(batch),
       displayLanguage: browserLocale,
       storage: window.localStorage,
       initialView: new URLSearchParams(location.search).get('view'),
       onWorkbookChanged: () => setVersion((v) => v + 1),
     };
-  }, [workbook, browserLocale]);
+    // A new ledger (source or language) is a new workbook and a new pane.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, ledgerLocale, browserLocale]);
 
   // Follow Excel: the sheet holding the selection comes to the front.
   const selection = workbook?.selection;
@@ -197,7 +214,7 @@ function Preview() {
     <FluentProvider theme={webLightTheme} lang={browserLocale}>
       <div className={styles.page}>
         <aside className={styles.pane} aria-label={ui('appName', browserLocale)}>
-          {env ? <App key={`${source}-${ledgerLocale}`} env={env} /> : <Spinner label={ui('loading', browserLocale)} />}
+          <App key={`${source}-${ledgerLocale}`} env={env} />
         </aside>
         <section className={styles.sheet} aria-label={ui('previewTitle', browserLocale)}>
           <div className={styles.toolbar}>
@@ -236,6 +253,7 @@ function Preview() {
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
+          {!workbook && !error && <Spinner label={ui('loading', browserLocale)} />}
           {sheet && (
             <Grid
               key={`${sheet.name}-${version}`}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as https from 'node:https';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { LOCALES, type Locale } from '../addin/src/i18n/locale';
+import { ui } from '../addin/src/i18n/ui';
+import { message } from '../addin/src/i18n/messages';
+import { complaints } from '../addin/src/forms/serviceDesk';
+import { columnsOf } from '../addin/src/forms/columns';
+import { launchChromium, startDevServer, type DevServer } from './support/browser';
+
+/**
+ * The real task pane in headless Chromium, in the preview (the in-memory Excel host), served by
+ * `npm start`: what a newcomer without Excel does, in each language.
+ */
+
+function fetchStatus(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    https
+      .get(url, { rejectUnauthorized: false }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+const label = (key: string, locale: Locale) => columnsOf(complaints).find((c) => c.key === key)?.field.label[locale] ?? key;
+/** A form field by its visible label (a required field's label ends with an asterisk). */
+const fieldOf = (page: Page, key: string, locale: Locale) =>
+  page.getByLabel(new RegExp(`^${label(key, locale).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ?\\*)?$`));
+
+/** The "required" message as it appears under a field. */
+const problemText = (locale: Locale) => message('required', locale);
+const code = (field: string, value: string, locale: Locale) =>
+  complaints.fields.find((f) => f.key === field)!.codes!.find((c) => c.code === value)!.label[locale];
+
+async function openPreview(page: Page, server: DevServer, locale: Locale): Promise<void> {
+  await page.goto(`${server.base}/preview.html?lang=${locale}&ledger=empty&view=complaints`);
+  // A first visit asks who is working: every change is audited with that name.
+  await page.getByLabel(ui('clerkName', locale)).fill('王丽');
+  await page.getByRole('button', { name: ui('save', locale) }).click();
+  await page.getByRole('tab', { name: ui('viewComplaints', locale) }).click();
+}
+
+describe('browser end to end: the task pane in the preview', function () {
+  this.timeout(300_000);
+  let server: DevServer;
+  let browser: Browser;
+  let downloads: string;
+
+  before(async () => {
+    server = await startDevServer(3000 + Math.floor(Math.random() * 1000) + 200);
+    browser = await launchChromium();
+    downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-e2e-'));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (downloads) await fs.rm(downloads, { recursive: true, force: true });
+  });
+
+  it('npm start serves the task pane, the function file and the manifest over HTTPS within 60 seconds', async () => {
+    assert.ok(server.readySeconds < 60, `ready after ${server.readySeconds} s`);
+    for (const file of ['taskpane.html', 'commands.html', 'manifest.xml', 'preview.html', 'support.html']) {
+      const response = await fetchStatus(`${server.base}/${file}`);
+      assert.equal(response.status, 200, file);
+    }
+    const manifest = await fetchStatus(`${server.base}/manifest.xml`);
+    assert.match(manifest.body, /<SourceLocation DefaultValue="https:\/\/localhost:3000\/taskpane.html"\/>/);
+  });
+
+  for (const locale of LOCALES) {
+    it(`registers a complaint whose text is =1+1 in ${locale}: number shown, row selected, text kept in the grid and the download`, async () => {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, acceptDownloads: true, locale });
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await openPreview(page, server, locale);
+
+      // Submitting an empty form shows what is missing, in the pane's language, under each field.
+      await fieldOf(page, 'content', locale).fill('');
+      await page.getByRole('button', { name: ui('register', locale), exact: true }).click();
+      await page.getByText(new RegExp(ui('fixErrors', locale, { count: 999 }).replace('999', '\\d+'))).waitFor();
+      await page.getByText(problemText(locale)).first().waitFor();
+
+      await fieldOf(page, 'channel', locale).selectOption({ label: code('channel', 'phone', locale) });
+      await fieldOf(page, 'content', locale).fill('=1+1');
+      await fieldOf(page, 'category', locale).selectOption({ label: code('category', 'cleaning', locale) });
+      await fieldOf(page, 'department', locale).selectOption({ label: code('department', 'cleaning', locale) });
+      await fieldOf(page, 'complainant', locale).fill('张三');
+      await page.getByRole('button', { name: ui('register', locale), exact: true }).click();
+
+      const year = new Date().getFullYear();
+      const number = `TS-${year}-0001`;
+      await page.getByTestId('registered').getByText(number).waitFor();
+
+      // The grid shows the complaints sheet with the new row selected, the text as typed.
+      const grid = page.locator(`table[data-sheet="${complaints.sheet[locale]}"]`);
+      const row = grid.locator('tr[data-row="2"]');
+      await row.waitFor();
+      assert.equal(await row.getAttribute('aria-selected'), 'true');
+      const contentColumn = String.fromCharCode(65 + columnsOf(complaints).findIndex((c) => c.key === 'content'));
+      assert.equal(await row.locator('td[data-col="A"]').textContent(), number);
+      assert.equal(await row.locator(`td[data-col="${contentColumn}"]`).textContent(), '=1+1');
+
+      // The downloaded workbook is a real .xlsx holding the complaint, its text a string.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui('download', locale) }).click()]);
+      const file = path.join(downloads, `${locale}.xlsx`);
+      await download.saveAs(file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const sheet = workbook.getWorksheet(complaints.sheet[locale])!;
+      assert.equal(sheet.getCell('A2').value, number);
+      assert.strictEqual(sheet.getCell(`${contentColumn}2`).value, '=1+1');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  it('can be used with the keyboard alone', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await openPreview(page, server, 'zh-CN');
+    // The received time is filled in already; a date-time input has one tab stop per part, so start at the channel.
+    await fieldOf(page, 'channel', 'zh-CN').focus();
+    const keys = page.keyboard;
+    await keys.press('ArrowDown'); // the first channel
+    await keys.press('Tab'); // anonymous: yes / no
+    await keys.press('Tab'); // complainant
+    await keys.type('李四');
+    await fieldOf(page, 'content', 'zh-CN').focus();
+    await keys.type('夜间走廊灯不亮');
+    await keys.press('Tab'); // subject
+    await keys.press('Tab'); // category
+    await keys.press('ArrowDown');
+    await keys.press('Tab'); // department
+    await keys.press('ArrowDown');
+    await page.getByRole('button', { name: ui('register', 'zh-CN'), exact: true }).focus();
+    await keys.press('Enter');
+    await page.getByTestId('registered').waitFor().catch(async (error) => {
+      await page.screenshot({ path: path.join(os.tmpdir(), 'kefu-e2e-keyboard.png') });
+      const alerts = await page.getByRole('alert').allTextContents();
+      const invalid = await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id));
+      throw new Error(`${(error as Error).message}\nalerts: ${alerts.join(' | ')}\ninvalid: ${invalid.join(', ')}`);
+    });
+    const text = await page.getByTestId('registered').textContent();
+    assert.match(text ?? '', /TS-\d{4}-0001/);
+    await context.close();
+  });
+});
