@@ -6,6 +6,9 @@ import ExcelJS from 'exceljs';
 import { fixedClock } from '../addin/src/domain/clock';
 import { decodeText, parseDelimited, unprotectText } from '../addin/src/domain/csv';
 import { monthlyPerformanceOperation } from '../addin/src/domain/performance/month';
+import { performanceRequest } from '../addin/src/domain/performance/inputs';
+import { FastXlsxReader } from '../addin/src/ledger/xlsx/fastRead';
+import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { runOperation } from '../addin/src/domain/records';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { MAX_REQUEST_BYTES } from '../addin/src/ledger/office/officeLedger';
@@ -147,6 +150,16 @@ describe('performance month end to end', function () {
     assert.equal(cellAt(sheet, `I${find('张伟') + 1}`), -350, 'WB001 net = 40 − 180 − 90 − 45 − 75 (a SUM of its lines, recalculated)');
     assert.equal(cellAt(sheet, `I${find('=1+1') + 1}`), -335);
     assert.equal(cellAt(sheet, `I${find('@SUM(A1)') + 1}`), -730);
+  });
+
+  it('the read-only reader kefu perf uses reads exactly what the exceljs backend reads', async () => {
+    const request = performanceRequest();
+    const fast = await (await FastXlsxReader.fromBuffer(importedLedger)).read(request);
+    const full = await (await XlsxLedger.fromBuffer(importedLedger, { station: 't', clock: fixedClock('2026-03-15 10:00:00') })).read(request);
+    assert.deepEqual(fast.tables, full.tables);
+    assert.equal(fast.locale, full.locale);
+    assert.equal(fast.tables.collector_daily.length, 9);
+    await assert.rejects((await FastXlsxReader.fromBuffer(importedLedger)).apply({ appends: { workers: [{}] } }), /cannot write/);
   });
 
   it('the Office.js backend on the in-memory host computes the same export and writes the sheet in two requests', async () => {

@@ -8,10 +8,20 @@ import { KefuError } from '../../addin/src/domain/problems';
 import { runOperation } from '../../addin/src/domain/records';
 import { message } from '../../addin/src/i18n/messages';
 import { readRewritableWorkbook, writeWorkbookAtomically } from '../../addin/src/ledger/xlsx/files';
+import { FastXlsxReader } from '../../addin/src/ledger/xlsx/fastRead';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
 import { UsageError, flag, localeFlag, station, type Command } from './args';
 
 /** Performance and the finance export (domain brief §3, §5). */
+
+async function readWorkbookBytes(file: string): Promise<Uint8Array> {
+  return new Uint8Array(
+    await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { file } }]);
+      throw error;
+    }),
+  );
+}
 
 async function isDirectory(p: string): Promise<boolean> {
   return fs.stat(p).then(
@@ -43,10 +53,12 @@ export const perfCommand: Command = {
     const clerk = flag(parsed, 'clerk') ?? process.env.USER ?? 'kefu';
     const perVendor = csv.endsWith('/') || csv.endsWith(path.sep) || (await isDirectory(csv));
     const dir = perVendor ? csv : path.dirname(csv);
-    const bytes = await readRewritableWorkbook(file);
     const clock = systemClock();
-    const ledger = await XlsxLedger.fromBuffer(bytes, { station: station(clerk), clock });
     const sheet = xlsx !== undefined;
+    // Nothing to write back: read only the tables needed, straight from the file (much faster).
+    const readOnly = !approve && !sheet;
+    const bytes = readOnly ? await readWorkbookBytes(file) : await readRewritableWorkbook(file);
+    const ledger = readOnly ? await FastXlsxReader.fromBuffer(bytes) : await XlsxLedger.fromBuffer(bytes, { station: station(clerk), clock });
     const outcome = await runOperation(
       ledger,
       monthlyPerformanceOperation,
@@ -65,10 +77,12 @@ export const perfCommand: Command = {
     }
     await fs.mkdir(dir, { recursive: true });
     for (const target of targets) await fs.writeFile(target.path, target.bytes);
-    if (approve && out.approval) await writeWorkbookAtomically(file, await ledger.toBuffer());
-    if (xlsx) {
-      if (path.resolve(xlsx) === path.resolve(file)) await writeWorkbookAtomically(file, await ledger.toBuffer());
-      else await fs.writeFile(xlsx, await ledger.toBuffer());
+    if (ledger instanceof XlsxLedger) {
+      if (approve && out.approval) await writeWorkbookAtomically(file, await ledger.toBuffer());
+      if (xlsx) {
+        if (path.resolve(xlsx) === path.resolve(file)) await writeWorkbookAtomically(file, await ledger.toBuffer());
+        else await fs.writeFile(xlsx, await ledger.toBuffer());
+      }
     }
     const lines = out.batches.reduce((n, b) => n + b.lines.length, 0);
     const sum = out.batches.reduce((n, b) => n + b.totals.sumFen, 0);
