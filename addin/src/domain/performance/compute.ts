@@ -256,6 +256,39 @@ function capLine(worker: WorkerInfo, base: BaseCode, adjustFen: Fraction, which:
   return { workerId: worker.workerId, itemCode: 'CAP_ADJ', base, baseFen, rate, exactFen: adjustFen, amountFen: roundHalfAway(adjustFen), basisRef: which, reason, evidence: [] };
 }
 
+/** Day rates and texts repeat a great deal (a few bands, a few volumes): shared, not rebuilt per record. */
+const RATE_CACHE = new Map<number, Fraction>();
+function dayRate(microPct: number): Fraction {
+  let rate = RATE_CACHE.get(microPct);
+  if (!rate) {
+    rate = frac(microPct, 100 * MICRO);
+    RATE_CACHE.set(microPct, rate);
+  }
+  return rate;
+}
+
+const DETAIL_CACHE = new Map<string, Text>();
+function dayDetail(r: CollectorRecord, day: DayAssessment): Text {
+  const key = `${r.type}|${r.succeeded}|${r.maintained}|${day.excluded ? r.reason : day.belowQuota ? 'below' : ''}`;
+  let text = DETAIL_CACHE.get(key);
+  if (text) return text;
+  const pct = `${r.succeeded}/${r.maintained}`;
+  const typeText = r.type === 'wireless' ? t('无线', '無線', 'wireless') : t('载波', '載波', 'carrier');
+  if (day.excluded) {
+    const leave = r.reason === 'leave';
+    text = t(
+      `${typeText['zh-CN']} ${pct}，不考核（${leave ? '请假' : '派工不足'}）`,
+      `${typeText['zh-TW']} ${pct}，不考核（${leave ? '請假' : '派工不足'}）`,
+      `${typeText['en-US']} ${pct}, not assessed (${leave ? 'leave' : 'dispatch shortfall'})`,
+    );
+  } else {
+    const flag = day.belowQuota ? t('，未达量', '，未達量', ', below quota') : t('', '', '');
+    text = t(`${typeText['zh-CN']} ${pct}${flag['zh-CN']}`, `${typeText['zh-TW']} ${pct}${flag['zh-TW']}`, `${typeText['en-US']} ${pct}${flag['en-US']}`);
+  }
+  if (DETAIL_CACHE.size < 10_000) DETAIL_CACHE.set(key, text);
+  return text;
+}
+
 function orderRef(orders: readonly { orderNo: string }[]): string {
   return orders.map((o) => o.orderNo).join('; ');
 }
@@ -299,23 +332,14 @@ export function monthlyPerformance(input: MonthInput): MonthResult {
       let below = 0;
       const evidence: Evidence[] = records.map((r) => {
         const day = assessDay(r, rules);
-        const pct = `${r.succeeded}/${r.maintained}`;
-        const typeText = r.type === 'wireless' ? t('无线', '無線', 'wireless') : t('载波', '載波', 'carrier');
         if (day.excluded) {
           excluded += 1;
-          return { ref: r.date, row: r.row, rate: null, detail: t(`${typeText['zh-CN']} ${pct}，不考核（${r.reason === 'leave' ? '请假' : '派工不足'}）`, `${typeText['zh-TW']} ${pct}，不考核（${r.reason === 'leave' ? '請假' : '派工不足'}）`, `${typeText['en-US']} ${pct}, not assessed (${r.reason === 'leave' ? 'leave' : 'dispatch shortfall'})`) };
+          return { ref: r.date, row: r.row, rate: null, detail: dayDetail(r, day) };
         }
         assessed += 1;
         total += day.rateMicroPct;
         if (day.belowQuota) below += 1;
-        const rate = frac(day.rateMicroPct, 100 * MICRO);
-        const flag = day.belowQuota ? t('，未达量', '，未達量', ', below quota') : t('', '', '');
-        return {
-          ref: r.date,
-          row: r.row,
-          rate,
-          detail: t(`${typeText['zh-CN']} ${pct}${flag['zh-CN']}`, `${typeText['zh-TW']} ${pct}${flag['zh-TW']}`, `${typeText['en-US']} ${pct}${flag['en-US']}`),
-        };
+        return { ref: r.date, row: r.row, rate: dayRate(day.rateMicroPct), detail: dayDetail(r, day) };
       });
       if (assessed > 0) {
         const rate = frac(total, assessed * 100 * MICRO);
