@@ -10,6 +10,7 @@ import { ui } from '../addin/src/i18n/ui';
 import { message } from '../addin/src/i18n/messages';
 import { complaints } from '../addin/src/forms/serviceDesk';
 import { columnsOf } from '../addin/src/forms/columns';
+import { printSheetName } from '../addin/src/ledger/print';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
 
 /**
@@ -124,6 +125,30 @@ describe('browser end to end: the task pane in the preview', function () {
       await context.close();
     });
   }
+
+  it('shows a record on its print sheet and binds the year from the ribbon’s views', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${server.base}/preview.html?lang=en-US&ledger=demo&view=print`);
+    await page.getByLabel(ui('clerkName', 'en-US')).fill('Wang Li');
+    await page.getByRole('button', { name: ui('save', 'en-US') }).click();
+    await page.getByRole('tab', { name: ui('viewPrint', 'en-US') }).click();
+    const year = new Date().getFullYear();
+    await fieldOf(page, 'ticket_no', 'en-US').fill(`TS-${year}-0001`);
+    await page.getByRole('button', { name: ui('printShow', 'en-US') }).click();
+    const sheet = printSheetName(complaints, 'en-US');
+    await page.getByText(ui('printReady', 'en-US', { number: `TS-${year}-0001`, sheet })).waitFor();
+    await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+    await fieldOf(page, 'ticket_no', 'en-US').fill(`TS-${year}-9999`);
+    await page.getByRole('button', { name: ui('printShow', 'en-US') }).click();
+    await page.getByRole('alert').getByText(`there is no record TS-${year}-9999`).waitFor();
+
+    await page.getByRole('tab', { name: ui('viewBinding', 'en-US') }).click();
+    await page.getByRole('button', { name: ui('bind', 'en-US'), exact: true }).click();
+    await page.getByText(/\d+ tickets bound \(new volumes: .*\); 0 bound before; \d+ not archived yet; \d+ missing numbers/).waitFor();
+    await context.close();
+  });
 
   it('can be used with the keyboard alone', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });

@@ -23,6 +23,16 @@ async function initialModules(entry: string): Promise<string[]> {
     platform: 'browser',
     logLevel: 'silent',
     jsx: 'automatic',
+    // As in webpack.config.js: the exceljs fix-ups are for Node; the browser build leaves them out.
+    plugins: [
+      {
+        name: 'node-only',
+        setup(build) {
+          build.onResolve({ filter: /exceljsPatch$/ }, () => ({ path: 'exceljsPatch', namespace: 'node-only' }));
+          build.onLoad({ filter: /.*/, namespace: 'node-only' }, () => ({ contents: '', loader: 'js' }));
+        },
+      },
+    ],
   });
   const outputs = result.metafile!.outputs;
   const entryOutput = Object.values(outputs).find((o) => o.entryPoint?.endsWith(entry.replace(/^\.\//, '')))!;

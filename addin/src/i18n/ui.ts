@@ -72,6 +72,32 @@ const UI = {
     'zh-TW': '接待人員填寫投訴處理單；登記後自動編號（TS-年份-序號）。',
     'en-US': 'The receptionist fills in the complaint ticket; it is numbered TS-year-sequence on registering.',
   },
+  printHelp: {
+    'zh-CN': '选择表单并输入编号：该记录显示在按纸质联单排版的打印页上，可直接打印（Ctrl+P）。',
+    'zh-TW': '選擇表單並輸入編號：該記錄顯示在按紙本聯單排版的列印頁上，可直接列印（Ctrl+P）。',
+    'en-US': 'Choose a form and enter a number: the record appears on its print sheet, laid out like the paper copies, ready to print (Ctrl+P).',
+  },
+  printForm: { 'zh-CN': '表单', 'zh-TW': '表單', 'en-US': 'Form' },
+  printShow: { 'zh-CN': '显示打印页', 'zh-TW': '顯示列印頁', 'en-US': 'Show print sheet' },
+  printReady: {
+    'zh-CN': '{number} 已显示在“{sheet}”工作表上，按 Ctrl+P 打印。',
+    'zh-TW': '{number} 已顯示在「{sheet}」工作表上，按 Ctrl+P 列印。',
+    'en-US': '{number} is on the sheet "{sheet}"; press Ctrl+P to print.',
+  },
+  bindHelp: {
+    'zh-CN': '把本年度已归档的投诉处理单连同回访表统一编号、装订成册；作废和缺号会列在封面和目录中。再次装订只处理新归档的单据。',
+    'zh-TW': '把本年度已歸檔的投訴處理單連同回訪表統一編號、裝訂成冊；作廢和缺號會列在封面和目錄中。再次裝訂只處理新歸檔的單據。',
+    'en-US': 'Number and bind the year’s archived complaint tickets with their return-visit forms into volumes; voids and missing numbers are listed on the cover and in the index. Binding again only adds newly archived tickets.',
+  },
+  bindYear: { 'zh-CN': '年度', 'zh-TW': '年度', 'en-US': 'Year' },
+  bindVolumeSize: { 'zh-CN': '每册份数', 'zh-TW': '每冊份數', 'en-US': 'Tickets per volume' },
+  bind: { 'zh-CN': '装订', 'zh-TW': '裝訂', 'en-US': 'Bind' },
+  bound: {
+    'zh-CN': '新装订 {bound} 份（新册：{volumes}）；此前已装订 {already} 份；未归档 {pending} 份；缺号 {gaps} 个。',
+    'zh-TW': '新裝訂 {bound} 份（新冊：{volumes}）；此前已裝訂 {already} 份；未歸檔 {pending} 份；缺號 {gaps} 個。',
+    'en-US': '{bound} tickets bound (new volumes: {volumes}); {already} bound before; {pending} not archived yet; {gaps} missing numbers.',
+  },
+  bindDownload: { 'zh-CN': '下载装订册 .xlsx', 'zh-TW': '下載裝訂冊 .xlsx', 'en-US': 'Download volumes (.xlsx)' },
   previewTitle: { 'zh-CN': '客服台账 · 预览', 'zh-TW': '客服臺賬 · 預覽', 'en-US': 'Kefu Ledger · Preview' },
   previewNote: {
     'zh-CN': '无需 Excel：任务窗格运行在浏览器内存中的工作簿上。',

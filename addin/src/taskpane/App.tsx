@@ -30,6 +30,7 @@ import { registerComplaint } from '../domain/serviceDesk';
 import type { LedgerRow } from '../ledger/types';
 import { loadSettings, paneLocale, saveSettings, viewFrom, type PaneEnvironment, type Settings, type ViewId } from './environment';
 import { RecordForm } from './RecordForm';
+import { BindingView, PrintView } from './ArchiveViews';
 import { SessionContext, errorText, useCreateSession, useSession } from './session';
 
 const useStyles = makeStyles({
@@ -44,11 +45,13 @@ const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'reception', label: 'viewReception' },
   { id: 'complaints', label: 'viewComplaints' },
   { id: 'queue', label: 'viewQueue' },
+  { id: 'print', label: 'viewPrint' },
+  { id: 'binding', label: 'viewBinding' },
   { id: 'settings', label: 'viewSettings' },
 ];
 
 /** Views a ribbon button opens that this version serves through another tab. */
-const VIEW_ALIASES: Partial<Record<ViewId, ViewId>> = { print: 'queue', binding: 'queue', statistics: 'queue', performance: 'queue' };
+const VIEW_ALIASES: Partial<Record<ViewId, ViewId>> = { statistics: 'queue', performance: 'queue' };
 
 const registerReception = createNumberedRecord(reception);
 
@@ -250,6 +253,8 @@ export function App({ env }: { env: PaneEnvironment }) {
             {view === 'reception' && <ReceptionView />}
             {view === 'complaints' && <ComplaintsView />}
             {view === 'queue' && <QueueView />}
+            {view === 'print' && <PrintView />}
+            {view === 'binding' && <BindingView />}
             {view === 'settings' && (
               <SettingsView
                 onSave={(next) => {
