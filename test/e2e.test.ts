@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
 import { ui } from '../addin/src/i18n/ui';
 import { message } from '../addin/src/i18n/messages';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints, reception } from '../addin/src/forms/serviceDesk';
 import { columnsOf } from '../addin/src/forms/columns';
 import { printSheetName } from '../addin/src/ledger/print';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
@@ -147,6 +147,37 @@ describe('browser end to end: the task pane in the preview', function () {
     await page.getByRole('tab', { name: ui('viewBinding', 'en-US') }).click();
     await page.getByRole('button', { name: ui('bind', 'en-US'), exact: true }).click();
     await page.getByText(/\d+ tickets bound \(new volumes: .*\); 0 bound before; \d+ not archived yet; \d+ missing numbers/).waitFor();
+    await context.close();
+  });
+
+  it('takes a visit through the desk: reception raises the ticket, the queue lists it, a step dispatches it', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${server.base}/preview.html?lang=zh-CN&ledger=empty&view=reception`);
+    await page.getByLabel(ui('clerkName', 'zh-CN')).fill('王丽');
+    await page.getByRole('button', { name: ui('save', 'zh-CN') }).click();
+    await page.getByRole('tab', { name: ui('viewReception', 'zh-CN') }).click();
+    const receptionField = (key: string) =>
+      page.getByLabel(new RegExp(`^${reception.fields.find((f) => f.key === key)!.label['zh-CN']}( ?\\*)?$`));
+    await receptionField('channel').selectOption({ label: '来访' });
+    await receptionField('caller').fill('张三');
+    await receptionField('matter').fill('病房卫生间地面有积水');
+    await receptionField('category').selectOption({ value: 'complaint' });
+    // A complaint asks for the ticket's own fields, under the complaint ticket's title.
+    await fieldOf(page, 'category', 'zh-CN').selectOption({ label: code('category', 'cleaning', 'zh-CN') });
+    await fieldOf(page, 'department', 'zh-CN').selectOption({ label: code('department', 'cleaning', 'zh-CN') });
+    await page.getByRole('button', { name: ui('register', 'zh-CN'), exact: true }).click();
+    const year = new Date().getFullYear();
+    const message = page.getByTestId('registered');
+    await message.getByText(new RegExp(`JD-${year}\\d{4}-001`)).waitFor();
+    await message.getByText(`TS-${year}-0001`).waitFor();
+
+    await page.getByRole('tab', { name: ui('viewQueue', 'zh-CN') }).click();
+    await page.getByRole('button', { name: `${ui('act', 'zh-CN')} TS-${year}-0001` }).click();
+    // The steps view opens on the ticket; dispatching signs both copies in the clerk's name.
+    await page.getByRole('button', { name: '派发签收' }).click();
+    await page.getByTestId('registered').getByText(`TS-${year}-0001 已办理，现在状态：处理中。`).waitFor();
     await context.close();
   });
 

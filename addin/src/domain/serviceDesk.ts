@@ -20,6 +20,7 @@ import {
   sheetRow,
 } from './deskSteps';
 import { KefuError, type Problem } from './problems';
+import { fieldsForStep } from './validate';
 import { createNumberedRecord, type Operation, type OperationContext } from './records';
 import { validateInput } from './validate';
 
@@ -115,6 +116,15 @@ function asObject(value: unknown): Record<string, unknown> {
  * `complaint: {category, department, urgency?, subject?, anonymous?, promised_by?}` for a
  * complaint and `repair: {location, trade?, urgency?, paper_no?}` for a repair.
  */
+/**
+ * The fields of the ticket and of the repair order that the reception itself supplies (receiveMatter
+ * copies them from the reception's own fields); the clerk fills in only the others.
+ */
+export const SUPPLIED_BY_RECEPTION: Readonly<Record<'complaints' | 'repair_orders', readonly string[]>> = {
+  complaints: ['received_at', 'channel', 'complainant', 'complainant_dept', 'complainant_phone', 'content', 'receptionist', 'reception_no'],
+  repair_orders: ['reported_at', 'requester', 'requester_dept', 'requester_phone', 'fault', 'reception_no'],
+};
+
 export const receiveMatter: Operation<unknown, PreparedReception, ReceptionResult> = {
   prepare(input, context) {
     const given = asObject(input);
@@ -311,9 +321,30 @@ interface StepSpec {
   readonly alsoChange?: (snapshot: Snapshot, row: LedgerRow, values: RecordValues, prepared: PreparedStep, context: OperationContext, at: string) => { updates: RecordUpdate[]; audit: AuditEntry[] };
 }
 
-function stepOperation(spec: StepSpec): Operation<StepInput, PreparedStep, StepResult> {
+/**
+ * What a step asks of the clerk, for the task pane to build its form from the declarations: the
+ * record's form, the statuses it applies in, and the fields filled in (of `fieldsForm`).
+ */
+export interface StepDescription {
+  readonly form: FormDecl;
+  readonly action: string;
+  readonly from: readonly string[];
+  readonly fieldsForm: FormDecl;
+  readonly fields: readonly string[];
+}
+
+export type DeskStep<P = unknown> = Operation<StepInput, P, StepResult> & { readonly describe: StepDescription };
+
+function stepOperation(spec: StepSpec & { readonly fields?: readonly string[] }): DeskStep<PreparedStep> {
   const { form } = spec;
   return {
+    describe: {
+      form,
+      action: spec.action,
+      from: spec.from,
+      fieldsForm: form,
+      fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
+    },
     prepare(input) {
       const no = typeof input?.no === 'string' ? input.no.trim() : '';
       if (no === '') throw new KefuError([{ kind: 'required', form: form.key, field: form.keyField }]);
@@ -376,6 +407,7 @@ export const replyToInquiry = stepOperation({
   form: reception,
   action: 'reply',
   fieldsStep: 'closed',
+  fields: ['replied_at', 'reply'],
   from: ['registered'],
   to: 'closed',
   check: (row, values) => [
@@ -391,6 +423,7 @@ export const verifyIssue = stepOperation({
   form: reception,
   action: 'verify',
   fieldsStep: 'closed',
+  fields: ['verification_result'],
   from: ['referred'],
   to: 'closed',
   check: categoryGuard(['issue_report'], 'verify'),
@@ -401,6 +434,7 @@ export const escalateOther = stepOperation({
   form: reception,
   action: 'escalate',
   fieldsStep: 'closed',
+  fields: ['escalated'],
   from: ['registered'],
   to: 'closed',
   check: (row, values) => [
@@ -511,7 +545,16 @@ export function returnVisitNo(ticket: string, reopenCount: number): string {
  * handling is recorded and the ticket returned (status "awaiting visit"). An unresolved or
  * dissatisfied visit reopens the ticket: back to "in handling", reopen count + 1.
  */
-export const recordReturnVisit: Operation<StepInput, { no: string; values: Record<string, DomainValue> }, StepResult> = {
+export const recordReturnVisit: DeskStep<{ no: string; values: Record<string, DomainValue> }> = {
+  describe: {
+    form: complaints,
+    action: 'visit',
+    from: ['awaiting_visit'],
+    fieldsForm: returnVisits,
+    fields: fieldsForStep(returnVisits)
+      .map((f) => f.key)
+      .filter((key) => key !== 'ticket_no'),
+  },
   prepare(input) {
     const no = typeof input?.no === 'string' ? input.no.trim() : '';
     if (no === '') throw new KefuError([{ kind: 'required', form: complaints.key, field: 'ticket_no' }]);

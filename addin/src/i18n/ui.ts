@@ -98,6 +98,22 @@ const UI = {
     'en-US': '{bound} tickets bound (new volumes: {volumes}); {already} bound before; {pending} not archived yet; {gaps} missing numbers.',
   },
   bindDownload: { 'zh-CN': '下载装订册 .xlsx', 'zh-TW': '下載裝訂冊 .xlsx', 'en-US': 'Download volumes (.xlsx)' },
+  alsoCreated: { 'zh-CN': '同时生成 {number}。', 'zh-TW': '同時產生 {number}。', 'en-US': 'Also created {number}.' },
+  step: { 'zh-CN': '办理步骤', 'zh-TW': '辦理步驟', 'en-US': 'Step' },
+  stepHelp: {
+    'zh-CN': '适用于状态为“{from}”的记录。每一步都记录签名和时间，并写入审计日志。',
+    'zh-TW': '適用於狀態為「{from}」的記錄。每一步都記錄簽名和時間，並寫入稽核日誌。',
+    'en-US': 'For records whose status is {from}. Every step records who signed and when, and goes to the audit log.',
+  },
+  stepDone: { 'zh-CN': '{number} 已办理，现在状态：{status}。', 'zh-TW': '{number} 已辦理，現在狀態：{status}。', 'en-US': '{number} done; its status is now {status}.' },
+  voidReason: { 'zh-CN': '作废原因', 'zh-TW': '作廢原因', 'en-US': 'Reason for voiding' },
+  voided: { 'zh-CN': '{number} 已作废（记录保留）。', 'zh-TW': '{number} 已作廢（記錄保留）。', 'en-US': '{number} is void (the record is kept).' },
+  record: { 'zh-CN': '编号', 'zh-TW': '編號', 'en-US': 'Number' },
+  due: { 'zh-CN': '时限', 'zh-TW': '時限', 'en-US': 'Due' },
+  overdue: { 'zh-CN': '已超时', 'zh-TW': '已逾時', 'en-US': 'Overdue' },
+  overdueCount: { 'zh-CN': '超时 {count} 件', 'zh-TW': '逾時 {count} 件', 'en-US': '{count} overdue' },
+  act: { 'zh-CN': '办理', 'zh-TW': '辦理', 'en-US': 'Act' },
+  viewSteps: { 'zh-CN': '办理', 'zh-TW': '辦理', 'en-US': 'Steps' },
   previewTitle: { 'zh-CN': '客服台账 · 预览', 'zh-TW': '客服臺賬 · 預覽', 'en-US': 'Kefu Ledger · Preview' },
   previewNote: {
     'zh-CN': '无需 Excel：任务窗格运行在浏览器内存中的工作簿上。',
@@ -124,3 +140,21 @@ export function ui(id: UiId, locale: Locale, params: Readonly<Record<string, str
 
 /** The names of the locales, each in its own language (for the language picker). */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', 'en-US': 'English' };
+
+/** The name of each desk step on its button. */
+export const STEP_LABELS: Readonly<Record<string, Text>> = {
+  dispatch: { 'zh-CN': '派发签收', 'zh-TW': '派發簽收', 'en-US': 'Dispatch' },
+  handle: { 'zh-CN': '登记处理结果', 'zh-TW': '登記處理結果', 'en-US': 'Record handling' },
+  return: { 'zh-CN': '交回客服部', 'zh-TW': '交回客服部', 'en-US': 'Return to Customer Service' },
+  visit: { 'zh-CN': '登记回访', 'zh-TW': '登記回訪', 'en-US': 'Record return visit' },
+  archive: { 'zh-CN': '归档', 'zh-TW': '歸檔', 'en-US': 'Archive' },
+  void: { 'zh-CN': '作废', 'zh-TW': '作廢', 'en-US': 'Void' },
+  reply: { 'zh-CN': '登记答复', 'zh-TW': '登記答復', 'en-US': 'Record reply' },
+  verify: { 'zh-CN': '登记核实结果', 'zh-TW': '登記核實結果', 'en-US': 'Record verification' },
+  escalate: { 'zh-CN': '呈报或办结', 'zh-TW': '呈報或辦結', 'en-US': 'Escalate or close' },
+  sign: { 'zh-CN': '工程部签收', 'zh-TW': '工程部簽收', 'en-US': 'Engineering signs' },
+  arrive: { 'zh-CN': '登记到场', 'zh-TW': '登記到場', 'en-US': 'Record arrival' },
+  'wait-parts': { 'zh-CN': '登记待料', 'zh-TW': '登記待料', 'en-US': 'Waiting for parts' },
+  complete: { 'zh-CN': '完工验收', 'zh-TW': '完工驗收', 'en-US': 'Complete' },
+  close: { 'zh-CN': '关闭', 'zh-TW': '關閉', 'en-US': 'Close' },
+};

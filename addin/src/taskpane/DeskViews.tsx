@@ -1,0 +1,296 @@
+import * as React from 'react';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { STEP_LABELS, ui } from '../i18n/ui';
+import type { Locale } from '../i18n/locale';
+import { complaints, reception, repairOrders } from '../forms/serviceDesk';
+import type { FormDecl } from '../forms/types';
+import { codeLabel } from '../ledger/cells';
+import { fieldsForStep } from '../domain/validate';
+import { runOperation } from '../domain/records';
+import { DESK_STEPS, SUPPLIED_BY_RECEPTION, receiveMatter, registerComplaint, voidRecord, type DeskStep, type ReceptionResult, type StepResult } from '../domain/serviceDesk';
+import { deskQueue, deskRequest, type DueItem } from '../domain/deskCheck';
+import { RecordForm, type FormPart } from './RecordForm';
+import type { FieldValue } from './FormView';
+import { errorText, useSession } from './session';
+
+/**
+ * The service desk in the pane (brief W1–W3): the reception register and what each category
+ * triggers, complaint intake, every later step of a ticket, a repair order or a reception, and the
+ * queue of what is due, overdue first.
+ */
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+});
+
+const fieldsOf = (form: FormDecl, keys: readonly string[]) => keys.map((key) => form.fields.find((f) => f.key === key)!).filter(Boolean);
+const creationFieldsBut = (form: FormDecl, supplied: readonly string[]) => fieldsForStep(form).filter((f) => !supplied.includes(f.key));
+
+export function ReceptionView() {
+  const { locale } = useSession();
+  const parts: FormPart[] = [
+    { form: reception, fields: fieldsForStep(reception) },
+    { form: reception, fields: fieldsOf(reception, ['referred_to']), when: (v) => v.category === 'issue_report' },
+    { key: 'complaint', form: complaints, fields: creationFieldsBut(complaints, SUPPLIED_BY_RECEPTION.complaints), when: (v) => v.category === 'complaint' },
+    { key: 'repair', form: repairOrders, fields: creationFieldsBut(repairOrders, SUPPLIED_BY_RECEPTION.repair_orders), when: (v) => v.category === 'repair' },
+  ];
+  return (
+    <RecordForm<ReceptionResult>
+      parts={parts}
+      operation={receiveMatter}
+      help={ui('receptionHelp', locale)}
+      submitLabel={ui('register', locale)}
+      initialValues={(now, clerk) => ({ '': { received_at: now, receptionist: { by: clerk, at: now } } })}
+      describeResult={(r) =>
+        [ui('registered', locale, { number: r.number }), r.complaintNo && ui('alsoCreated', locale, { number: r.complaintNo }), r.repairOrderNo && ui('alsoCreated', locale, { number: r.repairOrderNo })]
+          .filter(Boolean)
+          .join(' ')
+      }
+    />
+  );
+}
+
+export function ComplaintsView() {
+  const { locale } = useSession();
+  return (
+    <RecordForm<{ number: string }>
+      parts={[{ form: complaints, fields: fieldsForStep(complaints) }]}
+      operation={registerComplaint}
+      help={ui('complaintsHelp', locale)}
+      submitLabel={ui('register', locale)}
+      initialValues={(now, clerk) => ({ '': { received_at: now, anonymous: 'no', receptionist: { by: clerk, at: now } } })}
+      describeResult={(r) => ui('registered', locale, { number: r.number })}
+    />
+  );
+}
+
+/** The desk forms whose records go through steps, with the steps each offers. */
+const STEP_GROUPS: readonly { form: FormDecl; steps: Readonly<Record<string, DeskStep>> }[] = [
+  { form: complaints, steps: DESK_STEPS.complaint },
+  { form: repairOrders, steps: DESK_STEPS.repair },
+  { form: reception, steps: DESK_STEPS.reception },
+];
+
+export interface StepTarget {
+  readonly table: string;
+  readonly record: string;
+}
+
+function actionLabel(action: string, locale: Locale): string {
+  return STEP_LABELS[action]?.[locale] ?? action;
+}
+
+export function StepsView({ target }: { target: StepTarget | null }) {
+  const styles = useStyles();
+  const session = useSession();
+  const { locale } = session;
+  const [table, setTable] = React.useState(target?.table ?? complaints.key);
+  const group = STEP_GROUPS.find((g) => g.form.key === table) ?? STEP_GROUPS[0];
+  const actions = [...Object.keys(group.steps), 'void'];
+  const [action, setAction] = React.useState(actions[0]);
+  const [number, setNumber] = React.useState(target?.record ?? '');
+  const [reason, setReason] = React.useState('');
+  const [voidOutcome, setVoidOutcome] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    if (target) {
+      setTable(target.table);
+      setNumber(target.record);
+    }
+  }, [target]);
+  React.useEffect(() => setAction(Object.keys(group.steps)[0]), [group]);
+  const step = group.steps[action];
+  const key = group.form.fields.find((f) => f.key === group.form.keyField)!;
+
+  const voidIt = () =>
+    session.act(async () => {
+      try {
+        const ledger = await session.ledger();
+        await runOperation(ledger, voidRecord(group.form.key as 'complaints'), { no: number.trim(), reason }, { clock: session.clock, actor: { clerk: session.settings.clerk } });
+        setVoidOutcome(ui('voided', locale, { number: number.trim() }));
+      } catch (error) {
+        setVoidOutcome(`${ui('failed', locale)}${errorText(error, locale)}`);
+      }
+    });
+
+  return (
+    <div className={styles.stack}>
+      <div className={styles.row}>
+        <Field label={ui('printForm', locale)}>
+          <Select value={group.form.key} onChange={(_, d) => setTable(d.value)} disabled={session.busy}>
+            {STEP_GROUPS.map((g) => (
+              <option key={g.form.key} value={g.form.key}>
+                {g.form.title[locale]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={key.label[locale]} required>
+          <Input value={number} onChange={(_, d) => setNumber(d.value)} disabled={session.busy} />
+        </Field>
+        <Field label={ui('step', locale)}>
+          <Select value={action} onChange={(_, d) => setAction(d.value)} disabled={session.busy}>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {actionLabel(a, locale)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {action === 'void' ? (
+        <div className={styles.stack}>
+          {voidOutcome && (
+            <MessageBar role="status">
+              <MessageBarBody>{voidOutcome}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field label={ui('voidReason', locale)} required>
+            <Input value={reason} onChange={(_, d) => setReason(d.value)} disabled={session.busy} />
+          </Field>
+          <div>
+            <Button appearance="primary" onClick={() => void voidIt()} disabled={session.busy || !number.trim() || !reason.trim()}>
+              {actionLabel('void', locale)}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        step && (
+          <RecordForm<StepResult>
+            key={`${group.form.key}-${action}-${number}`}
+            parts={[{ key: 'fields', form: step.describe.fieldsForm, fields: fieldsOf(step.describe.fieldsForm, step.describe.fields) }]}
+            operation={step as DeskStep}
+            help={ui('stepHelp', locale, {
+              from: step.describe.from.map((s) => codeLabel(group.form.statuses, s, locale)).join(locale === 'en-US' ? ', ' : '、'),
+            })}
+            submitLabel={actionLabel(action, locale)}
+            initialValues={(now, clerk) => ({
+              fields: Object.fromEntries(
+                step.describe.fields.flatMap((k): [string, FieldValue][] => {
+                  const field = step.describe.fieldsForm.fields.find((f) => f.key === k);
+                  if (field?.type === 'signature') return [[k, { by: clerk, at: now }]];
+                  if (field?.type === 'datetime') return [[k, now]];
+                  return [];
+                }),
+              ),
+            })}
+            toInput={(_, parts) => ({ no: number.trim(), fields: parts.fields ?? {} })}
+            describeResult={(r) => ui('stepDone', locale, { number: r.number, status: codeLabel(group.form.statuses, r.status, locale) })}
+          />
+        )
+      )}
+    </div>
+  );
+}
+
+export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
+  const session = useSession();
+  const { locale } = session;
+  const [items, setItems] = React.useState<readonly DueItem[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const load = React.useCallback(
+    () =>
+      session.act(async () => {
+        try {
+          const ledger = await session.ledger();
+          const snapshot = await ledger.read(deskRequest());
+          setItems(deskQueue(snapshot, session.clock.now().slice(0, 16)));
+          setError(null);
+        } catch (e) {
+          setError(errorText(e, locale));
+        }
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [session.ledger, locale],
+  );
+  React.useEffect(() => {
+    void load();
+  }, [load]);
+  const show = (item: DueItem) =>
+    session.act(async () => {
+      await session.env.run(async (context) => {
+        const header = context.workbook.tables.getItem(item.table).getHeaderRowRange();
+        header.load('rowIndex');
+        await context.sync();
+        header.getOffsetRange(item.row - 1 - header.rowIndex, 0).select();
+        await context.sync();
+      });
+    });
+  const formOf = (table: string) => STEP_GROUPS.find((g) => g.form.key === table)?.form;
+  return (
+    <section aria-label={ui('viewQueue', locale)}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Text weight="semibold">{ui('viewQueue', locale)}</Text>
+        <Button size="small" onClick={() => void load()} disabled={session.busy}>
+          {ui('refresh', locale)}
+        </Button>
+      </div>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {items === null && !error && <Spinner size="small" label={ui('loading', locale)} />}
+      {items && items.length === 0 && <Text>{ui('queueEmpty', locale)}</Text>}
+      {items && items.length > 0 && (
+        <>
+          <Text size={200}>
+            {ui('queueCount', locale, { count: items.length })} · {ui('overdueCount', locale, { count: items.filter((i) => i.overdue).length })}
+          </Text>
+          <Table size="small" aria-label={ui('viewQueue', locale)}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{ui('record', locale)}</TableHeaderCell>
+                <TableHeaderCell>{ui('status', locale)}</TableHeaderCell>
+                <TableHeaderCell>{ui('due', locale)}</TableHeaderCell>
+                <TableHeaderCell />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((item) => {
+                const form = formOf(item.table);
+                return (
+                  <TableRow key={`${item.table}-${item.record}`} data-overdue={item.overdue || undefined}>
+                    <TableCell>{item.record}</TableCell>
+                    <TableCell>{form ? codeLabel(form.statuses, item.status, locale) : item.status}</TableCell>
+                    <TableCell>
+                      {item.due} {item.overdue && <Badge color="danger">{ui('overdue', locale)}</Badge>}
+                    </TableCell>
+                    <TableCell>
+                      <Button size="small" appearance="subtle" onClick={() => void show(item)} aria-label={`${ui('select', locale)} ${item.record}`}>
+                        {ui('select', locale)}
+                      </Button>
+                      {form && (
+                        <Button size="small" appearance="subtle" onClick={() => onAct({ table: item.table, record: item.record })} aria-label={`${ui('act', locale)} ${item.record}`}>
+                          {ui('act', locale)}
+                        </Button>
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}
