@@ -634,7 +634,7 @@ describe('host: members it does not implement', () => {
     await wb.client().run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
       assert.throws(() => (range as any).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
-      assert.throws(() => range.format, /HostNotImplemented: Excel\.Range\.format/);
+      assert.throws(() => range.conditionalFormats, /HostNotImplemented: Excel\.Range\.conditionalFormats/);
       assert.throws(() => (context as any).trackedObjects, /HostNotImplemented: Excel\.RequestContext\.trackedObjects/);
       assert.throws(() => {
         (range as any).hyperlink = { address: 'x' };
