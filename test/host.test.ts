@@ -628,6 +628,36 @@ describe('host: worksheets, ranges, selection', () => {
   });
 });
 
+describe('host: range format (column widths in points, bold font)', () => {
+  it('sets widths in points as Excel does (stored in characters), reads them back, and keeps bold through value writes', async () => {
+    const wb = ledger();
+    const sheet = wb.worksheet('Sheet1');
+    await wb.client().run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Sheet1');
+      ws.getRange('B1').format.columnWidth = 75; // 100 px = 13.57 characters of Calibri 11
+      ws.getRange('A1:C1').format.font.bold = true;
+      ws.getRange('A1').values = [['粗体']];
+      await context.sync();
+      const width = ws.getRange('B1').format.load('columnWidth');
+      const mixed = ws.getRange('A1:A2').format.font.load('bold');
+      const bold = ws.getRange('A1:C1').format.font.load('bold');
+      await context.sync();
+      assert.equal(width.columnWidth, 75);
+      assert.equal(mixed.bold, null, 'Excel gives null when the cells differ');
+      assert.equal(bold.bold, true);
+    });
+    assert.ok(Math.abs(sheet.columnWidths.get(1)! - 95 / 7) < 0.01);
+    assert.equal(sheet.cell(0, 0)?.value, '粗体');
+    assert.equal(sheet.cell(0, 0)?.bold, true);
+    await assert.rejects(
+      wb.client().run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('A1').format.columnWidth = -1;
+        await context.sync();
+      }),
+    );
+  });
+});
+
 describe('host: members it does not implement', () => {
   it('throws HostNotImplemented naming the member, on read, write and load', async () => {
     const wb = ledger();
