@@ -59,7 +59,8 @@ module.exports = (env = {}, argv = {}) => {
           { from: 'addin/assets', to: 'assets' },
           { from: 'templates', to: 'templates' },
           ...(production ? [] : [{ from: 'addin/manifest.xml', to: 'manifest.xml' }]),
-          { from: PREVIEW_FILES, to: '.', noErrorOnMissing: true },
+          // The production build carries the preview's demo ledgers (the dev server serves them live).
+          ...(production ? [{ from: PREVIEW_FILES, to: '.', noErrorOnMissing: true }] : []),
         ],
       }),
     ],

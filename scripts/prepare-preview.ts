@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../addin/src/i18n/locale';
-import { fixedClock } from '../addin/src/domain/clock';
-import { buildDemo } from '../addin/src/domain/demo';
+import { fixedClock, systemClock } from '../addin/src/domain/clock';
+import { buildDemo, buildPerformanceDemo } from '../addin/src/domain/demo';
 import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 
@@ -19,7 +19,7 @@ export async function preparePreview(options: { year?: number; force?: boolean }
   const written: string[] = [];
   for (const locale of LOCALES) {
     const file = path.join(PREVIEW_DIR, `demo.${locale}.xlsx`);
-    const sources = ['addin/src/domain/demo.ts', 'addin/src/ledger/xlsx/template.ts', 'package-lock.json'].map((f) => statSync(path.join(ROOT, f)).mtimeMs);
+    const sources = ['addin/src/domain/demo.ts', 'addin/src/ledger/xlsx/template.ts', 'scripts/prepare-preview.ts', 'package-lock.json'].map((f) => statSync(path.join(ROOT, f)).mtimeMs);
     if (!options.force && existsSync(file) && statSync(file).mtimeMs > Math.max(...sources)) continue;
     const clock = fixedClock(`${year}-01-01 08:00:00`, 37);
     const ledger = await XlsxLedger.fromBuffer(await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' }), {
@@ -27,6 +27,8 @@ export async function preparePreview(options: { year?: number; force?: boolean }
       clock,
     });
     await buildDemo(ledger, { year, clock });
+    // Performance inputs up to today: the import refuses dates in the future.
+    await buildPerformanceDemo(ledger, { year, clock: systemClock() });
     writeFileSync(file, await ledger.toBuffer());
     written.push(file);
   }

@@ -3,11 +3,12 @@
  * development certificate made without questions, plus the preview (the task pane on the
  * in-memory Excel host, no Excel needed). Prints how to sideload the manifest.
  */
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import webpack from 'webpack';
 import WebpackDevServer from 'webpack-dev-server';
 import { ensureDevCerts } from './dev-certs';
-import { preparePreview } from './prepare-preview';
+import { PREVIEW_DIR, preparePreview } from './prepare-preview';
 
 const ROOT = path.resolve(__dirname, '..');
 const PORT = Number(process.env.PORT ?? 3000);
@@ -15,8 +16,7 @@ const PORT = Number(process.env.PORT ?? 3000);
 async function main(): Promise<void> {
   const started = Date.now();
   const certs = ensureDevCerts(path.join(ROOT, '.certs'));
-  const prepared = await preparePreview();
-  if (prepared.length) console.log(`Demo ledgers for the preview: ${prepared.map((f) => path.relative(ROOT, f)).join(', ')}`);
+  mkdirSync(PREVIEW_DIR, { recursive: true });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(path.join(ROOT, 'webpack.config.js'))({}, { mode: 'development' }) as webpack.Configuration;
   const compiler = webpack(config);
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
       port: PORT,
       server: { type: 'https', options: { key: certs.key, cert: certs.cert } },
       headers: { 'Access-Control-Allow-Origin': '*' },
-      static: false,
+      // The preview's demo ledgers, made after the server is up (scripts/prepare-preview.ts).
+      static: { directory: PREVIEW_DIR, publicPath: '/', watch: false },
       hot: false,
       liveReload: true,
       client: { overlay: { errors: true, warnings: false } },
@@ -50,6 +51,8 @@ Sideload the manifest (details and how to trust the certificate ${path.relative(
                      Trusted Add-in Catalogs, restart Excel, then Insert → My Add-ins → Shared Folder
   Excel on macOS:    copy addin/manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/
 Press Ctrl+C to stop.`);
+  const prepared = await preparePreview();
+  console.log(`Preview demo ledgers are ready${prepared.length ? ` (made ${prepared.map((f) => path.basename(f)).join(', ')})` : ''}.`);
 }
 
 main().catch((error) => {

@@ -181,6 +181,44 @@ describe('browser end to end: the task pane in the preview', function () {
     await context.close();
   });
 
+  it('imports collector records with a preview of every bad row, then computes the month for finance', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US', acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${server.base}/preview.html?lang=en-US&ledger=demo&view=import`);
+    await page.getByLabel(ui('clerkName', 'en-US')).fill('Wang Li');
+    await page.getByRole('button', { name: ui('save', 'en-US') }).click();
+    await page.getByRole('tab', { name: ui('viewImport', 'en-US') }).click();
+    // A Sunday a few weeks back: the demo has no collector record on it.
+    const sunday = new Date();
+    sunday.setUTCDate(sunday.getUTCDate() - 14 - sunday.getUTCDay());
+    const day = sunday.toISOString().slice(0, 10);
+    const csv = [
+      '日期,工号,采集器类型,维护数量,成功数',
+      `${day},WB00001,无线,8,7`,
+      `${day},WB99999,无线,8,7`,
+      `${day},WB00002,载波,5,9`,
+    ].join('\r\n');
+    await page.getByLabel(ui('importFile', 'en-US')).setInputFiles({ name: 'collector.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv) });
+    await page.getByText(ui('importPlan', 'en-US', { total: 3, count: 1, present: 0, rejected: 2 })).waitFor();
+    const problems = page.getByRole('list', { name: ui('importProblems', 'en-US') });
+    await problems.getByText(/row 3/).waitFor();
+    await problems.getByText(/row 4/).waitFor();
+    await page.getByRole('button', { name: ui('importCommit', 'en-US', { count: 1 }) }).click();
+    await page.getByText(ui('imported', 'en-US', { count: 1, present: 0, rejected: 2 })).waitFor();
+
+    await page.getByRole('tab', { name: ui('viewPerformance', 'en-US') }).click();
+    await page.getByRole('button', { name: ui('perfRun', 'en-US') }).click();
+    await page.getByRole('status').getByText(/\d+ workers, \d+ lines; rewards [\d.]+ CNY, deductions -?[\d.]+ CNY/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^perf_adj_.*\.csv$/ }).first().click()]);
+    const file = path.join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const bytes = await fs.readFile(file);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
+    assert.match(bytes.toString('utf8'), /^\uFEFFexport_batch_id,period,vendor_code,team_code,worker_id,worker_name,item_code/);
+    await context.close();
+  });
+
   it('can be used with the keyboard alone', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -24,7 +24,7 @@ export function launchChromium(): Promise<Browser> {
 
 export interface DevServer {
   readonly base: string;
-  /** Seconds from starting `npm start` until it said it was serving. */
+  /** Seconds from starting `npm start` until it said it was serving (the demo ledgers follow). */
   readonly readySeconds: number;
   stop(): Promise<void>;
 }
@@ -38,6 +38,7 @@ export function startDevServer(port: number, timeoutMs = 120_000): Promise<DevSe
     detached: true,
   });
   let output = '';
+  let readyAt = 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();
@@ -55,9 +56,10 @@ export function startDevServer(port: number, timeoutMs = 120_000): Promise<DevSe
       });
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (/is served at/.test(output)) {
+      if (/is served at/.test(output) && !readyAt) readyAt = Date.now();
+      if (readyAt && /Preview demo ledgers are ready/.test(output)) {
         clearTimeout(timer);
-        resolve({ base: `https://localhost:${port}`, readySeconds: (Date.now() - started) / 1000, stop });
+        resolve({ base: `https://localhost:${port}`, readySeconds: (readyAt - started) / 1000, stop });
       }
     };
     child.stdout!.on('data', onData);

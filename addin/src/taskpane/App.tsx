@@ -19,6 +19,7 @@ import { LOCALE_NAMES, ui, type UiId } from '../i18n/ui';
 import { loadSettings, paneLocale, saveSettings, viewFrom, type PaneEnvironment, type Settings, type ViewId } from './environment';
 import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } from './DeskViews';
 import { BindingView, PrintView } from './ArchiveViews';
+import { ImportView, PerformanceView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
 
 const useStyles = makeStyles({
@@ -36,11 +37,13 @@ const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'queue', label: 'viewQueue' },
   { id: 'print', label: 'viewPrint' },
   { id: 'binding', label: 'viewBinding' },
+  { id: 'performance', label: 'viewPerformance' },
+  { id: 'import', label: 'viewImport' },
   { id: 'settings', label: 'viewSettings' },
 ];
 
 /** Views a ribbon button opens that this version serves through another tab. */
-const VIEW_ALIASES: Partial<Record<ViewId, ViewId>> = { statistics: 'queue', performance: 'queue' };
+const VIEW_ALIASES: Partial<Record<ViewId, ViewId>> = { statistics: 'queue' };
 
 function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const session = useSession();
@@ -114,7 +117,7 @@ export function App({ env }: { env: PaneEnvironment }) {
             <Text as="h1" weight="semibold" size={400}>
               {ui('appName', locale)}
             </Text>
-            <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as ViewId)} aria-label={ui('views', locale)}>
+            <TabList size="small" style={{ flexWrap: 'wrap' }} selectedValue={view} onTabSelect={(_, d) => setView(d.value as ViewId)} aria-label={ui('views', locale)}>
               {TABS.map((tab) => (
                 <Tab key={tab.id} value={tab.id}>
                   {ui(tab.label, locale)}
@@ -136,6 +139,8 @@ export function App({ env }: { env: PaneEnvironment }) {
             )}
             {view === 'print' && <PrintView />}
             {view === 'binding' && <BindingView />}
+            {view === 'performance' && <PerformanceView />}
+            {view === 'import' && <ImportView />}
             {view === 'settings' && (
               <SettingsView
                 onSave={(next) => {

@@ -55,7 +55,7 @@ export function newStation(clerk: string): string {
   return `${random} ${clerk}`.slice(0, 40);
 }
 
-export const VIEWS = ['reception', 'complaints', 'steps', 'queue', 'print', 'binding', 'statistics', 'performance', 'settings'] as const;
+export const VIEWS = ['reception', 'complaints', 'steps', 'queue', 'print', 'binding', 'statistics', 'performance', 'import', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export function viewFrom(value: string | null): ViewId {

@@ -1,0 +1,287 @@
+import * as React from 'react';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ui } from '../i18n/ui';
+import { describeProblem } from '../domain/problems';
+import { decodeText, parseDelimited } from '../domain/csv';
+import { importTable, importableTables, previewImport, type ImportInput, type ImportPlan, type SourceTable } from '../domain/importing';
+import { monthlyPerformanceOperation, type PerformanceOutcome } from '../domain/performance/month';
+import { fenToYuan } from '../domain/performance/exact';
+import { totalsOf } from '../domain/performance/export';
+import { runOperation } from '../domain/records';
+import { errorText, useSession } from './session';
+
+/**
+ * Data finance and the back office bring in and take out: imports from the collection system and
+ * other sources (a preview of every bad row before anything is written, a column mapping kept per
+ * source), and the month's performance sheet and finance export.
+ */
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  help: { color: tokens.colorNeutralForeground3 },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  problems: { maxHeight: '16em', overflowY: 'auto', margin: 0, paddingLeft: '1.2em' },
+});
+
+function download(name: string, bytes: Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A chosen file as rows: CSV in UTF-8 (with or without BOM) or GB18030, or an .xlsx's first visible sheet. */
+async function readSource(file: File): Promise<SourceTable> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (/\.xlsx$/i.test(file.name)) {
+    const { default: ExcelJS } = await import(/* webpackChunkName: "xlsx" */ 'exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0];
+    const rows: unknown[][] = [];
+    sheet?.eachRow({ includeEmpty: true }, (row, number) => {
+      rows[number - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+    });
+    return { name: file.name, rows: Array.from(rows, (r) => r ?? []) };
+  }
+  return { name: file.name, rows: parseDelimited(decodeText(bytes).text) };
+}
+
+const MAPPINGS = 'kefu-ledger.import-mappings';
+
+/** The mapping kept for a source: by table and the file's header row. */
+function mappingKey(table: string, source: SourceTable): string {
+  return `${table}|${(source.rows[0] ?? []).map(String).join('\u001f')}`;
+}
+
+export function ImportView() {
+  const styles = useStyles();
+  const session = useSession();
+  const { locale, settings, env } = session;
+  const tables = importableTables();
+  const [table, setTable] = React.useState(tables.find((f) => f.key === 'collector_daily')?.key ?? tables[0]?.key ?? '');
+  const [source, setSource] = React.useState<SourceTable | null>(null);
+  const [mapping, setMapping] = React.useState<Record<string, string>>({});
+  const [plan, setPlan] = React.useState<ImportPlan | null>(null);
+  const [outcome, setOutcome] = React.useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const form = tables.find((f) => f.key === table) ?? tables[0];
+  const context = { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } };
+  const input = (): ImportInput | null => (source ? { table, source, mapping } : null);
+
+  const savedMappings = (): Record<string, Record<string, string>> => {
+    try {
+      return JSON.parse(env.storage.getItem(MAPPINGS) ?? '{}');
+    } catch {
+      return {};
+    }
+  };
+
+  const preview = (next: ImportInput) =>
+    session.act(async () => {
+      try {
+        setPlan(await previewImport(await session.ledger(), next, context));
+        setOutcome(null);
+      } catch (error) {
+        setPlan(null);
+        setOutcome({ kind: 'error', text: errorText(error, locale) });
+      }
+    });
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readSource(file);
+    const remembered = savedMappings()[mappingKey(table, read)] ?? {};
+    setSource(read);
+    setMapping(remembered);
+    await preview({ table, source: read, mapping: remembered });
+  };
+
+  const commit = () =>
+    session.act(async () => {
+      const next = input();
+      if (!next) return;
+      if (!settings.clerk) {
+        setOutcome({ kind: 'error', text: ui('clerkMissing', locale) });
+        return;
+      }
+      try {
+        const result = await importTable(await session.ledger(), next, context);
+        env.storage.setItem(MAPPINGS, JSON.stringify({ ...savedMappings(), [mappingKey(table, next.source)]: mapping }));
+        setOutcome({ kind: 'ok', text: ui('imported', locale, { count: result.records.length, present: result.alreadyPresent, rejected: result.rejected }) });
+        setPlan(null);
+        setSource(null);
+      } catch (error) {
+        setOutcome({ kind: 'error', text: errorText(error, locale) });
+      }
+    });
+
+  return (
+    <div className={styles.stack}>
+      <Text className={styles.help}>{ui('importHelp', locale)}</Text>
+      {outcome && (
+        <MessageBar intent={outcome.kind === 'ok' ? 'success' : 'error'} role={outcome.kind === 'ok' ? 'status' : 'alert'}>
+          <MessageBarBody style={{ whiteSpace: 'pre-wrap' }}>{outcome.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={ui('importTable', locale)}>
+        <Select
+          value={form?.key ?? ''}
+          disabled={session.busy}
+          onChange={(_, d) => {
+            setTable(d.value);
+            setSource(null);
+            setPlan(null);
+          }}
+        >
+          {tables.map((f) => (
+            <option key={f.key} value={f.key}>
+              {f.title[locale]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={ui('importFile', locale)}>
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx"
+          aria-label={ui('importFile', locale)}
+          disabled={session.busy}
+          onChange={(e) => void choose(e.target.files?.[0])}
+        />
+      </Field>
+      {session.busy && <Spinner size="tiny" label={ui('loading', locale)} />}
+      {plan && source && (
+        <>
+          {plan.ignoredColumns.length > 0 && (
+            <div className={styles.stack}>
+              <Text>{ui('importUnmapped', locale)}</Text>
+              {plan.ignoredColumns.map((header) => (
+                <Field key={header} label={header}>
+                  <Select
+                    value={mapping[header] ?? ''}
+                    onChange={(_, d) => {
+                      const next = { ...mapping, [header]: d.value };
+                      if (!d.value) delete next[header];
+                      setMapping(next);
+                      void preview({ table, source, mapping: next });
+                    }}
+                  >
+                    <option value="">{ui('importIgnore', locale)}</option>
+                    {form.fields
+                      .filter((f) => !f.system)
+                      .map((f) => (
+                        <option key={f.key} value={f.key}>
+                          {f.label[locale]} ({f.key})
+                        </option>
+                      ))}
+                  </Select>
+                </Field>
+              ))}
+            </div>
+          )}
+          <Text weight="semibold">
+            {ui('importPlan', locale, { total: plan.total, count: plan.records.length, present: plan.alreadyPresent, rejected: plan.rejected })}
+          </Text>
+          {plan.problems.length > 0 && (
+            <ul className={styles.problems} aria-label={ui('importProblems', locale)}>
+              {plan.problems.map((p, i) => (
+                <li key={i}>{describeProblem(p, locale)}</li>
+              ))}
+            </ul>
+          )}
+          <div className={styles.row}>
+            <Button appearance="primary" disabled={session.busy || plan.records.length === 0} onClick={() => void commit()}>
+              {ui('importCommit', locale, { count: plan.records.length })}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function previousMonth(now: string): string {
+  const [year, month] = now.slice(0, 7).split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+export function PerformanceView() {
+  const styles = useStyles();
+  const session = useSession();
+  const { locale, settings } = session;
+  const [month, setMonth] = React.useState(() => previousMonth(session.clock.now()));
+  const [approve, setApprove] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<PerformanceOutcome | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  const run = () =>
+    session.act(async () => {
+      if (!settings.clerk) {
+        setError(ui('clerkMissing', locale));
+        return;
+      }
+      try {
+        const ledger = await session.ledger();
+        const done = await runOperation(
+          ledger,
+          monthlyPerformanceOperation,
+          { month, locale: ledger.locale, sheet: true, approve, files: 'perVendor' },
+          { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } },
+        );
+        setOutcome(done.result);
+        setError(null);
+      } catch (e) {
+        setOutcome(null);
+        setError(errorText(e, locale));
+      }
+    });
+
+  const lines = outcome ? outcome.batches.flatMap((b) => b.lines) : [];
+  const totals = totalsOf(lines);
+  return (
+    <div className={styles.stack}>
+      <Text className={styles.help}>{ui('perfHelp', locale)}</Text>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody style={{ whiteSpace: 'pre-wrap' }}>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={ui('perfMonth', locale)} required>
+        <Input type="month" value={month} onChange={(_, d) => setMonth(d.value)} disabled={session.busy} />
+      </Field>
+      <Checkbox label={ui('perfApprove', locale)} checked={approve} onChange={(_, d) => setApprove(!!d.checked)} disabled={session.busy} />
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void run()} disabled={session.busy || !/^\d{4}-\d{2}$/.test(month)}>
+          {ui('perfRun', locale)}
+        </Button>
+        {session.busy && <Spinner size="tiny" />}
+      </div>
+      {outcome && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>
+            {ui('perfDone', locale, {
+              workers: outcome.result.workers.length,
+              lines: lines.length,
+              plus: fenToYuan(totals.positiveFen),
+              minus: fenToYuan(totals.negativeFen),
+              sheet: outcome.sheetName ?? '',
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome && (
+        <div className={styles.row}>
+          {[...outcome.files, outcome.manifest].map((file) => (
+            <Button key={file.file} size="small" onClick={() => download(file.file, file.bytes, 'text/csv')}>
+              {file.file}
+            </Button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
