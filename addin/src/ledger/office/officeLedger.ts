@@ -336,10 +336,7 @@ class OfficeLedger implements Ledger {
       const numbering = findForm(table)?.numbering;
       // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
       // claim it is written with: another client's claim in flight may be filling the blank row now.
-      // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
-      // claim it is written with: another client's claim in flight may be filling the blank row now.
       const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0];
-      // Another client's unconfirmed claim of the same series may be filling the blank row now.
       const fillBlank = !!basis.layouts[table]?.lastRowBlank && !(claim?.othersInFlight ?? false);
       return { table, records, fillBlank };
     });
