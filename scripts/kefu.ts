@@ -11,8 +11,9 @@ import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repa
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
+import { statsCommand } from './cli/statistics';
 
-export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, perfCommand, bind, demo];
+export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, perfCommand, statsCommand, bind, demo];
 
 export const HELP = `kefu — Kefu Ledger (客服台账) on .xlsx files, without Excel
 

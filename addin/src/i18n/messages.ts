@@ -226,6 +226,11 @@ const MESSAGES = {
     'zh-TW': '匯出批次 {batch} 已審批（{by}，{at}），此後不再改寫；更正將以沖銷和調整列出現在下一批次。',
     'en-US': 'Export batch {batch} approved ({by}, {at}); it is never rewritten. Corrections appear as reversal and adjustment lines in a later batch.',
   },
+  statsWritten: {
+    'zh-CN': '{year} 年投诉统计：{total} 件（已办结 {closed} 件，年末未办结 {open} 件）。已写入：{file}',
+    'zh-TW': '{year} 年投訴統計：{total} 件（已辦結 {closed} 件，年末未辦結 {open} 件）。已寫入：{file}',
+    'en-US': 'Complaint statistics {year}: {total} complaints ({closed} closed, {open} open at year end). Written: {file}',
+  },
   perfNothingToApprove: {
     'zh-CN': '{month} 没有可审批的新导出：最近一批 {batch} 已审批。',
     'zh-TW': '{month} 沒有可審批的新匯出：最近一批 {batch} 已審批。',

@@ -106,6 +106,46 @@ export function cellOut(cell: CellOut): ExcelJS.CellValue {
   return cell;
 }
 
+/**
+ * Creates a report sheet in an exceljs workbook, or clears the existing one in place (its position
+ * stays), and writes it. Also used on a workbook of its own (`kefu stats --out`).
+ */
+export function writeReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet): void {
+  checkReportSheet(report);
+  let sheet = workbook.worksheets.find((ws) => ws.name.toUpperCase() === report.name.toUpperCase());
+  if (sheet) {
+    if (Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).length > 0) {
+      throw new Error(`A report cannot replace the sheet "${report.name}": it holds a table`);
+    }
+    sheet.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        cell.value = null;
+        cell.style = {};
+      }),
+    );
+  } else {
+    sheet = workbook.addWorksheet(report.name);
+  }
+  const bold = new Set(report.boldRows ?? []);
+  report.rows.forEach((cells, r) => {
+    const row = sheet!.getRow(r + 1);
+    cells.forEach((cell, c) => {
+      if (cell === null) return;
+      const target = row.getCell(c + 1);
+      if ('text' in cell) target.value = cell.text;
+      else if ('number' in cell) target.value = cell.number;
+      else target.value = { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+      const format = cellFormat(cell);
+      if (format !== 'General') target.numFmt = format;
+      if (bold.has(r)) target.font = { bold: true };
+    });
+    if (bold.has(r)) for (let c = cells.length; c < reportWidth(report); c++) row.getCell(c + 1).font = { bold: true };
+  });
+  (report.columnWidths ?? []).forEach((width, c) => (sheet!.getColumn(c + 1).width = width));
+  sheet.views = report.frozenRows ? [{ state: 'frozen', ySplit: report.frozenRows, xSplit: 0 }] : [];
+  if (report.rows.some((row) => row.some((cell) => cell !== null && 'formula' in cell))) workbook.calcProperties.fullCalcOnLoad = true;
+}
+
 export class XlsxLedger implements Ledger {
   private constructor(
     readonly workbook: ExcelJS.Workbook,
@@ -256,39 +296,7 @@ export class XlsxLedger implements Ledger {
 
   /** Creates a report sheet, or clears the existing one in place (its position stays), and writes it. */
   private writeReportSheet(report: ReportSheet): void {
-    checkReportSheet(report);
-    let sheet = this.findSheet(report.name);
-    if (sheet) {
-      if (Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).length > 0) {
-        throw new Error(`A report cannot replace the sheet "${report.name}": it holds a table`);
-      }
-      sheet.eachRow({ includeEmpty: true }, (row) =>
-        row.eachCell({ includeEmpty: true }, (cell) => {
-          cell.value = null;
-          cell.style = {};
-        }),
-      );
-    } else {
-      sheet = this.workbook.addWorksheet(report.name);
-    }
-    const bold = new Set(report.boldRows ?? []);
-    report.rows.forEach((cells, r) => {
-      const row = sheet!.getRow(r + 1);
-      cells.forEach((cell, c) => {
-        if (cell === null) return;
-        const target = row.getCell(c + 1);
-        if ('text' in cell) target.value = cell.text;
-        else if ('number' in cell) target.value = cell.number;
-        else target.value = { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
-        const format = cellFormat(cell);
-        if (format !== 'General') target.numFmt = format;
-        if (bold.has(r)) target.font = { bold: true };
-      });
-      if (bold.has(r)) for (let c = cells.length; c < reportWidth(report); c++) row.getCell(c + 1).font = { bold: true };
-    });
-    (report.columnWidths ?? []).forEach((width, c) => (sheet!.getColumn(c + 1).width = width));
-    sheet.views = report.frozenRows ? [{ state: 'frozen', ySplit: report.frozenRows, xSplit: 0 }] : [];
-    if (report.rows.some((row) => row.some((cell) => cell !== null && 'formula' in cell))) this.workbook.calcProperties.fullCalcOnLoad = true;
+    writeReportSheet(this.workbook, report);
   }
 
   private findCounter(key: string): { row: number; seq: number; claimRow: number } | undefined {

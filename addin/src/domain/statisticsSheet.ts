@@ -1,0 +1,256 @@
+import { c, t, CHANNELS, DEPARTMENTS, SATISFACTION, SUBSTANTIATED } from '../forms/codes';
+import type { CodeDecl } from '../forms/types';
+import { complaints as complaintsForm } from '../forms/serviceDesk';
+import type { Locale, Text } from '../i18n/locale';
+import type { ReportCell, ReportSheet } from '../ledger/types';
+import type { Operation } from './records';
+import {
+  BUCKETS,
+  COMPLAINT_COLUMNS,
+  ratioValue,
+  VISIT_COLUMNS_READ,
+  yearStatistics,
+  type Matrix,
+  type Ratio,
+  type YearStatistics,
+} from './statistics';
+
+/**
+ * The yearly complaint statistics sheet (投诉统计表, domain brief §4), blocks top to bottom as the
+ * brief lays them out, labels in the workbook's language, native number formats. Written through
+ * the ledger's report-sheet part, so the add-in (Office.js) and the command line make the same sheet.
+ * The analysis and measures of step 8 are not here yet: no form declares a measures table.
+ */
+
+export const STATISTICS_RULE_VERSION = 'stats-1';
+
+const L = {
+  title: t('投诉统计表', '投訴統計表', 'Complaint statistics'),
+  project: t('项目', '項目', 'Project'),
+  year: t('年度', '年度', 'Year'),
+  preparedBy: t('编制人', '編製人', 'Prepared by'),
+  date: t('编制日期', '編製日期', 'Date'),
+  ruleVersion: t('统计口径版本', '統計口徑版本', 'Rule version'),
+  headline: t('一、主要指标', '一、主要指標', '1. Headline figures'),
+  figure: t('指标', '指標', 'Figure'),
+  value: t('数值', '數值', 'Value'),
+  count: t('件数', '件數', 'Count'),
+  of: t('基数', '基數', 'Out of'),
+  share: t('占比', '佔比', 'Share'),
+  total: t('投诉总数', '投訴總數', 'Complaints'),
+  previous: t('上年投诉总数', '上年投訴總數', 'Previous year'),
+  change: t('同比变化', '同比變化', 'Change on previous year'),
+  substantiated: t('属实（含部分属实）', '屬實（含部分屬實）', 'Substantiated (incl. partly)'),
+  closed: t('年内办结', '年內辦結', 'Closed within the year'),
+  onTime: t('按承诺时限办结', '按承諾時限辦結', 'Closed on time (promised)'),
+  meanHours: t('平均处理时长（小时）', '平均處理時長（小時）', 'Mean handling time (hours)'),
+  medianHours: t('处理时长中位数（小时）', '處理時長中位數（小時）', 'Median handling time (hours)'),
+  visitRate: t('回访率', '回訪率', 'Return-visit rate'),
+  satisfaction: t('满意率（满意＋基本满意）', '滿意率（滿意＋基本滿意）', 'Satisfaction (satisfied + fairly)'),
+  reopened: t('重开投诉（重开次数）', '重開投訴（重開次數）', 'Reopened tickets (reopenings)'),
+  repeat: t('重复投诉人', '重複投訴人', 'Repeat complainants'),
+  monthByCategory: t('二、月份 × 类别', '二、月份 × 類別', '2. Month × category'),
+  departmentByCategory: t('三、责任部门 × 类别', '三、責任部門 × 類別', '3. Department × category'),
+  substantiatedShare: t('属实率', '屬實率', 'Substantiated'),
+  satisfactionShare: t('满意率', '滿意率', 'Satisfaction'),
+  channelByMonth: t('四、投诉方式 × 月份', '四、投訴方式 × 月份', '4. Channel × month'),
+  hotTopics: t('五、热点问题（前10位）', '五、熱點問題（前10位）', '5. Hot topics (top 10)'),
+  rank: t('排名', '排名', 'Rank'),
+  subject: t('投诉事项', '投訴事項', 'Subject'),
+  cumulative: t('累计占比', '累計佔比', 'Cumulative'),
+  otherSubjects: t('其他事项', '其他事項', 'Other subjects'),
+  noSubject: t('未填事项', '未填事項', 'No subject'),
+  buckets: t('六、处理时长分布', '六、處理時長分佈', '6. Handling time'),
+  substantiation: t('七、是否属实 × 类别', '七、是否屬實 × 類別', '7. Substantiated by category'),
+  visits: t('八、回访结果 × 责任部门', '八、回訪結果 × 責任部門', '8. Return-visit results by department'),
+  visited: t('已回访', '已回訪', 'Visited'),
+  category: t('类别', '類別', 'Category'),
+  department: t('责任部门', '責任部門', 'Department'),
+  month: t('月份', '月份', 'Month'),
+  channel: t('投诉方式', '投訴方式', 'Channel'),
+  sum: t('合计', '合計', 'Total'),
+  none: t('（未填）', '（未填）', '(blank)'),
+} satisfies Record<string, Text>;
+
+const BUCKET_LABELS: Record<(typeof BUCKETS)[number], Text> = {
+  le24h: t('≤24小时', '≤24小時', '≤ 24 h'),
+  d1to3: t('1–3天（不含1天）', '1–3天（不含1天）', '(1 d, 3 d]'),
+  d3to7: t('3–7天（不含3天）', '3–7天（不含3天）', '(3 d, 7 d]'),
+  gt7d: t('7天以上', '7天以上', '> 7 d'),
+  open: t('年末未办结', '年末未辦結', 'Open at year end'),
+};
+
+const PENDING: CodeDecl = c('pending', '未认定', '未認定', 'Not yet decided');
+const CATEGORY_CODES_DECL: readonly CodeDecl[] = complaintsForm.fields.find((f) => f.key === 'category')?.codes ?? [];
+
+/** The sheet's name for a year: "投诉统计 2026". */
+export function statisticsSheetName(year: number, locale: Locale): string {
+  return `${t('投诉统计', '投訴統計', 'Complaint stats')[locale]} ${year}`;
+}
+
+const COUNT = '0';
+const PERCENT = '0.0%';
+const HOURS = '0.0';
+
+export interface SheetHeader {
+  readonly project: string;
+  readonly preparedBy: string;
+  /** 'YYYY-MM-DD' */
+  readonly date: string;
+}
+
+export function statisticsSheet(stats: YearStatistics, header: SheetHeader, locale: Locale): ReportSheet {
+  const text = (value: string): ReportCell => ({ text: value });
+  const n = (value: number): ReportCell => ({ number: value, format: COUNT });
+  const pct = (r: Ratio | null | undefined): ReportCell => {
+    const v = ratioValue(r);
+    return v === null ? text('—') : { number: v, format: PERCENT };
+  };
+  const hours = (r: Ratio | null): ReportCell => {
+    const v = ratioValue(r);
+    return v === null ? text('—') : { number: v, format: HOURS };
+  };
+  const label = (codes: readonly CodeDecl[], code: string): string =>
+    code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
+  const monthLabel = (m: string): string => (locale === 'en-US' ? m : `${Number(m)}月`);
+
+  const rows: ReportCell[][] = [];
+  const bold: number[] = [];
+  const title = (cells: ReportCell[]) => {
+    bold.push(rows.length);
+    rows.push(cells);
+  };
+  const blank = () => rows.push([]);
+
+  title([text(`${L.title[locale]} ${stats.year}`)]);
+  rows.push([text(L.project[locale]), text(header.project), text(L.year[locale]), n(stats.year)]);
+  rows.push([text(L.preparedBy[locale]), text(header.preparedBy), text(L.date[locale]), text(header.date)]);
+  rows.push([text(L.ruleVersion[locale]), text(STATISTICS_RULE_VERSION)]);
+  blank();
+
+  const h = stats.headline;
+  title([text(L.headline[locale])]);
+  title([text(L.figure[locale]), text(L.count[locale]), text(L.of[locale]), text(L.share[locale])]);
+  rows.push([text(L.total[locale]), n(h.total.count)]);
+  if (h.previousTotal !== undefined && h.change) {
+    rows.push([text(L.previous[locale]), n(h.previousTotal)]);
+    rows.push([text(L.change[locale]), n(h.change.difference), n(h.previousTotal), pct(h.change.ratio)]);
+  }
+  rows.push([text(L.substantiated[locale]), n(h.substantiated.count), n(h.substantiated.share.den), pct(h.substantiated.share)]);
+  rows.push([text(L.closed[locale]), n(h.closed.count), n(h.closed.share.den), pct(h.closed.share)]);
+  rows.push([text(L.onTime[locale]), n(h.onTime.count), n(h.onTime.share.den), pct(h.onTime.share)]);
+  rows.push([text(L.meanHours[locale]), hours(h.meanHours)]);
+  rows.push([text(L.medianHours[locale]), hours(h.medianHours)]);
+  rows.push([text(L.visitRate[locale]), n(h.returnVisits.count), n(h.returnVisits.rate.den), pct(h.returnVisits.rate)]);
+  rows.push([text(L.satisfaction[locale]), n(h.satisfaction.count), n(h.satisfaction.share.den), pct(h.satisfaction.share)]);
+  rows.push([text(L.reopened[locale]), n(h.reopened.count), n(h.reopened.reopenings)]);
+  rows.push([text(L.repeat[locale]), n(h.repeatComplainants.count)]);
+  blank();
+
+  const matrixBlock = (
+    heading: Text,
+    corner: Text,
+    m: Matrix,
+    rowLabel: (k: string) => string,
+    columnLabel: (k: string) => string,
+    extra?: { headers: string[]; cells: (i: number) => ReportCell[] },
+  ) => {
+    title([text(heading[locale])]);
+    title([text(corner[locale]), ...m.columns.map((k) => text(columnLabel(k))), text(L.sum[locale]), ...(extra?.headers.map(text) ?? [])]);
+    m.rows.forEach((k, i) => {
+      rows.push([text(rowLabel(k)), ...m.cells[i].map((x) => n(x.count)), n(m.rowTotals[i].count), ...(extra?.cells(i) ?? [])]);
+    });
+    rows.push([text(L.sum[locale]), ...m.columnTotals.map((x) => n(x.count)), n(m.total.count)]);
+    blank();
+  };
+
+  const category = (k: string) => label(CATEGORY_CODES_DECL, k);
+  const department = (k: string) => label(DEPARTMENTS, k);
+  matrixBlock(L.monthByCategory, L.month, stats.monthByCategory, monthLabel, category);
+  matrixBlock(L.departmentByCategory, L.department, stats.departmentByCategory, department, category, {
+    headers: [L.share[locale], L.substantiatedShare[locale], L.satisfactionShare[locale]],
+    cells: (i) => [pct(stats.departments[i].share), pct(stats.departments[i].substantiated), pct(stats.departments[i].satisfaction)],
+  });
+  matrixBlock(L.channelByMonth, L.channel, stats.channelByMonth, (k) => label(CHANNELS, k), monthLabel);
+
+  title([text(L.hotTopics[locale])]);
+  title([text(L.rank[locale]), text(L.subject[locale]), text(L.count[locale]), text(L.share[locale]), text(L.cumulative[locale])]);
+  for (const line of stats.hotTopics.top) rows.push([n(line.rank), text(line.subject), n(line.count), pct(line.share), pct(line.cumulative)]);
+  const rest = stats.hotTopics.all.slice(stats.hotTopics.top.length);
+  if (rest.length > 0) {
+    const restCount = rest.reduce((s, l) => s + l.count, 0);
+    rows.push([null, text(L.otherSubjects[locale]), n(restCount), pct({ num: restCount, den: stats.hotTopics.withSubject }), pct(rest[rest.length - 1].cumulative)]);
+  }
+  if (stats.hotTopics.withoutSubject.count > 0) rows.push([null, text(L.noSubject[locale]), n(stats.hotTopics.withoutSubject.count)]);
+  blank();
+
+  title([text(L.buckets[locale])]);
+  title([text(L.figure[locale]), text(L.count[locale]), text(L.share[locale])]);
+  for (const b of BUCKETS) {
+    rows.push([text(BUCKET_LABELS[b][locale]), n(stats.handlingBuckets[b].count), pct({ num: stats.handlingBuckets[b].count, den: h.total.count })]);
+  }
+  rows.push([text(L.sum[locale]), n(h.total.count)]);
+  blank();
+
+  matrixBlock(L.substantiation, L.category, stats.substantiationByCategory, category, (k) => label([...SUBSTANTIATED, PENDING], k));
+  matrixBlock(L.visits, L.department, stats.visitsByDepartment, department, (k) => label(SATISFACTION, k), {
+    headers: [L.satisfactionShare[locale]],
+    cells: (i) => [pct(stats.departments[i].satisfaction)],
+  });
+
+  return {
+    name: statisticsSheetName(stats.year, locale),
+    rows,
+    columnWidths: [26, ...Array.from({ length: 14 }, () => 11)],
+    frozenRows: 1,
+    boldRows: bold,
+  };
+}
+
+export interface StatisticsRequest {
+  readonly year: number;
+  /** Write the statistics sheet (the command line writes it into a workbook of its own). */
+  readonly sheet: boolean;
+}
+
+export interface StatisticsOutcome {
+  readonly statistics: YearStatistics;
+  readonly sheet: ReportSheet;
+}
+
+export function isYear(text: string): boolean {
+  return /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100;
+}
+
+/**
+ * The year's statistics as one operation: read only the columns the figures need (complaints and
+ * return visits, and whether the sheet exists) → compute → write the sheet as a report sheet.
+ */
+export const complaintStatisticsOperation: Operation<StatisticsRequest, StatisticsRequest, StatisticsOutcome> = {
+  prepare(input) {
+    if (!Number.isInteger(input.year) || !isYear(String(input.year))) throw new Error(`Not a year (YYYY): ${input.year}`);
+    return input;
+  },
+  request(input) {
+    return {
+      tables: {
+        complaints: { columns: [...COMPLAINT_COLUMNS], rows: 'all' },
+        return_visits: { columns: [...VISIT_COLUMNS_READ], rows: 'all' },
+      },
+      // The sheet's name depends on the workbook's locale, known only once read: ask for all three.
+      sheets: input.sheet ? (['zh-CN', 'zh-TW', 'en-US'] as const).map((l) => statisticsSheetName(input.year, l)) : [],
+    };
+  },
+  decide(snapshot, input, context) {
+    const complaintRows = (snapshot.tables.complaints ?? []).map((r) => r.values);
+    const visitRows = (snapshot.tables.return_visits ?? []).map((r) => r.values);
+    const hasPrevious = complaintRows.some((r) => String(r.received_at ?? '').startsWith(`${input.year - 1}-`));
+    const statistics = yearStatistics(complaintRows, visitRows, input.year, hasPrevious ? complaintRows : undefined);
+    const sheet = statisticsSheet(
+      statistics,
+      { project: context.actor.site ?? '', preparedBy: context.actor.clerk, date: context.clock.now().slice(0, 10) },
+      snapshot.locale,
+    );
+    return { changes: input.sheet ? { sheets: [sheet] } : {}, result: { statistics, sheet } };
+  },
+};

@@ -1,0 +1,446 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import '../addin/src/ledger/xlsx/exceljsPatch';
+import { fixedClock } from '../addin/src/domain/clock';
+import { runOperation } from '../addin/src/domain/records';
+import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { BUCKETS, CATEGORY_CODES, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
+import { complaintStatisticsOperation, statisticsSheet, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
+import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
+import type { RecordValues } from '../addin/src/ledger/cells';
+import type { ReportCell } from '../addin/src/ledger/types';
+import { hostWorkbookFromXlsx } from '../addin/src/host';
+import { BACKENDS, openOnHost, templateBytes } from './support/backends';
+import { complaintInput, runKefu } from './support/fixtures';
+
+/**
+ * The yearly complaint statistics (issue 6, domain brief §4): a year with known answers — voids,
+ * reopenings, a ticket spanning the year end, open tickets, a previous year, anonymous and repeat
+ * complainants, tied hot topics — checked block by block, by properties on random years, through
+ * both backends and through `kefu stats`.
+ */
+
+const context = { clock: fixedClock('2027-01-10 09:00:00', 1), actor: { clerk: '陈静', site: '市第一人民医院' } };
+const base = registerComplaint.prepare(complaintInput(), context).values;
+
+interface Ticket {
+  no: string;
+  at: string;
+  channel: string;
+  anonymous?: boolean;
+  who?: string;
+  phone?: string;
+  subject?: string;
+  category: string;
+  department: string;
+  promised?: string;
+  verdict?: string;
+  handled?: string;
+  reopen?: number;
+  voided?: boolean;
+}
+
+function complaint(t: Ticket): RecordValues {
+  return {
+    ...base,
+    ticket_no: t.no,
+    received_at: t.at,
+    channel: t.channel,
+    anonymous: t.anonymous ?? false,
+    complainant: t.who ?? null,
+    complainant_phone: t.phone ?? null,
+    subject: t.subject ?? null,
+    category: t.category,
+    department: t.department,
+    promised_by: t.promised ?? null,
+    substantiated: t.verdict ?? null,
+    handled_at: t.handled ?? null,
+    reopen_count: t.reopen ?? 0,
+    status: t.handled ? 'handled' : 'received',
+    voided: t.voided ?? false,
+    void_reason: t.voided ? '重复登记' : null,
+  };
+}
+
+function visit(ticket: string, at: string, satisfaction: string, voided = false, suffix = ''): RecordValues {
+  return {
+    visit_no: `${ticket}-HF${suffix}`,
+    ticket_no: ticket,
+    visited_at: at,
+    method: 'phone',
+    person_visited: '张三',
+    resolved: satisfaction !== 'dissatisfied',
+    satisfaction,
+    visitor_by: '赵敏',
+    visitor_at: at,
+    received_by_cs_by: '陈静',
+    received_by_cs_at: at,
+    voided,
+  };
+}
+
+const T = (n: number) => `TS-2026-${String(n).padStart(4, '0')}`;
+
+const COMPLAINTS: readonly RecordValues[] = [
+  // 张三 (138…) three times in the year: a repeat complainant; 11 h, on time.
+  complaint({ no: T(1), at: '2026-01-05 09:00', channel: 'phone', who: '张三', phone: '13800000001', subject: '电梯故障', category: 'elevator', department: 'engineering', promised: '2026-01-06 09:00', verdict: 'yes', handled: '2026-01-05 20:00' }),
+  // 48 h, late, reopened twice.
+  complaint({ no: T(2), at: '2026-01-20 10:00', channel: 'visit', who: '张三', phone: '13800000001', subject: '电梯故障', category: 'elevator', department: 'engineering', promised: '2026-01-21 10:00', verdict: 'partly', handled: '2026-01-22 10:00', reopen: 2 }),
+  // Anonymous, no promise, exactly 72 h: in (1 d, 3 d].
+  complaint({ no: T(3), at: '2026-02-01 08:00', channel: 'letter', anonymous: true, subject: '地面湿滑', category: 'cleaning', department: 'cleaning', verdict: 'no', handled: '2026-02-04 08:00' }),
+  // 李四 with two phones: not the same person twice. Exactly 7 days: in (3 d, 7 d]; reopened once.
+  complaint({ no: T(4), at: '2026-03-10 12:00', channel: 'phone', who: '李四', phone: '13900000002', subject: '地面湿滑', category: 'cleaning', department: 'cleaning', promised: '2026-03-20 12:00', verdict: 'yes', handled: '2026-03-17 12:00', reopen: 1 }),
+  // 10 days, late.
+  complaint({ no: T(5), at: '2026-06-15 09:00', channel: 'phone', who: '李四', phone: '13700000003', subject: '停车收费', category: 'parking', department: 'security', promised: '2026-06-16 09:00', verdict: 'yes', handled: '2026-06-25 09:00' }),
+  // Spans the year end: received in 2026, handled in 2027 → open at the end of 2026.
+  complaint({ no: T(6), at: '2026-12-30 16:00', channel: 'wechat', who: '王五', phone: '13600000004', subject: '停车收费', category: 'parking', department: 'security', promised: '2027-01-02 16:00', handled: '2027-01-02 10:00' }),
+  // Still open, no subject.
+  complaint({ no: T(7), at: '2026-12-31 10:00', channel: 'phone', who: '张三', phone: '13800000001', category: 'attitude', department: 'customer_service' }),
+  // Voided: left out everywhere (its visit too).
+  complaint({ no: T(8), at: '2026-04-01 09:00', channel: 'phone', who: '张三', phone: '13800000001', subject: '电梯故障', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-04-01 12:00', voided: true }),
+  // The previous year: two tickets (one handled in 2026) and a void.
+  complaint({ no: 'TS-2025-0001', at: '2025-12-31 23:00', channel: 'phone', who: '赵六', phone: '1', subject: '电梯故障', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-01-01 02:00' }),
+  complaint({ no: 'TS-2025-0002', at: '2025-05-01 09:00', channel: 'visit', who: '赵六', phone: '1', subject: '电梯故障', category: 'elevator', department: 'engineering' }),
+  complaint({ no: 'TS-2025-0003', at: '2025-06-01 09:00', channel: 'visit', who: '赵六', phone: '1', category: 'other', department: 'management', voided: true }),
+];
+
+const VISITS: readonly RecordValues[] = [
+  visit(T(1), '2026-01-07 10:00', 'satisfied'),
+  // Two visits: the latest counts.
+  visit(T(2), '2026-01-23 10:00', 'dissatisfied'),
+  visit(T(2), '2026-02-01 10:00', 'fairly_satisfied', false, '2'),
+  visit(T(4), '2026-03-18 10:00', 'dissatisfied'),
+  // A voided visit counts for nothing.
+  visit(T(5), '2026-06-26 10:00', 'satisfied', true),
+  // Visited after the year end: counts for satisfaction, not for the (closed) return-visit rate.
+  visit(T(6), '2027-01-03 10:00', 'satisfied'),
+  visit(T(8), '2026-04-02 10:00', 'satisfied'),
+];
+
+const cellAt = (m: Matrix, row: string, column: string) => m.cells[m.rows.indexOf(row)][m.columns.indexOf(column)];
+
+/** Every non-zero cell of a matrix as "row/column": count. */
+function nonZero(m: Matrix): Record<string, number> {
+  const out: Record<string, number> = {};
+  m.rows.forEach((r, i) => m.columns.forEach((c, j) => m.cells[i][j].count && (out[`${r}/${c}`] = m.cells[i][j].count)));
+  return out;
+}
+
+/** The figures of the known year, block by block (the answers computed by hand). */
+function assertKnownYear(s: YearStatistics): void {
+  const h = s.headline;
+  assert.deepEqual(h.total.tickets, [1, 2, 3, 4, 5, 6, 7].map(T));
+  assert.equal(h.previousTotal, 2);
+  assert.deepEqual(h.change, { difference: 5, ratio: { num: 5, den: 2 } });
+  assert.deepEqual(h.substantiated.tickets, [T(1), T(2), T(4), T(5)]);
+  assert.deepEqual(h.substantiated.share, { num: 4, den: 7 });
+  assert.deepEqual(h.closed.tickets, [1, 2, 3, 4, 5].map(T));
+  assert.deepEqual(h.closed.share, { num: 5, den: 7 });
+  assert.deepEqual(h.onTime.tickets, [T(1), T(4)]);
+  assert.deepEqual(h.onTime.share, { num: 2, den: 4 });
+  assert.deepEqual(h.onTime.withoutPromise.tickets, [T(3)]);
+  // 11 + 48 + 72 + 168 + 240 hours = 32 340 minutes over 5 tickets.
+  assert.deepEqual(h.meanHours, { num: 32340, den: 300 });
+  assert.deepEqual(h.medianHours, { num: 4320, den: 60 });
+  assert.deepEqual(h.returnVisits.tickets, [T(1), T(2), T(4)]);
+  assert.deepEqual(h.returnVisits.rate, { num: 3, den: 5 });
+  assert.deepEqual(h.satisfaction.visited.tickets, [T(1), T(2), T(4), T(6)]);
+  assert.deepEqual(h.satisfaction.tickets, [T(1), T(2), T(6)]);
+  assert.deepEqual(h.satisfaction.share, { num: 3, den: 4 });
+  assert.deepEqual(h.reopened.tickets, [T(2), T(4)]);
+  assert.equal(h.reopened.reopenings, 3);
+  assert.deepEqual(h.repeatComplainants, { count: 1, people: [{ name: '张三', tickets: [T(1), T(2), T(7)] }] });
+
+  assert.deepEqual(nonZero(s.monthByCategory), { '01/elevator': 2, '02/cleaning': 1, '03/cleaning': 1, '06/parking': 1, '12/parking': 1, '12/attitude': 1 });
+  assert.deepEqual(cellAt(s.monthByCategory, '12', 'parking').tickets, [T(6)]);
+  assert.deepEqual(s.monthByCategory.rowTotals.map((x) => x.count), [2, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 2]);
+  assert.equal(s.monthByCategory.columnTotals[CATEGORY_CODES.indexOf('parking')].count, 2);
+  assert.equal(s.monthByCategory.total.count, 7);
+
+  assert.deepEqual(nonZero(s.departmentByCategory), { 'engineering/elevator': 2, 'cleaning/cleaning': 2, 'security/parking': 2, 'customer_service/attitude': 1 });
+  const dept = Object.fromEntries(s.departments.map((d) => [d.department, d]));
+  assert.deepEqual(dept.engineering, { department: 'engineering', count: 2, share: { num: 2, den: 7 }, substantiated: { num: 2, den: 2 }, satisfaction: { num: 2, den: 2 } });
+  assert.deepEqual(dept.cleaning, { department: 'cleaning', count: 2, share: { num: 2, den: 7 }, substantiated: { num: 1, den: 2 }, satisfaction: { num: 0, den: 1 } });
+  assert.deepEqual(dept.security, { department: 'security', count: 2, share: { num: 2, den: 7 }, substantiated: { num: 1, den: 2 }, satisfaction: { num: 1, den: 1 } });
+  assert.deepEqual(dept.customer_service, { department: 'customer_service', count: 1, share: { num: 1, den: 7 }, substantiated: { num: 0, den: 1 }, satisfaction: { num: 0, den: 0 } });
+  assert.deepEqual(dept.management.share, { num: 0, den: 7 });
+
+  assert.deepEqual(nonZero(s.channelByMonth), { 'phone/01': 1, 'phone/03': 1, 'phone/06': 1, 'phone/12': 1, 'visit/01': 1, 'letter/02': 1, 'wechat/12': 1 });
+  assert.equal(s.channelByMonth.rowTotals[s.channelByMonth.rows.indexOf('phone')].count, 4);
+
+  // Three subjects tied at 2: one rank, listed by subject; the ticket without a subject apart.
+  assert.deepEqual(
+    s.hotTopics.top.map((l) => [l.rank, l.subject, l.count, l.cumulative.num, l.cumulative.den]),
+    [
+      [1, '停车收费', 2, 2, 6],
+      [1, '地面湿滑', 2, 4, 6],
+      [1, '电梯故障', 2, 6, 6],
+    ],
+  );
+  assert.deepEqual(s.hotTopics.top[2].tickets, [T(1), T(2)]);
+  assert.deepEqual(s.hotTopics.withoutSubject.tickets, [T(7)]);
+
+  assert.deepEqual(
+    Object.fromEntries(BUCKETS.map((b) => [b, s.handlingBuckets[b].tickets])),
+    { le24h: [T(1)], d1to3: [T(2), T(3)], d3to7: [T(4)], gt7d: [T(5)], open: [T(6), T(7)] },
+  );
+
+  assert.deepEqual(nonZero(s.substantiationByCategory), {
+    'elevator/yes': 1,
+    'elevator/partly': 1,
+    'cleaning/yes': 1,
+    'cleaning/no': 1,
+    'parking/yes': 1,
+    'parking/pending': 1,
+    'attitude/pending': 1,
+  });
+  assert.deepEqual(nonZero(s.visitsByDepartment), {
+    'engineering/satisfied': 1,
+    'engineering/fairly_satisfied': 1,
+    'cleaning/dissatisfied': 1,
+    'security/satisfied': 1,
+  });
+  assert.equal(s.visitsByDepartment.total.count, 4);
+}
+
+/** A cell's shown value, for comparing sheets. */
+const shown = (cell: ReportCell | undefined): unknown => (cell === null || cell === undefined ? null : 'text' in cell ? cell.text : 'number' in cell ? cell.number : cell.formula);
+
+describe('Yearly complaint statistics (issue 6)', function () {
+  describe('the figures of a year with known answers', () => {
+    it('gives every block exactly', () => {
+      assertKnownYear(yearStatistics(COMPLAINTS, VISITS, 2026, COMPLAINTS));
+    });
+
+    it('leaves out the change on the previous year when that year is not given, and counts 2025 on its own', () => {
+      const s = yearStatistics(COMPLAINTS, VISITS, 2026);
+      assert.equal(s.headline.previousTotal, undefined);
+      assert.equal(s.headline.change, undefined);
+      const before = yearStatistics(COMPLAINTS, VISITS, 2025);
+      // The 2025 ticket handled in 2026 is open at the end of 2025; the void is left out.
+      assert.deepEqual(before.headline.total.tickets, ['TS-2025-0001', 'TS-2025-0002']);
+      assert.deepEqual(before.handlingBuckets.open.tickets, ['TS-2025-0001', 'TS-2025-0002']);
+      assert.equal(before.headline.meanHours, null);
+      assert.deepEqual(before.headline.repeatComplainants.people, [{ name: '赵六', tickets: ['TS-2025-0001', 'TS-2025-0002'] }]);
+    });
+
+    it('ranks tied subjects together (1, 2, 2, 4 …) and keeps the top 10 with the rest summed up to 100 %', () => {
+      const counts = [5, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1];
+      let n = 0;
+      const rows = counts.flatMap((count, i) =>
+        Array.from({ length: count }, () => complaint({ no: T(++n), at: '2026-05-01 09:00', channel: 'phone', subject: `事项${String.fromCharCode(65 + i)}`, category: 'other', department: 'management' })),
+      );
+      const topics = yearStatistics(rows, [], 2026).hotTopics;
+      assert.deepEqual(topics.all.map((l) => l.rank), [1, 2, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5]);
+      assert.equal(topics.top.length, 10);
+      assert.deepEqual(topics.top.map((l) => l.subject).slice(0, 4), ['事项A', '事项B', '事项C', '事项D']);
+      assert.deepEqual(topics.all[topics.all.length - 1].cumulative, { num: 21, den: 21 });
+      const sheet = statisticsSheet(yearStatistics(rows, [], 2026), { project: 'p', preparedBy: 'c', date: '2027-01-10' }, 'en-US');
+      const others = sheet.rows.find((r) => shown(r[1]) === 'Other subjects')!;
+      assert.deepEqual(others.map(shown), [null, 'Other subjects', 2, 2 / 21, 1]);
+    });
+  });
+
+  describe('properties on random years', () => {
+    const channel = fc.constantFrom(...CHANNELS.map((c) => c.code));
+    const category = fc.constantFrom(...CATEGORY_CODES);
+    const department = fc.constantFrom(...DEPARTMENTS.map((c) => c.code));
+    const pad = (v: number) => String(v).padStart(2, '0');
+    const ticket = fc.record({
+      year: fc.constantFrom(2025, 2026, 2027),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      channel,
+      category,
+      department,
+      handledAfter: fc.option(fc.integer({ min: 0, max: 20 * 24 * 60 }), { nil: undefined }),
+      subject: fc.constantFrom('', '电梯', '保洁', '停车', '噪音'),
+      verdict: fc.constantFrom(undefined, 'yes', 'partly', 'no'),
+      voided: fc.boolean(),
+      satisfaction: fc.constantFrom(undefined, 'satisfied', 'fairly_satisfied', 'dissatisfied'),
+    });
+    const year = fc.array(ticket, { maxLength: 60 }).map((list) => {
+      const complaints: RecordValues[] = [];
+      const visits: RecordValues[] = [];
+      list.forEach((x, i) => {
+        const at = `${x.year}-${pad(x.month)}-${pad(x.day)} ${pad(x.hour)}:00`;
+        const handled =
+          x.handledAfter === undefined ? undefined : new Date(Date.UTC(x.year, x.month - 1, x.day, x.hour, x.handledAfter)).toISOString().slice(0, 16).replace('T', ' ');
+        const no = `TS-${x.year}-${String(i + 1).padStart(4, '0')}`;
+        complaints.push(complaint({ no, at, channel: x.channel, category: x.category, department: x.department, subject: x.subject, verdict: x.verdict, handled, voided: x.voided }));
+        if (x.satisfaction) visits.push(visit(no, at, x.satisfaction));
+      });
+      return { complaints, visits };
+    });
+    const sum = (list: readonly { count: number }[]) => list.reduce((s, x) => s + x.count, 0);
+
+    it('every matrix adds up to the headline total, by rows and by columns', () => {
+      fc.assert(
+        fc.property(year, ({ complaints, visits }) => {
+          const s = yearStatistics(complaints, visits, 2026);
+          for (const m of [s.monthByCategory, s.departmentByCategory, s.channelByMonth, s.substantiationByCategory]) {
+            assert.equal(m.total.count, s.headline.total.count);
+            assert.equal(sum(m.rowTotals), m.total.count);
+            assert.equal(sum(m.columnTotals), m.total.count);
+            m.cells.forEach((row, i) => assert.equal(sum(row), m.rowTotals[i].count));
+            assert.deepEqual(m.cells.flat().flatMap((c) => c.tickets).sort(), [...s.headline.total.tickets].sort());
+          }
+          assert.equal(s.visitsByDepartment.total.count, s.headline.satisfaction.visited.count);
+          assert.equal(sum(s.departments), s.headline.total.count);
+        }),
+      );
+    });
+
+    it('the handling-time buckets partition the non-void tickets of the year', () => {
+      fc.assert(
+        fc.property(year, ({ complaints, visits }) => {
+          const s = yearStatistics(complaints, visits, 2026);
+          const inBuckets = BUCKETS.flatMap((b) => s.handlingBuckets[b].tickets).sort();
+          assert.deepEqual(inBuckets, [...s.headline.total.tickets].sort());
+          const expected = complaints.filter((c) => c.voided !== true && String(c.received_at).startsWith('2026-')).map((c) => String(c.ticket_no)).sort();
+          assert.deepEqual(inBuckets, expected);
+          assert.equal(s.headline.closed.count + s.handlingBuckets.open.count, s.headline.total.count);
+        }),
+      );
+    });
+
+    it('the Pareto table falls, its cumulative share rises and ends at 100 %', () => {
+      fc.assert(
+        fc.property(year, ({ complaints, visits }) => {
+          const t = yearStatistics(complaints, visits, 2026).hotTopics;
+          for (let i = 1; i < t.all.length; i++) {
+            assert.ok(t.all[i].count <= t.all[i - 1].count);
+            assert.ok(t.all[i].cumulative.num > t.all[i - 1].cumulative.num);
+          }
+          if (t.all.length > 0) assert.deepEqual(t.all[t.all.length - 1].cumulative, { num: t.withSubject, den: t.withSubject });
+          assert.equal(sum(t.all) + t.withoutSubject.count, t.withSubject + t.withoutSubject.count);
+        }),
+      );
+    });
+  });
+
+  describe('the statistics sheet', () => {
+    it('lays the blocks out top to bottom in the workbook language with percentages as numbers', () => {
+      const s = yearStatistics(COMPLAINTS, VISITS, 2026, COMPLAINTS);
+      const sheet = statisticsSheet(s, { project: '市第一人民医院', preparedBy: '陈静', date: '2027-01-10' }, 'zh-TW');
+      assert.equal(sheet.name, '投訴統計 2026');
+      const firsts = sheet.rows.map((r) => shown(r[0]));
+      const order = ['投訴統計表 2026', '一、主要指標', '二、月份 × 類別', '三、責任部門 × 類別', '四、投訴方式 × 月份', '五、熱點問題（前10位）', '六、處理時長分佈', '七、是否屬實 × 類別', '八、回訪結果 × 責任部門'];
+      const positions = order.map((label) => firsts.indexOf(label));
+      assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(positions));
+      const row = (label: string) => sheet.rows.find((r) => shown(r[0]) === label)!;
+      assert.deepEqual(row('同比變化').map(shown), [`同比變化`, 5, 2, 2.5]);
+      assert.deepEqual(row('屬實（含部分屬實）').map(shown), ['屬實（含部分屬實）', 4, 7, 4 / 7]);
+      assert.deepEqual(row('屬實（含部分屬實）')[3], { number: 4 / 7, format: '0.0%' });
+      assert.deepEqual(row('平均處理時長（小時）')[1], { number: 107.8, format: '0.0' });
+      assert.deepEqual(row('年末未辦結').map(shown), ['年末未辦結', 2, 2 / 7]);
+      assert.deepEqual(row('12月').map(shown).slice(1), [0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 2]);
+      assert.deepEqual(row('項目').map(shown), ['項目', '市第一人民医院', '年度', 2026]);
+    });
+  });
+
+  for (const backend of BACKENDS) {
+    it(`computes and writes the same figures through the ${backend.name}`, async () => {
+      const session = await backend.open(await templateBytes('zh-CN'));
+      const basis = await session.ledger.read({ writes: ['complaints', 'return_visits'] });
+      await session.ledger.apply({ appends: { complaints: [...COMPLAINTS], return_visits: [...VISITS] } }, basis);
+      const outcome = await runOperation(session.ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+      assertKnownYear(outcome.result.statistics);
+      assert.deepEqual(outcome.result.statistics, yearStatistics(COMPLAINTS, VISITS, 2026, COMPLAINTS));
+      // Only the columns the figures need were asked for.
+      const request = complaintStatisticsOperation.request({ year: 2026, sheet: true }, context);
+      assert.ok(!request.tables!.complaints.columns.includes('content'));
+      const name = statisticsSheetName(2026, 'zh-CN');
+      const sheet = outcome.result.sheet;
+      const totalRow = sheet.rows.findIndex((r) => shown(r[0]) === '投诉总数');
+      assert.deepEqual(await session.cell(name, 0, 0), { value: '投诉统计表 2026' });
+      assert.deepEqual(await session.cell(name, totalRow, 1), { value: 7 });
+      const share = sheet.rows.findIndex((r) => shown(r[0]) === '回访率');
+      assert.deepEqual(await session.cell(name, share, 3), { value: 0.6 });
+      // Run again: the sheet is replaced, not added twice.
+      await runOperation(session.ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await session.bytes()) as unknown as ArrayBuffer);
+      assert.equal(wb.worksheets.filter((w) => w.name === name).length, 1);
+      assert.equal(wb.getWorksheet(name)!.getRow(totalRow + 1).getCell(2).value, 7);
+    });
+  }
+
+  it('builds the sheet in the add-in in two requests: read the needed columns, write the sheet', async () => {
+    const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
+    const basis = await session.ledger.read({ writes: ['complaints', 'return_visits'] });
+    // Long complaint texts: the statistics never read them, so the response stays small.
+    const long = COMPLAINTS.map((c) => ({ ...c, content: '病房卫生间地面有积水'.repeat(150) }));
+    await session.ledger.apply({ appends: { complaints: long, return_visits: [...VISITS] } }, basis);
+    session.client.resetStats();
+    const outcome = await runOperation(session.ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+    assertKnownYear(outcome.result.statistics);
+    assert.equal(session.client.stats.syncs, 2);
+    const contentBytes = long.length * Buffer.byteLength(String(long[0].content));
+    assert.ok(session.client.stats.responseBytes < contentBytes, `response ${session.client.stats.responseBytes} bytes`);
+  });
+
+  describe('kefu stats', () => {
+    let dir: string;
+    let ledger: string;
+    before(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-stats-'));
+      const session = await BACKENDS[0].open(await templateBytes('zh-CN'));
+      const basis = await session.ledger.read({ writes: ['complaints', 'return_visits'] });
+      await session.ledger.apply({ appends: { complaints: [...COMPLAINTS], return_visits: [...VISITS] } }, basis);
+      ledger = path.join(dir, 'ledger.xlsx');
+      await fs.writeFile(ledger, await session.bytes());
+    });
+    after(() => fs.rm(dir, { recursive: true, force: true }));
+
+    const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+
+    it('prints the figures as JSON, the same as computed in the add-in', async () => {
+      const run = await runKefu(['stats', ledger, '--year', '2026', '--json']);
+      assert.equal(run.code, 0, run.stderr);
+      const json = JSON.parse(run.stdout) as YearStatistics;
+      assertKnownYear(json);
+      assert.deepEqual(json, JSON.parse(JSON.stringify(yearStatistics(COMPLAINTS, VISITS, 2026, COMPLAINTS))));
+    });
+
+    it('writes the statistics workbook and leaves the ledger untouched', async () => {
+      const before = await sha(ledger);
+      const out = path.join(dir, 'stats.xlsx');
+      const run = await runKefu(['stats', ledger, '--year', '2026', '--out', out, '--site', '市第一人民医院', '--locale', 'en-US']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /Complaint statistics 2026: 7 complaints \(5 closed, 2 open at year end\)/);
+      assert.equal(await sha(ledger), before);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      assert.deepEqual(wb.worksheets.map((w) => w.name), ['投诉统计 2026']);
+      const ws = wb.worksheets[0];
+      const rows: unknown[][] = [];
+      ws.eachRow((row, i) => (rows[i - 1] = (row.values as unknown[]).slice(1)));
+      const find = (label: string) => rows.find((r) => r && r[0] === label)!;
+      assert.deepEqual(find('投诉总数'), ['投诉总数', 7]);
+      assert.deepEqual(find('同比变化'), ['同比变化', 5, 2, 2.5]);
+      assert.deepEqual(find('按承诺时限办结'), ['按承诺时限办结', 2, 4, 0.5]);
+      assert.deepEqual(find('处理时长中位数（小时）'), ['处理时长中位数（小时）', 72]);
+      assert.deepEqual(find('重复投诉人'), ['重复投诉人', 1]);
+      assert.deepEqual(find('1月').slice(0, 12), ['1月', 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 2]);
+      assert.deepEqual(find('≤24小时'), ['≤24小时', 1, 1 / 7]);
+      assert.deepEqual(find('项目'), ['项目', '市第一人民医院', '年度', 2026]);
+      const rate = rows.findIndex((r) => r && r[0] === '回访率');
+      assert.equal(ws.getRow(rate + 1).getCell(4).numFmt, '0.0%');
+    });
+
+    it('refuses to write the statistics over the ledger', async () => {
+      const before = await sha(ledger);
+      const run = await runKefu(['stats', ledger, '--year', '2026', '--out', ledger]);
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /--out must be a new workbook/);
+      assert.equal(await sha(ledger), before);
+    });
+  });
+});
