@@ -303,7 +303,11 @@ export function yearStatistics(
   for (const t of tickets) {
     const s = str(t.subject);
     if (s === '') noSubject.push(str(t.ticket_no));
-    else bySubject.set(s, [...(bySubject.get(s) ?? []), str(t.ticket_no)]);
+    else {
+      const list = bySubject.get(s);
+      if (list) list.push(str(t.ticket_no));
+      else bySubject.set(s, [str(t.ticket_no)]);
+    }
   }
   const withSubject = tickets.length - noSubject.length;
   const sorted = [...bySubject.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
