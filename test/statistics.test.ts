@@ -372,6 +372,21 @@ describe('Yearly complaint statistics (issue 6)', function () {
     });
   }
 
+  it('writes the sheet in the language of an en-US workbook', async () => {
+    const session = await BACKENDS[0].open(await templateBytes('en-US'));
+    const basis = await session.ledger.read({ writes: ['complaints', 'return_visits'] });
+    await session.ledger.apply({ appends: { complaints: [...COMPLAINTS], return_visits: [...VISITS] } }, basis);
+    const outcome = await runOperation(session.ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+    assertKnownYear(outcome.result.statistics);
+    const name = statisticsSheetName(2026, 'en-US');
+    assert.equal(name, 'Complaint stats 2026');
+    const rows = outcome.result.sheet.rows;
+    const at = (label: string) => rows.findIndex((r) => shown(r[0]) === label);
+    assert.deepEqual(await session.cell(name, at('Closed on time (promised)'), 3), { value: 0.5 });
+    assert.deepEqual(await session.cell(name, at('Open at year end'), 1), { value: 2 });
+    assert.deepEqual(rows[at('2. Month × category') + 1].slice(0, 3).map(shown), ['Month', 'Cleaning', 'Engineering & repairs']);
+  });
+
   it('builds the sheet in the add-in in two requests: read the needed columns, write the sheet', async () => {
     const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
     const basis = await session.ledger.read({ writes: ['complaints', 'return_visits'] });
