@@ -150,6 +150,12 @@ describe('browser end to end: the task pane in the preview', function () {
     await page.getByRole('tab', { name: ui('viewBinding', 'en-US') }).click();
     await page.getByRole('button', { name: ui('bind', 'en-US'), exact: true }).click();
     await page.getByText(/\d+ tickets bound \(new volumes: .*\); 0 bound before; \d+ not archived yet; \d+ missing numbers/).waitFor();
+
+    await page.getByRole('tab', { name: ui('viewStatistics', 'en-US') }).click();
+    await page.getByRole('button', { name: ui('statsRun', 'en-US') }).click();
+    const stats = `Complaint stats ${year}`;
+    await page.getByRole('status').getByText(new RegExp(`^\\d+ complaints compiled on the sheet "${stats}", now shown\\.$`)).waitFor();
+    await page.locator(`table[data-sheet="${stats}"]`).waitFor();
     await context.close();
   });
 

@@ -153,6 +153,17 @@ const UI = {
     'zh-TW': '{workers} 人，{lines} 列；獎勵合計 {plus} 元，扣減合計 {minus} 元。已寫入「{sheet}」。',
     'en-US': '{workers} workers, {lines} lines; rewards {plus} CNY, deductions {minus} CNY. Written to "{sheet}".',
   },
+  statsHelp: {
+    'zh-CN': '汇总所选年度的全部投诉（作废的不计，重开的只计一次）：重点、类别、涉及部门、处理时长、回访和满意度，写入统计工作表，供经理分析并采取措施。',
+    'zh-TW': '彙總所選年度的全部投訴（作廢的不計，重開的只計一次）：重點、類別、涉及部門、處理時長、回訪和滿意度，寫入統計工作表，供經理分析並採取措施。',
+    'en-US': 'Compiles every complaint of the year (voided ones left out, reopened ones counted once): focus points, categories, departments, handling times, return visits and satisfaction, on a statistics sheet for the manager.',
+  },
+  statsRun: { 'zh-CN': '生成统计表', 'zh-TW': '產生統計表', 'en-US': 'Build the statistics sheet' },
+  statsDone: {
+    'zh-CN': '已统计 {total} 件投诉，写入并打开“{sheet}”。',
+    'zh-TW': '已統計 {total} 件投訴，寫入並開啟「{sheet}」。',
+    'en-US': '{total} complaints compiled on the sheet "{sheet}", now shown.',
+  },
   previewTitle: { 'zh-CN': '客服台账 · 预览', 'zh-TW': '客服臺賬 · 預覽', 'en-US': 'Kefu Ledger · Preview' },
   previewNote: {
     'zh-CN': '无需 Excel：任务窗格运行在浏览器内存中的工作簿上。',

@@ -183,11 +183,11 @@ function Preview() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source, ledgerLocale, browserLocale]);
 
-  // Follow Excel: the sheet holding the selection comes to the front.
-  const selection = workbook?.selection;
+  // Follow Excel: after each action the active sheet (where a selection also lands) comes to the front.
+  const active = workbook?.activeWorksheet?.name;
   React.useEffect(() => {
-    if (selection) setSheetName(selection.sheet);
-  }, [selection, version]);
+    if (active && version > 0) setSheetName(active);
+  }, [active, version]);
 
   const download = async () => {
     if (!workbook) return;

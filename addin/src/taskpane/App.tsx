@@ -19,7 +19,7 @@ import { LOCALE_NAMES, ui, type UiId } from '../i18n/ui';
 import { loadSettings, paneLocale, saveSettings, viewFrom, type PaneEnvironment, type Settings, type ViewId } from './environment';
 import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } from './DeskViews';
 import { BindingView, PrintView } from './ArchiveViews';
-import { ImportView, PerformanceView } from './DataViews';
+import { ImportView, PerformanceView, StatisticsView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
 
 const useStyles = makeStyles({
@@ -37,13 +37,12 @@ const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'queue', label: 'viewQueue' },
   { id: 'print', label: 'viewPrint' },
   { id: 'binding', label: 'viewBinding' },
+  { id: 'statistics', label: 'viewStatistics' },
   { id: 'performance', label: 'viewPerformance' },
   { id: 'import', label: 'viewImport' },
   { id: 'settings', label: 'viewSettings' },
 ];
 
-/** Views a ribbon button opens that this version serves through another tab. */
-const VIEW_ALIASES: Partial<Record<ViewId, ViewId>> = { statistics: 'queue' };
 
 function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const session = useSession();
@@ -98,7 +97,7 @@ export function App({ env }: { env: PaneEnvironment }) {
   const [settings, setSettings] = React.useState(() => loadSettings(env.storage));
   const locale = paneLocale(settings, env.displayLanguage);
   const requested = viewFrom(env.initialView);
-  const [view, setView] = React.useState<ViewId>(settings.clerk ? (VIEW_ALIASES[requested] ?? requested) : 'settings');
+  const [view, setView] = React.useState<ViewId>(settings.clerk ? requested : 'settings');
   const session = useCreateSession(env, settings, locale);
   const [stepTarget, setStepTarget] = React.useState<StepTarget | null>(null);
   React.useEffect(() => {
@@ -139,6 +138,7 @@ export function App({ env }: { env: PaneEnvironment }) {
             )}
             {view === 'print' && <PrintView />}
             {view === 'binding' && <BindingView />}
+            {view === 'statistics' && <StatisticsView />}
             {view === 'performance' && <PerformanceView />}
             {view === 'import' && <ImportView />}
             {view === 'settings' && (

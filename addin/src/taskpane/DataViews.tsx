@@ -8,6 +8,7 @@ import { monthlyPerformanceOperation, type PerformanceOutcome } from '../domain/
 import { fenToYuan } from '../domain/performance/exact';
 import { totalsOf } from '../domain/performance/export';
 import { runOperation } from '../domain/records';
+import { complaintStatisticsOperation } from '../domain/statisticsSheet';
 import { errorText, useSession } from './session';
 
 /**
@@ -282,6 +283,63 @@ export function PerformanceView() {
           ))}
         </div>
       )}
+    </div>
+  );
+}
+
+export function StatisticsView() {
+  const styles = useStyles();
+  const session = useSession();
+  const { locale, settings } = session;
+  const [year, setYear] = React.useState(session.clock.now().slice(0, 4));
+  const [done, setDone] = React.useState<{ sheet: string; total: number } | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  const run = () =>
+    session.act(async () => {
+      try {
+        const ledger = await session.ledger();
+        const outcome = await runOperation(
+          ledger,
+          complaintStatisticsOperation,
+          { year: Number(year), sheet: true },
+          { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } },
+        );
+        // Show the sheet, as a manager expects after building it.
+        await session.env.run(async (context) => {
+          context.workbook.worksheets.getItem(outcome.result.sheet.name).activate();
+          await context.sync();
+        });
+        setDone({ sheet: outcome.result.sheet.name, total: outcome.result.statistics.headline.total.count });
+        setError(null);
+      } catch (e) {
+        setDone(null);
+        setError(errorText(e, locale));
+      }
+    });
+
+  return (
+    <div className={styles.stack}>
+      <Text className={styles.help}>{ui('statsHelp', locale)}</Text>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody style={{ whiteSpace: 'pre-wrap' }}>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {done && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{ui('statsDone', locale, done)}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={ui('bindYear', locale)} required>
+        <Input type="number" value={year} onChange={(_, d) => setYear(d.value)} disabled={session.busy} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void run()} disabled={session.busy || !/^\d{4}$/.test(year)}>
+          {ui('statsRun', locale)}
+        </Button>
+        {session.busy && <Spinner size="tiny" />}
+      </div>
     </div>
   );
 }
