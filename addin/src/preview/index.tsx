@@ -18,8 +18,10 @@ import { LOCALE_NAMES, ui } from '../i18n/ui';
 import { HostWorkbook } from '../host/model';
 import type { HostWorksheet } from '../host/model';
 import { formatCellText } from '../host/cells';
+import { columnLetters } from '../ledger/report';
 import { App } from '../taskpane/App';
 import type { PaneEnvironment } from '../taskpane/environment';
+import { XLSX_TYPE, saveFile } from '../taskpane/download';
 
 /**
  * The preview: the real task pane, running on the in-memory Excel host in a plain browser, beside
@@ -79,15 +81,7 @@ async function loadWorkbook(source: Source, locale: Locale): Promise<HostWorkboo
   return hostWorkbookFromXlsx(await response.arrayBuffer());
 }
 
-function columnName(index: number): string {
-  let n = index + 1;
-  let name = '';
-  while (n > 0) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-    n = Math.floor((n - 1) / 26);
-  }
-  return name;
-}
+const columnName = (index: number) => columnLetters(index + 1);
 
 /** Rows of the selected address (e.g. "A5:AI5" → 4..4), to highlight the selection. */
 function selectedRows(address: string | undefined): [number, number] | null {
@@ -195,14 +189,7 @@ function Preview() {
     try {
       const { hostWorkbookToXlsx } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsxBridge');
       const bytes = await hostWorkbookToXlsx(workbook);
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `kefu-ledger-preview.${ledgerLocale}.xlsx`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(`kefu-ledger-preview.${ledgerLocale}.xlsx`, bytes, XLSX_TYPE);
     } finally {
       setDownloading(false);
     }

@@ -6,6 +6,7 @@ import { officeCellValue } from '../ledger/office/officeLedger';
 import { bindVolumes, DEFAULT_VOLUME_SIZE, type BindingResult } from '../domain/binding';
 import { runOperation } from '../domain/records';
 import { errorText, useSession } from './session';
+import { XLSX_TYPE, saveFile } from './download';
 
 /**
  * Printing a record on its paper layout, and binding archived tickets into numbered volumes
@@ -132,14 +133,7 @@ export function BindingView() {
       if (!result) return;
       const { buildBoundVolumes } = await import(/* webpackChunkName: "xlsx" */ '../ledger/xlsx/boundVolumes');
       const bytes = await buildBoundVolumes(result, { locale, site: settings.site }).xlsx.writeBuffer();
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `bound-volumes-${result.year}.xlsx`;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(`bound-volumes-${result.year}.xlsx`, new Uint8Array(bytes as ArrayBuffer), XLSX_TYPE);
     });
 
   return (

@@ -10,6 +10,7 @@ import { totalsOf } from '../domain/performance/export';
 import { runOperation } from '../domain/records';
 import { complaintStatisticsOperation } from '../domain/statisticsSheet';
 import { errorText, useSession } from './session';
+import { saveFile } from './download';
 
 /**
  * Data finance and the back office bring in and take out: imports from the collection system and
@@ -24,16 +25,6 @@ const useStyles = makeStyles({
   problems: { maxHeight: '16em', overflowY: 'auto', margin: 0, paddingLeft: '1.2em' },
 });
 
-function download(name: string, bytes: Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A chosen file as rows: CSV in UTF-8 (with or without BOM) or GB18030, or an .xlsx's first visible sheet. */
 async function readSource(file: File): Promise<SourceTable> {
@@ -277,7 +268,7 @@ export function PerformanceView() {
       {outcome && (
         <div className={styles.row}>
           {[...outcome.files, outcome.manifest].map((file) => (
-            <Button key={file.file} size="small" onClick={() => download(file.file, file.bytes, 'text/csv')}>
+            <Button key={file.file} size="small" onClick={() => saveFile(file.file, file.bytes, 'text/csv')}>
               {file.file}
             </Button>
           ))}

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { columnLetters } from '../report';
 import './exceljsPatch';
 import type { Locale } from '../../i18n/locale';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/locale';
@@ -60,16 +61,7 @@ function decode(ref: string): { top: number; left: number; bottom: number; right
   return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
 }
 
-export function columnLetters(index1: number): string {
-  let n = index1;
-  let letters = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetters };
 
 function encode(top: number, left: number, bottom: number, right: number): string {
   return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
