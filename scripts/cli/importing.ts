@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import { systemClock } from '../../addin/src/domain/clock';
 import { decodeText, parseDelimited } from '../../addin/src/domain/csv';
 import { importTable, previewImport, type SourceTable } from '../../addin/src/domain/importing';
@@ -9,6 +8,7 @@ import { findForm } from '../../addin/src/forms';
 import { message } from '../../addin/src/i18n/messages';
 import { readRewritableWorkbook, writeWorkbookAtomically } from '../../addin/src/ledger/xlsx/files';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
+import { xlsxSourceRows } from '../../addin/src/ledger/xlsx/sourceRows';
 import { UsageError, flag, localeFlag, station, type Command } from './args';
 
 /** Reads a .csv (UTF-8 with or without BOM, or GB18030) or the first sheet of an .xlsx as rows. */
@@ -22,21 +22,7 @@ export async function readSourceTable(file: string): Promise<SourceTable> {
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     return { name, rows: parseDelimited(decodeText(new Uint8Array(bytes)).text) };
   }
-  if (ext === '.xlsx') {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0];
-    const rows: unknown[][] = [];
-    sheet?.eachRow({ includeEmpty: true }, (row, number) => {
-      const cells: unknown[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => {
-        const v = cell.value;
-        cells[col - 1] = v && typeof v === 'object' && !(v instanceof Date) ? cell.text : v;
-      });
-      rows[number - 1] = cells;
-    });
-    return { name, rows: Array.from(rows, (r) => r ?? []) };
-  }
+  if (ext === '.xlsx') return { name, rows: await xlsxSourceRows(new Uint8Array(bytes)) };
   throw new KefuError([{ kind: 'unsupportedFile', params: { file: name } }]);
 }
 

@@ -38,8 +38,6 @@ export const registerComplaint = createNumberedRecord(complaints, { reopen_count
  * one audit entry per changed field.
  */
 
-const ALL = (form: FormDecl) => columnsOf(form).map((c) => c.key);
-
 function numberOf(form: FormDecl, period: string, seq: number): string {
   return formatNumber(form.numbering as SequenceNumbering, period, seq);
 }

@@ -1,5 +1,5 @@
 import type { Text } from '../i18n/locale';
-import { c, t, BOOL_CODES } from './codes';
+import { t, BOOL_CODES } from './codes';
 import type { CodeDecl, FieldDecl, FormDecl } from './types';
 
 /** What one worksheet column holds: the unit the ledger reads and writes. */

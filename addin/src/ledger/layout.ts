@@ -1,6 +1,5 @@
-import type { Locale, Text } from '../i18n/locale';
+import type { Text } from '../i18n/locale';
 import { t } from '../forms/codes';
-import type { FormDecl } from '../forms/types';
 import type { CellKind } from '../forms/columns';
 
 /**
@@ -107,7 +106,3 @@ export const DICTIONARY_COLUMNS: readonly PlainColumn[] = [
   { key: 'required', label: t('必填', '必填', 'Required'), kind: 'text' },
   { key: 'values', label: t('取值', '取值', 'Allowed values'), kind: 'text' },
 ];
-
-export function sheetNameOf(form: FormDecl, locale: Locale): string {
-  return form.sheet[locale];
-}

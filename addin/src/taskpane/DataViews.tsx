@@ -30,15 +30,8 @@ const useStyles = makeStyles({
 async function readSource(file: File): Promise<SourceTable> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (/\.xlsx$/i.test(file.name)) {
-    const { default: ExcelJS } = await import(/* webpackChunkName: "xlsx" */ 'exceljs');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0];
-    const rows: unknown[][] = [];
-    sheet?.eachRow({ includeEmpty: true }, (row, number) => {
-      rows[number - 1] = (row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
-    });
-    return { name: file.name, rows: Array.from(rows, (r) => r ?? []) };
+    const { xlsxSourceRows } = await import(/* webpackChunkName: "xlsx" */ '../ledger/xlsx/sourceRows');
+    return { name: file.name, rows: await xlsxSourceRows(bytes) };
   }
   return { name: file.name, rows: parseDelimited(decodeText(bytes).text) };
 }
