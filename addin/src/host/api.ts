@@ -35,7 +35,7 @@ import {
 } from './address';
 import { ERROR_LITERALS, NO_CALC, formatCellText, type CellScalar } from './cells';
 import { HostError, HostErrorCode, HostNotImplemented, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
-import type { ClearTarget, HostCell, HostTable, HostWorkbook, HostWorksheet } from './model';
+import type { ClearTarget, HostCell, HostChart, HostChartSeries, HostChartType, HostTable, HostWorkbook, HostWorksheet } from './model';
 
 // =============================================================================================
 // Client, options, statistics
@@ -1636,6 +1636,9 @@ type WorksheetMembers =
   | 'isNullObject'
   | (typeof WORKSHEET_SCALARS)[number]
   | 'tables'
+  | 'charts'
+  | 'delete'
+  | 'autoFilter'
   | 'freezePanes'
   | 'activate'
   | 'getCell'
@@ -1686,13 +1689,46 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
     return this._nav(HostTableCollection, 'TableCollection', 'tables', (s: HostWorksheet): TablesScope => ({ workbook: s.workbook, sheet: s })) as unknown as Excel.TableCollection;
   }
 
+  /** `worksheet.autoFilter` (ExcelApi 1.9): filter buttons on a range's first row. */
+  get autoFilter(): Excel.AutoFilter {
+    return this._nav(HostAutoFilter, 'AutoFilter', 'autoFilter', (s: HostWorksheet) => s) as unknown as Excel.AutoFilter;
+  }
+
   get freezePanes(): Excel.WorksheetFreezePanes {
     return this._nav(HostFreezePanes, 'WorksheetFreezePanes', 'freezePanes', (s: HostWorksheet) => s) as unknown as Excel.WorksheetFreezePanes;
+  }
+
+  /** `worksheet.charts` (ExcelApi 1.1). */
+  get charts(): Excel.ChartCollection {
+    return this._charts() as unknown as Excel.ChartCollection;
+  }
+
+  private _charts(): HostChartCollection {
+    return this._nav(HostChartCollection, 'ChartCollection', 'charts', (s: HostWorksheet) => s);
+  }
+
+  override _navigation(name: string): HostClientObject | undefined {
+    return name === 'charts' ? this._charts() : undefined;
+  }
+
+  /** A proxy of a deleted sheet fails with ItemNotFound, whenever its batch reaches it. */
+  override _resolveNow(): { target: unknown; isNull: boolean } {
+    const r = super._resolveNow();
+    if (!r.isNull) liveSheet(r.target as HostWorksheet);
+    return r;
   }
 
   load(arg?: LoadArgument): Excel.Worksheet {
     this._load(arg);
     return this as unknown as Excel.Worksheet;
+  }
+
+  /** `worksheet.delete()` (ExcelApi 1.1), with its tables and charts; see `HostWorkbook.deleteWorksheet`. */
+  delete(): void {
+    this._invoke('delete', [], (s: HostWorksheet) => {
+      s.workbook.deleteWorksheet(s);
+      return undefined;
+    });
   }
 
   activate(): void {
@@ -1744,6 +1780,38 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
     return this._range('getUsedRangeOrNullObject', [valuesOnly ?? false], (s) => {
       const r = s.usedRect(valuesOnly ?? false);
       return r ? { sheet: s, rect: r } : NULL_TARGET;
+    });
+  }
+}
+
+/**
+ * `worksheet.autoFilter`, the part the ledger uses: `apply(range)` puts filter buttons on the
+ * range's first row (one AutoFilter per sheet: applying again moves it), `remove()` takes them
+ * away. Filter criteria (`apply(range, columnIndex, criteria)`) are not modelled.
+ */
+export class HostAutoFilter extends HostClientObject implements Pick<Excel.AutoFilter, 'context' | 'apply' | 'remove'> {
+  readonly _typeName = 'AutoFilter';
+  readonly _scalars: readonly string[] = [];
+
+  _read(_t: unknown, name: string): unknown {
+    throw new HostNotImplemented(`Excel.AutoFilter.${name}`);
+  }
+
+  apply(range: Excel.Range | string, columnIndex?: number, criteria?: Excel.FilterCriteria): void {
+    if (columnIndex !== undefined || criteria !== undefined) throw new HostNotImplemented('Excel.AutoFilter.apply(range, columnIndex, criteria)');
+    checkRangeArgumentContext(this, range);
+    this._invoke('apply', [range], (s: HostWorksheet) => {
+      const target = rangeArgument(this, range, s);
+      if (target.sheet !== s) throw invalidArgument('The range of an AutoFilter must be on its worksheet.');
+      s.autoFilter = target.rect;
+      return undefined;
+    });
+  }
+
+  remove(): void {
+    this._invoke('remove', [], (s: HostWorksheet) => {
+      s.autoFilter = null;
+      return undefined;
     });
   }
 }
@@ -2305,5 +2373,516 @@ export class HostTableRowObject extends HostClientObject implements Pick<Excel.T
       const row = t.top + 1 + r.index;
       return { sheet: t.worksheet, rect: rect(row, t.left, row, t.left + t.columnCount - 1) };
     }) as unknown as Excel.Range;
+  }
+}
+
+// =============================================================================================
+// Charts (ExcelApi 1.1–1.8 subset; the model and its rules are in model.ts)
+// =============================================================================================
+
+/** A deleted sheet's proxies fail, as Excel's do once the object is gone. */
+function liveSheet(s: HostWorksheet): HostWorksheet {
+  if (s.isDeleted) throw itemNotFound('The worksheet no longer exists.');
+  return s;
+}
+
+function liveChart(c: HostChart): HostChart {
+  if (c.isDeleted) throw itemNotFound('The chart no longer exists.');
+  return c;
+}
+
+function liveSeries(s: HostChartSeries): HostChartSeries {
+  liveChart(s.chart);
+  if (s.index < 0) throw itemNotFound('The chart series no longer exists.');
+  return s;
+}
+
+/** Chart positions and sizes are points: numbers (InvalidArgument otherwise), not negative. */
+function checkPoints(v: unknown, what: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw invalidArgument(`${what} must be a number of points.`);
+  if (v < 0) throw new HostNotImplemented(`Excel.Chart.${what} = ${v}`, 'what Excel does with a negative position or size is not modelled');
+  return v;
+}
+
+function checkBoolean(v: unknown, what: string): boolean {
+  if (typeof v !== 'boolean') throw invalidArgument(`${what} must be true or false.`);
+  return v;
+}
+
+type ChartTypeArgument = Excel.ChartType | `${Excel.ChartType}`;
+type ChartSeriesByArgument = Excel.ChartSeriesBy | `${Excel.ChartSeriesBy}`;
+
+/** Loadable scalars of a chart: `name`, `top`/`left`/`width`/`height` (1.1), `chartType`, `id` (1.7). */
+const CHART_SCALARS = ['chartType', 'height', 'id', 'left', 'name', 'top', 'width'] as const;
+
+function readChart(target: HostChart, name: string): unknown {
+  const c = liveChart(target);
+  switch (name) {
+    case 'chartType':
+      return c.chartType;
+    case 'height':
+      return c.height;
+    case 'id':
+      return c.id;
+    case 'left':
+      return c.left;
+    case 'name':
+      return c.name;
+    case 'top':
+      return c.top;
+    case 'width':
+      return c.width;
+  }
+  throw new HostNotImplemented(`Excel.Chart.${name}`);
+}
+
+export class HostChartCollection
+  extends HostCollectionObject<HostChartObject>
+  implements Pick<Excel.ChartCollection, 'context' | 'items' | 'count' | 'add' | 'getCount' | 'getItem' | 'getItemAt' | 'getItemOrNullObject' | 'load'>
+{
+  readonly _typeName = 'ChartCollection';
+  readonly _scalars: readonly string[] = ['count'];
+  readonly _itemScalars: readonly string[] = CHART_SCALARS;
+
+  get items(): Excel.Chart[] {
+    return this._get('items');
+  }
+
+  get count(): number {
+    return this._get('count');
+  }
+
+  _read(target: unknown, name: string): unknown {
+    if (name === 'count') return liveSheet(target as HostWorksheet).charts.length;
+    throw new HostNotImplemented(`Excel.ChartCollection.${name}`);
+  }
+
+  _itemTargets(target: unknown): unknown[] {
+    return [...liveSheet(target as HostWorksheet).charts];
+  }
+
+  _readItem(c: unknown, name: string): unknown {
+    return readChart(c as HostChart, name);
+  }
+
+  _makeItem(index: number, c: unknown, props: Record<string, unknown>): HostChartObject {
+    return this._item(HostChartObject, 'Chart', index, c, props);
+  }
+
+  load(arg?: LoadArgument): Excel.ChartCollection {
+    this._load(arg);
+    return this as unknown as Excel.ChartCollection;
+  }
+
+  private _chart(method: string, args: unknown[], f: (s: HostWorksheet) => HostChart | typeof NULL_TARGET): Excel.Chart {
+    return this._child(HostChartObject, 'Chart', method, args, (s: HostWorksheet) => f(liveSheet(s))) as unknown as Excel.Chart;
+  }
+
+  /**
+   * `charts.add(type, sourceData, seriesBy)` (ExcelApi 1.1): type and seriesBy are checked when
+   * the batch runs (an unknown string, or "Invalid", rejects the sync with InvalidArgument);
+   * `sourceData` is a Range, possibly on another sheet. See `HostWorkbook.createChart`.
+   */
+  add(type: ChartTypeArgument, sourceData: Excel.Range, seriesBy?: ChartSeriesByArgument): Excel.Chart {
+    if (!(sourceData instanceof HostRange)) {
+      throw new HostNotImplemented('Excel.ChartCollection.add', 'sourceData must be a Range proxy');
+    }
+    checkRangeArgumentContext(this, sourceData);
+    return this._chart('add', [type, sourceData, seriesBy ?? null], (s) => {
+      const source = rangeArgument(this, sourceData, s);
+      return s.workbook.createChart(s, type, source, seriesBy);
+    });
+  }
+
+  /** The first chart with that name (case-insensitive); ItemNotFound when there is none. */
+  getItem(name: string): Excel.Chart {
+    return this._chart('getItem', [name], (s) => {
+      const c = s.findChart(name);
+      if (!c) throw itemNotFound(`The chart "${name}" does not exist on worksheet "${s.name}".`);
+      return c;
+    });
+  }
+
+  getItemOrNullObject(name: string): Excel.Chart {
+    return this._chart('getItemOrNullObject', [name], (s) => s.findChart(name) ?? NULL_TARGET);
+  }
+
+  getItemAt(index: number): Excel.Chart {
+    return this._chart('getItemAt', [index], (s) => {
+      const c = Number.isInteger(index) ? s.charts[index] : undefined;
+      if (!c) throw invalidArgument(`There is no chart at index ${index} on worksheet "${s.name}".`);
+      return c;
+    });
+  }
+
+  /** ExcelApi 1.4. */
+  getCount(): OfficeExtension.ClientResult<number> {
+    const result = clientResult<number>();
+    this._invoke('getCount', [], (s: HostWorksheet) => liveSheet(s).charts.length, result);
+    return result;
+  }
+}
+
+type ChartMembers =
+  | 'context'
+  | 'isNullObject'
+  | (typeof CHART_SCALARS)[number]
+  | 'title'
+  | 'legend'
+  | 'series'
+  | 'worksheet'
+  | 'setPosition'
+  | 'delete'
+  | 'load';
+
+export class HostChartObject extends HostClientObject implements Pick<Excel.Chart, ChartMembers> {
+  readonly _typeName = 'Chart';
+  readonly _scalars: readonly string[] = CHART_SCALARS;
+
+  get chartType(): Excel.Chart['chartType'] {
+    return this._get('chartType');
+  }
+  set chartType(v: Excel.Chart['chartType']) {
+    this._set('chartType', v);
+  }
+  get height(): number {
+    return this._get('height');
+  }
+  set height(v: number) {
+    this._set('height', v);
+  }
+  get id(): string {
+    return this._get('id');
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  set left(v: number) {
+    this._set('left', v);
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v);
+  }
+  get top(): number {
+    return this._get('top');
+  }
+  set top(v: number) {
+    this._set('top', v);
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  set width(v: number) {
+    this._set('width', v);
+  }
+
+  _read(target: unknown, name: string): unknown {
+    return readChart(target as HostChart, name);
+  }
+
+  override _write(target: unknown, name: string, v: unknown): void {
+    const c = liveChart(target as HostChart);
+    switch (name) {
+      case 'name':
+        c.name = v as string;
+        return;
+      case 'chartType':
+        c.chartType = v as HostChartType;
+        return;
+      case 'top':
+      case 'left':
+      case 'width':
+      case 'height':
+        c[name] = checkPoints(v, name);
+        return;
+    }
+    super._write(target, name, v);
+  }
+
+  /** A proxy of a deleted chart fails with ItemNotFound, whenever its batch reaches it. */
+  override _resolveNow(): { target: unknown; isNull: boolean } {
+    const r = super._resolveNow();
+    if (!r.isNull) liveChart(r.target as HostChart);
+    return r;
+  }
+
+  get title(): Excel.ChartTitle {
+    return this._title() as unknown as Excel.ChartTitle;
+  }
+
+  get legend(): Excel.ChartLegend {
+    return this._legend() as unknown as Excel.ChartLegend;
+  }
+
+  get series(): Excel.ChartSeriesCollection {
+    return this._series() as unknown as Excel.ChartSeriesCollection;
+  }
+
+  /** ExcelApi 1.2. */
+  get worksheet(): Excel.Worksheet {
+    return this._worksheet() as unknown as Excel.Worksheet;
+  }
+
+  private _title(): HostChartTitleObject {
+    return this._nav(HostChartTitleObject, 'ChartTitle', 'title', (c: HostChart) => c);
+  }
+
+  private _legend(): HostChartLegendObject {
+    return this._nav(HostChartLegendObject, 'ChartLegend', 'legend', (c: HostChart) => c);
+  }
+
+  private _series(): HostChartSeriesCollection {
+    return this._nav(HostChartSeriesCollection, 'ChartSeriesCollection', 'series', (c: HostChart) => c);
+  }
+
+  private _worksheet(): HostWorksheetObject {
+    return this._nav(HostWorksheetObject, 'Worksheet', 'worksheet', (c: HostChart) => c.worksheet);
+  }
+
+  override _navigation(name: string): HostClientObject | undefined {
+    if (name === 'title') return this._title();
+    if (name === 'legend') return this._legend();
+    if (name === 'series') return this._series();
+    if (name === 'worksheet') return this._worksheet();
+    return undefined;
+  }
+
+  load(arg?: LoadArgument): Excel.Chart {
+    this._load(arg);
+    return this as unknown as Excel.Chart;
+  }
+
+  /**
+   * `chart.setPosition(startCell, endCell?)` (ExcelApi 1.1): Range proxies or addresses on the
+   * chart's sheet; see `HostWorkbook.setChartPosition`.
+   */
+  setPosition(startCell: Excel.Range | string, endCell?: Excel.Range | string): void {
+    checkRangeArgumentContext(this, startCell);
+    checkRangeArgumentContext(this, endCell);
+    this._invoke('setPosition', [startCell, endCell ?? null], (c: HostChart) => {
+      const start = rangeArgument(this, startCell, c.worksheet);
+      const end = endCell === undefined || endCell === null ? null : rangeArgument(this, endCell, c.worksheet);
+      c.worksheet.workbook.setChartPosition(c, start, end);
+      return undefined;
+    });
+  }
+
+  /** `chart.delete()` (ExcelApi 1.1). */
+  delete(): void {
+    this._invoke('delete', [], (c: HostChart) => {
+      c.worksheet.workbook.deleteChart(c);
+      return undefined;
+    });
+  }
+}
+
+/** `chart.title`: text, visible, overlay (ExcelApi 1.1). */
+const CHART_TITLE_SCALARS = ['overlay', 'text', 'visible'] as const;
+
+export class HostChartTitleObject extends HostClientObject implements Pick<Excel.ChartTitle, 'context' | (typeof CHART_TITLE_SCALARS)[number] | 'load'> {
+  readonly _typeName = 'ChartTitle';
+  readonly _scalars: readonly string[] = CHART_TITLE_SCALARS;
+
+  get overlay(): boolean {
+    return this._get('overlay');
+  }
+  set overlay(v: boolean) {
+    this._set('overlay', v);
+  }
+  get text(): string {
+    return this._get('text');
+  }
+  set text(v: string) {
+    this._set('text', v);
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._set('visible', v);
+  }
+
+  _read(target: unknown, name: string): unknown {
+    const { title } = liveChart(target as HostChart);
+    if (name === 'overlay' || name === 'text' || name === 'visible') return title[name];
+    throw new HostNotImplemented(`Excel.ChartTitle.${name}`);
+  }
+
+  override _write(target: unknown, name: string, v: unknown): void {
+    const { title } = liveChart(target as HostChart);
+    if (name === 'text') {
+      if (typeof v !== 'string') throw invalidArgument('A chart title must be a string.');
+      title.text = v;
+    } else if (name === 'visible' || name === 'overlay') title[name] = checkBoolean(v, name);
+    else super._write(target, name, v);
+  }
+
+  load(arg?: LoadArgument): Excel.ChartTitle {
+    this._load(arg);
+    return this as unknown as Excel.ChartTitle;
+  }
+}
+
+/** `chart.legend`: visible, position, overlay (ExcelApi 1.1). */
+const CHART_LEGEND_SCALARS = ['overlay', 'position', 'visible'] as const;
+
+export class HostChartLegendObject extends HostClientObject implements Pick<Excel.ChartLegend, 'context' | (typeof CHART_LEGEND_SCALARS)[number] | 'load'> {
+  readonly _typeName = 'ChartLegend';
+  readonly _scalars: readonly string[] = CHART_LEGEND_SCALARS;
+
+  get overlay(): boolean {
+    return this._get('overlay');
+  }
+  set overlay(v: boolean) {
+    this._set('overlay', v);
+  }
+  get position(): Excel.ChartLegend['position'] {
+    return this._get('position');
+  }
+  set position(v: Excel.ChartLegend['position']) {
+    this._set('position', v);
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._set('visible', v);
+  }
+
+  _read(target: unknown, name: string): unknown {
+    const { legend } = liveChart(target as HostChart);
+    if (name === 'overlay' || name === 'position' || name === 'visible') return legend[name];
+    throw new HostNotImplemented(`Excel.ChartLegend.${name}`);
+  }
+
+  override _write(target: unknown, name: string, v: unknown): void {
+    const { legend } = liveChart(target as HostChart);
+    if (name === 'position') legend.position = v as HostChart['legend']['position'];
+    else if (name === 'visible' || name === 'overlay') legend[name] = checkBoolean(v, name);
+    else super._write(target, name, v);
+  }
+
+  load(arg?: LoadArgument): Excel.ChartLegend {
+    this._load(arg);
+    return this as unknown as Excel.ChartLegend;
+  }
+}
+
+/** Loadable scalars of a series: `name` (1.1), `chartType` (1.7), `axisGroup` (1.8). */
+const CHART_SERIES_SCALARS = ['axisGroup', 'chartType', 'name'] as const;
+
+function readSeries(target: HostChartSeries, name: string): unknown {
+  const s = liveSeries(target);
+  switch (name) {
+    case 'axisGroup':
+      return s.axisGroup;
+    case 'chartType':
+      return s.chartType;
+    case 'name':
+      return s.name;
+  }
+  throw new HostNotImplemented(`Excel.ChartSeries.${name}`);
+}
+
+export class HostChartSeriesCollection
+  extends HostCollectionObject<HostChartSeriesObject>
+  implements Pick<Excel.ChartSeriesCollection, 'context' | 'items' | 'count' | 'getCount' | 'getItemAt' | 'load'>
+{
+  readonly _typeName = 'ChartSeriesCollection';
+  readonly _scalars: readonly string[] = ['count'];
+  readonly _itemScalars: readonly string[] = CHART_SERIES_SCALARS;
+
+  get items(): Excel.ChartSeries[] {
+    return this._get('items');
+  }
+
+  get count(): number {
+    return this._get('count');
+  }
+
+  _read(target: unknown, name: string): unknown {
+    if (name === 'count') return liveChart(target as HostChart).series.length;
+    throw new HostNotImplemented(`Excel.ChartSeriesCollection.${name}`);
+  }
+
+  _itemTargets(target: unknown): unknown[] {
+    return [...liveChart(target as HostChart).series];
+  }
+
+  _readItem(s: unknown, name: string): unknown {
+    return readSeries(s as HostChartSeries, name);
+  }
+
+  _makeItem(index: number, s: unknown, props: Record<string, unknown>): HostChartSeriesObject {
+    return this._item(HostChartSeriesObject, 'ChartSeries', index, s, props);
+  }
+
+  load(arg?: LoadArgument): Excel.ChartSeriesCollection {
+    this._load(arg);
+    return this as unknown as Excel.ChartSeriesCollection;
+  }
+
+  /** ExcelApi 1.1; an index outside the series is an InvalidArgument (as for tables' rows). */
+  getItemAt(index: number): Excel.ChartSeries {
+    return this._child(HostChartSeriesObject, 'ChartSeries', 'getItemAt', [index], (target: HostChart) => {
+      const c = liveChart(target);
+      const s = Number.isInteger(index) ? c.series[index] : undefined;
+      if (!s) throw invalidArgument(`There is no series at index ${index} in chart "${c.name}" (${c.series.length} series).`);
+      return s;
+    }) as unknown as Excel.ChartSeries;
+  }
+
+  /** ExcelApi 1.4. */
+  getCount(): OfficeExtension.ClientResult<number> {
+    const result = clientResult<number>();
+    this._invoke('getCount', [], (c: HostChart) => liveChart(c).series.length, result);
+    return result;
+  }
+}
+
+export class HostChartSeriesObject
+  extends HostClientObject
+  implements Pick<Excel.ChartSeries, 'context' | 'isNullObject' | (typeof CHART_SERIES_SCALARS)[number] | 'load'>
+{
+  readonly _typeName = 'ChartSeries';
+  readonly _scalars: readonly string[] = CHART_SERIES_SCALARS;
+
+  get axisGroup(): Excel.ChartSeries['axisGroup'] {
+    return this._get('axisGroup');
+  }
+  set axisGroup(v: Excel.ChartSeries['axisGroup']) {
+    this._set('axisGroup', v);
+  }
+  get chartType(): Excel.ChartSeries['chartType'] {
+    return this._get('chartType');
+  }
+  set chartType(v: Excel.ChartSeries['chartType']) {
+    this._set('chartType', v);
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._set('name', v);
+  }
+
+  _read(target: unknown, name: string): unknown {
+    return readSeries(target as HostChartSeries, name);
+  }
+
+  override _write(target: unknown, name: string, v: unknown): void {
+    const s = liveSeries(target as HostChartSeries);
+    if (name === 'name') s.name = v as string;
+    else if (name === 'chartType') s.chartType = v as HostChartType;
+    else if (name === 'axisGroup') s.axisGroup = v as HostChartSeries['axisGroup'];
+    else super._write(target, name, v);
+  }
+
+  load(arg?: LoadArgument): Excel.ChartSeries {
+    this._load(arg);
+    return this as unknown as Excel.ChartSeries;
   }
 }

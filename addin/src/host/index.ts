@@ -10,7 +10,7 @@
  *   client.stats;                                  // round trips and payload bytes
  *   client.failAtSync(1);                          // the next round trip never reaches "Excel"
  *
- * Modules: model.ts (workbook, sheets, cells, tables; setup helpers and Excel's rules),
+ * Modules: model.ts (workbook, sheets, cells, tables, charts; setup helpers and Excel's rules),
  * api.ts (proxies, context, sync, measurement, faults), cells.ts (input parsing, date serials,
  * display text), address.ts (A1 addresses, sheet-name quoting), errors.ts, xlsxBridge.ts.
  *
@@ -39,6 +39,13 @@
  * - Payload bytes are measured on a RichApi-like JSON of the batch (actions, object paths,
  *   arguments; results of loads and method calls), close to but not byte-identical with Office's.
  * - Auto-named tables take the lowest free "TableN".
+ * - Charts (ExcelApi 1.1–1.8 subset: `worksheet.charts`, chart name/type/position/size, title,
+ *   legend, series name/chartType/axisGroup, `setPosition`, `delete`) are data only, never drawn
+ *   nor written to .xlsx. `charts.add` splits the source into series by Excel's observed labelling
+ *   rule (model.ts, `chartSeriesLayout`); seriesBy "Auto" means "Columns" (Excel on the web; the
+ *   desktop guesses from the data's shape). A new chart sits right of its source at 360 × 216 pt
+ *   (Excel puts it in the visible window); rows are 15 pt high. Series names are read from their
+ *   cells when the chart is made and do not follow later edits of those cells.
  * - Members the host does not implement throw HostNotImplemented instead of doing anything.
  */
 

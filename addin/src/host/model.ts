@@ -1,5 +1,6 @@
 /**
- * The in-memory workbook behind the Excel host: worksheets with sparse cells, tables, selection.
+ * The in-memory workbook behind the Excel host: worksheets with sparse cells, tables, charts,
+ * selection.
  *
  * Two kinds of methods live here:
  *
@@ -27,9 +28,9 @@ import {
   rectRows,
   rectsOverlap,
 } from './address';
-import { type CellScalar, formatCellText, parseCellInput, type ParsedInput } from './cells';
-import { HostError, HostErrorCode, invalidArgument, invalidOperation, itemNotFound } from './errors';
-import { HostClient, type HostClientOptions } from './api';
+import { type CellScalar, formatCellText, isDateFormat, parseCellInput, type ParsedInput } from './cells';
+import { HostError, HostErrorCode, HostNotImplemented, invalidArgument, invalidOperation, itemNotFound } from './errors';
+import { HostClient, columnWidthPoints, type HostClientOptions } from './api';
 
 export interface HostCell {
   /** The constant, or the cached result of a formula (null when none). */
@@ -56,6 +57,10 @@ function sameName(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
 }
 
+/** Excel's default column width in characters, and default row height in points. */
+const DEFAULT_COLUMN_WIDTH = 8.43;
+const DEFAULT_ROW_HEIGHT_POINTS = 15;
+
 // ---------------------------------------------------------------------------------------------
 
 export class HostWorksheet {
@@ -65,11 +70,17 @@ export class HostWorksheet {
   private _visibility: SheetVisibility = 'Visible';
   frozenRows = 0;
   frozenColumns = 0;
+  /** The range with filter buttons on its first row (`worksheet.autoFilter.apply`), or null. */
+  autoFilter: Rect | null = null;
   /** Column widths in characters (the unit of the xlsx `<col width>`), by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   /** Data validations carried through the xlsx bridge as opaque data (exceljs' model, by address). */
   dataValidations: Record<string, unknown> = {};
   private readonly grid = new Map<number, Map<number, HostCell>>();
+  private readonly chartList: HostChart[] = [];
+  /** Numbers the sheet's drawing objects ("Chart 1", "Chart 2" …); never reused after a delete. */
+  private drawingCounter = 0;
+  private _deleted = false;
 
   constructor(workbook: HostWorkbook, id: string, name: string) {
     this.workbook = workbook;
@@ -115,6 +126,62 @@ export class HostWorksheet {
 
   get tables(): HostTable[] {
     return this.workbook.tables.filter((t) => t.worksheet === this);
+  }
+
+  /** The sheet's charts in order of creation (what `worksheet.charts` lists). */
+  get charts(): readonly HostChart[] {
+    return this.chartList;
+  }
+
+  /** The first chart named `name` (case-insensitive), as `charts.getItem` finds it. */
+  findChart(name: string): HostChart | undefined {
+    return this.chartList.find((c) => sameName(c.name, name));
+  }
+
+  /** True once the sheet was deleted (`worksheet.delete()`); proxies still holding it fail. */
+  get isDeleted(): boolean {
+    return this._deleted;
+  }
+
+  /** @internal Used by `HostWorkbook` only: "Chart 1", "Chart 2" … */
+  _nextDrawingName(kind: string): string {
+    return `${kind} ${++this.drawingCounter}`;
+  }
+
+  /** @internal Used by `HostWorkbook` only. */
+  _attachChart(chart: HostChart): void {
+    this.chartList.push(chart);
+  }
+
+  /** @internal Used by `HostWorkbook` only. */
+  _detachChart(chart: HostChart): void {
+    const i = this.chartList.indexOf(chart);
+    if (i >= 0) this.chartList.splice(i, 1);
+  }
+
+  /** @internal Used by `HostWorkbook.deleteWorksheet` only. */
+  _markDeleted(): void {
+    this._deleted = true;
+    for (const c of [...this.chartList]) this.workbook.deleteChart(c);
+  }
+
+  /**
+   * Distance in points from the sheet's left edge to the left edge of column `col`. Columns are
+   * 8.43 characters (48 pt) wide unless `columnWidths` says otherwise (see `columnWidthPoints`).
+   */
+  columnLeft(col: number): number {
+    const standard = columnWidthPoints(DEFAULT_COLUMN_WIDTH);
+    let points = col * standard;
+    for (const [c, w] of this.columnWidths) if (c < col) points += columnWidthPoints(w) - standard;
+    return points;
+  }
+
+  /**
+   * Distance in points from the sheet's top edge to the top of row `row`. The host has no row
+   * heights: every row is Excel's default 15 pt (20 px, Calibri 11).
+   */
+  rowTop(row: number): number {
+    return row * DEFAULT_ROW_HEIGHT_POINTS;
   }
 
   cell(row: number, col: number): HostCell | undefined {
@@ -352,6 +419,422 @@ function headerText(cell: HostCell): string {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Charts
+//
+// A chart lives on one worksheet (in `worksheet.charts`, in order of creation) and goes with it.
+// What the host models (ExcelApi 1.1–1.8, checked against the Office.js reference):
+// - `charts.add(type, source, seriesBy)` lays the source block out as Excel does when inserting a
+//   chart: labels in the first row and/or column name the series and the categories, every other
+//   column (seriesBy "Columns") or row ("Rows") is one series. "Auto" is taken as "Columns", which
+//   is what Excel on the web does (Excel on desktop guesses from the shape of the data).
+// - Series keep references to their cells (name, categories, values), as Excel's SERIES formula
+//   does; their values read the cells as they are now. Names are taken from the name cells when
+//   the chart is made (Excel keeps them linked; the host does not follow later edits of the cell).
+// - A chart has a position and size in points, a title and a legend; a series has a chart type
+//   (combination charts) and an axis group.
+// Nothing of a chart is drawn, nor carried to .xlsx (see xlsxBridge.ts).
+
+/**
+ * The `Excel.ChartType` values. "Invalid" is a member of that enum but names no chart, so it is
+ * not listed: creating a chart of it is an InvalidArgument, like any unknown string.
+ */
+export const CHART_TYPES = [
+  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', '3DColumnClustered', '3DColumnStacked', '3DColumnStacked100',
+  'BarClustered', 'BarStacked', 'BarStacked100', '3DBarClustered', '3DBarStacked', '3DBarStacked100',
+  'LineStacked', 'LineStacked100', 'LineMarkers', 'LineMarkersStacked', 'LineMarkersStacked100',
+  'PieOfPie', 'PieExploded', '3DPieExploded', 'BarOfPie',
+  'XYScatterSmooth', 'XYScatterSmoothNoMarkers', 'XYScatterLines', 'XYScatterLinesNoMarkers',
+  'AreaStacked', 'AreaStacked100', '3DAreaStacked', '3DAreaStacked100', 'DoughnutExploded', 'RadarMarkers', 'RadarFilled',
+  'Surface', 'SurfaceWireframe', 'SurfaceTopView', 'SurfaceTopViewWireframe', 'Bubble', 'Bubble3DEffect',
+  'StockHLC', 'StockOHLC', 'StockVHLC', 'StockVOHLC',
+  'CylinderColClustered', 'CylinderColStacked', 'CylinderColStacked100', 'CylinderBarClustered', 'CylinderBarStacked', 'CylinderBarStacked100', 'CylinderCol',
+  'ConeColClustered', 'ConeColStacked', 'ConeColStacked100', 'ConeBarClustered', 'ConeBarStacked', 'ConeBarStacked100', 'ConeCol',
+  'PyramidColClustered', 'PyramidColStacked', 'PyramidColStacked100', 'PyramidBarClustered', 'PyramidBarStacked', 'PyramidBarStacked100', 'PyramidCol',
+  '3DColumn', 'Line', '3DLine', '3DPie', 'Pie', 'XYScatter', '3DArea', 'Area', 'Doughnut', 'Radar',
+  'Histogram', 'Boxwhisker', 'Pareto', 'RegionMap', 'Treemap', 'Waterfall', 'Sunburst', 'Funnel',
+] as const;
+
+export type HostChartType = (typeof CHART_TYPES)[number];
+
+/**
+ * Types the host does not build (HostNotImplemented): their data is not "one series per row or
+ * column" — a histogram bins values, and box & whisker, Pareto, region map, treemap, waterfall,
+ * sunburst and funnel are ExcelApi 1.9 types with layouts of their own.
+ */
+export const UNMODELLED_CHART_TYPES: ReadonlySet<string> = new Set(['Histogram', 'Boxwhisker', 'Pareto', 'RegionMap', 'Treemap', 'Waterfall', 'Sunburst', 'Funnel']);
+
+/**
+ * The 2-D types the host lets a combination chart mix (a series of a multi-series chart may move
+ * between them, and onto the secondary axis). Excel refuses some other mixes (3-D with 2-D, pie
+ * with column …) in ways the host does not model: those throw HostNotImplemented.
+ */
+const COMBINABLE_CHART_TYPES: ReadonlySet<string> = new Set([
+  'ColumnClustered', 'ColumnStacked', 'ColumnStacked100', 'BarClustered', 'BarStacked', 'BarStacked100',
+  'Line', 'LineStacked', 'LineStacked100', 'LineMarkers', 'LineMarkersStacked', 'LineMarkersStacked100',
+  'Area', 'AreaStacked', 'AreaStacked100',
+  'XYScatter', 'XYScatterLines', 'XYScatterLinesNoMarkers', 'XYScatterSmooth', 'XYScatterSmoothNoMarkers',
+]);
+
+export type HostChartSeriesBy = 'Columns' | 'Rows';
+export type HostChartAxisGroup = 'Primary' | 'Secondary';
+/** `Excel.ChartLegendPosition` without "Invalid" (no position) and "Custom" (a legend moved by hand). */
+export type HostChartLegendPosition = 'Top' | 'Bottom' | 'Left' | 'Right' | 'Corner';
+
+/** Excel's default size of a new chart: 5 × 3 inches. */
+export const DEFAULT_CHART_WIDTH_POINTS = 360;
+export const DEFAULT_CHART_HEIGHT_POINTS = 216;
+/** Excel's limit of series in one chart. */
+const MAX_CHART_SERIES = 255;
+/** `ChartSeries.name`: "should not be greater than 255 characters". */
+const MAX_SERIES_NAME_LENGTH = 255;
+
+/** A chart type given through the API, validated: InvalidArgument, or HostNotImplemented. */
+export function checkChartType(value: unknown): HostChartType {
+  if (typeof value !== 'string' || !(CHART_TYPES as readonly string[]).includes(value)) {
+    throw invalidArgument(`"${String(value)}" is not a chart type (Excel.ChartType).`);
+  }
+  if (UNMODELLED_CHART_TYPES.has(value)) throw new HostNotImplemented(`Excel.ChartType "${value}"`, 'the host does not lay out this chart type');
+  return value as HostChartType;
+}
+
+/** `Excel.ChartSeriesBy`: "Auto" (also when omitted) plots by columns, as Excel on the web does. */
+export function checkChartSeriesBy(value: unknown): HostChartSeriesBy {
+  if (value === undefined || value === null || value === 'Auto' || value === 'Columns') return 'Columns';
+  if (value === 'Rows') return 'Rows';
+  throw invalidArgument(`"${String(value)}" is not a way of plotting series (Auto, Columns, Rows).`);
+}
+
+export function checkChartAxisGroup(value: unknown): HostChartAxisGroup {
+  if (value === 'Primary' || value === 'Secondary') return value;
+  throw invalidArgument(`"${String(value)}" is not an axis group (Primary, Secondary).`);
+}
+
+export function checkChartLegendPosition(value: unknown): HostChartLegendPosition {
+  if (value === 'Top' || value === 'Bottom' || value === 'Left' || value === 'Right' || value === 'Corner') return value;
+  if (value === 'Custom') throw new HostNotImplemented('Excel.ChartLegend.position = "Custom"', 'a position Excel gives a legend moved by hand');
+  throw invalidArgument(`"${String(value)}" is not a legend position (Top, Bottom, Left, Right, Corner).`);
+}
+
+function isPieLike(type: HostChartType): boolean {
+  return /Pie|Doughnut/.test(type);
+}
+
+export interface HostChartTitle {
+  text: string;
+  visible: boolean;
+  overlay: boolean;
+}
+
+export class HostChartLegend {
+  visible: boolean;
+  overlay = false;
+  private _position: HostChartLegendPosition = 'Bottom';
+
+  constructor(visible: boolean) {
+    this.visible = visible;
+  }
+
+  get position(): HostChartLegendPosition {
+    return this._position;
+  }
+
+  /** One of Top, Bottom, Left, Right, Corner (InvalidArgument otherwise; "Custom" is not modelled). */
+  set position(value: HostChartLegendPosition) {
+    this._position = checkChartLegendPosition(value);
+  }
+}
+
+export class HostChartSeries {
+  readonly chart: HostChart;
+  private _name: string;
+  private _chartType: HostChartType;
+  private _axisGroup: HostChartAxisGroup = 'Primary';
+  /** The cell the name came from; null when the series has no name cell or its name was set. */
+  nameRect: Rect | null;
+  /** Category labels (the label column or row of the source); null: categories are 1, 2, 3 … */
+  readonly categoriesRect: Rect | null;
+  readonly valuesRect: Rect;
+
+  constructor(chart: HostChart, name: string, chartType: HostChartType, nameRect: Rect | null, categoriesRect: Rect | null, valuesRect: Rect) {
+    this.chart = chart;
+    this._name = name;
+    this._chartType = chartType;
+    this.nameRect = nameRect;
+    this.categoriesRect = categoriesRect;
+    this.valuesRect = valuesRect;
+  }
+
+  get index(): number {
+    return this.chart.series.indexOf(this);
+  }
+
+  get name(): string {
+    return this._name;
+  }
+
+  /** Sets a literal name (the link to the name cell goes). At most 255 characters. */
+  set name(value: string) {
+    if (typeof value !== 'string') throw invalidArgument('A series name must be a string.');
+    if (value.length > MAX_SERIES_NAME_LENGTH) throw invalidArgument(`A series name has at most ${MAX_SERIES_NAME_LENGTH} characters.`);
+    this._name = value;
+    this.nameRect = null;
+  }
+
+  get chartType(): HostChartType {
+    return this._chartType;
+  }
+
+  /**
+   * Makes this series another type (a combination chart). In a chart of several series the host
+   * only mixes the 2-D column, bar, line, area and scatter types (see COMBINABLE_CHART_TYPES).
+   */
+  set chartType(value: HostChartType) {
+    const type = checkChartType(value);
+    const others = this.chart.series.filter((s) => s !== this);
+    if (others.length > 0 && type !== this._chartType) {
+      const mixed = [type, ...others.map((s) => s.chartType)];
+      if (!mixed.every((t) => COMBINABLE_CHART_TYPES.has(t))) {
+        throw new HostNotImplemented(`Excel.ChartSeries.chartType = "${type}"`, `combining ${[...new Set(mixed)].join(', ')} in one chart is not modelled`);
+      }
+    }
+    this._chartType = type;
+  }
+
+  /** @internal The chart's type applied to every series (`chart.chartType = …`). */
+  _setType(type: HostChartType): void {
+    this._chartType = type;
+  }
+
+  get axisGroup(): HostChartAxisGroup {
+    return this._axisGroup;
+  }
+
+  set axisGroup(value: HostChartAxisGroup) {
+    const group = checkChartAxisGroup(value);
+    if (group === 'Secondary' && !COMBINABLE_CHART_TYPES.has(this._chartType)) {
+      throw new HostNotImplemented(`Excel.ChartSeries.axisGroup = "Secondary"`, `a secondary axis for a ${this._chartType} series is not modelled`);
+    }
+    this._axisGroup = group;
+  }
+
+  /** "Sheet1!B1" (the source sheet's name as it is now; "#REF!" once that sheet is deleted), or null. */
+  get nameAddress(): string | null {
+    return this.nameRect ? this.chart.reference(this.nameRect) : null;
+  }
+
+  get categoriesAddress(): string | null {
+    return this.categoriesRect ? this.chart.reference(this.categoriesRect) : null;
+  }
+
+  get valuesAddress(): string {
+    return this.chart.reference(this.valuesRect);
+  }
+
+  /** The values cells as they are now (cached results for formulas; null for empty cells). */
+  values(): CellScalar[] {
+    return this.chart.cellsOf(this.valuesRect);
+  }
+
+  /** The category labels as they are now, or null when the source had no label row/column. */
+  categories(): CellScalar[] | null {
+    return this.categoriesRect ? this.chart.cellsOf(this.categoriesRect) : null;
+  }
+}
+
+export class HostChart {
+  readonly worksheet: HostWorksheet;
+  readonly id: string;
+  private _name: string;
+  private _chartType: HostChartType;
+  /** Where the data came from (possibly another sheet than the chart's). */
+  readonly sourceSheet: HostWorksheet;
+  readonly sourceRect: Rect;
+  /** How the source was split into series ("Auto" was resolved to "Columns"). */
+  readonly seriesBy: HostChartSeriesBy;
+  readonly title: HostChartTitle;
+  readonly legend: HostChartLegend;
+  /** Position and size in points from the sheet's top-left corner. */
+  top = 0;
+  left = 0;
+  width = DEFAULT_CHART_WIDTH_POINTS;
+  height = DEFAULT_CHART_HEIGHT_POINTS;
+  private readonly seriesList: HostChartSeries[] = [];
+  private _deleted = false;
+
+  constructor(
+    worksheet: HostWorksheet,
+    id: string,
+    name: string,
+    chartType: HostChartType,
+    source: { sheet: HostWorksheet; rect: Rect },
+    seriesBy: HostChartSeriesBy,
+    layout: readonly ChartSeriesLayout[],
+  ) {
+    this.worksheet = worksheet;
+    this.id = id;
+    this._name = name;
+    this._chartType = chartType;
+    this.sourceSheet = source.sheet;
+    this.sourceRect = source.rect;
+    this.seriesBy = seriesBy;
+    for (const l of layout) this.seriesList.push(new HostChartSeries(this, l.name, chartType, l.nameRect, l.categoriesRect, l.valuesRect));
+    // Excel's default layout (2013 and later): a title, which is the series name when there is a
+    // single named series; a legend at the bottom when there are several series, or for pies and
+    // doughnuts (whose legend lists categories).
+    const only = this.seriesList.length === 1 ? this.seriesList[0]! : null;
+    this.title = { text: only?.nameRect ? only.name : 'Chart Title', visible: true, overlay: false };
+    this.legend = new HostChartLegend(this.seriesList.length > 1 || isPieLike(chartType));
+  }
+
+  get series(): readonly HostChartSeries[] {
+    return this.seriesList;
+  }
+
+  get name(): string {
+    return this._name;
+  }
+
+  /** Any non-empty text; charts of a sheet may share a name (`getItem` finds the first). */
+  set name(value: string) {
+    if (typeof value !== 'string') throw invalidArgument('A chart name must be a string.');
+    if (value === '') throw new HostNotImplemented('Excel.Chart.name = ""', 'what Excel does with an empty chart name is not modelled');
+    this._name = value;
+  }
+
+  /** The type the chart was made with (or last set to); series may differ in a combination chart. */
+  get chartType(): HostChartType {
+    return this._chartType;
+  }
+
+  /** Makes the whole chart (every series) of this type; series keep their axis group. */
+  set chartType(value: HostChartType) {
+    const type = checkChartType(value);
+    if (!COMBINABLE_CHART_TYPES.has(type) && this.seriesList.some((s) => s.axisGroup === 'Secondary')) {
+      throw new HostNotImplemented(`Excel.Chart.chartType = "${type}"`, 'what Excel does with series on the secondary axis then is not modelled');
+    }
+    this._chartType = type;
+    for (const s of this.seriesList) s._setType(type);
+  }
+
+  get position(): { top: number; left: number; width: number; height: number } {
+    return { top: this.top, left: this.left, width: this.width, height: this.height };
+  }
+
+  /** The source range, e.g. "Sheet1!A1:D13" ("#REF!" once its sheet is deleted). */
+  get sourceAddress(): string {
+    return this.reference(this.sourceRect);
+  }
+
+  get isDeleted(): boolean {
+    return this._deleted;
+  }
+
+  /** A reference into the source sheet, as the chart's SERIES formula would hold it. */
+  reference(r: Rect): string {
+    return this.sourceSheet.isDeleted ? '#REF!' : qualifiedAddress(this.sourceSheet.name, r);
+  }
+
+  /** The stored values of a one-row or one-column rectangle of the source sheet, in order. */
+  cellsOf(r: Rect): CellScalar[] {
+    const out: CellScalar[] = [];
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) out.push(this.sourceSheet.isDeleted ? null : (this.sourceSheet.cell(row, col)?.value ?? null));
+    }
+    return out;
+  }
+
+  /** @internal Used by `HostWorkbook.deleteChart` only. */
+  _markDeleted(): void {
+    this._deleted = true;
+  }
+}
+
+/** One series of a chart about to be made: its name and where its cells are. */
+export interface ChartSeriesLayout {
+  name: string;
+  nameRect: Rect | null;
+  categoriesRect: Rect | null;
+  valuesRect: Rect;
+}
+
+type LabelKind = 'blank' | 'text' | 'date' | 'data';
+
+function labelKind(c: HostCell | undefined): LabelKind {
+  if (!c) return 'blank';
+  if (c.formula !== undefined && c.value === null) return 'data'; // a result the host cannot compute
+  const v = c.value;
+  if (v === null || v === '') return 'blank';
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'number' && isDateFormat(c.numberFormat)) return 'date';
+  return 'data';
+}
+
+/**
+ * How Excel splits a source block into series when a chart is inserted. Excel's rule is not
+ * published; the host models the common ground of what it is observed to do:
+ *
+ * - An empty top-left cell (with at least 2 rows and 2 columns) makes the first row the series
+ *   names and the first column the category labels, whatever they hold (the "blank corner" idiom
+ *   users rely on for numeric labels such as years).
+ * - Otherwise the first row names the series when it holds text and nothing else (blanks aside),
+ *   and the first column labels the categories when its cells below the first row are text or
+ *   dates (and the corner is text). A first column of numbers (e.g. years under a "Year" header)
+ *   is plotted as one more series, as Excel does.
+ * - Each remaining column ("Columns") or row ("Rows") is one series; a series without a name cell
+ *   is called "Series1", "Series2" … by its position.
+ */
+export function chartSeriesLayout(sheet: HostWorksheet, r: Rect, by: HostChartSeriesBy): ChartSeriesLayout[] {
+  const rows = rectRows(r);
+  const cols = rectColumns(r);
+  const kind = (i: number, j: number): LabelKind => labelKind(sheet.cell(r.top + i, r.left + j));
+  let headerRow: boolean;
+  let labelColumn: boolean;
+  if (rows >= 2 && cols >= 2 && kind(0, 0) === 'blank') {
+    headerRow = true;
+    labelColumn = true;
+  } else {
+    let rowText = false;
+    let rowOnlyText = true;
+    for (let j = 0; j < cols && rowOnlyText; j++) {
+      const k = kind(0, j);
+      if (k === 'text') rowText = true;
+      else if (k !== 'blank') rowOnlyText = false;
+    }
+    headerRow = rows >= 2 && rowOnlyText && rowText;
+    let colLabels = false;
+    let colOnlyLabels = kind(0, 0) === 'text' || kind(0, 0) === 'blank';
+    for (let i = 1; i < rows && colOnlyLabels; i++) {
+      const k = kind(i, 0);
+      if (k === 'text' || k === 'date') colLabels = true;
+      else if (k !== 'blank') colOnlyLabels = false;
+    }
+    labelColumn = cols >= 2 && colOnlyLabels && colLabels;
+  }
+  const dataTop = r.top + (headerRow ? 1 : 0);
+  const dataLeft = r.left + (labelColumn ? 1 : 0);
+  const out: ChartSeriesLayout[] = [];
+  const nameOf = (cellRect: Rect | null): string => {
+    const c = cellRect ? sheet.cell(cellRect.top, cellRect.left) : undefined;
+    const text = c ? headerText(c) : '';
+    return text !== '' ? text : `Series${out.length + 1}`;
+  };
+  if (by === 'Columns') {
+    const categoriesRect = labelColumn ? rect(dataTop, r.left, r.bottom, r.left) : null;
+    for (let col = dataLeft; col <= r.right; col++) {
+      const nameRect = headerRow ? rect(r.top, col, r.top, col) : null;
+      out.push({ name: nameOf(nameRect), nameRect, categoriesRect, valuesRect: rect(dataTop, col, r.bottom, col) });
+    }
+  } else {
+    const categoriesRect = headerRow ? rect(r.top, dataLeft, r.top, r.right) : null;
+    for (let row = dataTop; row <= r.bottom; row++) {
+      const nameRect = labelColumn ? rect(row, r.left, row, r.left) : null;
+      out.push({ name: nameOf(nameRect), nameRect, categoriesRect, valuesRect: rect(row, dataLeft, row, r.right) });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Result of a client-visible write, for the API layer. */
 export type WriteMode = 'values' | 'formulas' | 'numberFormat';
@@ -455,6 +938,25 @@ export class HostWorkbook {
     const t = this.placeTable(ws, area, name);
     if (options.style !== undefined) t.style = options.style;
     return t;
+  }
+
+  /**
+   * Adds a chart to `sheet` over `sourceAddress` (which may name another sheet: "Data!A1:C5"),
+   * laid out as `charts.add` does (see `chartSeriesLayout`).
+   */
+  addChart(
+    sheet: string | HostWorksheet,
+    type: HostChartType,
+    sourceAddress: string,
+    options: { name?: string; seriesBy?: 'Auto' | HostChartSeriesBy } = {},
+  ): HostChart {
+    const ws = typeof sheet === 'string' ? this.worksheet(sheet) : sheet;
+    const p = parseAddress(sourceAddress);
+    if (!p) throw invalidArgument(`"${sourceAddress}" is not an A1 address.`);
+    const source = { sheet: p.sheet === undefined ? ws : this.worksheet(p.sheet), rect: p.rect };
+    const chart = this.createChart(ws, type, source, options.seriesBy);
+    if (options.name !== undefined) chart.name = options.name;
+    return chart;
   }
 
   // ----- Excel rules --------------------------------------------------------------------------
@@ -783,6 +1285,90 @@ export class HostWorkbook {
     t.worksheet.setCell(t.top, t.left + index, { value: name, numberFormat: existing?.numberFormat ?? 'General' });
   }
 
+  /**
+   * `charts.add(type, sourceData, seriesBy)`: a chart on `ws` over `source`, series laid out by
+   * `chartSeriesLayout`, named "Chart N" (N counts the sheet's drawing objects and is not reused).
+   * Excel places a new chart in the visible part of the window, which the host does not have: the
+   * host puts it at the top of the source's first row, one column right of the source, in Excel's
+   * default size (360 × 216 pt). Code should call `setPosition` rather than rely on either.
+   */
+  createChart(ws: HostWorksheet, type: unknown, source: { sheet: HostWorksheet; rect: Rect }, seriesBy: unknown): HostChart {
+    if (ws.isDeleted || source.sheet.isDeleted) throw itemNotFound('The worksheet no longer exists.');
+    const chartType = checkChartType(type);
+    const by = checkChartSeriesBy(seriesBy);
+    const r = source.rect;
+    if (!rectOnSheet(r)) throw invalidArgument('The source range is off the sheet.');
+    if (rectRows(r) === MAX_ROWS || rectColumns(r) === MAX_COLUMNS) {
+      throw new HostNotImplemented('Excel.ChartCollection.add', 'a source of entire rows or columns (Excel trims it to the data) is not modelled');
+    }
+    const layout = chartSeriesLayout(source.sheet, r, by);
+    if (layout.length > MAX_CHART_SERIES) {
+      throw new HostNotImplemented('Excel.ChartCollection.add', `${layout.length} series: Excel charts hold at most ${MAX_CHART_SERIES}, and what it does beyond is not modelled`);
+    }
+    const id = `{${String(this.nextId++).padStart(8, '0')}-0000-0000-0000-000000000000}`;
+    const chart = new HostChart(ws, id, ws._nextDrawingName('Chart'), chartType, source, by, layout);
+    chart.top = ws.rowTop(r.top);
+    chart.left = ws.columnLeft(Math.min(r.right + 1, MAX_COLUMNS - 1));
+    ws._attachChart(chart);
+    return chart;
+  }
+
+  /** `chart.delete()`. */
+  deleteChart(chart: HostChart): void {
+    if (chart.isDeleted) throw itemNotFound('The chart no longer exists.');
+    chart.worksheet._detachChart(chart);
+    chart._markDeleted();
+  }
+
+  /**
+   * `chart.setPosition(startCell, endCell)`: the chart's top-left corner goes to the top-left
+   * corner of `start`; with `end`, the chart is resized to cover `end` entirely (its bottom-right
+   * corner goes to the bottom-right corner of `end`); without, it keeps its size. Both must be on
+   * the chart's sheet (InvalidArgument). An end above or left of the start is not modelled.
+   */
+  setChartPosition(chart: HostChart, start: { sheet: HostWorksheet; rect: Rect }, end: { sheet: HostWorksheet; rect: Rect } | null): void {
+    if (chart.isDeleted) throw itemNotFound('The chart no longer exists.');
+    const ws = chart.worksheet;
+    if (start.sheet !== ws || (end && end.sheet !== ws)) throw invalidArgument(`The cells must be on the chart's worksheet "${ws.name}".`);
+    const top = ws.rowTop(start.rect.top);
+    const left = ws.columnLeft(start.rect.left);
+    if (end) {
+      if (end.rect.bottom < start.rect.top || end.rect.right < start.rect.left) {
+        throw new HostNotImplemented('Excel.Chart.setPosition', 'an end cell above or left of the start cell is not modelled');
+      }
+      chart.width = ws.columnLeft(end.rect.right + 1) - left;
+      chart.height = ws.rowTop(end.rect.bottom + 1) - top;
+    }
+    chart.top = top;
+    chart.left = left;
+  }
+
+  /**
+   * `worksheet.delete()`: the sheet goes with its tables and charts. Excel refuses to delete a
+   * VeryHidden sheet (InvalidOperation, per the Office.js reference) and the last visible sheet
+   * (a workbook keeps one). If the sheet was active, the next visible sheet (else the previous
+   * one) becomes active. Charts elsewhere that plot its cells stay, with "#REF!" references.
+   * Defined names that refer to it are carried opaquely and left as they are.
+   */
+  deleteWorksheet(ws: HostWorksheet): void {
+    const pos = this.sheetList.indexOf(ws);
+    if (pos < 0 || ws.isDeleted) throw itemNotFound('The worksheet no longer exists.');
+    if (ws.visibility === 'VeryHidden') {
+      throw invalidOperation(`Cannot delete "${ws.name}": it is VeryHidden; make it Hidden or Visible first.`);
+    }
+    if (ws.visibility === 'Visible' && !this.sheetList.some((s) => s !== ws && s.visibility === 'Visible')) {
+      throw invalidOperation(`Cannot delete "${ws.name}": a workbook must keep at least one visible sheet.`);
+    }
+    for (let i = this.tableList.length - 1; i >= 0; i--) if (this.tableList[i]!.worksheet === ws) this.tableList.splice(i, 1);
+    this.sheetList.splice(pos, 1);
+    ws._markDeleted();
+    if (this.selection && sameName(this.selection.sheet, ws.name)) this.selection = null;
+    if (this.activeWorksheet === ws) {
+      const visible = (s: HostWorksheet): boolean => s.visibility === 'Visible';
+      this.activeWorksheet = this.sheetList.slice(pos).find(visible) ?? [...this.sheetList.slice(0, pos)].reverse().find(visible) ?? null;
+    }
+  }
+
   /** `range.select()`: the selection and the active sheet. */
   select(sheet: HostWorksheet, area: Rect): void {
     if (sheet.visibility !== 'Visible') throw invalidOperation(`Cannot select cells on hidden sheet "${sheet.name}".`);
@@ -806,6 +1392,7 @@ export class HostWorkbook {
         lines.push(`  ${cellAddress(row, col)} ${c.formula ?? JSON.stringify(c.value)}${c.numberFormat !== 'General' ? ` {${c.numberFormat}}` : ''}`);
       }
       for (const t of s.tables) lines.push(`  table ${t.name} ${rectAddress(t.rect)}`);
+      for (const c of s.charts) lines.push(`  chart ${JSON.stringify(c.name)} ${c.chartType} ${c.sourceAddress} (${c.series.map((x) => x.name).join(', ')})`);
     }
     return lines.join('\n');
   }

@@ -4,7 +4,8 @@
  * Carried: sheets in order with visibility (visible / hidden / veryHidden), the active sheet,
  * cell values (dates become 1900-system serial numbers, whichever date system the file uses),
  * formulas with their cached results, number formats, tables (name, range, column names, style),
- * frozen rows/columns, column widths, and data validations (opaque: exceljs' model, by address).
+ * frozen rows/columns, column widths, a sheet's AutoFilter range, and data validations (opaque:
+ * exceljs' model, by address).
  *
  * Limits (what is not carried): fonts, fills, borders, alignment, merged cells, row heights,
  * column-level (whole-column) number formats, hyperlinks (the link text is kept), comments,
@@ -12,13 +13,18 @@
  * plain text. Tables without a header row or with a totals row are refused (the host model has
  * neither), rather than silently reshaped.
  *
+ * Charts: exceljs neither reads nor writes charts, so the bridge does not carry them either way.
+ * A host workbook with charts (`worksheet.charts`, made through `charts.add`) still exports: its
+ * sheets, cells and tables are written and the charts are simply dropped; charts in a file that
+ * is read are ignored.
+ *
  * Writing tables: exceljs Table objects read from a file misbehave when modified, so the writer
  * never edits a read table; it builds a fresh workbook, writes cells, then declares each table with
  * `worksheet.addTable` over those same cells.
  */
 
 import ExcelJS from 'exceljs';
-import { cellAddress, parseAddress, rectColumns, rectRows } from './address';
+import { cellAddress, parseAddress, rectAddress, rectColumns, rectRows } from './address';
 import type { CellScalar } from './cells';
 import { takeValidations } from './xlsxValidations';
 import { HostWorkbook, type HostCell, type HostWorksheet, type SheetVisibility } from './model';
@@ -103,6 +109,7 @@ export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Pr
     (ws.columns ?? []).forEach((col, i) => {
       if (col && typeof col.width === 'number') sheet.columnWidths.set((col.number ?? i + 1) - 1, col.width);
     });
+    if (typeof ws.autoFilter === 'string') sheet.autoFilter = parseAddress(ws.autoFilter)?.rect ?? null;
     for (const [address, rule] of Object.entries(bySheet.get(ws.name) ?? {})) sheet.dataValidations[address] = rule;
 
     const tables = Object.values((ws as unknown as { tables: Record<string, { table?: Record<string, unknown>; model?: Record<string, unknown> }> }).tables ?? {});
@@ -166,6 +173,7 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
         : [];
     const ws = xl.addWorksheet(sheet.name, { state, views } as Partial<ExcelJS.AddWorksheetOptions>);
     for (const [col, width] of sheet.columnWidths) ws.getColumn(col + 1).width = width;
+    if (sheet.autoFilter) ws.autoFilter = rectAddress(sheet.autoFilter);
 
     for (const [row, col, cell] of sheet.cells()) {
       const c = ws.getCell(row + 1, col + 1);
