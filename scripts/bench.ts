@@ -12,6 +12,9 @@ import { buildBoundVolumes } from '../addin/src/ledger/xlsx/boundVolumes';
 import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { runDeskDay } from '../test/support/deskDay';
+import { libreOfficeConvert } from '../test/support/libreoffice';
+import { yearStatistics, COMPLAINT_COLUMNS } from '../addin/src/domain/statistics';
+import { complaintStatisticsOperation } from '../addin/src/domain/statisticsSheet';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
@@ -233,6 +236,7 @@ async function main(): Promise<void> {
   if (!only || only === 'bind') await benchBinding(template);
   if (!only || only === 'desk') await benchDesk(template);
   if (!only || only === 'perf') await benchPerformance(template);
+  if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {
     await benchTaskpaneBundle();
     await benchFirstRender();
@@ -370,6 +374,78 @@ async function benchPerformance(template: Uint8Array): Promise<void> {
     if (imported.code !== 0) throw new Error(`kefu import failed: ${imported.stderr.slice(0, 2000)}`);
     report('cli.import.ms@100000', imported.ms, 'ms');
     report('cli.import.peakRssMB@100000', imported.peakRssMB, 'MB');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A year of complaints as a desk would have them: most handled, some visited, a few voided. */
+function yearOfComplaints(count: number, year: number): RecordValues[] {
+  const random = seededRandom(year);
+  return Array.from({ length: count }, (_, i) => {
+    const values = registerComplaint.prepare(demoComplaint(random, year), context).values;
+    const received = String(values.received_at);
+    const handled = random() < 0.9 ? `${received.slice(0, 11)}${String(10 + Math.floor(random() * 8)).padStart(2, '0')}:00` : null;
+    return {
+      ...values,
+      ticket_no: `TS-${year}-${String(i + 1).padStart(6, '0')}`,
+      status: handled ? 'handled' : 'in_handling',
+      substantiated: ['yes', 'partly', 'no'][Math.floor(random() * 3)],
+      handled_at: handled,
+      promised_by: `${received.slice(0, 10)} 18:00`,
+      reopen_count: random() < 0.02 ? 1 : 0,
+      voided: random() < 0.01,
+    };
+  });
+}
+
+/**
+ * The yearly statistics at 100,000 complaints: the computation alone; the add-in path on the host
+ * (syncs, the largest request and response); `kefu stats` (time, peak memory); and, in the same
+ * run, LibreOffice converting the same ledger to CSV — where a user would otherwise start.
+ */
+async function benchStatistics(template: Uint8Array): Promise<void> {
+  const n = 100_000;
+  const rows = yearOfComplaints(n, 2026);
+  const slim = rows.map((r) => Object.fromEntries(COMPLAINT_COLUMNS.map((k) => [k, r[k] ?? null])));
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    yearStatistics(slim, [], 2026);
+    times.push(performance.now() - start);
+  }
+  report(`stats.compute.ms@${n}`, times.sort((a, b) => a - b)[1], 'ms');
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-bench-stats-'));
+  try {
+    const xlsx = await XlsxLedger.fromBuffer(template, { station: 'bench', clock });
+    const basis = await xlsx.read({ writes: ['complaints'] });
+    await xlsx.apply({ appends: { complaints: rows } }, basis);
+    const file = path.join(dir, 'ledger-100000.xlsx');
+    await fs.writeFile(file, await xlsx.toBuffer());
+    report(`stats.ledgerMB@${n}`, (await fs.stat(file)).size / 1024 / 1024, 'MB');
+
+    const workbook = await hostWorkbookFromXlsx(new Uint8Array(await fs.readFile(file)));
+    const client = workbook.client();
+    const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+    client.resetStats();
+    const start = performance.now();
+    await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+    const hostMs = performance.now() - start;
+    const stats = client.stats;
+    report(`stats.addin.syncs@${n}`, stats.syncs, 'syncs');
+    report(`stats.addin.maxRequestBytes@${n}`, stats.maxRequestBytes, 'bytes');
+    report(`stats.addin.maxResponseBytes@${n}`, stats.maxResponseBytes, 'bytes');
+    report(`stats.addin.hostMs@${n}`, hostMs, 'ms');
+
+    const cli = await runCli(['stats', file, '--year', '2026', '--out', path.join(dir, 'stats.xlsx')]);
+    if (cli.code !== 0) throw new Error(`kefu stats failed: ${cli.stderr}`);
+    report(`cli.stats.ms@${n}`, cli.ms, 'ms');
+    report(`cli.stats.peakRssMB@${n}`, cli.peakRssMB, 'MB');
+
+    const loStart = performance.now();
+    await libreOfficeConvert([file], 'csv', path.join(dir, 'csv'), { recalc: false, timeoutMs: 1_800_000 });
+    report(`libreoffice.csv.ms@${n}`, performance.now() - loStart, 'ms');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -9,12 +9,14 @@ import '../addin/src/ledger/xlsx/exceljsPatch';
 import { fixedClock } from '../addin/src/domain/clock';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
-import { BUCKETS, CATEGORY_CODES, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
-import { complaintStatisticsOperation, statisticsSheet, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
+import { BUCKETS, CATEGORY_CODES, computeYear, measuresOfYear, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
+import { complaintStatisticsOperation, statisticsDetailSheet, statisticsSheet, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
+import { progressBar } from '../scripts/cli/progress';
 import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import type { ReportCell } from '../addin/src/ledger/types';
-import { hostWorkbookFromXlsx } from '../addin/src/host';
+import { hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';
+import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { BACKENDS, openOnHost, templateBytes } from './support/backends';
 import { complaintInput, runKefu } from './support/fixtures';
 
@@ -343,6 +345,58 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.deepEqual(row('12月').map(shown).slice(1), [0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 2]);
       assert.deepEqual(row('項目').map(shown), ['項目', '市第一人民医院', '年度', 2026]);
     });
+
+    it('lists the tickets behind every count on the detail sheet: filtering two columns gives each matrix cell', () => {
+      const { statistics, tickets } = computeYear(COMPLAINTS, VISITS, 2026, COMPLAINTS);
+      const sheet = statisticsSheet(statistics, { project: '', preparedBy: '陈静', date: '2027-01-10' }, 'zh-CN');
+      const details = statisticsDetailSheet(2026, tickets, 'zh-CN');
+      assert.equal(details.name, '投诉统计明细 2026');
+      assert.ok(details.autoFilter);
+      const header = details.rows[0].map(shown) as string[];
+      const body = details.rows.slice(1).map((r) => r.map(shown));
+      assert.deepEqual(body.map((r) => r[0]), statistics.headline.total.tickets);
+      // Every cell of three blocks, counted again by filtering the detail sheet on the block's two labels.
+      const blocks: [string, string, string][] = [
+        ['二、月份 × 类别', '月份', '类别'],
+        ['三、责任部门 × 类别', '责任部门', '类别'],
+        ['七、是否属实 × 类别', '类别', '是否属实'],
+      ];
+      let compared = 0;
+      for (const [heading, rowColumn, columnColumn] of blocks) {
+        const at = sheet.rows.findIndex((r) => shown(r[0]) === heading);
+        const columns = sheet.rows[at + 1].map(shown) as string[];
+        for (let r = at + 2; sheet.rows[r].length > 0 && shown(sheet.rows[r][0]) !== '合计'; r++) {
+          const label = shown(sheet.rows[r][0]);
+          for (let c = 1; c < columns.length && columns[c] !== '合计'; c++) {
+            const filtered = body.filter((d) => d[header.indexOf(rowColumn)] === label && d[header.indexOf(columnColumn)] === columns[c]);
+            assert.equal(filtered.length, shown(sheet.rows[r][c]), `${heading} ${label} × ${columns[c]}`);
+            compared++;
+          }
+        }
+      }
+      assert.ok(compared > 200, `${compared} cells`);
+      // A closed ticket's handling time and bucket; an open one has neither time nor on-time.
+      const open = body.find((d) => d[header.indexOf('时长分段')] === '年末未办结')!;
+      assert.equal(open[header.indexOf('处理时长（小时）')], null);
+      assert.equal(open[header.indexOf('按承诺时限办结')], null);
+    });
+
+    it('draws a progress bar on a terminal only, and clears it when done', () => {
+      const written: string[] = [];
+      const terminal = { isTTY: true, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+      const bar = progressBar('readingLedger', 'zh-CN', terminal);
+      bar.update(50, 100);
+      bar.update(100, 100);
+      bar.done();
+      assert.match(written[0], /^\r█{14}░{14}  50%  正在读取台账$/);
+      assert.match(written[1], /100%/);
+      assert.equal(written[2], '\r\x1b[2K');
+      const piped: string[] = [];
+      const pipe = progressBar('readingLedger', 'en-US', { isTTY: false, write: (t: string) => piped.push(t) } as unknown as NodeJS.WriteStream);
+      pipe.update(1, 2);
+      pipe.done();
+      assert.deepEqual(piped, []);
+    });
   });
 
   for (const backend of BACKENDS) {
@@ -401,6 +455,129 @@ describe('Yearly complaint statistics (issue 6)', function () {
     assert.ok(session.client.stats.responseBytes < contentBytes, `response ${session.client.stats.responseBytes} bytes`);
   });
 
+  describe('the measures of step 8', () => {
+    const measure = (no: string, statsYear: number, progress: string, closedOn = '', voided = false): RecordValues => ({
+      measure_no: no,
+      stats_year: statsYear,
+      raised_on: `${statsYear}-12-28`,
+      finding: `分析 ${no}`,
+      measure: `措施 ${no}`,
+      department: 'cleaning',
+      owner: '陈主管',
+      due_on: `${statsYear + 1}-03-31`,
+      progress,
+      closed_on: closedOn,
+      voided,
+    });
+    const MEASURES = [
+      measure('CM-2025-001', 2025, 'in_progress'),
+      measure('CM-2025-002', 2025, 'done', '2026-03-01'),
+      measure('CM-2025-003', 2025, 'done', '2025-12-30'),
+      measure('CM-2025-004', 2025, 'cancelled'),
+      measure('CM-2024-001', 2024, 'planned'),
+      measure('CM-2026-001', 2026, 'planned'),
+      measure('CM-2026-002', 2026, 'done', '2026-12-30'),
+      measure('CM-2026-003', 2026, 'planned', '', true),
+      measure('CM-2027-001', 2027, 'planned'),
+    ];
+
+    it('lists the year’s own measures and carries the earlier ones still open on 1 January until closed', () => {
+      const listed = (year: number) => measuresOfYear(MEASURES, year).map((m) => `${m.measureNo}${m.carried ? ' carried' : ''}`);
+      assert.deepEqual(listed(2025), ['CM-2024-001 carried', 'CM-2025-001', 'CM-2025-002', 'CM-2025-003', 'CM-2025-004']);
+      assert.deepEqual(listed(2026), ['CM-2024-001 carried', 'CM-2025-001 carried', 'CM-2025-002 carried', 'CM-2026-001', 'CM-2026-002']);
+      assert.deepEqual(listed(2027), ['CM-2024-001 carried', 'CM-2025-001 carried', 'CM-2026-001 carried', 'CM-2027-001']);
+    });
+
+    it('shows them on the sheet with the carried year and overdue marked, through the add-in', async () => {
+      const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
+      const basis = await session.ledger.read({ writes: ['complaints', 'return_visits', 'complaint_measures'] });
+      await session.ledger.apply({ appends: { complaints: [...COMPLAINTS], return_visits: [...VISITS], complaint_measures: MEASURES } }, basis);
+      const outcome = await runOperation(session.ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+      assert.deepEqual(outcome.result.statistics.measures.map((m) => m.measureNo), ['CM-2024-001', 'CM-2025-001', 'CM-2025-002', 'CM-2026-001', 'CM-2026-002']);
+      const rows = outcome.result.sheet.rows;
+      const heading = rows.findIndex((r) => shown(r[0]) === '九、分析及整改措施');
+      assert.ok(heading > 0);
+      assert.deepEqual(rows[heading + 1].map(shown), ['措施编号', '统计年度', '问题分析', '整改措施', '责任部门', '责任人', '完成期限', '落实情况', '完成（撤销）日期']);
+      // Due 2025-03-31, still planned on 2027-01-10: overdue. Done ones never are.
+      assert.deepEqual(rows[heading + 2].map(shown), ['CM-2024-001', '2024（结转）', '分析 CM-2024-001', '措施 CM-2024-001', '保洁部', '陈主管', '2025-03-31', '未开始（逾期）', '']);
+      assert.deepEqual(rows[heading + 4].map(shown).slice(0, 2).concat(rows[heading + 4].map(shown).slice(7)), ['CM-2025-002', '2025（结转）', '已落实', '2026-03-01']);
+      assert.deepEqual(rows[heading + 5].map(shown).slice(0, 2), ['CM-2026-001', '2026']);
+      assert.equal(await session.cell(statisticsSheetName(2026, 'zh-CN'), heading + 2, 1).then((c) => c.value), '2024（结转）');
+    });
+  });
+
+  describe('a large year in the add-in', () => {
+    const YEAR_SIZE = 6000;
+    const big = Array.from({ length: YEAR_SIZE }, (_, i): RecordValues => {
+      const day = 1 + (i % 28);
+      const month = 1 + (i % 12);
+      return complaint({
+        no: `TS-2026-${String(i + 1).padStart(5, '0')}`,
+        at: `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 09:${String(i % 60).padStart(2, '0')}`,
+        channel: CHANNELS[i % CHANNELS.length].code,
+        who: `投诉人${i % 700}`,
+        phone: `139${String(i % 700).padStart(8, '0')}`,
+        subject: `事项${i % 37}`,
+        category: CATEGORY_CODES[(i * 7) % CATEGORY_CODES.length],
+        department: DEPARTMENTS[(i * 3) % DEPARTMENTS.length].code,
+        verdict: ['yes', 'partly', 'no', ''][i % 4],
+        handled: i % 5 === 0 ? undefined : `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')} 17:00`,
+        voided: i % 97 === 0,
+      });
+    });
+
+    it('reads only the needed columns in requests under the limit, reports progress, and draws the three charts', async () => {
+      const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+      const session = await openOnHost(workbook);
+      const basis = await session.ledger.read({ writes: ['complaints'] });
+      await session.ledger.apply({ appends: { complaints: big } }, basis);
+      // A tight response limit, so the reads must split and adapt (the web's limit is 5 MB).
+      const LIMIT = 400 * 1024;
+      const client = workbook.client({ responseLimitBytes: LIMIT });
+      const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'stats', clock: context.clock });
+      client.resetStats();
+      const progress: number[][] = [];
+      const outcome = await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context, {
+        onProgress: (done, total) => progress.push([done, total]),
+      });
+      assert.deepEqual(outcome.result.statistics, yearStatistics(big, [], 2026));
+      assert.equal(outcome.result.statistics.headline.total.count, YEAR_SIZE - Math.ceil(YEAR_SIZE / 97));
+      const perSync = client.stats.perSync.filter((s) => s.ok);
+      assert.ok(perSync.every((s) => s.responseBytes <= LIMIT && s.requestBytes <= 5 * 1024 * 1024), JSON.stringify(perSync.map((s) => [s.requestBytes, s.responseBytes])));
+      assert.ok(perSync.length >= 4 && perSync.length <= 20, `${perSync.length} syncs`);
+      // Progress rises to every row of the three tables read.
+      const total = progress[0][1];
+      assert.ok(total >= YEAR_SIZE);
+      assert.deepEqual(progress[progress.length - 1], [total, total]);
+      assert.ok(progress.every((p, i) => i === 0 || p[0] >= progress[i - 1][0]));
+
+      const name = statisticsSheetName(2026, 'zh-CN');
+      const charts = () => workbook.worksheet(name).charts;
+      assert.deepEqual(charts().map((c) => [c.name, c.chartType]), [
+        ['kefu_stats_monthly', 'ColumnStacked'],
+        ['kefu_stats_pareto', 'ColumnClustered'],
+        ['kefu_stats_departments', 'BarStacked'],
+      ]);
+      const [monthly, pareto, departments] = charts();
+      assert.equal(monthly.title.text, '月度投诉趋势（按类别）');
+      assert.deepEqual(monthly.series.map((x) => x.name), CATEGORY_CODES.map((code) => outcome.result.sheet.rows.find((r) => shown(r[0]) === '月份')![CATEGORY_CODES.indexOf(code) + 1]).map(shown));
+      assert.deepEqual(pareto.series.map((x) => [x.name, x.chartType, x.axisGroup]), [
+        ['件数', 'ColumnClustered', 'Primary'],
+        ['累计占比', 'Line', 'Secondary'],
+      ]);
+      assert.equal(departments.series.length, CATEGORY_CODES.length);
+      // The tickets behind the figures, with filter buttons over the whole list.
+      const details = workbook.worksheet(outcome.result.details.name);
+      assert.deepEqual(details.autoFilter, { top: 0, left: 0, bottom: outcome.result.statistics.headline.total.count, right: 12 });
+      const file = new ExcelJS.Workbook();
+      await file.xlsx.load(Buffer.from(await hostWorkbookToXlsx(workbook)) as unknown as ArrayBuffer);
+      assert.equal(file.getWorksheet(outcome.result.details.name)!.autoFilter, `A1:M${outcome.result.statistics.headline.total.count + 1}`);
+      // Built again: the charts are replaced, not added twice.
+      await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
+      assert.deepEqual(charts().map((c) => c.name), ['kefu_stats_monthly', 'kefu_stats_pareto', 'kefu_stats_departments']);
+    });
+  });
+
   describe('kefu stats', () => {
     let dir: string;
     let ledger: string;
@@ -433,7 +610,16 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.equal(await sha(ledger), before);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
-      assert.deepEqual(wb.worksheets.map((w) => w.name), ['投诉统计 2026']);
+      assert.deepEqual(wb.worksheets.map((w) => w.name), ['投诉统计 2026', '投诉统计明细 2026']);
+      // The tickets behind the figures: one row per ticket of the year, with filter buttons.
+      const details = wb.worksheets[1];
+      assert.equal(details.actualRowCount, 1 + 7);
+      assert.ok(details.autoFilter, 'filter buttons on the detail sheet');
+      const detailRows: unknown[][] = [];
+      details.eachRow((row, i) => (detailRows[i - 1] = (row.values as unknown[]).slice(1)));
+      assert.deepEqual(detailRows[0].slice(0, 4), ['投诉编号', '受理时间', '月份', '类别']);
+      // January's two tickets are the two of the 1月 row on the statistics sheet.
+      assert.equal(detailRows.filter((r) => r[2] === '1月').length, 2);
       const ws = wb.worksheets[0];
       const rows: unknown[][] = [];
       ws.eachRow((row, i) => (rows[i - 1] = (row.values as unknown[]).slice(1)));

@@ -73,7 +73,8 @@ export const demo: Command = {
       Build a realistic year of desk activity by running the real operations: receptions of
       all six categories (n complaints, default 120, and the other kinds in proportion), each
       complaint, repair order, inquiry, issue report and "other" matter taken through its
-      steps, monthly compilations of suggestions; the last days of the year stay open.
+      steps, monthly compilations of suggestions; the last days of the year stay open. The
+      manager's measures after the year's statistics (and one carried from the year before).
       Also imports a year of performance inputs for three outsourced teams (collector records,
       rotation and batch-install work orders, complaint orders) through the real import.`,
   async run(parsed) {

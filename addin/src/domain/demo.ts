@@ -1,10 +1,10 @@
-import { complaints } from '../forms/serviceDesk';
+import { complaintMeasures, complaints } from '../forms/serviceDesk';
 import { DEPARTMENTS } from '../forms/codes';
 import type { Ledger } from '../ledger/types';
 import type { Clock } from './clock';
 import { importTable } from './importing';
 import { KefuError } from './problems';
-import { runOperation, type Operation } from './records';
+import { createNumberedRecord, runOperation, type Operation } from './records';
 import {
   archiveComplaint,
   compileSuggestions,
@@ -45,18 +45,75 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const COMPLAINT_TEXTS: Readonly<Record<string, readonly string[]>> = {
-  cleaning: ['病房卫生间地面有积水，未及时清理', '走廊垃圾桶满溢，气味很大', '门诊大厅地面湿滑，没有警示牌'],
-  engineering: ['病房空调不制冷，报修两天无人处理', '卫生间水龙头漏水', '病房灯管闪烁'],
-  security: ['夜间探视人员未登记即进入病区', '急诊门口秩序混乱，无人疏导'],
-  parking: ['停车场收费标准不清楚', '地下车库指示牌不明确，找不到出口'],
-  elevator: ['3号电梯经常停运，等候时间过长', '电梯内空调不开，闷热'],
-  transport: ['陪检人员迟到半小时，耽误检查', '运送患者时推车颠簸'],
-  catering: ['营养餐送达时已经凉了', '食堂饭菜价格偏高'],
-  laundry: ['病号服有污渍未洗净', '更换床单不及时'],
-  attitude: ['保洁员对患者家属态度生硬', '导诊台工作人员不耐烦'],
-  other: ['院内指示标识不清', '候诊区座椅不够'],
+/** What complainants say, and the subject (热点事项) a clerk files it under, by category. */
+const COMPLAINT_TEXTS: Readonly<Record<string, readonly (readonly [content: string, subject: string])[]>> = {
+  cleaning: [
+    ['病房卫生间地面有积水，未及时清理', '卫生间积水未清理'],
+    ['走廊垃圾桶满溢，气味很大', '垃圾清运不及时'],
+    ['门诊大厅地面湿滑，没有警示牌', '湿滑地面无警示'],
+  ],
+  engineering: [
+    ['病房空调不制冷，报修两天无人处理', '病房空调不制冷'],
+    ['卫生间水龙头漏水', '水龙头漏水'],
+    ['病房灯管闪烁', '病房照明故障'],
+  ],
+  security: [
+    ['夜间探视人员未登记即进入病区', '夜间探视未登记'],
+    ['急诊门口秩序混乱，无人疏导', '急诊门口秩序混乱'],
+  ],
+  parking: [
+    ['停车场收费标准不清楚', '停车收费不透明'],
+    ['地下车库指示牌不明确，找不到出口', '车库指示不清'],
+  ],
+  elevator: [
+    ['3号电梯经常停运，等候时间过长', '电梯停运等候过长'],
+    ['电梯内空调不开，闷热', '电梯内闷热'],
+  ],
+  transport: [
+    ['陪检人员迟到半小时，耽误检查', '陪检人员迟到'],
+    ['运送患者时推车颠簸', '推车运送颠簸'],
+  ],
+  catering: [
+    ['营养餐送达时已经凉了', '营养餐送达变凉'],
+    ['食堂饭菜价格偏高', '食堂价格偏高'],
+  ],
+  laundry: [
+    ['病号服有污渍未洗净', '病号服未洗净'],
+    ['更换床单不及时', '床单更换不及时'],
+  ],
+  attitude: [
+    ['保洁员对患者家属态度生硬', '保洁员态度生硬'],
+    ['导诊台工作人员不耐烦', '导诊服务态度差'],
+  ],
+  other: [
+    ['院内指示标识不清', '院内标识不清'],
+    ['候诊区座椅不够', '候诊座椅不足'],
+  ],
 };
+
+/** How often each category comes up at a hospital's desk (weights), so the statistics have a Pareto. */
+const CATEGORY_WEIGHT: Readonly<Record<string, number>> = {
+  cleaning: 20,
+  engineering: 18,
+  elevator: 14,
+  parking: 10,
+  attitude: 10,
+  catering: 8,
+  transport: 6,
+  security: 5,
+  laundry: 5,
+  other: 4,
+};
+
+function weighted(random: () => number, weights: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(weights);
+  let r = random() * entries.reduce((sum, [, w]) => sum + w, 0);
+  for (const [key, w] of entries) {
+    r -= w;
+    if (r < 0) return key;
+  }
+  return entries[entries.length - 1][0];
+}
 
 const DEPARTMENT_OF: Readonly<Record<string, string>> = {
   cleaning: 'cleaning',
@@ -86,8 +143,8 @@ function two(n: number): string {
 
 /** One plausible complaint received on a day of `year`, as a clerk would type it. */
 export function demoComplaint(random: () => number, year: number): Record<string, unknown> {
-  const categories = Object.keys(COMPLAINT_TEXTS);
-  const category = pick(random, categories);
+  const category = weighted(random, CATEGORY_WEIGHT);
+  const [content, subject] = pick(random, COMPLAINT_TEXTS[category]);
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);
   const hour = 8 + Math.floor(random() * 10);
@@ -106,8 +163,8 @@ export function demoComplaint(random: () => number, year: number): Record<string
           complainant_dept: pick(random, WARDS),
           complainant_phone: `1${30 + Math.floor(random() * 60)}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
         }),
-    content: pick(random, COMPLAINT_TEXTS[category]),
-    subject: pick(random, COMPLAINT_TEXTS[category]).slice(0, 8),
+    content,
+    subject,
     category,
     department,
     urgency: random() < 0.15 ? 'urgent' : 'normal',
@@ -328,6 +385,17 @@ export async function buildDemo(ledger: Ledger, options: DemoOptions): Promise<D
     if (month >= yearEnd.slice(0, 7)) continue; // December's are compiled next month
     await run(compileSuggestions, { numbers, compiled_in: `建议汇总 ${month}`, reported_to: random() < 0.5 ? 'customer_service' : 'supervisor' }, CLERKS[0]);
   }
+  // Step 8: the manager's measures after reading the year's statistics, and one from the year
+  // before still in progress (carried onto this year's sheet).
+  const recordMeasure = createNumberedRecord(complaintMeasures);
+  const y = options.year;
+  const measures = [
+    { stats_year: y - 1, raised_on: `${y - 1}-12-28`, finding: '电梯停运投诉集中在3号梯，维保响应慢', measure: '3号电梯更换主板，维保单位2小时内到场', department: 'engineering', owner: '工程部刘经理', due_on: `${y}-03-31`, progress: 'in_progress' },
+    { stats_year: y, raised_on: `${y}-12-28`, finding: '保洁类投诉居首，集中在卫生间积水和垃圾清运', measure: '病区卫生间每2小时巡查一次，垃圾清运增加午间一班', department: 'cleaning', owner: '保洁部陈主管', due_on: `${y + 1}-01-31`, progress: 'planned' },
+    { stats_year: y, raised_on: `${y}-12-28`, finding: '服务态度投诉较上年增加', measure: '导诊、保洁人员服务礼仪培训，每季度考核', department: 'customer_service', owner: '客服部王丽', due_on: `${y + 1}-02-28`, progress: 'planned' },
+    { stats_year: y, raised_on: `${y}-12-28`, finding: '营养餐送达变凉', measure: '配送车加装保温箱', department: 'catering', owner: '餐饮部', due_on: `${y}-12-31`, progress: 'done', closed_on: `${y}-12-30`, outcome: '保温箱已配齐' },
+  ];
+  for (const measure of measures) await run(recordMeasure, measure as unknown, MANAGERS[0]);
   return { complaints: complaintCount, receptions: total, repairs, actions };
 }
 

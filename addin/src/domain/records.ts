@@ -1,7 +1,7 @@
 import type { FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import { formatNumber, periodOf, type SequenceNumbering } from '../ledger/numbering';
-import type { ApplyOptions, AuditEntry, ChangeSet, Claim, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
+import type { ApplyOptions, AuditEntry, ReadOptions, ChangeSet, Claim, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
 import type { Clock } from './clock';
 import { KefuError } from './problems';
 import { validateInput } from './validate';
@@ -40,10 +40,10 @@ export async function runOperation<Input, Prepared, Result>(
   operation: Operation<Input, Prepared, Result>,
   input: Input,
   context: OperationContext,
-  options: ApplyOptions = {},
+  options: ApplyOptions & ReadOptions = {},
 ): Promise<Outcome<Result>> {
   const prepared = operation.prepare(input, context);
-  const snapshot = await ledger.read(operation.request(prepared, context));
+  const snapshot = await ledger.read(operation.request(prepared, context), { onProgress: options.onProgress });
   const { changes, result } = operation.decide(snapshot, prepared, context);
   const applied = await ledger.apply(changes, snapshot, options);
   return { result, changes, appended: applied.appended };

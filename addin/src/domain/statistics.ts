@@ -1,5 +1,5 @@
 import { CHANNELS, DEPARTMENTS } from '../forms/codes';
-import { complaints as complaintsForm } from '../forms/serviceDesk';
+import { CLOSED_MEASURE_PROGRESS, complaints as complaintsForm } from '../forms/serviceDesk';
 import type { RecordValues } from '../ledger/cells';
 
 /**
@@ -19,7 +19,11 @@ import type { RecordValues } from '../ledger/cells';
  * - return visits: the latest non-void visit of a ticket; return-visit rate = closed tickets with a
  *   visit ÷ closed tickets; satisfaction = (满意 + 基本满意) ÷ the year's tickets with a visit;
  * - repeat complainants: the same name and phone on more than one ticket; anonymous tickets (or
- *   tickets without a name) never count.
+ *   tickets without a name) never count;
+ * - measures (step 8): those raised for the year, and those raised for an earlier year that were
+ *   still open on 1 January (not closed, or closed during the year or later): a measure is carried
+ *   into each next year's sheet until it is closed. A measure marked done or cancelled without a
+ *   date is taken as closed before the year.
  */
 
 export interface Ratio {
@@ -102,6 +106,25 @@ export interface YearStatistics {
   readonly handlingBuckets: Readonly<Record<Bucket, TicketCount>>;
   readonly substantiationByCategory: Matrix;
   readonly visitsByDepartment: Matrix;
+  /** Step 8: the year's measures, and earlier ones carried forward (open at the start of the year). */
+  readonly measures: readonly MeasureLine[];
+}
+
+/** One measure of step 8 on a year's sheet. */
+export interface MeasureLine {
+  readonly measureNo: string;
+  /** The statistics year the measure was raised for; earlier than the sheet's year when carried. */
+  readonly statsYear: number;
+  readonly carried: boolean;
+  readonly finding: string;
+  readonly measure: string;
+  readonly department: string;
+  readonly owner: string;
+  /** 'YYYY-MM-DD' */
+  readonly dueOn: string;
+  readonly progress: string;
+  /** 'YYYY-MM-DD' or '' while open. */
+  readonly closedOn: string;
 }
 
 export const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -128,15 +151,38 @@ export const COMPLAINT_COLUMNS = [
   'voided',
 ] as const;
 export const VISIT_COLUMNS_READ = ['ticket_no', 'visited_at', 'satisfaction', 'resolved', 'voided'] as const;
+export const MEASURE_COLUMNS = ['measure_no', 'stats_year', 'finding', 'measure', 'department', 'owner', 'due_on', 'progress', 'closed_on', 'voided'] as const;
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v).trim());
+
+/** The number of the two digits at `i` of `text`, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - 48;
+  const b = text.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
 
 /** Minutes since 1970 of a local 'YYYY-MM-DD HH:MM[:SS]' (calendar arithmetic, no time zone), or null. */
 export function localMinutes(value: unknown): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(str(value));
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0));
-  return Math.floor(ms / 60000);
+  // Read by position, without a regular expression: this runs three times for every ticket.
+  const text = str(value);
+  const length = text.length;
+  if ((length !== 10 && length !== 16 && length !== 19) || text[4] !== '-' || text[7] !== '-') return null;
+  const century = twoDigits(text, 0);
+  const yy = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (century < 0 || yy < 0 || month < 0 || day < 0) return null;
+  let hours = 0;
+  let minutes = 0;
+  if (length > 10) {
+    if ((text[10] !== ' ' && text[10] !== 'T') || text[13] !== ':') return null;
+    hours = twoDigits(text, 11);
+    minutes = twoDigits(text, 14);
+    if (hours < 0 || minutes < 0) return null;
+    if (length === 19 && (text[16] !== ':' || twoDigits(text, 17) < 0)) return null;
+  }
+  return Math.floor(Date.UTC(century * 100 + yy, month - 1, day, hours, minutes) / 60000);
 }
 
 const yearOf = (value: unknown): number | null => {
@@ -146,11 +192,15 @@ const yearOf = (value: unknown): number | null => {
 
 const isVoid = (row: RecordValues): boolean => row.voided === true || str(row.voided) === 'yes';
 
+const byNumber = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The year's non-void tickets, in ticket-number order. */
 export function ticketsOfYear(rows: readonly RecordValues[], year: number): RecordValues[] {
   return rows
     .filter((r) => !isVoid(r) && yearOf(r.received_at) === year && str(r.ticket_no) !== '')
-    .sort((a, b) => (str(a.ticket_no) < str(b.ticket_no) ? -1 : str(a.ticket_no) > str(b.ticket_no) ? 1 : 0));
+    .map((r) => ({ r, no: str(r.ticket_no) }))
+    .sort((a, b) => byNumber(a.no, b.no))
+    .map((x) => x.r);
 }
 
 const count = (tickets: readonly string[]): TicketCount => ({ count: tickets.length, tickets });
@@ -167,20 +217,48 @@ function keysOf(known: readonly string[], seen: Iterable<string>): string[] {
   return [...known, ...extra];
 }
 
-function matrix(tickets: readonly RecordValues[], rows: readonly string[], columns: readonly string[], rowOf: (r: RecordValues) => string, columnOf: (r: RecordValues) => string): Matrix {
+/**
+ * One ticket of the year as the statistics see it: every key it is counted under. The detail
+ * sheet lists these, one row per ticket, so any count can be found again by filtering.
+ */
+export interface TicketFacts {
+  readonly no: string;
+  readonly receivedAt: string;
+  /** 'MM' */
+  readonly month: string;
+  readonly category: string;
+  readonly department: string;
+  readonly channel: string;
+  readonly subject: string;
+  /** 'yes' | 'partly' | 'no' | 'pending', or an undeclared value as found. */
+  readonly verdict: string;
+  readonly bucket: Bucket;
+  /** Closed within the year: handling time in minutes; null when open at year end. */
+  readonly handlingMinutes: number | null;
+  /** Closed by the promised time; null when open or without a promise. */
+  readonly onTime: boolean | null;
+  /** The latest visit's satisfaction, '' when not visited. */
+  readonly visit: string;
+  readonly reopenings: number;
+}
+
+type Facts = TicketFacts;
+
+function matrix(facts: readonly Facts[], rows: readonly string[], columns: readonly string[], rowOf: (f: Facts) => string, columnOf: (f: Facts) => string): Matrix {
+  const rowIndex = new Map(rows.map((k, i) => [k, i]));
+  const columnIndex = new Map(columns.map((k, j) => [k, j]));
   const cells = rows.map(() => columns.map(() => [] as string[]));
   const rowTotals = rows.map(() => [] as string[]);
   const columnTotals = columns.map(() => [] as string[]);
   const all: string[] = [];
-  for (const t of tickets) {
-    const i = rows.indexOf(rowOf(t));
-    const j = columns.indexOf(columnOf(t));
-    if (i < 0 || j < 0) continue;
-    const no = str(t.ticket_no);
-    cells[i][j].push(no);
-    rowTotals[i].push(no);
-    columnTotals[j].push(no);
-    all.push(no);
+  for (const f of facts) {
+    const i = rowIndex.get(rowOf(f));
+    const j = columnIndex.get(columnOf(f));
+    if (i === undefined || j === undefined) continue;
+    cells[i][j].push(f.no);
+    rowTotals[i].push(f.no);
+    columnTotals[j].push(f.no);
+    all.push(f.no);
   }
   return { rows, columns, cells: cells.map((r) => r.map(count)), rowTotals: rowTotals.map(count), columnTotals: columnTotals.map(count), total: count(all) };
 }
@@ -198,21 +276,35 @@ export function yearStatistics(
   visitRows: readonly RecordValues[],
   year: number,
   previousRows?: readonly RecordValues[],
+  measureRows: readonly RecordValues[] = [],
 ): YearStatistics {
+  return computeYear(complaintRows, visitRows, year, previousRows, measureRows).statistics;
+}
+
+/** The statistics and the tickets behind them (in ticket-number order), for the detail sheet. */
+export function computeYear(
+  complaintRows: readonly RecordValues[],
+  visitRows: readonly RecordValues[],
+  year: number,
+  previousRows?: readonly RecordValues[],
+  measureRows: readonly RecordValues[] = [],
+): { readonly statistics: YearStatistics; readonly tickets: readonly TicketFacts[] } {
   const tickets = ticketsOfYear(complaintRows, year);
   const numbers = tickets.map((t) => str(t.ticket_no));
   const total = count(numbers);
   const yearEnd = localMinutes(`${year + 1}-01-01 00:00`)!;
 
   // The latest non-void visit of each ticket.
-  const visits = new Map<string, RecordValues>();
+  const visits = new Map<string, { at: number; satisfaction: string }>();
   for (const v of visitRows) {
     if (isVoid(v)) continue;
     const no = str(v.ticket_no);
+    const at = localMinutes(v.visited_at) ?? 0;
     const before = visits.get(no);
-    if (!before || (localMinutes(v.visited_at) ?? 0) >= (localMinutes(before.visited_at) ?? 0)) visits.set(no, v);
+    if (!before || at >= before.at) visits.set(no, { at, satisfaction: str(v.satisfaction) });
   }
 
+  const facts: Facts[] = [];
   const closed: string[] = [];
   const onTime: string[] = [];
   const promised: string[] = [];
@@ -226,33 +318,44 @@ export function yearStatistics(
   const reopened: string[] = [];
   let reopenings = 0;
   const people = new Map<string, { name: string; tickets: string[] }>();
-  for (const t of tickets) {
-    const no = str(t.ticket_no);
+  const bySubject = new Map<string, string[]>();
+  const noSubject: string[] = [];
+  // Per department: tickets, substantiated, visited, satisfied.
+  const perDepartment = new Map<string, { own: number; substantiated: number; visited: number; satisfied: number }>();
+  for (let index = 0; index < tickets.length; index++) {
+    const t = tickets[index];
+    const no = numbers[index];
     const received = localMinutes(t.received_at)!;
     const handled = localMinutes(t.handled_at);
     const isClosed = handled !== null && handled < yearEnd;
     const verdict = str(t.substantiated);
-    if (verdict === 'yes' || verdict === 'partly') substantiated.push(no);
+    const isSubstantiated = verdict === 'yes' || verdict === 'partly';
+    if (isSubstantiated) substantiated.push(no);
     const visit = visits.get(no);
+    const isSatisfied = visit !== undefined && POSITIVE.has(visit.satisfaction);
     if (visit) {
       visited.push(no);
-      if (POSITIVE.has(str(visit.satisfaction))) satisfied.push(no);
+      if (isSatisfied) satisfied.push(no);
     }
+    let bucket: Bucket = 'open';
+    let handlingMinutes: number | null = null;
+    let inTime: boolean | null = null;
     if (isClosed) {
       closed.push(no);
       if (visit) visitedClosed.push(no);
       const m = handled - received;
       minutes.push(m);
-      buckets[m <= 24 * 60 ? 'le24h' : m <= 3 * 24 * 60 ? 'd1to3' : m <= 7 * 24 * 60 ? 'd3to7' : 'gt7d'].push(no);
+      handlingMinutes = m;
+      bucket = m <= 24 * 60 ? 'le24h' : m <= 3 * 24 * 60 ? 'd1to3' : m <= 7 * 24 * 60 ? 'd3to7' : 'gt7d';
       const promise = localMinutes(t.promised_by);
       if (promise === null) withoutPromise.push(no);
       else {
         promised.push(no);
-        if (handled <= promise) onTime.push(no);
+        inTime = handled <= promise;
+        if (inTime) onTime.push(no);
       }
-    } else {
-      buckets.open.push(no);
     }
+    buckets[bucket].push(no);
     const reopen = Number(t.reopen_count ?? 0);
     if (Number.isFinite(reopen) && reopen > 0) {
       reopened.push(no);
@@ -262,15 +365,45 @@ export function yearStatistics(
     const anonymous = t.anonymous === true || str(t.anonymous) === 'yes';
     if (!anonymous && name !== '') {
       const key = `${name}\u0000${str(t.complainant_phone)}`;
-      const person = people.get(key) ?? { name, tickets: [] };
-      person.tickets.push(no);
-      people.set(key, person);
+      const person = people.get(key);
+      if (person) person.tickets.push(no);
+      else people.set(key, { name, tickets: [no] });
     }
+    const subject = str(t.subject);
+    if (subject === '') noSubject.push(no);
+    else {
+      const list = bySubject.get(subject);
+      if (list) list.push(no);
+      else bySubject.set(subject, [no]);
+    }
+    const department = codeOr(t.department);
+    const d = perDepartment.get(department) ?? { own: 0, substantiated: 0, visited: 0, satisfied: 0 };
+    d.own += 1;
+    if (isSubstantiated) d.substantiated += 1;
+    if (visit) d.visited += 1;
+    if (isSatisfied) d.satisfied += 1;
+    perDepartment.set(department, d);
+    facts.push({
+      no,
+      receivedAt: str(t.received_at),
+      month: str(t.received_at).slice(5, 7),
+      category: codeOr(t.category),
+      department,
+      channel: codeOr(t.channel),
+      subject,
+      verdict: verdict || 'pending',
+      bucket,
+      handlingMinutes,
+      onTime: inTime,
+      visit: visit?.satisfaction ?? '',
+      reopenings: Number.isFinite(reopen) && reopen > 0 ? reopen : 0,
+    });
   }
 
   minutes.sort((a, b) => a - b);
   const n = minutes.length;
-  const sum = minutes.reduce((s, m) => s + m, 0);
+  let sum = 0;
+  for (const m of minutes) sum += m;
   const meanHours = n ? ratio(sum, 60 * n) : null;
   const medianHours = n ? (n % 2 ? ratio(minutes[(n - 1) / 2], 60) : ratio(minutes[n / 2 - 1] + minutes[n / 2], 120)) : null;
 
@@ -279,38 +412,25 @@ export function yearStatistics(
 
   const repeat = [...people.values()].filter((p) => p.tickets.length > 1).sort((a, b) => (a.tickets[0] < b.tickets[0] ? -1 : 1));
 
-  const categories = keysOf(CATEGORY_CODES, tickets.map((t) => codeOr(t.category)));
-  const departments = keysOf(DEPARTMENT_CODES, tickets.map((t) => codeOr(t.department)));
-  const channels = keysOf(CHANNEL_CODES, tickets.map((t) => codeOr(t.channel)));
-  const monthOf = (t: RecordValues) => str(t.received_at).slice(5, 7);
+  const categories = keysOf(CATEGORY_CODES, facts.map((f) => f.category));
+  const departments = keysOf(DEPARTMENT_CODES, facts.map((f) => f.department));
+  const channels = keysOf(CHANNEL_CODES, facts.map((f) => f.channel));
 
-  const departmentByCategory = matrix(tickets, departments, categories, (t) => codeOr(t.department), (t) => codeOr(t.category));
+  const departmentByCategory = matrix(facts, departments, categories, (f) => f.department, (f) => f.category);
   const departmentLines: DepartmentLine[] = departments.map((d, i) => {
-    const own = tickets.filter((t) => codeOr(t.department) === d);
-    const ownVisited = own.filter((t) => visits.has(str(t.ticket_no)));
+    const own = perDepartment.get(d) ?? { own: 0, substantiated: 0, visited: 0, satisfied: 0 };
     return {
       department: d,
       count: departmentByCategory.rowTotals[i].count,
-      share: ratio(own.length, tickets.length),
-      substantiated: ratio(own.filter((t) => ['yes', 'partly'].includes(str(t.substantiated))).length, own.length),
-      satisfaction: ratio(ownVisited.filter((t) => POSITIVE.has(str(visits.get(str(t.ticket_no))!.satisfaction))).length, ownVisited.length),
+      share: ratio(own.own, tickets.length),
+      substantiated: ratio(own.substantiated, own.own),
+      satisfaction: ratio(own.satisfied, own.visited),
     };
   });
 
   // Hot topics: by subject, most tickets first; ties by subject so the order is stable.
-  const bySubject = new Map<string, string[]>();
-  const noSubject: string[] = [];
-  for (const t of tickets) {
-    const s = str(t.subject);
-    if (s === '') noSubject.push(str(t.ticket_no));
-    else {
-      const list = bySubject.get(s);
-      if (list) list.push(str(t.ticket_no));
-      else bySubject.set(s, [str(t.ticket_no)]);
-    }
-  }
   const withSubject = tickets.length - noSubject.length;
-  const sorted = [...bySubject.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = [...bySubject.entries()].sort((a, b) => b[1].length - a[1].length || byNumber(a[0], b[0]));
   let cumulative = 0;
   const all: TopicLine[] = [];
   sorted.forEach(([subject, list], i) => {
@@ -319,10 +439,7 @@ export function yearStatistics(
     all.push({ rank, subject, count: list.length, tickets: list, share: ratio(list.length, withSubject), cumulative: ratio(cumulative, withSubject) });
   });
 
-  const verdictOf = (t: RecordValues) => str(t.substantiated) || 'pending';
-  const visitOf = (t: RecordValues) => str(visits.get(str(t.ticket_no))?.satisfaction);
-
-  return {
+  const statistics: YearStatistics = {
     year,
     headline: {
       total,
@@ -337,19 +454,47 @@ export function yearStatistics(
       reopened: { ...count(reopened), reopenings },
       repeatComplainants: { count: repeat.length, people: repeat },
     },
-    monthByCategory: matrix(tickets, MONTHS, categories, monthOf, (t) => codeOr(t.category)),
+    monthByCategory: matrix(facts, MONTHS, categories, (f) => f.month, (f) => f.category),
     departmentByCategory,
     departments: departmentLines,
-    channelByMonth: matrix(tickets, channels, MONTHS, (t) => codeOr(t.channel), monthOf),
+    channelByMonth: matrix(facts, channels, MONTHS, (f) => f.channel, (f) => f.month),
     hotTopics: { top: all.slice(0, 10), all, withSubject, withoutSubject: count(noSubject) },
     handlingBuckets: { le24h: count(buckets.le24h), d1to3: count(buckets.d1to3), d3to7: count(buckets.d3to7), gt7d: count(buckets.gt7d), open: count(buckets.open) },
-    substantiationByCategory: matrix(tickets, categories, SUBSTANTIATION_COLUMNS, (t) => codeOr(t.category), verdictOf),
+    substantiationByCategory: matrix(facts, categories, keysOf(SUBSTANTIATION_COLUMNS, facts.map((f) => f.verdict)), (f) => f.category, (f) => f.verdict),
     visitsByDepartment: matrix(
-      tickets.filter((t) => visits.has(str(t.ticket_no))),
+      facts.filter((f) => f.visit !== '' || visits.has(f.no)),
       departments,
       VISIT_COLUMNS,
-      (t) => codeOr(t.department),
-      visitOf,
+      (f) => f.department,
+      (f) => f.visit,
     ),
+    measures: measuresOfYear(measureRows, year),
   };
+  return { statistics, tickets: facts };
+}
+
+/** The measures a year's sheet lists: carried ones first, then the year's own, each in number order. */
+export function measuresOfYear(rows: readonly RecordValues[], year: number): MeasureLine[] {
+  const lines: MeasureLine[] = [];
+  for (const r of rows) {
+    const statsYear = Number(r.stats_year);
+    if (isVoid(r) || !Number.isInteger(statsYear) || statsYear > year) continue;
+    const progress = str(r.progress);
+    const closedOn = str(r.closed_on);
+    const closed = CLOSED_MEASURE_PROGRESS.includes(progress);
+    if (statsYear < year && closed && (closedOn === '' || Number(closedOn.slice(0, 4)) < year)) continue;
+    lines.push({
+      measureNo: str(r.measure_no),
+      statsYear,
+      carried: statsYear < year,
+      finding: str(r.finding),
+      measure: str(r.measure),
+      department: str(r.department),
+      owner: str(r.owner),
+      dueOn: str(r.due_on),
+      progress,
+      closedOn,
+    });
+  }
+  return lines.sort((a, b) => Number(b.carried) - Number(a.carried) || (a.measureNo < b.measureNo ? -1 : a.measureNo > b.measureNo ? 1 : 0));
 }

@@ -1,15 +1,17 @@
 import { c, t, CHANNELS, DEPARTMENTS, SATISFACTION, SUBSTANTIATED } from '../forms/codes';
 import type { CodeDecl } from '../forms/types';
-import { complaints as complaintsForm } from '../forms/serviceDesk';
+import { CLOSED_MEASURE_PROGRESS, complaintMeasures, complaints as complaintsForm, MEASURE_PROGRESS } from '../forms/serviceDesk';
 import type { Locale, Text } from '../i18n/locale';
-import type { ReportCell, ReportSheet } from '../ledger/types';
+import type { ReportBlock, ReportCell, ReportChart, ReportSheet } from '../ledger/types';
 import type { Operation } from './records';
 import {
   BUCKETS,
   COMPLAINT_COLUMNS,
+  computeYear,
+  MEASURE_COLUMNS,
   ratioValue,
+  type TicketFacts,
   VISIT_COLUMNS_READ,
-  yearStatistics,
   type Matrix,
   type Ratio,
   type YearStatistics,
@@ -19,7 +21,10 @@ import {
  * The yearly complaint statistics sheet (投诉统计表, domain brief §4), blocks top to bottom as the
  * brief lays them out, labels in the workbook's language, native number formats. Written through
  * the ledger's report-sheet part, so the add-in (Office.js) and the command line make the same sheet.
- * The analysis and measures of step 8 are not here yet: no form declares a measures table.
+ * The analysis and measures of step 8 come from the measures table (整改措施), open ones carried
+ * into each next year's sheet until closed. Three native charts (monthly trend, category Pareto,
+ * departments) sit to the right of the blocks in Excel; a file written without Excel shows data
+ * bars in the count columns instead.
  */
 
 export const STATISTICS_RULE_VERSION = 'stats-1';
@@ -70,6 +75,28 @@ const L = {
   channel: t('投诉方式', '投訴方式', 'Channel'),
   sum: t('合计', '合計', 'Total'),
   none: t('（未填）', '（未填）', '(blank)'),
+  categoryPareto: t('类别排序（帕累托）', '類別排序（柏拉圖）', 'Categories by count (Pareto)'),
+  measures: t('九、分析及整改措施', '九、分析及整改措施', '9. Analysis and measures'),
+  noMeasures: t('（尚无整改措施：请在“整改措施”表中登记）', '（尚無整改措施：請在「整改措施」表中登記）', '(No measures yet: record them in the Measures table)'),
+  carried: t('结转', '結轉', 'carried'),
+  overdue: t('逾期', '逾期', 'overdue'),
+  traceNote: t(
+    '每个数字背后的投诉单见“{sheet}”表：按月份、类别、部门等列筛选即得。',
+    '每個數字背後的投訴單見「{sheet}」表：按月份、類別、部門等欄篩選即得。',
+    'The tickets behind every figure are on the sheet "{sheet}": filter its columns (month, category, department …).',
+  ),
+  detailTicket: t('投诉编号', '投訴編號', 'Ticket no.'),
+  detailReceived: t('受理时间', '受理時間', 'Received at'),
+  detailHours: t('处理时长（小时）', '處理時長（小時）', 'Handling time (hours)'),
+  detailBucket: t('时长分段', '時長分段', 'Handling-time bucket'),
+  detailOnTime: t('按承诺时限办结', '按承諾時限辦結', 'Closed on time'),
+  detailVisit: t('回访结果', '回訪結果', 'Return visit'),
+  detailReopenings: t('重开次数', '重開次數', 'Reopenings'),
+  yes: t('是', '是', 'Yes'),
+  no: t('否', '否', 'No'),
+  chartMonthly: t('月度投诉趋势（按类别）', '月度投訴趨勢（按類別）', 'Complaints by month and category'),
+  chartPareto: t('投诉类别帕累托图', '投訴類別柏拉圖', 'Complaint categories (Pareto)'),
+  chartDepartments: t('各责任部门投诉（按类别）', '各責任部門投訴（按類別）', 'Complaints by department and category'),
 } satisfies Record<string, Text>;
 
 const BUCKET_LABELS: Record<(typeof BUCKETS)[number], Text> = {
@@ -82,6 +109,11 @@ const BUCKET_LABELS: Record<(typeof BUCKETS)[number], Text> = {
 
 const PENDING: CodeDecl = c('pending', '未认定', '未認定', 'Not yet decided');
 const CATEGORY_CODES_DECL: readonly CodeDecl[] = complaintsForm.fields.find((f) => f.key === 'category')?.codes ?? [];
+
+/** The sheet listing the tickets behind the figures of a year: "投诉统计明细 2026". */
+export function statisticsDetailSheetName(year: number, locale: Locale): string {
+  return `${t('投诉统计明细', '投訴統計明細', 'Complaint details')[locale]} ${year}`;
+}
 
 /** The sheet's name for a year: "投诉统计 2026". */
 export function statisticsSheetName(year: number, locale: Locale): string {
@@ -113,6 +145,8 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
   const label = (codes: readonly CodeDecl[], code: string): string =>
     code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
   const monthLabel = (m: string): string => (locale === 'en-US' ? m : `${Number(m)}月`);
+  const category = (k: string) => label(CATEGORY_CODES_DECL, k);
+  const department = (k: string) => label(DEPARTMENTS, k);
 
   const rows: ReportCell[][] = [];
   const bold: number[] = [];
@@ -121,11 +155,13 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     rows.push(cells);
   };
   const blank = () => rows.push([]);
+  const dataBars: ReportBlock[] = [];
 
   title([text(`${L.title[locale]} ${stats.year}`)]);
   rows.push([text(L.project[locale]), text(header.project), text(L.year[locale]), n(stats.year)]);
   rows.push([text(L.preparedBy[locale]), text(header.preparedBy), text(L.date[locale]), text(header.date)]);
   rows.push([text(L.ruleVersion[locale]), text(STATISTICS_RULE_VERSION)]);
+  rows.push([text(L.traceNote[locale].replace('{sheet}', statisticsDetailSheetName(stats.year, locale)))]);
   blank();
 
   const h = stats.headline;
@@ -154,20 +190,41 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     rowLabel: (k: string) => string,
     columnLabel: (k: string) => string,
     extra?: { headers: string[]; cells: (i: number) => ReportCell[] },
-  ) => {
+  ): ReportBlock => {
     title([text(heading[locale])]);
+    const header = rows.length;
     title([text(corner[locale]), ...m.columns.map((k) => text(columnLabel(k))), text(L.sum[locale]), ...(extra?.headers.map(text) ?? [])]);
     m.rows.forEach((k, i) => {
       rows.push([text(rowLabel(k)), ...m.cells[i].map((x) => n(x.count)), n(m.rowTotals[i].count), ...(extra?.cells(i) ?? [])]);
     });
     rows.push([text(L.sum[locale]), ...m.columnTotals.map((x) => n(x.count)), n(m.total.count)]);
     blank();
+    dataBars.push({ row: header + 1, column: m.columns.length + 1, rows: m.rows.length, columns: 1 });
+    // The block's header row, row labels and cells (no totals): what a chart draws.
+    return { row: header, column: 0, rows: m.rows.length + 1, columns: m.columns.length + 1 };
   };
 
-  const category = (k: string) => label(CATEGORY_CODES_DECL, k);
-  const department = (k: string) => label(DEPARTMENTS, k);
-  matrixBlock(L.monthByCategory, L.month, stats.monthByCategory, monthLabel, category);
-  matrixBlock(L.departmentByCategory, L.department, stats.departmentByCategory, department, category, {
+  const monthly = matrixBlock(L.monthByCategory, L.month, stats.monthByCategory, monthLabel, category);
+
+  // The categories by count, most first, with the cumulative share: the Pareto chart's source.
+  const byCount = stats.monthByCategory.columns
+    .map((k, j) => ({ k, count: stats.monthByCategory.columnTotals[j].count }))
+    .filter((x) => x.count > 0)
+    .sort((a, b) => b.count - a.count);
+  title([text(L.categoryPareto[locale])]);
+  const paretoHeader = rows.length;
+  // The cumulative share before the share: the chart draws the first three columns.
+  title([text(L.category[locale]), text(L.count[locale]), text(L.cumulative[locale]), text(L.share[locale])]);
+  let running = 0;
+  for (const x of byCount) {
+    running += x.count;
+    rows.push([text(category(x.k)), n(x.count), pct({ num: running, den: h.total.count }), pct({ num: x.count, den: h.total.count })]);
+  }
+  blank();
+  if (byCount.length > 0) dataBars.push({ row: paretoHeader + 1, column: 1, rows: byCount.length, columns: 1 });
+  const pareto: ReportBlock = { row: paretoHeader, column: 0, rows: byCount.length + 1, columns: 3 };
+
+  const departments = matrixBlock(L.departmentByCategory, L.department, stats.departmentByCategory, department, category, {
     headers: [L.share[locale], L.substantiatedShare[locale], L.satisfactionShare[locale]],
     cells: (i) => [pct(stats.departments[i].share), pct(stats.departments[i].substantiated), pct(stats.departments[i].satisfaction)],
   });
@@ -175,6 +232,7 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
 
   title([text(L.hotTopics[locale])]);
   title([text(L.rank[locale]), text(L.subject[locale]), text(L.count[locale]), text(L.share[locale]), text(L.cumulative[locale])]);
+  if (stats.hotTopics.top.length > 0) dataBars.push({ row: rows.length, column: 2, rows: stats.hotTopics.top.length, columns: 1 });
   for (const line of stats.hotTopics.top) rows.push([n(line.rank), text(line.subject), n(line.count), pct(line.share), pct(line.cumulative)]);
   const rest = stats.hotTopics.all.slice(stats.hotTopics.top.length);
   if (rest.length > 0) {
@@ -186,6 +244,7 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
 
   title([text(L.buckets[locale])]);
   title([text(L.figure[locale]), text(L.count[locale]), text(L.share[locale])]);
+  dataBars.push({ row: rows.length, column: 1, rows: BUCKETS.length, columns: 1 });
   for (const b of BUCKETS) {
     rows.push([text(BUCKET_LABELS[b][locale]), n(stats.handlingBuckets[b].count), pct({ num: stats.handlingBuckets[b].count, den: h.total.count })]);
   }
@@ -198,12 +257,88 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     cells: (i) => [pct(stats.departments[i].satisfaction)],
   });
 
+  // Step 8: the analysis and the measures, carried ones first.
+  title([text(L.measures[locale])]);
+  const measureField = (key: string) => complaintMeasures.fields.find((f) => f.key === key)!.label[locale];
+  title(['measure_no', 'stats_year', 'finding', 'measure', 'department', 'owner', 'due_on', 'progress', 'closed_on'].map((k) => text(measureField(k))));
+  if (stats.measures.length === 0) rows.push([text(L.noMeasures[locale])]);
+  for (const m of stats.measures) {
+    const open = !CLOSED_MEASURE_PROGRESS.includes(m.progress);
+    const late = open && m.dueOn !== '' && m.dueOn < header.date;
+    rows.push([
+      text(m.measureNo),
+      text(m.carried ? `${m.statsYear}（${L.carried[locale]}）` : String(m.statsYear)),
+      text(m.finding),
+      text(m.measure),
+      text(department(m.department)),
+      text(m.owner),
+      text(m.dueOn),
+      text(label(MEASURE_PROGRESS, m.progress) + (late ? `（${L.overdue[locale]}）` : '')),
+      text(m.closedOn),
+    ]);
+  }
+
+  // Charts to the right of the widest block, one under the other.
+  const right = rows.reduce((w, r) => Math.max(w, r.length), 0) + 1;
+  const place = (i: number): ReportBlock => ({ row: 1 + i * 20, column: right, rows: 18, columns: 9 });
+  const charts: ReportChart[] = [
+    { name: 'kefu_stats_monthly', title: L.chartMonthly[locale], kind: 'stackedColumns', source: monthly, placement: place(0) },
+    ...(byCount.length > 0 ? [{ name: 'kefu_stats_pareto', title: L.chartPareto[locale], kind: 'pareto' as const, source: pareto, placement: place(1) }] : []),
+    { name: 'kefu_stats_departments', title: L.chartDepartments[locale], kind: 'stackedBars', source: departments, placement: place(2) },
+  ];
+
   return {
     name: statisticsSheetName(stats.year, locale),
     rows,
     columnWidths: [26, ...Array.from({ length: 14 }, () => 11)],
     frozenRows: 1,
     boldRows: bold,
+    charts,
+    dataBars,
+  };
+}
+
+/**
+ * The tickets behind the figures, one row per ticket of the year with every key it is counted
+ * under, labelled as on the statistics sheet: filtering a column (or two) gives the tickets of any
+ * count there.
+ */
+export function statisticsDetailSheet(year: number, tickets: readonly TicketFacts[], locale: Locale): ReportSheet {
+  const text = (value: string): ReportCell => ({ text: value });
+  const codeLabel = (codes: readonly CodeDecl[], code: string): string =>
+    code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
+  const month = (m: string): string => (locale === 'en-US' ? m : `${Number(m)}月`);
+  const header = [
+    L.detailTicket, L.detailReceived, L.month, L.category, L.department, L.channel, L.subject, L.substantiatedShare,
+    L.detailHours, L.detailBucket, L.detailOnTime, L.detailVisit, L.detailReopenings,
+  ].map((label) => text(label[locale]));
+  // The verdict column is headed as on the sheet's block 7.
+  header[7] = text(complaintsForm.fields.find((f) => f.key === 'substantiated')!.label[locale]);
+  const rows: ReportCell[][] = [header];
+  for (const f of tickets) {
+    rows.push([
+      text(f.no),
+      text(f.receivedAt),
+      text(month(f.month)),
+      text(codeLabel(CATEGORY_CODES_DECL, f.category)),
+      text(codeLabel(DEPARTMENTS, f.department)),
+      text(codeLabel(CHANNELS, f.channel)),
+      text(f.subject),
+      text(codeLabel([...SUBSTANTIATED, PENDING], f.verdict)),
+      f.handlingMinutes === null ? null : { number: f.handlingMinutes / 60, format: HOURS },
+      text(BUCKET_LABELS[f.bucket][locale]),
+      f.onTime === null ? null : text((f.onTime ? L.yes : L.no)[locale]),
+      f.visit === '' ? null : text(codeLabel(SATISFACTION, f.visit)),
+      { number: f.reopenings, format: COUNT },
+    ]);
+  }
+  return {
+    name: statisticsDetailSheetName(year, locale),
+    rows,
+    columnWidths: [16, 17, 8, 14, 14, 12, 24, 12, 14, 16, 14, 12, 10],
+    frozenRows: 1,
+    boldRows: [0],
+    autoFilter: true,
   };
 }
 
@@ -216,6 +351,8 @@ export interface StatisticsRequest {
 export interface StatisticsOutcome {
   readonly statistics: YearStatistics;
   readonly sheet: ReportSheet;
+  /** The tickets behind the figures (statisticsDetailSheet). */
+  readonly details: ReportSheet;
 }
 
 export function isYear(text: string): boolean {
@@ -236,21 +373,24 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
       tables: {
         complaints: { columns: [...COMPLAINT_COLUMNS], rows: 'all' },
         return_visits: { columns: [...VISIT_COLUMNS_READ], rows: 'all' },
+        complaint_measures: { columns: [...MEASURE_COLUMNS], rows: 'all' },
       },
       // The sheet's name depends on the workbook's locale, known only once read: ask for all three.
-      sheets: input.sheet ? (['zh-CN', 'zh-TW', 'en-US'] as const).map((l) => statisticsSheetName(input.year, l)) : [],
+      sheets: input.sheet ? (['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((l) => [statisticsSheetName(input.year, l), statisticsDetailSheetName(input.year, l)]) : [],
     };
   },
   decide(snapshot, input, context) {
     const complaintRows = (snapshot.tables.complaints ?? []).map((r) => r.values);
     const visitRows = (snapshot.tables.return_visits ?? []).map((r) => r.values);
     const hasPrevious = complaintRows.some((r) => String(r.received_at ?? '').startsWith(`${input.year - 1}-`));
-    const statistics = yearStatistics(complaintRows, visitRows, input.year, hasPrevious ? complaintRows : undefined);
+    const measureRows = (snapshot.tables.complaint_measures ?? []).map((r) => r.values);
+    const { statistics, tickets } = computeYear(complaintRows, visitRows, input.year, hasPrevious ? complaintRows : undefined, measureRows);
     const sheet = statisticsSheet(
       statistics,
       { project: context.actor.site ?? '', preparedBy: context.actor.clerk, date: context.clock.now().slice(0, 10) },
       snapshot.locale,
     );
-    return { changes: input.sheet ? { sheets: [sheet] } : {}, result: { statistics, sheet } };
+    const details = statisticsDetailSheet(input.year, tickets, snapshot.locale);
+    return { changes: input.sheet ? { sheets: [sheet, details] } : {}, result: { statistics, sheet, details } };
   },
 };

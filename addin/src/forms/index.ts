@@ -13,7 +13,7 @@ import {
   safetyGear,
 } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
-import { bindingIndex, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
+import { bindingIndex, complaintMeasures, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
 import type { FormDecl } from './types';
 import {
   accessibilityChecks,
@@ -42,6 +42,7 @@ export const FORMS: readonly FormDecl[] = [
   repairOrders,
   repairLedger,
   bindingIndex,
+  complaintMeasures,
   dueRules,
   workCalendar,
   // P2: scenic area, special visitors
@@ -98,6 +99,7 @@ export {
   repairOrders,
   repairLedger,
   bindingIndex,
+  complaintMeasures,
   dueRules,
   workCalendar,
   loans,

@@ -493,6 +493,72 @@ export const repairLedger: FormDecl = {
   ],
 };
 
+/**
+ * F7 step 8 整改措施: the analysis and measures the manager records after reading the year's
+ * statistics (P1-投訴8), one line per measure with the responsible department, due date and
+ * progress. The statistics sheet of a year lists the year's measures and every earlier measure
+ * still open at the start of that year (carried forward until closed). Progress is kept up to date
+ * in the table itself, so it is an ordinary column rather than a workflow status.
+ */
+export const MEASURE_PROGRESS = [
+  c('planned', '未开始', '未開始', 'Not started'),
+  c('in_progress', '推进中', '推進中', 'In progress'),
+  c('done', '已落实', '已落實', 'Done'),
+  c('cancelled', '已撤销', '已撤銷', 'Cancelled'),
+] as const;
+
+/** Progress codes of a closed measure: it is no longer carried into the next year. */
+export const CLOSED_MEASURE_PROGRESS: readonly string[] = ['done', 'cancelled'];
+
+export const complaintMeasures: FormDecl = {
+  key: 'complaint_measures',
+  code: 'CM',
+  title: t('投诉分析及整改措施', '投訴分析及整改措施', 'Complaint analysis and measures'),
+  sheet: t('整改措施', '整改措施', 'Measures'),
+  clause: 'P1-投訴7–8',
+  keyField: 'measure_no',
+  numbering: { kind: 'sequence', series: 'CM', format: 'CM-{YYYY}-{NNN}', period: 'year', dateField: 'raised_on' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'measure_no', type: 'text', label: t('措施编号', '措施編號', 'Measure no.'), required: true, system: true, source: 'T' },
+    {
+      key: 'stats_year',
+      type: 'int',
+      label: t('统计年度', '統計年度', 'Statistics year'),
+      required: true,
+      min: 2000,
+      max: 2100,
+      source: 'S',
+      help: t('针对哪一年的投诉统计提出', '針對哪一年的投訴統計提出', 'The year of complaint statistics the measure answers'),
+    },
+    { key: 'raised_on', type: 'date', label: t('提出日期', '提出日期', 'Raised on'), required: true, source: 'T' },
+    {
+      key: 'finding',
+      type: 'longtext',
+      label: t('问题分析', '問題分析', 'Analysis'),
+      required: true,
+      maxLength: 1000,
+      source: 'S',
+      help: t('投诉重点、原因', '投訴重點、原因', 'The complaints in focus and their causes'),
+    },
+    { key: 'measure', type: 'longtext', label: t('整改措施', '整改措施', 'Measure'), required: true, maxLength: 1000, source: 'S' },
+    { key: 'department', type: 'code', codes: DEPARTMENTS, label: t('责任部门', '責任部門', 'Responsible department'), required: true, source: 'S' },
+    { key: 'owner', type: 'text', label: t('责任人', '責任人', 'Owner'), maxLength: 50, source: 'T' },
+    { key: 'due_on', type: 'date', label: t('完成期限', '完成期限', 'Due date'), required: true, source: 'S' },
+    { key: 'progress', type: 'code', codes: MEASURE_PROGRESS, label: t('落实情况', '落實情況', 'Progress'), required: true, source: 'S' },
+    {
+      key: 'closed_on',
+      type: 'date',
+      label: t('完成（撤销）日期', '完成（撤銷）日期', 'Closed on'),
+      required: { when: { field: 'progress', in: [...CLOSED_MEASURE_PROGRESS] } },
+      source: 'T',
+      help: t('已落实或已撤销时填写', '已落實或已撤銷時填寫', 'When done or cancelled'),
+    },
+    { key: 'outcome', type: 'longtext', label: t('落实结果', '落實結果', 'Outcome'), maxLength: 1000, source: 'T' },
+  ],
+};
+
 /** F6 装订目录: one line per bound volume of complaint tickets and return-visit forms (P1-投訴6). */
 export const bindingIndex: FormDecl = {
   key: 'binding_index',

@@ -231,6 +231,11 @@ const MESSAGES = {
     'zh-TW': '{year} 年投訴統計：{total} 件（已辦結 {closed} 件，年末未辦結 {open} 件）。已寫入：{file}',
     'en-US': 'Complaint statistics {year}: {total} complaints ({closed} closed, {open} open at year end). Written: {file}',
   },
+  readingLedger: {
+    'zh-CN': '正在读取台账',
+    'zh-TW': '正在讀取臺賬',
+    'en-US': 'reading the ledger',
+  },
   perfNothingToApprove: {
     'zh-CN': '{month} 没有可审批的新导出：最近一批 {batch} 已审批。',
     'zh-TW': '{month} 沒有可審批的新匯出：最近一批 {batch} 已審批。',

@@ -164,6 +164,16 @@ const UI = {
     'zh-TW': '已統計 {total} 件投訴，寫入並開啟「{sheet}」。',
     'en-US': '{total} complaints compiled on the sheet "{sheet}", now shown.',
   },
+  statsReading: {
+    'zh-CN': '正在读取：{done} / {total} 行',
+    'zh-TW': '正在讀取：{done} / {total} 列',
+    'en-US': 'Reading: {done} of {total} rows',
+  },
+  measureHelp: {
+    'zh-CN': '经理阅看统计表后提出的整改措施（第8步）：登记后列入该年度统计表，未完成的结转到下一年度，直至落实。落实情况在“整改措施”表中更新。',
+    'zh-TW': '經理閱看統計表後提出的整改措施（第8步）：登記後列入該年度統計表，未完成的結轉到下一年度，直至落實。落實情況在「整改措施」表中更新。',
+    'en-US': 'A measure the manager takes after reading the statistics (step 8): listed on that year’s sheet and carried into the next year’s until closed. Keep its progress up to date in the Measures table.',
+  },
   previewTitle: { 'zh-CN': '客服台账 · 预览', 'zh-TW': '客服臺賬 · 預覽', 'en-US': 'Kefu Ledger · Preview' },
   previewNote: {
     'zh-CN': '无需 Excel：任务窗格运行在浏览器内存中的工作簿上。',

@@ -85,6 +85,8 @@ export interface Snapshot {
   readonly layouts: Readonly<Record<string, TableLayout>>;
   /** For each sheet named in the request's `sheets`: whether the workbook has it. */
   readonly sheets?: Readonly<Record<string, boolean>>;
+  /** The names of the charts on those sheets (Office.js backend), so a refresh replaces them. */
+  readonly sheetCharts?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AuditEntry {
@@ -142,6 +144,38 @@ export interface ReportSheet {
   readonly frozenRows?: number;
   /** 0-based rows whose cells are bold (headers, block titles). */
   readonly boldRows?: readonly number[];
+  /**
+   * Native charts over blocks of the sheet. The Office.js backend draws them with the charts API;
+   * exceljs cannot draw charts, so the .xlsx backend shows `dataBars` instead.
+   */
+  readonly charts?: readonly ReportChart[];
+  /** Blocks of counts shown with in-cell data bars where charts cannot be drawn (.xlsx files). */
+  readonly dataBars?: readonly ReportBlock[];
+  /** Filter buttons on the first row (a list to filter, such as the tickets behind the statistics). */
+  readonly autoFilter?: boolean;
+}
+
+/** A rectangle of a report sheet, 0-based. */
+export interface ReportBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export interface ReportChart {
+  /** The chart's name in the sheet (stable, so a refresh replaces it). */
+  readonly name: string;
+  readonly title: string;
+  /**
+   * stackedColumns / stackedBars: one series per column of `source` (its first row names the
+   * series, its first column labels the categories). pareto: clustered columns of the counts
+   * with the last series (the cumulative share) as a line on a secondary axis.
+   */
+  readonly kind: 'stackedColumns' | 'stackedBars' | 'pareto';
+  readonly source: ReportBlock;
+  /** Where the chart is placed (its top-left and bottom-right cells). */
+  readonly placement: ReportBlock;
 }
 
 export interface AppliedRows {
@@ -161,10 +195,17 @@ export interface ApplyOptions {
   readonly selectAppended?: boolean;
 }
 
+/** Rows read so far of the rows to read (whole-table reads of large tables take several requests). */
+export type ReadProgress = (done: number, total: number) => void;
+
+export interface ReadOptions {
+  readonly onProgress?: ReadProgress;
+}
+
 export interface Ledger {
   /** The locale the workbook was made in: its headers and code labels are in this language. */
   readonly locale: Locale;
-  read(request: SnapshotRequest): Promise<Snapshot>;
+  read(request: SnapshotRequest, options?: ReadOptions): Promise<Snapshot>;
   /** Applies a change set decided on `basis` (the snapshot, whose layouts say where to write). */
   apply(changes: ChangeSet, basis: Snapshot, options?: ApplyOptions): Promise<ApplyResult>;
 }

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ui } from '../i18n/ui';
 import { describeProblem } from '../domain/problems';
 import { decodeText, parseDelimited } from '../domain/csv';
@@ -7,7 +7,9 @@ import { importTable, importableTables, previewImport, type ImportInput, type Im
 import { monthlyPerformanceOperation, type PerformanceOutcome } from '../domain/performance/month';
 import { fenToYuan } from '../domain/performance/exact';
 import { totalsOf } from '../domain/performance/export';
-import { runOperation } from '../domain/records';
+import { createNumberedRecord, runOperation } from '../domain/records';
+import { complaintMeasures } from '../forms/serviceDesk';
+import { RecordForm } from './RecordForm';
 import { complaintStatisticsOperation } from '../domain/statisticsSheet';
 import { errorText, useSession } from './session';
 import { saveFile } from './download';
@@ -278,6 +280,7 @@ export function StatisticsView() {
   const [year, setYear] = React.useState(session.clock.now().slice(0, 4));
   const [done, setDone] = React.useState<{ sheet: string; total: number } | null>(null);
   const [error, setError] = React.useState<string | null>(null);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
 
   const run = () =>
     session.act(async () => {
@@ -288,6 +291,7 @@ export function StatisticsView() {
           complaintStatisticsOperation,
           { year: Number(year), sheet: true },
           { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } },
+          { onProgress: (done, total) => setProgress({ done, total }) },
         );
         // Show the sheet, as a manager expects after building it.
         await session.env.run(async (context) => {
@@ -299,6 +303,8 @@ export function StatisticsView() {
       } catch (e) {
         setDone(null);
         setError(errorText(e, locale));
+      } finally {
+        setProgress(null);
       }
     });
 
@@ -324,6 +330,24 @@ export function StatisticsView() {
         </Button>
         {session.busy && <Spinner size="tiny" />}
       </div>
+      {progress && progress.total > 0 && (
+        <Field validationMessage={ui('statsReading', locale, { done: progress.done.toLocaleString(locale), total: progress.total.toLocaleString(locale) })} validationState="none">
+          <ProgressBar value={progress.done / progress.total} />
+        </Field>
+      )}
+      <Divider />
+      <Text weight="semibold">{complaintMeasures.title[locale]}</Text>
+      <RecordForm<{ number: string }>
+        parts={[{ form: complaintMeasures, fields: complaintMeasures.fields.filter((f) => !f.system) }]}
+        operation={recordMeasure}
+        help={ui('measureHelp', locale)}
+        submitLabel={ui('register', locale)}
+        initialValues={(now) => ({ '': { stats_year: String(Number(year) || Number(now.slice(0, 4))), raised_on: now.slice(0, 10), progress: 'planned' } })}
+        describeResult={(r) => ui('registered', locale, { number: r.number })}
+      />
     </div>
   );
 }
+
+/** Step 8: a measure the manager takes after reading the statistics (numbered CM-YYYY-NNN). */
+const recordMeasure = createNumberedRecord(complaintMeasures);

@@ -3,7 +3,7 @@ import { isLocale, DEFAULT_LOCALE } from '../../i18n/locale';
 import { KefuError } from '../../domain/problems';
 import type { Clock } from '../../domain/clock';
 import { findForm } from '../../forms';
-import type { CellOut, RecordValues } from '../cells';
+import type { CellIn, CellOut, RecordValues } from '../cells';
 import { isBlankRow } from '../cells';
 import {
   AUDIT_TABLE,
@@ -19,6 +19,9 @@ import { claimFromWindow, counterKey } from '../numbering';
 import { auditRecord, checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type {
+  ReadOptions,
+  ReportBlock,
+  ReportChart,
   ReportCell,
   ReportSheet,
   ApplyOptions,
@@ -41,7 +44,9 @@ import type {
  * of the tables about to be written; the apply batch writes each append directly below its table
  * (`getDataBodyRange().getRowsBelow(n)`, which co-authors merge without conflicts), each update into
  * its cells, confirms claims, advances counters and appends the audit entries. Writes above the
- * Excel-on-the-web request limit are split into several requests.
+ * Excel-on-the-web request limit are split into several requests. Whole-table reads (reports) of
+ * more than FIRST_CHUNK_ROWS rows continue in further requests, each response under the same limit,
+ * reporting progress; rows appended by a co-author between those requests may or may not be seen.
  */
 
 /** `Excel.run`, or the in-memory host's client.run. */
@@ -55,6 +60,65 @@ export interface OfficeLedgerOptions {
 
 /** Requests above this many bytes are split (Excel on the web rejects requests above 5 MB). */
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+/** Rows of each column a whole-table read loads with the rest of its first request. */
+export const FIRST_CHUNK_ROWS = 2000;
+
+/** What a read request's response aims at: well under the 5 MB limit, for rows longer than those seen. */
+export const READ_RESPONSE_BUDGET_BYTES = 2.5 * 1024 * 1024;
+
+function isPayloadTooLarge(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+}
+
+/**
+ * Loads the rows of a whole-table read beyond the first chunk, one request per chunk. The chunk is
+ * sized from the bytes per row seen so far, to stay under READ_RESPONSE_BUDGET_BYTES; should a
+ * chunk still exceed the limit (much longer rows further down), it is halved and read again.
+ * Only the requested columns travel. `values` holds one array per column and is extended in place.
+ */
+async function readRemainingRows(
+  context: Excel.RequestContext,
+  bodies: readonly Excel.Range[],
+  values: CellIn[][],
+  rowCount: number,
+  onRows: (count: number) => void,
+): Promise<void> {
+  let from = values[0]?.length ?? rowCount;
+  const sizeOf = (from: number, to: number) => utf8Bytes(JSON.stringify(values.map((column) => column.slice(from, to))));
+  let bytesPerRow = from > 0 ? sizeOf(0, from) / from : 64;
+  while (from < rowCount) {
+    const count = Math.max(1, Math.min(rowCount - from, Math.floor(READ_RESPONSE_BUDGET_BYTES / Math.max(1, bytesPerRow))));
+    const parts = bodies.map((body) => {
+      const part = body.getRow(from).getResizedRange(count - 1, 0);
+      part.load('values');
+      return part;
+    });
+    try {
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadTooLarge(error) || count === 1) throw error;
+      bytesPerRow *= 2;
+      continue;
+    }
+    parts.forEach((part, c) => {
+      for (const row of part.values) values[c].push(row[0] as CellIn);
+    });
+    bytesPerRow = Math.max(bytesPerRow, sizeOf(from, from + count) / count);
+    from += count;
+    onRows(count);
+  }
+}
+
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
+  }
+  return bytes;
+}
 
 /** User text goes in behind an apostrophe, Excel's own mark for "this is text" (principle 6). */
 export function officeCellValue(cell: CellOut): string | number | boolean {
@@ -107,7 +171,7 @@ class OfficeLedger implements Ledger {
     private readonly tableNames: ReadonlySet<string>,
   ) {}
 
-  async read(request: SnapshotRequest): Promise<Snapshot> {
+  async read(request: SnapshotRequest, options: ReadOptions = {}): Promise<Snapshot> {
     const locale = this.locale;
     try {
       return await this.run(async (context) => {
@@ -116,14 +180,17 @@ class OfficeLedger implements Ledger {
         const reads = Object.entries(request.tables ?? {}).map(([key, query]) => {
           const table = tables.getItem(key);
           if (query.rows === 'all') {
+            // The first rows come with the rest of the request; a large table's other rows follow
+            // in further requests (readRemainingRows), each under the web's payload limit.
             const body = table.getDataBodyRange();
-            body.load('rowIndex');
-            const columns = query.columns.map((column) => {
-              const range = table.columns.getItem(headerOf(key, column, locale)).getDataBodyRange();
-              range.load('values');
-              return range;
+            body.load('rowIndex,rowCount');
+            const bodies = query.columns.map((column) => table.columns.getItem(headerOf(key, column, locale)).getDataBodyRange());
+            const columns = bodies.map((range) => {
+              const first = range.getRow(0).getResizedRange(FIRST_CHUNK_ROWS - 1, 0).getIntersection(range);
+              first.load('values');
+              return first;
             });
-            return { key, query, body, columns, found: [] as Excel.Range[], header: undefined };
+            return { key, query, body, bodies, columns, found: [] as Excel.Range[], header: undefined };
           }
           const header = table.getHeaderRowRange();
           header.load('values');
@@ -133,7 +200,7 @@ class OfficeLedger implements Ledger {
             row.load('values,rowIndex');
             return row;
           });
-          return { key, query, body: undefined, columns: [] as Excel.Range[], found, header };
+          return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found, header };
         });
 
         const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
@@ -171,21 +238,43 @@ class OfficeLedger implements Ledger {
         const sheetProbes = (request.sheets ?? []).map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
           sheet.load('name');
-          return { name, sheet };
+          const charts = sheet.charts;
+          charts.load('items/name');
+          return { name, sheet, charts };
         });
 
         await context.sync();
 
         const snapshotSheets: Record<string, boolean> = {};
-        for (const probe of sheetProbes) snapshotSheets[probe.name] = !probe.sheet.isNullObject;
+        const sheetCharts: Record<string, string[]> = {};
+        for (const probe of sheetProbes) {
+          snapshotSheets[probe.name] = !probe.sheet.isNullObject;
+          if (!probe.sheet.isNullObject) sheetCharts[probe.name] = probe.charts.items.map((chart) => chart.name);
+        }
+
+        const wholeTables = reads.filter((read) => read.body);
+        const total = wholeTables.reduce((sum, read) => sum + read.body!.rowCount, 0);
+        let done = 0;
+        const columnValues = new Map<string, CellIn[][]>();
+        for (const read of wholeTables) {
+          const values = read.columns.map((range) => range.values.map((row) => row[0] as CellIn));
+          done += values[0]?.length ?? read.body!.rowCount;
+          options.onProgress?.(done, total);
+          await readRemainingRows(context, read.bodies, values, read.body!.rowCount, (n) => {
+            done += n;
+            options.onProgress?.(done, total);
+          });
+          columnValues.set(read.key, values);
+        }
 
         const snapshotTables: Record<string, LedgerRow[]> = {};
         for (const read of reads) {
           const rows: LedgerRow[] = [];
           if (read.body) {
-            const count = read.columns[0]?.values.length ?? 0;
+            const values = columnValues.get(read.key)!;
+            const count = read.body.rowCount;
             for (let i = 0; i < count; i++) {
-              const cells = read.columns.map((range) => range.values[i][0]);
+              const cells = values.map((column) => column[i] ?? null);
               if (isBlankRow(cells)) continue;
               rows.push({
                 ref: { table: read.key, row: read.body.rowIndex + i },
@@ -237,7 +326,7 @@ class OfficeLedger implements Ledger {
           };
         });
 
-        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets };
+        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts };
       });
     } catch (error) {
       throw this.explain(error, request);
@@ -344,7 +433,7 @@ class OfficeLedger implements Ledger {
     const sheetParts: SheetPart[] = reports.map((report) => {
       const exists = basis.sheets?.[report.name];
       if (exists === undefined) throw new Error(`apply: sheet "${report.name}" was not probed; name it in the request's sheets`);
-      return { report, from: 0, to: report.rows.length, first: true, exists };
+      return { report, from: 0, to: report.rows.length, first: true, exists, oldCharts: basis.sheetCharts?.[report.name] ?? [] };
     });
     const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [], sheets: sheetParts };
     const size = JSON.stringify(whole).length * 3; // an upper bound of the UTF-8 size of CJK text
@@ -419,6 +508,8 @@ interface SheetPart {
   readonly first: boolean;
   /** Whether the sheet existed when the snapshot was read. */
   readonly exists: boolean;
+  /** Charts the sheet had then: the first part deletes those the report draws again. */
+  readonly oldCharts: readonly string[];
 }
 
 function reportCellValue(cell: ReportCell | undefined): string | number {
@@ -436,6 +527,8 @@ function writeSheetPart(context: Excel.RequestContext, part: SheetPart): void {
   if (part.first && part.exists) {
     sheet = worksheets.getItem(report.name);
     sheet.getRange().clear();
+    const redrawn = new Set((report.charts ?? []).map((chart) => chart.name));
+    for (const name of part.oldCharts) if (redrawn.has(name)) sheet.charts.getItem(name).delete();
   } else if (part.first) {
     sheet = worksheets.add(report.name);
   } else {
@@ -457,6 +550,37 @@ function writeSheetPart(context: Excel.RequestContext, part: SheetPart): void {
     (report.columnWidths ?? []).forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w)));
     if (report.frozenRows) sheet.freezePanes.freezeRows(report.frozenRows);
     else sheet.freezePanes.unfreeze();
+  }
+  // The charts and filter buttons once the rows are written (the last part).
+  if (part.to === report.rows.length) {
+    for (const chart of report.charts ?? []) addChart(sheet, chart);
+    if (report.autoFilter && width > 0 && report.rows.length > 0) sheet.autoFilter.apply(sheet.getRangeByIndexes(0, 0, report.rows.length, width));
+  }
+}
+
+const CHART_TYPES: Record<ReportChart['kind'], Excel.ChartType> = {
+  stackedColumns: 'ColumnStacked' as Excel.ChartType,
+  stackedBars: 'BarStacked' as Excel.ChartType,
+  pareto: 'ColumnClustered' as Excel.ChartType,
+};
+
+const blockRange = (sheet: Excel.Worksheet, b: ReportBlock): Excel.Range => sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
+
+/**
+ * One native chart over a block of the report (charts API, ExcelApi 1.7–1.8): series by columns,
+ * the block's first row naming them; a Pareto's last series is a line on the secondary axis.
+ */
+function addChart(sheet: Excel.Worksheet, spec: ReportChart): void {
+  const chart = sheet.charts.add(CHART_TYPES[spec.kind], blockRange(sheet, spec.source), 'Columns' as Excel.ChartSeriesBy);
+  chart.name = spec.name;
+  chart.title.text = spec.title;
+  chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+  const p = spec.placement;
+  chart.setPosition(blockRange(sheet, { row: p.row, column: p.column, rows: 1, columns: 1 }), blockRange(sheet, { row: p.row + p.rows - 1, column: p.column + p.columns - 1, rows: 1, columns: 1 }));
+  if (spec.kind === 'pareto') {
+    const cumulative = chart.series.getItemAt(spec.source.columns - 2);
+    cumulative.chartType = 'Line' as Excel.ChartType;
+    cumulative.axisGroup = 'Secondary' as Excel.ChartAxisGroup;
   }
 }
 

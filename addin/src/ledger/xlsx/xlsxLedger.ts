@@ -109,6 +109,7 @@ export function writeReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet
     if (Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables ?? {}).length > 0) {
       throw new Error(`A report cannot replace the sheet "${report.name}": it holds a table`);
     }
+    (sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings = [];
     sheet.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         cell.value = null;
@@ -134,6 +135,15 @@ export function writeReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet
     if (bold.has(r)) for (let c = cells.length; c < reportWidth(report); c++) row.getCell(c + 1).font = { bold: true };
   });
   (report.columnWidths ?? []).forEach((width, c) => (sheet!.getColumn(c + 1).width = width));
+  // exceljs cannot draw charts: the counts get in-cell data bars instead (report.charts are Excel's).
+  for (const block of report.dataBars ?? []) {
+    const ref = `${columnLetters(block.column + 1)}${block.row + 1}:${columnLetters(block.column + block.columns)}${block.row + block.rows}`;
+    sheet.addConditionalFormatting({
+      ref,
+      rules: [{ type: 'dataBar', priority: 1, gradient: false, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FF5B9BD5' } } as ExcelJS.DataBarRuleType],
+    });
+  }
+  sheet.autoFilter = report.autoFilter && report.rows.length > 0 ? `A1:${columnLetters(reportWidth(report))}${report.rows.length}` : (undefined as unknown as string);
   sheet.views = report.frozenRows ? [{ state: 'frozen', ySplit: report.frozenRows, xSplit: 0 }] : [];
   if (report.rows.some((row) => row.some((cell) => cell !== null && 'formula' in cell))) workbook.calcProperties.fullCalcOnLoad = true;
 }
