@@ -25,6 +25,7 @@ import {
 import { numberingSeries, type TableColumn } from '../schema';
 import { columnLetters } from './xlsxLedger';
 import { addPrintSheets } from './printSheets';
+import { addCrossCheckSheet } from './crossCheck';
 import { addOverdueHighlights, seedRows } from './deskTemplate';
 import { ruleSeedRows } from './perfTemplate';
 
@@ -172,6 +173,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   styleHeader(dictionary, 1, 1, DICTIONARY_COLUMNS.length);
   [20, 24, 22, 20, 20, 26, 14, 22, 60].forEach((w, i) => (dictionary.getColumn(i + 1).width = w));
   addPrintSheets(workbook, locale);
+  addCrossCheckSheet(workbook, { locale, year: Number(options.createdAt.slice(0, 4)) });
 
   if (longLists.length > 0) {
     const lists = workbook.addWorksheet('_lists', { state: 'hidden' });
