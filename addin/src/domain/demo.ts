@@ -391,7 +391,7 @@ export async function buildDemo(ledger: Ledger, options: DemoOptions): Promise<D
   const y = options.year;
   const measures = [
     { stats_year: y - 1, raised_on: `${y - 1}-12-28`, finding: '电梯停运投诉集中在3号梯，维保响应慢', measure: '3号电梯更换主板，维保单位2小时内到场', department: 'engineering', owner: '工程部刘经理', due_on: `${y}-03-31`, progress: 'in_progress' },
-    { stats_year: y, raised_on: `${y}-12-28`, finding: '保洁类投诉居首，集中在卫生间积水和垃圾清运', measure: '病区卫生间每2小时巡查一次，垃圾清运增加午间一班', department: 'cleaning', owner: '保洁部陈主管', due_on: `${y + 1}-01-31`, progress: 'planned' },
+    { stats_year: y, raised_on: `${y}-12-28`, finding: '保洁类投诉集中在卫生间积水和垃圾清运', measure: '病区卫生间每2小时巡查一次，垃圾清运增加午间一班', department: 'cleaning', owner: '保洁部陈主管', due_on: `${y + 1}-01-31`, progress: 'planned' },
     { stats_year: y, raised_on: `${y}-12-28`, finding: '服务态度投诉较上年增加', measure: '导诊、保洁人员服务礼仪培训，每季度考核', department: 'customer_service', owner: '客服部王丽', due_on: `${y + 1}-02-28`, progress: 'planned' },
     { stats_year: y, raised_on: `${y}-12-28`, finding: '营养餐送达变凉', measure: '配送车加装保温箱', department: 'catering', owner: '餐饮部', due_on: `${y}-12-31`, progress: 'done', closed_on: `${y}-12-30`, outcome: '保温箱已配齐' },
   ];
