@@ -14,15 +14,6 @@ import { UsageError, flag, localeFlag, station, type Command } from './args';
 
 /** Performance and the finance export (domain brief §3, §5). */
 
-async function readWorkbookBytes(file: string): Promise<Uint8Array> {
-  return new Uint8Array(
-    await fs.readFile(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { file } }]);
-      throw error;
-    }),
-  );
-}
-
 async function isDirectory(p: string): Promise<boolean> {
   return fs.stat(p).then(
     (s) => s.isDirectory(),
@@ -57,8 +48,9 @@ export const perfCommand: Command = {
     const sheet = xlsx !== undefined;
     // Nothing to write back: read only the tables needed, straight from the file (much faster).
     const readOnly = !approve && !sheet;
-    const bytes = readOnly ? await readWorkbookBytes(file) : await readRewritableWorkbook(file);
-    const ledger = readOnly ? await FastXlsxReader.fromBuffer(bytes) : await XlsxLedger.fromBuffer(bytes, { station: station(clerk), clock });
+    const ledger = readOnly
+      ? await FastXlsxReader.fromFile(file)
+      : await XlsxLedger.fromBuffer(await readRewritableWorkbook(file), { station: station(clerk), clock });
     const outcome = await runOperation(
       ledger,
       monthlyPerformanceOperation,

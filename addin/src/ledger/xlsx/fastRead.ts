@@ -1,27 +1,299 @@
-import JSZip from 'jszip';
+import { createReadStream, promises as fsp } from 'node:fs';
+import { Readable, pipeline } from 'node:stream';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/locale';
 import { KefuError } from '../../domain/problems';
 import { findForm } from '../../forms';
-import { fromCell, isBlankRow, type CellIn, type DomainValue } from '../cells';
+import { fromCell, type CellIn, type ColumnLike, type DomainValue } from '../cells';
 import { META_TABLE } from '../layout';
 import { checkLayout, columnForHeader } from '../schema';
 import type { ApplyResult, ChangeSet, Ledger, LedgerRow, Snapshot, SnapshotRequest } from '../types';
 
 /**
- * A read-only ledger over .xlsx bytes that parses only the tables a request names, straight from
+ * A read-only ledger over an .xlsx file that parses only the tables a request names, straight from
  * the file's XML — for commands that read a large workbook and write nothing back (kefu perf
- * without --approve or --xlsx). exceljs builds a model of every cell of every sheet first, which
- * takes seconds for a year of collector records; this reads the same rows the same way (the
- * same header mapping and cell conversion, see schema.ts) in a fraction of that. Only whole-table
- * reads ('all') are supported; anything else, and every write, throws.
+ * without --approve or --xlsx, kefu stats). exceljs builds a model of every cell of every sheet
+ * first, which takes seconds and hundreds of megabytes for a year of records; this reads the same
+ * rows the same way (the same header mapping and cell conversion, see schema.ts) as a stream:
+ *
+ * - the zip's central directory is read by hand, and each part is inflated piece by piece
+ *   (node:zlib) from the bytes in memory or from the file itself: no part is ever held whole;
+ * - opening reads the settings (kefu_meta) and every table's header row, its top row, so that a
+ *   read knows which columns are asked for before it reads a row;
+ * - a read streams each worksheet once, row by row, keeping only the cells of the columns asked
+ *   for (converted into the records at once), then the shared strings, keeping only those the
+ *   cells kept use, and stopping after the last of them.
+ *
+ * So memory holds the records asked for, not the workbook. Only whole-table reads ('all') are
+ * supported; anything else, and every write, throws.
  */
+
+export interface FastReadOptions {
+  /**
+   * Called as a read goes on, for a progress bar: `done` of `total` bytes of compressed input,
+   * counting the worksheets that hold the tables asked for and the shared strings (a part left
+   * before its end counts whole). The last call of a read has done === total. Not called while
+   * the file is opened (the settings and the header rows: little to read).
+   */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Bytes read and inflated at a time (default 64 KiB, at least 64); small values are for tests. */
+  readonly chunkSize?: number;
+}
+
+const DEFAULT_CHUNK = 64 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// The zip container: its central directory, and each part inflated as a stream of text.
+
+interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly flags: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly headerOffset: number;
+}
+
+/** Where the zip's bytes come from: a buffer in memory, or a file read a piece at a time. */
+interface ByteSource {
+  readonly size: number;
+  read(position: number, length: number): Promise<Buffer>;
+  /** Bytes [start, end) in pieces of at most `chunk` bytes. */
+  stream(start: number, end: number, chunk: number): Readable;
+  /** Throws when the bytes are no longer those that were opened (the file changed since). */
+  check(): Promise<void>;
+}
+
+function bufferSource(bytes: Uint8Array): ByteSource {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  function* pieces(start: number, end: number, chunk: number): Generator<Buffer> {
+    for (let at = start; at < end; at += chunk) yield buffer.subarray(at, Math.min(end, at + chunk));
+  }
+  return {
+    size: buffer.length,
+    read: async (position, length) => buffer.subarray(position, position + length),
+    stream: (start, end, chunk) => Readable.from(pieces(start, end, chunk), { objectMode: false }),
+    check: async () => undefined,
+  };
+}
+
+async function fileSource(file: string): Promise<ByteSource> {
+  const stat = (): Promise<{ size: number; mtimeMs: number }> =>
+    fsp.stat(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { file } }]);
+      throw error;
+    });
+  const opened = await stat();
+  return {
+    size: opened.size,
+    async read(position, length) {
+      const handle = await fsp.open(file, 'r');
+      try {
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, position);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+    stream: (start, end, chunk) => (end > start ? createReadStream(file, { start, end: end - 1, highWaterMark: chunk }) : Readable.from([])),
+    async check() {
+      const now = await stat();
+      if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw new Error(`${file} changed since it was opened; open it again`);
+    },
+  };
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL_HEADER = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const ZIP64_LOCATOR = 0x07064b50;
+
+function zip64Error(): Error {
+  return new Error('This .xlsx is a zip64 archive (over 4 GB or 65,535 parts), which kefu cannot read');
+}
+
+class ZipFile {
+  private constructor(
+    private readonly source: ByteSource,
+    private readonly entries: ReadonlyMap<string, ZipEntry>,
+    readonly chunkSize: number,
+  ) {}
+
+  /** Reads the End Of Central Directory record (at the end, before a comment of up to 64 KiB), then the directory. */
+  static async open(source: ByteSource, chunkSize: number): Promise<ZipFile> {
+    const tailLength = Math.min(source.size, 22 + 0xffff);
+    const tail = await source.read(source.size - tailLength, tailLength);
+    let eocd = -1;
+    for (let at = tail.length - 22; at >= 0 && eocd < 0; at--) {
+      if (tail.readUInt32LE(at) === EOCD && at + 22 + tail.readUInt16LE(at + 20) === tail.length) eocd = at;
+    }
+    if (eocd < 0) throw new Error('Not an .xlsx file: no zip directory found at its end');
+    if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) throw zip64Error();
+    const count = tail.readUInt16LE(eocd + 10);
+    const size = tail.readUInt32LE(eocd + 12);
+    const offset = tail.readUInt32LE(eocd + 16);
+    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw zip64Error();
+    const directory = await source.read(offset, size);
+    const entries = new Map<string, ZipEntry>();
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('Damaged .xlsx: its zip directory is cut short');
+      const nameLength = directory.readUInt16LE(at + 28);
+      const entry: ZipEntry = {
+        name: directory.toString('utf8', at + 46, at + 46 + nameLength),
+        flags: directory.readUInt16LE(at + 8),
+        method: directory.readUInt16LE(at + 10),
+        compressedSize: directory.readUInt32LE(at + 20),
+        uncompressedSize: directory.readUInt32LE(at + 24),
+        headerOffset: directory.readUInt32LE(at + 42),
+      };
+      if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) throw zip64Error();
+      entries.set(entry.name, entry);
+      at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
+    }
+    return new ZipFile(source, entries, chunkSize);
+  }
+
+  check(): Promise<void> {
+    return this.source.check();
+  }
+
+  compressedSize(name: string): number {
+    return this.entries.get(name)?.compressedSize ?? 0;
+  }
+
+  uncompressedSize(name: string): number {
+    return this.entries.get(name)?.uncompressedSize ?? 0;
+  }
+
+  /** Where an entry's compressed data is: after its local header, whose extra field may differ from the directory's. */
+  private async dataRange(name: string): Promise<{ entry: ZipEntry; start: number; end: number } | undefined> {
+    const entry = this.entries.get(name);
+    if (!entry) return undefined;
+    if (entry.flags & 1) throw new Error(`Cannot read ${name}: the .xlsx is encrypted`);
+    if (entry.method !== 0 && entry.method !== 8) throw new Error(`Cannot read ${name}: zip compression method ${entry.method}`);
+    const header = await this.source.read(entry.headerOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw new Error(`Damaged .xlsx: no data found for ${name}`);
+    const start = entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    return { entry, start, end: start + entry.compressedSize };
+  }
+
+  /** A small part (workbook, relationships, table definitions) as one string. */
+  async text(name: string): Promise<string | undefined> {
+    const range = await this.dataRange(name);
+    if (!range) return undefined;
+    const raw = await this.source.read(range.start, range.end - range.start);
+    return (range.entry.method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+  }
+
+  /**
+   * A part as Latin-1 text, a piece at a time, never whole: a character per byte, so a piece never
+   * ends inside a character, and the markup (ASCII) reads as it is; the text of a value kept is
+   * decoded from UTF-8 once it is cut out (see `utf8`). `onBytes` is told of each piece of
+   * compressed input read. Leaving the loop early stops reading.
+   */
+  async *latin1Chunks(name: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
+    const range = await this.dataRange(name);
+    if (!range) return;
+    const raw = this.source.stream(range.start, range.end, this.chunkSize);
+    if (onBytes) raw.on('data', (piece: Buffer) => onBytes(piece.length));
+    // pipeline passes an error of either stream on to the one we read, and closes both when we stop.
+    const inflated = range.entry.method === 8 ? pipeline(raw, createInflateRaw({ chunkSize: this.chunkSize }), () => undefined) : raw;
+    let length = 0;
+    try {
+      for await (const piece of inflated as AsyncIterable<Buffer>) {
+        length += piece.length;
+        yield piece.toString('latin1');
+      }
+      if (length !== range.entry.uncompressedSize) throw new Error(`Damaged .xlsx: ${name} inflates to ${length} bytes, not ${range.entry.uncompressedSize}`);
+    } finally {
+      inflated.destroy();
+      raw.destroy();
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML: elements cut from a stream of text, and the little of SpreadsheetML the ledger reads.
+
+const isTagBoundary = (code: number) => code === 0x3e /* > */ || code === 0x2f /* / */ || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/**
+ * Calls `onElement` with the attributes and the content of every `<tag …>…</tag>` and `<tag …/>`
+ * in a stream of XML text, in order, holding only the text not yet handed out. The elements must
+ * not nest (rows in a worksheet, strings in the shared strings). Returning false stops reading.
+ */
+async function eachElement(
+  chunks: AsyncIterable<string>,
+  tag: string,
+  onElement: (attributes: string, content: string) => boolean | void,
+): Promise<void> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let text = '';
+  for await (const chunk of chunks) {
+    text += chunk;
+    let at = 0;
+    for (;;) {
+      const start = text.indexOf(open, at);
+      if (start < 0) {
+        at = Math.max(at, text.length - open.length + 1); // a tag may begin at the very end
+        break;
+      }
+      const after = start + open.length;
+      if (after >= text.length) {
+        at = start;
+        break;
+      }
+      if (!isTagBoundary(text.charCodeAt(after))) {
+        at = after; // another element whose name begins the same (<rowBreaks>)
+        continue;
+      }
+      const tagEnd = text.indexOf('>', after);
+      if (tagEnd < 0) {
+        at = start;
+        break;
+      }
+      let keepOn: boolean | void;
+      if (text.charCodeAt(tagEnd - 1) === 0x2f) {
+        keepOn = onElement(text.slice(after, tagEnd - 1), '');
+        at = tagEnd + 1;
+      } else {
+        const end = text.indexOf(close, tagEnd);
+        if (end < 0) {
+          at = start;
+          break;
+        }
+        keepOn = onElement(text.slice(after, tagEnd), text.slice(tagEnd + 1, end));
+        at = end + close.length;
+      }
+      if (keepOn === false) return;
+    }
+    text = text.slice(at);
+  }
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;
+const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+/** XML text → the text it stands for: line ends as an XML parser reads them, entities, then OOXML's `_xHHHH_` escapes. */
 function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
-  ).replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (out.includes('&')) {
+    out = out.replace(ENTITY, (_, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
+    );
+  }
+  return out.includes('_x') ? out.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : out;
+}
+
+/** Text cut out of a part read as Latin-1 (see `latin1Chunks`) → the text its UTF-8 bytes stand for, in a string of its own. */
+function utf8(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('utf8');
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -29,10 +301,16 @@ function attr(tag: string, name: string): string | undefined {
   return m ? unescapeXml(m[1]) : undefined;
 }
 
+const PLAIN_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
+const PHONETIC = /<rPh\b[\s\S]*?<\/rPh>/g;
+const TEXT = /<t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/t>)/g;
+
+/** The text of a shared or inline string: its `<t>`, or its rich-text runs joined; phonetic runs (`<rPh>`) are not part of it. */
 function textOf(xml: string): string {
+  const plain = PLAIN_TEXT.exec(xml);
+  if (plain) return unescapeXml(plain[1]);
   let out = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g;
-  for (let m = re.exec(xml); m; m = re.exec(xml)) out += m[1] ? unescapeXml(m[1]) : '';
+  for (const m of xml.replace(PHONETIC, '').matchAll(TEXT)) if (m[1]) out += unescapeXml(m[1]);
   return out;
 }
 
@@ -52,131 +330,354 @@ function resolvePath(base: string, target: string): string {
   return parts.join('/');
 }
 
-function relationships(xml: string | undefined): Map<string, string> {
-  const map = new Map<string, string>();
-  if (!xml) return map;
-  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+function relationships(xml: string | undefined): { id: string; type: string; target: string }[] {
+  const found: { id: string; type: string; target: string }[] = [];
+  for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attr(m[0], 'Id');
     const target = attr(m[0], 'Target');
-    if (id && target) map.set(id, target);
+    if (id && target) found.push({ id, type: attr(m[0], 'Type') ?? '', target });
   }
-  return map;
+  return found;
 }
 
 interface TableRef {
   readonly sheetPath: string;
+  /** 0-based worksheet rows and columns. */
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
 }
 
+const ROW_NUMBER = /\sr="(\d+)"/;
+
+const isBlank = (cell: CellIn) => cell === null || cell === undefined || cell === '';
+const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+/** Whether an element `<name …>` begins at `at` (a formula's `<f>` comes first in a cell). */
+function isTagAt(xml: string, at: number, name: string): boolean {
+  return xml.startsWith(`<${name}`, at) && isTagBoundary(xml.charCodeAt(at + 1 + name.length));
+}
+
+/** Where the value of the one-letter attribute `name` (a char code: r, t) begins in the tag xml[from, to), or -1. */
+function attributeAt(xml: string, from: number, to: number, name: number): number {
+  for (let at = from; at + 3 < to; at++) {
+    if (xml.charCodeAt(at + 1) === name && xml.charCodeAt(at + 2) === 0x3d /* = */ && xml.charCodeAt(at + 3) === 0x22 /* " */ && isSpace(xml.charCodeAt(at))) return at + 4;
+  }
+  return -1;
+}
+
+/** The column of a cell from the letters of its reference ('AB7' → 27), read at `at`; -1 without letters. */
+function columnAt(xml: string, at: number): number {
+  let n = 0;
+  for (let code = xml.charCodeAt(at); code >= 65 && code <= 90; code = xml.charCodeAt(++at)) n = n * 26 + code - 64;
+  return n - 1;
+}
+
+/** A row as the ledger reads it, its fields filled in as its cells are read. */
+interface ReadRow {
+  readonly ref: { readonly table: string; readonly row: number };
+  readonly values: Record<string, DomainValue>;
+}
+
+/**
+ * One table's rows as its worksheet is streamed, read straight into records: the cells of the
+ * columns asked for are converted as they come (fromCell), a shared string once the strings are
+ * read (`fill`). A row is kept unless every cell of the table's width is blank, as the ledger
+ * skips blank rows; when that depends on shared strings, it is decided by `fill` (`undecided`).
+ */
+class TableScan {
+  /** The rows read, in order; a field from a shared string is null until `fill`. */
+  private readonly records: ReadRow[] = [];
+  /** The columns read, and where each of the table's columns goes among them (-1: not read). */
+  private readonly read: readonly ColumnLike[];
+  private readonly slots: readonly number[];
+  /** The shared-string index of each field read, record after record (read.length each), or -1. */
+  private sharedIndex = new Int32Array(1024);
+  /** Records (their index) that are blank unless a shared string is not empty → those of their other cells. */
+  private readonly undecided = new Map<number, number[]>();
+
+  /**
+   * Reads rows `first` to `last` (0-based worksheet rows) of `table`, named `name` in the records'
+   * refs; `columns[i]` is how the table's i-th column reads, undefined for a column not asked for.
+   */
+  constructor(
+    readonly table: TableRef,
+    private readonly name: string,
+    readonly first: number,
+    readonly last: number,
+    columns: readonly (ColumnLike | undefined)[],
+  ) {
+    // A field under two headers takes the last one's cell, as rowToRecord does: the first is not read.
+    const read = columns.map((column, i) => (column && !columns.slice(i + 1).some((other) => other?.key === column.key) ? column : undefined));
+    this.read = read.filter((column): column is ColumnLike => column !== undefined);
+    let slot = 0;
+    this.slots = read.map((column) => (column ? slot++ : -1));
+  }
+
+  /**
+   * Reads one worksheet row: the content of its `<row>`, as Latin-1 text. The cells are found with
+   * indexOf, and only those read (or needed to tell whether the row is blank) are parsed.
+   */
+  addRow(row: number, xml: string): void {
+    const { left, right } = this.table;
+    const { slots, read } = this;
+    const width = read.length;
+    const values: Record<string, DomainValue> = {};
+    for (const column of read) values[column.key] = null;
+    const base = this.records.length * width;
+    if (this.sharedIndex.length < base + width) {
+      const grown = new Int32Array(Math.max(2 * this.sharedIndex.length, base + width));
+      grown.set(this.sharedIndex);
+      this.sharedIndex = grown;
+    }
+    const sharedIndex = this.sharedIndex.fill(-1, base, base + width);
+    let blank = true;
+    const others: number[] = [];
+    for (let at = xml.indexOf('<c', 0); at >= 0; at = xml.indexOf('<c', at)) {
+      const start = at;
+      const tagEnd = xml.indexOf('>', start);
+      if (tagEnd < 0) break;
+      if (!isTagBoundary(xml.charCodeAt(start + 2))) {
+        at = start + 2;
+        continue;
+      }
+      if (xml.charCodeAt(tagEnd - 1) === 0x2f /* <c …/> */) {
+        at = tagEnd + 1;
+        continue;
+      }
+      const end = xml.indexOf('</c>', tagEnd);
+      if (end < 0) break;
+      at = end + 4;
+      if (end === tagEnd + 1) continue; // <c …></c>: empty
+      const r = attributeAt(xml, start + 2, tagEnd, 0x72 /* r */);
+      const column = r < 0 ? -1 : columnAt(xml, r);
+      if (column < left || column > right) continue;
+      const slot = slots[column - left];
+      if (slot < 0 && !blank) continue; // neither read nor needed to tell a blank row
+      const t = attributeAt(xml, start + 2, tagEnd, 0x74 /* t */);
+      const type = t < 0 ? undefined : xml.slice(t, xml.indexOf('"', t));
+      const vAt = xml.indexOf('<v>', tagEnd);
+      const v = vAt >= 0 && vAt < end ? xml.slice(vAt + 3, xml.indexOf('</v>', vAt)) : undefined;
+      let value: CellIn = null;
+      if (type === 's') {
+        const index = Number(v);
+        if (v !== undefined && Number.isInteger(index) && index >= 0) {
+          if (slot < 0) others.push(index);
+          else {
+            values[read[slot].key] = null;
+            sharedIndex[base + slot] = index;
+          }
+          continue;
+        }
+        // No index, or one no string can have: no text, as for the ledger.
+      } else if (type === 'inlineStr') value = textOf(utf8(xml.slice(tagEnd + 1, end)));
+      else if (type === 'e' && isTagAt(xml, tagEnd + 1, 'f')) value = null; // a formula's error reads as no value, an error typed in as its text
+      else if (type === 'str' || type === 'e') value = v === undefined ? null : unescapeXml(utf8(v));
+      else if (type === 'b') value = v === '1';
+      else if (v !== undefined) value = Number(v);
+      if (slot >= 0) {
+        values[read[slot].key] = fromCell(read[slot], value);
+        sharedIndex[base + slot] = -1;
+      }
+      if (!isBlank(value)) blank = false;
+    }
+    if (blank) {
+      let shared = others.length > 0;
+      for (let slot = 0; slot < width && !shared; slot++) shared = sharedIndex[base + slot] >= 0;
+      if (!shared) return;
+      this.undecided.set(this.records.length, others);
+    }
+    this.records.push({ ref: { table: this.name, row }, values });
+  }
+
+  /** Marks in `needed` the shared strings the records use (an index past its end cannot be a string and stays unread). */
+  markNeeded(needed: Uint8Array): void {
+    const mark = (index: number) => index >= 0 && index < needed.length && (needed[index] = 1);
+    this.sharedIndex.subarray(0, this.records.length * this.read.length).forEach(mark);
+    for (const others of this.undecided.values()) others.forEach(mark);
+  }
+
+  /** Puts the shared strings in, and returns the records of the rows that are not blank. */
+  fill(strings: readonly (string | undefined)[]): ReadRow[] {
+    const { read } = this;
+    return this.records.filter((record, i) => {
+      let blank = true;
+      for (let slot = 0; slot < read.length; slot++) {
+        const index = this.sharedIndex[i * read.length + slot];
+        if (index < 0) continue;
+        record.values[read[slot].key] = fromCell(read[slot], strings[index]);
+        if (!isBlank(strings[index])) blank = false;
+      }
+      const others = this.undecided.get(i);
+      return !(others && blank && others.every((index) => isBlank(strings[index])));
+    });
+  }
+}
+
+/**
+ * Streams the worksheets of the scans (each once, until the last row any of them reads), then the
+ * shared strings their cells use, keeping only those. Returns the records of each scan's rows that
+ * are not blank, and how many strings were kept. `report` is told of the compressed
+ * bytes read.
+ */
+async function scanTables(
+  zip: ZipFile,
+  sharedStringsPath: string,
+  scans: readonly TableScan[],
+  report?: (bytes: number) => void,
+): Promise<{ records: ReadRow[][]; stringsKept: number }> {
+  /** Streams a part element by element, telling `report` of its compressed bytes; a part left early counts whole. */
+  const stream = async (part: string, tag: string, onElement: (attributes: string, content: string) => boolean | void) => {
+    let seen = 0;
+    const onBytes = report && ((bytes: number) => {
+      seen += bytes;
+      report(bytes);
+    });
+    await eachElement(zip.latin1Chunks(part, onBytes), tag, onElement);
+    report?.(zip.compressedSize(part) - seen);
+  };
+  for (const sheetPath of new Set(scans.map((s) => s.table.sheetPath))) {
+    const inSheet = scans.filter((s) => s.table.sheetPath === sheetPath);
+    const last = Math.max(...inSheet.map((s) => s.last));
+    await stream(sheetPath, 'row', (attributes, content) => {
+      const row = Number(ROW_NUMBER.exec(attributes)?.[1] ?? 0) - 1;
+      if (row > last) return false; // rows come in order: the tables end above
+      if (!content) return;
+      for (const s of inSheet) if (row >= s.first && row <= s.last) s.addRow(row, content);
+    });
+  }
+  // Every string takes at least 5 bytes (<si/>): no index past that can be one.
+  const needed = new Uint8Array(Math.ceil(zip.uncompressedSize(sharedStringsPath) / 5));
+  for (const s of scans) s.markNeeded(needed);
+  const lastNeeded = needed.lastIndexOf(1);
+  const strings: (string | undefined)[] = new Array(lastNeeded + 1);
+  let stringsKept = 0;
+  if (lastNeeded >= 0) {
+    let index = 0;
+    await stream(sharedStringsPath, 'si', (_, content) => {
+      if (needed[index]) {
+        strings[index] = textOf(utf8(content));
+        stringsKept++;
+      }
+      return ++index <= lastNeeded;
+    });
+  } else {
+    report?.(zip.compressedSize(sharedStringsPath));
+  }
+  return { records: scans.map((s) => s.fill(strings)), stringsKept };
+}
+
+/** A table as the reader finds it when it opens the file: where it is, and its header row. */
+interface Table extends TableRef {
+  readonly headers: readonly string[];
+}
+
+const everyColumn = (table: TableRef): number[] => Array.from({ length: table.right - table.left + 1 }, (_, i) => i);
+
 export class FastXlsxReader implements Ledger {
-  private readonly sheetXml = new Map<string, string>();
+  private stringsKept = 0;
 
   private constructor(
-    private readonly zip: JSZip,
-    private readonly strings: readonly string[],
-    private readonly tables: ReadonlyMap<string, TableRef>,
+    private readonly zip: ZipFile,
+    private readonly sharedStringsPath: string,
+    private readonly tables: ReadonlyMap<string, Table>,
     readonly locale: Locale,
+    private readonly options: FastReadOptions,
   ) {}
 
-  static async fromBuffer(bytes: Uint8Array): Promise<FastXlsxReader> {
-    const zip = await JSZip.loadAsync(bytes);
-    const read = async (p: string) => zip.file(p)?.async('string');
-    const sharedXml = (await read('xl/sharedStrings.xml')) ?? '';
-    const strings = [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1]));
-    const workbookRels = relationships(await read('xl/_rels/workbook.xml.rels'));
-    const workbookXml = (await read('xl/workbook.xml')) ?? '';
-    const tables = new Map<string, TableRef>();
+  /** Opens .xlsx bytes in memory (compressed as they are; each part is inflated as it is read). */
+  static async fromBuffer(bytes: Uint8Array, options: FastReadOptions = {}): Promise<FastXlsxReader> {
+    return FastXlsxReader.open(bufferSource(bytes), options);
+  }
+
+  /**
+   * Opens an .xlsx file, which every read reads from disk a piece at a time; it must not change
+   * meanwhile (a read checks its size and time). A missing file is a KefuError (fileNotFound).
+   */
+  static async fromFile(file: string, options: FastReadOptions = {}): Promise<FastXlsxReader> {
+    return FastXlsxReader.open(await fileSource(file), options);
+  }
+
+  /** Finds the tables, and reads the settings (kefu_meta) and every table's header row in one go. */
+  private static async open(source: ByteSource, options: FastReadOptions): Promise<FastXlsxReader> {
+    const zip = await ZipFile.open(source, Math.max(64, options.chunkSize ?? DEFAULT_CHUNK));
+    const workbookRels = relationships(await zip.text('xl/_rels/workbook.xml.rels'));
+    const sharedRel = workbookRels.find((rel) => rel.type.endsWith('/sharedStrings'));
+    const sharedStringsPath = sharedRel ? resolvePath('xl/workbook.xml', sharedRel.target) : 'xl/sharedStrings.xml';
+    const workbookXml = (await zip.text('xl/workbook.xml')) ?? '';
+    const refs = new Map<string, TableRef>();
     for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
       const rid = attr(m[0], 'r:id');
-      const target = rid ? workbookRels.get(rid) : undefined;
+      const target = workbookRels.find((rel) => rel.id === rid)?.target;
       if (!target) continue;
       const sheetPath = resolvePath('xl/workbook.xml', target);
       const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
-      for (const [, tableTarget] of relationships(await read(relsPath))) {
+      for (const { target: tableTarget } of relationships(await zip.text(relsPath))) {
         if (!/tables\//.test(tableTarget)) continue;
-        const tableXml = await read(resolvePath(sheetPath, tableTarget));
+        const tableXml = await zip.text(resolvePath(sheetPath, tableTarget));
         const head = tableXml ? /<table\b[^>]*>/.exec(tableXml)?.[0] : undefined;
         const name = head ? attr(head, 'name') : undefined;
         const ref = head ? attr(head, 'ref') : undefined;
         const r = ref ? /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref) : null;
         if (!name || !r) continue;
-        tables.set(name.toLowerCase(), { sheetPath, top: Number(r[2]) - 1, left: columnIndex(r[1]), bottom: Number(r[4]) - 1, right: columnIndex(r[3]) });
+        refs.set(name.toLowerCase(), { sheetPath, top: Number(r[2]) - 1, left: columnIndex(r[1]), bottom: Number(r[4]) - 1, right: columnIndex(r[3]) });
       }
     }
-    const reader = new FastXlsxReader(zip, strings, tables, DEFAULT_LOCALE);
-    if (!tables.has(META_TABLE)) throw new KefuError([{ kind: 'notLedger' }]);
-    const meta = await reader.cells(META_TABLE);
-    const locale = meta.find((row) => row[0] === 'locale')?.[1];
-    return new FastXlsxReader(zip, strings, tables, isLocale(locale) ? locale : DEFAULT_LOCALE);
+    const meta = refs.get(META_TABLE);
+    if (!meta) throw new KefuError([{ kind: 'notLedger' }]);
+    // Read as text, by position: the settings' key and value, and the labels of the headers.
+    const asText = (table: TableRef): ColumnLike[] => everyColumn(table).map((i) => ({ key: String(i), kind: 'text' }));
+    const metaScan = new TableScan(meta, META_TABLE, meta.top, meta.bottom, asText(meta));
+    const headerScans = [...refs].map(([name, table]) => new TableScan(table, name, table.top, table.top, asText(table)));
+    const [settings, ...headerRows] = (await scanTables(zip, sharedStringsPath, [metaScan, ...headerScans])).records;
+    const tables = new Map<string, Table>();
+    [...refs].forEach(([name, table], i) => {
+      const header = headerRows[i][0]?.values ?? {}; // no record when the header row is blank
+      tables.set(name, { ...table, headers: everyColumn(table).map((c) => String(header[c] ?? '')) });
+    });
+    const locale = settings.find(({ values }) => values[0] === 'locale')?.values[1];
+    return new FastXlsxReader(zip, sharedStringsPath, tables, isLocale(locale) ? locale : DEFAULT_LOCALE, options);
   }
 
-  /** The cells of a table, header first, as the ledger reads them (a formula reads as its cached value). */
-  private async cells(name: string): Promise<CellIn[][]> {
-    const table = this.tables.get(name.toLowerCase());
-    if (!table) {
-      const form = findForm(name);
-      throw new KefuError([{ kind: 'missingTable', form: form?.key, params: { table: name, sheet: form ? form.sheet[this.locale] : name } }]);
-    }
-    let xml = this.sheetXml.get(table.sheetPath);
-    if (xml === undefined) {
-      xml = (await this.zip.file(table.sheetPath)?.async('string')) ?? '';
-      this.sheetXml.set(table.sheetPath, xml);
-    }
-    const width = table.right - table.left + 1;
-    const rows: CellIn[][] = Array.from({ length: table.bottom - table.top + 1 }, () => new Array<CellIn>(width).fill(null));
-    const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-    const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-    const rowNumber = /\sr="(\d+)"/;
-    const cellColumn = /\sr="([A-Z]+)\d+"/;
-    const cellType = /\st="(\w+)"/;
-    const cellValue = /<v>([\s\S]*?)<\/v>/;
-    for (let m = rowRe.exec(xml); m; m = rowRe.exec(xml)) {
-      const r = Number(rowNumber.exec(m[1])?.[1] ?? 0) - 1;
-      if (r < table.top || r > table.bottom || !m[2]) continue;
-      const target = rows[r - table.top];
-      cellRe.lastIndex = 0;
-      for (let c = cellRe.exec(m[2]); c; c = cellRe.exec(m[2])) {
-        const col = columnIndex(cellColumn.exec(c[1])?.[1] ?? '');
-        if (col < table.left || col > table.right || !c[2]) continue;
-        const type = cellType.exec(c[1])?.[1];
-        const v = cellValue.exec(c[2])?.[1];
-        let value: CellIn = null;
-        if (type === 's') value = v === undefined ? null : this.strings[Number(v)];
-        else if (type === 'inlineStr') value = textOf(c[2]);
-        else if (type === 'str' || type === 'e') value = v === undefined ? null : unescapeXml(v);
-        else if (type === 'b') value = v === '1';
-        else if (v !== undefined) value = Number(v);
-        target[col - table.left] = value;
-      }
-    }
-    return rows;
+  /** How many shared strings the last read held to fill in its records: only those its cells use (for tests). */
+  get sharedStringsKept(): number {
+    return this.stringsKept;
   }
 
   async read(request: SnapshotRequest): Promise<Snapshot> {
     if (request.claims?.length || request.writes?.length || request.sheets?.length) throw new Error('FastXlsxReader reads tables only');
-    const tables: Record<string, LedgerRow[]> = {};
+    const keys: string[] = [];
+    const scans: TableScan[] = [];
     for (const [key, query] of Object.entries(request.tables ?? {})) {
       if (query.rows !== 'all') throw new Error('FastXlsxReader reads whole tables only');
-      const [header, ...body] = await this.cells(key);
-      const headers = header.map((h) => String(h ?? ''));
-      const table = this.tables.get(key.toLowerCase())!;
+      const table = this.tables.get(key.toLowerCase());
+      if (!table) {
+        const form = findForm(key);
+        throw new KefuError([{ kind: 'missingTable', form: form?.key, params: { table: key, sheet: form ? form.sheet[this.locale] : key } }]);
+      }
+      const { headers } = table;
       checkLayout(key, { headers, headerRow: table.top, firstColumn: table.left, lastRow: table.bottom, lastRowBlank: false }, this.locale);
-      // The mapping of headers to columns once per table (rowToRecord's rules), then each cell converted.
-      const mapped = headers.map((h, i) => ({ i, column: columnForHeader(key, h, this.locale) })).filter(
-        (m): m is { i: number; column: NonNullable<typeof m.column> } => m.column !== undefined && query.columns.includes(m.column.key),
-      );
-      const rows: LedgerRow[] = [];
-      body.forEach((cells, i) => {
-        if (isBlankRow(cells)) return;
-        const values: Record<string, DomainValue> = {};
-        for (const { i: index, column } of mapped) values[column.key] = fromCell(column, cells[index]);
-        rows.push({ ref: { table: key, row: table.top + 1 + i }, values });
+      // The mapping of headers to columns once per table (rowToRecord's rules); only the cells of the columns asked for are read.
+      const columns = headers.map((h) => {
+        const column = columnForHeader(key, h, this.locale);
+        return column && query.columns.includes(column.key) ? column : undefined;
       });
-      tables[key] = rows;
+      scans.push(new TableScan(table, key, table.top + 1, table.bottom, columns));
+      keys.push(key);
     }
+    if (scans.length === 0) return { locale: this.locale, tables: {}, claims: [], layouts: {} };
+    await this.zip.check();
+    const { onProgress } = this.options;
+    const parts = [...new Set(scans.map((scan) => scan.table.sheetPath)), this.sharedStringsPath];
+    const total = parts.reduce((sum, part) => sum + this.zip.compressedSize(part), 0);
+    let done = 0;
+    const report = onProgress && ((bytes: number) => onProgress((done = Math.min(total, done + bytes)), total));
+    const { records, stringsKept } = await scanTables(this.zip, this.sharedStringsPath, scans, report);
+    if (onProgress && done < total) onProgress(total, total);
+    this.stringsKept = stringsKept;
+    const tables: Record<string, LedgerRow[]> = {};
+    keys.forEach((key, i) => (tables[key] = records[i]));
     return { locale: this.locale, tables, claims: [], layouts: {} };
   }
 
