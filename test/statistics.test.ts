@@ -567,11 +567,11 @@ describe('Yearly complaint statistics (issue 6)', function () {
       ]);
       assert.equal(departments.series.length, CATEGORY_CODES.length);
       // The tickets behind the figures, with filter buttons over the whole list.
-      const details = workbook.worksheet(outcome.result.details.name);
+      const details = workbook.worksheet(outcome.result.details!.name);
       assert.deepEqual(details.autoFilter, { top: 0, left: 0, bottom: outcome.result.statistics.headline.total.count, right: 12 });
       const file = new ExcelJS.Workbook();
       await file.xlsx.load(Buffer.from(await hostWorkbookToXlsx(workbook)) as unknown as ArrayBuffer);
-      assert.equal(file.getWorksheet(outcome.result.details.name)!.autoFilter, `A1:M${outcome.result.statistics.headline.total.count + 1}`);
+      assert.equal(file.getWorksheet(outcome.result.details!.name)!.autoFilter, `A1:M${outcome.result.statistics.headline.total.count + 1}`);
       // Built again: the charts are replaced, not added twice.
       await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
       assert.deepEqual(charts().map((c) => c.name), ['kefu_stats_monthly', 'kefu_stats_pareto', 'kefu_stats_departments']);

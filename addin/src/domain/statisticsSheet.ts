@@ -9,6 +9,7 @@ import {
   COMPLAINT_COLUMNS,
   computeYear,
   MEASURE_COLUMNS,
+  MONTHS,
   ratioValue,
   type TicketFacts,
   VISIT_COLUMNS_READ,
@@ -304,37 +305,10 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
  * count there.
  */
 export function statisticsDetailSheet(year: number, tickets: readonly TicketFacts[], locale: Locale): ReportSheet {
-  const text = (value: string): ReportCell => ({ text: value });
-  const codeLabel = (codes: readonly CodeDecl[], code: string): string =>
-    code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
-  const month = (m: string): string => (locale === 'en-US' ? m : `${Number(m)}月`);
-  const header = [
-    L.detailTicket, L.detailReceived, L.month, L.category, L.department, L.channel, L.subject, L.substantiatedShare,
-    L.detailHours, L.detailBucket, L.detailOnTime, L.detailVisit, L.detailReopenings,
-  ].map((label) => text(label[locale]));
-  // The verdict column is headed as on the sheet's block 7.
-  header[7] = text(complaintsForm.fields.find((f) => f.key === 'substantiated')!.label[locale]);
-  const rows: ReportCell[][] = [header];
-  for (const f of tickets) {
-    rows.push([
-      text(f.no),
-      text(f.receivedAt),
-      text(month(f.month)),
-      text(codeLabel(CATEGORY_CODES_DECL, f.category)),
-      text(codeLabel(DEPARTMENTS, f.department)),
-      text(codeLabel(CHANNELS, f.channel)),
-      text(f.subject),
-      text(codeLabel([...SUBSTANTIATED, PENDING], f.verdict)),
-      f.handlingMinutes === null ? null : { number: f.handlingMinutes / 60, format: HOURS },
-      text(BUCKET_LABELS[f.bucket][locale]),
-      f.onTime === null ? null : text((f.onTime ? L.yes : L.no)[locale]),
-      f.visit === '' ? null : text(codeLabel(SATISFACTION, f.visit)),
-      { number: f.reopenings, format: COUNT },
-    ]);
-  }
+  const row = detailRow(locale);
   return {
     name: statisticsDetailSheetName(year, locale),
-    rows,
+    rows: [detailHeader(locale), ...tickets.map(row)],
     columnWidths: [16, 17, 8, 14, 14, 12, 24, 12, 14, 16, 14, 12, 10],
     frozenRows: 1,
     boldRows: [0],
@@ -342,17 +316,68 @@ export function statisticsDetailSheet(year: number, tickets: readonly TicketFact
   };
 }
 
+function detailHeader(locale: Locale): ReportCell[] {
+  const header: ReportCell[] = [
+    L.detailTicket, L.detailReceived, L.month, L.category, L.department, L.channel, L.subject, L.substantiatedShare,
+    L.detailHours, L.detailBucket, L.detailOnTime, L.detailVisit, L.detailReopenings,
+  ].map((label) => ({ text: label[locale] }));
+  // The verdict column is headed as on the sheet's block 7.
+  header[7] = { text: complaintsForm.fields.find((f) => f.key === 'substantiated')!.label[locale] };
+  return header;
+}
+
+/** One ticket's row of the detail sheet (labels made once per locale, shared by every row). */
+export function detailRow(locale: Locale): (f: TicketFacts) => ReportCell[] {
+  const labels = new Map<string, ReportCell>();
+  const label = (codes: readonly CodeDecl[], code: string): ReportCell => {
+    const key = `${codes === CHANNELS ? 'c' : codes === DEPARTMENTS ? 'd' : codes === SATISFACTION ? 's' : codes === CATEGORY_CODES_DECL ? 'k' : 'v'}:${code}`;
+    let cell = labels.get(key);
+    if (!cell) {
+      cell = { text: code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code) };
+      labels.set(key, cell);
+    }
+    return cell;
+  };
+  const months = new Map(MONTHS.map((m) => [m, { text: locale === 'en-US' ? m : `${Number(m)}月` } as ReportCell]));
+  const buckets = new Map(BUCKETS.map((b) => [b, { text: BUCKET_LABELS[b][locale] } as ReportCell]));
+  const yes: ReportCell = { text: L.yes[locale] };
+  const no: ReportCell = { text: L.no[locale] };
+  const verdicts = [...SUBSTANTIATED, PENDING];
+  return (f) => [
+    { text: f.no },
+    { text: f.receivedAt },
+    months.get(f.month) ?? { text: f.month },
+    label(CATEGORY_CODES_DECL, f.category),
+    label(DEPARTMENTS, f.department),
+    label(CHANNELS, f.channel),
+    { text: f.subject },
+    label(verdicts, f.verdict),
+    f.handlingMinutes === null ? null : { number: f.handlingMinutes / 60, format: HOURS },
+    buckets.get(f.bucket)!,
+    f.onTime === null ? null : f.onTime ? yes : no,
+    f.visit === '' ? null : label(SATISFACTION, f.visit),
+    { number: f.reopenings },
+  ];
+}
+
 export interface StatisticsRequest {
   readonly year: number;
   /** Write the statistics sheet (the command line writes it into a workbook of its own). */
   readonly sheet: boolean;
+  /**
+   * Also the detail sheet (default: with the sheet). The command line leaves it out and writes it
+   * from the outcome's tickets as it streams the file out, never holding its rows all at once.
+   */
+  readonly details?: boolean;
 }
 
 export interface StatisticsOutcome {
   readonly statistics: YearStatistics;
   readonly sheet: ReportSheet;
-  /** The tickets behind the figures (statisticsDetailSheet). */
-  readonly details: ReportSheet;
+  /** The tickets of the year with the keys they are counted under, in ticket-number order. */
+  readonly tickets: readonly TicketFacts[];
+  /** The tickets behind the figures (statisticsDetailSheet), when asked for. */
+  readonly details?: ReportSheet;
 }
 
 export function isYear(text: string): boolean {
@@ -376,7 +401,9 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
         complaint_measures: { columns: [...MEASURE_COLUMNS], rows: 'all' },
       },
       // The sheet's name depends on the workbook's locale, known only once read: ask for all three.
-      sheets: input.sheet ? (['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((l) => [statisticsSheetName(input.year, l), statisticsDetailSheetName(input.year, l)]) : [],
+      sheets: input.sheet
+        ? (['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((l) => [statisticsSheetName(input.year, l), ...(input.details ?? true ? [statisticsDetailSheetName(input.year, l)] : [])])
+        : [],
     };
   },
   decide(snapshot, input, context) {
@@ -390,7 +417,7 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
       { project: context.actor.site ?? '', preparedBy: context.actor.clerk, date: context.clock.now().slice(0, 10) },
       snapshot.locale,
     );
-    const details = statisticsDetailSheet(input.year, tickets, snapshot.locale);
-    return { changes: input.sheet ? { sheets: [sheet, details] } : {}, result: { statistics, sheet, details } };
+    const details = input.sheet && (input.details ?? true) ? statisticsDetailSheet(input.year, tickets, snapshot.locale) : undefined;
+    return { changes: input.sheet ? { sheets: details ? [sheet, details] : [sheet] } : {}, result: { statistics, sheet, tickets, ...(details ? { details } : {}) } };
   },
 };

@@ -41,9 +41,24 @@ export function toSerial(local: string): number {
 /** Excel serial → 'YYYY-MM-DD' (withTime false) or 'YYYY-MM-DD HH:MM'. Rounds to the minute. */
 export function fromSerial(serial: number, withTime: boolean): string {
   const minutes = Math.round(serial * 1440);
-  const date = new Date(EXCEL_EPOCH_MS + minutes * 60_000);
-  const ymd = date.toISOString().slice(0, 10);
-  return withTime ? `${ymd} ${date.toISOString().slice(11, 16)}` : ymd;
+  const day = Math.floor(minutes / 1440);
+  const ymd = dayText(day);
+  if (!withTime) return ymd;
+  const inDay = minutes - day * 1440;
+  return `${ymd} ${TWO_DIGITS[Math.floor(inDay / 60)]}:${TWO_DIGITS[inDay % 60]}`;
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const DAY_TEXT = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of a day counted from Excel's epoch (remembered: a ledger has a few thousand days). */
+function dayText(day: number): string {
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    text = new Date(EXCEL_EPOCH_MS + day * 86_400_000).toISOString().slice(0, 10);
+    if (DAY_TEXT.size < 100_000) DAY_TEXT.set(day, text);
+  }
+  return text;
 }
 
 export function isValidLocalDate(text: string): boolean {

@@ -83,14 +83,29 @@ export async function readRewritableWorkbook(file: string): Promise<Uint8Array> 
  * workbook, never half of one.
  */
 export async function writeWorkbookAtomically(file: string, bytes: Uint8Array): Promise<void> {
+  await replaceFileAtomically(file, async (temp) => {
+    const handle = await fs.open(temp, 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * Replaces `file` with what `write` writes into a temporary file beside it (for writers that
+ * stream to a file): the old file is kept as `.bak`, and a failed write leaves it untouched.
+ */
+export async function replaceFileAtomically(file: string, write: (temp: string) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await fs.open(temp, 'w');
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    await write(temp);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
   }
   try {
     await fs.copyFile(file, `${file}.bak`);
