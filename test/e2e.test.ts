@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
 import { ui } from '../addin/src/i18n/ui';
 import { message } from '../addin/src/i18n/messages';
-import { complaints, reception } from '../addin/src/forms/serviceDesk';
+import { complaintMeasures, complaints, reception } from '../addin/src/forms/serviceDesk';
 import { columnsOf } from '../addin/src/forms/columns';
 import { printSheetName } from '../addin/src/ledger/print';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
@@ -156,6 +156,18 @@ describe('browser end to end: the task pane in the preview', function () {
     const stats = `Complaint stats ${year}`;
     await page.getByRole('status').getByText(new RegExp(`^\\d+ complaints compiled on the sheet "${stats}", now shown\\.$`)).waitFor();
     await page.locator(`table[data-sheet="${stats}"]`).waitFor();
+
+    // Step 8: the manager records a measure; built again, the sheet lists it.
+    const measureField = (key: string) =>
+      page.getByLabel(new RegExp(`^${complaintMeasures.fields.find((f) => f.key === key)!.label['en-US']}( ?\\*)?$`));
+    await measureField('finding').fill('Lift complaints keep coming back');
+    await measureField('measure').fill('Monthly lift inspection with the maintenance firm');
+    await measureField('department').selectOption({ value: 'engineering' });
+    await measureField('due_on').fill(`${year + 1}-03-31`);
+    await page.getByRole('button', { name: ui('register', 'en-US'), exact: true }).click();
+    await page.getByRole('status').getByText(new RegExp(`CM-${year}-\\d{3}`)).waitFor();
+    await page.getByRole('button', { name: ui('statsRun', 'en-US') }).click();
+    await page.locator(`table[data-sheet="${stats}"]`).getByText('Monthly lift inspection with the maintenance firm').waitFor();
     await context.close();
   });
 
