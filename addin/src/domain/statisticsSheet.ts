@@ -86,13 +86,10 @@ const L = {
     '每個數字背後的投訴單見「{sheet}」表：按月份、類別、部門等欄篩選即得。',
     'The tickets behind every figure are on the sheet "{sheet}": filter its columns (month, category, department …).',
   ),
-  detailTicket: t('投诉编号', '投訴編號', 'Ticket no.'),
-  detailReceived: t('受理时间', '受理時間', 'Received at'),
   detailHours: t('处理时长（小时）', '處理時長（小時）', 'Handling time (hours)'),
   detailBucket: t('时长分段', '時長分段', 'Handling-time bucket'),
   detailOnTime: t('按承诺时限办结', '按承諾時限辦結', 'Closed on time'),
   detailVisit: t('回访结果', '回訪結果', 'Return visit'),
-  detailReopenings: t('重开次数', '重開次數', 'Reopenings'),
   yes: t('是', '是', 'Yes'),
   no: t('否', '否', 'No'),
   chartMonthly: t('月度投诉趋势（按类别）', '月度投訴趨勢（按類別）', 'Complaints by month and category'),
@@ -110,6 +107,22 @@ const BUCKET_LABELS: Record<(typeof BUCKETS)[number], Text> = {
 
 const PENDING: CodeDecl = c('pending', '未认定', '未認定', 'Not yet decided');
 const CATEGORY_CODES_DECL: readonly CodeDecl[] = complaintsForm.fields.find((f) => f.key === 'category')?.codes ?? [];
+const VERDICT_CODES: readonly CodeDecl[] = [...SUBSTANTIATED, PENDING];
+
+/** A code as both sheets show it: its label, "(blank)" for a blank cell, an undeclared value as found. */
+function codeLabel(codes: readonly CodeDecl[], code: string, locale: Locale): string {
+  return code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
+}
+
+/** 'MM' as both sheets show it: "3月", or "03" in English. */
+function monthLabel(month: string, locale: Locale): string {
+  return locale === 'en-US' ? month : `${Number(month)}月`;
+}
+
+/** A complaint column's header, as on the complaint table. */
+function complaintLabel(key: string, locale: Locale): string {
+  return complaintsForm.fields.find((f) => f.key === key)!.label[locale];
+}
 
 /** The sheet listing the tickets behind the figures of a year: "投诉统计明细 2026". */
 export function statisticsDetailSheetName(year: number, locale: Locale): string {
@@ -143,9 +156,8 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     const v = ratioValue(r);
     return v === null ? text('—') : { number: v, format: HOURS };
   };
-  const label = (codes: readonly CodeDecl[], code: string): string =>
-    code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
-  const monthLabel = (m: string): string => (locale === 'en-US' ? m : `${Number(m)}月`);
+  const label = (codes: readonly CodeDecl[], code: string): string => codeLabel(codes, code, locale);
+  const month = (m: string): string => monthLabel(m, locale);
   const category = (k: string) => label(CATEGORY_CODES_DECL, k);
   const department = (k: string) => label(DEPARTMENTS, k);
 
@@ -205,7 +217,7 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     return { row: header, column: 0, rows: m.rows.length + 1, columns: m.columns.length + 1 };
   };
 
-  const monthly = matrixBlock(L.monthByCategory, L.month, stats.monthByCategory, monthLabel, category);
+  const monthly = matrixBlock(L.monthByCategory, L.month, stats.monthByCategory, month, category);
 
   // The categories by count, most first, with the cumulative share: the Pareto chart's source.
   const byCount = stats.monthByCategory.columns
@@ -229,7 +241,7 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     headers: [L.share[locale], L.substantiatedShare[locale], L.satisfactionShare[locale]],
     cells: (i) => [pct(stats.departments[i].share), pct(stats.departments[i].substantiated), pct(stats.departments[i].satisfaction)],
   });
-  matrixBlock(L.channelByMonth, L.channel, stats.channelByMonth, (k) => label(CHANNELS, k), monthLabel);
+  matrixBlock(L.channelByMonth, L.channel, stats.channelByMonth, (k) => label(CHANNELS, k), month);
 
   title([text(L.hotTopics[locale])]);
   title([text(L.rank[locale]), text(L.subject[locale]), text(L.count[locale]), text(L.share[locale]), text(L.cumulative[locale])]);
@@ -252,7 +264,7 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
   rows.push([text(L.sum[locale]), n(h.total.count)]);
   blank();
 
-  matrixBlock(L.substantiation, L.category, stats.substantiationByCategory, category, (k) => label([...SUBSTANTIATED, PENDING], k));
+  matrixBlock(L.substantiation, L.category, stats.substantiationByCategory, category, (k) => label(VERDICT_CODES, k));
   matrixBlock(L.visits, L.department, stats.visitsByDepartment, department, (k) => label(SATISFACTION, k), {
     headers: [L.satisfactionShare[locale]],
     cells: (i) => [pct(stats.departments[i].satisfaction)],
@@ -317,32 +329,41 @@ export function statisticsDetailSheet(year: number, tickets: readonly TicketFact
 }
 
 function detailHeader(locale: Locale): ReportCell[] {
-  const header: ReportCell[] = [
-    L.detailTicket, L.detailReceived, L.month, L.category, L.department, L.channel, L.subject, L.substantiatedShare,
-    L.detailHours, L.detailBucket, L.detailOnTime, L.detailVisit, L.detailReopenings,
-  ].map((label) => ({ text: label[locale] }));
-  // The verdict column is headed as on the sheet's block 7.
-  header[7] = { text: complaintsForm.fields.find((f) => f.key === 'substantiated')!.label[locale] };
-  return header;
+  return [
+    complaintLabel('ticket_no', locale),
+    complaintLabel('received_at', locale),
+    L.month[locale],
+    L.category[locale],
+    L.department[locale],
+    L.channel[locale],
+    L.subject[locale],
+    // The verdict column is headed as on the sheet's block 7.
+    complaintLabel('substantiated', locale),
+    L.detailHours[locale],
+    L.detailBucket[locale],
+    L.detailOnTime[locale],
+    L.detailVisit[locale],
+    complaintLabel('reopen_count', locale),
+  ].map((text) => ({ text }));
 }
 
-/** One ticket's row of the detail sheet (labels made once per locale, shared by every row). */
+/** One ticket's row of the detail sheet (label cells made once per locale, shared by every row). */
 export function detailRow(locale: Locale): (f: TicketFacts) => ReportCell[] {
-  const labels = new Map<string, ReportCell>();
+  const cells = new Map<readonly CodeDecl[], Map<string, ReportCell>>();
   const label = (codes: readonly CodeDecl[], code: string): ReportCell => {
-    const key = `${codes === CHANNELS ? 'c' : codes === DEPARTMENTS ? 'd' : codes === SATISFACTION ? 's' : codes === CATEGORY_CODES_DECL ? 'k' : 'v'}:${code}`;
-    let cell = labels.get(key);
+    const known = cells.get(codes) ?? new Map<string, ReportCell>();
+    cells.set(codes, known);
+    let cell = known.get(code);
     if (!cell) {
-      cell = { text: code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code) };
-      labels.set(key, cell);
+      cell = { text: codeLabel(codes, code, locale) };
+      known.set(code, cell);
     }
     return cell;
   };
-  const months = new Map(MONTHS.map((m) => [m, { text: locale === 'en-US' ? m : `${Number(m)}月` } as ReportCell]));
+  const months = new Map(MONTHS.map((m) => [m, { text: monthLabel(m, locale) } as ReportCell]));
   const buckets = new Map(BUCKETS.map((b) => [b, { text: BUCKET_LABELS[b][locale] } as ReportCell]));
   const yes: ReportCell = { text: L.yes[locale] };
   const no: ReportCell = { text: L.no[locale] };
-  const verdicts = [...SUBSTANTIATED, PENDING];
   return (f) => [
     { text: f.no },
     { text: f.receivedAt },
@@ -351,7 +372,7 @@ export function detailRow(locale: Locale): (f: TicketFacts) => ReportCell[] {
     label(DEPARTMENTS, f.department),
     label(CHANNELS, f.channel),
     { text: f.subject },
-    label(verdicts, f.verdict),
+    label(VERDICT_CODES, f.verdict),
     f.handlingMinutes === null ? null : { number: f.handlingMinutes / 60, format: HOURS },
     buckets.get(f.bucket)!,
     f.onTime === null ? null : f.onTime ? yes : no,

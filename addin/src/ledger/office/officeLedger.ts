@@ -67,9 +67,11 @@ export const FIRST_CHUNK_ROWS = 2000;
 /** What a read request's response aims at: well under the 5 MB limit, for rows longer than those seen. */
 export const READ_RESPONSE_BUDGET_BYTES = 2.5 * 1024 * 1024;
 
+const UTF8 = new TextEncoder();
+
 function isPayloadTooLarge(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: string }).code : undefined;
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'PayloadTooLarge';
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
 /**
@@ -86,7 +88,7 @@ async function readRemainingRows(
   onRows: (count: number) => void,
 ): Promise<void> {
   let from = values[0]?.length ?? rowCount;
-  const sizeOf = (from: number, to: number) => utf8Bytes(JSON.stringify(values.map((column) => column.slice(from, to))));
+  const sizeOf = (from: number, to: number) => UTF8.encode(JSON.stringify(values.map((column) => column.slice(from, to)))).length;
   let bytesPerRow = from > 0 ? sizeOf(0, from) / from : 64;
   while (from < rowCount) {
     const count = Math.max(1, Math.min(rowCount - from, Math.floor(READ_RESPONSE_BUDGET_BYTES / Math.max(1, bytesPerRow))));
@@ -111,14 +113,6 @@ async function readRemainingRows(
   }
 }
 
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? (i++, 4) : 3;
-  }
-  return bytes;
-}
 
 /** User text goes in behind an apostrophe, Excel's own mark for "this is text" (principle 6). */
 export function officeCellValue(cell: CellOut): string | number | boolean {
