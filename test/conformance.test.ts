@@ -9,7 +9,7 @@ import { complaints } from '../addin/src/forms/serviceDesk';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger } from '../addin/src/ledger/types';
 import '../addin/src/ledger/xlsx/exceljsPatch';
-import { BACKENDS, defaultClock, templateBytes, xlsxBackend, officeBackend, type BackendSession } from './support/backends';
+import { BACKENDS, defaultClock, templateBytes, xlsxBackend, officeBackend, packageBackend, type BackendSession } from './support/backends';
 import { FORMULA_LIKE_TEXTS, complaintInput } from './support/fixtures';
 
 /** The last column letter of the complaints table, as declared (user columns come after it). */
@@ -164,22 +164,28 @@ for (const backend of BACKENDS) {
   });
 }
 
-describe('ledger conformance: one workbook, both backends in turn', () => {
+describe('ledger conformance: one workbook, every backend in turn', () => {
   it('continues the numbers and the table whichever backend wrote last', async () => {
     let session = await xlsxBackend.open(await templateBytes('zh-TW'));
     await register(session.ledger);
     await register(session.ledger);
     session = await officeBackend.open(await session.bytes());
     assert.equal((await register(session.ledger)).result.number, 'TS-2026-0003');
-    session = await xlsxBackend.open(await session.bytes());
+    session = await packageBackend.open(await session.bytes());
     assert.equal((await register(session.ledger)).result.number, 'TS-2026-0004');
+    session = await xlsxBackend.open(await session.bytes());
+    assert.equal((await register(session.ledger)).result.number, 'TS-2026-0005');
     assert.equal((await register(session.ledger, { received_at: '2027-01-02 08:00' })).result.number, 'TS-2027-0001');
+    session = await packageBackend.open(await session.bytes());
+    assert.equal((await register(session.ledger, { received_at: '2027-01-02 09:00' })).result.number, 'TS-2027-0002');
     session = await officeBackend.open(await session.bytes());
-    assert.equal((await register(session.ledger, { received_at: '2027-01-03 08:00' })).result.number, 'TS-2027-0002');
+    assert.equal((await register(session.ledger, { received_at: '2027-01-03 08:00' })).result.number, 'TS-2027-0003');
+    session = await packageBackend.open(await session.bytes());
+    assert.equal((await register(session.ledger, { received_at: '2027-01-03 09:00' })).result.number, 'TS-2027-0004');
     const rows = await allComplaints(session.ledger, ['ticket_no', 'channel']);
     assert.deepEqual(
       rows.map((r) => r.values.ticket_no),
-      ['TS-2026-0001', 'TS-2026-0002', 'TS-2026-0003', 'TS-2026-0004', 'TS-2027-0001', 'TS-2027-0002'],
+      ['TS-2026-0001', 'TS-2026-0002', 'TS-2026-0003', 'TS-2026-0004', 'TS-2026-0005', 'TS-2027-0001', 'TS-2027-0002', 'TS-2027-0003', 'TS-2027-0004'],
     );
     assert.ok(rows.every((r) => r.values.channel === 'phone'));
     const workbook = new ExcelJS.Workbook();

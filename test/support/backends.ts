@@ -5,6 +5,8 @@ import { openOfficeLedger } from '../../addin/src/ledger/office/officeLedger';
 import type { Ledger } from '../../addin/src/ledger/types';
 import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
+import { PackageLedger } from '../../addin/src/ledger/xlsx/packageLedger';
+import ExcelJS from 'exceljs';
 
 /**
  * The two backends behind one face, for the conformance suite: open a ledger on workbook bytes,
@@ -52,6 +54,43 @@ export const xlsxBackend: Backend = {
   },
 };
 
+/**
+ * The command line's backend for existing ledgers: edits the file part by part. Each session keeps
+ * its edits in memory; `bytes()` writes the package (and the session goes on from those bytes, so
+ * a long test exercises many writes of the same file, as successive kefu runs do).
+ */
+export const packageBackend: Backend = {
+  name: 'part-level .xlsx backend',
+  async open(bytes, options = {}) {
+    const make = (from: Uint8Array) => PackageLedger.fromBuffer(from, { station: options.station ?? 'package-test', clock: options.clock ?? defaultClock() });
+    let current = await make(bytes);
+    const ledger: Ledger = {
+      get locale() {
+        return current.locale;
+      },
+      read: (request) => current.read(request),
+      apply: (changes, basis) => current.apply(changes, basis),
+    };
+    const bytesNow = async () => {
+      const written = await current.toBuffer();
+      current = await make(written);
+      return written;
+    };
+    return {
+      ledger,
+      bytes: bytesNow,
+      async cell(sheet, row, column) {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load((await bytesNow()) as unknown as ArrayBuffer);
+        const value = workbook.getWorksheet(sheet)!.getRow(row + 1).getCell(column + 1).value;
+        if (value && typeof value === 'object' && 'formula' in value) return { value: value.result, formula: `=${value.formula}` };
+        if (value && typeof value === 'object' && 'richText' in value) return { value: value.richText.map((r) => r.text).join('') };
+        return { value };
+      },
+    };
+  },
+};
+
 export interface OfficeSession extends BackendSession {
   readonly workbook: HostWorkbook;
   readonly client: HostClient;
@@ -86,4 +125,4 @@ export const officeBackend: Backend = {
   },
 };
 
-export const BACKENDS: readonly Backend[] = [xlsxBackend, officeBackend];
+export const BACKENDS: readonly Backend[] = [xlsxBackend, officeBackend, packageBackend];

@@ -256,13 +256,15 @@ const MESSAGES = {
     'zh-TW': '人工調整須填寫原因和審批人。',
     'en-US': 'a manual adjustment needs a reason and an approver.',
   },
-  unsafeRewrite: {
-    'zh-CN':
-      '文件“{file}”包含 exceljs 无法保留的内容（{parts}）。为免丢失，命令行不会改写它，文件保持原样。请在 Excel 中用客服台账加载项操作此工作簿，或先把这些内容移到另一个工作簿。',
-    'zh-TW':
-      '檔案「{file}」包含 exceljs 無法保留的內容（{parts}）。為免遺失，命令列不會改寫它，檔案保持原樣。請在 Excel 中用客服臺賬增益集操作此活頁簿，或先把這些內容移到另一個活頁簿。',
-    'en-US':
-      'the file "{file}" holds parts that exceljs would drop ({parts}). To lose nothing, the command line will not rewrite it; the file is untouched. Work on this workbook in Excel with the Kefu Ledger add-in, or move those parts to another workbook first.',
+  tableHasTotals: {
+    'zh-CN': '“{sheet}”上的表“{table}”有汇总行，新记录无法写在它下面。请在 Excel 中关闭该表的汇总行（表设计 → 汇总行），再试一次。',
+    'zh-TW': '「{sheet}」上的表格「{table}」有合計列，新記錄無法寫在它下面。請在 Excel 中關閉該表格的合計列（表格設計 → 合計列），再試一次。',
+    'en-US': 'the table "{table}" on "{sheet}" has a totals row, so new records cannot go below it. Turn the totals row off in Excel (Table Design → Total Row) and try again.',
+  },
+  cellInTheWay: {
+    'zh-CN': '“{sheet}”的单元格 {cell} 已有内容，挡住了表“{table}”的新行。为免覆盖，什么都没有写入。请把该内容移走后再试。',
+    'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了表格「{table}」的新列。為免覆蓋，什麼都沒有寫入。請把該內容移走後再試。',
+    'en-US': 'cell {cell} of "{sheet}" holds something where the table "{table}" needs its new row. Nothing was written, so nothing is overwritten; move that content and try again.',
   },
   fileNotFound: {
     'zh-CN': '找不到文件“{file}”。',
