@@ -32,7 +32,7 @@ export function renderDataDictionary(): string {
     '',
     'Types:',
     '',
-    ...Object.entries(TYPE_NOTES).map(([type, note]) => `- \`${type}\`: ${note}`),
+    ...Object.entries(TYPE_NOTES).map(([type, note]) => `- \`${type}\`: ${note['en-US']}`),
     '',
     '## Tables',
     '',

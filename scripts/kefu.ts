@@ -1,11 +1,12 @@
 /**
  * kefu: the Kefu Ledger command line. The same operations as the add-in, on .xlsx files, without
- * Excel (exceljs backend). Run `npx kefu --help`. Each group of commands lives in scripts/cli/.
+ * Excel. Run `npx kefu --help`. Each group of commands lives in scripts/cli/.
  */
-import { resolveLocale } from '../addin/src/i18n/locale';
+import type { Locale } from '../addin/src/i18n/locale';
 import { DEFAULT_TIME_ZONE } from '../addin/src/domain/clock';
 import { KefuError } from '../addin/src/domain/problems';
-import { UsageError, localeFlag, parseArgs, type Command } from './cli/args';
+import { message } from '../addin/src/i18n/messages';
+import { UsageError, closest, commandHelp, findCommand, messageLocale, parseArgs, usageLines, usageText, type Command } from './cli/args';
 import { demo, dictionary, template, templates } from './cli/workbook';
 import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps } from './cli/serviceDesk';
 import { bind } from './cli/binding';
@@ -13,51 +14,58 @@ import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
 import { statsCommand } from './cli/statistics';
 
+
 export const COMMANDS: readonly Command[] = [template, templates, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, perfCommand, statsCommand, bind, demo];
 
-export const HELP = `kefu — Kefu Ledger (客服台账) on .xlsx files, without Excel
-
-Usage:
-${COMMANDS.map((c) => c.help).join('\n')}
-
-Options:
-  --locale <locale>   Language of messages (and of a new workbook). Default: from LANG, else zh-CN.
-  --clerk <name>      Who is acting, for the audit log. Default: the user name.
-  -h, --help          Show this help.
-
-The command line never rewrites a workbook holding parts it could lose (charts, pivot tables,
-drawings, comments, macros …): it refuses and leaves the file untouched. Every write goes to a
-temporary file first, then replaces the workbook; the previous version is kept as <file>.bak.
-Exit codes: 0 done, 1 the input or the workbook was refused (see the messages), 2 usage error.
-Dates are local to ${DEFAULT_TIME_ZONE}.`;
+/** `kefu --help`: every command's usage and the first sentence of what it does, in the user's language. */
+export function helpText(locale: Locale): string {
+  const lines = [message('helpIntro', locale), '', `${message('helpCommands', locale)}:`];
+  for (const command of COMMANDS) {
+    for (const line of usageLines(command)) lines.push(`  ${line}`);
+    const text = command.help[locale];
+    const first = /^.*?[。.!！](?=\s|$)/s.exec(text)?.[0] ?? text;
+    lines.push(`      ${first}`);
+  }
+  lines.push('', message('helpFooter', locale, { zone: DEFAULT_TIME_ZONE }));
+  return lines.join('\n');
+}
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseArgs(argv);
-  let locale = resolveLocale(process.env.LANG);
-  try {
-    locale = localeFlag(parsed);
-  } catch {
-    // a bad --locale is reported by the command itself
+  const locale = messageLocale(argv);
+  const { command, words } = findCommand(argv, COMMANDS);
+  if (!command) {
+    if (words.length === 0) {
+      const help = argv.includes('--help') || argv.includes('-h');
+      (help ? console.log : console.error)(help ? helpText(locale) : usageText(new UsageError('usageArgumentMissing', { argument: '<command>' }), undefined, locale));
+      return help ? 0 : 2;
+    }
+    const all = COMMANDS.map((c) => c.words.join(' '));
+    const near = closest(words.join(' '), all) ?? closest(words[0], [...new Set(COMMANDS.map((c) => c.words[0]))]);
+    const error = near ? new UsageError('usageUnknownCommandNear', { command: words.join(' '), near }) : new UsageError('usageUnknownCommand', { command: words.join(' ') });
+    console.error(usageText(error, undefined, locale));
+    return 2;
   }
-  if (parsed.positional.length === 0 || parsed.flags.has('help')) {
-    console.log(HELP);
-    return parsed.flags.has('help') ? 0 : 2;
-  }
-  const command = COMMANDS.find((c) => c.words.every((word, i) => parsed.positional[i] === word));
   try {
-    if (!command) throw new UsageError(`unknown command: ${parsed.positional.join(' ')}`);
+    const parsed = parseArgs(argv, command);
+    if (parsed.flags.has('help')) {
+      console.log(commandHelp(command, locale));
+      return 0;
+    }
     await command.run(parsed);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`kefu: ${error.message}\n\n${HELP}`);
+      console.error(usageText(error, command, locale));
       return 2;
     }
     if (error instanceof KefuError) {
       for (const line of error.describe(locale)) console.error(line);
       return 1;
     }
-    throw error;
+    // Not a case we foresaw: one line, not a stack trace (KEFU_DEBUG=1 shows it).
+    if (process.env.KEFU_DEBUG) console.error(error);
+    else console.error(message('internalError', locale, { detail: error instanceof Error ? error.message : String(error) }));
+    return 1;
   }
 }
 

@@ -4,40 +4,55 @@ import { LOCALES } from '../../addin/src/i18n/locale';
 import { systemClock } from '../../addin/src/domain/clock';
 import { buildDemo, buildPerformanceDemo } from '../../addin/src/domain/demo';
 import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
+import { message } from '../../addin/src/i18n/messages';
 import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
-import { writeWorkbookAtomically } from '../../addin/src/ledger/xlsx/files';
-import { UsageError, flag, localeFlag, station, type Command } from './args';
+import { aboutFile, checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
+import { FLAG, UsageError, flag, localeFlag, noMoreArguments, station, t, type Command } from './args';
 
 /** Commands that make whole workbooks or describe them: template, templates, dictionary, demo. */
 
+const out = { value: '<file.xlsx>', help: t('要写入的新工作簿。已有文件不会被覆盖，除非加 --force。', '要寫入的新活頁簿。既有檔案不會被覆蓋，除非加 --force。', 'The new workbook to write. An existing file is not replaced unless --force.') };
+const site = { value: '<name>', help: t('项目（站点）名称，写入设置。', '專案（站點）名稱，寫入設定。', 'The site’s name, kept in the settings.') };
+
 export const template: Command = {
   words: ['template'],
-  help: `  kefu template --locale <zh-CN|zh-TW|en-US> --out <file.xlsx> [--site <name>]
-      Write an empty ledger workbook: one sheet and table per paper form, the audit log,
-      the data dictionary and the hidden numbering sheet.`,
+  usage: ['--out <file.xlsx> [--locale <zh-CN|zh-TW|en-US>] [--site <name>] [--force]'],
+  help: t(
+    '写一个空台账工作簿：每张纸质表单一个工作表和 Excel 表，审计日志、数据字典和隐藏的编号工作表。',
+    '寫一個空臺賬活頁簿：每張紙本表單一個工作表和 Excel 表格，稽核日誌、資料字典和隱藏的編號工作表。',
+    'Write an empty ledger workbook: one sheet and table per paper form, the audit log, the data dictionary and the hidden numbering sheet.',
+  ),
+  flags: { out, site, force: FLAG.force },
   async run(parsed) {
+    noMoreArguments(parsed, 0);
     const locale = localeFlag(parsed);
-    const out = flag(parsed, 'out', true)!;
+    const file = flag(parsed, 'out', true)!;
+    await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
     const bytes = await buildTemplateBuffer({ locale, createdAt: systemClock().now(), site: flag(parsed, 'site') });
-    await writeWorkbookAtomically(out, bytes);
-    console.log(out);
+    await writeOutputFile(file, bytes);
+    console.log(file);
   },
 };
 
 export const templates: Command = {
   words: ['templates'],
-  help: `  kefu templates --out <dir>
-      Write the ledger template of every locale into <dir> (kefu-ledger.<locale>.xlsx).`,
+  usage: ['--out <dir> [--force]'],
+  help: t(
+    '把每种语言的台账模板写入 <dir>（kefu-ledger.<locale>.xlsx）。已有文件需加 --force 才覆盖。',
+    '把每種語言的臺賬範本寫入 <dir>（kefu-ledger.<locale>.xlsx）。既有檔案需加 --force 才覆蓋。',
+    'Write the ledger template of every locale into <dir> (kefu-ledger.<locale>.xlsx). Existing files are replaced only with --force.',
+  ),
+  flags: { out: { value: '<dir>', help: t('写入模板的文件夹。', '寫入範本的資料夾。', 'The folder to write the templates into.') }, force: FLAG.force },
   async run(parsed) {
+    noMoreArguments(parsed, 0);
     const dir = flag(parsed, 'out', true)!;
-    await fs.mkdir(dir, { recursive: true });
+    await aboutFile(dir, () => fs.mkdir(dir, { recursive: true }));
     for (const locale of LOCALES) {
-      // A fixed creation time keeps the committed templates' content reproducible.
-      const bytes = await buildTemplateBuffer({ locale, createdAt: '2026-01-01 00:00:00' });
       const file = path.join(dir, `kefu-ledger.${locale}.xlsx`);
-      await writeWorkbookAtomically(file, bytes);
-      await fs.rm(`${file}.bak`, { force: true });
+      await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
+      // A fixed creation time keeps the committed templates' content reproducible.
+      await writeOutputFile(file, await buildTemplateBuffer({ locale, createdAt: '2026-01-01 00:00:00' }));
       console.log(file);
     }
   },
@@ -45,9 +60,15 @@ export const templates: Command = {
 
 export const dictionary: Command = {
   words: ['dictionary'],
-  help: `  kefu dictionary [--json] [--locale <locale>]
-      Print the data dictionary: every table and column with its labels, type and codes.`,
+  usage: ['[--json] [--locale <locale>]'],
+  help: t(
+    '打印数据字典：每个表和列的名称、类型和取值。',
+    '列印資料字典：每個表格和欄位的名稱、類型和取值。',
+    'Print the data dictionary: every table and column with its labels, type and codes.',
+  ),
+  flags: { json: FLAG.jsonOutput },
   run(parsed) {
+    noMoreArguments(parsed, 0);
     const locale = localeFlag(parsed);
     const entries = dataDictionary();
     if (parsed.flags.has('json')) {
@@ -61,35 +82,44 @@ export const dictionary: Command = {
         console.log(`\n${e.table}  (${e.form} ${e.formTitle[locale]})`);
       }
       const values = e.values.length ? `  [${e.values.map((v) => `${v.code}=${v.labels[locale]}`).join(', ')}]` : '';
-      const required = e.required === 'no' ? '' : `  required: ${e.required}`;
-      console.log(`  ${e.column.padEnd(28)} ${e.labels[locale]} — ${TYPE_NOTES[e.type] ?? e.type}${required}${values}`);
+      const required = e.required === 'no' ? '' : `  ${message('dictionaryRequired', locale)}: ${e.required}`;
+      console.log(`  ${e.column.padEnd(28)} ${e.labels[locale]} — ${TYPE_NOTES[e.type]?.[locale] ?? e.type}${required}${values}`);
     }
   },
 };
 
 export const demo: Command = {
   words: ['demo'],
-  help: `  kefu demo --year <YYYY> --out <file.xlsx> [--locale <locale>] [--complaints <n>]
-      Build a realistic year of desk activity by running the real operations: receptions of
-      all six categories (n complaints, default 120, and the other kinds in proportion), each
-      complaint, repair order, inquiry, issue report and "other" matter taken through its
-      steps, monthly compilations of suggestions; the last days of the year stay open. The
-      manager's measures after the year's statistics (and one carried from the year before).
-      Also imports a year of performance inputs for three outsourced teams (collector records,
-      rotation and batch-install work orders, complaint orders) through the real import.`,
+  usage: ['--year <YYYY> --out <file.xlsx> [--locale <locale>] [--complaints <n>] [--force]'],
+  help: t(
+    '用真实的操作做出一年的演示台账：六类接待（n 件投诉，默认 120 件，其他按比例），每件投诉、报修、咨询、问题反映和其他事项都走完流程，每月汇总建议；年末几天保持未结。还有年度统计之后的整改措施（含一条上年结转），以及三支外包队伍一年的绩效数据（采集记录、轮换和批量装表工单、投诉工单），全部经真实导入写入。',
+    '用真實的操作做出一年的示範臺賬：六類接待（n 件投訴，預設 120 件，其他按比例），每件投訴、報修、諮詢、問題反映和其他事項都走完流程，每月彙總建議；年末幾天保持未結。還有年度統計之後的整改措施（含一條上年結轉），以及三支外包隊伍一年的績效資料（採集記錄、輪換和批次裝表工單、投訴工單），全部經真實匯入寫入。',
+    'Build a realistic year of desk activity by running the real operations: receptions of all six categories (n complaints, default 120, the other kinds in proportion), each complaint, repair order, inquiry, issue report and "other" matter taken through its steps, monthly compilations of suggestions; the last days of the year stay open. The manager’s measures after the year’s statistics (one carried from the year before), and a year of performance inputs for three outsourced teams (collector records, rotation and batch-install work orders, complaint orders) through the real import.',
+  ),
+  flags: {
+    year: { value: '<YYYY>', help: t('演示的年份。', '示範的年份。', 'The year of the demo.') },
+    out,
+    complaints: { value: '<n>', help: t('投诉件数（默认 120）。', '投訴件數（預設 120）。', 'How many complaints (default 120).') },
+    force: FLAG.force,
+  },
   async run(parsed) {
+    noMoreArguments(parsed, 0);
     const locale = localeFlag(parsed);
-    const year = Number(flag(parsed, 'year', true));
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year such as 2026');
-    const out = flag(parsed, 'out', true)!;
-    const count = flag(parsed, 'complaints');
+    const yearText = flag(parsed, 'year', true)!;
+    const year = Number(yearText);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('usageBadValue', { flag: '--year', value: yearText, expected: 'YYYY (2026)' });
+    const file = flag(parsed, 'out', true)!;
+    const countText = flag(parsed, 'complaints');
+    const count = countText === undefined ? undefined : Number(countText);
+    if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new UsageError('usageBadValue', { flag: '--complaints', value: countText!, expected: 'n ≥ 0' });
+    await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
     const clock = systemClock();
     const bytes = await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' });
     const ledger = await XlsxLedger.fromBuffer(bytes, { station: station('demo'), clock });
-    const result = await buildDemo(ledger, { year, clock, complaints: count ? Number(count) : undefined });
+    const result = await buildDemo(ledger, { year, clock, complaints: count });
     const perf = await buildPerformanceDemo(ledger, { year, clock });
-    await writeWorkbookAtomically(out, await ledger.toBuffer());
-    console.log(`${out}: ${result.receptions} receptions, ${result.complaints} complaints, ${result.repairs} repair orders, ${result.actions} desk actions`);
-    console.log(`${out}: ${perf.workers} workers, ${perf.collectorRecords} collector records, ${perf.rotationOrders} rotation orders, ${perf.batchInstalls} batch installs, ${perf.complaintOrders} complaint orders`);
+    await writeOutputFile(file, await ledger.toBuffer());
+    console.log(message('demoWritten', locale, { file, receptions: result.receptions, complaints: result.complaints, repairs: result.repairs, actions: result.actions }));
+    console.log(message('demoPerformanceWritten', locale, { file, workers: perf.workers, records: perf.collectorRecords, rotations: perf.rotationOrders, installs: perf.batchInstalls, orders: perf.complaintOrders }));
   },
 };

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale';
+import type { Locale, Text } from '../i18n/locale';
 import { FORMS } from './index';
 import { columnsOf } from './columns';
 import { BOOL_CODES } from './codes';
@@ -52,20 +52,20 @@ export function dataDictionary(): DictionaryEntry[] {
 }
 
 /** How each type is held in a cell, for the dictionary's readers. */
-export const TYPE_NOTES: Readonly<Record<string, string>> = {
-  text: 'text',
-  longtext: 'text (long)',
-  code: 'one code; the cell shows its label in the workbook language',
-  codes: 'several codes; labels separated by 、',
-  date: 'date (YYYY-MM-DD, Excel date serial in the cell)',
-  datetime: 'date-time (YYYY-MM-DD HH:MM, local time, Excel serial in the cell)',
-  int: 'whole number',
-  decimal: 'number',
-  money: 'amount in CNY with 2 decimals (integer fen in exports)',
-  percent: 'percentage (0.00%)',
-  bool: '是/否 (yes/no)',
-  'signature.name': 'name of the person who signed',
-  'signature.time': 'date-time of the signature',
-  ref: 'number of another record',
-  file: 'attachment name or link',
+export const TYPE_NOTES: Readonly<Record<string, Text>> = {
+  text: { 'zh-CN': '文本', 'zh-TW': '文字', 'en-US': 'text' },
+  longtext: { 'zh-CN': '文本（长）', 'zh-TW': '文字（長）', 'en-US': 'text (long)' },
+  code: { 'zh-CN': '一个代码；单元格显示其在工作簿语言中的名称', 'zh-TW': '一個代碼；儲存格顯示其在活頁簿語言中的名稱', 'en-US': 'one code; the cell shows its label in the workbook language' },
+  codes: { 'zh-CN': '多个代码；名称以“、”分隔', 'zh-TW': '多個代碼；名稱以「、」分隔', 'en-US': 'several codes; labels separated by 、' },
+  date: { 'zh-CN': '日期（YYYY-MM-DD，单元格中为 Excel 日期）', 'zh-TW': '日期（YYYY-MM-DD，儲存格中為 Excel 日期）', 'en-US': 'date (YYYY-MM-DD, Excel date serial in the cell)' },
+  datetime: { 'zh-CN': '日期时间（YYYY-MM-DD HH:MM，本地时间，单元格中为 Excel 日期）', 'zh-TW': '日期時間（YYYY-MM-DD HH:MM，當地時間，儲存格中為 Excel 日期）', 'en-US': 'date-time (YYYY-MM-DD HH:MM, local time, Excel serial in the cell)' },
+  int: { 'zh-CN': '整数', 'zh-TW': '整數', 'en-US': 'whole number' },
+  decimal: { 'zh-CN': '数字', 'zh-TW': '數字', 'en-US': 'number' },
+  money: { 'zh-CN': '人民币金额，两位小数（导出时为整数分）', 'zh-TW': '人民幣金額，兩位小數（匯出時為整數分）', 'en-US': 'amount in CNY with 2 decimals (integer fen in exports)' },
+  percent: { 'zh-CN': '百分比（0.00%）', 'zh-TW': '百分比（0.00%）', 'en-US': 'percentage (0.00%)' },
+  bool: { 'zh-CN': '是/否', 'zh-TW': '是/否', 'en-US': 'yes/no (是/否 in Chinese workbooks)' },
+  'signature.name': { 'zh-CN': '签名人姓名', 'zh-TW': '簽名人姓名', 'en-US': 'name of the person who signed' },
+  'signature.time': { 'zh-CN': '签名日期时间', 'zh-TW': '簽名日期時間', 'en-US': 'date-time of the signature' },
+  ref: { 'zh-CN': '另一条记录的编号', 'zh-TW': '另一筆記錄的編號', 'en-US': 'number of another record' },
+  file: { 'zh-CN': '附件名称或链接', 'zh-TW': '附件名稱或連結', 'en-US': 'attachment name or link' },
 };

@@ -216,6 +216,11 @@ const MESSAGES = {
     'zh-TW': '{month} 沒有已生效的績效規則版本（最早的版本自 {first} 起生效）。',
     'en-US': 'no performance rule version is in effect in {month} (the earliest takes effect on {first}).',
   },
+  perfNoData: {
+    'zh-CN': '{month} 没有任何绩效数据（采集记录、工单、投诉工单、人工调整都没有），未写出导出文件。请先导入该月数据；确要导出空文件请加 --allow-empty。',
+    'zh-TW': '{month} 沒有任何績效資料（採集記錄、工單、投訴工單、人工調整都沒有），未寫出匯出檔案。請先匯入該月資料；確要匯出空檔案請加 --allow-empty。',
+    'en-US': '{month} has no performance data at all (no collector records, work orders, complaint orders or manual adjustments); no export was written. Import the month’s data first, or add --allow-empty to export an empty file.',
+  },
   perfWritten: {
     'zh-CN': '{month} 绩效：{workers} 人，导出 {lines} 行，合计 {sum} 元（规则 {version}）。已写入：{files}',
     'zh-TW': '{month} 績效：{workers} 人，匯出 {lines} 列，合計 {sum} 元（規則 {version}）。已寫入：{files}',
@@ -266,10 +271,223 @@ const MESSAGES = {
     'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了表格「{table}」的新列。為免覆蓋，什麼都沒有寫入。請把該內容移走後再試。',
     'en-US': 'cell {cell} of "{sheet}" holds something where the table "{table}" needs its new row. Nothing was written, so nothing is overwritten; move that content and try again.',
   },
+  isDirectory: {
+    'zh-CN': '“{path}”是文件夹，不是工作簿。请给出 .xlsx 文件的路径。',
+    'zh-TW': '「{path}」是資料夾，不是活頁簿。請給出 .xlsx 檔案的路徑。',
+    'en-US': '"{path}" is a folder, not a workbook. Give the path of an .xlsx file.',
+  },
+  noPermission: {
+    'zh-CN': '没有权限读写“{path}”。请检查文件和所在文件夹的权限，或换一个位置。',
+    'zh-TW': '沒有權限讀寫「{path}」。請檢查檔案和所在資料夾的權限，或換一個位置。',
+    'en-US': 'no permission to read or write "{path}". Check the permissions of the file and its folder, or use another place.',
+  },
+  ledgerReadOnly: {
+    'zh-CN': '台账“{path}”是只读的，命令行不会改写它，文件保持原样。如确需修改，请先取消只读属性。',
+    'zh-TW': '臺賬「{path}」是唯讀的，命令列不會改寫它，檔案保持原樣。如確需修改，請先取消唯讀屬性。',
+    'en-US': 'the ledger "{path}" is read-only, so the command line will not change it; the file is untouched. Make it writable first if it is meant to change.',
+  },
+  openInExcel: {
+    'zh-CN': '台账“{path}”正在 Excel 中打开（{user}）。请在 Excel 中用客服台账加载项操作，或关闭 Excel 后再运行命令；文件保持原样。',
+    'zh-TW': '臺賬「{path}」正在 Excel 中開啟（{user}）。請在 Excel 中用客服臺賬增益集操作，或關閉 Excel 後再執行命令；檔案保持原樣。',
+    'en-US': 'the ledger "{path}" is open in Excel ({user}). Use the Kefu Ledger add-in there, or close Excel and run the command again; the file is untouched.',
+  },
+  ledgerWaiting: {
+    'zh-CN': '台账“{path}”正被另一个命令使用：{holder}。正在等待……',
+    'zh-TW': '臺賬「{path}」正被另一個命令使用：{holder}。正在等待……',
+    'en-US': 'the ledger "{path}" is in use by another command: {holder}. Waiting…',
+  },
+  ledgerLocked: {
+    'zh-CN': '台账“{path}”一直被另一个命令占用：{holder}。什么都没有写入；请等它结束后再试（--wait 可设等待秒数）。',
+    'zh-TW': '臺賬「{path}」一直被另一個命令佔用：{holder}。什麼都沒有寫入；請等它結束後再試（--wait 可設等待秒數）。',
+    'en-US': 'the ledger "{path}" stayed in use by another command: {holder}. Nothing was written; try again when it is done (--wait sets how many seconds to wait).',
+  },
+  ledgerLockLost: {
+    'zh-CN': '写入台账“{path}”期间，它的锁被另一个命令当作失效解除了。为免冲突，什么都没有写入，请再运行一次。',
+    'zh-TW': '寫入臺賬「{path}」期間，它的鎖被另一個命令當作失效解除了。為免衝突，什麼都沒有寫入，請再執行一次。',
+    'en-US': 'while the ledger "{path}" was being written, another command took its lock as stale. Nothing was written, to avoid a conflict; run the command again.',
+  },
+  ledgerChanged: {
+    'zh-CN': '台账“{path}”在命令运行期间被另一个程序改动了（已重试两次）。什么都没有写入；请关闭正在改它的程序后再试。',
+    'zh-TW': '臺賬「{path}」在命令執行期間被另一個程式改動了（已重試兩次）。什麼都沒有寫入；請關閉正在改它的程式後再試。',
+    'en-US': 'the ledger "{path}" was changed by another program while the command ran (tried three times). Nothing was written; close the program changing it and try again.',
+  },
+  diskFull: {
+    'zh-CN': '写入“{path}”时磁盘已满。原文件保持原样，未完成的文件已删除；请腾出空间后再试。',
+    'zh-TW': '寫入「{path}」時磁碟已滿。原檔案保持原樣，未完成的檔案已刪除；請騰出空間後再試。',
+    'en-US': 'the disk is full while writing "{path}". The original is untouched and the unfinished file was removed; free some space and try again.',
+  },
+  notXlsx: {
+    'zh-CN': '“{path}”不是 Excel 工作簿（.xlsx）。请给出台账工作簿的路径。',
+    'zh-TW': '「{path}」不是 Excel 活頁簿（.xlsx）。請給出臺賬活頁簿的路徑。',
+    'en-US': '"{path}" is not an Excel workbook (.xlsx). Give the path of a ledger workbook.',
+  },
+  damagedXlsx: {
+    'zh-CN': '工作簿“{path}”已损坏或不完整（可能复制中断）。请从 .bak 备份或原始来源恢复。',
+    'zh-TW': '活頁簿「{path}」已損壞或不完整（可能複製中斷）。請從 .bak 備份或原始來源還原。',
+    'en-US': 'the workbook "{path}" is damaged or incomplete (a copy cut short?). Restore it from its .bak backup or from where it came from.',
+  },
+  encryptedXlsx: {
+    'zh-CN': '工作簿“{path}”设有打开密码，命令行无法读取。请在 Excel 中用加载项操作，或先取消密码（文件 → 信息 → 保护工作簿）。',
+    'zh-TW': '活頁簿「{path}」設有開啟密碼，命令列無法讀取。請在 Excel 中用增益集操作，或先取消密碼（檔案 → 資訊 → 保護活頁簿）。',
+    'en-US': 'the workbook "{path}" is protected by a password to open, which the command line cannot read. Use the add-in in Excel, or remove the password first (File → Info → Protect Workbook).',
+  },
+  zip64Xlsx: {
+    'zh-CN': '工作簿“{path}”超过 4 GB，命令行无法处理。请把往年记录归档到另一个工作簿。',
+    'zh-TW': '活頁簿「{path}」超過 4 GB，命令列無法處理。請把往年記錄歸檔到另一個活頁簿。',
+    'en-US': 'the workbook "{path}" is over 4 GB, which the command line cannot handle. Archive earlier years into another workbook.',
+  },
+  outputIsInput: {
+    'zh-CN': '{flag} “{path}”就是正在读取的台账，写入会覆盖台账。请换一个文件名。',
+    'zh-TW': '{flag} 「{path}」就是正在讀取的臺賬，寫入會覆蓋臺賬。請換一個檔名。',
+    'en-US': '{flag} "{path}" is the ledger being read: writing it would replace the ledger. Choose another file name.',
+  },
+  outputIsBackup: {
+    'zh-CN': '{flag} “{path}”是台账的备份（.bak），写入会毁掉备份。请换一个文件名。',
+    'zh-TW': '{flag} 「{path}」是臺賬的備份（.bak），寫入會毀掉備份。請換一個檔名。',
+    'en-US': '{flag} "{path}" is the ledger\'s backup (.bak): writing it would destroy the backup. Choose another file name.',
+  },
+  outputIsLedger: {
+    'zh-CN': '{flag} “{path}”是一个已有的台账，写入会覆盖它。请换一个文件名；确要覆盖请加 --force。',
+    'zh-TW': '{flag} 「{path}」是一個既有的臺賬，寫入會覆蓋它。請換一個檔名；確要覆蓋請加 --force。',
+    'en-US': '{flag} "{path}" is an existing ledger: writing it would replace it. Choose another file name, or add --force if that is what you want.',
+  },
+  outputExists: {
+    'zh-CN': '{flag} “{path}”已存在，不会覆盖。请换一个文件名；确要覆盖请加 --force。',
+    'zh-TW': '{flag} 「{path}」已存在，不會覆蓋。請換一個檔名；確要覆蓋請加 --force。',
+    'en-US': '{flag} "{path}" already exists and is not overwritten. Choose another file name, or add --force to replace it.',
+  },
+  usageUnknownCommand: {
+    'zh-CN': '没有命令“{command}”。',
+    'zh-TW': '沒有命令「{command}」。',
+    'en-US': 'there is no command "{command}".',
+  },
+  usageUnknownCommandNear: {
+    'zh-CN': '没有命令“{command}”。是不是“{near}”？',
+    'zh-TW': '沒有命令「{command}」。是不是「{near}」？',
+    'en-US': 'there is no command "{command}". Did you mean "{near}"?',
+  },
+  usageUnknownFlag: {
+    'zh-CN': '此命令没有选项 {flag}。',
+    'zh-TW': '此命令沒有選項 {flag}。',
+    'en-US': 'this command has no option {flag}.',
+  },
+  usageUnknownFlagNear: {
+    'zh-CN': '此命令没有选项 {flag}。是不是 {near}？',
+    'zh-TW': '此命令沒有選項 {flag}。是不是 {near}？',
+    'en-US': 'this command has no option {flag}. Did you mean {near}?',
+  },
+  usageFlagTakesNoValue: {
+    'zh-CN': '选项 {flag} 不带值。',
+    'zh-TW': '選項 {flag} 不帶值。',
+    'en-US': 'the option {flag} takes no value.',
+  },
+  usageFlagNeedsValue: {
+    'zh-CN': '选项 {flag} 需要一个值 {value}。',
+    'zh-TW': '選項 {flag} 需要一個值 {value}。',
+    'en-US': 'the option {flag} needs a value {value}.',
+  },
+  usageFlagRequired: {
+    'zh-CN': '缺少选项 {flag}。',
+    'zh-TW': '缺少選項 {flag}。',
+    'en-US': 'the option {flag} is required.',
+  },
+  usageArgumentMissing: {
+    'zh-CN': '缺少参数 {argument}。',
+    'zh-TW': '缺少參數 {argument}。',
+    'en-US': 'the argument {argument} is missing.',
+  },
+  usageExtraArgument: {
+    'zh-CN': '多余的参数“{argument}”。',
+    'zh-TW': '多餘的參數「{argument}」。',
+    'en-US': 'unexpected argument "{argument}".',
+  },
+  usageBadLocale: {
+    'zh-CN': '--locale 只能是 {allowed}，不能是“{value}”。',
+    'zh-TW': '--locale 只能是 {allowed}，不能是「{value}」。',
+    'en-US': '--locale must be one of {allowed}, not "{value}".',
+  },
+  usageBadNumber: {
+    'zh-CN': '{flag} 需要一个不小于 0 的数，不能是“{value}”。',
+    'zh-TW': '{flag} 需要一個不小於 0 的數，不能是「{value}」。',
+    'en-US': '{flag} needs a number of at least 0, not "{value}".',
+  },
+  usageBadValue: {
+    'zh-CN': '{flag} 应为 {expected}，不能是“{value}”。',
+    'zh-TW': '{flag} 應為 {expected}，不能是「{value}」。',
+    'en-US': '{flag} must be {expected}, not "{value}".',
+  },
+  usageOneObjectWithNumber: {
+    'zh-CN': '给出编号时，--json 只能含一个对象。',
+    'zh-TW': '給出編號時，--json 只能含一個物件。',
+    'en-US': 'with a number, --json holds one object.',
+  },
+  helpUsage: {
+    'zh-CN': '用法',
+    'zh-TW': '用法',
+    'en-US': 'Usage',
+  },
+  helpOptions: {
+    'zh-CN': '选项',
+    'zh-TW': '選項',
+    'en-US': 'Options',
+  },
+  helpMore: {
+    'zh-CN': '详见 {command}。',
+    'zh-TW': '詳見 {command}。',
+    'en-US': 'See {command}.',
+  },
+  helpCommands: {
+    'zh-CN': '命令',
+    'zh-TW': '命令',
+    'en-US': 'Commands',
+  },
+  helpIntro: {
+    'zh-CN': 'kefu — 客服台账的命令行：不用 Excel，直接处理 .xlsx 台账。',
+    'zh-TW': 'kefu — 客服臺賬的命令列：不用 Excel，直接處理 .xlsx 臺賬。',
+    'en-US': 'kefu — Kefu Ledger (客服台账) on .xlsx files, without Excel.',
+  },
+  helpFooter: {
+    'zh-CN':
+      '“kefu <命令> --help”显示该命令的全部说明。命令行只改动台账中需要改的部分，其余内容（图表、批注、保护、加载项设置……）原样保留；每次写入先写临时文件，再替换台账，上一版保留为 <文件>.bak；同一台账同一时间只允许一个命令写入。退出码：0 完成；1 输入或工作簿被拒绝（见消息）；2 用法错误。日期按 {zone} 本地时间。',
+    'zh-TW':
+      '「kefu <命令> --help」顯示該命令的全部說明。命令列只改動臺賬中需要改的部分，其餘內容（圖表、註解、保護、增益集設定……）原樣保留；每次寫入先寫暫存檔，再取代臺賬，上一版保留為 <檔案>.bak；同一臺賬同一時間只允許一個命令寫入。結束代碼：0 完成；1 輸入或活頁簿被拒絕（見訊息）；2 用法錯誤。日期按 {zone} 當地時間。',
+    'en-US':
+      '"kefu <command> --help" shows all of a command. The command line changes only the parts of a ledger a change needs and keeps everything else as it was (charts, comments, protection, add-in settings …); every write goes to a temporary file first, then replaces the ledger, keeping the previous version as <file>.bak; one command at a time writes a ledger. Exit codes: 0 done, 1 the input or the workbook was refused (see the messages), 2 usage error. Dates are local to {zone}.',
+  },
+  ledgerTooNew: {
+    'zh-CN': '台账“{path}”由更新版本的客服台账制作（模板版本 {version}，本程序为 {ours}）。为免损坏，不会写入；请更新 kefu。',
+    'zh-TW': '臺賬「{path}」由較新版本的客服臺賬製作（範本版本 {version}，本程式為 {ours}）。為免損壞，不會寫入；請更新 kefu。',
+    'en-US': 'the ledger "{path}" was made by a newer Kefu Ledger (template version {version}; this one is {ours}). To damage nothing it is not written; update kefu.',
+  },
+  ledgerNeedsUpgrade: {
+    'zh-CN': '台账“{path}”来自较早的模板（版本 {version}，当前为 {ours}），文件保持原样。请先运行“kefu upgrade {path}”（或在 Excel 加载项中点“升级工作簿”），所有记录都会保留。',
+    'zh-TW': '臺賬「{path}」來自較早的範本（版本 {version}，目前為 {ours}），檔案保持原樣。請先執行「kefu upgrade {path}」（或在 Excel 增益集中按「升級活頁簿」），所有記錄都會保留。',
+    'en-US': 'the ledger "{path}" comes from an earlier template (version {version}; now {ours}); the file is untouched. Run "kefu upgrade {path}" first (or Upgrade workbook in the Excel add-in): every record is kept.',
+  },
+  dictionaryRequired: {
+    'zh-CN': '必填',
+    'zh-TW': '必填',
+    'en-US': 'required',
+  },
+  demoWritten: {
+    'zh-CN': '{file}：接待 {receptions} 件，投诉 {complaints} 件，报修单 {repairs} 张，服务台操作 {actions} 次',
+    'zh-TW': '{file}：接待 {receptions} 件，投訴 {complaints} 件，報修單 {repairs} 張，服務臺操作 {actions} 次',
+    'en-US': '{file}: {receptions} receptions, {complaints} complaints, {repairs} repair orders, {actions} desk actions',
+  },
+  demoPerformanceWritten: {
+    'zh-CN': '{file}：人员 {workers} 名，采集记录 {records} 条，轮换工单 {rotations} 张，批量装表 {installs} 批，投诉工单 {orders} 张',
+    'zh-TW': '{file}：人員 {workers} 名，採集記錄 {records} 筆，輪換工單 {rotations} 張，批次裝表 {installs} 批，投訴工單 {orders} 張',
+    'en-US': '{file}: {workers} workers, {records} collector records, {rotations} rotation orders, {installs} batch installs, {orders} complaint orders',
+  },
+  internalError: {
+    'zh-CN': '内部错误：{detail}。文件保持原样。请把这条消息和所用命令报告给维护人员（设置 KEFU_DEBUG=1 可看到详情）。',
+    'zh-TW': '內部錯誤：{detail}。檔案保持原樣。請把這則訊息和所用命令回報給維護人員（設定 KEFU_DEBUG=1 可看到詳情）。',
+    'en-US': 'internal error: {detail}. The files are untouched. Please report this message and the command to the maintainers (KEFU_DEBUG=1 shows the details).',
+  },
   fileNotFound: {
-    'zh-CN': '找不到文件“{file}”。',
-    'zh-TW': '找不到檔案「{file}」。',
-    'en-US': 'file "{file}" not found.',
+    'zh-CN': '找不到文件“{path}”。',
+    'zh-TW': '找不到檔案「{path}」。',
+    'en-US': 'file "{path}" not found.',
   },
   badJson: {
     'zh-CN': '无法解析 JSON：{detail}',

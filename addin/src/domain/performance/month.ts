@@ -42,6 +42,8 @@ export interface PerformanceOutcome {
   /** Approved batches of this month before this run, with the SHA-256 of their files. */
   readonly approvedBefore: readonly { batchId: string; file: string; sha256: string }[];
   readonly sheetName?: string;
+  /** How many of the month's records the figures come from (collector days, work orders, complaint orders, manual adjustments). */
+  readonly inputRecords: number;
 }
 
 export function isMonth(text: string): boolean {
@@ -60,7 +62,9 @@ export const monthlyPerformanceOperation: Operation<PerformanceRequest, Performa
     });
   },
   decide(snapshot, input, context) {
-    const result = monthlyPerformance(monthInputFromSnapshot(snapshot, input.month));
+    const monthInput = monthInputFromSnapshot(snapshot, input.month);
+    const result = monthlyPerformance(monthInput);
+    const inputRecords = monthInput.collector.length + monthInput.rotation.length + monthInput.batch.length + monthInput.complaints.length + monthInput.manual.length;
     const history = approvedHistory(snapshot.tables.perf_exports, snapshot.tables.perf_export_lines);
     const batches = planExport(result, history);
     const approval: Approval | undefined = input.approve && batches.length > 0 ? { by: context.actor.clerk, at: context.clock.now() } : undefined;
@@ -81,7 +85,7 @@ export const monthlyPerformanceOperation: Operation<PerformanceRequest, Performa
       .map((r) => ({ batchId: String(r.values.export_batch_id ?? ''), file: String(r.values.file ?? ''), sha256: String(r.values.csv_sha256 ?? '') }));
     return {
       changes,
-      result: { result, batches, files, manifest: { file: manifestName, bytes: manifestCsv(files, approval) }, approval, approvedBefore, sheetName: sheet?.name },
+      result: { result, batches, files, manifest: { file: manifestName, bytes: manifestCsv(files, approval) }, approval, approvedBefore, sheetName: sheet?.name, inputRecords },
     };
   },
 };

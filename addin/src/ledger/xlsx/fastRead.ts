@@ -81,7 +81,7 @@ function bufferSource(bytes: Uint8Array): ByteSource {
 async function fileSource(file: string): Promise<ByteSource> {
   const stat = (): Promise<{ size: number; mtimeMs: number }> =>
     fsp.stat(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { file } }]);
+      if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { path: file } }]);
       throw error;
     });
   const opened = await stat();

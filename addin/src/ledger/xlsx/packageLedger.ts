@@ -51,7 +51,7 @@ import {
   workbookSheets,
   type TablePart,
 } from './xmlParts';
-import { ZipFile, ZipWriter, bufferSource, deflateSegment, type ByteSource, type SegmentedEntry, type ZipEntry, type ZipSink, MemorySink } from './zip';
+import { ZipFile, ZipWriter, bufferSource, deflateSegment, type SegmentedEntry, type ZipEntry, type ZipSink, MemorySink } from './zip';
 
 /**
  * The ledger in an .xlsx file, edited part by part (the command line's backend for existing
@@ -237,12 +237,11 @@ export class PackageLedger implements Ledger {
   }
 
   static async fromBuffer(bytes: Uint8Array, options: PackageLedgerOptions): Promise<PackageLedger> {
-    return PackageLedger.open(bufferSource(bytes), options);
+    return PackageLedger.open(await ZipFile.open(bufferSource(bytes)), options);
   }
 
   /** Opens a package: its workbook, sheets and tables (each table's part is small), and the settings. */
-  static async open(source: ByteSource, options: PackageLedgerOptions): Promise<PackageLedger> {
-    const zip = await ZipFile.open(source);
+  static async open(zip: ZipFile, options: PackageLedgerOptions): Promise<PackageLedger> {
     const workbookXml = await zip.text('xl/workbook.xml');
     const workbookRels = await zip.text('xl/_rels/workbook.xml.rels');
     if (workbookXml === undefined || workbookRels === undefined) throw new KefuError([{ kind: 'notLedger' }]);
