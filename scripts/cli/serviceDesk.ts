@@ -1,7 +1,7 @@
 import { systemClock } from '../../addin/src/domain/clock';
 import { KefuError, describeProblem, type Problem } from '../../addin/src/domain/problems';
 import { runOperation, type Operation, type OperationContext } from '../../addin/src/domain/records';
-import { checkDesk, deskRequest } from '../../addin/src/domain/deskCheck';
+import { checkDesk, checkRequest } from '../../addin/src/domain/deskCheck';
 import {
   DESK_STEPS,
   compileSuggestions,
@@ -256,7 +256,7 @@ export const check: Command = {
     noMoreArguments(parsed, 1);
     const at = flag(parsed, 'at') ?? systemClock().now();
     const ledger = await readLedger(file);
-    const report = checkDesk(await ledger.read(deskRequest()), at);
+    const report = checkDesk(await ledger.read(checkRequest()), at);
     if (parsed.flags.has('json')) {
       const describe = (p: Problem) => ({ ...p, message: describeProblem(p, locale) });
       console.log(JSON.stringify({ errors: report.errors.map(describe), warnings: report.warnings.map(describe) }, null, 2));

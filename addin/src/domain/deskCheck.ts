@@ -16,6 +16,8 @@ import type { SnapshotRequest, Snapshot, LedgerRow } from '../ledger/types';
 import { calendarFrom, dueAt, dueRulesFrom, isOverdue, minutesLate } from './dueDates';
 import { codeText, localized, sheetRow } from './deskSteps';
 import type { Problem } from './problems';
+import { AUDIT_COLUMNS, AUDIT_SHEET, AUDIT_TABLE, META_TABLE } from '../ledger/layout';
+import { firstBreak } from '../ledger/auditChain';
 
 /**
  * Checking a ledger's service desk (issue 4 item 8, `kefu check`) and the task pane's queue of
@@ -27,6 +29,55 @@ export const DESK_FORMS: readonly FormDecl[] = [complaints, returnVisits, recept
 /** One request reading every desk table whole (a report-type read: the check, the queue). */
 export function deskRequest(): SnapshotRequest {
   return { tables: Object.fromEntries(DESK_FORMS.map((form) => [form.key, { columns: columnsOf(form).map((c) => c.key), rows: 'all' as const }])) };
+}
+
+/** What `kefu check` reads: the desk tables, the audit log (its hash chain) and the settings (the ledger's first year). */
+export function checkRequest(): SnapshotRequest {
+  return {
+    tables: {
+      ...deskRequest().tables,
+      [AUDIT_TABLE]: { columns: AUDIT_COLUMNS.map((c) => c.key), rows: 'all' },
+      [META_TABLE]: { columns: ['key', 'value'], rows: 'all' },
+    },
+  };
+}
+
+/** The dates of what happened (receipt, handling, visits, repairs), which cannot lie in the future. */
+const EVENT_DATES: readonly (readonly [FormDecl, readonly string[]])[] = [
+  [complaints, ['received_at', 'handled_at', 'archived_at']],
+  [returnVisits, ['visited_at']],
+  [reception, ['received_at', 'replied_at']],
+  [repairOrders, ['reported_at', 'arrived_at', 'completed_at']],
+];
+
+/** Event dates after `now`, or before the year the ledger was made in: typing slips (2062 for 2026). */
+function dateProblems(snapshot: Snapshot, now: string): Problem[] {
+  const settings = Object.fromEntries((snapshot.tables[META_TABLE] ?? []).map((r) => [str(r.values.key), str(r.values.value)]));
+  const firstYear = /^\d{4}/.test(settings.created_at ?? '') ? settings.created_at.slice(0, 4) : undefined;
+  const problems: Problem[] = [];
+  for (const [form, fields] of EVENT_DATES) {
+    for (const row of rowsOf(snapshot, form)) {
+      if (row.values.voided === true) continue;
+      for (const field of fields) {
+        const value = row.values[field];
+        if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value)) continue;
+        const record = str(row.values[form.keyField]);
+        if (value.slice(0, 16) > now.slice(0, 16)) problems.push({ kind: 'futureDate', form: form.key, row: sheetRow(row), field, params: { record, value } });
+        else if (firstYear && value.slice(0, 4) < firstYear) problems.push({ kind: 'beforeFirstYear', form: form.key, row: sheetRow(row), field, params: { record, value, year: firstYear } });
+      }
+    }
+  }
+  return problems;
+}
+
+/** The audit log's first row whose hash chain breaks (a row removed, moved or edited), if any. */
+function auditProblems(snapshot: Snapshot): Problem[] {
+  const rows = snapshot.tables[AUDIT_TABLE];
+  if (!rows) return [];
+  const broken = firstBreak(rows.map((r) => r.values));
+  if (broken < 0) return [];
+  const row = rows[broken];
+  return [{ kind: 'auditChainBroken', params: { line: sheetRow(row), at: str(row.values.at), record: str(row.values.record) || '—', ...localized('log', AUDIT_SHEET) } }];
 }
 
 type Rows = readonly LedgerRow[];
@@ -347,8 +398,8 @@ export function checkDesk(snapshot: Snapshot, now: string): CheckReport {
     const rows = rowsOf(snapshot, form);
     errors.push(...numberingProblems(form, rows), ...schemaProblems(form, rows));
   }
-  errors.push(...guardProblems(snapshot));
-  const warnings: Problem[] = dueItems(snapshot, now)
+  errors.push(...guardProblems(snapshot), ...auditProblems(snapshot));
+  const warnings: Problem[] = [...dateProblems(snapshot, now), ...dueItems(snapshot, now)
     .filter((item) => item.overdue)
     .map((item) => ({
       kind: 'overdueItem' as const,
@@ -361,6 +412,6 @@ export function checkDesk(snapshot: Snapshot, now: string): CheckReport {
         hours: Math.floor(item.minutesLate / 60),
         ...localized('what', codeText(DUE_RULE_CODES, item.rule)),
       },
-    }));
+    }))];
   return { errors, warnings };
 }

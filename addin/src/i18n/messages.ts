@@ -484,6 +484,16 @@ const MESSAGES = {
     'zh-TW': '內部錯誤：{detail}。檔案保持原樣。請把這則訊息和所用命令回報給維護人員（設定 KEFU_DEBUG=1 可看到詳情）。',
     'en-US': 'internal error: {detail}. The files are untouched. Please report this message and the command to the maintainers (KEFU_DEBUG=1 shows the details).',
   },
+  upgradeDone: {
+    'zh-CN': '台账“{path}”已从模板版本 {from} 升级到 {to}：新增表 {tables} 个、列 {columns} 个、初始行 {rows} 行，审计日志 {sealed} 行加上了校验链。所有记录都已保留；上一版保留为 .bak。',
+    'zh-TW': '臺賬「{path}」已從範本版本 {from} 升級到 {to}：新增表格 {tables} 個、欄 {columns} 個、初始列 {rows} 列，稽核日誌 {sealed} 列加上了校驗鏈。所有記錄都已保留；上一版保留為 .bak。',
+    'en-US': 'the ledger "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the previous version is the .bak.',
+  },
+  upgradeNothing: {
+    'zh-CN': '台账“{path}”已是当前模板（版本 {version}），无需升级。',
+    'zh-TW': '臺賬「{path}」已是目前範本（版本 {version}），無需升級。',
+    'en-US': 'the ledger "{path}" already has the current template (version {version}); nothing to upgrade.',
+  },
   fileNotFound: {
     'zh-CN': '找不到文件“{path}”。',
     'zh-TW': '找不到檔案「{path}」。',
@@ -643,6 +653,21 @@ const MESSAGES = {
     'zh-CN': '回访表 {record} 已登记，但投诉 {ticket} 尚未登记处理结果（须先处理后回访）。',
     'zh-TW': '回訪表 {record} 已登記，但投訴 {ticket} 尚未登記處理結果（須先處理後回訪）。',
     'en-US': 'return visit {record} is recorded but complaint {ticket} has no handling result yet (handle first, then visit).',
+  },
+  auditChainBroken: {
+    'zh-CN': '“{log_zhCN}”第 {line} 行（{at}，{record}）起校验链断开：此行或它之前的一行被删除、移动或修改过。请从 .bak 备份或其他副本核对审计日志。',
+    'zh-TW': '「{log_zhTW}」第 {line} 列（{at}，{record}）起校驗鏈斷開：此列或它之前的一列被刪除、移動或修改過。請從 .bak 備份或其他副本核對稽核日誌。',
+    'en-US': '{log_enUS}, row {line} ({at}, {record}): the hash chain breaks here: this row or the one before it was removed, moved or edited. Compare the audit log with the .bak backup or another copy.',
+  },
+  futureDate: {
+    'zh-CN': '{record} 的日期 {value} 在将来。请核对是否输错。',
+    'zh-TW': '{record} 的日期 {value} 在未來。請核對是否輸入錯誤。',
+    'en-US': '{record} is dated {value}, in the future. Check it was typed right.',
+  },
+  beforeFirstYear: {
+    'zh-CN': '{record} 的日期 {value} 早于台账建立的年份 {year}。请核对是否输错。',
+    'zh-TW': '{record} 的日期 {value} 早於臺賬建立的年份 {year}。請核對是否輸入錯誤。',
+    'en-US': '{record} is dated {value}, before {year}, the year the ledger was made. Check it was typed right.',
   },
   checkError: {
     'zh-CN': '错误',

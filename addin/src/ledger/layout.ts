@@ -16,7 +16,12 @@ import type { CellKind } from '../forms/columns';
  *   (`kefu_claims_<SERIES>`), side by side. See docs/numbering.md.
  * - `DICTIONARY`: the data dictionary (table, column key, labels in three locales, type, values).
  */
-export const TEMPLATE_VERSION = 1;
+/**
+ * The version of the ledger's layout (tables, columns, sheets). A ledger records the version it was
+ * made or last upgraded to in kefu_meta; `kefu upgrade` and the add-in's Upgrade workbook bring an
+ * older one up to this (ledger/upgrade.ts). 1: the first release. 2: the audit log's hash chain.
+ */
+export const TEMPLATE_VERSION = 2;
 
 export const META_SHEET = '_kefu';
 export const META_TABLE = 'kefu_meta';
@@ -93,6 +98,7 @@ export const AUDIT_COLUMNS: readonly PlainColumn[] = [
   { key: 'field', label: t('字段', '欄位', 'Field'), kind: 'text' },
   { key: 'old_value', label: t('原值', '原值', 'Old value'), kind: 'text' },
   { key: 'new_value', label: t('新值', '新值', 'New value'), kind: 'text' },
+  { key: 'chain', label: t('校验链', '校驗鏈', 'Chain'), kind: 'text' },
 ];
 
 export const DICTIONARY_COLUMNS: readonly PlainColumn[] = [

@@ -20,7 +20,7 @@ import {
   META_TABLE,
   type PlainColumn,
 } from './layout';
-import type { AuditEntry, TableLayout } from './types';
+import type { TableLayout } from './types';
 
 /** A column of any ledger table, as both backends map it. */
 export interface TableColumn {
@@ -134,18 +134,6 @@ export function rowToRecord(
   return record;
 }
 
-export function auditRecord(entry: AuditEntry): RecordValues {
-  return {
-    at: entry.at,
-    who: entry.who,
-    action: entry.action,
-    table: entry.table,
-    record: entry.record,
-    field: entry.field,
-    old_value: entry.oldValue,
-    new_value: entry.newValue,
-  };
-}
 
 export { isBlankRow };
 export type { PlainColumn };

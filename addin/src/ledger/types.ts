@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale';
-import type { RecordValues } from './cells';
+import type { CellIn, RecordValues } from './cells';
 
 /**
  * The workbook as a database. An operation asks for a snapshot of exactly what it needs, decides
@@ -48,6 +48,11 @@ export interface TableLayout {
   /** 0-based worksheet row of the table's last body row when it was read. */
   readonly lastRow: number;
   readonly lastRowBlank: boolean;
+  /**
+   * The cells of the last body row as read (header order). The audit log's is where the next audit
+   * row's hash chain starts (ledger/auditChain.ts).
+   */
+  readonly lastValues?: readonly CellIn[];
 }
 
 /** Where a row lives, so a change can be written back to it. */

@@ -16,7 +16,8 @@ import {
   parseCounterState,
 } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
-import { auditRecord, checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowToRecord, schemaOf } from '../schema';
+import { chainedAuditRecords, previousChain } from '../auditChain';
+import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type {
   ReadOptions,
@@ -294,6 +295,7 @@ class OfficeLedger implements Ledger {
             firstColumn: pending.header.columnIndex,
             lastRow: pending.lastRow.rowIndex,
             lastRowBlank: isBlankRow(pending.lastRow.values[0]),
+            lastValues: pending.lastRow.values[0] as CellIn[],
           };
           checkLayout(key, layout, locale);
           snapshotLayouts[key] = layout;
@@ -395,7 +397,7 @@ class OfficeLedger implements Ledger {
 
         if (batch.audit.length > 0) {
           const layout = basis.layouts[AUDIT_TABLE];
-          const rows = batch.audit.map((entry) => recordToRow(AUDIT_TABLE, layout, auditRecord(entry), locale));
+          const rows = chainedAuditRecords(previousChain(layout, locale), batch.audit).map((record) => recordToRow(AUDIT_TABLE, layout, record, locale));
           writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows);
         }
 

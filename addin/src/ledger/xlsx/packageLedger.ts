@@ -6,7 +6,8 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/locale';
 import { isBlankRow, type CellIn, type CellOut, type DomainValue, type RecordValues } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, claimsTableName, counterState, parseCounterState } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
-import { auditRecord, checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
+import { chainedAuditRecords, previousChain } from '../auditChain';
+import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
 import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableLayout } from '../types';
 import { quoteSheet } from './xlsxLedger';
 import { writeReportPart } from './reportPart';
@@ -17,6 +18,7 @@ import {
   cellContent,
   cellXml,
   columnLetters,
+  escapeCellText,
   escapeXml,
   formatArea,
   parseArea,
@@ -31,6 +33,7 @@ import {
   type CellWrite,
   type RawCell,
   type SheetPiece,
+  utf8Out,
 } from './sheetXml';
 import {
   CONTENT_TYPES,
@@ -38,6 +41,7 @@ import {
   StyleBook,
   addContentTypeOverride,
   addRelationship,
+  relativeTarget,
   definedNames,
   parseTablePart,
   relationships,
@@ -49,6 +53,7 @@ import {
   withDefinedNameText,
   withFullCalcOnLoad,
   workbookSheets,
+  type Relationship,
   type TablePart,
 } from './xmlParts';
 import { ZipFile, ZipWriter, bufferSource, deflateSegment, type SegmentedEntry, type ZipEntry, type ZipSink, MemorySink } from './zip';
@@ -91,6 +96,10 @@ interface SheetState {
   prefix?: string;
   /** Cell edits by 1-based row, then 1-based column. */
   readonly edits: Map<number, Map<number, CellEdit>>;
+  /** Column widths to add to `<cols>` (the upgrade's new columns): 1-based column → width. */
+  newColumnWidths?: Map<number, number>;
+  /** `<dataValidation>` elements to add to the sheet (the upgrade's new columns). */
+  newValidations?: string[];
 }
 
 interface CellEdit {
@@ -101,6 +110,8 @@ interface CellEdit {
   readonly styleAbove?: string;
   /** A cell of a new row of a table: it must not cover anything already there. */
   readonly newRow: boolean;
+  /** The style to give the cell, whatever it had (cells copied from the template by the upgrade). */
+  readonly style?: string;
   readonly table: string;
 }
 
@@ -108,10 +119,12 @@ interface TableState {
   readonly name: string;
   readonly partPath: string;
   readonly part: TablePart;
-  readonly partXml: string;
   readonly sheet: SheetState;
-  /** 1-based area as in the file. */
-  readonly fileArea: Area;
+  /** 1-based area as in the file (its right edge moves when the upgrade adds columns, which hold no cells yet). */
+  fileArea: Area;
+  /** The table part's text (changed when columns are added). */
+  partXml: string;
+  partChanged?: boolean;
   /** The last row now (grows as rows are appended). */
   bottom: number;
   headers?: string[];
@@ -125,6 +138,15 @@ interface FileRow {
   readonly cells: CellIn[];
   readonly styles: (string | undefined)[];
   readonly formulas: boolean[];
+}
+
+/** A sheet copied from a template: its part (Latin-1, made this workbook's own), tables and print area. */
+interface ImportedSheet {
+  readonly name: string;
+  readonly state: string | undefined;
+  readonly xml: string;
+  readonly tables: readonly { readonly name: string; readonly xml: string; readonly rid: string }[];
+  readonly localNames: readonly { readonly name: string; readonly text: string }[];
 }
 
 /** Rows of a table's end kept from the file: the claims window, a blank last row, the audit chain. */
@@ -435,6 +457,7 @@ export class PackageLedger implements Ledger {
       firstColumn: table.fileArea.left - 1,
       lastRow: table.bottom - 1,
       lastRowBlank: table.bottom > table.fileArea.top && isBlankRow(last?.cells ?? []),
+      lastValues: last?.cells,
     };
     checkLayout(key, layout, this.locale);
     return layout;
@@ -715,14 +738,206 @@ export class PackageLedger implements Ledger {
       }
     }
     if (changes.audit?.length) {
-      const layout = basis.layouts[AUDIT_TABLE] ?? (await this.layoutOf(AUDIT_TABLE));
-      const rows = changes.audit.map((entry) => recordToRow(AUDIT_TABLE, layout, auditRecord(entry), locale));
+      // The chain goes on from the last audit row as it is now (the file is ours alone while locked).
+      const layout = await this.layoutOf(AUDIT_TABLE);
+      const rows = chainedAuditRecords(previousChain(layout, locale), changes.audit).map((record) => recordToRow(AUDIT_TABLE, layout, record, locale));
       const audit = this.locate(AUDIT_TABLE);
       await this.prepareStyles(audit);
       this.appendCells(audit, rows, false, this.kindsOf(AUDIT_TABLE, layout.headers));
     }
     return { appended };
   }
+
+  // ——————————————————————————————————————————————————————————————— imports from a template (the upgrade)
+
+  /** Sheets to add, copied from a template (xlsx/packageUpgrade.ts), and sheets whose part a template's replaces. */
+  private readonly imported: ImportedSheet[] = [];
+  private readonly replacedParts = new Map<string, string>();
+  /** Workbook-level defined names to set (the named lists behind long validations). */
+  private readonly globalNames = new Map<string, string>();
+
+  /** Whether the workbook has a sheet of this name (Excel compares names case-insensitively). */
+  hasSheet(name: string): boolean {
+    return this.sheets.has(name.toUpperCase()) || this.imported.some((i) => i.name.toUpperCase() === name.toUpperCase());
+  }
+
+  /** The names of the tables on a sheet. */
+  tablesOn(sheetName: string): string[] {
+    return [...this.tables.values()].filter((t) => t.sheet.name.toUpperCase() === sheetName.toUpperCase()).map((t) => t.name);
+  }
+
+  /** The name of the sheet a table is on. */
+  sheetOf(tableName: string): string {
+    return this.locate(tableName).sheet.name;
+  }
+
+  /** A table's header row (its labels, user-added columns included). */
+  async tableHeaders(tableName: string): Promise<string[]> {
+    return this.headersOf(this.locate(tableName));
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets.values()].sort((a, b) => a.index - b.index).map((s) => s.name);
+  }
+
+  /** A sheet's part as the template has it (Latin-1), with styles, strings and formats made this workbook's own. */
+  private async importedXml(template: PackageLedger, sheet: SheetState, styles: StyleBook): Promise<{ xml: string; rels: Relationship[] }> {
+    const fromStyles = await template.styleBook();
+    let xml = '';
+    for await (const chunk of template.zip.latin1Chunks(sheet.path)) xml += chunk;
+    const prefix = await template.prefixOf(sheet);
+    // Shared strings of the template become inline strings here.
+    const indexes = [...xml.matchAll(new RegExp(`<${prefix}c\\b[^>]*\\st="s"[^>]*>\\s*<${prefix}v>(\\d+)<\\/${prefix}v>`, 'g'))].map((m) => Number(m[1]));
+    const strings = await template.shared.lookUp(indexes);
+    xml = xml.replace(new RegExp(`<${prefix}c\\b([^>]*?)\\st="s"([^>]*)>\\s*<${prefix}v>(\\d+)<\\/${prefix}v>\\s*<\\/${prefix}c>`, 'g'), (_, before: string, after: string, index: string) => {
+      const text = utf8Out(escapeCellText(strings.get(Number(index)) ?? ''));
+      return `<${prefix}c${before} t="inlineStr"${after}><${prefix}is><${prefix}t xml:space="preserve">${text}</${prefix}t></${prefix}is></${prefix}c>`;
+    });
+    // Styles of cells, rows and columns; the formats of conditional formats.
+    xml = xml.replace(new RegExp(`(<${prefix}(?:c|row)\\b[^>]*?\\ss=")(\\d+)(")`, 'g'), (_, a: string, id: string, b: string) => `${a}${styles.importStyle(fromStyles, id) ?? '0'}${b}`);
+    xml = xml.replace(new RegExp(`(<${prefix}col\\b[^>]*?\\sstyle=")(\\d+)(")`, 'g'), (_, a: string, id: string, b: string) => `${a}${styles.importStyle(fromStyles, id) ?? '0'}${b}`);
+    xml = xml.replace(/(<(?:\w+:)?cfRule\b[^>]*?\sdxfId=")(\d+)(")/g, (_, a: string, id: string, b: string) => `${a}${styles.importDxf(fromStyles, id)}${b}`);
+    return { xml, rels: relationships(await template.zip.text(relsPathOf(sheet.path))) };
+  }
+
+  /** Adds a sheet of the template (with its tables, print area and the named lists it refers to) at the end. */
+  async importSheet(template: PackageLedger, name: string): Promise<string[]> {
+    const sheet = template.sheets.get(name.toUpperCase());
+    if (!sheet) throw new Error(`The template has no sheet ${name}`);
+    const styles = await this.styleBook();
+    const { xml, rels } = await this.importedXml(template, sheet, styles);
+    const tables = [...template.tables.values()].filter((t) => t.sheet === sheet);
+    const state = workbookSheets(template.workbookXml).find((e) => e.name === sheet.name)?.state;
+    const localNames = definedNames(template.workbookXml).filter((n) => n.localSheetId === sheet.index).map((n) => ({ name: n.name, text: n.text }));
+    this.imported.push({ name: sheet.name, state, xml, tables: tables.map((t) => ({ name: t.name, xml: t.partXml, rid: rels.find((r) => resolvePath(sheet.path, r.target) === t.partPath)?.id ?? '' })), localNames });
+    await this.importNamedLists(template, xml);
+    return tables.map((t) => t.name);
+  }
+
+  /** The workbook-level names (kefu_list_…) a sheet's validations use, from the template, with the sheet holding their lists. */
+  private async importNamedLists(template: PackageLedger, xml: string): Promise<void> {
+    for (const name of definedNames(template.workbookXml)) {
+      if (name.localSheetId !== undefined || !xml.includes(name.name)) continue;
+      const current = definedNames(this.workbookXml).find((n) => n.name === name.name && n.localSheetId === undefined);
+      if (current?.text === name.text) continue;
+      this.globalNames.set(name.name, name.text);
+      // The lists live on the template's hidden lists sheet: it comes along whole.
+      const listSheet = /^'?([^'!]+)'?!/.exec(name.text)?.[1];
+      if (!listSheet) continue;
+      const existing = this.sheets.get(listSheet.toUpperCase());
+      const source = template.sheets.get(listSheet.toUpperCase());
+      if (!source) continue;
+      if (existing) {
+        if (!this.replacedParts.has(existing.path)) this.replacedParts.set(existing.path, (await this.importedXml(template, source, await this.styleBook())).xml);
+      } else if (!this.imported.some((i) => i.name === source.name)) {
+        await this.importSheet(template, source.name);
+      }
+    }
+  }
+
+  /**
+   * Adds a table of the template into a sheet this workbook already has (a new series' claims
+   * table on the numbering sheet): its cells where the template has them, which must be empty here.
+   */
+  async importTableInto(template: PackageLedger, tableName: string): Promise<void> {
+    const from = template.tables.get(tableName.toLowerCase());
+    if (!from) throw new Error(`The template has no table ${tableName}`);
+    const sheet = this.sheets.get(from.sheet.name.toUpperCase());
+    if (!sheet) throw new Error(`No sheet ${from.sheet.name} to put ${tableName} on`);
+    const styles = await this.styleBook();
+    const fromStyles = await template.styleBook();
+    const rows = await template.fileRows(from, from.fileArea.top, from.fileArea.bottom);
+    const { left } = from.fileArea;
+    for (const row of rows) {
+      row.cells.forEach((cell, i) => {
+        this.setCell(sheet, row.row, left + i, {
+          write: { value: cell === null || cell === undefined ? null : typeof cell === 'string' ? { text: cell } : cell },
+          style: styles.importStyle(fromStyles, row.styles[i]) ?? '0',
+          newRow: true,
+          table: from.name,
+        });
+      });
+    }
+    this.newTables.push({ name: from.name, xml: from.partXml, sheet });
+  }
+
+  /** Tables added into existing sheets (their parts, relationships and content types are made on writing). */
+  private readonly newTables: { name: string; xml: string; sheet: SheetState }[] = [];
+
+  /**
+   * Adds columns of ours a table lacks, at its right (after any a user added): header cells styled
+   * as the template's, the template's validations over the table's rows, widths. The cells of the
+   * new columns must be empty for every row of the table (nothing a user typed is covered).
+   */
+  async importColumns(template: PackageLedger, tableName: string, keys: readonly string[]): Promise<string[]> {
+    const table = this.locate(tableName);
+    const from = template.tables.get(tableName.toLowerCase());
+    if (!from || keys.length === 0) return [];
+    const headers = await this.headersOf(table);
+    const fromHeaders = await template.headersOf(from);
+    const key = (h: string) => columnForHeader(tableName, h, this.locale)?.key;
+    const styles = await this.styleBook();
+    const fromStyles = await template.styleBook();
+    const [fromHeader] = await template.fileRows(from, from.fileArea.top, from.fileArea.top);
+    const { top, right } = table.fileArea;
+    const bottom = table.bottom;
+    // Nothing may stand where the new columns go.
+    const width = keys.length;
+    await this.scanSheet(table.sheet, top, bottom, (row, cells) => {
+      const taken = cells.find((c) => c.column > right && c.column <= right + width && (c.v !== undefined || c.formula || c.type === 'inlineStr'));
+      if (taken) throw new KefuError([{ kind: 'cellInTheWay', params: { sheet: table.sheet.name, cell: `${columnLetters(taken.column)}${row}`, table: table.name } }]);
+    });
+    const fromValidations = await template.sheetValidations(from.sheet);
+    const labels: string[] = [];
+    let partXml = table.partXml;
+    const ids = table.part.columns.map((c) => Number(c.id)).filter(Number.isFinite);
+    let nextId = Math.max(0, ...ids) + 1;
+    keys.forEach((columnKey, i) => {
+      const fromIndex = fromHeaders.findIndex((h) => key(h) === columnKey);
+      const label = fromHeaders[fromIndex] ?? columnKey;
+      const column = right + 1 + i;
+      labels.push(label);
+      this.setCell(table.sheet, top, column, { write: { value: { text: label } }, style: styles.importStyle(fromStyles, fromHeader?.styles[fromIndex]) ?? '0', newRow: true, table: table.name });
+      partXml = partXml.replace(/<((?:\w+:)?)tableColumns\b([^>]*)>([\s\S]*?)<\/\1tableColumns>/, (_, p: string, attrs: string, body: string) =>
+        `${withAttribute(`<${p}tableColumns${attrs}>`, 'count', String(table.part.columns.length + i + 1))}${body}<${p}tableColumn id="${nextId++}" name="${escapeXml(label)}"/></${p}tableColumns>`,
+      );
+      // The template's validation of that column, over this table's rows.
+      const fromLetter = columnLetters(from.fileArea.left + fromIndex);
+      for (const element of fromValidations) {
+        const sqref = attribute(element, 'sqref') ?? '';
+        const area = sqref.split(/\s+/).map(parseArea).find((a) => a && a.left === a.right && columnLetters(a.left) === fromLetter);
+        if (!area) continue;
+        const rows = `${columnLetters(column)}${top + 1}:${columnLetters(column)}${Math.max(bottom, area.bottom)}`;
+        (table.sheet.newValidations ??= []).push(element.replace(/\ssqref="[^"]*"/, ` sqref="${rows}"`));
+      }
+      const width = template.columnWidths.get(from.sheet.path)?.get(from.fileArea.left + fromIndex);
+      if (width !== undefined) (table.sheet.newColumnWidths ??= new Map()).set(column, width);
+    });
+    table.fileArea = { ...table.fileArea, right: right + keys.length };
+    table.headers = [...headers, ...labels];
+    table.partXml = partXml;
+    table.partChanged = true;
+    return labels;
+  }
+
+  /** The `<dataValidation>` elements of a (small) sheet. */
+  private async sheetValidations(sheet: SheetState): Promise<string[]> {
+    let xml = '';
+    for await (const chunk of this.zip.latin1Chunks(sheet.path)) xml += chunk;
+    const found = [...xml.matchAll(/<((?:\w+:)?)dataValidation\b[^>]*?(?:\/>|>[\s\S]*?<\/\1dataValidation>)/g)].map((m) => m[0]);
+    const widths = new Map<number, number>();
+    for (const m of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+      const min = Number(attribute(m[0], 'min'));
+      const max = Number(attribute(m[0], 'max'));
+      const width = Number(attribute(m[0], 'width'));
+      if (Number.isFinite(width)) for (let c = min; c <= max; c++) widths.set(c, width);
+    }
+    this.columnWidths.set(sheet.path, widths);
+    return found;
+  }
+
+  /** Column widths of sheets read by `sheetValidations`. */
+  private readonly columnWidths = new Map<string, Map<number, number>>();
 
   // ——————————————————————————————————————————————————————————————— writing the new file
 
@@ -744,10 +959,11 @@ export class PackageLedger implements Ledger {
     const dropped = new Set<string>();
     const editedSheets = new Map([...this.sheets.values()].filter((s) => s.edits.size > 0).map((s) => [s.path, s]));
     const grown = [...this.tables.values()].filter((t) => t.bottom !== t.fileArea.bottom);
-    for (const table of grown) {
+    for (const table of [...this.tables.values()].filter((t) => t.partChanged || grown.includes(t))) {
       const area = { ...table.fileArea, bottom: table.bottom };
       changed.set(table.partPath, Buffer.from(tableWithRef(table.partXml, formatArea(area)), 'utf8'));
     }
+    for (const [path, xml] of this.replacedParts) changed.set(path, Buffer.from(xml, 'latin1'));
     let workbook = this.workbookXml;
     // Print areas that cover a table's rows grow with it.
     for (const name of definedNames(workbook)) {
@@ -797,9 +1013,63 @@ export class PackageLedger implements Ledger {
       if (types !== undefined) types = addContentTypeOverride(types, `/${path}`, CONTENT_TYPES.worksheet);
       newReports.push({ path, report });
     }
-    if (newReports.length > 0) {
+    // Tables and sheets copied from a template (the upgrade).
+    const newParts: { path: string; data: Buffer }[] = [];
+    const takenPaths = new Set(this.zip.entries.map((e) => e.name));
+    const freePath = (make: (n: number) => string) => {
+      let n = 1;
+      while (takenPaths.has(make(n))) n++;
+      takenPaths.add(make(n));
+      return make(n);
+    };
+    newReports.forEach((r) => takenPaths.add(r.path));
+    let tableId = Math.max(0, ...[...this.tables.values()].map((t) => Number(attribute(/<(?:\w+:)?table\b[^>]*>/.exec(t.partXml)?.[0] ?? '', 'id') ?? 0)));
+    const newTablePart = (xml: string) => {
+      const path = freePath((n) => `xl/tables/table${n}.xml`);
+      newParts.push({ path, data: Buffer.from(xml.replace(/<(?:\w+:)?table\b[^>]*>/, (head) => withAttribute(head, 'id', String(++tableId))), 'utf8') });
+      if (types !== undefined) types = addContentTypeOverride(types, `/${path}`, CONTENT_TYPES.table);
+      return path;
+    };
+    const sheetTableParts = new Map<string, string[]>();
+    for (const { xml, sheet } of this.newTables) {
+      const path = newTablePart(xml);
+      const relsPath = relsPathOf(sheet.path);
+      const current = changed.get(relsPath)?.toString('utf8') ?? (await this.zip.text(relsPath));
+      const added = addRelationship(current, REL_TYPES.table, relativeTarget(sheet.path, path));
+      changed.set(relsPath, Buffer.from(added.xml, 'utf8'));
+      if (!this.zip.has(relsPath) && !newParts.some((p) => p.path === relsPath)) newParts.push({ path: relsPath, data: Buffer.alloc(0) });
+      sheetTableParts.set(sheet.path, [...(sheetTableParts.get(sheet.path) ?? []), added.id]);
+    }
+    const sheetCount = this.sheets.size + newReports.length;
+    this.imported.forEach((imported, i) => {
+      const path = freePath((n) => `xl/worksheets/sheet${n}.xml`);
+      let xml = imported.xml;
+      let sheetRels: string | undefined;
+      for (const table of imported.tables) {
+        const tablePath = newTablePart(table.xml);
+        const added = addRelationship(sheetRels, REL_TYPES.table, relativeTarget(path, tablePath));
+        sheetRels = added.xml;
+        xml = xml.replace(new RegExp(`(<(?:\\w+:)?tablePart\\b[^>]*r:id=")${table.rid}(")`), `$1${added.id}$2`);
+      }
+      // Relationships the template's sheet had to anything but its tables are not carried over.
+      xml = xml.replace(/<(?:\w+:)?(?:drawing|legacyDrawing|legacyDrawingHF|hyperlink)\b[^>]*\/>/g, '');
+      newParts.push({ path, data: Buffer.from(xml, 'latin1') });
+      if (sheetRels) newParts.push({ path: relsPathOf(path), data: Buffer.from(sheetRels, 'utf8') });
+      const added = addRelationship(rels, REL_TYPES.worksheet, relativeTarget('xl/workbook.xml', path));
+      rels = added.xml;
+      const sheetId = Math.max(0, ...workbookSheets(workbook).map((e) => Number(e.sheetId)).filter(Number.isFinite)) + 1;
+      const state = imported.state ? ` state="${imported.state}"` : '';
+      workbook = workbook.replace(/<\/((?:\w+:)?)sheets>/, (close, p: string) => `<${p}sheet name="${escapeXml(imported.name)}" sheetId="${sheetId}"${state} r:id="${added.id}"/>${close}`);
+      for (const name of imported.localNames) workbook = withDefinedName(workbook, name.name, name.text, sheetCount + i);
+      if (types !== undefined) types = addContentTypeOverride(types, `/${path}`, CONTENT_TYPES.worksheet);
+    });
+    for (const [name, text] of this.globalNames) workbook = withDefinedName(workbook, name, text, undefined);
+    if (newReports.length > 0 || newParts.length > 0) {
       changed.set('xl/_rels/workbook.xml.rels', Buffer.from(rels, 'utf8'));
       if (types !== undefined) changed.set('[Content_Types].xml', Buffer.from(types, 'utf8'));
+    }
+    for (const sheet of this.sheets.values()) {
+      if (sheetTableParts.has(sheet.path) && !editedSheets.has(sheet.path)) editedSheets.set(sheet.path, sheet);
     }
     if ([...this.reports.values()].some((r) => r.rows.some((row) => row.some((cell) => cell !== null && 'formula' in cell)))) workbook = withFullCalcOnLoad(workbook);
     if (workbook !== this.workbookXml) changed.set('xl/workbook.xml', Buffer.from(workbook, 'utf8'));
@@ -817,7 +1087,7 @@ export class PackageLedger implements Ledger {
         await out.end();
         written.push(entry.name);
       } else if (sheet) {
-        await this.writeSheet(writer, entry, sheet, grown.filter((t) => t.sheet === sheet), styles);
+        await this.writeSheet(writer, entry, sheet, grown.filter((t) => t.sheet === sheet), styles, sheetTableParts.get(sheet.path) ?? []);
         written.push(entry.name);
       } else if (entry.name === this.stylesPath) {
         stylesEntry = entry;
@@ -827,6 +1097,12 @@ export class PackageLedger implements Ledger {
       } else {
         await writer.copy(this.zip, entry);
       }
+    }
+    for (const part of newParts) {
+      const data = part.data.length > 0 ? part.data : changed.get(part.path);
+      if (!data) continue;
+      await writer.add(part.path, data);
+      written.push(part.path);
     }
     for (const { path, report } of newReports) {
       const out = await writer.beginSegmented(path);
@@ -872,11 +1148,11 @@ export class PackageLedger implements Ledger {
    * the first, for the dimension, and the last, for new rows at the end and the ranges that grow
    * with the tables) are inflated, edited and deflated again; the others are copied.
    */
-  private async writeSheet(writer: ZipWriter, entry: ZipEntry, sheet: SheetState, grown: readonly TableState[], styles: StyleBook): Promise<void> {
+  private async writeSheet(writer: ZipWriter, entry: ZipEntry, sheet: SheetState, grown: readonly TableState[], styles: StyleBook, tableParts: readonly string[]): Promise<void> {
     const prefix = await this.prefixOf(sheet);
     const out = await writer.beginSegmented(entry.name, entry);
     const rows = [...sheet.edits.keys()].sort((a, b) => a - b);
-    const editor = new SheetEditor(sheet, prefix, rows, grown, styles, out);
+    const editor = new SheetEditor(sheet, prefix, rows, grown, styles, out, tableParts);
     const segments = entry.segments;
     if (!segments) {
       await editor.run(sheetPieces(this.zip.latin1Chunks(entry.name), prefix), true, 0);
@@ -903,6 +1179,27 @@ export class PackageLedger implements Ledger {
     for (let j = i + 1; j < segments.length; j++) if (segments[j].firstRow !== 0) return segments[j].firstRow;
     return Infinity;
   }
+}
+
+/** Where the first of `elements` begins in a worksheet's tail, or the root's end tag. */
+function firstOf(tail: string, prefix: string, elements: readonly string[]): number {
+  for (const name of elements) {
+    const m = new RegExp(`<${prefix}${name}[\\s/>]`).exec(tail);
+    if (m) return m.index;
+  }
+  return tail.lastIndexOf(`</${prefix}worksheet>`);
+}
+
+/** The workbook with a defined name set (replaced when it exists for the same scope, added otherwise). */
+function withDefinedName(workbook: string, name: string, text: string, localSheetId: number | undefined): string {
+  const existing = definedNames(workbook).find((n) => n.name === name && n.localSheetId === localSheetId);
+  if (existing) return workbook.replace(existing.element, withDefinedNameText(existing.element, text));
+  const prefix = /<(\w+:)?workbook[\s>]/.exec(workbook)?.[1] ?? '';
+  const element = `<${prefix}definedName name="${escapeXml(name)}"${localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`}>${escapeXml(text)}</${prefix}definedName>`;
+  const close = `</${prefix}definedNames>`;
+  if (workbook.includes(close)) return workbook.replace(close, `${element}${close}`);
+  // definedNames comes right after sheets (CT_Workbook).
+  return workbook.replace(new RegExp(`</${prefix}sheets>`), (m) => `${m}<${prefix}definedNames>${element}${close}`);
 }
 
 /** The new last row of a range that covered a table's rows down to its end, or undefined when it does not grow. */
@@ -947,6 +1244,8 @@ class SheetEditor {
     private readonly grown: readonly TableState[],
     private readonly styles: StyleBook,
     out: SegmentedEntry,
+    /** Relationship ids of tables added to the sheet (their `<tablePart>` elements). */
+    private readonly tableParts: readonly string[] = [],
   ) {
     this.cutter = new SegmentCutter(out);
   }
@@ -1045,8 +1344,9 @@ class SheetEditor {
     }
   }
 
-  /** The dimension element widened over the rows written. */
-  private withDimension(head: string): string {
+  /** The dimension element widened over the rows written, and the widths of new columns. */
+  private withDimension(text: string): string {
+    const head = this.withWidths(text);
     if (this.rows.length === 0) return head;
     return head.replace(new RegExp(`<${this.prefix}dimension\\b[^>]*>`), (tag) => {
       const area = parseArea(attribute(tag, 'ref') ?? '');
@@ -1064,6 +1364,18 @@ class SheetEditor {
     });
   }
 
+  private withWidths(head: string): string {
+    const widths = this.sheet.newColumnWidths;
+    if (!widths || widths.size === 0) return head;
+    const p = this.prefix;
+    const cols = [...widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => `<${p}col min="${c}" max="${c}" width="${w}" customWidth="1"/>`).join('');
+    const close = `</${p}cols>`;
+    if (head.includes(close)) return head.replace(close, `${cols}${close}`);
+    // <cols> comes right before <sheetData> (CT_Worksheet).
+    const data = new RegExp(`<${p}sheetData[\\s/>]`).exec(head);
+    return data ? `${head.slice(0, data.index)}<${p}cols>${cols}${close}${head.slice(data.index)}` : head;
+  }
+
   private emitRow(row: number, xml: string | undefined): void {
     const edits = this.sheet.edits.get(row)!;
     const existing = xml ? parseCells(splitRow(xml, this.prefix).content, this.prefix, row) : [];
@@ -1076,7 +1388,7 @@ class SheetEditor {
       if (cell?.formula) this.coveredFormula = true;
       const base = cell ? cell.style : edit.styleAbove;
       const value = 'value' in edit.write ? edit.write.value : undefined;
-      const style = value === null ? base : this.styles.styleFor(base, edit.kind);
+      const style = edit.style ?? (value === null ? base : this.styles.styleFor(base, edit.kind));
       writes.set(column, cellXml(this.prefix, `${columnLetters(column)}${row}`, style, edit.write));
     }
     this.emit(rowWithCells(xml, row, this.prefix, writes), row);
@@ -1086,6 +1398,7 @@ class SheetEditor {
     let tail = this.tail;
     this.tail = '';
     this.inTail = false;
+    tail = this.withAdditions(tail);
     if (this.grown.length > 0) {
       // sqref="A2:A20001 C2:C20001" of validations and conditional formats, and <xm:sqref> of their extensions.
       const grow = (list: string) =>
@@ -1102,6 +1415,34 @@ class SheetEditor {
         .replace(/(<(\w+:)?sqref>)([^<]*)(<\/\2sqref>)/g, (_, a: string, __: string, list: string, b: string) => `${a}${grow(list)}${b}`);
     }
     this.emit(tail, 0);
+  }
+
+  /** New validations and table parts in the tail, each where the schema puts it (CT_Worksheet order). */
+  private withAdditions(tail: string): string {
+    const p = this.prefix;
+    const validations = this.sheet.newValidations ?? [];
+    if (validations.length > 0) {
+      const block = new RegExp(`<${p}dataValidations\\b([^>]*)>([\\s\\S]*?)</${p}dataValidations>`).exec(tail);
+      if (block) {
+        const count = (block[2].match(new RegExp(`<${p}dataValidation\\b`, 'g')) ?? []).length + validations.length;
+        tail = tail.replace(block[0], `${withAttribute(`<${p}dataValidations${block[1]}>`, 'count', String(count))}${block[2]}${validations.join('')}</${p}dataValidations>`);
+      } else {
+        const at = firstOf(tail, p, ['hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+        tail = `${tail.slice(0, at)}<${p}dataValidations count="${validations.length}">${validations.join('')}</${p}dataValidations>${tail.slice(at)}`;
+      }
+    }
+    if (this.tableParts.length > 0) {
+      const parts = this.tableParts.map((id) => `<${p}tablePart r:id="${id}"/>`).join('');
+      const block = new RegExp(`<${p}tableParts\\b([^>]*)>([\\s\\S]*?)</${p}tableParts>`).exec(tail);
+      if (block) {
+        const count = (block[2].match(new RegExp(`<${p}tablePart\\b`, 'g')) ?? []).length + this.tableParts.length;
+        tail = tail.replace(block[0], `${withAttribute(`<${p}tableParts${block[1]}>`, 'count', String(count))}${block[2]}${parts}</${p}tableParts>`);
+      } else {
+        const at = firstOf(tail, p, ['extLst']);
+        tail = `${tail.slice(0, at)}<${p}tableParts count="${this.tableParts.length}">${parts}</${p}tableParts>${tail.slice(at)}`;
+      }
+    }
+    return tail;
   }
 
   private emit(text: string, row: number): void {

@@ -23,6 +23,7 @@ import {
   claimsTableName,
 } from '../layout';
 import { numberingSeries, type TableColumn } from '../schema';
+import { chainedAuditRecords } from '../auditChain';
 import { columnLetters } from './xlsxLedger';
 import { addPrintSheets } from './printSheets';
 import { addCrossCheckSheet } from './crossCheck';
@@ -144,11 +145,12 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   addOverdueHighlights(workbook, locale, VALIDATED_ROWS);
 
   const audit = workbook.addWorksheet(AUDIT_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
-  addTable(audit, AUDIT_TABLE, 'A1', AUDIT_COLUMNS, locale, [
-    [options.createdAt, 'Kefu Ledger', 'template', '', '', 'template_version', '', String(TEMPLATE_VERSION)],
+  const [first] = chainedAuditRecords('', [
+    { at: options.createdAt, who: 'Kefu Ledger', action: 'template', table: '', record: '', field: 'template_version', oldValue: '', newValue: String(TEMPLATE_VERSION) },
   ]);
+  addTable(audit, AUDIT_TABLE, 'A1', AUDIT_COLUMNS, locale, [AUDIT_COLUMNS.map((c) => (first[c.key] === '' ? '' : (first[c.key] as string)))]);
   styleHeader(audit, 1, 1, AUDIT_COLUMNS.length);
-  [20, 12, 10, 18, 16, 16, 30, 30].forEach((w, i) => (audit.getColumn(i + 1).width = w));
+  [20, 12, 10, 18, 16, 16, 30, 30, 18].forEach((w, i) => (audit.getColumn(i + 1).width = w));
 
   const dictionary = workbook.addWorksheet(DICTIONARY_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
   const entries = dataDictionary();

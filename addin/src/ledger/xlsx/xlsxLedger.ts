@@ -18,7 +18,8 @@ import {
   parseCounterState,
 } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
-import { auditRecord, checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
+import { chainedAuditRecords, previousChain } from '../auditChain';
+import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, reportWidth } from '../report';
 import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, ReportCell, ReportSheet, Snapshot, SnapshotRequest, TableLayout } from '../types';
 
@@ -274,6 +275,7 @@ export class XlsxLedger implements Ledger {
       firstColumn: table.left - 1,
       lastRow: table.bottom - 1,
       lastRowBlank: table.bottom > table.top && isBlankRow(last),
+      lastValues: last,
     };
     checkLayout(key, layout, this.locale);
     return layout;
@@ -434,8 +436,9 @@ export class XlsxLedger implements Ledger {
       }
     }
     if (changes.audit?.length) {
-      const layout = basis.layouts[AUDIT_TABLE] ?? this.layoutOf(AUDIT_TABLE);
-      const rows = changes.audit.map((entry) => recordToRow(AUDIT_TABLE, layout, auditRecord(entry), locale));
+      // The chain goes on from the last audit row as it is now (the file is ours alone).
+      const layout = this.layoutOf(AUDIT_TABLE);
+      const rows = chainedAuditRecords(previousChain(layout, locale), changes.audit).map((record) => recordToRow(AUDIT_TABLE, layout, record, locale));
       this.appendRows(this.locate(AUDIT_TABLE, true), rows, false);
     }
     for (const report of changes.sheets ?? []) this.writeReportSheet(report);

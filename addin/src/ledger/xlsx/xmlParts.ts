@@ -344,6 +344,60 @@ export class StyleBook {
     return (this.boldFontId = fonts.length);
   }
 
+  /** The elements of a list in the style sheet (fonts, fills, borders, dxfs, cellStyleXfs). */
+  private elements(list: string, item: string): { block: RegExpExecArray | null; items: string[] } {
+    const block = new RegExp(`<((?:\\w+:)?)${list}\\b([^>]*)>([\\s\\S]*?)<\\/\\1${list}>`).exec(this.xml);
+    const items = block ? [...block[3].matchAll(new RegExp(`<((?:\\w+:)?)${item}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/\\1${item}>)`, 'g'))].map((m) => m[0]) : [];
+    return { block, items };
+  }
+
+  /** The index of `element` in a list, appended when missing (the list made when absent). */
+  private indexIn(list: string, item: string, element: string): number {
+    const { block, items } = this.elements(list, item);
+    const found = items.indexOf(element);
+    if (found >= 0) return found;
+    if (block) {
+      this.xml = this.xml.replace(block[0], `${withAttribute(`<${block[1]}${list}${block[2]}>`, 'count', String(items.length + 1))}${block[3]}${element}</${block[1]}${list}>`);
+    } else {
+      // dxfs comes after cellStyles (CT_Stylesheet); the other lists always exist.
+      const at = /<(?:\w+:)?(tableStyles|colors|extLst)\b/.exec(this.xml)?.index ?? this.xml.lastIndexOf('</');
+      this.xml = `${this.xml.slice(0, at)}<${list} count="1">${element}</${list}>${this.xml.slice(at)}`;
+    }
+    this.changed = true;
+    return items.length;
+  }
+
+  /** A cell style of another style sheet, made in this one (its font, fill, border and number format with it). */
+  importStyle(from: StyleBook, style: string | undefined): string | undefined {
+    if (style === undefined || !this.xml) return undefined;
+    const xf = from.xfs[Number(style)];
+    if (!xf) return undefined;
+    let made = xf;
+    const fontId = attribute(xf, 'fontId');
+    if (fontId !== undefined) made = withAttribute(made, 'fontId', String(this.indexIn('fonts', 'font', from.elements('fonts', 'font').items[Number(fontId)] ?? '<font/>')));
+    const fillId = attribute(xf, 'fillId');
+    if (fillId !== undefined) made = withAttribute(made, 'fillId', String(this.indexIn('fills', 'fill', from.elements('fills', 'fill').items[Number(fillId)] ?? '<fill/>')));
+    const borderId = attribute(xf, 'borderId');
+    if (borderId !== undefined) made = withAttribute(made, 'borderId', String(this.indexIn('borders', 'border', from.elements('borders', 'border').items[Number(borderId)] ?? '<border/>')));
+    const numFmtId = Number(attribute(xf, 'numFmtId') ?? 0);
+    if (numFmtId >= 164) made = withAttribute(made, 'numFmtId', String(this.formatId(from.codeOf(numFmtId) ?? 'General')));
+    made = withAttribute(made, 'xfId', '0');
+    const existing = this.xfs.indexOf(made);
+    if (existing >= 0) return String(existing);
+    this.xfs.push(made);
+    this.xml = this.xml.replace(/<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/, (_, p: string, attrs: string, body: string) =>
+      `${withAttribute(`<${p}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${made}</${p}cellXfs>`,
+    );
+    this.changed = true;
+    return String(this.xfs.length - 1);
+  }
+
+  /** A differential format (of a conditional format) of another style sheet, made in this one. */
+  importDxf(from: StyleBook, dxfId: string): string {
+    const element = from.elements('dxfs', 'dxf').items[Number(dxfId)];
+    return element === undefined ? dxfId : String(this.indexIn('dxfs', 'dxf', element));
+  }
+
   private formatId(code: string): number {
     for (const [id, c] of this.formats) if (c === code) return id;
     for (const [id, c] of Object.entries(BUILT_IN_FORMATS)) if (c === code) return Number(id);

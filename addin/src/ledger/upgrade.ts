@@ -1,0 +1,75 @@
+import { FORMS } from '../forms';
+import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/serviceDesk';
+import { defaultRuleRows } from '../domain/performance/rules';
+import type { Locale } from '../i18n/locale';
+import type { DomainValue, RecordValues } from './cells';
+import { AUDIT_TABLE, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from './layout';
+import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from './schema';
+
+/**
+ * Upgrading a ledger made from an earlier template to the current one, in place (issue 10 item 8):
+ * what is missing is added — tables (with their sheets), columns, the rows the template starts
+ * with (promised times, the working-day calendar, the performance rules' defaults), the audit
+ * log's hash chain — and nothing is removed or rewritten: every record, every column and sheet a
+ * user added stays. Running it again finds nothing missing. This module decides what is missing
+ * (pure); the part-level backend (xlsx/packageUpgrade.ts) and the add-in's Office.js backend
+ * (office/officeUpgrade.ts) carry it out.
+ */
+
+/** Every table of the current template, in the order the template makes them. */
+export function templateTables(): string[] {
+  return [...FORMS.map((f) => f.key), AUDIT_TABLE, DICTIONARY_TABLE, META_TABLE, COUNTERS_TABLE, ...numberingSeries().map(claimsTableName)];
+}
+
+/** The template version a ledger's settings record (1 when they record none). */
+export function ledgerVersion(settings: Readonly<Record<string, string>>): number {
+  const version = Number(settings.template_version ?? '1');
+  return Number.isInteger(version) && version > 0 ? version : 1;
+}
+
+/** The columns of ours a table lacks (by its header row), in declaration order. */
+export function missingColumns(table: string, headers: readonly string[], locale: Locale): TableColumn[] {
+  const present = new Set(headers.map((h) => columnForHeader(table, h, locale)?.key));
+  return schemaOf(table).columns.filter((c) => !present.has(c.key));
+}
+
+/**
+ * The rows a new ledger starts with, as records, and the fields that tell one from another: a
+ * rule is one parameter of one rule version; a calendar day, its date; a promised time, its rule.
+ */
+export const SEEDS: Readonly<Record<string, { readonly identity: readonly string[]; rows(): readonly RecordValues[] }>> = {
+  due_rules: { identity: ['rule'], rows: () => DUE_RULE_SEED },
+  work_calendar: { identity: ['date'], rows: () => CALENDAR_SEED },
+  rules: { identity: ['rule_version', 'parameter'], rows: () => defaultRuleRows().map((r) => ({ ...(r as unknown as RecordValues), voided: false })) },
+};
+
+function identityOf(record: RecordValues, fields: readonly string[]): string {
+  return fields.map((f) => {
+    const v: DomainValue | undefined = record[f];
+    return v === null || v === undefined ? '' : String(v);
+  }).join('\u001f');
+}
+
+/** The template's starting rows of `table` that the ledger's rows lack (by their identity). */
+export function missingSeedRows(table: string, existing: readonly RecordValues[]): RecordValues[] {
+  const seed = SEEDS[table];
+  if (!seed) return [];
+  const present = new Set(existing.map((r) => identityOf(r, seed.identity)));
+  return seed.rows().filter((r) => !present.has(identityOf(r, seed.identity)));
+}
+
+export interface UpgradeSummary {
+  readonly from: number;
+  readonly to: number;
+  readonly tablesAdded: readonly string[];
+  readonly columnsAdded: readonly string[];
+  readonly rowsAdded: number;
+  readonly auditRowsSealed: number;
+}
+
+/** Whether anything was done. */
+export function changedAnything(summary: UpgradeSummary): boolean {
+  return summary.from !== summary.to || summary.tablesAdded.length > 0 || summary.columnsAdded.length > 0 || summary.rowsAdded > 0 || summary.auditRowsSealed > 0;
+}
+
+export { TEMPLATE_VERSION };
