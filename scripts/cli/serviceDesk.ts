@@ -18,7 +18,7 @@ import { codeLabel } from '../../addin/src/ledger/cells';
 import type { Locale } from '../../addin/src/i18n/locale';
 import { message } from '../../addin/src/i18n/messages';
 import { FLAG, UsageError, argument, closest, clerkOf, flag, localeFlag, noMoreArguments, readJsonInput, t, type Command, type FlagSpec, type Parsed } from './args';
-import { changeLedger, readLedger } from './ledgerAccess';
+import { changeLedger, checkTemplateVersion, readLedger } from './ledgerAccess';
 
 /** Service-desk commands (domain brief §1.1). */
 
@@ -256,6 +256,7 @@ export const check: Command = {
     noMoreArguments(parsed, 1);
     const at = flag(parsed, 'at') ?? systemClock().now();
     const ledger = await readLedger(file);
+    await checkTemplateVersion(ledger, file); // an older ledger lacks what is checked (the audit chain): upgrade first
     const report = checkDesk(await ledger.read(checkRequest()), at);
     if (parsed.flags.has('json')) {
       const describe = (p: Problem) => ({ ...p, message: describeProblem(p, locale) });

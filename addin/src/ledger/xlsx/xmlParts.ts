@@ -241,6 +241,12 @@ function formatFits(kind: CellKind, id: number, code: string | undefined): boole
   return true;
 }
 
+/** An element (`<xf …/>` or `<xf …>…</xf>`) with an attribute of its start tag set. */
+function withElementAttribute(element: string, name: string, value: string | undefined): string {
+  const end = element.indexOf('>');
+  return withAttribute(element.slice(0, end + 1), name, value) + element.slice(end + 1);
+}
+
 export class StyleBook {
   private xml: string;
   private readonly formats = new Map<number, string>();
@@ -291,7 +297,7 @@ export class StyleBook {
     const id = Number(attribute(xf, 'numFmtId') ?? 0);
     if (formatFits(kind, id, this.codeOf(id))) return base;
     const formatId = this.formatId(wanted);
-    const made = withAttribute(withAttribute(xf, 'numFmtId', String(formatId)), 'applyNumberFormat', '1');
+    const made = withElementAttribute(withElementAttribute(xf, 'numFmtId', String(formatId)), 'applyNumberFormat', '1');
     const existing = this.xfs.indexOf(made);
     if (existing >= 0) return String(existing);
     this.xfs.push(made);
@@ -374,14 +380,14 @@ export class StyleBook {
     if (!xf) return undefined;
     let made = xf;
     const fontId = attribute(xf, 'fontId');
-    if (fontId !== undefined) made = withAttribute(made, 'fontId', String(this.indexIn('fonts', 'font', from.elements('fonts', 'font').items[Number(fontId)] ?? '<font/>')));
+    if (fontId !== undefined) made = withElementAttribute(made, 'fontId', String(this.indexIn('fonts', 'font', from.elements('fonts', 'font').items[Number(fontId)] ?? '<font/>')));
     const fillId = attribute(xf, 'fillId');
-    if (fillId !== undefined) made = withAttribute(made, 'fillId', String(this.indexIn('fills', 'fill', from.elements('fills', 'fill').items[Number(fillId)] ?? '<fill/>')));
+    if (fillId !== undefined) made = withElementAttribute(made, 'fillId', String(this.indexIn('fills', 'fill', from.elements('fills', 'fill').items[Number(fillId)] ?? '<fill/>')));
     const borderId = attribute(xf, 'borderId');
-    if (borderId !== undefined) made = withAttribute(made, 'borderId', String(this.indexIn('borders', 'border', from.elements('borders', 'border').items[Number(borderId)] ?? '<border/>')));
+    if (borderId !== undefined) made = withElementAttribute(made, 'borderId', String(this.indexIn('borders', 'border', from.elements('borders', 'border').items[Number(borderId)] ?? '<border/>')));
     const numFmtId = Number(attribute(xf, 'numFmtId') ?? 0);
-    if (numFmtId >= 164) made = withAttribute(made, 'numFmtId', String(this.formatId(from.codeOf(numFmtId) ?? 'General')));
-    made = withAttribute(made, 'xfId', '0');
+    if (numFmtId >= 164) made = withElementAttribute(made, 'numFmtId', String(this.formatId(from.codeOf(numFmtId) ?? 'General')));
+    made = withElementAttribute(made, 'xfId', '0');
     const existing = this.xfs.indexOf(made);
     if (existing >= 0) return String(existing);
     this.xfs.push(made);
