@@ -18,6 +18,7 @@ import {
 import { claimFromWindow, counterKey } from '../numbering';
 import { auditRecord, checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
+import type { PrintRequest } from '../print';
 import type {
   ReadOptions,
   ReportBlock,
@@ -119,6 +120,24 @@ export function officeCellValue(cell: CellOut): string | number | boolean {
   if (cell === null) return '';
   if (typeof cell === 'object') return `'${cell.text}`;
   return cell;
+}
+
+/**
+ * The add-in's Print action (docs/printing-and-binding.md): the record number into its print
+ * sheet's input cell — the cell's Text format and the number in one write each, so the number is
+ * stored as the text it is — then the sheet shown with the cell selected. One request; the sheet's
+ * formulas do the rest.
+ */
+export async function showOnPrintSheet(run: ExcelRun, request: PrintRequest): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(request.sheet);
+    const input = sheet.getRange(request.address);
+    input.numberFormat = [[request.numberFormat]];
+    input.values = [[request.value]];
+    sheet.activate();
+    input.select();
+    await context.sync();
+  });
 }
 
 function isItemNotFound(error: unknown): boolean {
