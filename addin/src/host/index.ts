@@ -12,13 +12,16 @@
  *
  * Modules: model.ts (workbook, sheets, cells, tables, charts; setup helpers and Excel's rules),
  * api.ts (proxies, context, sync, measurement, faults), cells.ts (input parsing, date serials,
- * display text), address.ts (A1 addresses, sheet-name quoting), errors.ts, xlsxBridge.ts.
+ * display text), formulas.ts (calculation), address.ts (A1 addresses, sheet-name quoting),
+ * errors.ts, xlsxBridge.ts and xlsxValidations.ts (the .xlsx bridge).
  *
  * Deliberate deviations from Excel (each chosen so that code passing here does not rely on
  * something Excel would do differently, or because Excel's behaviour depends on things the host
  * does not have):
  *
- * - No calculation engine. A formula written through the API has no value: `values` reads
+ * - Calculation covers the print sheets' formulas only (formulas.ts: references, comparisons, IF,
+ *   IFERROR, OR, TRIM, INDEX, exact MATCH), computed whenever a formula cell is read after a
+ *   change. Any other formula written through the API has no value: `values` reads
  *   "#HOST_NO_CALC!" (valueType "Error"); formulas loaded from .xlsx keep their cached result.
  *   Formula text is not validated (Excel would refuse "=吵闹"), nor translated or normalized.
  * - Reading a property of a null object throws (Office.js returns undefined); actions on a null
@@ -54,4 +57,5 @@ export * from './cells';
 export * from './errors';
 export * from './model';
 export * from './api';
+export * from './formulas';
 export * from './xlsxBridge';
