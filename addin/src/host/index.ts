@@ -49,6 +49,10 @@
  *   desktop guesses from the data's shape). A new chart sits right of its source at 360 × 216 pt
  *   (Excel puts it in the visible window); rows are 15 pt high. Series names are read from their
  *   cells when the chart is made and do not follow later edits of those cells.
+ * - Cell formatting beyond number formats and bold (fonts, fills, borders, alignment), merged
+ *   cells, hidden columns, row heights, conditional formats and page layout (print areas, page
+ *   setup, page breaks, headers and footers) are carried from a file read to the file written, not
+ *   modelled: the API members that would reach them are not implemented.
  * - Members the host does not implement throw HostNotImplemented instead of doing anything.
  */
 

@@ -76,9 +76,23 @@ function isDefaultFont(font: Record<string, unknown>): boolean {
   return Object.keys(sorted).length === 0 || JSON.stringify(sorted) === DEFAULT_FONT;
 }
 
+/** Styles as read, by exceljs' style object (one per style of the file, shared by its cells). */
+const STYLES_READ = new WeakMap<object, CellStyle | null>();
+
 /** The formatting of a cell other than its number format and bold, or undefined when it has none. */
 function styleFrom(cell: ExcelJS.Cell): CellStyle | undefined {
-  const { numFmt: _numFmt, ...rest } = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+  const read = cell.style as object | undefined;
+  if (!read) return undefined;
+  let style = STYLES_READ.get(read);
+  if (style === undefined) {
+    style = ownStyle(read as Partial<ExcelJS.Style>);
+    STYLES_READ.set(read, style);
+  }
+  return style ?? undefined;
+}
+
+function ownStyle(read: Partial<ExcelJS.Style>): CellStyle | null {
+  const { numFmt: _numFmt, ...rest } = read;
   const style: Record<string, unknown> = {};
   for (const [key, part] of Object.entries(rest)) {
     if (part === undefined || part === null) continue;
@@ -87,7 +101,7 @@ function styleFrom(cell: ExcelJS.Cell): CellStyle | undefined {
     if (key === 'font' && isDefaultFont(part as Record<string, unknown>)) continue;
     style[key] = part;
   }
-  return Object.keys(style).length > 0 ? style : undefined;
+  return Object.keys(style).length > 0 ? style : null;
 }
 
 function hostCellFrom(cell: ExcelJS.Cell): HostCell | undefined {
