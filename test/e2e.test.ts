@@ -10,7 +10,7 @@ import { ui } from '../addin/src/i18n/ui';
 import { message } from '../addin/src/i18n/messages';
 import { complaintMeasures, complaints, reception } from '../addin/src/forms/serviceDesk';
 import { columnsOf } from '../addin/src/forms/columns';
-import { printSheetName } from '../addin/src/ledger/print';
+import { PRINT_TEXT, printSheetName } from '../addin/src/ledger/print';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
 
 /**
@@ -143,6 +143,13 @@ describe('browser end to end: the task pane in the preview', function () {
     const sheet = printSheetName(complaints, 'en-US');
     await page.getByText(ui('printReady', 'en-US', { number: `TS-${year}-0001`, sheet })).waitFor();
     await page.locator(`table[data-sheet="${sheet}"]`).waitFor();
+    // The grid shows the print sheet as it prints: the formulas' results, the number on both copies.
+    const printed = page.locator(`table[data-sheet="${sheet}"]`);
+    assert.equal(await printed.locator('td', { hasText: new RegExp(`^TS-${year}-0001$`) }).count(), 3, 'B1 and the number row of each copy');
+    const texts = await printed.locator('td').allTextContents();
+    assert.deepEqual(texts.filter((t) => t.startsWith('=')), [], 'no formula shown as text');
+    assert.ok(!texts.includes(PRINT_TEXT.notFound['en-US']));
+    assert.ok(texts.includes(complaints.copies[1].route['en-US']), 'the second copy');
     await fieldOf(page, 'ticket_no', 'en-US').fill(`TS-${year}-9999`);
     await page.getByRole('button', { name: ui('printShow', 'en-US') }).click();
     await page.getByRole('alert').getByText(`there is no record TS-${year}-9999`).waitFor();
@@ -168,6 +175,32 @@ describe('browser end to end: the task pane in the preview', function () {
     await page.getByRole('status').getByText(new RegExp(`CM-${year}-\\d{3}`)).waitFor();
     await page.getByRole('button', { name: ui('statsRun', 'en-US') }).click();
     await page.locator(`table[data-sheet="${stats}"]`).getByText('Monthly lift inspection with the maintenance firm').waitFor();
+    await context.close();
+  });
+
+  it('has one language control for the workbook and the pane: switching it switches both', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await openPreview(page, server, 'zh-CN');
+    await page.getByTestId('ledger-locale').selectOption('zh-TW');
+    // The workbook of that language, and the pane speaking it.
+    await page.locator(`table[data-sheet="${complaints.sheet['zh-TW']}"]`).waitFor();
+    await page.getByRole('tab', { name: ui('viewComplaints', 'zh-TW') }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: ui('viewComplaints', 'zh-CN'), exact: true }).count(), 0);
+    await page.getByRole('tab', { name: ui('viewSettings', 'zh-TW') }).click();
+    await page.getByLabel(ui('clerkName', 'zh-TW')).waitFor();
+    assert.equal(await page.getByLabel(ui('language', 'zh-TW'), { exact: true }).count(), 1, 'the preview’s control only, none in the pane');
+    await page.getByRole('tab', { name: ui('viewComplaints', 'zh-TW') }).click();
+    await fieldOf(page, 'channel', 'zh-TW').selectOption({ label: code('channel', 'phone', 'zh-TW') });
+    await fieldOf(page, 'complainant', 'zh-TW').fill('張三');
+    await fieldOf(page, 'content', 'zh-TW').fill('病房衛生間地面有積水');
+    await fieldOf(page, 'category', 'zh-TW').selectOption({ label: code('category', 'cleaning', 'zh-TW') });
+    await fieldOf(page, 'department', 'zh-TW').selectOption({ label: code('department', 'cleaning', 'zh-TW') });
+    await page.getByRole('button', { name: ui('register', 'zh-TW'), exact: true }).click();
+    const number = `TS-${new Date().getFullYear()}-0001`;
+    await page.getByTestId('registered').getByText(ui('registered', 'zh-TW', { number })).waitFor();
+    assert.match(page.url(), /lang=zh-TW/, 'a reload keeps the language');
     await context.close();
   });
 

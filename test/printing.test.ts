@@ -115,7 +115,7 @@ async function printedLedger(dir: string, locale: Locale, content: string): Prom
     [repairOrders, repair],
   ] as const) {
     const request = printRequest(form.key, number, locale);
-    ledger.workbook.getWorksheet(request.sheet)!.getCell(request.address).value = (request.value as { text: string }).text;
+    ledger.workbook.getWorksheet(request.sheet)!.getCell(request.address).value = request.value;
   }
   // The command line reads and rewrites the ledger: the print layout must survive that too.
   const again = await XlsxLedger.fromBuffer(await ledger.toBuffer(), { station: 'print-test', clock: clock() });
@@ -172,11 +172,12 @@ describe('print sheets: layouts derived from the declarations', () => {
     });
   }
 
-  it('printRequest: the one write that shows a record — the sheet, B1 and the number as text', () => {
+  it('printRequest: the one write that shows a record — the sheet, B1 and the number as text in a Text cell', () => {
     assert.deepEqual(printRequest('repair_orders', ' WX-2026-00001 ', 'zh-TW'), {
       sheet: printSheetName(repairOrders, 'zh-TW'),
       address: PRINT_INPUT_CELL,
-      value: { text: 'WX-2026-00001' },
+      value: 'WX-2026-00001',
+      numberFormat: '@',
     });
     assert.throws(
       () => printRequest('reception', 'JD-20260315-001', 'zh-CN'),

@@ -33,7 +33,7 @@ import {
   rectOnSheet,
   rectRows,
 } from './address';
-import { ERROR_LITERALS, NO_CALC, formatCellText, type CellScalar } from './cells';
+import { ERROR_LITERALS, NO_CALC, formatCellText, wildcardRegExp, type CellScalar } from './cells';
 import { HostError, HostErrorCode, HostNotImplemented, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
 import type { ClearTarget, HostCell, HostChart, HostChartSeries, HostChartType, HostTable, HostWorkbook, HostWorksheet } from './model';
 
@@ -1113,16 +1113,16 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
       case 'isEntireRow':
         return r.left === 0 && r.right === MAX_COLUMNS - 1;
       case 'values':
-        return matrix(r, (row, col) => apiValue(sheet.cell(row, col)));
+        return matrix(r, (row, col) => apiValue(sheet.calculatedCell(row, col)));
       case 'formulas':
       case 'formulasLocal':
         return matrix(r, (row, col) => apiFormula(sheet.cell(row, col)));
       case 'numberFormat':
         return matrix(r, (row, col) => sheet.cell(row, col)?.numberFormat ?? 'General');
       case 'text':
-        return matrix(r, (row, col) => apiText(sheet.cell(row, col)));
+        return matrix(r, (row, col) => apiText(sheet.calculatedCell(row, col)));
       case 'valueTypes':
-        return matrix(r, (row, col) => apiValueType(sheet.cell(row, col)));
+        return matrix(r, (row, col) => apiValueType(sheet.calculatedCell(row, col)));
     }
     throw new HostNotImplemented(`Excel.Range.${name}`);
   }
@@ -1470,19 +1470,6 @@ export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeF
   }
 }
 
-function wildcardRegExp(text: string, complete: boolean, matchCase: boolean): RegExp {
-  let src = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '~' && i + 1 < text.length && '*?~'.includes(text[i + 1]!)) {
-      src += `\\${text[i + 1]}`;
-      i++;
-    } else if (ch === '*') src += '[\\s\\S]*';
-    else if (ch === '?') src += '[\\s\\S]';
-    else src += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  }
-  return new RegExp(complete ? `^${src}$` : src, matchCase ? 'u' : 'iu');
-}
 
 // =============================================================================================
 // Workbook
@@ -2100,7 +2087,7 @@ function readColumn(c: ColumnTarget, name: string): unknown {
     case 'name':
       return t.headerNames()[index];
     case 'values':
-      return matrix(rect(t.top, t.left + index, t.top + t.rowCount - 1, t.left + index), (row, col) => apiValue(t.worksheet.cell(row, col)));
+      return matrix(rect(t.top, t.left + index, t.top + t.rowCount - 1, t.left + index), (row, col) => apiValue(t.worksheet.calculatedCell(row, col)));
   }
   throw new HostNotImplemented(`Excel.TableColumn.${name}`);
 }
@@ -2263,7 +2250,7 @@ function readRow(r: RowTarget, name: string): unknown {
       return index;
     case 'values': {
       const row = t.top + 1 + index;
-      return matrix(rect(row, t.left, row, t.left + t.columnCount - 1), (rr, cc) => apiValue(t.worksheet.cell(rr, cc)));
+      return matrix(rect(row, t.left, row, t.left + t.columnCount - 1), (rr, cc) => apiValue(t.worksheet.calculatedCell(rr, cc)));
     }
   }
   throw new HostNotImplemented(`Excel.TableRow.${name}`);

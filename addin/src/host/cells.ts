@@ -2,10 +2,11 @@
  * Cell contents the way Excel treats them: what a value written through the API becomes (input
  * parsing), Excel date serial numbers, and the displayed text of a value under a number format.
  *
- * The host has no calculation engine. A formula cell keeps the cached value it was loaded with
- * (from an .xlsx file); a formula written through the API has no value, and reading its `values`
- * gives `NO_CALC` ("#HOST_NO_CALC!"), an error value Excel itself never produces, so a test that
- * depends on a calculated result fails visibly instead of passing on a made-up number.
+ * The host computes only the print sheets' formulas (formulas.ts). Any other formula cell keeps
+ * the cached value it was loaded with (from an .xlsx file); written through the API it has no
+ * value, and reading its `values` gives `NO_CALC` ("#HOST_NO_CALC!"), an error value Excel itself
+ * never produces, so a test that depends on a calculated result fails visibly instead of passing
+ * on a made-up number.
  */
 
 import { invalidArgument } from './errors';
@@ -556,4 +557,19 @@ export function formatCellText(value: CellScalar, numberFormat: string): string 
   if (!/[0#?]/.test(bare)) return generalNumberText(value);
   const text = formatNumeric(n, section);
   return forceMinus && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/** Excel's * ? ~ wildcards (find, MATCH) as a regular expression: whole text or anywhere, with or without case. */
+export function wildcardRegExp(text: string, complete: boolean, matchCase: boolean): RegExp {
+  let src = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '~' && i + 1 < text.length && '*?~'.includes(text[i + 1]!)) {
+      src += `\\${text[i + 1]}`;
+      i++;
+    } else if (ch === '*') src += '[\\s\\S]*';
+    else if (ch === '?') src += '[\\s\\S]';
+    else src += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  return new RegExp(complete ? `^${src}$` : src, matchCase ? 'u' : 'iu');
 }

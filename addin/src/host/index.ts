@@ -12,13 +12,16 @@
  *
  * Modules: model.ts (workbook, sheets, cells, tables, charts; setup helpers and Excel's rules),
  * api.ts (proxies, context, sync, measurement, faults), cells.ts (input parsing, date serials,
- * display text), address.ts (A1 addresses, sheet-name quoting), errors.ts, xlsxBridge.ts.
+ * display text), formulas.ts (calculation), address.ts (A1 addresses, sheet-name quoting),
+ * errors.ts, xlsxBridge.ts and xlsxValidations.ts (the .xlsx bridge).
  *
  * Deliberate deviations from Excel (each chosen so that code passing here does not rely on
  * something Excel would do differently, or because Excel's behaviour depends on things the host
  * does not have):
  *
- * - No calculation engine. A formula written through the API has no value: `values` reads
+ * - Calculation covers the print sheets' formulas only (formulas.ts: references, comparisons, IF,
+ *   IFERROR, OR, TRIM, INDEX, exact MATCH), computed whenever a formula cell is read after a
+ *   change. Any other formula written through the API has no value: `values` reads
  *   "#HOST_NO_CALC!" (valueType "Error"); formulas loaded from .xlsx keep their cached result.
  *   Formula text is not validated (Excel would refuse "=吵闹"), nor translated or normalized.
  * - Reading a property of a null object throws (Office.js returns undefined); actions on a null
@@ -46,6 +49,10 @@
  *   desktop guesses from the data's shape). A new chart sits right of its source at 360 × 216 pt
  *   (Excel puts it in the visible window); rows are 15 pt high. Series names are read from their
  *   cells when the chart is made and do not follow later edits of those cells.
+ * - Cell formatting beyond number formats and bold (fonts, fills, borders, alignment), merged
+ *   cells, hidden columns, row heights, conditional formats and page layout (print areas, page
+ *   setup, page breaks, headers and footers) are carried from a file read to the file written, not
+ *   modelled: the API members that would reach them are not implemented.
  * - Members the host does not implement throw HostNotImplemented instead of doing anything.
  */
 
@@ -54,4 +61,5 @@ export * from './cells';
 export * from './errors';
 export * from './model';
 export * from './api';
+export * from './formulas';
 export * from './xlsxBridge';

@@ -31,6 +31,7 @@ import {
 import { type CellScalar, formatCellText, isDateFormat, parseCellInput, type ParsedInput } from './cells';
 import { HostError, HostErrorCode, HostNotImplemented, invalidArgument, invalidOperation, itemNotFound } from './errors';
 import { HostClient, columnWidthPoints, type HostClientOptions } from './api';
+import { Calculation, NotComputed } from './formulas';
 
 export interface HostCell {
   /** The constant, or the cached result of a formula (null when none). */
@@ -41,7 +42,16 @@ export interface HostCell {
   numberFormat: string;
   /** Bold font (`range.format.font.bold`); absent when not bold. */
   bold?: boolean;
+  /**
+   * The rest of the cell's formatting (font, fill, border, alignment, protection) in exceljs' style
+   * model, carried through the xlsx bridge but not modelled: no API of the host reads or sets it.
+   * Like Excel's formats, it stays when the cell's contents change and goes with `clear(Formats)`.
+   */
+  style?: CellStyle;
 }
+
+/** See `HostCell.style`: opaque to the host. */
+export type CellStyle = Readonly<Record<string, unknown>>;
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -49,7 +59,7 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type SetupCell = CellScalar | { value?: CellScalar; formula?: string; numberFormat?: string };
 
 function isEmptyCell(c: HostCell): boolean {
-  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '') && !c.bold;
+  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '') && !c.bold && !c.style;
 }
 
 /** Sheet and table names compare case-insensitively in Excel. */
@@ -76,7 +86,36 @@ export class HostWorksheet {
   readonly columnWidths = new Map<number, number>();
   /** Data validations carried through the xlsx bridge as opaque data (exceljs' model, by address). */
   dataValidations: Record<string, unknown> = {};
+  /*
+   * What the xlsx bridge carries from the file a workbook was read from to the file it writes, so
+   * that nothing Excel keeps is lost on the way (issue 11). The host stores these and reports them
+   * to the preview; its API neither reads nor changes them (Office.js would: `merge`,
+   * `pageLayout`, `conditionalFormats`, `columnHidden`, `rowHeight` — not implemented here).
+   */
+  /** Merged areas. */
+  merges: Rect[] = [];
+  /** Hidden columns (0-based). */
+  readonly hiddenColumns = new Set<number>();
+  /** Row heights in points, by 0-based row (rows not listed have the default height). */
+  readonly rowHeights = new Map<number, number>();
+  /** Conditional formats, opaque: exceljs' model (ranges and rules). */
+  conditionalFormats: unknown[] = [];
+  /**
+   * Page setup, opaque: exceljs' model (paper, orientation, fit to page, margins, centring …),
+   * except the print area, which is `printArea`.
+   */
+  pageSetup: Record<string, unknown> | null = null;
+  /** The print area(s), or empty. */
+  printArea: Rect[] = [];
+  /** Headers and footers, opaque: exceljs' model (oddHeader, oddFooter …). */
+  headerFooter: Record<string, unknown> | null = null;
+  /** Manual page breaks: a page ends after each of these 0-based rows. */
+  rowBreaks: number[] = [];
+  /** The sheet tab's colour, opaque (exceljs' model), or null. */
+  tabColor: unknown = null;
   private readonly grid = new Map<number, Map<number, HostCell>>();
+  /** Where the formula cells are (row * MAX_COLUMNS + col), for calculation. */
+  private readonly formulaKeys = new Set<number>();
   private readonly chartList: HostChart[] = [];
   /** Numbers the sheet's drawing objects ("Chart 1", "Chart 2" …); never reused after a delete. */
   private drawingCounter = 0;
@@ -98,6 +137,7 @@ export class HostWorksheet {
     this.workbook.checkSheetName(value, this);
     if (this.workbook.selection?.sheet === this._name) this.workbook.selection = { ...this.workbook.selection, sheet: value };
     this._name = value;
+    this.workbook._contentsChanged(); // formulas naming the sheet find it, or no longer do
   }
 
   get visibility(): SheetVisibility {
@@ -188,6 +228,13 @@ export class HostWorksheet {
     return this.grid.get(row)?.get(col);
   }
 
+  /** The cell, its formula (if it has one) computed as it stands now (see formulas.ts). */
+  calculatedCell(row: number, col: number): HostCell | undefined {
+    const cell = this.cell(row, col);
+    if (cell?.formula !== undefined) this.workbook._calculate(this, row, col, cell);
+    return cell;
+  }
+
   /** The cell at an A1 address ("B3"), if it holds anything. */
   at(a1: string): HostCell | undefined {
     const p = parseAddress(a1);
@@ -198,6 +245,10 @@ export class HostWorksheet {
   /** Stores a copy of `cell` (or removes the cell when undefined or empty). */
   setCell(row: number, col: number, cell: HostCell | undefined): void {
     if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLUMNS) throw new Error(`Cell (${row}, ${col}) is off the sheet`);
+    this.workbook._contentsChanged();
+    const key = row * MAX_COLUMNS + col;
+    if (cell?.formula !== undefined) this.formulaKeys.add(key);
+    else this.formulaKeys.delete(key);
     if (!cell || isEmptyCell(cell)) {
       const r = this.grid.get(row);
       if (r) {
@@ -214,7 +265,18 @@ export class HostWorksheet {
     const copy: HostCell = { value: cell.value, numberFormat: cell.numberFormat || 'General' };
     if (cell.formula !== undefined) copy.formula = cell.formula;
     if (cell.bold) copy.bold = true;
+    if (cell.style) copy.style = cell.style;
     r.set(col, copy);
+  }
+
+  /** The cells holding a formula (no order). */
+  *formulaCells(): IterableIterator<[row: number, col: number, cell: HostCell]> {
+    for (const key of this.formulaKeys) {
+      const row = Math.floor(key / MAX_COLUMNS);
+      const col = key - row * MAX_COLUMNS;
+      const cell = this.cell(row, col);
+      if (cell) yield [row, col, cell];
+    }
   }
 
   /** Every stored cell, rows ascending then columns ascending. */
@@ -852,6 +914,34 @@ export class HostWorkbook {
   activeWorksheet: HostWorksheet | null = null;
   /** Workbook-level defined names, carried opaquely from and to files (list validations use them). */
   definedNames: { name: string; ranges: string[] }[] = [];
+  /** The formula results computed since the last change (formulas.ts), or null after a change. */
+  private calculation: Calculation | null = null;
+  /** Whether every formula was computed since the last change. */
+  private calculatedAll = false;
+
+  /** @internal A cell or a sheet changed: formulas are computed again when next read. */
+  _contentsChanged(): void {
+    this.calculation = null;
+    this.calculatedAll = false;
+  }
+
+  /** @internal Stores the result of a formula cell, if the host computes it (else it keeps its cached one). */
+  _calculate(sheet: HostWorksheet, row: number, col: number, cell: HostCell): void {
+    this.calculation ??= new Calculation(this);
+    const result = this.calculation.cellResult(sheet, row, col);
+    if (!(result instanceof NotComputed)) cell.value = result; // a cached result: not a change
+  }
+
+  /**
+   * Computes every formula the host can compute (formulas.ts), as Excel's automatic calculation
+   * does, unless nothing changed since the last time. The xlsx bridge calls it after reading and
+   * before writing a file, the preview before showing a sheet; the API computes the cells it reads.
+   */
+  recalculate(): void {
+    if (this.calculatedAll) return;
+    for (const sheet of this.sheetList) for (const [row, col, cell] of sheet.formulaCells()) this._calculate(sheet, row, col, cell);
+    this.calculatedAll = true;
+  }
 
   get worksheets(): readonly HostWorksheet[] {
     return this.sheetList;
@@ -874,6 +964,7 @@ export class HostWorkbook {
     const ws = new HostWorksheet(this, `{${String(this.nextId++).padStart(8, '0')}-0000-0000-0000-000000000000}`, name);
     const pos = options.position ?? this.sheetList.length;
     this.sheetList.splice(Math.max(0, Math.min(pos, this.sheetList.length)), 0, ws);
+    this._contentsChanged();
     if (!this.activeWorksheet) this.activeWorksheet = ws;
     if (options.visibility && options.visibility !== 'Visible') ws.visibility = options.visibility;
     return ws;
@@ -914,6 +1005,7 @@ export class HostWorkbook {
           const cell: HostCell = {
             value: item.value ?? null,
             numberFormat: item.numberFormat ?? existing?.numberFormat ?? 'General',
+            style: existing?.style,
           };
           if (item.formula !== undefined) {
             if (!item.formula.startsWith('=')) throw new Error(`A formula must start with "=": ${item.formula}`);
@@ -921,7 +1013,7 @@ export class HostWorkbook {
           }
           ws.setCell(row, col, cell);
         } else {
-          ws.setCell(row, col, { value: item, numberFormat: existing?.numberFormat ?? 'General' });
+          ws.setCell(row, col, { value: item, numberFormat: existing?.numberFormat ?? 'General', style: existing?.style });
         }
       }),
     );
@@ -1029,7 +1121,7 @@ export class HostWorkbook {
       }
       seen.add(name.toUpperCase());
       if (!cell || cell.value !== name || cell.formula !== undefined) {
-        t.worksheet.setCell(t.top, col, { value: name, numberFormat: cell?.numberFormat ?? 'General' });
+        t.worksheet.setCell(t.top, col, { value: name, numberFormat: cell?.numberFormat ?? 'General', style: cell?.style });
       }
     }
   }
@@ -1086,18 +1178,19 @@ export class HostWorkbook {
       const existing = ws.cell(row, col);
       const numberFormat = existing?.numberFormat ?? 'General';
       const bold = existing?.bold; // contents change, formats stay
+      const style = existing?.style;
       switch (parsed.kind) {
         case 'format':
           ws.setCell(row, col, { ...(existing ?? { value: null }), numberFormat: parsed.format });
           break;
         case 'clear':
-          ws.setCell(row, col, { value: null, numberFormat, bold });
+          ws.setCell(row, col, { value: null, numberFormat, bold, style });
           break;
         case 'value':
-          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat, bold });
+          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat, bold, style });
           break;
         case 'formula':
-          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat, bold });
+          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat, bold, style });
           break;
         case 'skip':
           break;
@@ -1154,7 +1247,7 @@ export class HostWorkbook {
   /** `range.clear(applyTo)`: contents, formats or both. Tables keep their size. */
   clearRange(ws: HostWorksheet, area: Rect, applyTo: ClearTarget): void {
     for (const [row, col, c] of [...ws.cellsIn(area)]) {
-      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold });
+      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold, style: c.style });
       else if (applyTo === 'Formats') ws.setCell(row, col, { value: c.value, formula: c.formula, numberFormat: 'General' });
       else ws.setCell(row, col, undefined);
     }
@@ -1224,7 +1317,7 @@ export class HostWorkbook {
       for (let c = 0; c < t.columnCount; c++) {
         const src = sourceRow <= t.rect.bottom ? ws(t).cell(sourceRow, t.left + c) : undefined;
         const fmt = src?.numberFormat ?? 'General';
-        ws(t).setCell(atRow + i, t.left + c, { value: null, numberFormat: fmt });
+        ws(t).setCell(atRow + i, t.left + c, { value: null, numberFormat: fmt, style: src?.style });
       }
     }
     if (values !== undefined && values !== null) {
@@ -1282,7 +1375,7 @@ export class HostWorkbook {
     const others = t.headerNames().filter((_, i) => i !== index);
     if (name === '' || others.some((n) => sameName(n, name))) throw invalidArgument(`"${name}" cannot name a column of table "${t.name}" (empty or already used).`);
     const existing = t.worksheet.cell(t.top, t.left + index);
-    t.worksheet.setCell(t.top, t.left + index, { value: name, numberFormat: existing?.numberFormat ?? 'General' });
+    t.worksheet.setCell(t.top, t.left + index, { value: name, numberFormat: existing?.numberFormat ?? 'General', style: existing?.style });
   }
 
   /**
@@ -1361,6 +1454,7 @@ export class HostWorkbook {
     }
     for (let i = this.tableList.length - 1; i >= 0; i--) if (this.tableList[i]!.worksheet === ws) this.tableList.splice(i, 1);
     this.sheetList.splice(pos, 1);
+    this._contentsChanged();
     ws._markDeleted();
     if (this.selection && sameName(this.selection.sheet, ws.name)) this.selection = null;
     if (this.activeWorksheet === ws) {

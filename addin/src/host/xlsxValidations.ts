@@ -1,11 +1,16 @@
 import JSZip from 'jszip';
 
 /**
- * Data validations read straight from the file, not through exceljs: exceljs expands every
- * validation range into one entry per cell on reading (a ledger's 20,000-row list validations
- * become millions of objects, and the preview freezes). We take the <dataValidations> of each
- * sheet out of the file before exceljs sees it and return them keyed by range, in the shape of
- * exceljs' own model — whose writer accepts range keys — so they are written back unchanged.
+ * Parts of a sheet read straight from the file, not through exceljs, for the xlsx bridge:
+ *
+ * - Data validations: exceljs expands every validation range into one entry per cell on reading
+ *   (a ledger's 20,000-row list validations become millions of objects, and the preview freezes).
+ *   We take the <dataValidations> of each sheet out of the file before exceljs sees it and return
+ *   them keyed by range, in the shape of exceljs' own model — whose writer accepts range keys — so
+ *   they are written back unchanged.
+ * - Manual page breaks (<rowBreaks>): exceljs 4.4 writes them but drops them when it reads a file
+ *   (ledger/xlsx/exceljsPatch.ts mends that for the command line, in Node only; the preview runs
+ *   exceljs' browser build). We read each <brk id="n"> — a page ends after row n — ourselves.
  */
 
 export type ValidationModel = Record<string, Record<string, unknown>>;
@@ -63,14 +68,38 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
   return parts;
 }
 
-/** Takes the data validations out of an .xlsx: the slimmed file, and the validations by sheet name. */
-export async function takeValidations(bytes: Uint8Array | ArrayBuffer): Promise<{ file: Uint8Array; bySheet: Map<string, ValidationModel> }> {
+/** The rows (1-based, as `<brk id>` gives them) after which a manual page break ends a page. */
+function rowBreaksOf(xml: string): number[] {
+  const block = /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml);
+  if (!block) return [];
+  return [...block[1].matchAll(/<brk\b[^>]*>/g)]
+    .map((m) => attributes(m[0]))
+    .filter((a) => a.man === '1' || a.man === 'true') // man defaults to false: an automatic break, which Excel recomputes
+    .map((a) => Number(a.id))
+    .filter((id) => Number.isInteger(id) && id > 0);
+}
+
+export interface SheetExtras {
+  /** The file without its data validations, for exceljs to read. */
+  readonly file: Uint8Array;
+  /** Data validations by sheet name. */
+  readonly bySheet: Map<string, ValidationModel>;
+  /** Manual row breaks by sheet name (1-based rows after which a page ends). */
+  readonly rowBreaks: Map<string, number[]>;
+}
+
+/** Takes the data validations out of an .xlsx and reads its page breaks (see the module comment). */
+export async function takeValidations(bytes: Uint8Array | ArrayBuffer): Promise<SheetExtras> {
   const zip = await JSZip.loadAsync(bytes);
   const bySheet = new Map<string, ValidationModel>();
+  const rowBreaks = new Map<string, number[]>();
   let changed = false;
   for (const [sheet, part] of await sheetParts(zip)) {
     const xml = await zip.file(part)?.async('string');
-    if (!xml || !xml.includes('<dataValidations')) continue;
+    if (!xml) continue;
+    const breaks = rowBreaksOf(xml);
+    if (breaks.length > 0) rowBreaks.set(sheet, breaks);
+    if (!xml.includes('<dataValidations')) continue;
     const model: ValidationModel = {};
     const block = /<dataValidations\b[^>]*>([\s\S]*?)<\/dataValidations>/.exec(xml);
     for (const m of (block?.[1] ?? '').matchAll(/<dataValidation\b[\s\S]*?(?:\/>|<\/dataValidation>)/g)) {
@@ -82,5 +111,5 @@ export async function takeValidations(bytes: Uint8Array | ArrayBuffer): Promise<
     changed = true;
   }
   const file = changed ? await zip.generateAsync({ type: 'uint8array' }) : new Uint8Array(bytes as ArrayBuffer);
-  return { file, bySheet };
+  return { file, bySheet, rowBreaks };
 }

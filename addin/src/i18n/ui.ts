@@ -185,6 +185,11 @@ const UI = {
   download: { 'zh-CN': '下载 .xlsx', 'zh-TW': '下載 .xlsx', 'en-US': 'Download .xlsx' },
   downloading: { 'zh-CN': '正在生成…', 'zh-TW': '正在產生…', 'en-US': 'Preparing…' },
   sheet: { 'zh-CN': '工作表', 'zh-TW': '工作表', 'en-US': 'Sheet' },
+  formulaByExcel: {
+    'zh-CN': '此公式由 Excel 在打开工作簿时计算',
+    'zh-TW': '此公式由 Excel 在開啟活頁簿時計算',
+    'en-US': 'Excel computes this formula when it opens the workbook',
+  },
   rowsShown: {
     'zh-CN': '显示前 {shown} 行，共 {total} 行',
     'zh-TW': '顯示前 {shown} 列，共 {total} 列',

@@ -87,6 +87,17 @@ export const NUMBER_FORMATS: Readonly<Record<CellKind, string>> = {
   percent: '0.00%',
 };
 
+/**
+ * The number format a backend writes with every value of a column of this kind, or null where
+ * General shows the value as it is. A date read in General is a serial (46361.825), money 12.5
+ * instead of 12.50, a rate 0.05 instead of 5.00%: these formats travel with the values, in the same
+ * request, so no engine has to copy a column's format onto new rows (Excel may or may not do so
+ * for rows written below a table; we do not rely on it).
+ */
+export function formatWrittenWith(kind: CellKind): string | null {
+  return kind === 'date' || kind === 'datetime' || kind === 'money' || kind === 'percent' ? NUMBER_FORMATS[kind] : null;
+}
+
 /** The label a code shows in a cell of a workbook in `locale`. */
 export function codeLabel(codes: readonly CodeDecl[], code: string, locale: Locale): string {
   return codes.find((c) => c.code === code)?.label[locale] ?? code;

@@ -4,7 +4,6 @@ import { t } from '../forms/codes';
 import { columnsOf, type CellKind, type ColumnDecl } from '../forms/columns';
 import type { CopyDecl, FormDecl } from '../forms/types';
 import { KefuError } from '../domain/problems';
-import type { CellOut } from './cells';
 
 /**
  * Print layouts that look like the paper forms (issue 4 item 4), as a pure description derived
@@ -121,8 +120,14 @@ export interface PrintRequest {
   readonly sheet: string;
   /** A1 address of the input cell on that sheet. */
   readonly address: string;
-  /** The value to write there (the record number, as text). */
-  readonly value: CellOut;
+  /**
+   * The record number, written as the text it is into a cell formatted as Text ("@", written with
+   * it): never behind an apostrophe, which a Text cell keeps as part of its value — the print
+   * sheet's MATCH would then look for "'TS-2026-0121" and say the number is not found.
+   */
+  readonly value: string;
+  /** The input cell's number format, written with the value. */
+  readonly numberFormat: '@';
 }
 
 /**
@@ -138,5 +143,5 @@ export function printRequest(formKey: string, recordNo: string, locale: Locale):
   }
   const number = recordNo.trim();
   if (number === '') throw new KefuError([{ kind: 'required', form: form.key, field: form.keyField }]);
-  return { sheet: printSheetName(form, locale), address: PRINT_INPUT_CELL, value: { text: number } };
+  return { sheet: printSheetName(form, locale), address: PRINT_INPUT_CELL, value: number, numberFormat: '@' };
 }

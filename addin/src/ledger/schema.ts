@@ -4,7 +4,7 @@ import { FORMS, findForm } from '../forms';
 import { columnsOf, type CellKind } from '../forms/columns';
 import type { CodeDecl } from '../forms/types';
 import { KefuError } from '../domain/problems';
-import { fromCell, isBlankRow, toCell, type CellIn, type CellOut, type DomainValue, type RecordValues } from './cells';
+import { formatWrittenWith, fromCell, isBlankRow, toCell, type CellIn, type CellOut, type DomainValue, type RecordValues } from './cells';
 import {
   AUDIT_COLUMNS,
   AUDIT_SHEET,
@@ -102,6 +102,17 @@ export function recordToRow(tableKey: string, layout: TableLayout, record: Recor
     const column = columnForHeader(tableKey, header, locale);
     if (!column) return undefined;
     return toCell(column, record[column.key], locale);
+  });
+}
+
+/**
+ * The number format written with each cell of such a row (`formatWrittenWith`): null where the
+ * column keeps whatever format its cells have, `undefined` for a user's column, as in `recordToRow`.
+ */
+export function rowFormats(tableKey: string, layout: TableLayout, locale: Locale): (string | null | undefined)[] {
+  return layout.headers.map((header) => {
+    const column = columnForHeader(tableKey, header, locale);
+    return column ? formatWrittenWith(column.kind) : undefined;
   });
 }
 

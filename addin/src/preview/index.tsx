@@ -27,6 +27,14 @@ import { XLSX_TYPE, saveFile } from '../taskpane/download';
  * The preview: the real task pane, running on the in-memory Excel host in a plain browser, beside
  * a grid of the workbook it changes, with a button that downloads the workbook as an .xlsx written
  * by exceljs. exceljs is loaded only when a workbook is read or written.
+ *
+ * One language control: it picks the ledger's language (the workbook of that locale is loaded)
+ * and the pane's, which then offers no choice of its own, so messages never mix scripts.
+ *
+ * The grid shows what Excel shows: formulas as their results (the host computes the print sheets'
+ * formulas, host/formulas.ts, so a record shown on its print sheet reads as the printed form),
+ * merged cells as one, hidden columns not at all. A formula the host leaves to Excel shows its
+ * cached result, or its text in grey when it has none.
  */
 
 const MAX_GRID_ROWS = 200;
@@ -54,13 +62,17 @@ const useStyles = makeStyles({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
+  merged: { whiteSpace: 'pre-wrap', maxWidth: '48em', verticalAlign: 'top' },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  notComputed: { color: tokens.colorNeutralForeground4, fontStyle: 'italic' },
   head: { backgroundColor: tokens.colorNeutralBackground3, position: 'sticky', top: 0, color: tokens.colorNeutralForeground3 },
   selected: { backgroundColor: tokens.colorBrandBackground2 },
 });
 
 type Source = 'demo' | 'empty';
 
-/** One promise per ledger shown (source and language): the pane's requests wait for it. */
+/** One promise per ledger shown (each load of a source and language): the pane's requests wait for it. */
+let loads = 0;
 const deferredWorkbooks = new Map<string, { promise: Promise<HostWorkbook>; resolve: (wb: HostWorkbook) => void }>();
 function deferredFor(key: string) {
   let deferred = deferredWorkbooks.get(key);
@@ -89,11 +101,32 @@ function selectedRows(address: string | undefined): [number, number] | null {
   return m ? [Number(m[1]) - 1, Number(m[2] ?? m[1]) - 1] : null;
 }
 
+/** How merged areas show in a grid of `rows` × `columns`: the spans of each first cell, and the cells covered. */
+function mergedCells(sheet: HostWorksheet, rows: number, columns: number, visible: readonly number[]) {
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  const covered = new Set<string>();
+  for (const m of sheet.merges) {
+    if (m.top >= rows || m.left >= columns) continue;
+    const bottom = Math.min(m.bottom, rows - 1);
+    const right = Math.min(m.right, columns - 1);
+    const shown = visible.filter((c) => c >= m.left && c <= right);
+    if (shown.length === 0) continue;
+    for (let r = m.top; r <= bottom; r++) for (const c of shown) covered.add(`${r},${c}`);
+    const first = `${m.top},${shown[0]}`;
+    covered.delete(first);
+    spans.set(first, { rowSpan: bottom - m.top + 1, colSpan: shown.length });
+  }
+  return { spans, covered };
+}
+
 function Grid({ sheet, selection, locale }: { sheet: HostWorksheet; selection: [number, number] | null; locale: Locale }) {
   const styles = useStyles();
+  sheet.workbook.recalculate();
   const used = sheet.usedRect(true);
   const rows = used ? Math.min(used.bottom + 1, MAX_GRID_ROWS) : 0;
   const columns = used ? Math.min(used.right + 1, MAX_GRID_COLUMNS) : 0;
+  const visible = Array.from({ length: columns }, (_, c) => c).filter((c) => !sheet.hiddenColumns.has(c));
+  const { spans, covered } = mergedCells(sheet, rows, columns, visible);
   return (
     <div className={styles.grid}>
       {used && used.bottom + 1 > MAX_GRID_ROWS && <Text size={200}>{ui('rowsShown', locale, { shown: MAX_GRID_ROWS, total: used.bottom + 1 })}</Text>}
@@ -101,7 +134,7 @@ function Grid({ sheet, selection, locale }: { sheet: HostWorksheet; selection: [
         <thead>
           <tr>
             <th className={`${styles.cell} ${styles.head}`} />
-            {Array.from({ length: columns }, (_, c) => (
+            {visible.map((c) => (
               <th key={c} className={`${styles.cell} ${styles.head}`} scope="col">
                 {columnName(c)}
               </th>
@@ -116,11 +149,23 @@ function Grid({ sheet, selection, locale }: { sheet: HostWorksheet; selection: [
                 <th className={`${styles.cell} ${styles.head}`} scope="row">
                   {r + 1}
                 </th>
-                {Array.from({ length: columns }, (_, c) => {
+                {visible.map((c) => {
+                  if (covered.has(`${r},${c}`)) return null;
                   const cell = sheet.cell(r, c);
+                  const span = spans.get(`${r},${c}`);
+                  const notComputed = cell?.formula !== undefined && cell.value === null;
+                  const text = cell ? (notComputed ? cell.formula! : formatCellText(cell.value, cell.numberFormat)) : '';
+                  const classes = [styles.cell, span && styles.merged, cell?.bold && styles.bold, notComputed && styles.notComputed].filter(Boolean).join(' ');
                   return (
-                    <td key={c} className={styles.cell} data-col={columnName(c)}>
-                      {cell ? (cell.formula && cell.value === null ? cell.formula : formatCellText(cell.value, cell.numberFormat)) : ''}
+                    <td
+                      key={c}
+                      className={classes}
+                      data-col={columnName(c)}
+                      rowSpan={span?.rowSpan}
+                      colSpan={span?.colSpan}
+                      title={notComputed ? ui('formulaByExcel', locale) : text.length > 24 ? text : undefined}
+                    >
+                      {text}
                     </td>
                   );
                 })}
@@ -135,9 +180,17 @@ function Grid({ sheet, selection, locale }: { sheet: HostWorksheet; selection: [
 
 function Preview() {
   const styles = useStyles();
-  const browserLocale = resolveLocale(new URLSearchParams(location.search).get('lang') ?? navigator.language);
   const [source, setSource] = React.useState<Source>((new URLSearchParams(location.search).get('ledger') as Source) === 'empty' ? 'empty' : 'demo');
-  const [ledgerLocale, setLedgerLocale] = React.useState<Locale>(browserLocale);
+  // The one language of the page: the ledger's, the pane's and the preview's own words.
+  const [locale, setLocale] = React.useState<Locale>(() => resolveLocale(new URLSearchParams(location.search).get('lang') ?? navigator.language));
+  const chooseLocale = (next: Locale) => {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', next);
+    history.replaceState(null, '', url);
+    setLocale(next);
+  };
+  // Each choice of source and language loads a new workbook, for a new pane (even one chosen before).
+  const ledgerKey = React.useMemo(() => `${source}-${locale}-${++loads}`, [source, locale]);
   const [workbook, setWorkbook] = React.useState<HostWorkbook | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [version, setVersion] = React.useState(0);
@@ -146,13 +199,14 @@ function Preview() {
 
   React.useEffect(() => {
     let cancelled = false;
-    const deferred = deferredFor(`${source}-${ledgerLocale}`);
+    const deferred = deferredFor(ledgerKey);
     setWorkbook(null);
     setError(null);
-    loadWorkbook(source, ledgerLocale).then(
+    loadWorkbook(source, locale).then(
       (wb) => {
         if (cancelled) return;
         deferred.resolve(wb);
+        deferredWorkbooks.delete(ledgerKey); // the pane holds its promise
         setWorkbook(wb);
         setSheetName(wb.worksheets.find((s) => s.visibility === 'Visible')?.name ?? null);
       },
@@ -160,22 +214,23 @@ function Preview() {
     );
     return () => {
       cancelled = true;
+      deferredWorkbooks.delete(ledgerKey);
     };
-  }, [source, ledgerLocale]);
+  }, [source, locale, ledgerKey]);
 
   // The pane shows itself at once; its first request waits until the workbook is read.
   const env = React.useMemo<PaneEnvironment>(() => {
-    const ready = deferredFor(`${source}-${ledgerLocale}`).promise.then((wb) => wb.client({ name: 'preview' }));
+    const ready = deferredFor(ledgerKey).promise.then((wb) => wb.client({ name: 'preview' }));
     return {
       run: async (batch) => (await ready).run(batch),
-      displayLanguage: browserLocale,
+      displayLanguage: locale,
+      locale,
       storage: window.localStorage,
       initialView: new URLSearchParams(location.search).get('view'),
       onWorkbookChanged: () => setVersion((v) => v + 1),
     };
     // A new ledger (source or language) is a new workbook and a new pane.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, ledgerLocale, browserLocale]);
+  }, [ledgerKey, locale]);
 
   // Follow Excel: after each action the active sheet (where a selection also lands) comes to the front.
   const active = workbook?.activeWorksheet?.name;
@@ -189,7 +244,7 @@ function Preview() {
     try {
       const { hostWorkbookToXlsx } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsxBridge');
       const bytes = await hostWorkbookToXlsx(workbook);
-      saveFile(`kefu-ledger-preview.${ledgerLocale}.xlsx`, bytes, XLSX_TYPE);
+      saveFile(`kefu-ledger-preview.${locale}.xlsx`, bytes, XLSX_TYPE);
     } finally {
       setDownloading(false);
     }
@@ -198,22 +253,22 @@ function Preview() {
   const sheet = workbook && sheetName ? workbook.findWorksheet(sheetName) : undefined;
   const visibleSheets = workbook?.worksheets.filter((s) => s.visibility === 'Visible') ?? [];
   return (
-    <FluentProvider theme={webLightTheme} lang={browserLocale}>
+    <FluentProvider theme={webLightTheme} lang={locale}>
       <div className={styles.page}>
-        <aside className={styles.pane} aria-label={ui('appName', browserLocale)}>
-          <App key={`${source}-${ledgerLocale}`} env={env} />
+        <aside className={styles.pane} aria-label={ui('appName', locale)}>
+          <App key={ledgerKey} env={env} />
         </aside>
-        <section className={styles.sheet} aria-label={ui('previewTitle', browserLocale)}>
+        <section className={styles.sheet} aria-label={ui('previewTitle', locale)}>
           <div className={styles.toolbar}>
-            <Text weight="semibold">{ui('previewTitle', browserLocale)}</Text>
-            <Field label={ui('previewDemo', browserLocale) + ' / ' + ui('previewEmpty', browserLocale)}>
+            <Text weight="semibold">{ui('previewTitle', locale)}</Text>
+            <Field label={ui('previewDemo', locale) + ' / ' + ui('previewEmpty', locale)}>
               <Select value={source} onChange={(_, d) => setSource(d.value as Source)} data-testid="ledger-source">
-                <option value="demo">{ui('previewDemo', browserLocale)}</option>
-                <option value="empty">{ui('previewEmpty', browserLocale)}</option>
+                <option value="demo">{ui('previewDemo', locale)}</option>
+                <option value="empty">{ui('previewEmpty', locale)}</option>
               </Select>
             </Field>
-            <Field label={ui('language', browserLocale)}>
-              <Select value={ledgerLocale} onChange={(_, d) => setLedgerLocale(d.value as Locale)} data-testid="ledger-locale">
+            <Field label={ui('language', locale)}>
+              <Select value={locale} onChange={(_, d) => chooseLocale(d.value as Locale)} data-testid="ledger-locale">
                 {LOCALES.map((l) => (
                   <option key={l} value={l}>
                     {LOCALE_NAMES[l]}
@@ -221,7 +276,7 @@ function Preview() {
                 ))}
               </Select>
             </Field>
-            <Field label={ui('sheet', browserLocale)}>
+            <Field label={ui('sheet', locale)}>
               <Select value={sheetName ?? ''} onChange={(_, d) => setSheetName(d.value)} data-testid="sheet-picker">
                 {visibleSheets.map((s) => (
                   <option key={s.name} value={s.name}>
@@ -231,22 +286,22 @@ function Preview() {
               </Select>
             </Field>
             <Button appearance="primary" onClick={() => void download()} disabled={!workbook || downloading}>
-              {downloading ? ui('downloading', browserLocale) : ui('download', browserLocale)}
+              {downloading ? ui('downloading', locale) : ui('download', locale)}
             </Button>
-            <Text size={200}>{ui('previewNote', browserLocale)}</Text>
+            <Text size={200}>{ui('previewNote', locale)}</Text>
           </div>
           {error && (
             <MessageBar intent="error" role="alert">
               <MessageBarBody>{error}</MessageBarBody>
             </MessageBar>
           )}
-          {!workbook && !error && <Spinner label={ui('loading', browserLocale)} />}
+          {!workbook && !error && <Spinner label={ui('loading', locale)} />}
           {sheet && (
             <Grid
               key={`${sheet.name}-${version}`}
               sheet={sheet}
               selection={workbook?.selection?.sheet === sheet.name ? selectedRows(workbook.selection.address) : null}
-              locale={browserLocale}
+              locale={locale}
             />
           )}
         </section>

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { LOCALES, type Locale } from '../i18n/locale';
 import { LOCALE_NAMES, ui, type UiId } from '../i18n/ui';
-import { loadSettings, paneLocale, saveSettings, viewFrom, type PaneEnvironment, type Settings, type ViewId } from './environment';
+import { environmentLocale, loadSettings, paneLocale, saveSettings, viewFrom, type PaneEnvironment, type Settings, type ViewId } from './environment';
 import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } from './DeskViews';
 import { BindingView, PrintView } from './ArchiveViews';
 import { ImportView, PerformanceView, StatisticsView } from './DataViews';
@@ -65,19 +65,21 @@ function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
       <Field label={ui('site', locale)}>
         <Input value={draft.site} onChange={(_, d) => (setDraft({ ...draft, site: d.value }), setSaved(false))} />
       </Field>
-      <Field label={ui('language', locale)}>
-        <Select
-          value={draft.locale}
-          onChange={(_, d) => (setDraft({ ...draft, locale: d.value as Locale | 'auto' }), setSaved(false))}
-        >
-          <option value="auto">{ui('languageAuto', locale, { detected })}</option>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {LOCALE_NAMES[l]}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      {!session.env.locale && (
+        <Field label={ui('language', locale)}>
+          <Select
+            value={draft.locale}
+            onChange={(_, d) => (setDraft({ ...draft, locale: d.value as Locale | 'auto' }), setSaved(false))}
+          >
+            <option value="auto">{ui('languageAuto', locale, { detected })}</option>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div>
         <Button appearance="primary" type="submit">
           {ui('save', locale)}
@@ -95,7 +97,7 @@ function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
 export function App({ env }: { env: PaneEnvironment }) {
   const styles = useStyles();
   const [settings, setSettings] = React.useState(() => loadSettings(env.storage));
-  const locale = paneLocale(settings, env.displayLanguage);
+  const locale = environmentLocale(env, settings);
   const requested = viewFrom(env.initialView);
   const [view, setView] = React.useState<ViewId>(settings.clerk ? requested : 'settings');
   const session = useCreateSession(env, settings, locale);

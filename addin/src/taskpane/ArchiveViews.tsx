@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ui } from '../i18n/ui';
 import { printRequest, printedForms } from '../ledger/print';
-import { officeCellValue } from '../ledger/office/officeLedger';
+import { showOnPrintSheet } from '../ledger/office/officeLedger';
 import { bindVolumes, DEFAULT_VOLUME_SIZE, type BindingResult } from '../domain/binding';
 import { runOperation } from '../domain/records';
 import { errorText, useSession } from './session';
@@ -47,14 +47,7 @@ export function PrintView() {
         const ledger = await session.ledger();
         // The record must exist: its number is looked up (one request), then shown (one more).
         await ledger.read({ tables: { [form.key]: { columns: [form.keyField], rows: { where: form.keyField, equals: [number.trim()] } } } });
-        await session.env.run(async (context) => {
-          const sheet = context.workbook.worksheets.getItem(request.sheet);
-          const input = sheet.getRange(request.address);
-          input.values = [[officeCellValue(request.value)]];
-          sheet.activate();
-          input.select();
-          await context.sync();
-        });
+        await showOnPrintSheet(session.env.run, request);
         setOutcome({ kind: 'ok', text: ui('printReady', locale, { number: number.trim(), sheet: request.sheet }) });
       } catch (error) {
         setOutcome({ kind: 'error', text: errorText(error, locale) });

@@ -10,6 +10,13 @@ export interface PaneEnvironment {
   readonly run: ExcelRun;
   /** Office.context.displayLanguage, or the browser's language in the preview. */
   readonly displayLanguage: string;
+  /**
+   * The language chosen by the page the pane runs in: the preview's one language control, which
+   * also picks the workbook's language. It overrides the display language and the settings, and the
+   * settings view then does not offer a choice of its own (two controls would let the pane and the
+   * workbook speak different languages). Inside Excel: undefined.
+   */
+  readonly locale?: Locale;
   /** Where settings are kept on this device. */
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
   /** The view a ribbon button asked for (?view=…). */
@@ -47,6 +54,11 @@ export function saveSettings(storage: PaneEnvironment['storage'], settings: Sett
 /** The language the pane speaks: the override, else Office's display language (others → zh-CN). */
 export function paneLocale(settings: Settings, displayLanguage: string): Locale {
   return settings.locale === 'auto' ? resolveLocale(displayLanguage) : settings.locale;
+}
+
+/** The language the pane speaks where it runs: the page's choice (the preview), else `paneLocale`. */
+export function environmentLocale(env: Pick<PaneEnvironment, 'locale' | 'displayLanguage'>, settings: Settings): Locale {
+  return env.locale ?? paneLocale(settings, env.displayLanguage);
 }
 
 /** A station id for this pane session: numbering claims name it (docs/numbering.md). */

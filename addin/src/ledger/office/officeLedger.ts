@@ -17,8 +17,9 @@ import {
 } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
-import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowToRecord, schemaOf } from '../schema';
+import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
+import type { PrintRequest } from '../print';
 import type {
   ReadOptions,
   ReportBlock,
@@ -120,6 +121,24 @@ export function officeCellValue(cell: CellOut): string | number | boolean {
   if (cell === null) return '';
   if (typeof cell === 'object') return `'${cell.text}`;
   return cell;
+}
+
+/**
+ * The add-in's Print action (docs/printing-and-binding.md): the record number into its print
+ * sheet's input cell — the cell's Text format and the number in one write each, so the number is
+ * stored as the text it is — then the sheet shown with the cell selected. One request; the sheet's
+ * formulas do the rest.
+ */
+export async function showOnPrintSheet(run: ExcelRun, request: PrintRequest): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(request.sheet);
+    const input = sheet.getRange(request.address);
+    input.numberFormat = [[request.numberFormat]];
+    input.values = [[request.value]];
+    sheet.activate();
+    input.select();
+    await context.sync();
+  });
 }
 
 function isItemNotFound(error: unknown): boolean {
@@ -344,6 +363,7 @@ class OfficeLedger implements Ledger {
           if (!layout) throw new Error(`apply: no layout read for ${append.table}; name it in the request's writes`);
           const table = tables.getItem(append.table);
           const rows = append.records.map((record) => recordToRow(append.table, layout, record, locale));
+          const formats = rowFormats(append.table, layout, locale);
           // A fresh table has one blank body row. The first record fills it — where it was when
           // read, since co-authors may have appended below since — unless another client's
           // unconfirmed claim means that client may be filling it now; the rest go below.
@@ -351,13 +371,13 @@ class OfficeLedger implements Ledger {
           const below = rows.slice(intoBlank.length);
           if (intoBlank.length > 0) {
             const blank = table.getRange().getRow(layout.lastRow - layout.headerRow);
-            writeRows(blank, intoBlank);
+            writeRows(blank, intoBlank, formats);
             blank.load('address,rowIndex');
             addresses.push({ table: append.table, range: blank, count: 1 });
           }
           if (below.length > 0) {
             const target = table.getDataBodyRange().getRowsBelow(below.length);
-            writeRows(target, below);
+            writeRows(target, below, formats);
             target.load('address,rowIndex');
             addresses.push({ table: append.table, range: target, count: below.length });
           }
@@ -371,12 +391,7 @@ class OfficeLedger implements Ledger {
             const key = columnForHeader(update.ref.table, layout.headers[i], locale)?.key;
             return key !== undefined && key in update.values ? cell : undefined;
           });
-          for (const [start, cells] of definedRuns(row)) {
-            table
-              .getRange()
-              .getCell(update.ref.row - layout.headerRow, start)
-              .getResizedRange(0, cells.length - 1).values = [cells.map(officeCellValue)];
-          }
+          writeRows(table.getRange().getRow(update.ref.row - layout.headerRow), [row], rowFormats(update.ref.table, layout, locale));
         }
 
         for (const claim of batch.confirm) {
@@ -398,7 +413,7 @@ class OfficeLedger implements Ledger {
         if (batch.audit.length > 0) {
           const layout = basis.layouts[AUDIT_TABLE];
           const rows = chainedAuditRecords(previousChain(layout, locale), batch.audit).map((record) => recordToRow(AUDIT_TABLE, layout, record, locale));
-          writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows);
+          writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows, rowFormats(AUDIT_TABLE, layout, locale));
         }
 
         if (options.selectAppended && batch === batches[0] && addresses.length > 0) addresses[0].range.select();
@@ -432,7 +447,15 @@ class OfficeLedger implements Ledger {
       return { report, from: 0, to: report.rows.length, first: true, exists, oldCharts: basis.sheetCharts?.[report.name] ?? [] };
     });
     const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [], sheets: sheetParts };
-    const size = JSON.stringify(whole).length * 3; // an upper bound of the UTF-8 size of CJK text
+    // The number formats written with each row (writeRows): at most one format row per record.
+    const formatBytes = (table: string) => {
+      const layout = basis.layouts[table];
+      return layout ? JSON.stringify(rowFormats(table, layout, this.locale)).length : 0;
+    };
+    const size =
+      JSON.stringify(whole).length * 3 + // an upper bound of the UTF-8 size of CJK text
+      appends.reduce((sum, append) => sum + append.records.length * formatBytes(append.table), 0) +
+      whole.updates.reduce((sum, update) => sum + formatBytes(update.ref.table), 0);
     if (size <= MAX_REQUEST_BYTES) return [whole];
     const batches: Batch[] = [];
     for (const part of sheetParts) {
@@ -446,7 +469,7 @@ class OfficeLedger implements Ledger {
       }
     }
     for (const append of appends) {
-      const perRow = Math.ceil((JSON.stringify(append.records).length * 3) / Math.max(1, append.records.length));
+      const perRow = Math.ceil((JSON.stringify(append.records).length * 3) / Math.max(1, append.records.length)) + formatBytes(append.table);
       const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / Math.max(1, perRow)));
       for (let i = 0; i < append.records.length; i += rowsPerBatch) {
         const records = append.records.slice(i, i + rowsPerBatch);
@@ -580,10 +603,30 @@ function addChart(sheet: Excel.Worksheet, spec: ReportChart): void {
   }
 }
 
-/** Writes rows into `target`, one write per run of our columns so user columns keep their content. */
-function writeRows(target: Excel.Range, rows: readonly (CellOut | undefined)[][]): void {
+/**
+ * Writes rows into `target`, one write per run of our columns so user columns keep their content,
+ * and with them, in the same request, the number format of each column that has one to write
+ * (`rowFormats`): over the span of the run from its first to its last such column, null (leave as
+ * it is) for the others in between, as Office.js documents null in a 2-D `numberFormat`. The values
+ * go first, so the format stands whatever Excel does to a row that joins a table.
+ */
+function writeRows(target: Excel.Range, rows: readonly (CellOut | undefined)[][], formats: readonly (string | null | undefined)[]): void {
   for (const [start, cells] of definedRuns(rows[0] ?? [])) {
     const block = rows.map((row) => row.slice(start, start + cells.length).map((cell) => officeCellValue(cell ?? null)));
     target.getCell(0, start).getResizedRange(rows.length - 1, cells.length - 1).values = block;
+    const span = formattedSpan(formats.slice(start, start + cells.length));
+    if (span) {
+      const line = span.formats;
+      target.getCell(0, start + span.offset).getResizedRange(rows.length - 1, line.length - 1).numberFormat = rows.map(() => line);
+    }
   }
+}
+
+/** The columns from the first to the last that have a format to write, or null when none has. */
+function formattedSpan(formats: readonly (string | null | undefined)[]): { offset: number; formats: (string | null)[] } | null {
+  const first = formats.findIndex((f) => typeof f === 'string');
+  if (first < 0) return null;
+  let last = formats.length - 1;
+  while (typeof formats[last] !== 'string') last -= 1;
+  return { offset: first, formats: formats.slice(first, last + 1).map((f) => f ?? null) };
 }
