@@ -73,7 +73,8 @@ function dateProblems(snapshot: Snapshot, now: string): Problem[] {
 /** The audit log's first row whose hash chain breaks (a row removed, moved or edited), if any. */
 function auditProblems(snapshot: Snapshot): Problem[] {
   const rows = snapshot.tables[AUDIT_TABLE];
-  if (!rows) return [];
+  // Only a read of the whole log, chain included (checkRequest), can tell.
+  if (!rows || rows.length === 0 || !('chain' in rows[0].values)) return [];
   const broken = firstBreak(rows.map((r) => r.values));
   if (broken < 0) return [];
   const row = rows[broken];

@@ -269,12 +269,23 @@ async function removeLeftovers(file: string): Promise<void> {
 }
 
 /**
- * Fault injection for tests: KEFU_FAULT=enospc-after:<bytes> makes writes of new files fail with
- * ENOSPC past that many bytes, as a full disk would (where a small file system cannot be mounted).
+ * Fault injection for tests (test/ledgerFile.test.ts), never set otherwise:
+ * - KEFU_FAULT=enospc-after:<bytes>: writing a new file fails with ENOSPC past that many bytes, as
+ *   a full disk would, where a small file system cannot be mounted;
+ * - KEFU_FAULT=changed-before-replace[-once]: the ledger's modification time moves just before it
+ *   is replaced (on every attempt, or the first only), as when another program saves it meanwhile.
  */
 function faultLimit(): number | undefined {
   const m = /^enospc-after:(\d+)$/.exec(process.env.KEFU_FAULT ?? '');
   return m ? Number(m[1]) : undefined;
+}
+
+async function injectChange(file: string, attempt: number): Promise<void> {
+  const fault = process.env.KEFU_FAULT;
+  if (fault === 'changed-before-replace' || (fault === 'changed-before-replace-once' && attempt === 1)) {
+    const later = new Date(Date.now() + attempt * 2000);
+    await fs.utimes(file, later, later);
+  }
 }
 
 /** Writes a new file through `write` (given an open handle), flushed; on failure the file is removed. */
@@ -397,6 +408,7 @@ export async function changeLedgerFile<T>(
         }),
       );
       try {
+        await injectChange(real, attempt);
         const after = await aboutFile(real, () => stateOf(real));
         if (!sameState(before, after)) {
           if (attempt < 3) continue;
