@@ -25,7 +25,7 @@ function oneLine(run: RunResult): void {
 
 const exists = (file: string) => fs.stat(file).then(() => true, () => false);
 
-const WORKERS = 'worker_id,name,team_code,vendor_code,base_cm,base_rot,base_bat,base_total\r\nWB001,张伟,T01,V01,1200,900,900,3000\r\nWB002,李娜,T02,../../escape,1200,900,900,3000\r\n';
+const WORKERS = 'worker_id,name,team_code,vendor_code,base_cm,base_rot,base_bat,base_total\r\nWB001,张伟,T01,V01,1200,900,900,3000\r\nWB002,李娜,T02,../x,1200,900,900,3000\r\n';
 const COLLECTOR = 'date,worker_id,collector_type,maintained,succeeded,reason_code\r\n2025-03-03,WB001,wireless,8,7,\r\n2025-03-04,WB001,wireless,8,6,\r\n2025-03-03,WB002,carrier,20,13,\r\n';
 
 describe('the ledger file: what used to lose data (issue 10)', function () {
@@ -92,10 +92,10 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
     await fs.mkdir(out);
     ok(await kefu(['perf', file, '--month', '2025-03', '--csv', `${out}/`]), 'perf per vendor');
     const names = await fs.readdir(out);
-    assert.ok(names.some((n) => n.includes('V01')), names.join(', '));
+    assert.ok(names.some((n) => n.startsWith('perf_adj_.._x_')), `the vendor code '../x' made safe: ${names.join(', ')}`);
     assert.ok(names.every((n) => !n.includes('/')), names.join(', '));
-    assert.deepEqual((await fs.readdir(dir)).filter((n) => /escape/.test(n)), [], 'nothing outside the folder');
-    assert.ok(!(await exists(path.join(dir, '..', 'escape'))));
+    assert.deepEqual((await fs.readdir(dir)).filter((n) => n === "x" || /^x_/.test(n)), [], 'nothing outside the folder');
+    assert.ok(!(await exists(path.join(dir, '..', 'x_202503_v1.csv'))));
   });
 
   it('writes the file a symbolic link points to, and keeps mode, owner and group', async () => {
@@ -198,11 +198,11 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
   it('refuses a month without data unless --allow-empty', async () => {
     const file = await copyOf('empty.xlsx');
     const csv = path.join(dir, 'empty.csv');
-    const run = await kefu(['perf', file, '--month', '2024-07', '--csv', csv]);
+    const run = await kefu(['perf', file, '--month', '2025-07', '--csv', csv]);
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /2024-07 has no performance data/);
+    assert.match(run.stderr, /2025-07 has no performance data/);
     assert.ok(!(await exists(csv)));
-    ok(await kefu(['perf', file, '--month', '2024-07', '--csv', csv, '--allow-empty']), '--allow-empty');
+    ok(await kefu(['perf', file, '--month', '2025-07', '--csv', csv, '--allow-empty']), '--allow-empty');
     assert.ok(await exists(csv));
   });
 
