@@ -3,6 +3,7 @@ import * as crypto from 'node:crypto';
 import type { Locale } from '../../addin/src/i18n/locale';
 import { LOCALES, isLocale, resolveLocale } from '../../addin/src/i18n/locale';
 import { KefuError } from '../../addin/src/domain/problems';
+import { impreciseJsonNumbers } from '../../addin/src/domain/storableText';
 
 /**
  * What every kefu command shares: its arguments, the language of its messages, the station id of
@@ -72,10 +73,16 @@ export async function readJsonInput(source: string): Promise<unknown> {
           if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { file: source } }]);
           throw error;
         });
+  const json = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(json);
   } catch (error) {
     throw new KefuError([{ kind: 'badJson', params: { detail: (error as Error).message } }]);
   }
+  // JSON.parse rounds what a double cannot hold (12345678901234567 → …568); the text has it as written.
+  const imprecise = impreciseJsonNumbers(json);
+  if (imprecise.length > 0) throw new KefuError(imprecise);
+  return value;
 }
 
