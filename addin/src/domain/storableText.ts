@@ -31,9 +31,12 @@ export const EXCEL_DIGITS = 15;
 
 // Without the u flag a regular expression sees UTF-16 code units, so a lone surrogate is one match.
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A quick first look (one character class): most text has none of these, not even a surrogate pair. */
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** The first character of `text` Excel cannot store, or undefined when all can be stored. */
 export function firstUnstorable(text: string): UnstorableCharacter | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   const match = UNSTORABLE.exec(text);
   if (!match) return undefined;
   const unit = match[0].charCodeAt(0);
