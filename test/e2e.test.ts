@@ -273,6 +273,44 @@ describe('browser end to end: the task pane in the preview', function () {
     await context.close();
   });
 
+  it('says under the field, as the clerk types, that text holds a character Excel cannot store, and registers nothing', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    /** The message Fluent's Field shows under a control (the control is described by it). */
+    const messageUnder = async (control: ReturnType<Page['getByLabel']>) => {
+      const ids = (await control.getAttribute('aria-describedby')) ?? '';
+      const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+      return texts.join(' ').trim();
+    };
+    await page.goto(`${server.base}/preview.html?lang=zh-CN&ledger=empty&view=complaints`);
+    const name = page.getByLabel(ui('clerkName', 'zh-CN'));
+    await name.fill('王\u0007丽');
+    assert.equal(await messageUnder(name), '第 2 个字符是 Excel 无法保存的控制字符 U+0007，请删除。');
+    assert.ok(await page.getByRole('button', { name: ui('save', 'zh-CN') }).isDisabled(), 'such a name is not saved');
+    await name.fill('王丽');
+    assert.equal(await messageUnder(name), '');
+    await page.getByRole('button', { name: ui('save', 'zh-CN') }).click();
+
+    await page.getByRole('tab', { name: ui('viewComplaints', 'zh-CN') }).click();
+    const content = fieldOf(page, 'content', 'zh-CN');
+    await content.fill('地面积水\uFFFE');
+    await content.blur();
+    await page.getByText('第 5 个字符是 Excel 无法保存的非字符 U+FFFE，请删除。').waitFor();
+    assert.equal(await messageUnder(content), '第 5 个字符是 Excel 无法保存的非字符 U+FFFE，请删除。');
+    await page.getByRole('button', { name: ui('register', 'zh-CN'), exact: true }).click();
+    await page.getByText(new RegExp(ui('fixErrors', 'zh-CN', { count: 999 }).replace('999', '\\d+'))).waitFor();
+    assert.equal(await page.getByTestId('registered').count(), 0, 'nothing registered');
+
+    await page.getByRole('tab', { name: ui('viewSteps', 'zh-CN') }).click();
+    await page.getByLabel(ui('step', 'zh-CN')).selectOption({ label: '作废' });
+    const reason = page.getByLabel(ui('voidReason', 'zh-CN'));
+    await reason.fill('录入重复\u0007');
+    assert.equal(await messageUnder(reason), '第 5 个字符是 Excel 无法保存的控制字符 U+0007，请删除。');
+    assert.ok(await page.getByRole('button', { name: '作废', exact: true }).isDisabled(), 'nothing can be voided with such a reason');
+    await context.close();
+  });
+
   it('can be used with the keyboard alone', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -3,9 +3,15 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { FORMS } from '../addin/src/forms';
 import { LOCALES } from '../addin/src/i18n/locale';
-import { paneLocale, loadSettings, saveSettings, viewFrom } from '../addin/src/taskpane/environment';
-import { isRequiredNow, problemsByField } from '../addin/src/taskpane/FormView';
-import { fieldsForStep } from '../addin/src/domain/validate';
+import * as React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { newStation, paneLocale, loadSettings, saveSettings, viewFrom, type PaneEnvironment } from '../addin/src/taskpane/environment';
+import { FormView, isRequiredNow, problemsByField } from '../addin/src/taskpane/FormView';
+import { App } from '../addin/src/taskpane/App';
+import { fieldsForStep, validateInput } from '../addin/src/domain/validate';
+import { firstUnstorable } from '../addin/src/domain/storableText';
+import { complaints } from '../addin/src/forms/serviceDesk';
 import { ui } from '../addin/src/i18n/ui';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -44,6 +50,30 @@ async function initialModules(entry: string): Promise<string[]> {
   visit(entryOutput);
   return [...initial];
 }
+
+/**
+ * The message a rendered field shows under itself: the control its label names (by `for` or
+ * aria-labelledby) is described by it (aria-describedby), as Fluent's Field does.
+ */
+function messageUnder(html: string, label: string): string | undefined {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tag = new RegExp(`<label for="([^"]+)" id="([^"]+)"[^>]*>${escaped}<`).exec(html);
+  if (!tag) throw new Error(`no field labelled ${label}`);
+  const [, forId, labelId] = tag;
+  const control = (html.match(/<(input|textarea)\b[^>]*>/g) ?? []).find((t) => t.includes(` id="${forId}"`) || t.includes(`aria-labelledby="${labelId}"`));
+  const described = /aria-describedby="([^"]+)"/.exec(control ?? '')?.[1];
+  if (!described) return undefined;
+  return described
+    .split(' ')
+    .map((id) => new RegExp(`<div id="${id}"[^>]*>(.*?)</div>`).exec(html)?.[1].replace(/<svg.*?<\/svg>|<[^>]+>/g, '') ?? '')
+    .join(' ')
+    .trim();
+}
+
+const memoryStorage = (entries: Record<string, string> = {}): PaneEnvironment['storage'] => {
+  const store = new Map(Object.entries(entries));
+  return { getItem: (k) => store.get(k) ?? null, setItem: (k, v) => void store.set(k, v) };
+};
 
 describe('task pane', function () {
   this.timeout(120_000);
@@ -94,6 +124,47 @@ describe('task pane', function () {
       }
     }
     for (const id of ['register', 'clerkMissing', 'registered'] as const) for (const locale of LOCALES) assert.ok(ui(id, locale));
+  });
+
+  it('says under a field that its text holds a character Excel cannot store, with its position and code point', () => {
+    const values = { content: '地面积水\uFFFE', receptionist: { by: '王\u0007丽', at: '2026-03-15 09:35' } };
+    // The problems the complaint form shows are those its operation's validation finds.
+    const { problems } = validateInput(complaints, values);
+    for (const locale of LOCALES) {
+      const html = renderToStaticMarkup(
+        React.createElement(
+          FluentProvider,
+          { theme: webLightTheme },
+          React.createElement(FormView, { form: complaints, fields: fieldsForStep(complaints), values, problems, locale, disabled: false, onChange: () => {}, onBlur: () => {}, onSubmit: () => {} }),
+        ),
+      );
+      const label = (key: string) => complaints.fields.find((f) => f.key === key)!.label[locale];
+      const expected = {
+        'zh-CN': ['第 5 个字符是 Excel 无法保存的非字符 U+FFFE，请删除。', '第 2 个字符是 Excel 无法保存的控制字符 U+0007，请删除。'],
+        'zh-TW': ['第 5 個字元是 Excel 無法儲存的非字元 U+FFFE，請刪除。', '第 2 個字元是 Excel 無法儲存的控制字元 U+0007，請刪除。'],
+        'en-US': ['character 5 is the noncharacter U+FFFE, which Excel cannot store; delete it.', 'character 2 is the control character U+0007, which Excel cannot store; delete it.'],
+      }[locale];
+      assert.equal(messageUnder(html, label('content')), expected[0]);
+      assert.equal(messageUnder(html, label('receptionist')), expected[1]);
+      assert.equal(messageUnder(html, label('complainant')), undefined, 'a field without a problem says nothing');
+    }
+  });
+
+  it('says under the name in Settings that it cannot be stored, and will not save it', () => {
+    const storage = memoryStorage({ 'kefu-ledger.settings': JSON.stringify({ clerk: '王\u0007丽', site: '一院\uFFFF', locale: 'zh-CN' }) });
+    const env: PaneEnvironment = { run: () => Promise.reject(new Error('no workbook')), displayLanguage: 'zh-CN', storage, initialView: 'settings' };
+    const html = renderToStaticMarkup(React.createElement(App, { env }));
+    assert.equal(messageUnder(html, ui('clerkName', 'zh-CN')), '第 2 个字符是 Excel 无法保存的控制字符 U+0007，请删除。');
+    assert.equal(messageUnder(html, ui('site', 'zh-CN')), '第 3 个字符是 Excel 无法保存的非字符 U+FFFF，请删除。');
+    assert.match(html, new RegExp(`<button type="submit"[^>]*disabled=""[^>]*>${ui('save', 'zh-CN')}<`));
+  });
+
+  it('never cuts a name in half in the station id (half of a surrogate pair is text Excel cannot store)', () => {
+    for (let length = 25; length <= 40; length++) {
+      const station = newStation('😀'.repeat(length));
+      assert.equal(firstUnstorable(station), undefined, station);
+      assert.equal([...station].length, Math.min(40, 9 + length), '8 hex digits, a space, then the name');
+    }
   });
 
   it('shows a signature’s problems under the signature field', () => {

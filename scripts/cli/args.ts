@@ -4,6 +4,7 @@ import type { Locale, Text } from '../../addin/src/i18n/locale';
 import { LOCALES, isLocale, resolveLocale } from '../../addin/src/i18n/locale';
 import { message, type MessageId } from '../../addin/src/i18n/messages';
 import { KefuError } from '../../addin/src/domain/problems';
+import { impreciseJsonNumbers } from '../../addin/src/domain/storableText';
 
 /**
  * What every kefu command shares: its declaration (words, arguments, flags, help in three
@@ -280,9 +281,15 @@ export async function readJsonInput(source: string): Promise<unknown> {
           if (error.code === 'EACCES') throw new KefuError([{ kind: 'noPermission', params: { path: source } }]);
           throw error;
         });
+  const json = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(json);
   } catch (error) {
     throw new KefuError([{ kind: 'badJson', params: { detail: (error as Error).message } }]);
   }
+  // JSON.parse rounds what a double cannot hold (12345678901234567 → …568); the text has it as written.
+  const imprecise = impreciseJsonNumbers(json);
+  if (imprecise.length > 0) throw new KefuError(imprecise);
+  return value;
 }

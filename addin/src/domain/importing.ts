@@ -8,6 +8,7 @@ import type { AuditEntry, ChangeSet, Ledger, Snapshot, SnapshotRequest } from '.
 import type { Clock } from './clock';
 import { KefuError, type Problem } from './problems';
 import { createNumberedRecord, runOperation, type OperationContext } from './records';
+import { checkActor, unstorableProblem, withoutUnstorable } from './storableText';
 import { validateInput } from './validate';
 
 /**
@@ -233,14 +234,20 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
   body.forEach((cells, index) => {
     const row = index + 2;
     const given: Record<string, string | boolean> = {};
+    const cellProblems: Problem[] = [];
     columnAt.forEach((key, i) => {
       if (key === undefined) return;
       const value = cellText(cells[i]);
-      if (value !== undefined) given[key] = value;
+      if (value === undefined) return;
+      // Text Excel cannot store: located in the cell as the file has it (before trimming); the
+      // checks below see the rest of the cell, so every other problem of the row is said too.
+      const unstorable = typeof cells[i] === 'string' ? unstorableProblem(cells[i] as string) : undefined;
+      if (unstorable) cellProblems.push({ ...unstorable, form: form.key, field: key, row });
+      given[key] = unstorable ? withoutUnstorable(value as string) : value;
     });
     if (Object.keys(given).length === 0 && cells.every((c) => cellText(c) === undefined)) return; // a blank line
     total += 1;
-    const rowProblems: Problem[] = [];
+    const rowProblems: Problem[] = [...cellProblems];
     const values: Record<string, DomainValue> = {};
     for (const step of steps) {
       const subset: Record<string, string | boolean> = {};
@@ -430,6 +437,7 @@ export async function previewImport(ledger: Ledger, input: ImportInput, context:
  * every bad row is reported in the result. Throws only when the file itself is unusable.
  */
 export async function importTable(ledger: Ledger, input: ImportInput, context: OperationContext): Promise<ImportResult> {
+  checkActor(context.actor); // the clerk's name goes into the audit log and every row's created_by
   const prepared = prepareImport(input, context);
   const snapshot = await ledger.read(importRequest(prepared));
   const { changes, result } = decideImport(snapshot, prepared, context);

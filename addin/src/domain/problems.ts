@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale';
-import { joinList, message, type MessageId } from '../i18n/messages';
+import { inputName, joinList, message, type MessageId } from '../i18n/messages';
 import { findForm } from '../forms';
 import { allFields, columnsOf } from '../forms/columns';
 import { BOOL_CODES } from '../forms/codes';
@@ -46,7 +46,7 @@ function problemParams(problem: Problem, locale: Locale): Record<string, string 
   const form = problem.form ? findForm(problem.form) : undefined;
   const sheet = form ? form.sheet[locale] : String(problem.params?.sheet ?? '');
   const found = form && problem.field ? fieldOrColumn(form, problem.field) : undefined;
-  const column = found ? found.label[locale] : (problem.field ?? '');
+  const column = found ? found.label[locale] : problem.field ? inputName(problem.field, locale) : '';
   const params: Record<string, string | number> = { ...problem.params, sheet, column };
   if (problem.kind === 'notInList') params.allowed = allowedLabels(found?.field, locale);
   if (problem.kind === 'requiredWhen' && form && found?.field?.required && found.field.required !== true) {
@@ -83,8 +83,9 @@ export function describeProblem(problem: Problem, locale: Locale): string {
     else where = message('whereFileOnly', locale, params);
     return where + message(problem.kind, locale, params);
   }
-  if (problem.field && problem.row !== undefined) where = message('where', locale, { ...params, row: problem.row });
-  else if (problem.field) where = message('whereNoRow', locale, params);
+  // Without a form the input is not a sheet's: a command-line flag, the clerk's name, a JSON record.
+  if (problem.field && problem.row !== undefined) where = message(form ? 'where' : 'whereRecord', locale, { ...params, row: problem.row });
+  else if (problem.field) where = message(form ? 'whereNoRow' : 'whereInput', locale, params);
   else if (form) where = message('whereForm', locale, params);
   return where + message(problem.kind, locale, params);
 }

@@ -4,6 +4,7 @@ import { formatNumber, periodOf, type SequenceNumbering } from '../ledger/number
 import type { ApplyOptions, AuditEntry, ReadOptions, ChangeSet, Claim, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
 import type { Clock } from './clock';
 import { KefuError } from './problems';
+import { checkActor } from './storableText';
 import { validateInput } from './validate';
 
 /** Who is acting and where: the clerk's name from settings, the site (项目). */
@@ -42,6 +43,8 @@ export async function runOperation<Input, Prepared, Result>(
   context: OperationContext,
   options: ApplyOptions & ReadOptions = {},
 ): Promise<Outcome<Result>> {
+  // Every operation passes here (imports through importTable): the clerk's name and site reach the audit log.
+  checkActor(context.actor);
   const prepared = operation.prepare(input, context);
   const snapshot = await ledger.read(operation.request(prepared, context), { onProgress: options.onProgress });
   const { changes, result } = operation.decide(snapshot, prepared, context);

@@ -20,6 +20,7 @@ import {
   sheetRow,
 } from './deskSteps';
 import { KefuError, type Problem } from './problems';
+import { unstorableProblem } from './storableText';
 import { fieldsForStep } from './validate';
 import { createNumberedRecord, type Operation, type OperationContext } from './records';
 import { validateInput } from './validate';
@@ -725,6 +726,9 @@ export function voidRecord(formKey: 'complaints' | 'reception' | 'repair_orders'
       if (no === '') problems.push({ kind: 'required', form: form.key, field: form.keyField });
       if (reason === '') problems.push({ kind: 'voidReasonRequired', form: form.key, field: 'void_reason' });
       else if ([...reason].length > 200) problems.push({ kind: 'tooLong', form: form.key, field: 'void_reason', params: { length: [...reason].length, max: 200 } });
+      // Located in the reason as given (before trimming), which is what the clerk typed.
+      const unstorable = reason === '' ? undefined : unstorableProblem(input.reason);
+      if (unstorable) problems.push({ ...unstorable, form: form.key, field: 'void_reason' });
       if (problems.length > 0) throw new KefuError(problems);
       return { no, reason };
     },

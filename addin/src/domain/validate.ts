@@ -3,6 +3,7 @@ import { BOOL_CODES } from '../forms/codes';
 import type { FieldDecl, FormDecl } from '../forms/types';
 import { codeOf, isValidLocalDate, isValidLocalDateTime, type DomainValue } from '../ledger/cells';
 import type { Problem } from './problems';
+import { EXCEL_DIGITS, significantDigits, unstorableProblem } from './storableText';
 
 /**
  * Checks what a clerk (or a JSON file) provides for one step of a form against its declaration and
@@ -56,6 +57,12 @@ function convert(field: FieldDecl, raw: unknown, problem: (p: Omit<Problem, 'for
     problem({ kind: 'notText', field: key, params: { value: JSON.stringify(raw) } });
     return null;
   }
+  // Text Excel cannot store is refused before anything else is said about the value.
+  const unstorable = typeof raw === 'string' ? unstorableProblem(raw) : undefined;
+  if (unstorable) {
+    problem({ ...unstorable, field: key });
+    return text;
+  }
   switch (field.type) {
     case 'text':
     case 'longtext':
@@ -104,6 +111,11 @@ function convert(field: FieldDecl, raw: unknown, problem: (p: Omit<Problem, 'for
       const units = parseScaled(text, scale);
       if (units === undefined) {
         problem({ kind: field.type === 'int' ? 'notInteger' : 'notNumber', field: key, params: { value: text } });
+        return null;
+      }
+      // Written out (JSON strings, CSV cells, the pane): more digits than Excel keeps would be rounded.
+      if (typeof raw === 'string' && significantDigits(text) > EXCEL_DIGITS) {
+        problem({ kind: 'tooManyDigits', field: key, params: { value: text.trim(), digits: significantDigits(text), max: EXCEL_DIGITS } });
         return null;
       }
       const asNumber = units / 10 ** scale;

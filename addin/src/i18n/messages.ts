@@ -21,6 +21,16 @@ const MESSAGES = {
     'zh-TW': '「{sheet}」：',
     'en-US': '{sheet}: ',
   },
+  whereInput: {
+    'zh-CN': '“{column}”：',
+    'zh-TW': '「{column}」：',
+    'en-US': '{column}: ',
+  },
+  whereRecord: {
+    'zh-CN': '第 {row} 条记录的“{column}”：',
+    'zh-TW': '第 {row} 筆記錄的「{column}」：',
+    'en-US': 'Record {row}, "{column}": ',
+  },
   required: {
     'zh-CN': '必须填写。',
     'zh-TW': '必須填寫。',
@@ -75,6 +85,26 @@ const MESSAGES = {
     'zh-CN': '由系统填写，请勿提供。',
     'zh-TW': '由系統填寫，請勿提供。',
     'en-US': 'is filled in by the system; leave it out.',
+  },
+  unstorableControl: {
+    'zh-CN': '第 {position} 个字符是 Excel 无法保存的控制字符 {code}，请删除。',
+    'zh-TW': '第 {position} 個字元是 Excel 無法儲存的控制字元 {code}，請刪除。',
+    'en-US': 'character {position} is the control character {code}, which Excel cannot store; delete it.',
+  },
+  unstorableNonCharacter: {
+    'zh-CN': '第 {position} 个字符是 Excel 无法保存的非字符 {code}，请删除。',
+    'zh-TW': '第 {position} 個字元是 Excel 無法儲存的非字元 {code}，請刪除。',
+    'en-US': 'character {position} is the noncharacter {code}, which Excel cannot store; delete it.',
+  },
+  unstorableSurrogate: {
+    'zh-CN': '第 {position} 个字符是不成对的代理项 {code}（残缺的字符），Excel 无法保存。请删除，或重新输入原来的字符。',
+    'zh-TW': '第 {position} 個字元是不成對的代理項 {code}（殘缺的字元），Excel 無法儲存。請刪除，或重新輸入原來的字元。',
+    'en-US': 'character {position} is the unpaired surrogate {code} (half of a character), which Excel cannot store; delete it or type the character again.',
+  },
+  tooManyDigits: {
+    'zh-CN': '{value} 有 {digits} 位有效数字，超过 Excel 能保存的 {max} 位，会被舍入。请核对；编号、卡号等请写成文字（在 JSON 中加引号）。',
+    'zh-TW': '{value} 有 {digits} 位有效數字，超過 Excel 能儲存的 {max} 位，會被捨入。請核對；編號、卡號等請寫成文字（在 JSON 中加引號）。',
+    'en-US': '{value} has {digits} significant digits, more than the {max} Excel keeps, so it would be rounded. Check it; write ids, card numbers and the like as text (in quotes in JSON).',
   },
   notText: {
     'zh-CN': '应为文字，收到的是 {value}。',
@@ -682,6 +712,19 @@ const MESSAGES = {
 } as const satisfies Record<string, Text>;
 
 export type MessageId = keyof typeof MESSAGES;
+
+/**
+ * Inputs outside any form that messages name (whereInput): the clerk's name and site an operation
+ * runs with. Any other name (a command-line flag such as --reason) is shown as it is.
+ */
+const INPUT_NAMES: Readonly<Record<string, Text>> = {
+  clerk: { 'zh-CN': '经办人姓名', 'zh-TW': '經辦人姓名', 'en-US': 'Clerk name' },
+  site: { 'zh-CN': '项目', 'zh-TW': '項目', 'en-US': 'Site' },
+};
+
+export function inputName(name: string, locale: Locale): string {
+  return Object.prototype.hasOwnProperty.call(INPUT_NAMES, name) ? INPUT_NAMES[name][locale] : name;
+}
 
 export function message(id: MessageId, locale: Locale, params: Readonly<Record<string, string | number>> = {}): string {
   return format(MESSAGES[id][locale], params);

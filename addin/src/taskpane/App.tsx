@@ -21,6 +21,8 @@ import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } 
 import { BindingView, PrintView } from './ArchiveViews';
 import { ImportView, PerformanceView, StatisticsView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
+import { problemMessage } from '../domain/problems';
+import { unstorableProblem } from '../domain/storableText';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -50,19 +52,27 @@ function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const [draft, setDraft] = React.useState(session.settings);
   const [saved, setSaved] = React.useState(false);
   const detected = LOCALE_NAMES[paneLocale({ ...draft, locale: 'auto' }, session.env.displayLanguage)];
+  // The name and site go into the audit log of every change: text Excel cannot store is said under the field.
+  const problemOf = (text: string) => {
+    const problem = unstorableProblem(text);
+    return problem ? problemMessage(problem, locale) : undefined;
+  };
+  const clerkProblem = problemOf(draft.clerk);
+  const siteProblem = problemOf(draft.site);
   return (
     <form
       style={{ display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM }}
       onSubmit={(event) => {
         event.preventDefault();
+        if (clerkProblem || siteProblem) return;
         onSave({ ...draft, clerk: draft.clerk.trim(), site: draft.site.trim() });
         setSaved(true);
       }}
     >
-      <Field label={ui('clerkName', locale)} required>
+      <Field label={ui('clerkName', locale)} required validationState={clerkProblem ? 'error' : 'none'} validationMessage={clerkProblem}>
         <Input value={draft.clerk} onChange={(_, d) => (setDraft({ ...draft, clerk: d.value }), setSaved(false))} />
       </Field>
-      <Field label={ui('site', locale)}>
+      <Field label={ui('site', locale)} validationState={siteProblem ? 'error' : 'none'} validationMessage={siteProblem}>
         <Input value={draft.site} onChange={(_, d) => (setDraft({ ...draft, site: d.value }), setSaved(false))} />
       </Field>
       {!session.env.locale && (
@@ -81,7 +91,7 @@ function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
         </Field>
       )}
       <div>
-        <Button appearance="primary" type="submit">
+        <Button appearance="primary" type="submit" disabled={Boolean(clerkProblem || siteProblem)}>
           {ui('save', locale)}
         </Button>
       </div>

@@ -25,6 +25,7 @@ import type { FormDecl } from '../forms/types';
 import { codeLabel } from '../ledger/cells';
 import { fieldsForStep } from '../domain/validate';
 import { runOperation } from '../domain/records';
+import { KefuError, problemMessage, type Problem } from '../domain/problems';
 import { DESK_STEPS, SUPPLIED_BY_RECEPTION, receiveMatter, registerComplaint, voidRecord, type DeskStep, type ReceptionResult, type StepResult } from '../domain/serviceDesk';
 import { deskQueue, deskRequest, type DueItem } from '../domain/deskCheck';
 import { RecordForm, type FormPart } from './RecordForm';
@@ -120,11 +121,26 @@ export function StepsView({ target }: { target: StepTarget | null }) {
   const step = group.steps[action];
   const key = group.form.fields.find((f) => f.key === group.form.keyField)!;
 
+  const voidOperation = voidRecord(group.form.key as 'complaints');
+  const voidContext = { clock: session.clock, actor: { clerk: session.settings.clerk } };
+  // What is wrong with the reason (text Excel cannot store, too long), under the field as it is typed.
+  const reasonProblems = ((): Problem[] => {
+    if (reason.trim() === '') return [];
+    try {
+      voidOperation.prepare({ no: number, reason }, voidContext);
+      return [];
+    } catch (error) {
+      if (error instanceof KefuError) return error.problems.filter((p) => p.field === 'void_reason');
+      throw error;
+    }
+  })();
+  const reasonMessage = reasonProblems.map((p) => problemMessage(p, locale)).join(' ');
+
   const voidIt = () =>
     session.act(async () => {
       try {
         const ledger = await session.ledger();
-        await runOperation(ledger, voidRecord(group.form.key as 'complaints'), { no: number.trim(), reason }, { clock: session.clock, actor: { clerk: session.settings.clerk } });
+        await runOperation(ledger, voidOperation, { no: number.trim(), reason }, voidContext);
         setVoidOutcome(ui('voided', locale, { number: number.trim() }));
       } catch (error) {
         setVoidOutcome(`${ui('failed', locale)}${errorText(error, locale)}`);
@@ -163,11 +179,11 @@ export function StepsView({ target }: { target: StepTarget | null }) {
               <MessageBarBody>{voidOutcome}</MessageBarBody>
             </MessageBar>
           )}
-          <Field label={ui('voidReason', locale)} required>
+          <Field label={ui('voidReason', locale)} required validationState={reasonMessage ? 'error' : 'none'} validationMessage={reasonMessage || undefined}>
             <Input value={reason} onChange={(_, d) => setReason(d.value)} disabled={session.busy} />
           </Field>
           <div>
-            <Button appearance="primary" onClick={() => void voidIt()} disabled={session.busy || !number.trim() || !reason.trim()}>
+            <Button appearance="primary" onClick={() => void voidIt()} disabled={session.busy || !number.trim() || !reason.trim() || reasonProblems.length > 0}>
               {actionLabel('void', locale)}
             </Button>
           </div>

@@ -64,7 +64,8 @@ export function environmentLocale(env: Pick<PaneEnvironment, 'locale' | 'display
 /** A station id for this pane session: numbering claims name it (docs/numbering.md). */
 export function newStation(clerk: string): string {
   const random = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${random} ${clerk}`.slice(0, 40);
+  // Cut by characters, not UTF-16 units: half a surrogate pair is text Excel cannot store.
+  return [...`${random} ${clerk}`].slice(0, 40).join('');
 }
 
 export const VIEWS = ['reception', 'complaints', 'steps', 'queue', 'print', 'binding', 'statistics', 'performance', 'import', 'settings'] as const;
