@@ -4,7 +4,7 @@ import type { Locale, Text } from '../../addin/src/i18n/locale';
 import { LOCALES, isLocale, resolveLocale } from '../../addin/src/i18n/locale';
 import { message, type MessageId } from '../../addin/src/i18n/messages';
 import { KefuError } from '../../addin/src/domain/problems';
-import { impreciseJsonNumbers } from '../../addin/src/domain/storableText';
+import { checkStorableText, impreciseJsonNumbers } from '../../addin/src/domain/storableText';
 
 /**
  * What every kefu command shares: its declaration (words, arguments, flags, help in three
@@ -17,6 +17,8 @@ import { impreciseJsonNumbers } from '../../addin/src/domain/storableText';
 export interface FlagSpec {
   /** The value's placeholder ('<file>'); a flag without one is a switch. */
   readonly value?: string;
+  /** Free text that reaches the workbook (a name, a reason): refused when Excel could not store it. */
+  readonly text?: true;
   readonly help: Text;
 }
 
@@ -42,7 +44,7 @@ export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
 
 /** Flags shared by several commands, declared once. */
 export const FLAG = {
-  clerk: { value: '<name>', help: t('操作人姓名，记入审计日志。默认为系统用户名。', '操作人姓名，記入稽核日誌。預設為系統使用者名稱。', 'Who is acting, for the audit log. Default: the user name.') },
+  clerk: { value: '<name>', text: true, help: t('操作人姓名，记入审计日志。默认为系统用户名。', '操作人姓名，記入稽核日誌。預設為系統使用者名稱。', 'Who is acting, for the audit log. Default: the user name.') },
   wait: { value: '<seconds>', help: t('台账被另一个命令占用时最多等待的秒数（默认 30）。', '臺賬被另一個命令佔用時最多等待的秒數（預設 30）。', 'How long to wait while another command holds the ledger (default 30).') },
   force: { help: t('允许覆盖已有的台账或文件。', '允許覆蓋既有的臺賬或檔案。', 'Allow replacing an existing ledger or file.') },
   jsonInput: { value: '<file|->', help: t('输入的 JSON 文件（- 为标准输入）。', '輸入的 JSON 檔案（- 為標準輸入）。', 'The JSON input file (- for standard input).') },
@@ -150,10 +152,10 @@ export function parseArgs(argv: readonly string[], command: Command): Parsed {
     if (spec.value === undefined) {
       if (inline !== undefined) throw new UsageError('usageFlagTakesNoValue', { flag: `--${name}` });
       flags.set(name, true);
-    } else if (inline !== undefined) {
-      flags.set(name, inline);
-    } else if (i + 1 < argv.length && (argv[i + 1] === '-' || !argv[i + 1].startsWith('--'))) {
-      flags.set(name, argv[++i]);
+    } else if (inline !== undefined || (i + 1 < argv.length && (argv[i + 1] === '-' || !argv[i + 1].startsWith('--')))) {
+      const value = inline ?? argv[++i];
+      if (spec.text) checkStorableText(value, `--${name}`);
+      flags.set(name, value);
     } else {
       throw new UsageError('usageFlagNeedsValue', { flag: `--${name}`, value: spec.value });
     }
@@ -199,8 +201,9 @@ export function waitOf(parsed: Parsed): number {
   return seconds * 1000;
 }
 
+/** This run's station id in the numbering claims: a random id and the clerk's name, at most 40 characters (whole ones). */
 export function station(clerk: string): string {
-  return `${crypto.randomBytes(4).toString('hex')} ${clerk}`.slice(0, 40);
+  return [...`${crypto.randomBytes(4).toString('hex')} ${clerk}`].slice(0, 40).join('');
 }
 
 // ————————————————————————————————————————————————————————————————— help

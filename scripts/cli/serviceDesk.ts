@@ -131,7 +131,7 @@ const GROUPS: readonly Group[] = [
     extraFlags: {
       period: { value: '<YYYY-MM>', help: t('汇总的月份。', '彙總的月份。', 'The month to compile.') },
       to: { value: '<customer_service|supervisor>', help: t('汇报对象。', '彙報對象。', 'Whom the compilation is reported to.') },
-      title: { value: '<text>', help: t('汇总的标题（默认：建议汇总 YYYY-MM）。', '彙總的標題（預設：建議彙總 YYYY-MM）。', 'The compilation’s title (default: Suggestions YYYY-MM).') },
+      title: { text: true, value: '<text>', help: t('汇总的标题（默认：建议汇总 YYYY-MM）。', '彙總的標題（預設：建議彙總 YYYY-MM）。', 'The compilation’s title (default: Suggestions YYYY-MM).') },
     },
     help: t(
       'reply：对未当场答复的咨询作出答复 {replied_at, reply}；verify：问题反映的核实结果 {verification_result}；escalate：其他事项上报公司经理或办结 {escalated: yes|no}（重大事项必须上报）；void --reason：作废。compile：把该月未处理的建议汇总成一份报告：每条建议记上汇总标题和汇报对象，并办结。',
@@ -173,7 +173,7 @@ function groupCommand(group: Group): Command {
     help: group.help,
     flags: {
       json: FLAG.jsonInput,
-      reason: { value: '<text>', help: t('作废的原因。', '作廢的原因。', 'Why the record is voided.') },
+      reason: { text: true, value: '<text>', help: t('作废的原因。', '作廢的原因。', 'Why the record is voided.') },
       ...writing,
       ...(group.extraFlags ?? {}),
     },

@@ -83,7 +83,7 @@ export const statsCommand: Command = {
     year: { value: '<YYYY>', help: t('统计的年份。', '統計的年份。', 'The year.') },
     out: { value: '<stats.xlsx>', help: t('要写入的统计工作簿（不能是台账）。', '要寫入的統計活頁簿（不能是臺賬）。', 'The statistics workbook to write (never a ledger).') },
     json: FLAG.jsonOutput,
-    site: { value: '<name>', help: t('表头上的项目名称。', '表頭上的專案名稱。', 'The site named in the header.') },
+    site: { text: true, value: '<name>', help: t('表头上的项目名称。', '表頭上的專案名稱。', 'The site named in the header.') },
     force: FLAG.force,
     clerk: FLAG.clerk,
   },

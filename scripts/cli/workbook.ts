@@ -8,12 +8,12 @@ import { message } from '../../addin/src/i18n/messages';
 import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
 import { aboutFile, checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
-import { FLAG, UsageError, flag, localeFlag, noMoreArguments, station, t, type Command } from './args';
+import { FLAG, UsageError, flag, localeFlag, noMoreArguments, station, t, type Command, type FlagSpec } from './args';
 
 /** Commands that make whole workbooks or describe them: template, templates, dictionary, demo. */
 
-const out = { value: '<file.xlsx>', help: t('要写入的新工作簿。已有文件不会被覆盖，除非加 --force。', '要寫入的新活頁簿。既有檔案不會被覆蓋，除非加 --force。', 'The new workbook to write. An existing file is not replaced unless --force.') };
-const site = { value: '<name>', help: t('项目（站点）名称，写入设置。', '專案（站點）名稱，寫入設定。', 'The site’s name, kept in the settings.') };
+const out: FlagSpec = { value: '<file.xlsx>', help: t('要写入的新工作簿。已有文件不会被覆盖，除非加 --force。', '要寫入的新活頁簿。既有檔案不會被覆蓋，除非加 --force。', 'The new workbook to write. An existing file is not replaced unless --force.') };
+const site: FlagSpec = { text: true, value: '<name>', help: t('项目（站点）名称，写入设置。', '專案（站點）名稱，寫入設定。', 'The site’s name, kept in the settings.') };
 
 export const template: Command = {
   words: ['template'],
