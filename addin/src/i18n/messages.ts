@@ -5,7 +5,7 @@ import { format } from './locale';
  * Every message a user can read from an operation or the command line, in the three locales.
  * Placeholders: {name}. Problems name the form (sheet), row and column, and say what to do.
  */
-const MESSAGES = {
+export const MESSAGES = {
   where: {
     'zh-CN': '“{sheet}”第 {row} 行“{column}”：',
     'zh-TW': '「{sheet}」第 {row} 列「{column}」：',
