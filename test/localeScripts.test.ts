@@ -7,32 +7,9 @@ import { FORMS } from '../addin/src/forms';
 import * as messages from '../addin/src/i18n/messages';
 import * as ui from '../addin/src/i18n/ui';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
-import { DICTIONARY_COLUMNS, DICTIONARY_SHEET } from '../addin/src/ledger/layout';
-import { CROSS_CHECK_SHEET } from '../addin/src/ledger/xlsx/crossCheck';
 import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
-import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { runKefu } from './support/fixtures';
-import { checkScripts, describeFindings, scriptProblems, textsOf, workbookTexts, type Artefact, type ScriptException } from './support/scriptCheck';
-
-/** The data dictionary's label columns of `keys`, on the sheet of `locale`. */
-function dictionaryColumns(locale: Locale, keys: readonly string[]): RegExp {
-  const letters = keys.map((key) => columnLetters(DICTIONARY_COLUMNS.findIndex((c) => c.key === key) + 1));
-  return new RegExp(`^sheet ${JSON.stringify(DICTIONARY_SHEET[locale])} (${letters.join('|')})\\d+$`);
-}
-
-/** The deliberate exceptions, all of them: bilingual by design, or a name. */
-export const SCRIPT_EXCEPTIONS: readonly ScriptException[] = [
-  { locale: 'zh-CN', where: dictionaryColumns('zh-CN', ['label_zh_tw']), reason: 'the data dictionary labels every column in all three languages' },
-  { locale: 'zh-TW', where: dictionaryColumns('zh-TW', ['label_zh_cn']), reason: 'the data dictionary labels every column in all three languages' },
-  { locale: 'en-US', where: dictionaryColumns('en-US', ['label_zh_cn', 'label_zh_tw']), reason: 'the data dictionary labels every column in all three languages' },
-  {
-    locale: 'en-US',
-    where: new RegExp(`^sheet ${JSON.stringify(CROSS_CHECK_SHEET['en-US'])} [A-Z]+3$`),
-    reason: 'the cross-check counts a void mark typed in any language: it lists "Yes" and "是"',
-  },
-  { locale: 'en-US', fragment: '"、"', reason: 'the separator of a cell holding several codes, quoted in a help text' },
-  { locale: 'en-US', fragment: '客服台账', reason: 'the product’s name as a brand, e.g. "Kefu Ledger (客服台账)"' },
-];
+import { SCRIPT_EXCEPTIONS, checkScripts, describeFindings, scriptProblems, textsOf, workbookTexts, type Artefact } from './support/scriptCheck';
 
 describe('one script per locale, checked with OpenCC’s data', function () {
   this.timeout(300_000);

@@ -19,7 +19,8 @@
  *   (装订于 → 裝訂於, 以后 → 以後), while one that comes back the same is a Traditional word
  *   (公里, 若干). 台 is never flagged: Taiwan writes 台 for 臺 in everyday text (台北, 台灣).
  * - zh-TW, **not Taiwan's form**: a character that OpenCC's Taiwan variant table (TWVariants)
- *   replaces: 爲→為, 裏→裡, 衆→眾, 着→著, 啓→啟 …
+ *   replaces: 爲→為, 裏→裡, 衆→眾, 着→著, 啓→啟 … — but not 污: Taiwan's laws write 污染
+ *   (空氣污染防制法) as the client's own procedures do (環境污染事件), beside the standard 汙.
  * - zh-CN, **Traditional-only**: the reverse: a key of TSCharacters that is not a key of
  *   STCharacters and that TSPhrases never keeps (於 is kept, in names, and is judged by the round
  *   trip cn→tw→cn as the shared characters above).
@@ -31,6 +32,9 @@
 import JSZip from 'jszip';
 import OpenCC from 'opencc-js';
 import type { Locale, Text } from '../../addin/src/i18n/locale';
+import { DICTIONARY_COLUMNS, DICTIONARY_SHEET } from '../../addin/src/ledger/layout';
+import { CROSS_CHECK_SHEET } from '../../addin/src/ledger/xlsx/crossCheck';
+import { columnLetters } from '../../addin/src/ledger/xlsx/xlsxLedger';
 
 export interface LocatedText {
   /** Where the string is: `sheet "投訴處理單" B7`, `ui.viewPrint`, … */
@@ -66,6 +70,26 @@ export interface Finding {
   /** The offending characters, each with what OpenCC would write instead (or itself in en-US). */
   readonly characters: readonly string[];
 }
+
+/** The data dictionary's label columns of `keys`, on the sheet of `locale`. */
+function dictionaryColumns(locale: Locale, keys: readonly string[]): RegExp {
+  const letters = keys.map((key) => columnLetters(DICTIONARY_COLUMNS.findIndex((c) => c.key === key) + 1));
+  return new RegExp(`^sheet ${JSON.stringify(DICTIONARY_SHEET[locale])} (${letters.join('|')})\\d+$`);
+}
+
+/** The deliberate exceptions, all of them: bilingual by design, or a name. Add to this list, with a reason. */
+export const SCRIPT_EXCEPTIONS: readonly ScriptException[] = [
+  { locale: 'zh-CN', where: dictionaryColumns('zh-CN', ['label_zh_tw']), reason: 'the data dictionary labels every column in all three languages' },
+  { locale: 'zh-TW', where: dictionaryColumns('zh-TW', ['label_zh_cn']), reason: 'the data dictionary labels every column in all three languages' },
+  { locale: 'en-US', where: dictionaryColumns('en-US', ['label_zh_cn', 'label_zh_tw']), reason: 'the data dictionary labels every column in all three languages' },
+  {
+    locale: 'en-US',
+    where: new RegExp(`^sheet ${JSON.stringify(CROSS_CHECK_SHEET['en-US'])} [A-Z]+3$`),
+    reason: 'the cross-check counts a void mark typed in any language: it lists "Yes" and "是"',
+  },
+  { locale: 'en-US', fragment: '"、"', reason: 'the separator of a cell holding several codes, quoted in a help text' },
+  { locale: 'en-US', fragment: '客服台账', reason: 'the product’s name as a brand, e.g. "Kefu Ledger (客服台账)"' },
+];
 
 type Dictionary = Map<string, string>;
 
@@ -117,6 +141,7 @@ function openccTables(): Tables {
   const [stPhrases, stChars] = locale.from.cn[0].map(parseDictionary);
   const [tsPhrases, tsChars] = locale.to.cn[0].map(parseDictionary);
   const twVariants = parseDictionary(locale.to.tw[0][1]);
+  twVariants.delete('污'); // 污染 is Taiwan's written usage too (空氣污染防制法, the seed's 環境污染事件)
   const sharedSimplified = keptInPhrases(stChars, stPhrases);
   sharedSimplified.delete('台'); // Taiwan's everyday form of 臺: never flagged.
   const sharedTraditional = keptInPhrases(tsChars, tsPhrases);
