@@ -7,10 +7,11 @@
  *
  * What counts as the wrong script, character by character:
  *
- * - zh-TW, **Simplified-only**: a character that OpenCC's Simplified→Traditional character table
- *   (STCharacters) changes, that is not itself a Traditional character with a Simplified form
- *   (a key of TSCharacters), and that OpenCC's phrase table (STPhrases) never keeps unchanged.
- *   发 钟 这 们 说 … are Simplified-only: no Traditional word writes them.
+ * - zh-TW, **Simplified-only**: a character that OpenCC's Simplified→Taiwan conversion changes
+ *   character by character (STCharacters, then the Taiwan variants: 床 → 牀 → 床 is unchanged),
+ *   that is not itself a Traditional character with a Simplified form (a key of TSCharacters),
+ *   and that OpenCC's phrase table (STPhrases) never keeps unchanged. 发 钟 这 们 说 … are
+ *   Simplified-only: no Traditional word writes them.
  * - zh-TW, **shared character written as Simplified**: about 70 characters are valid in both
  *   scripts (于/於, 里/裡, 后/後, 干/幹, 余/餘, 丑/醜 …): OpenCC converts them by default but keeps
  *   them in some words (公里, 于姓, 皇后, 若干). A character cannot tell which word it writes, the
@@ -117,7 +118,7 @@ function keptInPhrases(table: Dictionary, phrases: Dictionary): Set<string> {
 }
 
 interface Tables {
-  readonly st: Dictionary;
+  readonly taiwanForm: (ch: string) => string;
   readonly ts: Dictionary;
   readonly simplifiedOnly: (ch: string) => boolean;
   readonly sharedSimplified: ReadonlySet<string>;
@@ -145,10 +146,15 @@ function openccTables(): Tables {
   const sharedSimplified = keptInPhrases(stChars, stPhrases);
   sharedSimplified.delete('台'); // Taiwan's everyday form of 臺: never flagged.
   const sharedTraditional = keptInPhrases(tsChars, tsPhrases);
+  /** What Taiwan writes for a Simplified character: OpenCC's s2tw, character by character (床 → 牀 → 床). */
+  const taiwanForm = (ch: string) => {
+    const traditional = stChars.get(ch) ?? ch;
+    return twVariants.get(traditional) ?? traditional;
+  };
   tables = {
-    st: stChars,
+    taiwanForm,
     ts: tsChars,
-    simplifiedOnly: (ch) => stChars.has(ch) && !tsChars.has(ch) && !sharedSimplified.has(ch) && ch !== '台',
+    simplifiedOnly: (ch) => stChars.has(ch) && taiwanForm(ch) !== ch && !tsChars.has(ch) && !sharedSimplified.has(ch) && ch !== '台',
     sharedSimplified,
     traditionalOnly: (ch) => tsChars.has(ch) && !stChars.has(ch) && !sharedTraditional.has(ch),
     sharedTraditional,
@@ -198,7 +204,7 @@ export function scriptProblems(text: string, locale: Locale): { rule: ScriptRule
   if (locale === 'en-US') {
     add('cjk-in-english', chars.filter((ch) => CJK.test(ch)));
   } else if (locale === 'zh-TW') {
-    add('simplified-only', chars.filter(t.simplifiedOnly).map((ch) => `${ch}→${t.st.get(ch)}`));
+    add('simplified-only', chars.filter(t.simplifiedOnly).map((ch) => `${ch}→${t.taiwanForm(ch)}`));
     add('shared-as-simplified', changedByRoundTrip(text, t.sharedSimplified, t.toCn, t.toTw));
     add('not-taiwan-form', chars.filter((ch) => t.twVariants.has(ch)).map((ch) => `${ch}→${t.twVariants.get(ch)}`));
   } else {
