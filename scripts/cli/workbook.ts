@@ -2,10 +2,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../../addin/src/i18n/locale';
 import { systemClock } from '../../addin/src/domain/clock';
-import { buildDemo, buildPerformanceDemo } from '../../addin/src/domain/demo';
 import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
 import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
-import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
+import { buildDemoWorkbook } from '../../addin/src/ledger/xlsx/demoWorkbook';
 import { writeWorkbookAtomically } from '../../addin/src/ledger/xlsx/files';
 import { UsageError, flag, localeFlag, station, type Command } from './args';
 
@@ -73,23 +72,24 @@ export const demo: Command = {
       Build a realistic year of desk activity by running the real operations: receptions of
       all six categories (n complaints, default 120, and the other kinds in proportion), each
       complaint, repair order, inquiry, issue report and "other" matter taken through its
-      steps, monthly compilations of suggestions; the last days of the year stay open. The
-      manager's measures after the year's statistics (and one carried from the year before).
-      Also imports a year of performance inputs for three outsourced teams (collector records,
-      rotation and batch-install work orders, complaint orders) through the real import.`,
+      steps, monthly compilations of suggestions, the manager's measures after the year's
+      statistics (and one carried from the year before). Everything happens in office hours
+      on working days, up to today (or to the year's end, for a past year): what would come
+      later is still open. People, contents and the hospital are written in the locale's own
+      words. Also imports the year's performance inputs for three outsourced teams (collector
+      records, rotation and batch-install work orders, complaint orders) through the real import.`,
   async run(parsed) {
     const locale = localeFlag(parsed);
     const year = Number(flag(parsed, 'year', true));
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('--year must be a year such as 2026');
+    const clock = systemClock();
+    const thisYear = Number(clock.now().slice(0, 4));
+    if (year > thisYear) throw new UsageError(`--year must not be after this year (${thisYear}): the demo shows what has happened`);
     const out = flag(parsed, 'out', true)!;
     const count = flag(parsed, 'complaints');
-    const clock = systemClock();
-    const bytes = await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' });
-    const ledger = await XlsxLedger.fromBuffer(bytes, { station: station('demo'), clock });
-    const result = await buildDemo(ledger, { year, clock, complaints: count ? Number(count) : undefined });
-    const perf = await buildPerformanceDemo(ledger, { year, clock });
-    await writeWorkbookAtomically(out, await ledger.toBuffer());
-    console.log(`${out}: ${result.receptions} receptions, ${result.complaints} complaints, ${result.repairs} repair orders, ${result.actions} desk actions`);
+    const { bytes, desk, performance: perf } = await buildDemoWorkbook({ locale, year, clock, complaints: count ? Number(count) : undefined, station: station('demo') });
+    await writeWorkbookAtomically(out, bytes);
+    console.log(`${out}: ${desk.receptions} receptions, ${desk.complaints} complaints, ${desk.repairs} repair orders, ${desk.actions} desk actions, up to ${desk.today}`);
     console.log(`${out}: ${perf.workers} workers, ${perf.collectorRecords} collector records, ${perf.rotationOrders} rotation orders, ${perf.batchInstalls} batch installs, ${perf.complaintOrders} complaint orders`);
   },
 };
