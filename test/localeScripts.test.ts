@@ -94,6 +94,10 @@ describe('one script per locale, checked with OpenCC’s data', function () {
         const run = await runKefu(['demo', '--locale', locale, '--year', year, '--out', demo]);
         assert.equal(run.code, 0, run.stderr);
         artefacts.push({ name: `${locale} demo ledger (kefu demo --locale ${locale} --year ${year})`, locale, texts: await workbookTexts(await fs.readFile(demo)) });
+        const volumes = path.join(dir, `volumes.${locale}.xlsx`);
+        const bound = await runKefu(['bind', demo, '--year', year, '--out', volumes, '--locale', locale]);
+        assert.equal(bound.code, 0, bound.stderr);
+        artefacts.push({ name: `${locale} bound volumes of the demo (kefu bind)`, locale, texts: await workbookTexts(await fs.readFile(volumes)) });
         artefacts.push({ name: `${locale} task pane (i18n/ui.ts)`, locale, texts: textsOf(ui, locale, 'ui') });
         artefacts.push({ name: `${locale} messages (i18n/messages.ts)`, locale, texts: textsOf(messages, locale, 'messages') });
         artefacts.push({ name: `${locale} form declarations`, locale, texts: textsOf(FORMS, locale, 'FORMS') });
@@ -105,9 +109,9 @@ describe('one script per locale, checked with OpenCC’s data', function () {
 
     const script: Record<Locale, string> = { 'zh-CN': 'Simplified Chinese', 'zh-TW': 'Traditional Chinese as written in Taiwan', 'en-US': 'English' };
     for (const locale of LOCALES) {
-      it(`every string of the ${locale} template, demo ledger, pane, messages and forms is ${script[locale]}`, () => {
+      it(`every string of the ${locale} template, demo ledger and its bound volumes, pane, messages and forms is ${script[locale]}`, () => {
         const own = artefacts.filter((a) => a.locale === locale);
-        assert.equal(own.length, 5);
+        assert.equal(own.length, 6);
         for (const a of own) assert.ok(a.texts.length > 0, `${a.name}: no string read`);
         const findings = checkScripts(own, SCRIPT_EXCEPTIONS);
         assert.equal(findings.length, 0, `${findings.length} strings not in ${script[locale]}:\n${describeFindings(findings)}`);

@@ -350,8 +350,7 @@ function sharedStrings(xml: string): string[] {
  * attribute of every part — table headers, validation lists and their error texts, conditional
  * formats, headers and footers, defined names and their lists, document properties. Not the
  * theme: its font table names a font for each script (新細明體, 宋体 …), the same in every
- * workbook Office writes. Only strings with a CJK character are returned (no other string can
- * break a rule).
+ * workbook Office writes. Strings without a letter (numbers, references) are left out.
  */
 export async function workbookTexts(bytes: Uint8Array): Promise<LocatedText[]> {
   const zip = await JSZip.loadAsync(bytes);
@@ -376,7 +375,7 @@ export async function workbookTexts(bytes: Uint8Array): Promise<LocatedText[]> {
 
   const out: LocatedText[] = [];
   const keep = (where: string, text: string) => {
-    if (CJK.test(text)) out.push({ where, text });
+    if (/\p{L}/u.test(text)) out.push({ where, text });
   };
   const described = (e: Element) => {
     const key = e.attributes.sqref ?? e.attributes.ref ?? e.attributes.name ?? e.attributes.r;
@@ -399,7 +398,7 @@ export async function workbookTexts(bytes: Uint8Array): Promise<LocatedText[]> {
           const ref = cell.attributes.r ?? '?';
           if (inner === 'v' && cell.attributes.t === 's') keep(`${label} ${ref}`, shared[Number(text)] ?? '');
           else if (inner === 'f') keep(`${label} ${ref} (formula)`, text);
-          else keep(`${label} ${ref}`, text);
+          else if (inner !== 'v' || cell.attributes.t === 'str') keep(`${label} ${ref}`, text); // not a number's digits
           return;
         }
         keep(`${label} ${stack.map(described).join('')}`, text);
