@@ -5,10 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../addin/src/i18n/locale';
-import { fixedClock, systemClock } from '../addin/src/domain/clock';
-import { buildDemo, buildPerformanceDemo } from '../addin/src/domain/demo';
-import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
-import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
+import { systemClock } from '../addin/src/domain/clock';
+import { buildDemoWorkbook } from '../addin/src/ledger/xlsx/demoWorkbook';
 
 const ROOT = path.resolve(__dirname, '..');
 export const PREVIEW_DIR = path.join(ROOT, '.preview');
@@ -24,20 +22,14 @@ function newestSource(): number {
 
 export async function preparePreview(options: { year?: number; force?: boolean } = {}): Promise<string[]> {
   mkdirSync(PREVIEW_DIR, { recursive: true });
-  const year = options.year ?? new Date().getFullYear();
+  const year = options.year ?? Number(systemClock().now().slice(0, 4));
   const written: string[] = [];
   for (const locale of LOCALES) {
     const file = path.join(PREVIEW_DIR, `demo.${locale}.xlsx`);
     if (!options.force && existsSync(file) && statSync(file).mtimeMs > newestSource()) continue;
-    const clock = fixedClock(`${year}-01-01 08:00:00`, 37);
-    const ledger = await XlsxLedger.fromBuffer(await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' }), {
-      station: 'preview demo',
-      clock,
-    });
-    await buildDemo(ledger, { year, clock });
-    // Performance inputs up to today: the import refuses dates in the future.
-    await buildPerformanceDemo(ledger, { year, clock: systemClock() });
-    writeFileSync(file, await ledger.toBuffer());
+    // This year up to today, in the locale's words: the same demo `kefu demo` makes.
+    const { bytes } = await buildDemoWorkbook({ locale, year, clock: systemClock(), station: 'preview demo' });
+    writeFileSync(file, bytes);
     written.push(file);
   }
   return written;

@@ -8,6 +8,7 @@ import { fixedClock } from '../addin/src/domain/clock';
 import { KefuError } from '../addin/src/domain/problems';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { clauseText } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
 import { complaints, repairOrders, returnVisits } from '../addin/src/forms/serviceDesk';
 import type { FormDecl } from '../addin/src/forms/types';
@@ -130,11 +131,11 @@ function has(page: string, text: string): boolean {
   return squash(page).includes(squash(text));
 }
 
-/** The PDF pages printed from a form's print sheet: they carry its code, title and clause in the header. */
+/** The PDF pages printed from a form's print sheet: they carry its code, title and clause (in the locale's words) in the header. */
 function pagesOf(pages: readonly string[], form: FormDecl, locale: Locale): string[] {
   return pages.filter((page) => {
     const first = page.split('\n').find((line) => line.trim() !== '') ?? '';
-    return first.includes(form.code) && first.includes(form.title[locale]) && first.includes(form.clause);
+    return first.includes(form.code) && first.includes(form.title[locale]) && first.includes(clauseText(form.clause, locale));
   });
 }
 

@@ -2,11 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../../addin/src/i18n/locale';
 import { systemClock } from '../../addin/src/domain/clock';
-import { buildDemo, buildPerformanceDemo } from '../../addin/src/domain/demo';
 import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
 import { message } from '../../addin/src/i18n/messages';
 import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
-import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
+import { buildDemoWorkbook } from '../../addin/src/ledger/xlsx/demoWorkbook';
 import { aboutFile, checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
 import { FLAG, UsageError, flag, localeFlag, noMoreArguments, station, t, type Command, type FlagSpec } from './args';
 
@@ -92,12 +91,12 @@ export const demo: Command = {
   words: ['demo'],
   usage: ['--year <YYYY> --out <file.xlsx> [--locale <locale>] [--complaints <n>] [--force]'],
   help: t(
-    '用真实的操作做出一年的演示台账：六类接待（n 件投诉，默认 120 件，其他按比例），每件投诉、报修、咨询、问题反映和其他事项都走完流程，每月汇总建议；年末几天保持未结。还有年度统计之后的整改措施（含一条上年结转），以及三支外包队伍一年的绩效数据（采集记录、轮换和批量装表工单、投诉工单），全部经真实导入写入。',
-    '用真實的操作做出一年的示範臺賬：六類接待（n 件投訴，預設 120 件，其他按比例），每件投訴、報修、諮詢、問題反映和其他事項都走完流程，每月彙總建議；年末幾天保持未結。還有年度統計之後的整改措施（含一條上年結轉），以及三支外包隊伍一年的績效資料（採集記錄、輪換和批次裝表工單、投訴工單），全部經真實匯入寫入。',
-    'Build a realistic year of desk activity by running the real operations: receptions of all six categories (n complaints, default 120, the other kinds in proportion), each complaint, repair order, inquiry, issue report and "other" matter taken through its steps, monthly compilations of suggestions; the last days of the year stay open. The manager’s measures after the year’s statistics (one carried from the year before), and a year of performance inputs for three outsourced teams (collector records, rotation and batch-install work orders, complaint orders) through the real import.',
+    '用真实的操作做出一年的演示台账：六类接待（n 件投诉，默认 120 件，其他按比例），每件投诉、报修、咨询、问题反映和其他事项都走完流程，每月汇总建议，以及年度统计之后的整改措施（含一条上年结转）。一切都在工作日的上班时间发生，直到今天（往年则到年底）：之后的事项仍未办结。人员、内容和医院名称都用该语言自己的说法。还经真实导入写入三支外包队伍一年的绩效数据（采集记录、轮换和批量装表工单、投诉工单）。',
+    '用真實的操作做出一年的示範臺賬：六類接待（n 件投訴，預設 120 件，其他按比例），每件投訴、報修、諮詢、問題反映和其他事項都走完流程，每月彙總建議，以及年度統計之後的整改措施（含一條上年結轉）。一切都在工作日的上班時間發生，直到今天（往年則到年底）：之後的事項仍未辦結。人員、內容和醫院名稱都用該語言自己的說法。還經真實匯入寫入三支外包隊伍一年的績效資料（採集記錄、輪換和批次裝表工單、投訴工單）。',
+    'Build a realistic year of desk activity by running the real operations: receptions of all six categories (n complaints, default 120, the other kinds in proportion), each complaint, repair order, inquiry, issue report and "other" matter taken through its steps, monthly compilations of suggestions, the manager’s measures after the year’s statistics (one carried from the year before). Everything happens in office hours on working days, up to today (or to the year’s end, for a past year): what would come later is still open. People, contents and the hospital are written in the locale’s own words. Also imports the year’s performance inputs for three outsourced teams (collector records, rotation and batch-install work orders, complaint orders) through the real import.',
   ),
   flags: {
-    year: { value: '<YYYY>', help: t('演示的年份。', '示範的年份。', 'The year of the demo.') },
+    year: { value: '<YYYY>', help: t('演示的年份（不晚于今年）。', '示範的年份（不晚於今年）。', 'The year of the demo (not after this one).') },
     out,
     complaints: { value: '<n>', help: t('投诉件数（默认 120）。', '投訴件數（預設 120）。', 'How many complaints (default 120).') },
     force: FLAG.force,
@@ -107,19 +106,18 @@ export const demo: Command = {
     const locale = localeFlag(parsed);
     const yearText = flag(parsed, 'year', true)!;
     const year = Number(yearText);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UsageError('usageBadValue', { flag: '--year', value: yearText, expected: 'YYYY (2026)' });
+    const clock = systemClock();
+    const thisYear = Number(clock.now().slice(0, 4));
+    // The demo shows what has happened: not a year still to come.
+    if (!Number.isInteger(year) || year < 2000 || year > thisYear) throw new UsageError('usageBadValue', { flag: '--year', value: yearText, expected: `YYYY ≤ ${thisYear}` });
     const file = flag(parsed, 'out', true)!;
     const countText = flag(parsed, 'complaints');
     const count = countText === undefined ? undefined : Number(countText);
     if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new UsageError('usageBadValue', { flag: '--complaints', value: countText!, expected: 'n ≥ 0' });
     await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
-    const clock = systemClock();
-    const bytes = await buildTemplateBuffer({ locale, createdAt: clock.now(), site: '市第一人民医院' });
-    const ledger = await XlsxLedger.fromBuffer(bytes, { station: station('demo'), clock });
-    const result = await buildDemo(ledger, { year, clock, complaints: count });
-    const perf = await buildPerformanceDemo(ledger, { year, clock });
-    await writeOutputFile(file, await ledger.toBuffer());
-    console.log(message('demoWritten', locale, { file, receptions: result.receptions, complaints: result.complaints, repairs: result.repairs, actions: result.actions }));
+    const { bytes, desk, performance: perf } = await buildDemoWorkbook({ locale, year, clock, complaints: count, station: station('demo') });
+    await writeOutputFile(file, bytes);
+    console.log(message('demoWritten', locale, { file, receptions: desk.receptions, complaints: desk.complaints, repairs: desk.repairs, actions: desk.actions, today: desk.today }));
     console.log(message('demoPerformanceWritten', locale, { file, workers: perf.workers, records: perf.collectorRecords, rotations: perf.rotationOrders, installs: perf.batchInstalls, orders: perf.complaintOrders }));
   },
 };

@@ -33,7 +33,8 @@ export function dueRulesFrom(rows: readonly RecordValues[]): ReadonlyMap<string,
   return rules;
 }
 
-export function calendarFrom(rows: readonly RecordValues[]): WorkCalendar {
+/** The calendar a table's rows (or the template's seed rows) make: each row's date and kind. */
+export function calendarFrom(rows: readonly { readonly date?: unknown; readonly kind?: unknown }[]): WorkCalendar {
   const holidays = new Set<string>();
   const workdays = new Set<string>();
   for (const row of rows) {

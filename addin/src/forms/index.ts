@@ -14,6 +14,8 @@ import {
 } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
 import { bindingIndex, complaintMeasures, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
+import type { Locale, Text } from '../i18n/locale';
+import { t } from './codes';
 import type { FormDecl } from './types';
 import {
   accessibilityChecks,
@@ -90,6 +92,17 @@ export function formByKey(key: string): FormDecl {
 
 export function findForm(key: string): FormDecl | undefined {
   return byKey.get(key);
+}
+
+/** The sections of the seed procedures that clauses name in the seed's own (Traditional) words. */
+const SEED_SECTIONS: readonly (readonly [string, Text])[] = [
+  ['投訴', t('投诉', '投訴', 'Complaints ')],
+  ['接待', t('接待', '接待', 'Reception ')],
+];
+
+/** A form's seed clause as a reader of `locale` writes it: "P1-投訴1–8" → "P1-投诉1–8", "P1-Complaints 1–8". */
+export function clauseText(clause: string, locale: Locale): string {
+  return SEED_SECTIONS.reduce((text, [section, words]) => text.split(section).join(words[locale]), clause);
 }
 
 export {

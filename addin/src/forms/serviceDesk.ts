@@ -1,4 +1,5 @@
 import { c, t, CHANNELS, DEPARTMENTS, SATISFACTION, SUBSTANTIATED, URGENCY } from './codes';
+import type { Text } from '../i18n/locale';
 import type { FormDecl } from './types';
 
 /** F1 投诉处理单: one complaint from intake to archiving (P1-投訴1–6, workflow W1). */
@@ -659,20 +660,43 @@ export const workCalendar: FormDecl = {
   ],
 };
 
+/** A row a new ledger's table starts with: plain values, and texts in the workbook's language. */
+export type SeedRow = Readonly<Record<string, string | number | Text>>;
+
 /** The promised times a new ledger starts with (T: to confirm with the client). */
-export const DUE_RULE_SEED: readonly Readonly<Record<string, string | number>>[] = [
-  { rule: 'inquiry_reply', amount: 24, unit: 'hours', note: '答复“在最短的时间内”（P1-接待2）' },
-  { rule: 'issue_verify', amount: 3, unit: 'working_days', note: '' },
-  { rule: 'suggestion_compile', amount: 30, unit: 'calendar_days', note: '定期整理汇总' },
-  { rule: 'other_escalate', amount: 1, unit: 'working_days', note: '' },
-  { rule: 'complaint_handle', amount: 3, unit: 'working_days', note: '承诺时限未填写时适用' },
-  { rule: 'complaint_visit', amount: 3, unit: 'working_days', note: '处理完成后3天内回访' },
-  { rule: 'repair_complete', amount: 2, unit: 'working_days', note: '' },
-  { rule: 'repair_complete_urgent', amount: 4, unit: 'hours', note: '' },
+export const DUE_RULE_SEED: readonly (SeedRow & { rule: string; amount: number; unit: string; note: Text })[] = [
+  {
+    rule: 'inquiry_reply',
+    amount: 24,
+    unit: 'hours',
+    note: t('答复“在最短的时间内”（P1-接待2）', '答覆「在最短的時間內」（P1-接待2）', 'Reply "in the shortest time" (P1-Reception 2)'),
+  },
+  { rule: 'issue_verify', amount: 3, unit: 'working_days', note: t('', '', '') },
+  { rule: 'suggestion_compile', amount: 30, unit: 'calendar_days', note: t('定期整理汇总', '定期整理匯總', 'Compiled at regular intervals') },
+  { rule: 'other_escalate', amount: 1, unit: 'working_days', note: t('', '', '') },
+  { rule: 'complaint_handle', amount: 3, unit: 'working_days', note: t('承诺时限未填写时适用', '承諾時限未填寫時適用', 'Applies when the ticket has no promised time') },
+  { rule: 'complaint_visit', amount: 3, unit: 'working_days', note: t('处理完成后3天内回访', '處理完成後3天內回訪', 'Return visit within 3 days of handling') },
+  { rule: 'repair_complete', amount: 2, unit: 'working_days', note: t('', '', '') },
+  { rule: 'repair_complete_urgent', amount: 4, unit: 'hours', note: t('', '', '') },
 ];
 
-function days(from: string, to: string, kind: 'holiday' | 'workday', name: string): { date: string; kind: string; name: string }[] {
-  const out: { date: string; kind: string; name: string }[] = [];
+/** The holidays' names, and the make-up working days' (调休) after them. */
+const HOLIDAY = {
+  newYear: t('元旦', '元旦', "New Year's Day"),
+  springFestival: t('春节', '春節', 'Spring Festival'),
+  qingming: t('清明节', '清明節', 'Qingming Festival'),
+  labourDay: t('劳动节', '勞動節', 'Labour Day'),
+  dragonBoat: t('端午节', '端午節', 'Dragon Boat Festival'),
+  midAutumn: t('中秋节', '中秋節', 'Mid-Autumn Festival'),
+  nationalDay: t('国庆节', '國慶節', 'National Day'),
+  nationalDayAndMidAutumn: t('国庆节、中秋节', '國慶節、中秋節', 'National Day and Mid-Autumn Festival'),
+} as const satisfies Record<string, Text>;
+
+const makeUp = (holiday: Text): Text => t(`${holiday['zh-CN']}调休`, `${holiday['zh-TW']}調休`, `Make-up working day (${holiday['en-US']})`);
+const provisional = (holiday: Text): Text => t(`${holiday['zh-CN']}（暂定）`, `${holiday['zh-TW']}（暫定）`, `${holiday['en-US']} (provisional)`);
+
+function days(from: string, to: string, kind: 'holiday' | 'workday', name: Text): { date: string; kind: string; name: Text }[] {
+  const out: { date: string; kind: string; name: Text }[] = [];
   for (let ms = Date.parse(from + 'T00:00:00Z'); ms <= Date.parse(to + 'T00:00:00Z'); ms += 86_400_000) {
     out.push({ date: new Date(ms).toISOString().slice(0, 10), kind, name });
   }
@@ -684,36 +708,36 @@ function days(from: string, to: string, kind: 'holiday' | 'workday', name: strin
  * 关于2025年/2026年部分节假日安排的通知). 2027's notice is not published yet: its rows are the
  * statutory holiday dates only, marked 暂定 (provisional) — replace them when it is.
  */
-export const CALENDAR_SEED: readonly { date: string; kind: string; name: string }[] = [
-  ...days('2025-01-01', '2025-01-01', 'holiday', '元旦'),
-  ...days('2025-01-26', '2025-01-26', 'workday', '春节调休'),
-  ...days('2025-01-28', '2025-02-04', 'holiday', '春节'),
-  ...days('2025-02-08', '2025-02-08', 'workday', '春节调休'),
-  ...days('2025-04-04', '2025-04-06', 'holiday', '清明节'),
-  ...days('2025-04-27', '2025-04-27', 'workday', '劳动节调休'),
-  ...days('2025-05-01', '2025-05-05', 'holiday', '劳动节'),
-  ...days('2025-05-31', '2025-06-02', 'holiday', '端午节'),
-  ...days('2025-09-28', '2025-09-28', 'workday', '国庆节调休'),
-  ...days('2025-10-01', '2025-10-08', 'holiday', '国庆节、中秋节'),
-  ...days('2025-10-11', '2025-10-11', 'workday', '国庆节调休'),
-  ...days('2026-01-01', '2026-01-03', 'holiday', '元旦'),
-  ...days('2026-01-04', '2026-01-04', 'workday', '元旦调休'),
-  ...days('2026-02-14', '2026-02-14', 'workday', '春节调休'),
-  ...days('2026-02-15', '2026-02-23', 'holiday', '春节'),
-  ...days('2026-02-28', '2026-02-28', 'workday', '春节调休'),
-  ...days('2026-04-04', '2026-04-06', 'holiday', '清明节'),
-  ...days('2026-05-01', '2026-05-05', 'holiday', '劳动节'),
-  ...days('2026-05-09', '2026-05-09', 'workday', '劳动节调休'),
-  ...days('2026-06-19', '2026-06-21', 'holiday', '端午节'),
-  ...days('2026-09-20', '2026-09-20', 'workday', '国庆节调休'),
-  ...days('2026-09-25', '2026-09-27', 'holiday', '中秋节'),
-  ...days('2026-10-01', '2026-10-07', 'holiday', '国庆节'),
-  ...days('2026-10-10', '2026-10-10', 'workday', '国庆节调休'),
-  ...days('2027-01-01', '2027-01-01', 'holiday', '元旦（暂定）'),
-  ...days('2027-02-05', '2027-02-08', 'holiday', '春节（暂定）'),
-  ...days('2027-04-05', '2027-04-05', 'holiday', '清明节（暂定）'),
-  ...days('2027-05-01', '2027-05-02', 'holiday', '劳动节（暂定）'),
-  ...days('2027-06-09', '2027-06-09', 'holiday', '端午节（暂定）'),
-  ...days('2027-09-15', '2027-09-15', 'holiday', '中秋节（暂定）'),
-  ...days('2027-10-01', '2027-10-03', 'holiday', '国庆节（暂定）'),
+export const CALENDAR_SEED: readonly (SeedRow & { date: string; kind: string; name: Text })[] = [
+  ...days('2025-01-01', '2025-01-01', 'holiday', HOLIDAY.newYear),
+  ...days('2025-01-26', '2025-01-26', 'workday', makeUp(HOLIDAY.springFestival)),
+  ...days('2025-01-28', '2025-02-04', 'holiday', HOLIDAY.springFestival),
+  ...days('2025-02-08', '2025-02-08', 'workday', makeUp(HOLIDAY.springFestival)),
+  ...days('2025-04-04', '2025-04-06', 'holiday', HOLIDAY.qingming),
+  ...days('2025-04-27', '2025-04-27', 'workday', makeUp(HOLIDAY.labourDay)),
+  ...days('2025-05-01', '2025-05-05', 'holiday', HOLIDAY.labourDay),
+  ...days('2025-05-31', '2025-06-02', 'holiday', HOLIDAY.dragonBoat),
+  ...days('2025-09-28', '2025-09-28', 'workday', makeUp(HOLIDAY.nationalDay)),
+  ...days('2025-10-01', '2025-10-08', 'holiday', HOLIDAY.nationalDayAndMidAutumn),
+  ...days('2025-10-11', '2025-10-11', 'workday', makeUp(HOLIDAY.nationalDay)),
+  ...days('2026-01-01', '2026-01-03', 'holiday', HOLIDAY.newYear),
+  ...days('2026-01-04', '2026-01-04', 'workday', makeUp(HOLIDAY.newYear)),
+  ...days('2026-02-14', '2026-02-14', 'workday', makeUp(HOLIDAY.springFestival)),
+  ...days('2026-02-15', '2026-02-23', 'holiday', HOLIDAY.springFestival),
+  ...days('2026-02-28', '2026-02-28', 'workday', makeUp(HOLIDAY.springFestival)),
+  ...days('2026-04-04', '2026-04-06', 'holiday', HOLIDAY.qingming),
+  ...days('2026-05-01', '2026-05-05', 'holiday', HOLIDAY.labourDay),
+  ...days('2026-05-09', '2026-05-09', 'workday', makeUp(HOLIDAY.labourDay)),
+  ...days('2026-06-19', '2026-06-21', 'holiday', HOLIDAY.dragonBoat),
+  ...days('2026-09-20', '2026-09-20', 'workday', makeUp(HOLIDAY.nationalDay)),
+  ...days('2026-09-25', '2026-09-27', 'holiday', HOLIDAY.midAutumn),
+  ...days('2026-10-01', '2026-10-07', 'holiday', HOLIDAY.nationalDay),
+  ...days('2026-10-10', '2026-10-10', 'workday', makeUp(HOLIDAY.nationalDay)),
+  ...days('2027-01-01', '2027-01-01', 'holiday', provisional(HOLIDAY.newYear)),
+  ...days('2027-02-05', '2027-02-08', 'holiday', provisional(HOLIDAY.springFestival)),
+  ...days('2027-04-05', '2027-04-05', 'holiday', provisional(HOLIDAY.qingming)),
+  ...days('2027-05-01', '2027-05-02', 'holiday', provisional(HOLIDAY.labourDay)),
+  ...days('2027-06-09', '2027-06-09', 'holiday', provisional(HOLIDAY.dragonBoat)),
+  ...days('2027-09-15', '2027-09-15', 'holiday', provisional(HOLIDAY.midAutumn)),
+  ...days('2027-10-01', '2027-10-03', 'holiday', provisional(HOLIDAY.nationalDay)),
 ];

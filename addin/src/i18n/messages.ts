@@ -5,7 +5,7 @@ import { format } from './locale';
  * Every message a user can read from an operation or the command line, in the three locales.
  * Placeholders: {name}. Problems name the form (sheet), row and column, and say what to do.
  */
-const MESSAGES = {
+export const MESSAGES = {
   where: {
     'zh-CN': '“{sheet}”第 {row} 行“{column}”：',
     'zh-TW': '「{sheet}」第 {row} 列「{column}」：',
@@ -500,9 +500,9 @@ const MESSAGES = {
     'en-US': 'required',
   },
   demoWritten: {
-    'zh-CN': '{file}：接待 {receptions} 件，投诉 {complaints} 件，报修单 {repairs} 张，服务台操作 {actions} 次',
-    'zh-TW': '{file}：接待 {receptions} 件，投訴 {complaints} 件，報修單 {repairs} 張，服務臺操作 {actions} 次',
-    'en-US': '{file}: {receptions} receptions, {complaints} complaints, {repairs} repair orders, {actions} desk actions',
+    'zh-CN': '{file}：接待 {receptions} 件，投诉 {complaints} 件，报修单 {repairs} 张，服务台操作 {actions} 次，截至 {today}',
+    'zh-TW': '{file}：接待 {receptions} 件，投訴 {complaints} 件，報修單 {repairs} 張，服務臺操作 {actions} 次，截至 {today}',
+    'en-US': '{file}: {receptions} receptions, {complaints} complaints, {repairs} repair orders, {actions} desk actions, up to {today}',
   },
   demoPerformanceWritten: {
     'zh-CN': '{file}：人员 {workers} 名，采集记录 {records} 条，轮换工单 {rotations} 张，批量装表 {installs} 批，投诉工单 {orders} 张',

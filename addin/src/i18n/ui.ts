@@ -1,8 +1,8 @@
 import type { Locale, Text } from './locale';
 import { format } from './locale';
 
-/** Every word of the task pane and the preview, in the three locales. */
-const UI = {
+/** Every word of the task pane and the preview, in the three locales (exported for the script check). */
+export const UI = {
   appName: { 'zh-CN': '客服台账', 'zh-TW': '客服臺賬', 'en-US': 'Kefu Ledger' },
   viewReception: { 'zh-CN': '接待登记', 'zh-TW': '接待登記', 'en-US': 'Reception' },
   viewComplaints: { 'zh-CN': '投诉', 'zh-TW': '投訴', 'en-US': 'Complaints' },

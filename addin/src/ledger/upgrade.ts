@@ -1,7 +1,7 @@
 import { FORMS } from '../forms';
 import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/serviceDesk';
 import { defaultRuleRows } from '../domain/performance/rules';
-import type { Locale } from '../i18n/locale';
+import type { Locale, Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from './cells';
 import { AUDIT_TABLE, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from './layout';
 import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from './schema';
@@ -37,11 +37,16 @@ export function missingColumns(table: string, headers: readonly string[], locale
  * The rows a new ledger starts with, as records, and the fields that tell one from another: a
  * rule is one parameter of one rule version; a calendar day, its date; a promised time, its rule.
  */
-export const SEEDS: Readonly<Record<string, { readonly identity: readonly string[]; rows(): readonly RecordValues[] }>> = {
-  due_rules: { identity: ['rule'], rows: () => DUE_RULE_SEED },
-  work_calendar: { identity: ['date'], rows: () => CALENDAR_SEED },
-  rules: { identity: ['rule_version', 'parameter'], rows: () => defaultRuleRows().map((r) => ({ ...(r as unknown as RecordValues), voided: false })) },
+export const SEEDS: Readonly<Record<string, { readonly identity: readonly string[]; rows(locale: Locale): readonly RecordValues[] }>> = {
+  due_rules: { identity: ['rule'], rows: (locale) => localizedSeed(DUE_RULE_SEED, locale) },
+  work_calendar: { identity: ['date'], rows: (locale) => localizedSeed(CALENDAR_SEED, locale) },
+  rules: { identity: ['rule_version', 'parameter'], rows: (locale) => defaultRuleRows(locale).map((r) => ({ ...r, voided: false })) },
 };
+
+/** Seed rows whose texts (notes, holiday names) are given in every language, in the workbook's. */
+function localizedSeed(rows: readonly Readonly<Record<string, string | number | Text>>[], locale: Locale): RecordValues[] {
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'object' ? value[locale] : value])));
+}
 
 function identityOf(record: RecordValues, fields: readonly string[]): string {
   return fields.map((f) => {
@@ -50,12 +55,12 @@ function identityOf(record: RecordValues, fields: readonly string[]): string {
   }).join('\u001f');
 }
 
-/** The template's starting rows of `table` that the ledger's rows lack (by their identity). */
-export function missingSeedRows(table: string, existing: readonly RecordValues[]): RecordValues[] {
+/** The template's starting rows of `table` that the ledger's rows lack (by their identity), in the workbook's language. */
+export function missingSeedRows(table: string, existing: readonly RecordValues[], locale: Locale): RecordValues[] {
   const seed = SEEDS[table];
   if (!seed) return [];
   const present = new Set(existing.map((r) => identityOf(r, seed.identity)));
-  return seed.rows().filter((r) => !present.has(identityOf(r, seed.identity)));
+  return seed.rows(locale).filter((r) => !present.has(identityOf(r, seed.identity)));
 }
 
 export interface UpgradeSummary {

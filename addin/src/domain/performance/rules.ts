@@ -1,4 +1,5 @@
 import { RULE_PARAMETERS } from '../../forms/performance';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import type { DomainValue } from '../../ledger/cells';
 import type { LedgerRow, TableQuery } from '../../ledger/types';
 import { KefuError, type Problem } from '../problems';
@@ -30,14 +31,14 @@ export const MICRO = 1_000_000;
 export const DEFAULT_RULE_VERSION = 'PERF-2025.1';
 export const DEFAULT_EFFECTIVE_FROM = '2025-01-01';
 
-/** The default rules table rows: one per parameter of the default version. */
-export function defaultRuleRows(): { rule_version: string; effective_from: string; parameter: string; value: number; note: string }[] {
+/** The default rules table rows: one per parameter of the default version, described in `locale`. */
+export function defaultRuleRows(locale: Locale = DEFAULT_LOCALE): { rule_version: string; effective_from: string; parameter: string; value: number; note: string }[] {
   return RULE_PARAMETERS.map((p) => ({
     rule_version: DEFAULT_RULE_VERSION,
     effective_from: DEFAULT_EFFECTIVE_FROM,
     parameter: p.code,
     value: p.defaultValue,
-    note: p.label['zh-CN'],
+    note: p.label[locale],
   }));
 }
 

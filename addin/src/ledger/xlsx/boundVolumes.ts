@@ -49,11 +49,16 @@ const STATE_TEXT: Record<EntryState, Text> = {
   elsewhere: t('装订于 {volume}', '裝訂於 {volume}', 'bound in {volume}'),
 };
 
+/** "a：b" in Chinese, "a: b" in English. */
+function colon(locale: Locale): string {
+  return locale === 'en-US' ? ': ' : '：';
+}
+
 export function entryNote(state: EntryState, locale: Locale, volume = '', status = ''): string {
   const base = STATE_TEXT[state][locale].replace('{volume}', volume);
   if (state !== 'pending' || !status) return base;
   const label = codeLabel(complaints.statuses, status, locale);
-  return `${base}（${label}）`;
+  return locale === 'en-US' ? `${base} (${label})` : `${base}（${label}）`;
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
@@ -112,7 +117,7 @@ class Writer {
 /** A record as it was bound: every field of its form, two short ones a row, long texts across. */
 function writeRecord(w: Writer, form: FormDecl, values: RecordValues, heading: string, locale: Locale, voided: boolean): void {
   w.line([heading], { bold: true, size: 14, height: 26, mergeLast: true, center: true });
-  if (voided) w.line([`${BOUND_TEXT.void[locale]}：${String(values.void_reason ?? '')}`], { bold: true, size: 13, mergeLast: true, center: true });
+  if (voided) w.line([`${BOUND_TEXT.void[locale]}${colon(locale)}${String(values.void_reason ?? '')}`], { bold: true, size: 13, mergeLast: true, center: true });
   const columns = columnsOf(form);
   let pair: string[] = [];
   const flush = () => {
@@ -151,9 +156,9 @@ function writeVolume(workbook: ExcelJS.Workbook, volume: Volume, locale: Locale,
     [L.ticketRange, `${volume.firstTicketNo} – ${volume.lastTicketNo}`],
     [L.archiveRange, `${first} – ${last}`],
     [L.count, String(volume.tickets.length)],
-    [L.voids, `${volume.voidCount}：${list(volume.voids, locale)}`],
-    [L.gaps, `${volume.gaps.length}：${list(volume.gaps, locale)}`],
-    [L.pending, `${volume.pending.length}：${list(volume.pending, locale)}`],
+    [L.voids, `${volume.voidCount}${colon(locale)}${list(volume.voids, locale)}`],
+    [L.gaps, `${volume.gaps.length}${colon(locale)}${list(volume.gaps, locale)}`],
+    [L.pending, `${volume.pending.length}${colon(locale)}${list(volume.pending, locale)}`],
     [L.boundBy, volume.boundBy],
     [L.boundAt, volume.boundAt],
   ];
@@ -168,7 +173,7 @@ function writeVolume(workbook: ExcelJS.Workbook, volume: Volume, locale: Locale,
   w.line([L.archiveNo[locale], L.ticketNo[locale], L.receivedAt[locale], L.note[locale]], { bold: true, box: true });
   for (const entry of volume.entries) {
     const archive = entry.state === 'bound' || entry.state === 'void' ? (entry.archiveNo ?? '') : '';
-    const note = entryNote(entry.state, locale, entry.archiveNo, entry.status) + (entry.state === 'void' && entry.voidReason ? `：${entry.voidReason}` : '');
+    const note = entryNote(entry.state, locale, entry.archiveNo, entry.status) + (entry.state === 'void' && entry.voidReason ? `${colon(locale)}${entry.voidReason}` : '');
     w.line([archive, entry.ticketNo, entry.receivedAt ?? '', note], { box: true });
   }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../i18n/locale';
 import { columnsOf } from '../../forms/columns';
-import { CALENDAR_SEED, DUE_RULE_SEED, complaints, reception, repairOrders } from '../../forms/serviceDesk';
+import { CALENDAR_SEED, DUE_RULE_SEED, complaints, reception, repairOrders, type SeedRow } from '../../forms/serviceDesk';
 import type { FormDecl } from '../../forms/types';
 import { toCell } from '../cells';
 import { cellOut, columnLetters } from './xlsxLedger';
@@ -13,17 +13,18 @@ import { cellOut, columnLetters } from './xlsxLedger';
  * formulas, which Excel and LibreOffice both evaluate).
  */
 
-const SEEDS: Readonly<Record<string, readonly Readonly<Record<string, string | number>>[]>> = {
+const SEEDS: Readonly<Record<string, readonly SeedRow[]>> = {
   due_rules: DUE_RULE_SEED,
   work_calendar: CALENDAR_SEED,
 };
 
-/** The starting rows of a form's table in a new workbook, or undefined (one blank row). */
+/** The starting rows of a form's table in a new workbook, or undefined (one blank row); texts in the workbook's language. */
 export function seedRows(form: FormDecl, locale: Locale): (string | number | null)[][] | undefined {
   const seed = SEEDS[form.key];
   if (!seed) return undefined;
   const columns = columnsOf(form);
-  return seed.map((record) => columns.map((column) => cellOut(toCell(column, record[column.key] ?? null, locale)) as string | number | null));
+  const value = (v: SeedRow[string] | undefined) => (v === undefined ? null : typeof v === 'object' ? v[locale] : v);
+  return seed.map((record) => columns.map((column) => cellOut(toCell(column, value(record[column.key]), locale)) as string | number | null));
 }
 
 /** Which status codes leave a row's due time open, and the column holding the due time. */

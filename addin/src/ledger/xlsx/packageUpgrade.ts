@@ -89,7 +89,7 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
   for (const key of Object.keys(SEEDS)) {
     const rows = basis.tables[key];
     if (!rows) continue;
-    const missing = missingSeedRows(key, rows.map((r) => r.values));
+    const missing = missingSeedRows(key, rows.map((r) => r.values), ledger.locale);
     if (missing.length > 0) appends[key] = missing;
     rowsAdded += missing.length;
   }

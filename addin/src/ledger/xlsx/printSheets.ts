@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../i18n/locale';
+import { clauseText } from '../../forms';
 import { columnsOf } from '../../forms/columns';
 import type { FormDecl } from '../../forms/types';
 import { NUMBER_FORMATS } from '../cells';
@@ -222,7 +223,7 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, form: FormDecl, locale
   };
   sheet.headerFooter = {
     ...sheet.headerFooter,
-    oddHeader: `&L${headerText(form.code)}&C&"-,Bold"${headerText(form.title[locale])}&R${headerText(form.clause)}`,
+    oddHeader: `&L${headerText(form.code)}&C&"-,Bold"${headerText(form.title[locale])}&R${headerText(clauseText(form.clause, locale))}`,
     oddFooter: `&L&D &T&R${PRINT_TEXT.page[locale]}`,
   };
   return sheet;
