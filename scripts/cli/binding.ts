@@ -2,7 +2,6 @@ import { DEFAULT_VOLUME_SIZE, MAX_VOLUME_SIZE, bindVolumes } from '../../addin/s
 import { systemClock } from '../../addin/src/domain/clock';
 import { runOperation } from '../../addin/src/domain/records';
 import { message } from '../../addin/src/i18n/messages';
-import { buildBoundVolumes } from '../../addin/src/ledger/xlsx/boundVolumes';
 import { checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
 import { FLAG, argument, clerkOf, flag, localeFlag, noMoreArguments, t, type Command } from './args';
 import { changeLedger } from './ledgerAccess';
@@ -39,6 +38,7 @@ export const bind: Command = {
       return { result, site: (await ledger.settings()).site, workbookLocale: ledger.locale };
     });
     // The volumes are printed in the workbook's language, like its sheets.
+    const { buildBoundVolumes } = await import('../../addin/src/ledger/xlsx/boundVolumes');
     const volumes = buildBoundVolumes(result, { locale: workbookLocale, site });
     await writeOutputFile(out, new Uint8Array(await volumes.xlsx.writeBuffer()));
     if (result.newlyBound > 0) {

@@ -1,13 +1,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText, parseDelimited } from '../../addin/src/domain/csv';
-import { importTable, previewImport, type SourceTable } from '../../addin/src/domain/importing';
+import { importTable, previewImport, type ImportPlan, type SourceTable } from '../../addin/src/domain/importing';
 import { KefuError, describeProblem } from '../../addin/src/domain/problems';
 import { systemClock } from '../../addin/src/domain/clock';
 import { findForm } from '../../addin/src/forms';
 import { message } from '../../addin/src/i18n/messages';
 import { aboutFile } from '../../addin/src/ledger/xlsx/files';
-import { xlsxSourceRows } from '../../addin/src/ledger/xlsx/sourceRows';
 import { FLAG, UsageError, argument, clerkOf, localeFlag, noMoreArguments, t, type Command } from './args';
 import { changeLedger, readLedger } from './ledgerAccess';
 
@@ -19,7 +18,11 @@ export async function readSourceTable(file: string): Promise<SourceTable> {
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     return { name, rows: parseDelimited(decodeText(new Uint8Array(bytes)).text) };
   }
-  if (ext === '.xlsx') return { name, rows: await aboutFile(file, () => xlsxSourceRows(new Uint8Array(bytes))) };
+  if (ext === '.xlsx') {
+    // exceljs is loaded only when a workbook is imported (a CSV import, the usual case, does without it).
+    const { xlsxSourceRows } = await import('../../addin/src/ledger/xlsx/sourceRows');
+    return { name, rows: await aboutFile(file, () => xlsxSourceRows(new Uint8Array(bytes))) };
+  }
   throw new KefuError([{ kind: 'unsupportedFile', params: { file: name } }]);
 }
 
@@ -45,22 +48,27 @@ export const importCommand: Command = {
     const form = findForm(table);
     if (!form) throw new UsageError('usageBadValue', { flag: '<table-key>', value: table, expected: 'kefu dictionary' });
     const dryRun = parsed.flags.has('dry-run');
-    const sourceTable = await readSourceTable(source);
+    let sourceTable: SourceTable | undefined = await readSourceTable(source);
+    const sourceName = sourceTable.name;
+    /** What the summary needs, not the rows: they are let go before the new ledger is written (100,000 rows are a few hundred megabytes). */
+    const summaryOf = (r: ImportPlan) => ({ problems: r.problems, ignoredColumns: r.ignoredColumns, imported: r.records.length, alreadyPresent: r.alreadyPresent, rejected: r.rejected });
     const result = dryRun
       ? await (async () => {
           const ledger = await readLedger(ledgerFile);
           const context = { clock: systemClock(), actor: { clerk: clerkOf(parsed), site: (await ledger.settings()).site || undefined } };
-          return previewImport(ledger, { table, source: sourceTable }, context);
+          return summaryOf(await previewImport(ledger, { table, source: sourceTable! }, context));
         })()
       : await changeLedger(parsed, ledgerFile, async ({ ledger, clock, clerk }) => {
           const context = { clock, actor: { clerk, site: (await ledger.settings()).site || undefined } };
-          return importTable(ledger, { table, source: sourceTable }, context);
+          const summary = summaryOf(await importTable(ledger, { table, source: sourceTable! }, context));
+          sourceTable = undefined;
+          return summary;
         });
     for (const problem of result.problems) console.error(describeProblem(problem, locale));
     if (result.ignoredColumns.length > 0) {
-      console.log(message('whereFileOnly', locale, { file: sourceTable.name }) + message('importIgnoredColumns', locale, { columns: result.ignoredColumns.join(', ') }));
+      console.log(message('whereFileOnly', locale, { file: sourceName }) + message('importIgnoredColumns', locale, { columns: result.ignoredColumns.join(', ') }));
     }
-    console.log(message('importSummary', locale, { sheet: form.sheet[locale], imported: dryRun ? 0 : result.records.length, present: result.alreadyPresent, rejected: result.rejected }));
+    console.log(message('importSummary', locale, { sheet: form.sheet[locale], imported: dryRun ? 0 : result.imported, present: result.alreadyPresent, rejected: result.rejected }));
     // Exit code 1 (refused input) when any row was rejected; the messages above say which.
     if (result.rejected > 0) throw new KefuError([]);
   },

@@ -7,6 +7,7 @@ import { TEMPLATE_VERSION } from '../../addin/src/ledger/layout';
 import { aboutFile, changeLedgerFile, describeHolder, readLedgerFile } from '../../addin/src/ledger/xlsx/files';
 import { PackageLedger } from '../../addin/src/ledger/xlsx/packageLedger';
 import { clerkOf, localeFlag, station, waitOf, type Parsed } from './args';
+import { collectGarbage } from './memory';
 
 /**
  * How a command reaches a ledger file: to change it (locked, checked, replaced atomically: see
@@ -46,7 +47,15 @@ export async function changeLedger<T>(parsed: Parsed, file: string, work: (w: Le
       const ledger = await aboutFile(file, () => PackageLedger.open(zip, { station: station(clerk), clock }));
       if (!options.anyVersion) await checkTemplateVersion(ledger, file);
       const result = await work({ ledger, clock, clerk });
-      return { result, write: ledger.hasChanges ? (sink) => ledger.write(sink) : undefined };
+      return {
+        result,
+        write: ledger.hasChanges
+          ? (sink) => {
+              collectGarbage(); // what the work made and let go, before the file is written
+              return ledger.write(sink);
+            }
+          : undefined,
+      };
     },
   );
 }

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { systemClock } from '../../addin/src/domain/clock';
 import { KefuError } from '../../addin/src/domain/problems';
 import { runOperation } from '../../addin/src/domain/records';
@@ -10,7 +10,6 @@ import { checkReportSheet } from '../../addin/src/ledger/report';
 import type { ApplyResult, ChangeSet, Ledger, ReportCell, ReportSheet, SnapshotRequest } from '../../addin/src/ledger/types';
 import { aboutFile, checkOutputPath, writeOutputThrough } from '../../addin/src/ledger/xlsx/files';
 import { FastXlsxReader } from '../../addin/src/ledger/xlsx/fastRead';
-import { finishReportSheet, reportViews, startReportSheet, writeReportRows } from '../../addin/src/ledger/xlsx/xlsxLedger';
 import { FLAG, UsageError, argument, clerkOf, flag, localeFlag, noMoreArguments, t, type Command } from './args';
 import { collectGarbage } from './memory';
 import { progressBar } from './progress';
@@ -49,8 +48,11 @@ interface ReportToWrite {
 
 /** Writes report sheets as a new workbook through exceljs' streaming writer: rows go to disk as written. */
 async function writeReportWorkbook(file: string, reports: readonly ReportToWrite[]): Promise<void> {
+  // exceljs is loaded only here, when a workbook is written (not for --json).
+  const { default: Excel } = await import('exceljs');
+  const { finishReportSheet, reportViews, startReportSheet, writeReportRows } = await import('../../addin/src/ledger/xlsx/xlsxLedger');
   await writeOutputThrough(file, async (temp) => {
-    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
+    const writer = new Excel.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     for (const { report, more } of reports) {
       const sheet = writer.addWorksheet(report.name, { views: reportViews(report) }) as unknown as ExcelJS.Worksheet;
       startReportSheet(sheet, report);

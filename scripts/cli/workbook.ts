@@ -4,8 +4,6 @@ import { LOCALES } from '../../addin/src/i18n/locale';
 import { systemClock } from '../../addin/src/domain/clock';
 import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
 import { message } from '../../addin/src/i18n/messages';
-import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
-import { buildDemoWorkbook } from '../../addin/src/ledger/xlsx/demoWorkbook';
 import { aboutFile, checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
 import { FLAG, UsageError, flag, localeFlag, noMoreArguments, station, t, type Command, type FlagSpec } from './args';
 
@@ -28,6 +26,7 @@ export const template: Command = {
     const locale = localeFlag(parsed);
     const file = flag(parsed, 'out', true)!;
     await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
+    const { buildTemplateBuffer } = await import('../../addin/src/ledger/xlsx/template');
     const bytes = await buildTemplateBuffer({ locale, createdAt: systemClock().now(), site: flag(parsed, 'site') });
     await writeOutputFile(file, bytes);
     console.log(file);
@@ -47,6 +46,7 @@ export const templates: Command = {
     noMoreArguments(parsed, 0);
     const dir = flag(parsed, 'out', true)!;
     await aboutFile(dir, () => fs.mkdir(dir, { recursive: true }));
+    const { buildTemplateBuffer } = await import('../../addin/src/ledger/xlsx/template');
     for (const locale of LOCALES) {
       const file = path.join(dir, `kefu-ledger.${locale}.xlsx`);
       await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
@@ -115,6 +115,7 @@ export const demo: Command = {
     const count = countText === undefined ? undefined : Number(countText);
     if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new UsageError('usageBadValue', { flag: '--complaints', value: countText!, expected: 'n ≥ 0' });
     await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
+    const { buildDemoWorkbook } = await import('../../addin/src/ledger/xlsx/demoWorkbook');
     const { bytes, desk, performance: perf } = await buildDemoWorkbook({ locale, year, clock, complaints: count, station: station('demo') });
     await writeOutputFile(file, bytes);
     console.log(message('demoWritten', locale, { file, receptions: desk.receptions, complaints: desk.complaints, repairs: desk.repairs, actions: desk.actions, today: desk.today }));

@@ -71,9 +71,21 @@ export function headerOf(tableKey: string, columnKey: string, locale: Locale): s
   return columnOfTable(tableKey, columnKey).label[locale];
 }
 
-/** Which of our columns a header is: its label in the workbook's locale, in any locale, or its key. */
+const HEADER_COLUMNS = new Map<string, TableColumn | null>();
+
+/** Which of our columns a header is: its label in the workbook's locale, in any locale, or its key (remembered: it is asked for every cell of a row). */
 export function columnForHeader(tableKey: string, header: unknown, locale: Locale): TableColumn | undefined {
   if (typeof header !== 'string') return undefined;
+  const key = `${tableKey}\u0000${locale}\u0000${header}`;
+  let found = HEADER_COLUMNS.get(key);
+  if (found === undefined) {
+    found = findColumnForHeader(tableKey, header, locale) ?? null;
+    if (HEADER_COLUMNS.size < 100_000) HEADER_COLUMNS.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+function findColumnForHeader(tableKey: string, header: string, locale: Locale): TableColumn | undefined {
   const columns = schemaOf(tableKey).columns;
   return (
     columns.find((c) => c.label[locale] === header) ??
@@ -98,11 +110,24 @@ export function checkLayout(tableKey: string, layout: TableLayout, locale: Local
  * `undefined` for a user's column (left as it is: its formula or value survives).
  */
 export function recordToRow(tableKey: string, layout: TableLayout, record: RecordValues, locale: Locale): (CellOut | undefined)[] {
-  return layout.headers.map((header) => {
-    const column = columnForHeader(tableKey, header, locale);
-    if (!column) return undefined;
-    return toCell(column, record[column.key], locale);
-  });
+  const columns = headerColumns(tableKey, layout.headers, locale);
+  const cells: (CellOut | undefined)[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    cells[i] = column ? toCell(column, record[column.key], locale) : undefined;
+  }
+  return cells;
+}
+
+const HEADER_ROWS = new WeakMap<readonly unknown[], { tableKey: string; locale: Locale; columns: (TableColumn | undefined)[] }>();
+
+/** Which of our columns each header is (undefined for a user's column), worked out once per header row. */
+export function headerColumns(tableKey: string, headers: readonly unknown[], locale: Locale): (TableColumn | undefined)[] {
+  const known = HEADER_ROWS.get(headers);
+  if (known && known.tableKey === tableKey && known.locale === locale) return known.columns;
+  const columns = headers.map((h) => columnForHeader(tableKey, h, locale));
+  HEADER_ROWS.set(headers, { tableKey, locale, columns });
+  return columns;
 }
 
 /**
@@ -137,11 +162,12 @@ export function rowToRecord(
   wanted?: readonly string[],
 ): Record<string, DomainValue> {
   const record: Record<string, DomainValue> = {};
-  headers.forEach((header, i) => {
-    const column = columnForHeader(tableKey, header, locale);
-    if (!column || (wanted && !wanted.includes(column.key))) return;
+  const columns = headerColumns(tableKey, headers, locale);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i];
+    if (!column || (wanted && !wanted.includes(column.key))) continue;
     record[column.key] = fromCell(column, cells[i]);
-  });
+  }
   return record;
 }
 

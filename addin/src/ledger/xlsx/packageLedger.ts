@@ -9,7 +9,6 @@ import { claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
 import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableLayout } from '../types';
-import { quoteSheet } from './xlsxLedger';
 import { writeReportPart } from './reportPart';
 import { checkReportSheet } from '../report';
 import type { ReportSheet } from '../types';
@@ -23,6 +22,7 @@ import {
   formatArea,
   parseArea,
   parseCells,
+  quoteSheet,
   rootPrefix,
   rowWithCells,
   sheetPieces,
@@ -33,6 +33,7 @@ import {
   type CellWrite,
   type RawCell,
   type SheetPiece,
+  utf8In,
   utf8Out,
 } from './sheetXml';
 import {
@@ -94,8 +95,8 @@ interface SheetState {
   /** 0-based position among the workbook's sheets. */
   readonly index: number;
   prefix?: string;
-  /** Cell edits by 1-based row, then 1-based column. */
-  readonly edits: Map<number, Map<number, CellEdit>>;
+  /** Cell edits by 1-based row. */
+  readonly edits: Map<number, RowEdits>;
   /** Column widths to add to `<cols>` (the upgrade's new columns): 1-based column → width. */
   newColumnWidths?: Map<number, number>;
   /** `<dataValidation>` elements to add to the sheet (the upgrade's new columns). */
@@ -113,6 +114,93 @@ interface CellEdit {
   /** The style to give the cell, whatever it had (cells copied from the template by the upgrade). */
   readonly style?: string;
   readonly table: string;
+}
+
+/**
+ * What a new row holds: its cells from the table's first column, or a record of the change set
+ * and how to lay it out — turned into cells only when the row is written, so that an import does
+ * not hold the rows twice.
+ */
+type RowSource = readonly (CellOut | undefined)[] | { readonly record: RecordValues; readonly layOut: (record: RecordValues) => (CellOut | undefined)[] };
+
+function cellsOf(source: RowSource): readonly (CellOut | undefined)[] {
+  return Array.isArray(source) ? source : (source as { record: RecordValues; layOut: (r: RecordValues) => (CellOut | undefined)[] }).layOut((source as { record: RecordValues }).record);
+}
+
+/** A row appended whole to a table: its cells from the table's first column, sharing the append's kinds and styles. */
+interface AppendedRow {
+  readonly table: string;
+  readonly left: number;
+  readonly source: RowSource;
+  /** How many columns from `left` the row spans. */
+  readonly width: number;
+  readonly kinds: readonly (CellKind | undefined)[];
+  readonly styles: readonly (string | undefined)[];
+  /** Formulas of calculated columns, where a value is undefined. */
+  readonly formulas?: readonly (string | undefined)[];
+}
+
+/**
+ * The edits of one row: a row appended whole (kept as its array of values, so that an import of
+ * 100,000 rows holds 100,000 arrays rather than a million cell objects) and single cells written
+ * over it or over a row of the file.
+ */
+class RowEdits {
+  appended?: AppendedRow;
+  private cells?: Map<number, CellEdit>;
+
+  get(column: number): CellEdit | undefined {
+    const cell = this.cells?.get(column);
+    if (cell) return cell;
+    const a = this.appended;
+    if (!a) return undefined;
+    const i = column - a.left;
+    const formula = a.formulas?.[i];
+    if (formula !== undefined) return { write: { formula }, styleAbove: a.styles[i], newRow: true, table: a.table };
+    const value = cellsOf(a.source)[i];
+    return value === undefined ? undefined : { write: { value }, kind: a.kinds[i], styleAbove: a.styles[i], newRow: true, table: a.table };
+  }
+
+  set(column: number, edit: CellEdit): void {
+    (this.cells ??= new Map()).set(column, edit);
+  }
+
+  /** Only a row appended whole, no single cell written over it. */
+  get onlyAppended(): boolean {
+    return this.appended !== undefined && this.cells === undefined;
+  }
+
+  /** The first and last column written (without laying out an appended row). */
+  span(): [number, number] | undefined {
+    let low = Infinity;
+    let high = -Infinity;
+    const a = this.appended;
+    if (a) {
+      const width = Array.isArray(a.source) ? a.source.length : a.width;
+      low = a.left;
+      high = a.left + width - 1;
+    }
+    for (const column of this.cells?.keys() ?? []) {
+      low = Math.min(low, column);
+      high = Math.max(high, column);
+    }
+    return low <= high ? [low, high] : undefined;
+  }
+
+  columns(): number[] {
+    const columns = new Set(this.cells?.keys() ?? []);
+    const a = this.appended;
+    if (a) cellsOf(a.source).forEach((v, i) => (v !== undefined || a.formulas?.[i] !== undefined) && columns.add(a.left + i));
+    return [...columns].sort((x, y) => x - y);
+  }
+
+  *[Symbol.iterator](): Generator<[number, CellEdit]> {
+    for (const column of this.columns()) yield [column, this.get(column)!];
+  }
+
+  hasFormula(): boolean {
+    return (this.appended?.formulas?.some((f) => f !== undefined) ?? false) || [...(this.cells?.values() ?? [])].some((e) => 'formula' in e.write);
+  }
 }
 
 interface TableState {
@@ -588,7 +676,8 @@ export class PackageLedger implements Ledger {
     // Edits of this session: a key changed or a new row may now match, or no longer.
     for (const [row, edits] of table.sheet.edits) {
       if (row <= top || row > table.bottom) continue;
-      if (![...edits.keys()].some((column) => column >= left && column <= right)) continue;
+      const span = edits.span();
+      if (!span || span[1] < left || span[0] > right) continue;
       const cells = byRow.get(row) ?? (await this.currentRows(table, row, row))[0].cells;
       for (const [column, edit] of edits) if (column >= left && column <= right) cells[column - left] = writeValue(edit.write);
       byRow.set(row, cells);
@@ -622,7 +711,7 @@ export class PackageLedger implements Ledger {
 
   private setCell(sheet: SheetState, row: number, column: number, edit: CellEdit): void {
     let edits = sheet.edits.get(row);
-    if (!edits) sheet.edits.set(row, (edits = new Map()));
+    if (!edits) sheet.edits.set(row, (edits = new RowEdits()));
     edits.set(column, edit);
     if ('formula' in edit.write) this.touchesFileCells = true;
   }
@@ -641,26 +730,29 @@ export class PackageLedger implements Ledger {
    * calculated column (a formula Excel fills into new rows), which gets its formula; new cells take
    * the style of the cell above.
    */
-  private appendCells(table: TableState, rows: readonly (CellOut | undefined)[][], fillBlank: boolean, kinds: readonly (CellKind | undefined)[]): number {
+  private appendCells(table: TableState, rows: readonly RowSource[], fillBlank: boolean, kinds: readonly (CellKind | undefined)[], ours?: readonly boolean[]): number {
     if (table.part.totalsRowCount > 0) {
       throw new KefuError([{ kind: 'tableHasTotals', params: { table: table.name, sheet: table.sheet.name } }]);
     }
     const first = fillBlank ? table.bottom : table.bottom + 1;
     const above = this.stylesAbove.get(table) ?? [];
-    rows.forEach((cells, i) => {
+    const { left, top } = table.fileArea;
+    const calculated = table.part.columns.some((c) => c.calculatedFormula !== undefined);
+    rows.forEach((source, i) => {
       const row = first + i;
-      const newRow = row > table.fileArea.bottom;
-      if (!newRow) this.touchesFileCells = true;
-      cells.forEach((cell, j) => {
-        const column = table.fileArea.left + j;
-        if (cell === undefined) {
-          const formula = table.part.columns[j]?.calculatedFormula;
-          if (formula && newRow) {
-            this.setCell(table.sheet, row, column, { write: { formula: shiftFormula(formula, row - (table.fileArea.top + 1)) }, styleAbove: above[j], newRow, table: table.name });
-          }
-          return;
-        }
-        this.setCell(table.sheet, row, column, { write: { value: cell }, kind: kinds[j], styleAbove: above[j], newRow, table: table.name });
+      if (row > table.fileArea.bottom) {
+        // A new row: kept whole, as it came. A calculated column of the user's gets its formula.
+        const mine = (j: number) => (ours ? !ours[j] : cellsOf(source)[j] === undefined);
+        const formulas = calculated ? table.part.columns.map((c, j) => (mine(j) && c.calculatedFormula ? shiftFormula(c.calculatedFormula, row - (top + 1)) : undefined)) : undefined;
+        let edits = table.sheet.edits.get(row);
+        if (!edits) table.sheet.edits.set(row, (edits = new RowEdits()));
+        edits.appended = { table: table.name, left, source, width: kinds.length, kinds, styles: above, formulas };
+        return;
+      }
+      // The blank last row of the table, in the file: its cells are written over.
+      this.touchesFileCells = true;
+      cellsOf(source).forEach((cell, j) => {
+        if (cell !== undefined) this.setCell(table.sheet, row, left + j, { write: { value: cell }, kind: kinds[j], styleAbove: above[j], newRow: false, table: table.name });
       });
     });
     table.bottom = Math.max(table.bottom, first + rows.length - 1);
@@ -692,8 +784,10 @@ export class PackageLedger implements Ledger {
       const [last] = table.bottom > table.fileArea.top ? await this.currentRows(table, table.bottom, table.bottom) : [];
       const fillBlank = layout.lastRowBlank && !(claim?.othersInFlight ?? false) && table.bottom > table.fileArea.top && isBlankRow(last?.cells ?? []);
       await this.prepareStyles(table);
-      const rows = records.map((record) => recordToRow(key, layout, record, locale));
-      const lastRow = this.appendCells(table, rows, fillBlank, this.kindsOf(key, layout.headers));
+      const layOut = (record: RecordValues) => recordToRow(key, layout, record, locale);
+      const rows = records.map((record) => ({ record, layOut }));
+      const ours = layout.headers.map((h) => columnForHeader(key, h, locale) !== undefined);
+      const lastRow = this.appendCells(table, rows, fillBlank, this.kindsOf(key, layout.headers), ours);
       const firstRow = lastRow - rows.length + 1;
       appended.push({
         table: key,
@@ -978,7 +1072,7 @@ export class PackageLedger implements Ledger {
       });
       if (text !== name.text) workbook = workbook.replace(name.element, withDefinedNameText(name.element, text));
     }
-    const formulas = [...editedSheets.values()].some((s) => [...s.edits.values()].some((row) => [...row.values()].some((e) => 'formula' in e.write)));
+    const formulas = [...editedSheets.values()].some((s) => [...s.edits.values()].some((row) => row.hasFormula()));
     if (formulas) workbook = withFullCalcOnLoad(workbook);
     // The calculation chain lists formula cells; Excel rebuilds it when it is missing. It goes when
     // formulas are written or cells of the file are written over (one of them may hold a formula).
@@ -1253,10 +1347,7 @@ class SheetEditor {
   /** Rows with edits that do not exist in the file yet, numbered below `row`, written now (before a copied segment that starts at `row`). */
   async flushBefore(row: number): Promise<void> {
     if (row === 0) return;
-    while (this.next < this.rows.length && this.rows[this.next] < row) {
-      this.emitRow(this.rows[this.next], undefined);
-      this.next++;
-    }
+    await this.newRowsThrough(row - 1);
     await this.cut(true);
   }
 
@@ -1265,17 +1356,14 @@ class SheetEditor {
     for await (const piece of pieces) {
       if (piece.kind === 'row') {
         await this.headDone();
-        while (this.next < this.rows.length && this.rows[this.next] < piece.row) {
-          this.emitRow(this.rows[this.next], undefined);
-          this.next++;
-        }
+        await this.newRowsThrough(piece.row - 1);
         if (this.next < this.rows.length && this.rows[this.next] === piece.row) {
           this.emitRow(piece.row, piece.xml);
           this.next++;
         } else {
           this.emit(piece.xml, piece.row);
         }
-        await this.cut(false);
+        if (this.cutter.full) await this.cut(false);
         continue;
       }
       await this.text(piece.text);
@@ -1283,10 +1371,7 @@ class SheetEditor {
     if (this.pendingHead) await this.headDone();
     if (!last) {
       // New rows that belong before the next segment's first row.
-      while (this.next < this.rows.length && this.rows[this.next] <= limit) {
-        this.emitRow(this.rows[this.next], undefined);
-        this.next++;
-      }
+      await this.newRowsThrough(limit);
     }
     if (this.inTail) this.finishTail();
     await this.cut(true, last);
@@ -1305,7 +1390,7 @@ class SheetEditor {
     if (empty && (close < 0 || empty.index < close)) {
       this.pendingHead = '';
       this.emitHead(combined.slice(0, empty.index) + `<${this.prefix}sheetData>`);
-      this.emitRemainingRows();
+      await this.newRowsThrough(Infinity);
       this.inTail = true;
       this.tail = closeTag + combined.slice(empty.index + empty[0].length);
       return;
@@ -1313,7 +1398,7 @@ class SheetEditor {
     if (close >= 0) {
       this.pendingHead = '';
       this.emitHead(combined.slice(0, close));
-      this.emitRemainingRows();
+      await this.newRowsThrough(Infinity);
       this.inTail = true;
       this.tail = combined.slice(close);
       return;
@@ -1337,10 +1422,12 @@ class SheetEditor {
     this.emit(this.withDimension(text), 0);
   }
 
-  private emitRemainingRows(): void {
-    while (this.next < this.rows.length) {
+  /** The rows with edits that the file does not have, numbered up to `limit`, each followed by a cut when enough is held. */
+  private async newRowsThrough(limit: number): Promise<void> {
+    while (this.next < this.rows.length && this.rows[this.next] <= limit) {
       this.emitRow(this.rows[this.next], undefined);
       this.next++;
+      if (this.cutter.full) await this.cut(false);
     }
   }
 
@@ -1355,13 +1442,25 @@ class SheetEditor {
       for (const [row, edits] of this.sheet.edits) {
         top = Math.min(top, row);
         bottom = Math.max(bottom, row);
-        for (const column of edits.keys()) {
-          left = Math.min(left, column);
-          right = Math.max(right, column);
-        }
+        const span = edits.span();
+        if (!span) continue;
+        left = Math.min(left, span[0]);
+        right = Math.max(right, span[1]);
       }
       return withAttribute(tag, 'ref', formatArea({ top, left, bottom, right }));
     });
+  }
+
+  private columnsCache?: { left: number; kinds: AppendedRow['kinds']; stylesAbove: AppendedRow['styles']; letters: string[]; styles: (string | undefined)[] };
+
+  /** The column letters and the styles to write of an append's rows (the same for all of its rows). */
+  private columnsOf(a: AppendedRow): { letters: string[]; styles: (string | undefined)[] } {
+    const cached = this.columnsCache;
+    if (cached && cached.left === a.left && cached.kinds === a.kinds && cached.stylesAbove === a.styles) return cached;
+    const letters = a.kinds.map((_, i) => columnLetters(a.left + i));
+    const styles = a.kinds.map((kind, i) => this.styles.styleFor(a.styles[i], kind));
+    this.columnsCache = { left: a.left, kinds: a.kinds, stylesAbove: a.styles, letters, styles };
+    return this.columnsCache;
   }
 
   private withWidths(head: string): string {
@@ -1378,7 +1477,28 @@ class SheetEditor {
 
   private emitRow(row: number, xml: string | undefined): void {
     const edits = this.sheet.edits.get(row)!;
-    const existing = xml ? parseCells(splitRow(xml, this.prefix).content, this.prefix, row) : [];
+    const p = this.prefix;
+    if (xml === undefined && edits.onlyAppended) {
+      // A row appended whole: written straight from its values.
+      const a = edits.appended!;
+      const values = cellsOf(a.source);
+      const { letters, styles } = this.columnsOf(a);
+      // Joined, not concatenated: a flat string, not a rope of the row's pieces held until the segment is cut.
+      const parts = [`<${p}row r="${row}">`];
+      for (let i = 0; i < values.length; i++) {
+        const value = values[i];
+        const formula = a.formulas?.[i];
+        if (value === undefined && formula === undefined) continue;
+        const ref = letters[i] + row;
+        parts.push(formula !== undefined ? cellXml(p, ref, a.styles[i], { formula }) : cellXml(p, ref, value === null ? a.styles[i] : styles[i], { value: value! }));
+      }
+      parts.push(`</${p}row>`);
+      this.emitText(parts.join(''), row);
+      return;
+    }
+    // A row of the file with cells written over it (its XML read as text, written back as UTF-8).
+    const text = xml === undefined ? undefined : utf8In(xml);
+    const existing = text ? parseCells(splitRow(text, p).content, p, row) : [];
     const writes = new Map<number, string>();
     for (const [column, edit] of edits) {
       const cell = existing.find((c) => c.column === column);
@@ -1389,9 +1509,9 @@ class SheetEditor {
       const base = cell ? cell.style : edit.styleAbove;
       const value = 'value' in edit.write ? edit.write.value : undefined;
       const style = edit.style ?? (value === null ? base : this.styles.styleFor(base, edit.kind));
-      writes.set(column, cellXml(this.prefix, `${columnLetters(column)}${row}`, style, edit.write));
+      writes.set(column, cellXml(p, `${columnLetters(column)}${row}`, style, edit.write));
     }
-    this.emit(rowWithCells(xml, row, this.prefix, writes), row);
+    this.emitText(rowWithCells(text, row, p, writes), row);
   }
 
   private finishTail(): void {
@@ -1445,8 +1565,14 @@ class SheetEditor {
     return tail;
   }
 
+  /** Markup or a row as it was in the file (Latin-1: its bytes). */
   private emit(text: string, row: number): void {
     this.cutter.emit(text, row);
+  }
+
+  /** A row made here (text, written as UTF-8). */
+  private emitText(text: string, row: number): void {
+    this.cutter.emitText(text, row);
   }
 
   private cut(force: boolean, last = false): Promise<void> {
@@ -1454,28 +1580,49 @@ class SheetEditor {
   }
 }
 
-/** Collects a worksheet's XML and deflates it as segments, cut at row boundaries once SEGMENT_BYTES are held. */
+/**
+ * Collects a worksheet's XML and deflates it as segments, cut at row boundaries once SEGMENT_BYTES
+ * are held. Text is held as strings — runs of Latin-1 (bytes of the file) and of text made here —
+ * and turned into bytes once per run when a segment is cut: a row at a time would make a small
+ * buffer per row, which is what an import of 100,000 rows must not do to its memory.
+ */
 export class SegmentCutter {
-  private buffer: string[] = [];
+  private runs: { latin1: boolean; parts: string[] }[] = [];
   private size = 0;
   private firstRow = 0;
 
   constructor(private readonly out: SegmentedEntry) {}
 
-  /** Adds Latin-1 text: a row (its number) or markup (0). */
+  /** Whether a segment's worth is held (cut it at the next row boundary). */
+  get full(): boolean {
+    return this.size >= SEGMENT_BYTES;
+  }
+
+  /** Adds Latin-1 text (bytes: markup, or a row as it was in the file): a row (its number) or markup (0). */
   emit(text: string, row: number): void {
+    this.add(text, true, row);
+  }
+
+  /** Adds text made here, to be written as UTF-8. */
+  emitText(text: string, row: number): void {
+    this.add(text, false, row);
+  }
+
+  private add(text: string, latin1: boolean, row: number): void {
     if (!text) return;
     if (row > 0 && this.firstRow === 0) this.firstRow = row;
-    this.buffer.push(text);
+    const last = this.runs[this.runs.length - 1];
+    if (last && last.latin1 === latin1) last.parts.push(text);
+    else this.runs.push({ latin1, parts: [text] });
     this.size += text.length;
   }
 
   /** Deflates what is held as a segment once it is large enough (call at a row boundary), or when `force`d; `last` ends the part. */
   async cut(force: boolean, last = false): Promise<void> {
     if (!last && (this.size === 0 || (!force && this.size < SEGMENT_BYTES))) return;
-    const data = Buffer.from(this.buffer.join(''), 'latin1');
+    const data = Buffer.concat(this.runs.map((run) => Buffer.from(run.parts.join(''), run.latin1 ? 'latin1' : 'utf8')));
     const { compressed, segment } = deflateSegment(data, last, this.firstRow);
-    this.buffer = [];
+    this.runs = [];
     this.size = 0;
     this.firstRow = 0;
     await this.out.add(compressed, segment);

@@ -47,7 +47,7 @@ export async function writeReportPart(cutter: SegmentCutter, report: ReportSheet
       else if ('number' in cell) xml += cellXml('', ref, style, { value: cell.number });
       else xml += cellXml('', ref, style, { formula: cell.formula.slice(1) });
     }
-    cutter.emit(`<row r="${r + 1}">${xml}</row>`, r + 1);
+    cutter.emitText(`<row r="${r + 1}">${xml}</row>`, r + 1);
     await cutter.cut(false);
   }
   let tail = '</sheetData>';

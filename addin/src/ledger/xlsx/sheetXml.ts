@@ -56,12 +56,20 @@ export function escapeXml(text: string): string {
  * cannot hold at all — control characters, U+FFFE/U+FFFF, unpaired surrogates — as `_xHHHH_`.
  * Such characters are refused at input (domain/storableText.ts); this only keeps the XML valid.
  */
+const NEEDS_ESCAPE = /[&<>"_\x00-\x1f\ufffe\uffff\ud800-\udfff]/;
+
 export function escapeCellText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   const escaped = text.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
   // eslint-disable-next-line no-control-regex
   return escapeXml(escaped).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\r/g, (ch) =>
     ch === '\r' ? '&#13;' : `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
+}
+
+/** A sheet name as Excel writes it in an address: quoted when it holds anything but letters, digits, _ and . */
+export function quoteSheet(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** 'AB' → 27 (1-based). */
@@ -203,17 +211,17 @@ export function cellContent(cell: RawCell, prefix: string): { value: CellIn } | 
   return { value: Number.isFinite(n) ? n : null };
 }
 
-/** What the ledger writes, as a cell in Latin-1 XML. `formula` (without '=') is written only by code, never from user text. */
+/** What the ledger writes, as a cell's XML (text, not yet UTF-8). `formula` (without '=') is written only by code, never from user text. */
 export type CellWrite = { readonly value: CellOut } | { readonly formula: string };
 
 export function cellXml(prefix: string, ref: string, style: string | undefined, write: CellWrite): string {
   const s = style !== undefined && style !== '0' ? ` s="${style}"` : '';
   const c = `${prefix}c`;
-  if ('formula' in write) return `<${c} r="${ref}"${s}><${prefix}f>${utf8Out(escapeXml(write.formula))}</${prefix}f></${c}>`;
+  if ('formula' in write) return `<${c} r="${ref}"${s}><${prefix}f>${escapeXml(write.formula)}</${prefix}f></${c}>`;
   const value = write.value;
   if (value === null) return `<${c} r="${ref}"${s}/>`;
   if (typeof value === 'object') {
-    const text = utf8Out(escapeCellText(value.text));
+    const text = escapeCellText(value.text);
     const space = /^\s|\s$|\n/.test(value.text) ? ' xml:space="preserve"' : '';
     return `<${c} r="${ref}"${s} t="inlineStr"><${prefix}is><${prefix}t${space}>${text}</${prefix}t></${prefix}is></${c}>`;
   }

@@ -1,5 +1,8 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../report';
+import { quoteSheet } from './sheetXml';
+
+export { quoteSheet };
 import './exceljsPatch';
 import type { Locale } from '../../i18n/locale';
 import { DEFAULT_LOCALE, isLocale } from '../../i18n/locale';
@@ -68,10 +71,6 @@ function encode(top: number, left: number, bottom: number, right: number): strin
   return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
 }
 
-/** A sheet name as Excel writes it in an address: quoted when it holds anything but letters, digits, _ and . */
-export function quoteSheet(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

@@ -287,8 +287,18 @@ export class StyleBook {
    * above it): `base` itself when its format already shows such a value (a user's own date format
    * is kept), otherwise the same style with the column's number format (added when missing).
    */
+  private readonly styleCache = new Map<string, string | undefined>();
+
   styleFor(base: string | undefined, kind: CellKind | undefined): string | undefined {
     if (!kind || !this.xml) return base;
+    const key = `${base ?? ''}|${kind}`;
+    if (this.styleCache.has(key)) return this.styleCache.get(key);
+    const style = this.computeStyleFor(base, kind);
+    this.styleCache.set(key, style);
+    return style;
+  }
+
+  private computeStyleFor(base: string | undefined, kind: CellKind): string | undefined {
     const wanted = NUMBER_FORMATS[kind];
     if (wanted === 'General') return base;
     const index = Number(base ?? 0);
