@@ -347,7 +347,8 @@ export function decideImport(
 
   const problems: Problem[] = [...prepared.problems];
   const rejected = new Set(prepared.rejectedRows);
-  const inFile = new Map<string, { row: number; content: string }>();
+  // The rows of the file seen so far, by identity: their content is compared only when an identity comes twice.
+  const inFile = new Map<string, { row: number; values: Readonly<Record<string, DomainValue>> }>();
   const accepted: ImportCandidate[] = [];
   let alreadyPresent = 0;
   for (const candidate of prepared.candidates) {
@@ -359,12 +360,12 @@ export function decideImport(
       }
     }
     const key = keyOf(values);
-    const content = contentKey(values, compared);
     const shownKey = identity.length > 0 ? identity.map((c) => canonical(values[c])).join(' / ') : '';
     const before = inFile.get(key);
     const there = existing.get(key);
+    const content = before || there ? contentKey(values, compared) : '';
     if (rowProblems.length === 0 && before) {
-      if (before.content === content) {
+      if (contentKey(before.values, compared) === content) {
         alreadyPresent += 1;
         continue;
       }
@@ -372,7 +373,7 @@ export function decideImport(
     } else if (rowProblems.length === 0 && there) {
       if (there.content === content) {
         alreadyPresent += 1;
-        inFile.set(key, { row, content });
+        inFile.set(key, { row, values });
         continue;
       }
       rowProblems.push({ kind: 'importDuplicateExisting', form: form.key, field: identity[0], row, params: { other: there.row, key: shownKey, file } });
@@ -382,13 +383,18 @@ export function decideImport(
       rejected.add(row);
       continue;
     }
-    inFile.set(key, { row, content });
+    inFile.set(key, { row, values });
     accepted.push(candidate);
   }
 
   const now = context.clock.now();
+  // Each record is its candidate's values, completed in place: a copy would hold an import of 100,000 rows twice.
+  // (Only the fields the import compares are read again from them, and those are not touched.)
   const records: RecordValues[] = accepted.map(({ values }) => {
-    const record: Record<string, DomainValue> = { ...values, created_at: now.slice(0, 16), created_by: context.actor.clerk, voided: false };
+    const record = values as Record<string, DomainValue>;
+    record.created_at = now.slice(0, 16);
+    record.created_by = context.actor.clerk;
+    record.voided = false;
     if (form.key === 'collector_daily') record.entry_id = collectorEntryId(values);
     if (form.numbering.kind === 'derived') {
       record[form.keyField] = form.numbering.format.replace('{parent}', String(values[form.numbering.parentField] ?? ''));
