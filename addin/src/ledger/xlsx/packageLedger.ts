@@ -1002,7 +1002,7 @@ export class PackageLedger implements Ledger {
         const area = sqref.split(/\s+/).map(parseArea).find((a) => a && a.left === a.right && columnLetters(a.left) === fromLetter);
         if (!area) continue;
         const rows = `${columnLetters(column)}${top + 1}:${columnLetters(column)}${Math.max(bottom, area.bottom)}`;
-        (table.sheet.newValidations ??= []).push(element.replace(/\ssqref="[^"]*"/, ` sqref="${rows}"`));
+        (table.sheet.newValidations ??= []).push(element.replace(/\ssqref="[^"]*"/, () => ` sqref="${rows}"`));
       }
       const width = template.columnWidths.get(from.sheet.path)?.get(from.fileArea.left + fromIndex);
       if (width !== undefined) (table.sheet.newColumnWidths ??= new Map()).set(column, width);
@@ -1068,9 +1068,9 @@ export class PackageLedger implements Ledger {
       const text = name.text.replace(/(\$?[A-Z]{1,3}\$?\d+:\$?[A-Z]{1,3}\$?\d+)/g, (ref) => {
         const area = parseArea(ref.replace(/\$/g, ''));
         const bottom = area ? grownBottom(area, tables) : undefined;
-        return area && bottom ? ref.replace(/(\d+)$/, String(bottom)) : ref;
+        return area && bottom ? ref.replace(/(\d+)$/, () => String(bottom)) : ref;
       });
-      if (text !== name.text) workbook = workbook.replace(name.element, withDefinedNameText(name.element, text));
+      if (text !== name.text) workbook = workbook.replace(name.element, () => withDefinedNameText(name.element, text));
     }
     const formulas = [...editedSheets.values()].some((s) => [...s.edits.values()].some((row) => row.hasFormula()));
     if (formulas) workbook = withFullCalcOnLoad(workbook);
@@ -1143,7 +1143,7 @@ export class PackageLedger implements Ledger {
         const tablePath = newTablePart(table.xml);
         const added = addRelationship(sheetRels, REL_TYPES.table, relativeTarget(path, tablePath));
         sheetRels = added.xml;
-        xml = xml.replace(new RegExp(`(<(?:\\w+:)?tablePart\\b[^>]*r:id=")${table.rid}(")`), `$1${added.id}$2`);
+        xml = xml.replace(new RegExp(`(<(?:\\w+:)?tablePart\\b[^>]*r:id=")${table.rid}(")`), (_, a: string, b: string) => `${a}${added.id}${b}`);
       }
       // Relationships the template's sheet had to anything but its tables are not carried over.
       xml = xml.replace(/<(?:\w+:)?(?:drawing|legacyDrawing|legacyDrawingHF|hyperlink)\b[^>]*\/>/g, '');
@@ -1246,8 +1246,10 @@ export class PackageLedger implements Ledger {
     const prefix = await this.prefixOf(sheet);
     const out = await writer.beginSegmented(entry.name, entry);
     const rows = [...sheet.edits.keys()].sort((a, b) => a - b);
-    const editor = new SheetEditor(sheet, prefix, rows, grown, styles, out, tableParts);
     const segments = entry.segments;
+    // A segment written again is cut only once it has doubled: a few bytes more in the head (the
+    // dimension) must not move the cut and so every segment after it.
+    const editor = new SheetEditor(sheet, prefix, rows, grown, styles, out, tableParts, segments ? 2 * SEGMENT_BYTES : SEGMENT_BYTES);
     if (!segments) {
       await editor.run(sheetPieces(this.zip.latin1Chunks(entry.name), prefix), true, 0);
     } else {
@@ -1287,11 +1289,11 @@ function firstOf(tail: string, prefix: string, elements: readonly string[]): num
 /** The workbook with a defined name set (replaced when it exists for the same scope, added otherwise). */
 function withDefinedName(workbook: string, name: string, text: string, localSheetId: number | undefined): string {
   const existing = definedNames(workbook).find((n) => n.name === name && n.localSheetId === localSheetId);
-  if (existing) return workbook.replace(existing.element, withDefinedNameText(existing.element, text));
+  if (existing) return workbook.replace(existing.element, () => withDefinedNameText(existing.element, text));
   const prefix = /<(\w+:)?workbook[\s>]/.exec(workbook)?.[1] ?? '';
   const element = `<${prefix}definedName name="${escapeXml(name)}"${localSheetId === undefined ? '' : ` localSheetId="${localSheetId}"`}>${escapeXml(text)}</${prefix}definedName>`;
   const close = `</${prefix}definedNames>`;
-  if (workbook.includes(close)) return workbook.replace(close, `${element}${close}`);
+  if (workbook.includes(close)) return workbook.replace(close, () => `${element}${close}`);
   // definedNames comes right after sheets (CT_Workbook).
   return workbook.replace(new RegExp(`</${prefix}sheets>`), (m) => `${m}<${prefix}definedNames>${element}${close}`);
 }
@@ -1340,8 +1342,9 @@ class SheetEditor {
     out: SegmentedEntry,
     /** Relationship ids of tables added to the sheet (their `<tablePart>` elements). */
     private readonly tableParts: readonly string[] = [],
+    cutAt = SEGMENT_BYTES,
   ) {
-    this.cutter = new SegmentCutter(out);
+    this.cutter = new SegmentCutter(out, cutAt);
   }
 
   /** Rows with edits that do not exist in the file yet, numbered below `row`, written now (before a copied segment that starts at `row`). */
@@ -1469,7 +1472,7 @@ class SheetEditor {
     const p = this.prefix;
     const cols = [...widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => `<${p}col min="${c}" max="${c}" width="${w}" customWidth="1"/>`).join('');
     const close = `</${p}cols>`;
-    if (head.includes(close)) return head.replace(close, `${cols}${close}`);
+    if (head.includes(close)) return head.replace(close, () => `${cols}${close}`);
     // <cols> comes right before <sheetData> (CT_Worksheet).
     const data = new RegExp(`<${p}sheetData[\\s/>]`).exec(head);
     return data ? `${head.slice(0, data.index)}<${p}cols>${cols}${close}${head.slice(data.index)}` : head;
@@ -1545,7 +1548,7 @@ class SheetEditor {
       const block = new RegExp(`<${p}dataValidations\\b([^>]*)>([\\s\\S]*?)</${p}dataValidations>`).exec(tail);
       if (block) {
         const count = (block[2].match(new RegExp(`<${p}dataValidation\\b`, 'g')) ?? []).length + validations.length;
-        tail = tail.replace(block[0], `${withAttribute(`<${p}dataValidations${block[1]}>`, 'count', String(count))}${block[2]}${validations.join('')}</${p}dataValidations>`);
+        tail = tail.replace(block[0], () => `${withAttribute(`<${p}dataValidations${block[1]}>`, 'count', String(count))}${block[2]}${validations.join('')}</${p}dataValidations>`);
       } else {
         const at = firstOf(tail, p, ['hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
         tail = `${tail.slice(0, at)}<${p}dataValidations count="${validations.length}">${validations.join('')}</${p}dataValidations>${tail.slice(at)}`;
@@ -1556,7 +1559,7 @@ class SheetEditor {
       const block = new RegExp(`<${p}tableParts\\b([^>]*)>([\\s\\S]*?)</${p}tableParts>`).exec(tail);
       if (block) {
         const count = (block[2].match(new RegExp(`<${p}tablePart\\b`, 'g')) ?? []).length + this.tableParts.length;
-        tail = tail.replace(block[0], `${withAttribute(`<${p}tableParts${block[1]}>`, 'count', String(count))}${block[2]}${parts}</${p}tableParts>`);
+        tail = tail.replace(block[0], () => `${withAttribute(`<${p}tableParts${block[1]}>`, 'count', String(count))}${block[2]}${parts}</${p}tableParts>`);
       } else {
         const at = firstOf(tail, p, ['extLst']);
         tail = `${tail.slice(0, at)}<${p}tableParts count="${this.tableParts.length}">${parts}</${p}tableParts>${tail.slice(at)}`;
@@ -1591,11 +1594,14 @@ export class SegmentCutter {
   private size = 0;
   private firstRow = 0;
 
-  constructor(private readonly out: SegmentedEntry) {}
+  constructor(
+    private readonly out: SegmentedEntry,
+    private readonly cutAt = SEGMENT_BYTES,
+  ) {}
 
   /** Whether a segment's worth is held (cut it at the next row boundary). */
   get full(): boolean {
-    return this.size >= SEGMENT_BYTES;
+    return this.size >= this.cutAt;
   }
 
   /** Adds Latin-1 text (bytes: markup, or a row as it was in the file): a row (its number) or markup (0). */
@@ -1619,7 +1625,7 @@ export class SegmentCutter {
 
   /** Deflates what is held as a segment once it is large enough (call at a row boundary), or when `force`d; `last` ends the part. */
   async cut(force: boolean, last = false): Promise<void> {
-    if (!last && (this.size === 0 || (!force && this.size < SEGMENT_BYTES))) return;
+    if (!last && (this.size === 0 || (!force && this.size < this.cutAt))) return;
     const data = Buffer.concat(this.runs.map((run) => Buffer.from(run.parts.join(''), run.latin1 ? 'latin1' : 'utf8')));
     const { compressed, segment } = deflateSegment(data, last, this.firstRow);
     this.runs = [];

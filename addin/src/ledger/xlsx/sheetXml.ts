@@ -119,7 +119,7 @@ export function attribute(tag: string, name: string): string | undefined {
 /** A start tag with attribute `name` set to `value` (added at the end when absent), or removed when value is undefined. */
 export function withAttribute(tag: string, name: string, value: string | undefined): string {
   const pattern = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (pattern.test(tag)) return value === undefined ? tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`), '') : tag.replace(pattern, `$1${name}="${escapeXml(value)}"`);
+  if (pattern.test(tag)) return value === undefined ? tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`), '') : tag.replace(pattern, (_, space: string) => `${space}${name}="${escapeXml(value)}"`);
   if (value === undefined) return tag;
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, close)} ${name}="${escapeXml(value)}"${tag.slice(close)}`;

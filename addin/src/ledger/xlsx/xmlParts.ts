@@ -79,7 +79,7 @@ export function addRelationship(xml: string | undefined, type: string, target: s
   const id = `rId${n}`;
   const element = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
   const closing = base.lastIndexOf('</Relationships>');
-  const out = closing >= 0 ? `${base.slice(0, closing)}${element}${base.slice(closing)}` : base.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${element}</Relationships>`);
+  const out = closing >= 0 ? `${base.slice(0, closing)}${element}${base.slice(closing)}` : base.replace(/<Relationships([^>]*)\/>/, (_, attrs: string) => `<Relationships${attrs}>${element}</Relationships>`);
   return { xml: out, id };
 }
 
@@ -124,7 +124,7 @@ export function workbookSheets(xml: string): SheetEntry[] {
 /** The workbook with `fullCalcOnLoad` set, so Excel computes formulas written without a cached value. */
 export function withFullCalcOnLoad(xml: string): string {
   const calcPr = /<((?:\w+:)?)calcPr\b[^>]*\/?>/.exec(xml);
-  if (calcPr) return xml.replace(calcPr[0], withAttribute(calcPr[0], 'fullCalcOnLoad', '1'));
+  if (calcPr) return xml.replace(calcPr[0], () => withAttribute(calcPr[0], 'fullCalcOnLoad', '1'));
   // calcPr comes after definedNames and before oleSize, customWorkbookViews, pivotCaches … (CT_Workbook).
   const prefix = /<(\w+:)?workbook[\s>]/.exec(xml)?.[1] ?? '';
   const before = /<(?:\w+:)?(oleSize|customWorkbookViews|pivotCaches|smartTagPr|smartTagTypes|webPublishing|fileRecoveryPr|webPublishObjects|extLst)\b/.exec(xml);
@@ -149,7 +149,7 @@ export function definedNames(xml: string): DefinedName[] {
 
 /** A defined name's element with its formula text replaced. */
 export function withDefinedNameText(element: string, text: string): string {
-  return element.replace(/>([^<]*)</, `>${escapeXml(text)}<`);
+  return element.replace(/>([^<]*)</, () => `>${escapeXml(text)}<`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,10 +352,10 @@ export class StyleBook {
     if (!block) return (this.boldFontId = 0);
     const fonts = [...block[3].matchAll(/<((?:\w+:)?)font\b[^>]*?(?:\/>|>[\s\S]*?<\/\1font>)/g)].map((m) => m[0]);
     const base = fonts[0] ?? `<${block[1]}font></${block[1]}font>`;
-    const bold = /<(?:\w+:)?b\s*\/>/.test(base) ? base : base.endsWith('/>') ? `${base.slice(0, -2)}><${block[1]}b/></${block[1]}font>` : base.replace(/^(<(?:\w+:)?font\b[^>]*>)/, `$1<${block[1]}b/>`);
+    const bold = /<(?:\w+:)?b\s*\/>/.test(base) ? base : base.endsWith('/>') ? `${base.slice(0, -2)}><${block[1]}b/></${block[1]}font>` : base.replace(/^(<(?:\w+:)?font\b[^>]*>)/, (tag: string) => `${tag}<${block[1]}b/>`);
     const existing = fonts.indexOf(bold);
     if (existing >= 0) return (this.boldFontId = existing);
-    this.xml = this.xml.replace(block[0], `${withAttribute(`<${block[1]}fonts${block[2]}>`, 'count', String(fonts.length + 1))}${block[3]}${bold}</${block[1]}fonts>`);
+    this.xml = this.xml.replace(block[0], () => `${withAttribute(`<${block[1]}fonts${block[2]}>`, 'count', String(fonts.length + 1))}${block[3]}${bold}</${block[1]}fonts>`);
     this.changed = true;
     return (this.boldFontId = fonts.length);
   }
@@ -373,7 +373,7 @@ export class StyleBook {
     const found = items.indexOf(element);
     if (found >= 0) return found;
     if (block) {
-      this.xml = this.xml.replace(block[0], `${withAttribute(`<${block[1]}${list}${block[2]}>`, 'count', String(items.length + 1))}${block[3]}${element}</${block[1]}${list}>`);
+      this.xml = this.xml.replace(block[0], () => `${withAttribute(`<${block[1]}${list}${block[2]}>`, 'count', String(items.length + 1))}${block[3]}${element}</${block[1]}${list}>`);
     } else {
       // dxfs comes after cellStyles (CT_Stylesheet); the other lists always exist.
       const at = /<(?:\w+:)?(tableStyles|colors|extLst)\b/.exec(this.xml)?.index ?? this.xml.lastIndexOf('</');
@@ -422,7 +422,7 @@ export class StyleBook {
     const element = `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`;
     const block = /<((?:\w+:)?)numFmts\b([^>]*)>([\s\S]*?)<\/\1numFmts>/.exec(this.xml);
     if (block) {
-      this.xml = this.xml.replace(block[0], `${withAttribute(`<${block[1]}numFmts${block[2]}>`, 'count', String([...this.xml.matchAll(/<(?:\w+:)?numFmt\b/g)].length + 1))}${block[3]}<${block[1]}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/></${block[1]}numFmts>`);
+      this.xml = this.xml.replace(block[0], () => `${withAttribute(`<${block[1]}numFmts${block[2]}>`, 'count', String([...this.xml.matchAll(/<(?:\w+:)?numFmt\b/g)].length + 1))}${block[3]}<${block[1]}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/></${block[1]}numFmts>`);
     } else {
       // numFmts is the first child of styleSheet.
       this.xml = this.xml.replace(/<((?:\w+:)?)styleSheet\b[^>]*>/, (tag, prefix: string) => `${tag}<${prefix}numFmts count="1">${element.replace('<numFmt', `<${prefix}numFmt`)}</${prefix}numFmts>`);
