@@ -63,11 +63,18 @@ export async function withLibreOfficeParts(source: string, target: string, stati
   if (!soffice) throw new Error('LibreOffice (soffice) is not installed: see .ci/run');
   const port = await freePort();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'kefu-lo-uno-'));
-  const office = spawn(soffice, ['--headless', '--norestore', '--nologo', `-env:UserInstallation=file://${profile}`, `--accept=socket,host=127.0.0.1,port=${port};urp;`], { stdio: 'ignore' });
+  // In a process group of its own: soffice is a script that starts soffice.bin, which must go too.
+  const office = spawn(soffice, ['--headless', '--norestore', '--nologo', `-env:UserInstallation=file://${profile}`, `--accept=socket,host=127.0.0.1,port=${port};urp;`], { stdio: 'ignore', detached: true });
+  const exited = new Promise((resolve) => office.on('exit', resolve));
   try {
     await run(PYTHON, [path.join(HERE, 'libreoffice_parts.py'), String(port), path.resolve(source), path.resolve(target), statisticsSheet, pivotSheet], 180_000);
   } finally {
-    office.kill('SIGKILL');
+    try {
+      process.kill(-office.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await exited;
     rmSync(profile, { recursive: true, force: true });
   }
 }
