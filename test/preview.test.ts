@@ -1,3 +1,4 @@
+import { clauseText } from '../addin/src/forms';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -114,7 +115,7 @@ function has(page: string, text: string): boolean {
 function pagesOf(pages: readonly string[], form: FormDecl): string[] {
   return pages.filter((page) => {
     const first = page.split('\n').find((line) => line.trim() !== '') ?? '';
-    return first.includes(form.code) && first.includes(form.title[LOCALE]) && first.includes(form.clause);
+    return first.includes(form.code) && first.includes(form.title[LOCALE]) && first.includes(clauseText(form.clause, LOCALE));
   });
 }
 
