@@ -77,9 +77,7 @@ export const complaintAdd: Command = {
     const locale = localeFlag(parsed);
     const file = argument(parsed, 0, LEDGER);
     noMoreArguments(parsed, 1);
-    const source = flag(parsed, 'json', true)!;
-    const input = await readJsonInput(source);
-    const records = Array.isArray(input) ? input : [input];
+    const records = await jsonRecords(parsed, true);
     const { results } = await runBatch(parsed, file, registerComplaint, records);
     for (const r of results) console.log(message('complaintRegistered', locale, { number: r.number }));
   },

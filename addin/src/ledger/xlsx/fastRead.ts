@@ -1,6 +1,3 @@
-import { createReadStream, promises as fsp } from 'node:fs';
-import { Readable, pipeline } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/locale';
 import { KefuError } from '../../domain/problems';
 import { findForm } from '../../forms';
@@ -8,6 +5,9 @@ import { fromCell, type CellIn, type ColumnLike, type DomainValue } from '../cel
 import { META_TABLE } from '../layout';
 import { checkLayout, columnForHeader } from '../schema';
 import type { ApplyResult, ChangeSet, Ledger, LedgerRow, Snapshot, SnapshotRequest } from '../types';
+import { ZipFile, bufferSource, fileSource, type ByteSource } from './zip';
+import { attribute, columnNumber, eachElement, isTagBoundary, stringItemText, unescapeXml, utf8In } from './sheetXml';
+import { relationships, resolvePath } from './xmlParts';
 
 /**
  * A read-only ledger over an .xlsx file that parses only the tables a request names, straight from
@@ -16,8 +16,8 @@ import type { ApplyResult, ChangeSet, Ledger, LedgerRow, Snapshot, SnapshotReque
  * first, which takes seconds and hundreds of megabytes for a year of records; this reads the same
  * rows the same way (the same header mapping and cell conversion, see schema.ts) as a stream:
  *
- * - the zip's central directory is read by hand, and each part is inflated piece by piece
- *   (node:zlib) from the bytes in memory or from the file itself: no part is ever held whole;
+ * - each part is inflated piece by piece from the bytes in memory or from the file itself
+ *   (zip.ts): no part is ever held whole;
  * - opening reads the settings (kefu_meta) and every table's header row, its top row, so that a
  *   read knows which columns are asked for before it reads a row;
  * - a read streams each worksheet once, row by row, keeping only the cells of the columns asked
@@ -42,303 +42,6 @@ export interface FastReadOptions {
 
 const DEFAULT_CHUNK = 64 * 1024;
 
-// ---------------------------------------------------------------------------------------------
-// The zip container: its central directory, and each part inflated as a stream of text.
-
-interface ZipEntry {
-  readonly name: string;
-  /** 0 stored, 8 deflated. */
-  readonly method: number;
-  readonly flags: number;
-  readonly compressedSize: number;
-  readonly uncompressedSize: number;
-  readonly headerOffset: number;
-}
-
-/** Where the zip's bytes come from: a buffer in memory, or a file read a piece at a time. */
-interface ByteSource {
-  readonly size: number;
-  read(position: number, length: number): Promise<Buffer>;
-  /** Bytes [start, end) in pieces of at most `chunk` bytes. */
-  stream(start: number, end: number, chunk: number): Readable;
-  /** Throws when the bytes are no longer those that were opened (the file changed since). */
-  check(): Promise<void>;
-}
-
-function bufferSource(bytes: Uint8Array): ByteSource {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  function* pieces(start: number, end: number, chunk: number): Generator<Buffer> {
-    for (let at = start; at < end; at += chunk) yield buffer.subarray(at, Math.min(end, at + chunk));
-  }
-  return {
-    size: buffer.length,
-    read: async (position, length) => buffer.subarray(position, position + length),
-    stream: (start, end, chunk) => Readable.from(pieces(start, end, chunk), { objectMode: false }),
-    check: async () => undefined,
-  };
-}
-
-async function fileSource(file: string): Promise<ByteSource> {
-  const stat = (): Promise<{ size: number; mtimeMs: number }> =>
-    fsp.stat(file).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { path: file } }]);
-      throw error;
-    });
-  const opened = await stat();
-  return {
-    size: opened.size,
-    async read(position, length) {
-      const handle = await fsp.open(file, 'r');
-      try {
-        const buffer = Buffer.alloc(length);
-        const { bytesRead } = await handle.read(buffer, 0, length, position);
-        return buffer.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    },
-    stream: (start, end, chunk) => (end > start ? createReadStream(file, { start, end: end - 1, highWaterMark: chunk }) : Readable.from([])),
-    async check() {
-      const now = await stat();
-      if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw new Error(`${file} changed since it was opened; open it again`);
-    },
-  };
-}
-
-const EOCD = 0x06054b50;
-const CENTRAL_HEADER = 0x02014b50;
-const LOCAL_HEADER = 0x04034b50;
-const ZIP64_LOCATOR = 0x07064b50;
-
-function zip64Error(): Error {
-  return new Error('This .xlsx is a zip64 archive (over 4 GB or 65,535 parts), which kefu cannot read');
-}
-
-class ZipFile {
-  private constructor(
-    private readonly source: ByteSource,
-    private readonly entries: ReadonlyMap<string, ZipEntry>,
-    readonly chunkSize: number,
-  ) {}
-
-  /** Reads the End Of Central Directory record (at the end, before a comment of up to 64 KiB), then the directory. */
-  static async open(source: ByteSource, chunkSize: number): Promise<ZipFile> {
-    const tailLength = Math.min(source.size, 22 + 0xffff);
-    const tail = await source.read(source.size - tailLength, tailLength);
-    let eocd = -1;
-    for (let at = tail.length - 22; at >= 0 && eocd < 0; at--) {
-      if (tail.readUInt32LE(at) === EOCD && at + 22 + tail.readUInt16LE(at + 20) === tail.length) eocd = at;
-    }
-    if (eocd < 0) throw new Error('Not an .xlsx file: no zip directory found at its end');
-    if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) throw zip64Error();
-    const count = tail.readUInt16LE(eocd + 10);
-    const size = tail.readUInt32LE(eocd + 12);
-    const offset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) throw zip64Error();
-    const directory = await source.read(offset, size);
-    const entries = new Map<string, ZipEntry>();
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error('Damaged .xlsx: its zip directory is cut short');
-      const nameLength = directory.readUInt16LE(at + 28);
-      const entry: ZipEntry = {
-        name: directory.toString('utf8', at + 46, at + 46 + nameLength),
-        flags: directory.readUInt16LE(at + 8),
-        method: directory.readUInt16LE(at + 10),
-        compressedSize: directory.readUInt32LE(at + 20),
-        uncompressedSize: directory.readUInt32LE(at + 24),
-        headerOffset: directory.readUInt32LE(at + 42),
-      };
-      if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.headerOffset === 0xffffffff) throw zip64Error();
-      entries.set(entry.name, entry);
-      at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
-    }
-    return new ZipFile(source, entries, chunkSize);
-  }
-
-  check(): Promise<void> {
-    return this.source.check();
-  }
-
-  compressedSize(name: string): number {
-    return this.entries.get(name)?.compressedSize ?? 0;
-  }
-
-  uncompressedSize(name: string): number {
-    return this.entries.get(name)?.uncompressedSize ?? 0;
-  }
-
-  /** Where an entry's compressed data is: after its local header, whose extra field may differ from the directory's. */
-  private async dataRange(name: string): Promise<{ entry: ZipEntry; start: number; end: number } | undefined> {
-    const entry = this.entries.get(name);
-    if (!entry) return undefined;
-    if (entry.flags & 1) throw new Error(`Cannot read ${name}: the .xlsx is encrypted`);
-    if (entry.method !== 0 && entry.method !== 8) throw new Error(`Cannot read ${name}: zip compression method ${entry.method}`);
-    const header = await this.source.read(entry.headerOffset, 30);
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_HEADER) throw new Error(`Damaged .xlsx: no data found for ${name}`);
-    const start = entry.headerOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    return { entry, start, end: start + entry.compressedSize };
-  }
-
-  /** A small part (workbook, relationships, table definitions) as one string. */
-  async text(name: string): Promise<string | undefined> {
-    const range = await this.dataRange(name);
-    if (!range) return undefined;
-    const raw = await this.source.read(range.start, range.end - range.start);
-    return (range.entry.method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
-  }
-
-  /**
-   * A part as Latin-1 text, a piece at a time, never whole: a character per byte, so a piece never
-   * ends inside a character, and the markup (ASCII) reads as it is; the text of a value kept is
-   * decoded from UTF-8 once it is cut out (see `utf8`). `onBytes` is told of each piece of
-   * compressed input read. Leaving the loop early stops reading.
-   */
-  async *latin1Chunks(name: string, onBytes?: (bytes: number) => void): AsyncGenerator<string> {
-    const range = await this.dataRange(name);
-    if (!range) return;
-    const raw = this.source.stream(range.start, range.end, this.chunkSize);
-    if (onBytes) raw.on('data', (piece: Buffer) => onBytes(piece.length));
-    // pipeline passes an error of either stream on to the one we read, and closes both when we stop.
-    const inflated = range.entry.method === 8 ? pipeline(raw, createInflateRaw({ chunkSize: this.chunkSize }), () => undefined) : raw;
-    let length = 0;
-    try {
-      for await (const piece of inflated as AsyncIterable<Buffer>) {
-        length += piece.length;
-        yield piece.toString('latin1');
-      }
-      if (length !== range.entry.uncompressedSize) throw new Error(`Damaged .xlsx: ${name} inflates to ${length} bytes, not ${range.entry.uncompressedSize}`);
-    } finally {
-      inflated.destroy();
-      raw.destroy();
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// XML: elements cut from a stream of text, and the little of SpreadsheetML the ledger reads.
-
-const isTagBoundary = (code: number) => code === 0x3e /* > */ || code === 0x2f /* / */ || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-
-/**
- * Calls `onElement` with the attributes and the content of every `<tag …>…</tag>` and `<tag …/>`
- * in a stream of XML text, in order, holding only the text not yet handed out. The elements must
- * not nest (rows in a worksheet, strings in the shared strings). Returning false stops reading.
- */
-async function eachElement(
-  chunks: AsyncIterable<string>,
-  tag: string,
-  onElement: (attributes: string, content: string) => boolean | void,
-): Promise<void> {
-  const open = `<${tag}`;
-  const close = `</${tag}>`;
-  let text = '';
-  for await (const chunk of chunks) {
-    text += chunk;
-    let at = 0;
-    for (;;) {
-      const start = text.indexOf(open, at);
-      if (start < 0) {
-        at = Math.max(at, text.length - open.length + 1); // a tag may begin at the very end
-        break;
-      }
-      const after = start + open.length;
-      if (after >= text.length) {
-        at = start;
-        break;
-      }
-      if (!isTagBoundary(text.charCodeAt(after))) {
-        at = after; // another element whose name begins the same (<rowBreaks>)
-        continue;
-      }
-      const tagEnd = text.indexOf('>', after);
-      if (tagEnd < 0) {
-        at = start;
-        break;
-      }
-      let keepOn: boolean | void;
-      if (text.charCodeAt(tagEnd - 1) === 0x2f) {
-        keepOn = onElement(text.slice(after, tagEnd - 1), '');
-        at = tagEnd + 1;
-      } else {
-        const end = text.indexOf(close, tagEnd);
-        if (end < 0) {
-          at = start;
-          break;
-        }
-        keepOn = onElement(text.slice(after, tagEnd), text.slice(tagEnd + 1, end));
-        at = end + close.length;
-      }
-      if (keepOn === false) return;
-    }
-    text = text.slice(at);
-  }
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g;
-const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
-
-/** XML text → the text it stands for: line ends as an XML parser reads them, entities, then OOXML's `_xHHHH_` escapes. */
-function unescapeXml(text: string): string {
-  let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  if (out.includes('&')) {
-    out = out.replace(ENTITY, (_, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e],
-    );
-  }
-  return out.includes('_x') ? out.replace(ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : out;
-}
-
-/** Text cut out of a part read as Latin-1 (see `latin1Chunks`) → the text its UTF-8 bytes stand for, in a string of its own. */
-function utf8(latin1: string): string {
-  return Buffer.from(latin1, 'latin1').toString('utf8');
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescapeXml(m[1]) : undefined;
-}
-
-const PLAIN_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
-const PHONETIC = /<rPh\b[\s\S]*?<\/rPh>/g;
-const TEXT = /<t(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/t>)/g;
-
-/** The text of a shared or inline string: its `<t>`, or its rich-text runs joined; phonetic runs (`<rPh>`) are not part of it. */
-function textOf(xml: string): string {
-  const plain = PLAIN_TEXT.exec(xml);
-  if (plain) return unescapeXml(plain[1]);
-  let out = '';
-  for (const m of xml.replace(PHONETIC, '').matchAll(TEXT)) if (m[1]) out += unescapeXml(m[1]);
-  return out;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n - 1;
-}
-
-function resolvePath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const part of target.split('/')) {
-    if (part === '..') parts.pop();
-    else if (part !== '.') parts.push(part);
-  }
-  return parts.join('/');
-}
-
-function relationships(xml: string | undefined): { id: string; type: string; target: string }[] {
-  const found: { id: string; type: string; target: string }[] = [];
-  for (const m of (xml ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (id && target) found.push({ id, type: attr(m[0], 'Type') ?? '', target });
-  }
-  return found;
-}
 
 interface TableRef {
   readonly sheetPath: string;
@@ -471,9 +174,9 @@ class TableScan {
           continue;
         }
         // No index, or one no string can have: no text, as for the ledger.
-      } else if (type === 'inlineStr') value = textOf(utf8(xml.slice(tagEnd + 1, end)));
+      } else if (type === 'inlineStr') value = stringItemText(xml.slice(tagEnd + 1, end));
       else if (type === 'e' && isTagAt(xml, tagEnd + 1, 'f')) value = null; // a formula's error reads as no value, an error typed in as its text
-      else if (type === 'str' || type === 'e') value = v === undefined ? null : unescapeXml(utf8(v));
+      else if (type === 'str' || type === 'e') value = v === undefined ? null : unescapeXml(utf8In(v));
       else if (type === 'b') value = v === '1';
       else if (v !== undefined) value = Number(v);
       if (slot >= 0) {
@@ -557,7 +260,7 @@ async function scanTables(
     let index = 0;
     await stream(sharedStringsPath, 'si', (_, content) => {
       if (needed[index]) {
-        strings[index] = textOf(utf8(content));
+        strings[index] = stringItemText(content);
         stringsKept++;
       }
       return ++index <= lastNeeded;
@@ -596,7 +299,12 @@ export class FastXlsxReader implements Ledger {
    * meanwhile (a read checks its size and time). A missing file is a KefuError (fileNotFound).
    */
   static async fromFile(file: string, options: FastReadOptions = {}): Promise<FastXlsxReader> {
-    return FastXlsxReader.open(await fileSource(file), options);
+    try {
+      return await FastXlsxReader.open(await fileSource(file), options);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new KefuError([{ kind: 'fileNotFound', params: { path: file } }]);
+      throw error;
+    }
   }
 
   /** Finds the tables, and reads the settings (kefu_meta) and every table's header row in one go. */
@@ -608,7 +316,7 @@ export class FastXlsxReader implements Ledger {
     const workbookXml = (await zip.text('xl/workbook.xml')) ?? '';
     const refs = new Map<string, TableRef>();
     for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
-      const rid = attr(m[0], 'r:id');
+      const rid = attribute(m[0], 'r:id');
       const target = workbookRels.find((rel) => rel.id === rid)?.target;
       if (!target) continue;
       const sheetPath = resolvePath('xl/workbook.xml', target);
@@ -617,11 +325,11 @@ export class FastXlsxReader implements Ledger {
         if (!/tables\//.test(tableTarget)) continue;
         const tableXml = await zip.text(resolvePath(sheetPath, tableTarget));
         const head = tableXml ? /<table\b[^>]*>/.exec(tableXml)?.[0] : undefined;
-        const name = head ? attr(head, 'name') : undefined;
-        const ref = head ? attr(head, 'ref') : undefined;
+        const name = head ? attribute(head, 'name') : undefined;
+        const ref = head ? attribute(head, 'ref') : undefined;
         const r = ref ? /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(ref) : null;
         if (!name || !r) continue;
-        refs.set(name.toLowerCase(), { sheetPath, top: Number(r[2]) - 1, left: columnIndex(r[1]), bottom: Number(r[4]) - 1, right: columnIndex(r[3]) });
+        refs.set(name.toLowerCase(), { sheetPath, top: Number(r[2]) - 1, left: columnNumber(r[1]) - 1, bottom: Number(r[4]) - 1, right: columnNumber(r[3]) - 1 });
       }
     }
     const meta = refs.get(META_TABLE);

@@ -17,6 +17,7 @@ import {
   cellContent,
   cellXml,
   columnLetters,
+  eachElement,
   escapeCellText,
   escapeXml,
   formatArea,
@@ -262,7 +263,7 @@ class SharedStrings {
     const need = new Set(wanted);
     const last = wanted[wanted.length - 1];
     let index = 0;
-    await eachItem(this.zip.latin1Chunks(this.path), 'si', (content) => {
+    await eachElement(this.zip.latin1Chunks(this.path), 'si', (_, content) => {
       if (need.has(index)) found.set(index, stringItemText(content));
       return ++index <= last;
     });
@@ -274,49 +275,12 @@ class SharedStrings {
     const found = new Map<number, string>();
     if (texts.size === 0 || !this.zip.has(this.path)) return found;
     let index = 0;
-    await eachItem(this.zip.latin1Chunks(this.path), 'si', (content) => {
+    await eachElement(this.zip.latin1Chunks(this.path), 'si', (_, content) => {
       const text = stringItemText(content);
       if (texts.has(text)) found.set(index, text);
       index++;
     });
     return found;
-  }
-}
-
-/** Calls `onItem` with the content of every `<tag>…</tag>` (or '' for `<tag/>`) of a stream; false stops. Elements must not nest. */
-async function eachItem(chunks: AsyncIterable<string>, tag: string, onItem: (content: string) => boolean | void): Promise<void> {
-  let text = '';
-  const open = new RegExp(`<(\\w+:)?${tag}[\\s/>]`, 'g');
-  for await (const chunk of chunks) {
-    text += chunk;
-    let at = 0;
-    for (;;) {
-      open.lastIndex = at;
-      const m = open.exec(text);
-      if (!m) {
-        at = Math.max(at, text.length - tag.length - 8);
-        break;
-      }
-      const tagEnd = text.indexOf('>', m.index);
-      if (tagEnd < 0) {
-        at = m.index;
-        break;
-      }
-      if (text.charCodeAt(tagEnd - 1) === 0x2f) {
-        at = tagEnd + 1;
-        if (onItem('') === false) return;
-        continue;
-      }
-      const close = `</${m[1] ?? ''}${tag}>`;
-      const end = text.indexOf(close, tagEnd);
-      if (end < 0) {
-        at = m.index;
-        break;
-      }
-      at = end + close.length;
-      if (onItem(text.slice(tagEnd + 1, end)) === false) return;
-    }
-    text = text.slice(at);
   }
 }
 

@@ -231,7 +231,63 @@ export function cellXml(prefix: string, ref: string, style: string | undefined, 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rows, cut from a worksheet's XML as it streams past.
+// Elements and rows, cut from a part's XML as it streams past.
+
+/**
+ * Calls `onElement` with the attributes and the content of every `<tag …>…</tag>` and `<tag …/>`
+ * in a stream of XML text, in order, holding only the text not yet handed out. The elements must
+ * not nest (rows in a worksheet, strings in the shared strings). Returning false stops reading.
+ */
+export async function eachElement(
+  chunks: AsyncIterable<string>,
+  tag: string,
+  onElement: (attributes: string, content: string) => boolean | void,
+): Promise<void> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let text = '';
+  for await (const chunk of chunks) {
+    text += chunk;
+    let at = 0;
+    for (;;) {
+      const start = text.indexOf(open, at);
+      if (start < 0) {
+        at = Math.max(at, text.length - open.length + 1); // a tag may begin at the very end
+        break;
+      }
+      const after = start + open.length;
+      if (after >= text.length) {
+        at = start;
+        break;
+      }
+      if (!isTagBoundary(text.charCodeAt(after))) {
+        at = after; // another element whose name begins the same (<rowBreaks>)
+        continue;
+      }
+      const tagEnd = text.indexOf('>', after);
+      if (tagEnd < 0) {
+        at = start;
+        break;
+      }
+      let keepOn: boolean | void;
+      if (text.charCodeAt(tagEnd - 1) === 0x2f) {
+        keepOn = onElement(text.slice(after, tagEnd - 1), '');
+        at = tagEnd + 1;
+      } else {
+        const end = text.indexOf(close, tagEnd);
+        if (end < 0) {
+          at = start;
+          break;
+        }
+        keepOn = onElement(text.slice(after, tagEnd), text.slice(tagEnd + 1, end));
+        at = end + close.length;
+      }
+      if (keepOn === false) return;
+    }
+    text = text.slice(at);
+  }
+}
+
 
 export type SheetPiece =
   /** Markup between rows (the head before the first row, the tail after the last), copied as it is. */
