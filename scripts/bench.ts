@@ -473,11 +473,11 @@ async function benchStatistics(template: Uint8Array): Promise<void> {
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-bench-stats-'));
   try {
-    const xlsx = await XlsxLedger.fromBuffer(template, { station: 'bench', clock });
-    const basis = await xlsx.read({ writes: ['complaints'] });
-    await xlsx.apply({ appends: { complaints: rows } }, basis);
+    const ledgerWriter = await PackageLedger.fromBuffer(template, { station: 'bench', clock });
+    const basis = await ledgerWriter.read({ writes: ['complaints'] });
+    await ledgerWriter.apply({ appends: { complaints: rows } }, basis);
     const file = path.join(dir, 'ledger-100000.xlsx');
-    await fs.writeFile(file, await xlsx.toBuffer());
+    await fs.writeFile(file, await ledgerWriter.toBuffer());
     report(`stats.ledgerMB@${n}`, (await fs.stat(file)).size / 1024 / 1024, 'MB');
 
     const workbook = await hostWorkbookFromXlsx(new Uint8Array(await fs.readFile(file)));
