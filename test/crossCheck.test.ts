@@ -40,6 +40,8 @@ interface Ticket {
   category: string;
   department: string | null;
   verdict?: string;
+  /** When it was handled; its verdict counts only if before the year's end. */
+  handled?: string;
   voided?: boolean;
 }
 
@@ -51,6 +53,7 @@ const complaint = (t: Ticket): RecordValues => ({
   category: t.category,
   department: t.department,
   substantiated: t.verdict ?? null,
+  handled_at: t.handled ?? null,
   voided: t.voided ?? false,
   void_reason: t.voided ? '重复登记' : null,
 });
@@ -59,38 +62,42 @@ const T = (n: number) => `TS-2026-${String(n).padStart(4, '0')}`;
 
 const TICKETS: readonly Ticket[] = [
   // The year's first minute, and month ends against month starts.
-  { no: T(1), at: '2026-01-01 00:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes' },
-  { no: T(2), at: '2026-01-15 10:00', channel: 'visit', category: 'elevator', department: 'engineering', verdict: 'partly' },
-  { no: T(3), at: '2026-02-10 09:00', channel: 'letter', category: 'parking', department: 'security', verdict: 'no' },
+  { no: T(1), at: '2026-01-01 00:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes', handled: '2026-01-01 08:00' },
+  // Handled at a time typed as text (set below).
+  { no: T(2), at: '2026-01-15 10:00', channel: 'visit', category: 'elevator', department: 'engineering', verdict: 'partly', handled: '2026-01-16 10:00' },
+  { no: T(3), at: '2026-02-10 09:00', channel: 'letter', category: 'parking', department: 'security', verdict: 'no', handled: '2026-02-11 09:00' },
+  // Not handled (or reopened and not handled again: its handling cells blank): 未认定.
   { no: T(4), at: '2026-03-03 14:00', channel: 'online', category: 'parking', department: 'security' },
-  { no: T(5), at: '2026-03-20 08:30', channel: 'wechat', category: 'attitude', department: 'customer_service', verdict: 'yes' },
+  { no: T(5), at: '2026-03-20 08:30', channel: 'wechat', category: 'attitude', department: 'customer_service', verdict: 'yes', handled: '2026-03-21 08:30' },
+  // A verdict without a handled time: 未认定 at the year's end.
   { no: T(6), at: '2026-05-05 11:00', channel: 'mailbox', category: 'catering', department: 'catering', verdict: 'partly' },
-  { no: T(7), at: '2026-07-07 07:07', channel: 'hotline_12345', category: 'laundry', department: 'laundry', verdict: 'no' },
-  { no: T(8), at: '2026-09-30 23:59', channel: 'phone', category: 'transport', department: 'transport', verdict: 'yes' },
+  { no: T(7), at: '2026-07-07 07:07', channel: 'hotline_12345', category: 'laundry', department: 'laundry', verdict: 'no', handled: '2026-07-08 07:07' },
+  { no: T(8), at: '2026-09-30 23:59', channel: 'phone', category: 'transport', department: 'transport', verdict: 'yes', handled: '2026-10-01 10:00' },
   { no: T(9), at: '2026-10-01 00:00', channel: 'phone', category: 'security', department: 'security' },
-  // The year's last minute.
-  { no: T(10), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes' },
+  // The year's last minute, handled in the next year: 未认定 at the end of 2026.
+  { no: T(10), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2027-01-02 09:00' },
   // A verdict nobody declared: its own column in the statistics, "(blank or other)" here.
-  { no: T(11), at: '2026-12-15 16:00', channel: 'visit', category: 'other', department: 'management', verdict: '待查' },
+  { no: T(11), at: '2026-12-15 16:00', channel: 'visit', category: 'other', department: 'management', verdict: '待查', handled: '2026-12-16 09:00' },
   // An undeclared category and no department.
-  { no: T(12), at: '2026-06-01 10:00', channel: 'phone', category: '噪音', department: null, verdict: 'yes' },
+  { no: T(12), at: '2026-06-01 10:00', channel: 'phone', category: '噪音', department: null, verdict: 'yes', handled: '2026-06-02 10:00' },
   // Voided: left out.
   { no: T(13), at: '2026-08-08 08:00', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes', voided: true },
   // Voided by hand with the other language's "yes" (set below).
   { no: T(14), at: '2026-04-04 10:00', channel: 'phone', category: 'cleaning', department: 'cleaning' },
   // Received times stored as text (set below), one with leading spaces; the second has no channel.
-  { no: T(15), at: '2026-05-20 14:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes' },
+  { no: T(15), at: '2026-05-20 14:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes', handled: '2026-05-21 09:00' },
   { no: T(16), at: '2026-11-02 09:00', channel: null, category: 'elevator', department: 'engineering' },
   // No ticket number: not a ticket.
   { no: null, at: '2026-03-10 10:00', channel: 'phone', category: 'parking', department: 'security' },
   // 23:59:40 on 31 December (set below): the ledger reads it as 2027-01-01 00:00.
-  { no: T(18), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes' },
-  // The neighbouring years, one of them as text, one voided.
-  { no: 'TS-2025-0001', at: '2025-12-31 23:59', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes' },
+  { no: T(18), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2027-01-01 09:00' },
+  // The neighbouring years, one of them as text, one voided; 2025's last ticket handled in 2026.
+  { no: 'TS-2025-0001', at: '2025-12-31 23:59', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-01-02 09:00' },
+  { no: 'TS-2025-0005', at: '2025-11-11 11:00', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'no', handled: '2025-11-12 11:00' },
   { no: 'TS-2025-0002', at: '2025-06-01 09:00', channel: 'visit', category: 'cleaning', department: 'cleaning' },
   { no: 'TS-2025-0003', at: '2025-07-01 09:00', channel: 'phone', category: 'parking', department: 'security' },
   { no: 'TS-2025-0004', at: '2025-08-01 09:00', channel: 'phone', category: 'parking', department: 'security', voided: true },
-  { no: 'TS-2027-0001', at: '2027-01-01 00:00', channel: 'phone', category: 'parking', department: 'security', verdict: 'no' },
+  { no: 'TS-2027-0001', at: '2027-01-01 00:00', channel: 'phone', category: 'parking', department: 'security', verdict: 'no', handled: '2027-01-01 10:00' },
 ];
 
 /** Cells typed by hand after the rows were written: [ticket, column, value]. */
@@ -100,6 +107,8 @@ function handTyped(locale: Locale): [string, string, ExcelJS.CellValue][] {
     [T(14), 'voided', locale === 'en-US' ? yes['zh-CN'] : yes['en-US']],
     [T(15), 'received_at', '2026-05-20 14:00'],
     [T(16), 'received_at', '  2026-11-02 09:00'],
+    [T(2), 'handled_at', '2026-01-16 10:00'],
+    [T(15), 'handled_at', ' 2026-05-21 09:00'],
     [T(18), 'received_at', toSerial('2026-12-31 23:59:40')],
     ['TS-2025-0003', 'received_at', '2025-07-01 09:00'],
   ];
@@ -256,7 +265,7 @@ describe('the statistics cross-check sheet of the template', function () {
       assert.ok(!/[A-Z]\$?\d+:\$?[A-Z]+\$?\d{4,}/.test(total), 'no bounded ranges');
       const cell = (sheet.getCell(crossCheckCell(layout.blocks[0], '03', 'parking')).value as ExcelJS.CellFormulaValue).formula;
       assert.match(cell, /^COUNTIFS\(/);
-      assert.ok(cell.includes('"="&E$9'), cell); // the category label cell is the criterion
+      assert.ok(cell.includes('"="&E$10'), cell); // the category label cell is the criterion
     }
   });
 
@@ -289,17 +298,28 @@ describe('the statistics cross-check sheet of the template', function () {
     assert.equal(cellAt(zh, crossCheckCell(departmentByCategory, OTHER, OTHER)), 1);
     assert.equal(cellAt(zh, crossCheckCell(channelByMonth, 'phone', TOTAL)), 6);
     assert.equal(cellAt(zh, crossCheckCell(channelByMonth, OTHER, '11')), 1); // T16, no channel
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'yes')), 6);
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'pending')), 3);
+    // Verdicts as they stood at the year's end: T1, T5, T8, T12 and T15 (received and handled as
+    // text); not T10, handled in 2027, nor T6, never handled.
+    assert.equal(cellAt(zh, layout.textHandledCell), 2);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'yes')), 5);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'parking', 'yes')), 0);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'parking', 'pending')), 2); // T4, T10
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'elevator', 'partly')), 1); // T2, handled as text
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'catering', 'pending')), 1); // T6
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'pending')), 5);
     // T11's verdict 待查 is none of the declared ones: "(blank or other)", its own column in the statistics.
     assert.equal(cellAt(zh, crossCheckCell(substantiation, 'other', TOTAL)), 1);
     assert.equal(cellAt(zh, crossCheckCell(substantiation, 'other', OTHER)), 1);
     assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, TOTAL)), 14);
     assert.equal(cellAt(zh, crossCheckCell(departmentByCategory, 'management', 'other')), 1);
     // 2025: two serials and a text; 2026's other sheet, in English.
-    assert.equal(cellAt(sheetNamed(zh2025, CROSS_CHECK_SHEET['zh-CN']), layout.totalCell), 3);
+    const zh25 = sheetNamed(zh2025, CROSS_CHECK_SHEET['zh-CN']);
+    assert.equal(cellAt(zh25, layout.totalCell), 4);
+    // TS-2025-0001 was handled in 2026: 未认定 at the end of 2025; TS-2025-0005 stands.
+    assert.equal(cellAt(zh25, crossCheckCell(substantiation, 'elevator', 'pending')), 1);
+    assert.equal(cellAt(zh25, crossCheckCell(substantiation, 'elevator', 'no')), 1);
     assert.equal(cellAt(sheetNamed(en2026, CROSS_CHECK_SHEET['en-US']), layout.totalCell), 14);
-    assert.equal(sheetNamed(en2026, CROSS_CHECK_SHEET['en-US']).text[9][0], '01');
+    assert.equal(sheetNamed(en2026, CROSS_CHECK_SHEET['en-US']).text[10][0], '01');
   });
 
   for (const [i, name] of ['zh-CN 2026', 'zh-CN 2025', 'en-US 2026'].entries()) {

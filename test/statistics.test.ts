@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import '../addin/src/ledger/xlsx/exceljsPatch';
 import { fixedClock } from '../addin/src/domain/clock';
-import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { runOperation, type Operation } from '../addin/src/domain/records';
+import { DESK_STEPS, receiveMatter, recordReturnVisit, registerComplaint } from '../addin/src/domain/serviceDesk';
 import { BUCKETS, CATEGORY_CODES, computeYear, measuresOfYear, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation, statisticsDetailSheet, statisticsSheet, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
 import { progressBar } from '../scripts/cli/progress';
@@ -609,6 +609,74 @@ describe('Yearly complaint statistics (issue 6)', function () {
     });
   });
 
+  describe('a ticket reopened at the year end, compiled then and again later (issue 11)', () => {
+    it('counts it open until handled again, keeps each round in the workbook, and gives the same figures both times', async () => {
+      const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
+      const run = async <R>(operation: unknown, input: unknown, now: string): Promise<R> =>
+        (await runOperation(session.ledger, operation as Operation<unknown, unknown, R>, input, { clock: fixedClock(now, 1), actor: context.actor })).result;
+      const sig = (by: string, at: string) => ({ by, at });
+      /** A complaint received, dispatched, handled, returned and visited; the visit's satisfaction decides. */
+      const complaintOf = async (i: number, handledAt: string, satisfaction: string): Promise<string> => {
+        const received = `2026-12-20 0${i}:00`;
+        const { complaintNo } = await run<{ complaintNo: string }>(
+          receiveMatter,
+          {
+            received_at: received,
+            channel: 'phone',
+            caller: `投诉人${i}`,
+            caller_dept: '心内科',
+            caller_phone: '13800000000',
+            matter: `病房卫生${i}`,
+            category: 'complaint',
+            receptionist: sig('王丽', received),
+            complaint: { category: 'cleaning', department: 'cleaning', urgency: 'normal', promised_by: '2026-12-23 18:00' },
+          },
+          received,
+        );
+        await run(DESK_STEPS.complaint.dispatch, { no: complaintNo, fields: { copy1_signed: sig('保洁主管', received), copy2_filed: sig('王丽', received) } }, received);
+        await run(DESK_STEPS.complaint.handle, { no: complaintNo, fields: { action_result: '已清洁（第1次）', substantiated: 'yes', handled_at: handledAt } }, handledAt);
+        await run(DESK_STEPS.complaint.return, { no: complaintNo, fields: { returned_to_cs: sig('保洁主管', handledAt) } }, handledAt);
+        const visitedAt = '2026-12-22 15:00';
+        const visit = { visited_at: visitedAt, method: 'phone', person_visited: `投诉人${i}`, resolved: 'yes', satisfaction, visitor: sig('李', visitedAt), received_by_cs: sig('王丽', visitedAt) };
+        await run(recordReturnVisit, { no: complaintNo, fields: visit }, visitedAt);
+        return complaintNo;
+      };
+      const reopened = await complaintOf(1, '2026-12-21 10:00', 'dissatisfied');
+      const closed = await complaintOf(2, '2026-12-21 11:00', 'satisfied');
+
+      const atYearEnd = (await run<{ statistics: YearStatistics }>(complaintStatisticsOperation, { year: 2026, sheet: true }, '2026-12-31 20:00')).statistics;
+      const h = atYearEnd.headline;
+      assert.deepEqual(h.closed.tickets, [closed], 'the reopened ticket is open at the year end');
+      assert.deepEqual(atYearEnd.handlingBuckets.open.tickets, [reopened]);
+      assert.deepEqual(h.meanHours, { num: 33 * 60, den: 60 }, 'only the closed ticket has a handling time: 02:00 to 11:00 the next day');
+      assert.deepEqual([h.onTime.tickets, h.onTime.share], [[closed], { num: 1, den: 1 }]);
+      assert.deepEqual(h.onTime.overdueOpen.tickets, [reopened], 'open, its promised time passed: beside the on-time rate');
+      assert.deepEqual(h.returnVisits.tickets, [closed]);
+      assert.deepEqual(h.returnVisits.rate, { num: 1, den: 1 });
+      assert.deepEqual([h.reopened.tickets, h.reopened.reopenings], [[reopened], 1]);
+      assert.deepEqual(nonZero(atYearEnd.substantiationByCategory), { 'cleaning/yes': 1, 'cleaning/pending': 1 });
+
+      // Handled again in January: the ticket holds the new round, the reopening record the first.
+      await run(DESK_STEPS.complaint.handle, { no: reopened, fields: { action_result: '已清洁（第2次）', substantiated: 'partly', handled_at: '2027-01-04 10:00' } }, '2027-01-04 10:00');
+      await run(DESK_STEPS.complaint.return, { no: reopened, fields: { returned_to_cs: sig('保洁主管', '2027-01-04 10:00') } }, '2027-01-04 10:00');
+      const visitedAt = '2027-01-05 09:00';
+      await run(recordReturnVisit, { no: reopened, fields: { visited_at: visitedAt, method: 'phone', person_visited: '投诉人1', resolved: 'yes', satisfaction: 'satisfied', visitor: sig('李', visitedAt), received_by_cs: sig('王丽', visitedAt) } }, visitedAt);
+      const rows = await session.ledger.read({
+        tables: { complaints: { columns: ['ticket_no', 'handled_at', 'action_result'], rows: 'all' }, complaint_reopenings: { columns: ['reopening_no', 'ticket_no', 'handled_at', 'action_result', 'reopened_at'], rows: 'all' } },
+      });
+      assert.deepEqual(
+        rows.tables.complaint_reopenings.map((r) => r.values),
+        [{ reopening_no: `${reopened}-R1`, ticket_no: reopened, handled_at: '2026-12-21 10:00', action_result: '已清洁（第1次）', reopened_at: '2026-12-22 15:00' }],
+      );
+      assert.deepEqual(rows.tables.complaints.find((r) => r.values.ticket_no === reopened)!.values.handled_at, '2027-01-04 10:00');
+
+      const later = (await run<{ statistics: YearStatistics }>(complaintStatisticsOperation, { year: 2026, sheet: true }, '2027-01-10 09:00')).statistics;
+      assert.deepEqual(later, atYearEnd, '2026 compiled again in January gives the same figures');
+      // 2027 knows nothing of it either: the ticket belongs to 2026.
+      assert.equal((await run<{ statistics: YearStatistics }>(complaintStatisticsOperation, { year: 2027, sheet: false }, '2027-01-10 09:00')).statistics.headline.total.count, 0);
+    });
+  });
+
   describe('kefu stats', () => {
     let dir: string;
     let ledger: string;
@@ -637,7 +705,7 @@ describe('Yearly complaint statistics (issue 6)', function () {
       const out = path.join(dir, 'stats.xlsx');
       const run = await runKefu(['stats', ledger, '--year', '2026', '--out', out, '--site', '市第一人民医院', '--locale', 'en-US']);
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /Complaint statistics 2026: 7 complaints \(5 closed, 2 open at year end\)/);
+      assert.match(run.stdout, /Complaint statistics 2026: 7 complaints \(5 closed, 2 open at year end, 1 of them past the promised time\)/);
       assert.equal(await sha(ledger), before);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);

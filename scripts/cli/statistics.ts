@@ -130,6 +130,7 @@ export const statsCommand: Command = {
         total: stats.headline.total.count,
         closed: stats.headline.closed.count,
         open: stats.handlingBuckets.open.count,
+        overdue: stats.headline.onTime.overdueOpen.count,
         file: out ?? '',
       }),
     );

@@ -262,9 +262,9 @@ export const MESSAGES = {
     'en-US': 'Export batch {batch} approved ({by}, {at}); it is never rewritten. Corrections appear as reversal and adjustment lines in a later batch.',
   },
   statsWritten: {
-    'zh-CN': '{year} 年投诉统计：{total} 件（已办结 {closed} 件，年末未办结 {open} 件）。已写入：{file}',
-    'zh-TW': '{year} 年投訴統計：{total} 件（已辦結 {closed} 件，年末未辦結 {open} 件）。已寫入：{file}',
-    'en-US': 'Complaint statistics {year}: {total} complaints ({closed} closed, {open} open at year end). Written: {file}',
+    'zh-CN': '{year} 年投诉统计：{total} 件（已办结 {closed} 件，年末未办结 {open} 件，其中已超承诺时限 {overdue} 件）。已写入：{file}',
+    'zh-TW': '{year} 年投訴統計：{total} 件（已辦結 {closed} 件，年末未辦結 {open} 件，其中已超承諾時限 {overdue} 件）。已寫入：{file}',
+    'en-US': 'Complaint statistics {year}: {total} complaints ({closed} closed, {open} open at year end, {overdue} of them past the promised time). Written: {file}',
   },
   readingLedger: {
     'zh-CN': '正在读取台账',

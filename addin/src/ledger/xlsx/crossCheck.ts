@@ -39,6 +39,12 @@ import { columnLetters } from '../report';
  *   the months (a text time whose month is not 01–12 counts in the year only). Block 7's verdicts
  *   are 属实, 部分属实, 不属实 and 未认定 (a blank cell), and "(blank or other)" for anything else,
  *   as the statistics give such a verdict a column of its own;
+ * - a verdict counts as it stood at the year's end: only a ticket handled before the next year's
+ *   1 January (its 处理完成时间 a serial or text before it) has one; a ticket handled later, or
+ *   not yet, or reopened and not handled again (its handling cells blank) counts as 未认定, as in
+ *   the statistics. The one difference: a ticket handled within the year and reopened after it
+ *   keeps its verdict in its reopening record, which the statistics read and these formulas do
+ *   not (it counts as 未认定 here until handled again within the year compiled);
  *
  * The complaint table is referenced by structured references (complaints[[受理时间]]), which Excel
  * keeps up to date when rows are added or columns moved or renamed, and which LibreOffice 7.4
@@ -73,6 +79,8 @@ export interface CrossCheckLayout {
   readonly voidCells: readonly string[];
   /** Rows whose received time is text. */
   readonly textRowsCell: string;
+  /** Rows whose handled time is text. */
+  readonly textHandledCell: string;
   /** The year's tickets. */
   readonly totalCell: string;
   readonly blocks: readonly CrossCheckBlock[];
@@ -92,14 +100,15 @@ const L = {
   hint: t('← 输入年度，与工作表“{sheet}”逐格核对', '← 輸入年度，與工作表「{sheet}」逐格核對', '← Type a year; compare cell by cell with the sheet “{sheet}”'),
   voidMarks: t('作废标记（不计入）', '作廢標記（不計入）', 'Void marks (left out)'),
   textRows: t('受理时间存为文本的行数', '受理時間存為文字的列數', 'Rows with the received time as text'),
+  textHandled: t('处理完成时间存为文本的行数', '處理完成時間存為文字的列數', 'Rows with the handled time as text'),
   total: t('投诉总数', '投訴總數', 'Complaints'),
   note: t(
     '本表用公式直接从投诉处理单表（complaints）计数，口径同投诉统计表：按受理时间所在年度归年（时间按分钟计），作废的行和无投诉编号的行不计。' +
-      '编码列只认本工作簿语言的下拉选项；空白、未知值、手填的代码或其他语言的标签计入“（未填或其他）”（合计减去已列各项），统计表则按代码计入——两表不一致时，请检查这些单元格。“是否属实”只计属实、部分属实、不属实和未认定（空白），同统计表。',
+      '编码列只认本工作簿语言的下拉选项；空白、未知值、手填的代码或其他语言的标签计入“（未填或其他）”（合计减去已列各项），统计表则按代码计入——两表不一致时，请检查这些单元格。“是否属实”只计属实、部分属实、不属实和未认定（空白），同统计表；年末（次年1月1日前）未处理完成的投诉，包括重开后尚未再次处理的，计为未认定（年后才重开的投诉，其原判定在重开记录中，统计表计入、本表计为未认定）。',
     '本表用公式直接從投訴處理單表（complaints）計數，口徑同投訴統計表：按受理時間所在年度歸年（時間按分鐘計），作廢的列和無投訴編號的列不計。' +
-      '編碼欄只認本活頁簿語言的下拉選項；空白、未知值、手填的代碼或其他語言的標籤計入「（未填或其他）」（合計減去已列各項），統計表則按代碼計入——兩表不一致時，請檢查這些儲存格。「是否屬實」只計屬實、部分屬實、不屬實和未認定（空白），同統計表。',
+      '編碼欄只認本活頁簿語言的下拉選項；空白、未知值、手填的代碼或其他語言的標籤計入「（未填或其他）」（合計減去已列各項），統計表則按代碼計入——兩表不一致時，請檢查這些儲存格。「是否屬實」只計屬實、部分屬實、不屬實和未認定（空白），同統計表；年末（次年1月1日前）未處理完成的投訴，包括重開後尚未再次處理的，計為未認定（年後才重開的投訴，其原判定在重開記錄中，統計表計入、本表計為未認定）。',
     'Counted by formulas straight from the complaints table, by the rules of the statistics sheet: a ticket belongs to the year of its received time (to the minute); voided rows and rows without a ticket number are left out. ' +
-      "Coded columns count only the dropdown labels of the workbook's language: a blank, an unknown value, or a code or another language's label typed by hand counts under “(blank or other)” (the total minus the listed items), where the statistics sheet counts it under its code — where the two sheets differ, look for such cells. Block 7 counts the verdicts Substantiated, Partly, Not and Not yet decided (blank) only, as the statistics sheet does.",
+      "Coded columns count only the dropdown labels of the workbook's language: a blank, an unknown value, or a code or another language's label typed by hand counts under “(blank or other)” (the total minus the listed items), where the statistics sheet counts it under its code — where the two sheets differ, look for such cells. Block 7 counts the verdicts Substantiated, Partly, Not and Not yet decided (blank) only, as the statistics sheet does; a ticket not handled before the year's end, including one reopened and not handled again, is Not yet decided (a ticket reopened after the year's end keeps its verdict in its reopening record: the statistics sheet counts it, this sheet shows Not yet decided).",
   ),
   monthByCategory: t('二、月份 × 类别', '二、月份 × 類別', '2. Month × category'),
   departmentByCategory: t('三、责任部门 × 类别', '三、責任部門 × 類別', '3. Department × category'),
@@ -117,9 +126,10 @@ const L = {
 const YEAR_CELL = '$B$2';
 const VOID_ROW = 3;
 const TEXT_ROWS_CELL = '$B$4';
-const TOTAL_CELL = '$B$5';
-const NOTE_ROW = 6;
-const FIRST_BLOCK_ROW = 8;
+const TEXT_HANDLED_CELL = '$B$5';
+const TOTAL_CELL = '$B$6';
+const NOTE_ROW = 7;
+const FIRST_BLOCK_ROW = 9;
 /** Half a minute, in days: a serial counts by the minute the ledger reads it as. */
 const HALF_MINUTE = '1/2880';
 
@@ -143,12 +153,19 @@ function column(key: string, locale: Locale): string {
   return `${complaints.key}[[${header}]]`;
 }
 
-/** One condition of a count: COUNTIFS range/criterion pairs for serials, and an array test for SUMPRODUCT. */
+/**
+ * One condition of a count: COUNTIFS range/criterion pairs for the rows whose times are serials, an
+ * array test for SUMPRODUCT over the rows whose received time is text, and (when it differs) one
+ * for the rows whose received time is a serial but whose handled time is text.
+ */
 interface Condition {
   readonly pairs: string;
   readonly test: string;
+  readonly serialTest?: string;
   /** A month: it holds the year too. */
   readonly period?: boolean;
+  /** It reads the handled time, which COUNTIFS compares only as a serial. */
+  readonly handled?: boolean;
 }
 
 /** How a block's rows or columns are told apart. */
@@ -164,6 +181,11 @@ interface Dimension {
   header(key: string): string | number;
   /** The condition on a ticket for the key whose header is in `cell`. */
   condition(key: string, cell: string): Condition;
+  /**
+   * A key counted as a difference of counts rather than under one condition (未认定: blank, or not
+   * handled by the year's end): its formula given the count function and the other conditions.
+   */
+  formula?(key: string, cell: string, count: (conditions: readonly Condition[]) => string, others: readonly Condition[]): string | undefined;
 }
 
 /** A coded column; `blank` is a key that stands for a blank cell (and makes the dimension closed). */
@@ -179,6 +201,17 @@ function coded(key: string, codes: readonly CodeDecl[], locale: Locale, blank?: 
         ? // A blank cell ("not yet decided").
           { pairs: `${ref},""`, test: `(${ref}="")` }
         : { pairs: `${ref},"="&${cell}`, test: `(${ref}=${cell})` },
+  };
+}
+
+/** Both conditions at once. */
+function both(a: Condition, b: Condition): Condition {
+  return {
+    pairs: `${a.pairs},${b.pairs}`,
+    test: `${a.test}*${b.test}`,
+    serialTest: `${a.serialTest ?? a.test}*${b.serialTest ?? b.test}`,
+    period: a.period || b.period,
+    handled: a.handled || b.handled,
   };
 }
 
@@ -210,14 +243,34 @@ function layoutFor(locale: Locale): Plan {
       period: true,
       pairs: `${received},">="&(DATE(${YEAR_CELL},${cell},1)-${HALF_MINUTE}),${received},"<"&(DATE(${YEAR_CELL},${cell}+1,1)-${HALF_MINUTE})`,
       test: `(LEFT(TRIM(${received}),7)=${YEAR_CELL}&"-"&TEXT(${cell},"00"))`,
+      serialTest: `(${received}>=DATE(${YEAR_CELL},${cell},1)-${HALF_MINUTE})*(${received}<DATE(${YEAR_CELL},${cell}+1,1)-${HALF_MINUTE})`,
     }),
   };
   const category = coded('category', codesOf('category'), locale);
   const department = coded('department', codesOf('department'), locale);
   const channel = coded('channel', codesOf('channel'), locale);
   const verdicts = codesOf('substantiated');
-  // 未认定 is a blank cell, and a verdict nobody declared has the "(blank or other)" column, as in the statistics.
-  const verdict: Dimension = { ...coded('substantiated', verdicts, locale, { key: 'pending', label: L.pending }), closed: false };
+  // A verdict as it stood at the year's end: only a ticket handled before it has one. 未认定 is a
+  // blank verdict or a ticket not handled by then; a verdict nobody declared has the "(blank or
+  // other)" column, as in the statistics.
+  const handled = column('handled_at', locale);
+  const yearEnd = `DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE}`;
+  const handledByYearEnd: Condition = {
+    handled: true,
+    pairs: `${handled},"<"&(${yearEnd})`,
+    test: `(ISNUMBER(${handled})*(${handled}<${yearEnd})+ISTEXT(${handled})*(TRIM(${handled})<(${YEAR_CELL}+1)&"-01-01"))`,
+  };
+  const stated = coded('substantiated', verdicts, locale, { key: 'pending', label: L.pending });
+  const verdict: Dimension = {
+    ...stated,
+    closed: false,
+    condition: (code, cell) => both(stated.condition(code, cell), handledByYearEnd),
+    formula: (code, cell, count, others) =>
+      code === 'pending'
+        ? // Blank when handled by the year's end, or not handled by then whatever it says.
+          `${count(others)}-(${count([...others, handledByYearEnd])})+${count([...others, verdict.condition(code, cell)])}`
+        : undefined,
+  };
   // The verdict columns are those of the statistics, in their order.
   if (verdict.keys.join() !== SUBSTANTIATION_COLUMNS.join()) throw new Error(`Substantiated columns ${verdict.keys.join()} are not ${SUBSTANTIATION_COLUMNS.join()}`);
 
@@ -252,6 +305,7 @@ function layoutFor(locale: Locale): Plan {
       yearCell: YEAR_CELL.replace(/\$/g, ''),
       voidCells: yesLabels.map((_, i) => `${columnLetters(2 + i)}${VOID_ROW}`),
       textRowsCell: TEXT_ROWS_CELL.replace(/\$/g, ''),
+      textHandledCell: TEXT_HANDLED_CELL.replace(/\$/g, ''),
       totalCell: TOTAL_CELL.replace(/\$/g, ''),
       blocks,
     },
@@ -295,16 +349,28 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
     pairs: [`${ticket},"<>"`, ...voidCells.map((c) => `${voided},"<>"&${c}`)].join(','),
     test: [`(${ticket}<>"")`, ...voidCells.map((c) => `(${voided}<>${c})`)].join('*'),
   };
+  const handled = column('handled_at', locale);
   const inYear: Condition = {
     pairs: `${received},">="&(DATE(${YEAR_CELL},1,1)-${HALF_MINUTE}),${received},"<"&(DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE})`,
     test: `(LEFT(TRIM(${received}),5)=${YEAR_CELL}&"-")`,
+    serialTest: `(${received}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE})*(${received}<DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE})`,
   };
-  /** The year's tickets meeting every condition (one of them a month, or else the year). */
+  /**
+   * The year's tickets meeting every condition (one of them a month, or else the year): COUNTIFS
+   * counts the serials; the rows with a text received time, and (for a condition on the handled
+   * time) those with a serial received time and a text handled time, are counted by SUMPRODUCT, only
+   * when the table holds such texts at all.
+   */
   const count = (conditions: readonly Condition[]): string => {
     const all = [base, ...(conditions.some((c) => c.period) ? [] : [inYear]), ...conditions];
     const serials = `COUNTIFS(${all.map((c) => c.pairs).join(',')})`;
     const texts = `SUMPRODUCT(ISTEXT(${received})*${all.map((c) => c.test).join('*')})`;
-    return `${serials}+IF(${TEXT_ROWS_CELL}=0,0,${texts})`;
+    let formula = `${serials}+IF(${TEXT_ROWS_CELL}=0,0,${texts})`;
+    if (all.some((c) => c.handled)) {
+      const mixed = `SUMPRODUCT(ISNUMBER(${received})*ISTEXT(${handled})*${all.map((c) => c.serialTest ?? c.test).join('*')})`;
+      formula += `+IF(${TEXT_HANDLED_CELL}=0,0,${mixed})`;
+    }
+    return formula;
   };
 
   // Title, year, void marks, text rows, total, note.
@@ -339,8 +405,11 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   at('A4').value = L.textRows[locale];
   bold('A4');
   setFormula(TEXT_ROWS_CELL, `SUMPRODUCT(--ISTEXT(${received}))`);
-  at('A5').value = L.total[locale];
+  at('A5').value = L.textHandled[locale];
   bold('A5');
+  setFormula(TEXT_HANDLED_CELL, `SUMPRODUCT(--ISTEXT(${handled}))`);
+  at('A6').value = L.total[locale];
+  bold('A6');
   setFormula(TOTAL_CELL, count([]));
   bold(TOTAL_CELL);
   const widest = Math.max(...layout.blocks.map((b) => b.columns.length));
@@ -388,8 +457,17 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
       else header(address, rowDim.header(key), rowDim.months ? monthFormat : undefined);
     }
 
-    const rowCondition = (key: string) => rowDim.condition(key, `$A${rowOf(key)}`);
-    const columnCondition = (key: string) => columnDim.condition(key, `${colOf(key)}$${headerRow}`);
+    const rowCell = (key: string) => `$A${rowOf(key)}`;
+    const columnCell = (key: string) => `${colOf(key)}$${headerRow}`;
+    const rowCondition = (key: string) => rowDim.condition(key, rowCell(key));
+    const columnCondition = (key: string) => columnDim.condition(key, columnCell(key));
+    /** The count of a row key and a column key (either may be left out, for a total). */
+    const countOf = (r: string | null, c: string | null): string => {
+      const byRow = r === null ? [] : [rowCondition(r)];
+      const byColumn = c === null ? [] : [columnCondition(c)];
+      const special = (c !== null && columnDim.formula?.(c, columnCell(c), count, byRow)) || (r !== null && rowDim.formula?.(r, rowCell(r), count, byColumn));
+      return special || count([...byRow, ...byColumn]);
+    };
     const grand = rowDim.closed
       ? `SUM(${totalCol}${first}:${totalCol}${lastRow})`
       : columnDim.closed
@@ -398,13 +476,13 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
 
     for (const r of rowDim.keys) {
       const row = rowOf(r);
-      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, count([rowCondition(r), columnCondition(c)]));
+      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, countOf(r, c));
       // The row's total: every ticket of the row (the sum along the columns when they are closed: months, verdicts).
-      setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : count([rowCondition(r)]));
+      setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : countOf(r, null));
     }
     for (const c of columnDim.keys) {
       const col = colOf(c);
-      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : count([columnCondition(c)]));
+      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : countOf(null, c));
     }
     setFormula(`${totalCol}${totalRow}`, grand);
     if (!rowDim.closed) {
