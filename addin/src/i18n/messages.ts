@@ -117,9 +117,9 @@ export const MESSAGES = {
     'en-US': 'the input should be a JSON object (or an array of objects).',
   },
   missingTable: {
-    'zh-CN': '工作簿中找不到表“{table}”（工作表“{sheet}”）。请用 kefu template 新建台账，或把旧台账升级。',
-    'zh-TW': '活頁簿中找不到表「{table}」（工作表「{sheet}」）。請用 kefu template 新建臺賬，或把舊臺賬升級。',
-    'en-US': 'the workbook has no table "{table}" (sheet "{sheet}"). Create a ledger with kefu template, or upgrade the old one.',
+    'zh-CN': '工作簿中找不到表“{table}”（工作表“{sheet}”），可能是旧版模板建的台账。请先升级台账（kefu upgrade，或任务窗格中的升级工作簿），或用 kefu template 新建台账。',
+    'zh-TW': '活頁簿中找不到表「{table}」（工作表「{sheet}」），可能是舊版範本建立的臺賬。請先升級臺賬（kefu upgrade，或工作窗格中的升級活頁簿），或用 kefu template 新建臺賬。',
+    'en-US': 'the workbook has no table "{table}" (sheet "{sheet}"): it may be a ledger from an earlier template. Upgrade it first (kefu upgrade, or Upgrade workbook in the task pane), or create a ledger with kefu template.',
   },
   missingColumn: {
     'zh-CN': '表“{table}”缺少列“{column}”。请勿重命名或删除台账的列。',
