@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkDesk, deskQueue, deskRequest } from '../addin/src/domain/deskCheck';
+import { checkDesk, checkRequest, deskQueue, deskRequest } from '../addin/src/domain/deskCheck';
 import { addWorkingDays, calendarFrom, dueAt, isWorkingDay, workingDaysBetween } from '../addin/src/domain/dueDates';
 import { KefuError } from '../addin/src/domain/problems';
 import { runOperation, type Operation } from '../addin/src/domain/records';
@@ -17,7 +17,7 @@ const context = { clock: defaultClock(), actor: { clerk: '王丽', site: '测试
 const calendar = calendarFrom(CALENDAR_SEED);
 
 async function desk(ledger: Ledger): Promise<Snapshot> {
-  return ledger.read({ tables: { ...deskRequest().tables, [AUDIT_TABLE]: { columns: ['action', 'table', 'record', 'field', 'old_value', 'new_value', 'who'], rows: 'all' } } });
+  return ledger.read({ tables: { ...deskRequest().tables, complaint_reopenings: checkRequest().tables!.complaint_reopenings, [AUDIT_TABLE]: { columns: ['action', 'table', 'record', 'field', 'old_value', 'new_value', 'who'], rows: 'all' } } });
 }
 
 function values(snapshot: Snapshot, table: string) {
@@ -86,10 +86,25 @@ function assertDayOutcome(snapshot: Snapshot, summary: Awaited<ReturnType<typeof
   assert.deepEqual([dispatch?.old_value ?? '', dispatch?.new_value, dispatch?.who], ['', '保洁主管', '王丽']);
   const reopened = summary.reopened[0];
   const rehandled = audit.filter((a) => a.action === 'handle' && a.record === reopened && a.field === 'action_result');
-  assert.deepEqual(rehandled.map((a) => [a.old_value ?? '', a.new_value]), [['', '已处理（第1次）'], ['已处理（第1次）', '已处理（第2次）']]);
+  // The reopening moved the first handling into its record and left the ticket blank for the second.
+  assert.deepEqual(rehandled.map((a) => [a.old_value ?? '', a.new_value]), [['', '已处理（第1次）'], ['', '已处理（第2次）']]);
   assert.ok(audit.some((a) => a.action === 'reopen' && a.record === reopened && a.field === 'reopen_count' && a.old_value === '0' && a.new_value === '1'));
+  assert.ok(audit.some((a) => a.action === 'reopen' && a.record === reopened && a.field === 'action_result' && a.old_value === '已处理（第1次）' && (a.new_value ?? '') === ''));
+  const reopenings = values(snapshot, 'complaint_reopenings');
+  assert.deepEqual(reopenings.map((r) => r.reopening_no).sort(), summary.reopened.map((no) => `${no}-R1`).sort());
+  for (const round of reopenings) {
+    const firstHandled = audit.find((a) => a.action === 'handle' && a.record === round.ticket_no && a.field === 'handled_at');
+    const visit = values(snapshot, 'return_visits').find((v) => v.visit_no === round.visit_no);
+    assert.deepEqual(
+      [round.action_result, round.handled_at, round.visit_no, round.reopened_at],
+      ['已处理（第1次）', firstHandled?.new_value, `${round.ticket_no}-HF`, visit?.visited_at],
+      'the reopened round keeps its own handling and the visit that reopened it',
+    );
+    const ticket = tickets.find((t) => t.ticket_no === round.ticket_no)!;
+    assert.deepEqual([ticket.action_result, ticket.handled_at !== round.handled_at], ['已处理（第2次）', true], 'the ticket holds the handling that stands');
+  }
   assert.ok(audit.some((a) => a.action === 'void' && a.field === 'void_reason' && a.new_value === '重复登记'));
-  assert.equal(audit.filter((a) => a.action === 'create').length, 50 + 10 + 10 + 10 + summary.visits.length);
+  assert.equal(audit.filter((a) => a.action === 'create').length, 50 + 10 + 10 + 10 + summary.visits.length + summary.reopened.length);
 
   assert.deepEqual(checkDesk(snapshot, `${DAY} 23:00`).errors, [], 'kefu check finds nothing wrong with a correct day');
 }

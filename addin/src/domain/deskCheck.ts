@@ -2,6 +2,7 @@ import { allFields, columnsOf } from '../forms/columns';
 import { BOOL_CODES } from '../forms/codes';
 import {
   DUE_RULE_CODES,
+  complaintReopenings,
   complaints,
   dueRules,
   reception,
@@ -31,11 +32,12 @@ export function deskRequest(): SnapshotRequest {
   return { tables: Object.fromEntries(DESK_FORMS.map((form) => [form.key, { columns: columnsOf(form).map((c) => c.key), rows: 'all' as const }])) };
 }
 
-/** What `kefu check` reads: the desk tables, the audit log (its hash chain) and the settings (the ledger's first year). */
+/** What `kefu check` reads: the desk tables, the reopening records, the audit log (its hash chain) and the settings (the ledger's first year). */
 export function checkRequest(): SnapshotRequest {
   return {
     tables: {
       ...deskRequest().tables,
+      [complaintReopenings.key]: { columns: columnsOf(complaintReopenings).map((c) => c.key), rows: 'all' },
       [AUDIT_TABLE]: { columns: AUDIT_COLUMNS.map((c) => c.key), rows: 'all' },
       [META_TABLE]: { columns: ['key', 'value'], rows: 'all' },
     },
@@ -46,6 +48,7 @@ export function checkRequest(): SnapshotRequest {
 const EVENT_DATES: readonly (readonly [FormDecl, readonly string[]])[] = [
   [complaints, ['received_at', 'handled_at', 'archived_at']],
   [returnVisits, ['visited_at']],
+  [complaintReopenings, ['reopened_at', 'handled_at']],
   [reception, ['received_at', 'replied_at']],
   [repairOrders, ['reported_at', 'arrived_at', 'completed_at']],
 ];
@@ -180,9 +183,10 @@ function reached(form: FormDecl, status: string, step: string, values: RecordVal
   const order = ORDERS[form.key];
   if (!order) return false;
   if (form === repairOrders && step === 'in_repair') return false; // arrival is optional
-  let effective = status === 'visited' && form === repairOrders ? 'returned_to_cs' : status;
-  // A reopened ticket is back in handling but keeps everything its earlier round recorded.
-  if (form === complaints && Number(values.reopen_count ?? 0) > 0 && order.indexOf(effective) < order.indexOf('visited')) effective = 'visited';
+  const effective = status === 'visited' && form === repairOrders ? 'returned_to_cs' : status;
+  // A reopened ticket is back in handling: its handling cells are blank until it is handled again
+  // (the reopened round is in its reopening record), but it keeps the visit that reopened it.
+  if (form === complaints && step === 'visited' && Number(values.reopen_count ?? 0) > 0) return true;
   const at = order.indexOf(effective);
   const needed = order.indexOf(step);
   if (at < 0 || needed < 0) return false;
@@ -354,6 +358,16 @@ function guardProblems(snapshot: Snapshot): Problem[] {
       problems.push(notBeforeProblem(returnVisits, row, 'visited_at', v.visited_at, complaints, 'handled_at', handled));
     }
   }
+  // A reopening record names its ticket and the visit that reopened it, which came after the handling it reopened.
+  for (const row of rowsOf(snapshot, complaintReopenings)) {
+    const v = row.values;
+    if (v.voided === true) continue;
+    if (!tickets.has(str(v.ticket_no))) problems.push(linkProblem(complaintReopenings, row, 'ticket_no', str(v.ticket_no), complaints));
+    if (!visits.has(str(v.visit_no))) problems.push(linkProblem(complaintReopenings, row, 'visit_no', str(v.visit_no), returnVisits));
+    if (typeof v.reopened_at === 'string' && typeof v.handled_at === 'string' && v.reopened_at < v.handled_at) {
+      problems.push(notBeforeProblem(complaintReopenings, row, 'reopened_at', v.reopened_at, complaintReopenings, 'handled_at', v.handled_at));
+    }
+  }
   for (const row of rowsOf(snapshot, reception)) {
     const v = row.values;
     if (v.voided === true) continue;
@@ -395,7 +409,7 @@ function guardProblems(snapshot: Snapshot): Problem[] {
  */
 export function checkDesk(snapshot: Snapshot, now: string): CheckReport {
   const errors: Problem[] = [];
-  for (const form of [complaints, returnVisits, reception, repairOrders, repairLedger]) {
+  for (const form of [complaints, returnVisits, complaintReopenings, reception, repairOrders, repairLedger]) {
     const rows = rowsOf(snapshot, form);
     errors.push(...numberingProblems(form, rows), ...schemaProblems(form, rows));
   }

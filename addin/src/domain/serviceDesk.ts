@@ -1,4 +1,4 @@
-import { complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from '../forms/serviceDesk';
+import { complaintReopenings, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from '../forms/serviceDesk';
 import { columnsOf } from '../forms/columns';
 import type { FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
@@ -539,10 +539,26 @@ export function returnVisitNo(ticket: string, reopenCount: number): string {
   return reopenCount > 0 ? `${ticket}-HF${reopenCount + 1}` : `${ticket}-HF`;
 }
 
+/** The number of a ticket's n-th reopening (1-based): `{ticket}-R1`, `-R2`, … */
+export function reopeningNo(ticket: string, n: number): string {
+  return `${ticket}-R${n}`;
+}
+
+/** The fields of one handling round: what a reopening moves from the ticket to its reopening record. */
+export const HANDLING_ROUND_FIELDS = ['action_result', 'substantiated', 'handled_at', 'returned_to_cs_by', 'returned_to_cs_at'] as const;
+
+/** Whether a return visit reopens its ticket: unresolved, or the customer dissatisfied. */
+export function visitReopens(values: RecordValues): boolean {
+  return values.resolved === false || values.satisfaction === 'dissatisfied';
+}
+
 /**
  * (5) The return visit (F2) by management staff, forwarded to Customer Service. Only after the
  * handling is recorded and the ticket returned (status "awaiting visit"). An unresolved or
- * dissatisfied visit reopens the ticket: back to "in handling", reopen count + 1.
+ * dissatisfied visit reopens the ticket: back to "in handling", reopen count + 1, and the handling
+ * it reopened (action and result, verdict, handled-at, the return to Customer Service) moves from
+ * the ticket to a new reopening record (投诉重开记录) with the visit and its time. The ticket's
+ * handling cells stay blank until it is handled again, so each round keeps its own handled-at.
  */
 export const recordReturnVisit: DeskStep<{ no: string; values: Record<string, DomainValue> }> = {
   describe: {
@@ -561,7 +577,9 @@ export const recordReturnVisit: DeskStep<{ no: string; values: Record<string, Do
     return { no, values };
   },
   request(prepared) {
-    return { tables: { [complaints.key]: lookup(complaints, [prepared.no]) }, writes: [complaints.key, returnVisits.key] };
+    // The reopening record is written only by a visit that reopens (a ledger not yet upgraded still takes the others).
+    const writes = [complaints.key, returnVisits.key, ...(visitReopens(prepared.values) ? [complaintReopenings.key] : [])];
+    return { tables: { [complaints.key]: lookup(complaints, [prepared.no]) }, writes };
   },
   decide(snapshot, prepared, context) {
     const row = recordIn(snapshot, complaints, prepared.no);
@@ -578,21 +596,38 @@ export const recordReturnVisit: DeskStep<{ no: string; values: Record<string, Do
     const at = context.clock.now();
     const reopens = Number(row.values.reopen_count ?? 0) || 0;
     const visitNo = returnVisitNo(prepared.no, reopens);
-    const reopen = prepared.values.resolved === false || prepared.values.satisfaction === 'dissatisfied';
-    const visit: Record<string, DomainValue> = { ...prepared.values, visit_no: visitNo, created_at: at.slice(0, 16), created_by: context.actor.clerk, voided: false, site: context.actor.site ?? null };
-    const ticket = changeRecord(
-      complaints,
-      row,
-      reopen ? { return_visit_no: visitNo, status: 'in_handling', reopen_count: reopens + 1 } : { return_visit_no: visitNo, status: 'visited' },
-      context,
-      reopen ? 'reopen' : 'visit',
-      at,
-    );
+    const reopen = visitReopens(prepared.values);
+    const common = { created_at: at.slice(0, 16), created_by: context.actor.clerk, voided: false, site: context.actor.site ?? null };
+    const visit: Record<string, DomainValue> = { ...prepared.values, visit_no: visitNo, ...common };
+    const appends: Record<string, RecordValues[]> = { [returnVisits.key]: [visit] };
+    const audit: AuditEntry[] = [createdAudit(returnVisits, visit, context, at)];
+    let ticketValues: RecordValues = { return_visit_no: visitNo, status: 'visited' };
+    if (reopen) {
+      // The reopened round keeps its handling in its own record; the ticket is handled afresh.
+      const round: Record<string, DomainValue> = {
+        reopening_no: reopeningNo(prepared.no, reopens + 1),
+        ticket_no: prepared.no,
+        reopened_at: prepared.values.visited_at ?? null,
+        visit_no: visitNo,
+        ...Object.fromEntries(HANDLING_ROUND_FIELDS.map((key) => [key, row.values[key] ?? null])),
+        ...common,
+      };
+      appends[complaintReopenings.key] = [round];
+      audit.push(createdAudit(complaintReopenings, round, context, at));
+      ticketValues = {
+        return_visit_no: visitNo,
+        status: 'in_handling',
+        reopen_count: reopens + 1,
+        ...Object.fromEntries(HANDLING_ROUND_FIELDS.map((key) => [key, null])),
+      };
+    }
+    const ticket = changeRecord(complaints, row, ticketValues, context, reopen ? 'reopen' : 'visit', at);
+    audit.push(...ticket.audit);
     return {
       changes: {
-        appends: { [returnVisits.key]: [visit] },
+        appends,
         updates: ticket.update ? [ticket.update] : [],
-        audit: [createdAudit(returnVisits, visit, context, at), ...ticket.audit],
+        audit,
       },
       result: { number: prepared.no, status: reopen ? 'in_handling' : 'visited', created: visitNo, reopened: reopen },
     };

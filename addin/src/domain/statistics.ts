@@ -8,16 +8,26 @@ import type { RecordValues } from '../ledger/cells';
  * it, so a figure can be traced to its tickets; every rate is an exact ratio (numerator /
  * denominator), the percentage is only derived for display.
  *
- * Counting rules:
+ * Counting rules (a year's figures are the picture at its end, 1 January 00:00 of the next year,
+ * so they do not change when the year is compiled again later):
  * - a ticket belongs to the year its `received_at` falls in; voided tickets are left out;
  *   a reopened ticket is one row and counts once (its reopenings are counted separately);
- * - closed: `handled_at` is filled and falls before the next year's 1 January 00:00; every other
- *   ticket is "open at year end" (handled later, or not yet);
- * - handling time: `handled_at − received_at` of the closed tickets, in minutes (exact);
- *   on time: closed with `handled_at ≤ promised_by`, among the closed tickets that have a promise;
- * - substantiated share: (属实 + 部分属实) ÷ all the year's tickets;
- * - return visits: the latest non-void visit of a ticket; return-visit rate = closed tickets with a
- *   visit ÷ closed tickets; satisfaction = (满意 + 基本满意) ÷ the year's tickets with a visit;
+ * - handling rounds: the ticket's own handling (`handled_at`, blank while it is handled again) and
+ *   each reopened round in the reopening records (complaint_reopenings: the round's `handled_at`,
+ *   kept, and `reopened_at`, when a return visit reopened it); voided reopening records are left out;
+ * - closed: a round handled before year end and not reopened before year end stands; a ticket
+ *   without one is "open at year end" (not handled yet, handled later, or reopened and not handled
+ *   again before year end), whatever happened after;
+ * - handling time: the standing round's `handled_at − received_at`, in minutes (exact); on time:
+ *   closed with that `handled_at ≤ promised_by`, among the closed tickets that have a promise;
+ *   overdue open: open at year end with a promised time before year end (beside the on-time rate);
+ * - verdict: the standing round's `substantiated`; "not yet decided" while open at year end;
+ *   substantiated share: (属实 + 部分属实) ÷ all the year's tickets;
+ * - return visits: non-void visits before year end; return-visit rate = closed tickets visited after
+ *   their standing handling ÷ closed tickets; satisfaction = (满意 + 基本满意) of each ticket's
+ *   latest visit ÷ the year's tickets with a visit;
+ * - reopenings: those before year end (a ledger from before the reopening records: the reopening
+ *   return visits; a ticket reopened there and not handled again is open from that visit);
  * - repeat complainants: the same name and phone on more than one ticket; anonymous tickets (or
  *   tickets without a name) never count;
  * - measures (step 8): those raised for the year, and those raised for an earlier year that were
@@ -87,13 +97,17 @@ export interface YearStatistics {
     readonly change?: { readonly difference: number; readonly ratio: Ratio };
     readonly substantiated: TicketCount & { readonly share: Ratio };
     readonly closed: TicketCount & { readonly share: Ratio };
-    readonly onTime: TicketCount & { readonly share: Ratio; readonly withoutPromise: TicketCount };
+    /**
+     * Closed on time ÷ closed with a promise; `overdueOpen`: open at year end with a promised time
+     * before year end (neither on time nor late yet), shown beside the rate.
+     */
+    readonly onTime: TicketCount & { readonly share: Ratio; readonly withoutPromise: TicketCount; readonly overdueOpen: TicketCount };
     /** Hours as exact ratios (minutes ÷ 60·n); null when nothing was closed. */
     readonly meanHours: Ratio | null;
     readonly medianHours: Ratio | null;
     readonly returnVisits: TicketCount & { readonly rate: Ratio };
     readonly satisfaction: TicketCount & { readonly share: Ratio; readonly visited: TicketCount };
-    /** Tickets reopened at least once, and the sum of their reopenings. */
+    /** Tickets reopened at least once before year end, and the sum of their reopenings before year end. */
     readonly reopened: TicketCount & { readonly reopenings: number };
     /** People (name + phone) on more than one ticket, and their tickets. */
     readonly repeatComplainants: { readonly count: number; readonly people: readonly { readonly name: string; readonly tickets: readonly string[] }[] };
@@ -150,7 +164,8 @@ export const COMPLAINT_COLUMNS = [
   'reopen_count',
   'voided',
 ] as const;
-export const VISIT_COLUMNS_READ = ['ticket_no', 'visited_at', 'satisfaction', 'resolved', 'voided'] as const;
+export const VISIT_COLUMNS_READ = ['ticket_no', 'visit_no', 'visited_at', 'satisfaction', 'resolved', 'voided'] as const;
+export const REOPENING_COLUMNS = ['reopening_no', 'ticket_no', 'reopened_at', 'visit_no', 'substantiated', 'handled_at', 'voided'] as const;
 export const MEASURE_COLUMNS = ['measure_no', 'stats_year', 'finding', 'measure', 'department', 'owner', 'due_on', 'progress', 'closed_on', 'voided'] as const;
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v).trim());
@@ -237,8 +252,11 @@ export interface TicketFacts {
   readonly handlingMinutes: number | null;
   /** Closed by the promised time; null when open or without a promise. */
   readonly onTime: boolean | null;
-  /** The latest visit's satisfaction, '' when not visited. */
+  /** Open at year end with its promised time passed (before year end). */
+  readonly overdue: boolean;
+  /** The latest visit's satisfaction before year end, '' when not visited. */
   readonly visit: string;
+  /** Reopenings before year end. */
   readonly reopenings: number;
 }
 
@@ -267,9 +285,9 @@ const EMPTY = '(none)';
 const codeOr = (value: unknown): string => str(value) || EMPTY;
 
 /**
- * Every block of the statistics sheet for `year`. `complaintRows` and `visitRows` may hold other
- * years: only the year's tickets count. `previousRows`, when given, are the rows to find the
- * previous year's tickets in (usually the same rows), for the change on the previous year.
+ * Every block of the statistics sheet for `year`. `complaintRows`, `visitRows` and `reopeningRows`
+ * may hold other years: only the year's tickets count. `previousRows`, when given, are the rows to
+ * find the previous year's tickets in (usually the same rows), for the change on the previous year.
  */
 export function yearStatistics(
   complaintRows: readonly RecordValues[],
@@ -277,8 +295,31 @@ export function yearStatistics(
   year: number,
   previousRows?: readonly RecordValues[],
   measureRows: readonly RecordValues[] = [],
+  reopeningRows: readonly RecordValues[] = [],
 ): YearStatistics {
-  return computeYear(complaintRows, visitRows, year, previousRows, measureRows).statistics;
+  return computeYear(complaintRows, visitRows, year, previousRows, measureRows, reopeningRows).statistics;
+}
+
+/** One handling round of a ticket: when it was handled, its verdict, and when a visit reopened it. */
+interface Round {
+  readonly handled: number;
+  readonly verdict: string;
+  readonly reopened: number | null;
+}
+
+/** Whether a return visit reopened its ticket (unresolved, or dissatisfied). */
+const reopensTicket = (v: RecordValues): boolean => v.resolved === false || str(v.resolved) === 'no' || str(v.satisfaction) === 'dissatisfied';
+
+/**
+ * The round that stands at `end`: handled before it and not reopened before it (the latest such, if
+ * hand-edited rows give more than one); undefined when the ticket is open then.
+ */
+export function standingRound<R extends Round>(rounds: readonly R[], end: number): R | undefined {
+  let standing: R | undefined;
+  for (const r of rounds) {
+    if (r.handled < end && (r.reopened === null || r.reopened >= end) && (!standing || r.handled >= standing.handled)) standing = r;
+  }
+  return standing;
 }
 
 /** The statistics and the tickets behind them (in ticket-number order), for the detail sheet. */
@@ -288,20 +329,39 @@ export function computeYear(
   year: number,
   previousRows?: readonly RecordValues[],
   measureRows: readonly RecordValues[] = [],
+  reopeningRows: readonly RecordValues[] = [],
 ): { readonly statistics: YearStatistics; readonly tickets: readonly TicketFacts[] } {
   const tickets = ticketsOfYear(complaintRows, year);
   const numbers = tickets.map((t) => str(t.ticket_no));
   const total = count(numbers);
   const yearEnd = localMinutes(`${year + 1}-01-01 00:00`)!;
+  const ofYear = new Set(numbers);
 
-  // The latest non-void visit of each ticket.
-  const visits = new Map<string, { at: number; satisfaction: string }>();
+  // The year's tickets' visits before year end, in time order; and the reopening visits (for a
+  // ledger from before the reopening records).
+  const visitsOf = new Map<string, { at: number; satisfaction: string; no: string; reopens: boolean }[]>();
   for (const v of visitRows) {
-    if (isVoid(v)) continue;
     const no = str(v.ticket_no);
-    const at = localMinutes(v.visited_at) ?? 0;
-    const before = visits.get(no);
-    if (!before || at >= before.at) visits.set(no, { at, satisfaction: str(v.satisfaction) });
+    if (isVoid(v) || !ofYear.has(no)) continue;
+    const at = localMinutes(v.visited_at);
+    if (at === null || at >= yearEnd) continue;
+    const list = visitsOf.get(no) ?? [];
+    list.push({ at, satisfaction: str(v.satisfaction), no: str(v.visit_no), reopens: reopensTicket(v) });
+    visitsOf.set(no, list);
+  }
+  for (const list of visitsOf.values()) list.sort((a, b) => a.at - b.at);
+
+  // The reopened rounds of the year's tickets.
+  const reopenedRounds = new Map<string, (Round & { visit: string })[]>();
+  for (const r of reopeningRows) {
+    const no = str(r.ticket_no);
+    if (isVoid(r) || !ofYear.has(no)) continue;
+    const handled = localMinutes(r.handled_at);
+    const reopened = localMinutes(r.reopened_at);
+    if (handled === null) continue;
+    const list = reopenedRounds.get(no) ?? [];
+    list.push({ handled, reopened, verdict: str(r.substantiated), visit: str(r.visit_no) });
+    reopenedRounds.set(no, list);
   }
 
   const facts: Facts[] = [];
@@ -309,6 +369,7 @@ export function computeYear(
   const onTime: string[] = [];
   const promised: string[] = [];
   const withoutPromise: string[] = [];
+  const overdueOpen: string[] = [];
   const minutes: number[] = [];
   const buckets: Record<Bucket, string[]> = { le24h: [], d1to3: [], d3to7: [], gt7d: [], open: [] };
   const substantiated: string[] = [];
@@ -322,42 +383,62 @@ export function computeYear(
   const noSubject: string[] = [];
   // Per department: tickets, substantiated, visited, satisfied.
   const perDepartment = new Map<string, { own: number; substantiated: number; visited: number; satisfied: number }>();
+  const latestVisit = new Map<string, string>();
   for (let index = 0; index < tickets.length; index++) {
     const t = tickets[index];
     const no = numbers[index];
     const received = localMinutes(t.received_at)!;
+    const ticketVisits = visitsOf.get(no) ?? [];
+    const earlier = reopenedRounds.get(no) ?? [];
+    const rounds: Round[] = [...earlier];
     const handled = localMinutes(t.handled_at);
-    const isClosed = handled !== null && handled < yearEnd;
-    const verdict = str(t.substantiated);
+    if (handled !== null) {
+      // The ticket's own round. A reopening no record keeps (a ledger from before them): the
+      // first reopening visit after this handling that no reopening record names.
+      const recorded = new Set(earlier.map((r) => r.visit));
+      const unrecorded = ticketVisits.find((v) => v.reopens && v.at >= handled && !recorded.has(v.no));
+      rounds.push({ handled, verdict: str(t.substantiated), reopened: unrecorded ? unrecorded.at : null });
+    }
+    const standing = standingRound(rounds, yearEnd);
+    const isClosed = standing !== undefined;
+    const verdict = isClosed ? standing.verdict || 'pending' : 'pending';
     const isSubstantiated = verdict === 'yes' || verdict === 'partly';
     if (isSubstantiated) substantiated.push(no);
-    const visit = visits.get(no);
+    const visit = ticketVisits.length > 0 ? ticketVisits[ticketVisits.length - 1] : undefined;
     const isSatisfied = visit !== undefined && POSITIVE.has(visit.satisfaction);
     if (visit) {
       visited.push(no);
+      latestVisit.set(no, visit.satisfaction);
       if (isSatisfied) satisfied.push(no);
     }
     let bucket: Bucket = 'open';
     let handlingMinutes: number | null = null;
     let inTime: boolean | null = null;
+    let overdue = false;
+    const promise = localMinutes(t.promised_by);
     if (isClosed) {
       closed.push(no);
-      if (visit) visitedClosed.push(no);
-      const m = handled - received;
+      if (ticketVisits.some((v) => v.at >= standing.handled)) visitedClosed.push(no);
+      const m = standing.handled - received;
       minutes.push(m);
       handlingMinutes = m;
       bucket = m <= 24 * 60 ? 'le24h' : m <= 3 * 24 * 60 ? 'd1to3' : m <= 7 * 24 * 60 ? 'd3to7' : 'gt7d';
-      const promise = localMinutes(t.promised_by);
       if (promise === null) withoutPromise.push(no);
       else {
         promised.push(no);
-        inTime = handled <= promise;
+        inTime = standing.handled <= promise;
         if (inTime) onTime.push(no);
       }
+    } else if (promise !== null && promise < yearEnd) {
+      overdue = true;
+      overdueOpen.push(no);
     }
     buckets[bucket].push(no);
-    const reopen = Number(t.reopen_count ?? 0);
-    if (Number.isFinite(reopen) && reopen > 0) {
+    // Reopenings before year end: the recorded ones, or (before the records) the reopening visits.
+    const recordedReopenings = rounds.filter((r) => r.reopened !== null && r.reopened < yearEnd).length;
+    const visitReopenings = ticketVisits.filter((v) => v.reopens).length;
+    const reopen = Math.max(recordedReopenings, visitReopenings);
+    if (reopen > 0) {
       reopened.push(no);
       reopenings += reopen;
     }
@@ -391,12 +472,13 @@ export function computeYear(
       department,
       channel: codeOr(t.channel),
       subject,
-      verdict: verdict || 'pending',
+      verdict,
       bucket,
       handlingMinutes,
       onTime: inTime,
+      overdue,
       visit: visit?.satisfaction ?? '',
-      reopenings: Number.isFinite(reopen) && reopen > 0 ? reopen : 0,
+      reopenings: reopen,
     });
   }
 
@@ -446,7 +528,7 @@ export function computeYear(
       ...(previousTotal !== undefined ? { previousTotal, change: { difference: total.count - previousTotal, ratio: ratio(total.count - previousTotal, previousTotal) } } : {}),
       substantiated: { ...count(substantiated), share: ratio(substantiated.length, tickets.length) },
       closed: { ...count(closed), share: ratio(closed.length, tickets.length) },
-      onTime: { ...count(onTime), share: ratio(onTime.length, promised.length), withoutPromise: count(withoutPromise) },
+      onTime: { ...count(onTime), share: ratio(onTime.length, promised.length), withoutPromise: count(withoutPromise), overdueOpen: count(overdueOpen) },
       meanHours,
       medianHours,
       returnVisits: { ...count(visitedClosed), rate: ratio(visitedClosed.length, closed.length) },
@@ -462,7 +544,7 @@ export function computeYear(
     handlingBuckets: { le24h: count(buckets.le24h), d1to3: count(buckets.d1to3), d3to7: count(buckets.d3to7), gt7d: count(buckets.gt7d), open: count(buckets.open) },
     substantiationByCategory: matrix(facts, categories, keysOf(SUBSTANTIATION_COLUMNS, facts.map((f) => f.verdict)), (f) => f.category, (f) => f.verdict),
     visitsByDepartment: matrix(
-      facts.filter((f) => f.visit !== '' || visits.has(f.no)),
+      facts.filter((f) => latestVisit.has(f.no)),
       departments,
       VISIT_COLUMNS,
       (f) => f.department,

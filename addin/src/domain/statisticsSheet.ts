@@ -11,6 +11,7 @@ import {
   MEASURE_COLUMNS,
   MONTHS,
   ratioValue,
+  REOPENING_COLUMNS,
   type TicketFacts,
   VISIT_COLUMNS_READ,
   type Matrix,
@@ -28,7 +29,7 @@ import {
  * bars in the count columns instead.
  */
 
-export const STATISTICS_RULE_VERSION = 'stats-1';
+export const STATISTICS_RULE_VERSION = 'stats-2';
 
 const L = {
   title: t('投诉统计表', '投訴統計表', 'Complaint statistics'),
@@ -49,6 +50,7 @@ const L = {
   substantiated: t('属实（含部分属实）', '屬實（含部分屬實）', 'Substantiated (incl. partly)'),
   closed: t('年内办结', '年內辦結', 'Closed within the year'),
   onTime: t('按承诺时限办结', '按承諾時限辦結', 'Closed on time (promised)'),
+  overdueOpen: t('年末未办结且已超承诺时限', '年末未辦結且已超承諾時限', 'Open at year end, past the promised time'),
   meanHours: t('平均处理时长（小时）', '平均處理時長（小時）', 'Mean handling time (hours)'),
   medianHours: t('处理时长中位数（小时）', '處理時長中位數（小時）', 'Median handling time (hours)'),
   visitRate: t('回访率', '回訪率', 'Return-visit rate'),
@@ -89,6 +91,7 @@ const L = {
   detailHours: t('处理时长（小时）', '處理時長（小時）', 'Handling time (hours)'),
   detailBucket: t('时长分段', '時長分段', 'Handling-time bucket'),
   detailOnTime: t('按承诺时限办结', '按承諾時限辦結', 'Closed on time'),
+  detailOverdue: t('年末逾期未办结', '年末逾期未辦結', 'Open, overdue at year end'),
   detailVisit: t('回访结果', '回訪結果', 'Return visit'),
   yes: t('是', '是', 'Yes'),
   no: t('否', '否', 'No'),
@@ -112,6 +115,11 @@ const VERDICT_CODES: readonly CodeDecl[] = [...SUBSTANTIATED, PENDING];
 /** A code as both sheets show it: its label, "(blank)" for a blank cell, an undeclared value as found. */
 function codeLabel(codes: readonly CodeDecl[], code: string, locale: Locale): string {
   return code === '(none)' ? L.none[locale] : (codes.find((x) => x.code === code)?.label[locale] ?? code);
+}
+
+/** A remark in parentheses after a word: full-width in Chinese ("2025（结转）"), " (carried)" in English. */
+function parenthesized(remark: string, locale: Locale): string {
+  return locale === 'en-US' ? ` (${remark})` : `（${remark}）`;
 }
 
 /** 'MM' as both sheets show it: "3月", or "03" in English. */
@@ -188,6 +196,8 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
   rows.push([text(L.substantiated[locale]), n(h.substantiated.count), n(h.substantiated.share.den), pct(h.substantiated.share)]);
   rows.push([text(L.closed[locale]), n(h.closed.count), n(h.closed.share.den), pct(h.closed.share)]);
   rows.push([text(L.onTime[locale]), n(h.onTime.count), n(h.onTime.share.den), pct(h.onTime.share)]);
+  // Beside the rate: the open tickets it cannot count yet, though their promised time has passed.
+  rows.push([text(L.overdueOpen[locale]), n(h.onTime.overdueOpen.count), n(stats.handlingBuckets.open.count), pct({ num: h.onTime.overdueOpen.count, den: stats.handlingBuckets.open.count })]);
   rows.push([text(L.meanHours[locale]), hours(h.meanHours)]);
   rows.push([text(L.medianHours[locale]), hours(h.medianHours)]);
   rows.push([text(L.visitRate[locale]), n(h.returnVisits.count), n(h.returnVisits.rate.den), pct(h.returnVisits.rate)]);
@@ -280,13 +290,13 @@ export function statisticsSheet(stats: YearStatistics, header: SheetHeader, loca
     const late = open && m.dueOn !== '' && m.dueOn < header.date;
     rows.push([
       text(m.measureNo),
-      text(m.carried ? `${m.statsYear}（${L.carried[locale]}）` : String(m.statsYear)),
+      text(m.carried ? `${m.statsYear}${parenthesized(L.carried[locale], locale)}` : String(m.statsYear)),
       text(m.finding),
       text(m.measure),
       text(department(m.department)),
       text(m.owner),
       text(m.dueOn),
-      text(label(MEASURE_PROGRESS, m.progress) + (late ? `（${L.overdue[locale]}）` : '')),
+      text(label(MEASURE_PROGRESS, m.progress) + (late ? parenthesized(L.overdue[locale], locale) : '')),
       text(m.closedOn),
     ]);
   }
@@ -364,6 +374,7 @@ export function detailRow(locale: Locale): (f: TicketFacts) => ReportCell[] {
   const buckets = new Map(BUCKETS.map((b) => [b, { text: BUCKET_LABELS[b][locale] } as ReportCell]));
   const yes: ReportCell = { text: L.yes[locale] };
   const no: ReportCell = { text: L.no[locale] };
+  const overdue: ReportCell = { text: L.detailOverdue[locale] };
   return (f) => [
     { text: f.no },
     { text: f.receivedAt },
@@ -375,7 +386,7 @@ export function detailRow(locale: Locale): (f: TicketFacts) => ReportCell[] {
     label(VERDICT_CODES, f.verdict),
     f.handlingMinutes === null ? null : { number: f.handlingMinutes / 60, format: HOURS },
     buckets.get(f.bucket)!,
-    f.onTime === null ? null : f.onTime ? yes : no,
+    f.onTime === null ? (f.overdue ? overdue : null) : f.onTime ? yes : no,
     f.visit === '' ? null : label(SATISFACTION, f.visit),
     { number: f.reopenings },
   ];
@@ -419,6 +430,7 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
       tables: {
         complaints: { columns: [...COMPLAINT_COLUMNS], rows: 'all' },
         return_visits: { columns: [...VISIT_COLUMNS_READ], rows: 'all' },
+        complaint_reopenings: { columns: [...REOPENING_COLUMNS], rows: 'all' },
         complaint_measures: { columns: [...MEASURE_COLUMNS], rows: 'all' },
       },
       // The sheet's name depends on the workbook's locale, known only once read: ask for all three.
@@ -432,7 +444,8 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
     const visitRows = (snapshot.tables.return_visits ?? []).map((r) => r.values);
     const hasPrevious = complaintRows.some((r) => String(r.received_at ?? '').startsWith(`${input.year - 1}-`));
     const measureRows = (snapshot.tables.complaint_measures ?? []).map((r) => r.values);
-    const { statistics, tickets } = computeYear(complaintRows, visitRows, input.year, hasPrevious ? complaintRows : undefined, measureRows);
+    const reopeningRows = (snapshot.tables.complaint_reopenings ?? []).map((r) => r.values);
+    const { statistics, tickets } = computeYear(complaintRows, visitRows, input.year, hasPrevious ? complaintRows : undefined, measureRows, reopeningRows);
     const sheet = statisticsSheet(
       statistics,
       { project: context.actor.site ?? '', preparedBy: context.actor.clerk, date: context.clock.now().slice(0, 10) },

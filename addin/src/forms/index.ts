@@ -13,7 +13,7 @@ import {
   safetyGear,
 } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
-import { bindingIndex, complaintMeasures, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
+import { bindingIndex, complaintMeasures, complaintReopenings, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
 import type { Locale, Text } from '../i18n/locale';
 import { t } from './codes';
 import type { FormDecl } from './types';
@@ -40,6 +40,7 @@ export const FORMS: readonly FormDecl[] = [
   // P1: hospital property customer service
   complaints,
   returnVisits,
+  complaintReopenings,
   reception,
   repairOrders,
   repairLedger,
@@ -108,6 +109,7 @@ export function clauseText(clause: string, locale: Locale): string {
 export {
   complaints,
   returnVisits,
+  complaintReopenings,
   reception,
   repairOrders,
   repairLedger,

@@ -171,6 +171,73 @@ export const returnVisits: FormDecl = {
   ],
 };
 
+/**
+ * 投诉重开记录: one row per reopening of a ticket (P1-投訴3–5, W1 step 5). An unresolved or
+ * dissatisfied return visit sends the ticket back to handling; the handling it reopened — action
+ * and result, verdict, handled-at, the return to Customer Service — moves here from the ticket, with
+ * the visit and the time that reopened it, so every handling round keeps its own handled-at and the
+ * ticket shows the handling that stands (blank while it is handled again). The yearly statistics
+ * read the rounds from here: a reopened ticket is open from its reopening until it is handled again.
+ */
+export const complaintReopenings: FormDecl = {
+  key: 'complaint_reopenings',
+  code: 'F1-R',
+  title: t('投诉重开记录', '投訴重開記錄', 'Complaint reopenings'),
+  sheet: t('投诉重开记录', '投訴重開記錄', 'Reopenings'),
+  clause: 'P1-投訴3–5',
+  keyField: 'reopening_no',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [],
+  fields: [
+    {
+      key: 'reopening_no',
+      type: 'text',
+      label: t('重开编号', '重開編號', 'Reopening no.'),
+      required: true,
+      system: true,
+      maxLength: 30,
+      source: 'T',
+      help: t('投诉编号-R第几次重开，如 TS-2026-0001-R1', '投訴編號-R第幾次重開，如 TS-2026-0001-R1', 'Ticket no.-R and the reopening, e.g. TS-2026-0001-R1'),
+    },
+    { key: 'ticket_no', type: 'ref', ref: 'complaints', label: t('关联投诉编号', '關聯投訴編號', 'Ticket no.'), required: true, source: 'S' },
+    {
+      key: 'reopened_at',
+      type: 'datetime',
+      label: t('重开时间', '重開時間', 'Reopened at'),
+      required: true,
+      source: 'T',
+      help: t('回访未解决或不满意的回访时间', '回訪未解決或不滿意的回訪時間', 'The time of the unresolved or dissatisfied return visit'),
+    },
+    {
+      key: 'visit_no',
+      type: 'ref',
+      ref: 'return_visits',
+      label: t('重开依据回访表编号', '重開依據回訪表編號', 'Reopened by visit no.'),
+      required: true,
+      source: 'T',
+    },
+    {
+      key: 'action_result',
+      type: 'longtext',
+      label: t('被重开的处理措施及结果', '被重開的處理措施及結果', 'Reopened handling: action & result'),
+      required: true,
+      maxLength: 2000,
+      source: 'S',
+    },
+    { key: 'substantiated', type: 'code', codes: SUBSTANTIATED, label: t('被重开处理的是否属实', '被重開處理的是否屬實', 'Reopened handling: substantiated'), required: true, source: 'T' },
+    {
+      key: 'handled_at',
+      type: 'datetime',
+      label: t('被重开处理的完成时间', '被重開處理的完成時間', 'Reopened handling: handled at'),
+      required: true,
+      source: 'S',
+      help: t('这一轮处理完成的时间，保留不被再次处理覆盖', '這一輪處理完成的時間，保留不被再次處理覆蓋', 'When this round was handled; kept when the ticket is handled again'),
+    },
+    { key: 'returned_to_cs', type: 'signature', label: t('被重开处理的交回客服部签收', '被重開處理的交回客服部簽收', 'Reopened handling: returned to CS'), source: 'S' },
+  ],
+};
+
 /** The six reception categories of P1-接待1–7. */
 const RECEPTION_CATEGORIES = [
   c('inquiry', '询问', '詢問', 'Inquiry'),
