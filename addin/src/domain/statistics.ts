@@ -14,7 +14,8 @@ import type { RecordValues } from '../ledger/cells';
  *   a reopened ticket is one row and counts once (its reopenings are counted separately);
  * - handling rounds: the ticket's own handling (`handled_at`, blank while it is handled again) and
  *   each reopened round in the reopening records (complaint_reopenings: the round's `handled_at`,
- *   kept, and `reopened_at`, when a return visit reopened it); voided reopening records are left out;
+ *   kept, and `reopened_at`, when a return visit reopened it); voided reopening records, and those
+ *   without both times, are left out;
  * - closed: a round handled before year end and not reopened before year end stands; a ticket
  *   without one is "open at year end" (not handled yet, handled later, or reopened and not handled
  *   again before year end), whatever happened after;
@@ -358,7 +359,8 @@ export function computeYear(
     if (isVoid(r) || !ofYear.has(no)) continue;
     const handled = localMinutes(r.handled_at);
     const reopened = localMinutes(r.reopened_at);
-    if (handled === null) continue;
+    // A record without its two times tells no round (left out, as the cross-check sheet does).
+    if (handled === null || reopened === null) continue;
     const list = reopenedRounds.get(no) ?? [];
     list.push({ handled, reopened, verdict: str(r.substantiated), visit: str(r.visit_no) });
     reopenedRounds.set(no, list);

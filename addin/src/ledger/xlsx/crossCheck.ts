@@ -3,10 +3,10 @@ import type { Locale, Text } from '../../i18n/locale';
 import { LOCALES } from '../../i18n/locale';
 import { t } from '../../forms/codes';
 import { columnOf } from '../../forms/columns';
-import { complaints } from '../../forms/serviceDesk';
-import type { CodeDecl } from '../../forms/types';
-import { MONTHS, SUBSTANTIATION_COLUMNS } from '../../domain/statistics';
-import { statisticsSheetName } from '../../domain/statisticsSheet';
+import { complaintReopenings, complaints } from '../../forms/serviceDesk';
+import type { CodeDecl, FormDecl } from '../../forms/types';
+import { BUCKETS, MONTHS, SUBSTANTIATION_COLUMNS, type Bucket } from '../../domain/statistics';
+import { BUCKET_LABELS, STATISTICS_LABELS, statisticsSheetName } from '../../domain/statisticsSheet';
 import { columnLetters } from '../report';
 
 /**
@@ -39,11 +39,23 @@ import { columnLetters } from '../report';
  *   the months (a text time whose month is not 01–12 counts in the year only). Block 7's verdicts
  *   are 属实, 部分属实, 不属实 and 未认定 (a blank cell), and "(blank or other)" for anything else,
  *   as the statistics give such a verdict a column of its own;
+ * - the handling figures count each ticket by the round that stands at the year's end (1 January
+ *   00:00 of the next year), as the statistics do: the ticket's own handling when its `handled_at`
+ *   is before it, or a reopened round of the reopening records (complaint_reopenings, not voided)
+ *   handled before it and reopened after it; a ticket with neither is open at year end. Block 1
+ *   counts the closed tickets, those on time (standing handled-at not after `promised_by`) among
+ *   the closed ones with a promise, and the open ones whose promised time passed before year end;
+ *   block 6 the handling-time buckets (whole minutes, as the ledger reads the times); block 7 the
+ *   standing round's verdict, "not yet decided" while open at year end. These times (handled-at,
+ *   reopened-at, promised-by) count as date-times only, as the add-in and the command line write
+ *   them; a ticket reopened in a ledger made before the reopening records (no record of it) counts
+ *   by its own handling here, where the statistics read the reopening from its return visit. The
+ *   reopening records are joined to their tickets with COUNTIFS and SUMIFS by ticket number;
  *
  * The complaint table is referenced by structured references (complaints[[受理时间]]), which Excel
  * keeps up to date when rows are added or columns moved or renamed, and which LibreOffice 7.4
  * resolves to the table's cells on loading: the same rows the ledger reads. Functions: COUNTIFS,
- * SUMPRODUCT, ISTEXT, LEFT, TRIM, TEXT, DATE, IF, SUM — Excel 2007 and LibreOffice 7.4
+ * SUMPRODUCT, SUMIFS, ISTEXT, ISNUMBER, LEFT, MID, TRIM, TEXT, DATE, TIME, ROUND, IF, SUM — Excel 2007 and LibreOffice 7.4
  * both compute them, none needs an _xlfn prefix. The template holds no data, so no cached results
  * are written; the template's fullCalcOnLoad makes Excel compute them on opening.
  */
@@ -67,6 +79,19 @@ export interface CrossCheckBlock {
   readonly columns: readonly string[];
 }
 
+export type CrossCheckFiguresKey = 'headline' | 'handlingBuckets';
+
+/** Figures without a second dimension: block 1's (closed, on time, overdue open) and block 6's buckets. */
+export interface CrossCheckFigures {
+  readonly key: CrossCheckFiguresKey;
+  /** 1-based worksheet row of the block's heading; its header row follows. */
+  readonly headingRow: number;
+  /** 'closed', 'onTime', 'overdueOpen'; or the buckets, then TOTAL. */
+  readonly rows: readonly string[];
+  /** 'count', and 'of' (what the count is out of) in block 1. */
+  readonly columns: readonly string[];
+}
+
 export interface CrossCheckLayout {
   readonly yearCell: string;
   /** The "yes" labels a void cell is compared with, B3 onwards. */
@@ -76,10 +101,11 @@ export interface CrossCheckLayout {
   /** The year's tickets. */
   readonly totalCell: string;
   readonly blocks: readonly CrossCheckBlock[];
+  readonly figures: readonly CrossCheckFigures[];
 }
 
 /** A cell of a block by its row and column keys, A1 style. */
-export function crossCheckCell(block: CrossCheckBlock, row: string, column: string): string {
+export function crossCheckCell(block: CrossCheckBlock | CrossCheckFigures, row: string, column: string): string {
   const r = block.rows.indexOf(row);
   const c = block.columns.indexOf(column);
   if (r < 0 || c < 0) throw new Error(`No cell ${row} / ${column} in the ${block.key} block`);
@@ -94,13 +120,21 @@ const L = {
   textRows: t('受理时间存为文本的行数', '受理時間存為文字的列數', 'Rows with the received time as text'),
   total: t('投诉总数', '投訴總數', 'Complaints'),
   note: t(
-    '本表用公式直接从投诉处理单表（complaints）计数，口径同投诉统计表：按受理时间所在年度归年（时间按分钟计），作废的行和无投诉编号的行不计。' +
-      '编码列只认本工作簿语言的下拉选项；空白、未知值、手填的代码或其他语言的标签计入“（未填或其他）”（合计减去已列各项），统计表则按代码计入——两表不一致时，请检查这些单元格。“是否属实”只计属实、部分属实、不属实和未认定（空白），同统计表。',
-    '本表用公式直接從投訴處理單表（complaints）計數，口徑同投訴統計表：按受理時間所在年度歸年（時間按分鐘計），作廢的列和無投訴編號的列不計。' +
-      '編碼欄只認本活頁簿語言的下拉選項；空白、未知值、手填的代碼或其他語言的標籤計入「（未填或其他）」（合計減去已列各項），統計表則按代碼計入——兩表不一致時，請檢查這些儲存格。「是否屬實」只計屬實、部分屬實、不屬實和未認定（空白），同統計表。',
-    'Counted by formulas straight from the complaints table, by the rules of the statistics sheet: a ticket belongs to the year of its received time (to the minute); voided rows and rows without a ticket number are left out. ' +
-      "Coded columns count only the dropdown labels of the workbook's language: a blank, an unknown value, or a code or another language's label typed by hand counts under “(blank or other)” (the total minus the listed items), where the statistics sheet counts it under its code — where the two sheets differ, look for such cells. Block 7 counts the verdicts Substantiated, Partly, Not and Not yet decided (blank) only, as the statistics sheet does.",
+    '本表用公式直接从投诉处理单表（complaints）及投诉重开记录表（complaint_reopenings）计数，口径同投诉统计表：按受理时间所在年度归年（时间按分钟计），作废的行和无投诉编号的行不计。' +
+      '编码列只认本工作簿语言的下拉选项；空白、未知值、手填的代码或其他语言的标签计入“（未填或其他）”（合计减去已列各项），统计表则按代码计入——两表不一致时，请检查这些单元格。“是否属实”只计属实、部分属实、不属实和未认定（年末未办结或空白），同统计表。',
+    '本表用公式直接從投訴處理單表（complaints）及投訴重開記錄表（complaint_reopenings）計數，口徑同投訴統計表：按受理時間所在年度歸年（時間按分鐘計），作廢的列和無投訴編號的列不計。' +
+      '編碼欄只認本活頁簿語言的下拉選項；空白、未知值、手填的代碼或其他語言的標籤計入「（未填或其他）」（合計減去已列各項），統計表則按代碼計入——兩表不一致時，請檢查這些儲存格。「是否屬實」只計屬實、部分屬實、不屬實和未認定（年末未辦結或空白），同統計表。',
+    'Counted by formulas straight from the complaints and complaint_reopenings tables, by the rules of the statistics sheet: a ticket belongs to the year of its received time (to the minute); voided rows and rows without a ticket number are left out. ' +
+      "Coded columns count only the dropdown labels of the workbook's language: a blank, an unknown value, or a code or another language's label typed by hand counts under “(blank or other)” (the total minus the listed items), where the statistics sheet counts it under its code — where the two sheets differ, look for such cells. Block 7 counts the verdicts Substantiated, Partly, Not and Not yet decided (open at year end, or blank) only, as the statistics sheet does.",
   ),
+  handlingNote: t(
+    '办结、时长和“是否属实”按年末（次年1月1日0时）仍有效的那一轮处理计：投诉单本身的处理完成时间在年末前，或投诉重开记录中年末前处理、年末后才重开的一轮；都没有的为年末未办结（含被回访重开、年末前未再处理的）。这些时间须为日期时间值。',
+    '辦結、時長和「是否屬實」按年末（次年1月1日0時）仍有效的那一輪處理計：投訴單本身的處理完成時間在年末前，或投訴重開記錄中年末前處理、年末後才重開的一輪；都沒有的為年末未辦結（含被回訪重開、年末前未再處理的）。這些時間須為日期時間值。',
+    'Closed, handling time and the verdict count the handling round standing at the year end (1 January 00:00 of the next year): the ticket’s own handled-at before it, or a round of the Reopenings table handled before it and reopened after it; a ticket with neither is open at year end (reopened by a return visit and not handled again before it, among others). These times must be date-times.',
+  ),
+  count: STATISTICS_LABELS.count,
+  of: STATISTICS_LABELS.of,
+  figure: STATISTICS_LABELS.figure,
   monthByCategory: t('二、月份 × 类别', '二、月份 × 類別', '2. Month × category'),
   departmentByCategory: t('三、责任部门 × 类别', '三、責任部門 × 類別', '3. Department × category'),
   channelByMonth: t('四、投诉方式 × 月份', '四、投訴方式 × 月份', '4. Channel × month'),
@@ -114,12 +148,23 @@ const L = {
   pending: t('未认定', '未認定', 'Not yet decided'),
 } satisfies Record<string, Text>;
 
+/** Block 1's figures: closed within the year, closed on time, open at year end past the promised time. */
+export const HEADLINE_ROWS = ['closed', 'onTime', 'overdueOpen'] as const;
+
+/** The handling-time buckets' bounds in minutes: (lo, hi]. */
+const BUCKET_BOUNDS: Readonly<Record<Exclude<Bucket, 'open'>, { lo?: number; hi?: number }>> = {
+  le24h: { hi: 24 * 60 },
+  d1to3: { lo: 24 * 60, hi: 3 * 24 * 60 },
+  d3to7: { lo: 3 * 24 * 60, hi: 7 * 24 * 60 },
+  gt7d: { lo: 7 * 24 * 60 },
+};
+
 const YEAR_CELL = '$B$2';
 const VOID_ROW = 3;
 const TEXT_ROWS_CELL = '$B$4';
 const TOTAL_CELL = '$B$5';
 const NOTE_ROW = 6;
-const FIRST_BLOCK_ROW = 8;
+const FIRST_BLOCK_ROW = 9;
 /** Half a minute, in days: a serial counts by the minute the ledger reads it as. */
 const HALF_MINUTE = '1/2880';
 
@@ -137,10 +182,10 @@ function literal(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** A column of the complaint table as a structured reference: complaints[[受理时间]]. */
-function column(key: string, locale: Locale): string {
-  const header = columnOf(complaints, key).label[locale].replace(/(['#[\]])/g, "'$1");
-  return `${complaints.key}[[${header}]]`;
+/** A column of a table as a structured reference: complaints[[受理时间]]. */
+function column(key: string, locale: Locale, form: FormDecl = complaints): string {
+  const header = columnOf(form, key).label[locale].replace(/(['#[\]])/g, "'$1");
+  return `${form.key}[[${header}]]`;
 }
 
 /** One condition of a count: COUNTIFS range/criterion pairs for serials, and an array test for SUMPRODUCT. */
@@ -164,21 +209,22 @@ interface Dimension {
   header(key: string): string | number;
   /** The condition on a ticket for the key whose header is in `cell`. */
   condition(key: string, cell: string): Condition;
+  /**
+   * The verdicts: counted by the handling round standing at year end (the ticket's own, or a
+   * reopened one), "not yet decided" (`pending`) while the ticket is open then.
+   */
+  readonly standingVerdict?: boolean;
 }
 
-/** A coded column; `blank` is a key that stands for a blank cell (and makes the dimension closed). */
-function coded(key: string, codes: readonly CodeDecl[], locale: Locale, blank?: { key: string; label: Text }): Dimension {
+/** A coded column: a key counts the cells holding its label (the header cell). */
+function coded(key: string, codes: readonly CodeDecl[], locale: Locale): Dimension {
   const ref = column(key, locale);
   return {
     months: false,
-    closed: blank !== undefined,
-    keys: [...codes.map((c) => c.code), ...(blank ? [blank.key] : [])],
-    header: (code) => (code === blank?.key ? blank.label[locale] : codes.find((c) => c.code === code)!.label[locale]),
-    condition: (code, cell) =>
-      code === blank?.key
-        ? // A blank cell ("not yet decided").
-          { pairs: `${ref},""`, test: `(${ref}="")` }
-        : { pairs: `${ref},"="&${cell}`, test: `(${ref}=${cell})` },
+    closed: false,
+    keys: codes.map((c) => c.code),
+    header: (code) => codes.find((c) => c.code === code)!.label[locale],
+    condition: (_code, cell) => ({ pairs: `${ref},"="&${cell}`, test: `(${ref}=${cell})` }),
   };
 }
 
@@ -216,8 +262,13 @@ function layoutFor(locale: Locale): Plan {
   const department = coded('department', codesOf('department'), locale);
   const channel = coded('channel', codesOf('channel'), locale);
   const verdicts = codesOf('substantiated');
-  // 未认定 is a blank cell, and a verdict nobody declared has the "(blank or other)" column, as in the statistics.
-  const verdict: Dimension = { ...coded('substantiated', verdicts, locale, { key: 'pending', label: L.pending }), closed: false };
+  // 未认定: open at year end, or no verdict; a verdict nobody declared has the "(blank or other)" column, as in the statistics.
+  const verdict: Dimension = {
+    ...coded('substantiated', verdicts, locale),
+    keys: [...verdicts.map((c) => c.code), 'pending'],
+    header: (code) => (code === 'pending' ? L.pending[locale] : verdicts.find((c) => c.code === code)!.label[locale]),
+    standingVerdict: true,
+  };
   // The verdict columns are those of the statistics, in their order.
   if (verdict.keys.join() !== SUBSTANTIATION_COLUMNS.join()) throw new Error(`Substantiated columns ${verdict.keys.join()} are not ${SUBSTANTIATION_COLUMNS.join()}`);
 
@@ -234,8 +285,16 @@ function layoutFor(locale: Locale): Plan {
     substantiationByCategory: [L.substantiationByCategory, L.category],
   };
   const blocks: CrossCheckBlock[] = [];
+  const figures: CrossCheckFigures[] = [];
   let row = FIRST_BLOCK_ROW;
+  const addFigures = (key: CrossCheckFiguresKey, rows: readonly string[], columns: readonly string[]) => {
+    figures.push({ key, headingRow: row, rows, columns });
+    row += 2 + rows.length + 1;
+  };
+  // In the order of the statistics sheet: 1, 2, 3, 4, 6, 7.
+  addFigures('headline', HEADLINE_ROWS, ['count', 'of']);
   for (const key of Object.keys(dimensions) as CrossCheckBlockKey[]) {
+    if (key === 'substantiationByCategory') addFigures('handlingBuckets', [...BUCKETS, TOTAL], ['count']);
     const [rows, columns] = dimensions[key];
     const block: CrossCheckBlock = {
       key,
@@ -254,6 +313,7 @@ function layoutFor(locale: Locale): Plan {
       textRowsCell: TEXT_ROWS_CELL.replace(/\$/g, ''),
       totalCell: TOTAL_CELL.replace(/\$/g, ''),
       blocks,
+      figures,
     },
     voidLabels: yesLabels,
     dimensions,
@@ -307,6 +367,93 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
     return `${serials}+IF(${TEXT_ROWS_CELL}=0,0,${texts})`;
   };
 
+  // The handling round standing at the year end (see the counting rules above).
+  const handled = column('handled_at', locale);
+  const promised = column('promised_by', locale);
+  const verdictColumn = column('substantiated', locale);
+  const round = (key: string) => column(key, locale, complaintReopenings);
+  const roundTicket = round('ticket_no');
+  const roundHandled = round('handled_at');
+  const roundReopened = round('reopened_at');
+  const roundVerdict = round('substantiated');
+  const roundVoided = round('voided');
+  const END = `(DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE})`;
+  /** A test that is 0 where it would be an error (a time typed as text in arithmetic): ISNUMBER(1/…). */
+  const safe = (test: string) => `ISNUMBER(1/(${test}))`;
+  /** The ticket's own handling stands at year end. */
+  const ownStanding: Condition = { pairs: `${handled},"<"&${END}`, test: `ISNUMBER(${handled})*(${handled}<${END})` };
+  const hasPromise: Condition = { pairs: `${promised},">0"`, test: `ISNUMBER(${promised})` };
+  const promisedBefore: Condition = { pairs: `${promised},"<"&${END}`, test: `ISNUMBER(${promised})*(${promised}<${END})` };
+  /** A reopening record's round stands at year end: handled before it, reopened after it, not voided. */
+  const standingPairs = [`${roundHandled},"<"&${END}`, `${roundReopened},">="&${END}`, ...voidCells.map((c) => `${roundVoided},"<>"&${c}`)].join(',');
+  const standingTest = [`ISNUMBER(${roundHandled})*(${roundHandled}<${END})*ISNUMBER(${roundReopened})*(${roundReopened}>=${END})`, ...voidCells.map((c) => `(${roundVoided}<>${c})`)].join('*');
+  /** A received time typed as text ('YYYY-MM-DD HH:MM'), as a serial (only used where ISTEXT holds). */
+  const trimmed = `TRIM(${received})`;
+  const textSerial = `(DATE(0&MID(${trimmed},1,4),0&MID(${trimmed},6,2),0&MID(${trimmed},9,2))+TIME(0&MID(${trimmed},12,2),0&MID(${trimmed},15,2),0))`;
+  const serialYear = `ISNUMBER(${received})*(${received}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE})*(${received}<${END})`;
+  const product = (factors: readonly (string | undefined)[]) => factors.filter((f): f is string => !!f).join('*');
+  /**
+   * The year's tickets meeting array `tests`, whatever their received time: a SUMPRODUCT over the
+   * serial times (with `serial`, a test that needs the time as a number) and one over text times.
+   */
+  const sumTickets = (tests: readonly string[], serial?: string, text?: string): string =>
+    `SUMPRODUCT(${product([serialYear, base.test, ...tests, serial])})+IF(${TEXT_ROWS_CELL}=0,0,SUMPRODUCT(${product([`ISTEXT(${received})`, inYear.test, base.test, ...tests, text])}))`;
+  /**
+   * The year's tickets whose standing round is a reopened one meeting the conditions: over the
+   * reopening records for tickets received at a serial time (`ticket` conditions by COUNTIFS on
+   * the complaint table, `serial` a test per record that may look the ticket up by SUMIFS), and
+   * over the tickets received at a text time (`round` pairs by COUNTIFS on the reopening records).
+   */
+  const sumRounds = (o: { ticket?: readonly Condition[]; roundTests?: readonly string[]; roundPairs?: readonly string[]; serial?: string }): string => {
+    const ticketConditions = [base, inYear, ...(o.ticket ?? [])];
+    const join = `COUNTIFS(${[`${ticket},${roundTicket}`, ...ticketConditions.map((c) => c.pairs)].join(',')})`;
+    const bySerial = `SUMPRODUCT(${product([standingTest, ...(o.roundTests ?? []), join, o.serial])})`;
+    const rounds = `COUNTIFS(${[`${roundTicket},${ticket}`, standingPairs, ...(o.roundPairs ?? [])].join(',')})`;
+    const byText = `SUMPRODUCT(${product([`ISTEXT(${received})`, ...ticketConditions.map((c) => c.test), `ISNUMBER(1/${rounds})`])})`;
+    return `${bySerial}+IF(${TEXT_ROWS_CELL}=0,0,${byText})`;
+  };
+  /** Closed at year end, meeting the ticket conditions. */
+  const closedCount = (conditions: readonly Condition[]) => `${count([...conditions, ownStanding])}+${sumRounds({ ticket: conditions })}`;
+  /** The ticket's received time and a round's handled-at (whole minutes apart), from the round's own record. */
+  const roundMinutes = `(ROUND(${roundHandled}*1440,0)-ROUND(SUMIFS(${received},${ticket},${roundTicket})*1440,0))`;
+  const bucketCount = (b: Exclude<Bucket, 'open'>): string => {
+    const { lo, hi } = BUCKET_BOUNDS[b];
+    const within = (minutes: string) => product([lo === undefined ? undefined : `(${minutes}>${lo})`, hi === undefined ? undefined : `(${minutes}<=${hi})`]);
+    const own = sumTickets(
+      [ownStanding.test],
+      safe(within(`(ROUND(${handled}*1440,0)-ROUND(${received}*1440,0))`)),
+      safe(within(`(ROUND(${handled}*1440,0)-ROUND(${textSerial}*1440,0))`)),
+    );
+    const reopened = sumRounds({
+      serial: safe(within(roundMinutes)),
+      roundPairs: [
+        ...(lo === undefined ? [] : [`${roundHandled},">="&(${textSerial}+${lo}/1440+${HALF_MINUTE})`]),
+        ...(hi === undefined ? [] : [`${roundHandled},"<"&(${textSerial}+${hi}/1440+${HALF_MINUTE})`]),
+      ],
+    });
+    return `${own}+${reopened}`;
+  };
+  /** Closed on time: the standing round's handled-at (to the minute) not after the promised time. */
+  const onTimeCount = (): string => {
+    const own = sumTickets([ownStanding.test, hasPromise.test, safe(`ROUND(${handled}*1440,0)<=ROUND(${promised}*1440,0)`)]);
+    const reopened = sumRounds({
+      ticket: [hasPromise],
+      serial: safe(`ROUND(${roundHandled}*1440,0)<=ROUND(SUMIFS(${promised},${ticket},${roundTicket})*1440,0)`),
+      roundPairs: [`${roundHandled},"<"&(ROUND(${promised}*1440,0)/1440+${HALF_MINUTE})`],
+    });
+    return `${own}+${reopened}`;
+  };
+  /** A verdict cell of block 7: the standing round's verdict (the header cell's label), or "not yet decided". */
+  const verdictCount = (conditions: readonly Condition[], key: string, cell: string): string => {
+    if (key !== 'pending') {
+      const own = count([...conditions, ownStanding, { pairs: `${verdictColumn},"="&${cell}`, test: `(${verdictColumn}=${cell})` }]);
+      return `${own}+${sumRounds({ ticket: conditions, roundTests: [`(${roundVerdict}=${cell})`], roundPairs: [`${roundVerdict},"="&${cell}`] })}`;
+    }
+    // Every ticket less those closed with a verdict.
+    const own = count([...conditions, ownStanding, { pairs: `${verdictColumn},"<>"`, test: `(${verdictColumn}<>"")` }]);
+    return `${count(conditions)}-(${own}+${sumRounds({ ticket: conditions, roundTests: [`(${roundVerdict}<>"")`], roundPairs: [`${roundVerdict},"<>"`] })})`;
+  };
+
   // Title, year, void marks, text rows, total, note.
   at('A1').value = L.title[locale];
   at('A1').font = { bold: true, size: 14 };
@@ -349,6 +496,47 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   at(`A${NOTE_ROW}`).font = { italic: true, color: { argb: 'FF595959' } };
   at(`A${NOTE_ROW}`).alignment = { wrapText: true, vertical: 'top' };
   sheet.getRow(NOTE_ROW).height = 48;
+  sheet.mergeCells(`A${NOTE_ROW + 1}:${columnLetters(widest + 1)}${NOTE_ROW + 1}`);
+  at(`A${NOTE_ROW + 1}`).value = L.handlingNote[locale];
+  at(`A${NOTE_ROW + 1}`).font = { italic: true, color: { argb: 'FF595959' } };
+  at(`A${NOTE_ROW + 1}`).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(NOTE_ROW + 1).height = 48;
+
+  // Blocks 1 and 6: the handling figures.
+  const headlineLabels: Record<(typeof HEADLINE_ROWS)[number], Text> = { closed: STATISTICS_LABELS.closed, onTime: STATISTICS_LABELS.onTime, overdueOpen: STATISTICS_LABELS.overdueOpen };
+  for (const figures of layout.figures) {
+    const headerRow = figures.headingRow + 1;
+    const cellOf = (row: string, col: string) => crossCheckCell(figures, row, col);
+    at(`A${figures.headingRow}`).value = (figures.key === 'headline' ? STATISTICS_LABELS.headline : STATISTICS_LABELS.buckets)[locale];
+    bold(`A${figures.headingRow}`);
+    const header = (address: string, value: string) => {
+      at(address).value = value;
+      at(address).font = { bold: true };
+      at(address).fill = HEADER_FILL;
+      at(address).alignment = { wrapText: true, vertical: 'middle', horizontal: address.startsWith('A') ? 'left' : 'center' };
+    };
+    header(`A${headerRow}`, L.figure[locale]);
+    figures.columns.forEach((key, i) => header(`${columnLetters(2 + i)}${headerRow}`, (key === 'of' ? L.of : L.count)[locale]));
+    figures.rows.forEach((key, i) => {
+      const label = key === TOTAL ? L.sum : figures.key === 'headline' ? headlineLabels[key as (typeof HEADLINE_ROWS)[number]] : BUCKET_LABELS[key as Bucket];
+      header(`A${headerRow + 1 + i}`, label[locale]);
+    });
+    if (figures.key === 'headline') {
+      const closed = cellOf('closed', 'count');
+      setFormula(closed, closedCount([]));
+      setFormula(cellOf('closed', 'of'), TOTAL_CELL);
+      setFormula(cellOf('onTime', 'count'), onTimeCount());
+      setFormula(cellOf('onTime', 'of'), closedCount([hasPromise]));
+      // Promised before year end, less those closed: open at year end and overdue.
+      setFormula(cellOf('overdueOpen', 'count'), `${count([promisedBefore])}-(${closedCount([promisedBefore])})`);
+      setFormula(cellOf('overdueOpen', 'of'), `${TOTAL_CELL}-${absolute(closed)}`);
+    } else {
+      const closed = crossCheckCell(layout.figures[0], 'closed', 'count');
+      for (const b of BUCKETS) setFormula(cellOf(b, 'count'), b === 'open' ? `${TOTAL_CELL}-${absolute(closed)}` : bucketCount(b));
+      setFormula(cellOf(TOTAL, 'count'), `SUM(${cellOf(BUCKETS[0], 'count')}:${cellOf(BUCKETS[BUCKETS.length - 1], 'count')})`);
+      bold(cellOf(TOTAL, 'count'));
+    }
+  }
 
   for (const block of layout.blocks) {
     const [rowDim, columnDim] = dimensions[block.key];
@@ -396,15 +584,18 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
         ? `SUM(${firstCol}${totalRow}:${lastCol}${totalRow})`
         : TOTAL_CELL;
 
+    /** The tickets meeting the row's conditions and the column's (the verdicts: by the standing round). */
+    const cellCount = (conditions: readonly Condition[], c: string) =>
+      columnDim.standingVerdict ? verdictCount(conditions, c, `${colOf(c)}$${headerRow}`) : count([...conditions, columnCondition(c)]);
     for (const r of rowDim.keys) {
       const row = rowOf(r);
-      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, count([rowCondition(r), columnCondition(c)]));
+      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, cellCount([rowCondition(r)], c));
       // The row's total: every ticket of the row (the sum along the columns when they are closed: months, verdicts).
       setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : count([rowCondition(r)]));
     }
     for (const c of columnDim.keys) {
       const col = colOf(c);
-      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : count([columnCondition(c)]));
+      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : cellCount([], c));
     }
     setFormula(`${totalCol}${totalRow}`, grand);
     if (!rowDim.closed) {
