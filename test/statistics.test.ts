@@ -22,7 +22,8 @@ import type { ReportCell } from '../addin/src/ledger/types';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { BACKENDS, openOnHost, templateBytes } from './support/backends';
-import { complaintInput, runKefu } from './support/fixtures';
+import { ROOT, complaintInput, runKefu } from './support/fixtures';
+import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 
 /**
  * The yearly complaint statistics (issue 6, domain brief §4): a year with known answers — voids,
@@ -809,6 +810,52 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.deepEqual(find('项目'), ['项目', '市第一人民医院', '年度', 2026]);
       const rate = rows.findIndex((r) => r && r[0] === '回访率');
       assert.equal(ws.getRow(rate + 1).getCell(4).numFmt, '0.0%');
+    });
+
+    it('keeps the rounds of a ticket reopened in a version-1 ledger after kefu upgrade, and --json counts it open (issue 11 item 8)', async () => {
+      const old = path.join(dir, 'v1-demo.xlsx');
+      await fs.copyFile(path.join(ROOT, 'test', 'fixtures', 'v1', 'demo.zh-CN.xlsx'), old);
+      const kefu = (args: string[], stdin?: unknown) => runKefu([...args, '--locale', 'en-US'], stdin === undefined ? {} : { stdin: JSON.stringify(stdin) });
+      const ok = async (args: string[], stdin?: unknown) => {
+        const run = await kefu(args, stdin);
+        assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
+        return run;
+      };
+      await ok(['upgrade', old]);
+      const no = 'TS-2026-0118'; // received 2026-12-22 14:52, promised by 12-25 14:52, not yet dispatched
+      const sig = (by: string, at: string) => ({ by, at });
+      const step = (name: string, fields: Record<string, unknown>) => ok(['complaint', name, old, no, '--json', '-', '--clerk', '王丽'], fields);
+      const visitOf = (at: string, happy: boolean) => ({
+        visited_at: at,
+        method: 'phone',
+        person_visited: '张三',
+        resolved: happy ? 'yes' : 'no',
+        satisfaction: happy ? 'satisfied' : 'dissatisfied',
+        visitor: sig('赵敏', at),
+        received_by_cs: sig('陈静', at),
+      });
+      await step('dispatch', { copy1_signed: sig('保洁主管', '2026-12-22 15:00'), copy2_filed: sig('王丽', '2026-12-22 15:00') });
+      await step('handle', { action_result: '已清理', substantiated: 'yes', handled_at: '2026-12-23 10:00' });
+      await step('return', { returned_to_cs: sig('陈静', '2026-12-23 11:00') });
+      await step('visit', visitOf('2026-12-24 10:00', false));
+      const stats = async () => JSON.parse((await ok(['stats', old, '--year', '2026', '--json'])).stdout) as YearStatistics;
+      const before = await stats();
+      assert.ok(before.handlingBuckets.open.tickets.includes(no) && !before.headline.closed.tickets.includes(no));
+      assert.ok(before.headline.onTime.overdueOpen.tickets.includes(no));
+      assert.ok(!before.headline.returnVisits.tickets.includes(no) && !before.headline.onTime.tickets.includes(no));
+      // The demo's tickets reopened before the upgrade were handled again within the year: closed.
+      assert.ok(before.headline.reopened.tickets.includes('TS-2026-0006') && before.headline.closed.tickets.includes('TS-2026-0006'));
+
+      // Handled again in January: the first round keeps its handled-at, and 2026 stays as it was.
+      await step('handle', { action_result: '再次清理', substantiated: 'partly', handled_at: '2027-01-05 10:00' });
+      assert.deepEqual(await stats(), before);
+      const ledger = await PackageLedger.fromBuffer(new Uint8Array(await fs.readFile(old)), { station: 't', clock: context.clock });
+      const read = await ledger.read({ tables: { complaint_reopenings: { columns: ['reopening_no', 'handled_at', 'substantiated', 'visit_no', 'reopened_at'], rows: 'all' }, complaints: { columns: ['ticket_no', 'handled_at', 'reopen_count'], rows: { where: 'ticket_no', equals: [no] } } } });
+      assert.deepEqual(read.tables.complaint_reopenings.map((r) => r.values), [
+        { reopening_no: `${no}-R1`, handled_at: '2026-12-23 10:00', substantiated: 'yes', visit_no: `${no}-HF`, reopened_at: '2026-12-24 10:00' },
+      ]);
+      assert.deepEqual(read.tables.complaints[0].values, { ticket_no: no, handled_at: '2027-01-05 10:00', reopen_count: 1 });
+      assert.equal((await kefu(['check', old])).code, 0);
     });
 
     it('refuses to write the statistics over the ledger', async () => {
