@@ -356,6 +356,19 @@ describe('the statistics cross-check sheet of the template', function () {
       [...BUCKETS, TOTAL].map((b) => cellAt(zh, crossCheckCell(buckets, b, 'count'))),
       [4, 3, 2, 1, 4, 14],
     );
+    // The list of reopened rounds standing at year end: T10's, T13's (its ticket voided: not counted) and T16's.
+    const list = layout.rounds;
+    assert.equal(cellAt(zh, list.standingCell), 3);
+    const listed = Array.from({ length: 4 }, (_, k) => {
+      const at = (letter: string) => cellAt(zh, `${letter}${list.firstRow + k}`);
+      return [at(list.columns.reopeningNo), at(list.columns.category), at(list.columns.minutes), at(list.columns.counted), at(list.columns.onTime)];
+    });
+    assert.deepEqual(listed, [
+      [`${T(10)}-R1`, '停车', 0, 1, 1],
+      [`${T(13)}-R1`, '电梯', '', 0, 0],
+      [`${T(16)}-R1`, '电梯', 2880, 1, 1],
+      ['', '', '', 0, 0],
+    ]);
     // T11's verdict 待查 is none of the declared ones: "(blank or other)", its own column in the statistics.
     assert.equal(cellAt(zh, crossCheckCell(substantiation, 'other', TOTAL)), 1);
     assert.equal(cellAt(zh, crossCheckCell(substantiation, 'other', OTHER)), 1);

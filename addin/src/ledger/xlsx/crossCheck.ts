@@ -50,12 +50,13 @@ import { columnLetters } from '../report';
  *   reopened-at, promised-by) count as date-times only, as the add-in and the command line write
  *   them; a ticket reopened in a ledger made before the reopening records (no record of it) counts
  *   by its own handling here, where the statistics read the reopening from its return visit. The
- *   reopening records are joined to their tickets with COUNTIFS and SUMIFS by ticket number;
+ *   reopened rounds that stand at year end are listed at the bottom of the sheet, found one by one
+ *   (MATCH over the reopening records, then over the tickets by number), and counted from there;
  *
  * The complaint table is referenced by structured references (complaints[[受理时间]]), which Excel
  * keeps up to date when rows are added or columns moved or renamed, and which LibreOffice 7.4
  * resolves to the table's cells on loading: the same rows the ledger reads. Functions: COUNTIFS,
- * SUMPRODUCT, SUMIFS, ISTEXT, ISNUMBER, LEFT, MID, TRIM, TEXT, DATE, TIME, ROUND, IF, SUM — Excel 2007 and LibreOffice 7.4
+ * SUMPRODUCT, MATCH, INDEX, ROW, ISTEXT, ISNUMBER, IFERROR, AND, LEFT, MID, TRIM, TEXT, DATE, TIME, ROUND, IF, SUM — Excel 2007 and LibreOffice 7.4
  * both compute them, none needs an _xlfn prefix. The template holds no data, so no cached results
  * are written; the template's fullCalcOnLoad makes Excel compute them on opening.
  */
@@ -92,6 +93,36 @@ export interface CrossCheckFigures {
   readonly columns: readonly string[];
 }
 
+/**
+ * The list at the bottom of the sheet: the reopened rounds standing at year end (handled before
+ * it, reopened after it), one a row, with what the blocks count them by. Column letters by key.
+ */
+export interface CrossCheckRounds {
+  readonly headingRow: number;
+  /** The list's first row (its header row is the one above). */
+  readonly firstRow: number;
+  /** How many rounds it can list. */
+  readonly size: number;
+  /** Every round standing at year end, listed or not (more than `size`: the counts are short). */
+  readonly standingCell: string;
+  readonly columns: {
+    readonly reopeningNo: string;
+    readonly ticketNo: string;
+    readonly handledAt: string;
+    readonly verdict: string;
+    readonly category: string;
+    readonly minutes: string;
+    readonly promised: string;
+    /** 1 when its ticket is one of the year's (not voided): counted in the blocks. */
+    readonly counted: string;
+    readonly onTime: string;
+    readonly decided: string;
+    /** Hidden: the round's position among the reopening records, the ticket's among the tickets. */
+    readonly roundRow: string;
+    readonly ticketRow: string;
+  };
+}
+
 export interface CrossCheckLayout {
   readonly yearCell: string;
   /** The "yes" labels a void cell is compared with, B3 onwards. */
@@ -102,6 +133,7 @@ export interface CrossCheckLayout {
   readonly totalCell: string;
   readonly blocks: readonly CrossCheckBlock[];
   readonly figures: readonly CrossCheckFigures[];
+  readonly rounds: CrossCheckRounds;
 }
 
 /** A cell of a block by its row and column keys, A1 style. */
@@ -132,6 +164,18 @@ const L = {
     '辦結、時長和「是否屬實」按年末（次年1月1日0時）仍有效的那一輪處理計：投訴單本身的處理完成時間在年末前，或投訴重開記錄中年末前處理、年末後才重開的一輪；都沒有的為年末未辦結（含被回訪重開、年末前未再處理的）。這些時間須為日期時間值。',
     'Closed, handling time and the verdict count the handling round standing at the year end (1 January 00:00 of the next year): the ticket’s own handled-at before it, or a round of the Reopenings table handled before it and reopened after it; a ticket with neither is open at year end (reopened by a return visit and not handled again before it, among others). These times must be date-times.',
   ),
+  rounds: t(
+    '附：年末仍有效、年末后才被回访重开的处理轮次（上列各表按此计入）',
+    '附：年末仍有效、年末後才被回訪重開的處理輪次（上列各表按此計入）',
+    'Appendix: rounds standing at year end, reopened by a return visit after it (counted so in the blocks above)',
+  ),
+  roundsOverflow: t('超过 {n} 轮：上列计数不全', '超過 {n} 輪：上列計數不全', 'More than {n} rounds: the counts above are incomplete'),
+  listNo: t('序号', '序號', 'No.'),
+  listCategory: t('类别', '類別', 'Category'),
+  listMinutes: t('处理时长（分钟）', '處理時長（分鐘）', 'Handling time (minutes)'),
+  listCounted: t('计入本年', '計入本年', 'Counted'),
+  listOnTime: t('按时办结', '按時辦結', 'On time'),
+  listDecided: t('有结论', '有結論', 'Decided'),
   count: STATISTICS_LABELS.count,
   of: STATISTICS_LABELS.of,
   figure: STATISTICS_LABELS.figure,
@@ -147,6 +191,9 @@ const L = {
   other: t('（未填或其他）', '（未填或其他）', '(blank or other)'),
   pending: t('未认定', '未認定', 'Not yet decided'),
 } satisfies Record<string, Text>;
+
+/** How many reopened rounds standing at year end the list at the bottom holds (a year has a handful). */
+export const ROUNDS_LISTED = 50;
 
 /** Block 1's figures: closed within the year, closed on time, open at year end past the promised time. */
 export const HEADLINE_ROWS = ['closed', 'onTime', 'overdueOpen'] as const;
@@ -305,6 +352,27 @@ function layoutFor(locale: Locale): Plan {
     blocks.push(block);
     row += 2 + block.rows.length + 1;
   }
+  const widest = Math.max(...blocks.map((b) => b.columns.length));
+  const rounds: CrossCheckRounds = {
+    headingRow: row,
+    firstRow: row + 2,
+    size: ROUNDS_LISTED,
+    standingCell: `B${row}`,
+    columns: {
+      reopeningNo: 'B',
+      ticketNo: 'C',
+      handledAt: 'D',
+      verdict: 'E',
+      category: 'F',
+      minutes: 'G',
+      promised: 'H',
+      counted: 'I',
+      onTime: 'J',
+      decided: 'K',
+      roundRow: columnLetters(widest + 3),
+      ticketRow: columnLetters(widest + 4),
+    },
+  };
   const yesLabels = distinctLabels(codesOf('voided').find((c) => c.code === 'yes')!.label, locale);
   return {
     layout: {
@@ -314,6 +382,7 @@ function layoutFor(locale: Locale): Plan {
       totalCell: TOTAL_CELL.replace(/\$/g, ''),
       blocks,
       figures,
+      rounds,
     },
     voidLabels: yesLabels,
     dimensions,
@@ -385,11 +454,10 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   const hasPromise: Condition = { pairs: `${promised},">0"`, test: `ISNUMBER(${promised})` };
   const promisedBefore: Condition = { pairs: `${promised},"<"&${END}`, test: `ISNUMBER(${promised})*(${promised}<${END})` };
   /** A reopening record's round stands at year end: handled before it, reopened after it, not voided. */
-  const standingPairs = [`${roundHandled},"<"&${END}`, `${roundReopened},">="&${END}`, ...voidCells.map((c) => `${roundVoided},"<>"&${c}`)].join(',');
   const standingTest = [`ISNUMBER(${roundHandled})*(${roundHandled}<${END})*ISNUMBER(${roundReopened})*(${roundReopened}>=${END})`, ...voidCells.map((c) => `(${roundVoided}<>${c})`)].join('*');
   /** A received time typed as text ('YYYY-MM-DD HH:MM'), as a serial (only used where ISTEXT holds). */
-  const trimmed = `TRIM(${received})`;
-  const textSerial = `(DATE(0&MID(${trimmed},1,4),0&MID(${trimmed},6,2),0&MID(${trimmed},9,2))+TIME(0&MID(${trimmed},12,2),0&MID(${trimmed},15,2),0))`;
+  const textSerialOf = (text: string) => `(DATE(0&MID(${text},1,4),0&MID(${text},6,2),0&MID(${text},9,2))+TIME(0&MID(${text},12,2),0&MID(${text},15,2),0))`;
+  const textSerial = textSerialOf(`TRIM(${received})`);
   const serialYear = `ISNUMBER(${received})*(${received}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE})*(${received}<${END})`;
   const product = (factors: readonly (string | undefined)[]) => factors.filter((f): f is string => !!f).join('*');
   /**
@@ -398,24 +466,29 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
    */
   const sumTickets = (tests: readonly string[], serial?: string, text?: string): string =>
     `SUMPRODUCT(${product([serialYear, base.test, ...tests, serial])})+IF(${TEXT_ROWS_CELL}=0,0,SUMPRODUCT(${product([`ISTEXT(${received})`, inYear.test, base.test, ...tests, text])}))`;
-  /**
-   * The year's tickets whose standing round is a reopened one meeting the conditions: over the
-   * reopening records for tickets received at a serial time (`ticket` conditions by COUNTIFS on
-   * the complaint table, `serial` a test per record that may look the ticket up by SUMIFS), and
-   * over the tickets received at a text time (`round` pairs by COUNTIFS on the reopening records).
-   */
-  const sumRounds = (o: { ticket?: readonly Condition[]; roundTests?: readonly string[]; roundPairs?: readonly string[]; serial?: string }): string => {
-    const ticketConditions = [base, inYear, ...(o.ticket ?? [])];
-    const join = `COUNTIFS(${[`${ticket},${roundTicket}`, ...ticketConditions.map((c) => c.pairs)].join(',')})`;
-    const bySerial = `SUMPRODUCT(${product([standingTest, ...(o.roundTests ?? []), join, o.serial])})`;
-    const rounds = `COUNTIFS(${[`${roundTicket},${ticket}`, standingPairs, ...(o.roundPairs ?? [])].join(',')})`;
-    const byText = `SUMPRODUCT(${product([`ISTEXT(${received})`, ...ticketConditions.map((c) => c.test), `ISNUMBER(1/${rounds})`])})`;
-    return `${bySerial}+IF(${TEXT_ROWS_CELL}=0,0,${byText})`;
+
+  // The reopened rounds that stand at year end are few (handled late in the year, reopened after
+  // it): the list at the bottom of the sheet finds them one by one (each row a MATCH over the
+  // reopening records and one over the tickets), and the blocks count them there with COUNTIFS —
+  // rather than joining every reopening record to every ticket in each cell.
+  const list = layout.rounds;
+  const listColumn = (key: keyof CrossCheckRounds['columns']) => {
+    const letter = list.columns[key];
+    return `$${letter}$${list.firstRow}:$${letter}$${list.firstRow + list.size - 1}`;
   };
-  /** Closed at year end, meeting the ticket conditions. */
-  const closedCount = (conditions: readonly Condition[]) => `${count([...conditions, ownStanding])}+${sumRounds({ ticket: conditions })}`;
-  /** The ticket's received time and a round's handled-at (whole minutes apart), from the round's own record. */
-  const roundMinutes = `(ROUND(${roundHandled}*1440,0)-ROUND(SUMIFS(${received},${ticket},${roundTicket})*1440,0))`;
+  const listed = {
+    counted: listColumn('counted'),
+    category: listColumn('category'),
+    verdict: listColumn('verdict'),
+    decided: listColumn('decided'),
+    minutes: listColumn('minutes'),
+    promised: listColumn('promised'),
+    onTime: listColumn('onTime'),
+  };
+  /** The listed rounds counted for the year (their ticket of the year, not voided), with more pairs on the list. */
+  const listedCount = (...pairs: string[]) => `COUNTIFS(${[`${listed.counted},1`, ...pairs].join(',')})`;
+  /** Closed at year end, meeting the ticket conditions (`listPairs`: the same conditions on the list). */
+  const closedCount = (conditions: readonly Condition[], listPairs: readonly string[] = []) => `${count([...conditions, ownStanding])}+${listedCount(...listPairs)}`;
   const bucketCount = (b: Exclude<Bucket, 'open'>): string => {
     const { lo, hi } = BUCKET_BOUNDS[b];
     const within = (minutes: string) => product([lo === undefined ? undefined : `(${minutes}>${lo})`, hi === undefined ? undefined : `(${minutes}<=${hi})`]);
@@ -424,34 +497,25 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
       safe(within(`(ROUND(${handled}*1440,0)-ROUND(${received}*1440,0))`)),
       safe(within(`(ROUND(${handled}*1440,0)-ROUND(${textSerial}*1440,0))`)),
     );
-    const reopened = sumRounds({
-      serial: safe(within(roundMinutes)),
-      roundPairs: [
-        ...(lo === undefined ? [] : [`${roundHandled},">="&(${textSerial}+${lo}/1440+${HALF_MINUTE})`]),
-        ...(hi === undefined ? [] : [`${roundHandled},"<"&(${textSerial}+${hi}/1440+${HALF_MINUTE})`]),
-      ],
-    });
-    return `${own}+${reopened}`;
+    const bounds = [...(lo === undefined ? [] : [`${listed.minutes},">${lo}"`]), ...(hi === undefined ? [] : [`${listed.minutes},"<=${hi}"`])];
+    return `${own}+${listedCount(...bounds)}`;
   };
   /** Closed on time: the standing round's handled-at (to the minute) not after the promised time. */
-  const onTimeCount = (): string => {
-    const own = sumTickets([ownStanding.test, hasPromise.test, safe(`ROUND(${handled}*1440,0)<=ROUND(${promised}*1440,0)`)]);
-    const reopened = sumRounds({
-      ticket: [hasPromise],
-      serial: safe(`ROUND(${roundHandled}*1440,0)<=ROUND(SUMIFS(${promised},${ticket},${roundTicket})*1440,0)`),
-      roundPairs: [`${roundHandled},"<"&(ROUND(${promised}*1440,0)/1440+${HALF_MINUTE})`],
-    });
-    return `${own}+${reopened}`;
-  };
-  /** A verdict cell of block 7: the standing round's verdict (the header cell's label), or "not yet decided". */
-  const verdictCount = (conditions: readonly Condition[], key: string, cell: string): string => {
+  const onTimeCount = (): string =>
+    `${sumTickets([ownStanding.test, hasPromise.test, safe(`ROUND(${handled}*1440,0)<=ROUND(${promised}*1440,0)`)])}+${listedCount(`${listed.onTime},1`)}`;
+  /**
+   * A verdict cell of block 7: the standing round's verdict (the header cell's label), or "not yet
+   * decided"; `categoryCell` is the row's category label (none in the total row).
+   */
+  const verdictCount = (conditions: readonly Condition[], categoryCell: string | undefined, key: string, cell: string): string => {
+    const byCategory = categoryCell ? [`${listed.category},"="&${categoryCell}`] : [];
     if (key !== 'pending') {
       const own = count([...conditions, ownStanding, { pairs: `${verdictColumn},"="&${cell}`, test: `(${verdictColumn}=${cell})` }]);
-      return `${own}+${sumRounds({ ticket: conditions, roundTests: [`(${roundVerdict}=${cell})`], roundPairs: [`${roundVerdict},"="&${cell}`] })}`;
+      return `${own}+${listedCount(...byCategory, `${listed.verdict},"="&${cell}`)}`;
     }
     // Every ticket less those closed with a verdict.
     const own = count([...conditions, ownStanding, { pairs: `${verdictColumn},"<>"`, test: `(${verdictColumn}<>"")` }]);
-    return `${count(conditions)}-(${own}+${sumRounds({ ticket: conditions, roundTests: [`(${roundVerdict}<>"")`], roundPairs: [`${roundVerdict},"<>"`] })})`;
+    return `${count(conditions)}-(${own}+${listedCount(...byCategory, `${listed.decided},1`)})`;
   };
 
   // Title, year, void marks, text rows, total, note.
@@ -526,9 +590,9 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
       setFormula(closed, closedCount([]));
       setFormula(cellOf('closed', 'of'), TOTAL_CELL);
       setFormula(cellOf('onTime', 'count'), onTimeCount());
-      setFormula(cellOf('onTime', 'of'), closedCount([hasPromise]));
+      setFormula(cellOf('onTime', 'of'), closedCount([hasPromise], [`${listed.promised},">0"`]));
       // Promised before year end, less those closed: open at year end and overdue.
-      setFormula(cellOf('overdueOpen', 'count'), `${count([promisedBefore])}-(${closedCount([promisedBefore])})`);
+      setFormula(cellOf('overdueOpen', 'count'), `${count([promisedBefore])}-(${closedCount([promisedBefore], [`${listed.promised},"<"&${END}`])})`);
       setFormula(cellOf('overdueOpen', 'of'), `${TOTAL_CELL}-${absolute(closed)}`);
     } else {
       const closed = crossCheckCell(layout.figures[0], 'closed', 'count');
@@ -585,11 +649,11 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
         : TOTAL_CELL;
 
     /** The tickets meeting the row's conditions and the column's (the verdicts: by the standing round). */
-    const cellCount = (conditions: readonly Condition[], c: string) =>
-      columnDim.standingVerdict ? verdictCount(conditions, c, `${colOf(c)}$${headerRow}`) : count([...conditions, columnCondition(c)]);
+    const cellCount = (conditions: readonly Condition[], c: string, rowLabel?: string) =>
+      columnDim.standingVerdict ? verdictCount(conditions, rowLabel, c, `${colOf(c)}$${headerRow}`) : count([...conditions, columnCondition(c)]);
     for (const r of rowDim.keys) {
       const row = rowOf(r);
-      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, cellCount([rowCondition(r)], c));
+      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, cellCount([rowCondition(r)], c, `$A${row}`));
       // The row's total: every ticket of the row (the sum along the columns when they are closed: months, verdicts).
       setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : count([rowCondition(r)]));
     }
@@ -623,6 +687,71 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
     }
     for (const key of block.columns) bold(`${colOf(key)}${totalRow}`);
     for (const key of block.rows) bold(`${totalCol}${rowOf(key)}`);
+  }
+
+  // The reopened rounds standing at year end, found one by one.
+  {
+    const c = list.columns;
+    const relative = `(ROW(${roundTicket})-ROW(INDEX(${roundTicket},1,1))+1)`;
+    at(`A${list.headingRow}`).value = L.rounds[locale];
+    bold(`A${list.headingRow}`);
+    setFormula(list.standingCell, `SUMPRODUCT(${standingTest})`);
+    bold(list.standingCell);
+    const [overBefore, overAfter] = L.roundsOverflow[locale].split('{n}');
+    setFormula(`C${list.headingRow}`, `IF(${absolute(list.standingCell)}>${list.size},${literal(overBefore + list.size + overAfter)},"")`, 'General');
+    at(`C${list.headingRow}`).font = { bold: true, color: { argb: 'FFC00000' } };
+    const headerRow = list.firstRow - 1;
+    const headers: [string, string][] = [
+      ['A', L.listNo[locale]],
+      [c.reopeningNo, columnOf(complaintReopenings, 'reopening_no').label[locale]],
+      [c.ticketNo, columnOf(complaintReopenings, 'ticket_no').label[locale]],
+      [c.handledAt, columnOf(complaintReopenings, 'handled_at').label[locale]],
+      [c.verdict, columnOf(complaintReopenings, 'substantiated').label[locale]],
+      [c.category, L.listCategory[locale]],
+      [c.minutes, L.listMinutes[locale]],
+      [c.promised, columnOf(complaints, 'promised_by').label[locale]],
+      [c.counted, L.listCounted[locale]],
+      [c.onTime, L.listOnTime[locale]],
+      [c.decided, L.listDecided[locale]],
+    ];
+    for (const [letter, text] of headers) {
+      const address = `${letter}${headerRow}`;
+      at(address).value = text;
+      at(address).font = { bold: true };
+      at(address).fill = HEADER_FILL;
+      at(address).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    }
+    sheet.getRow(headerRow).height = 48;
+    const DATETIME = 'yyyy-mm-dd hh:mm';
+    for (let k = 0; k < list.size; k++) {
+      const r = list.firstRow + k;
+      const cell = (letter: string) => `${letter}${r}`;
+      const p = cell(c.roundRow);
+      const q = cell(c.ticketRow);
+      at(`A${r}`).value = k + 1;
+      const next = `IFERROR(MATCH(1,INDEX(${standingTest}*(${relative}>${k === 0 ? 0 : `${c.roundRow}${r - 1}`}),0),0),"")`;
+      setFormula(p, k === 0 ? next : `IF(${c.roundRow}${r - 1}="","",${next})`);
+      const fromRound = (ref: string) => `IF(${p}="","",INDEX(${ref},${p})&"")`;
+      setFormula(cell(c.reopeningNo), fromRound(round('reopening_no')), 'General');
+      setFormula(cell(c.ticketNo), fromRound(roundTicket), 'General');
+      setFormula(cell(c.handledAt), `IF(${p}="","",INDEX(${roundHandled},${p}))`, DATETIME);
+      setFormula(cell(c.verdict), fromRound(roundVerdict), 'General');
+      setFormula(q, `IF(${cell(c.ticketNo)}="","",IFERROR(MATCH(${cell(c.ticketNo)},${ticket},0),""))`);
+      const of = (ref: string) => `INDEX(${ref},${q})`;
+      setFormula(cell(c.category), `IF(${q}="","",${of(column('category', locale))}&"")`, 'General');
+      setFormula(cell(c.promised), `IF(${q}="","",IF(ISNUMBER(${of(promised)}),${of(promised)},""))`, DATETIME);
+      const recv = of(received);
+      const notVoid = voidCells.map((v) => `${of(voided)}&""<>${v}`).join(',');
+      const ofYear = `IF(ISNUMBER(${recv}),AND(${recv}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE},${recv}<${END}),LEFT(TRIM(${recv}&""),5)=${YEAR_CELL}&"-")`;
+      setFormula(cell(c.counted), `IF(${q}="",0,IF(AND(${notVoid},${ofYear}),1,0))`);
+      const counted = `${cell(c.counted)}=1`;
+      const receivedMinute = `IF(ISNUMBER(${recv}),ROUND(${recv}*1440,0),ROUND(${textSerialOf(`TRIM(${recv})`)}*1440,0))`;
+      setFormula(cell(c.minutes), `IF(${counted},IFERROR(ROUND(${cell(c.handledAt)}*1440,0)-${receivedMinute},""),"")`);
+      setFormula(cell(c.onTime), `IF(AND(${counted},ISNUMBER(${cell(c.promised)})),IF(ROUND(${cell(c.handledAt)}*1440,0)<=ROUND(${cell(c.promised)}*1440,0),1,0),0)`);
+      setFormula(cell(c.decided), `IF(AND(${counted},${cell(c.verdict)}<>""),1,0)`);
+    }
+    sheet.getColumn(c.roundRow).hidden = true;
+    sheet.getColumn(c.ticketRow).hidden = true;
   }
 
   sheet.getColumn(1).width = 26;
