@@ -315,7 +315,7 @@ const reopensTicket = (v: RecordValues): boolean => v.resolved === false || str(
  * The round that stands at `end`: handled before it and not reopened before it (the latest such, if
  * hand-edited rows give more than one); undefined when the ticket is open then.
  */
-export function standingRound<R extends Round>(rounds: readonly R[], end: number): R | undefined {
+function standingRound<R extends Round>(rounds: readonly R[], end: number): R | undefined {
   let standing: R | undefined;
   for (const r of rounds) {
     if (r.handled < end && (r.reopened === null || r.reopened >= end) && (!standing || r.handled >= standing.handled)) standing = r;
