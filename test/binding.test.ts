@@ -312,6 +312,48 @@ describe('binding: refusals and both backends', () => {
     assert.match(describeIn(error, 'en-US'), /Complaints, row 5, column "Ticket no\.": ticket number TS-2026-0002 appears 2 times \(rows 3, 5\)/);
   });
 
+  it('binds a reopened ticket with its earlier round — the handling it kept and the visit that reopened it — on its return visit\'s pages (issue 11 item 8)', async () => {
+    const ledger = await XlsxLedger.fromBuffer(await templateBytes('zh-CN'), { station: 'bind-test', clock: clock() });
+    await seed(ledger, plan(3));
+    const no = ticketNo(1);
+    const basis = await ledger.read({ writes: ['return_visits', 'complaint_reopenings'] });
+    await ledger.apply(
+      {
+        appends: {
+          return_visits: [{ ...visitRecord(1), visit_no: `${no}-HF0`, visited_at: '2026-11-20 10:00', resolved: false, satisfaction: 'dissatisfied' }],
+          complaint_reopenings: [
+            {
+              reopening_no: `${no}-R1`,
+              ticket_no: no,
+              reopened_at: '2026-11-20 10:00',
+              visit_no: `${no}-HF0`,
+              action_result: '第一次处理：已拖地',
+              substantiated: 'no',
+              handled_at: '2026-11-19 16:00',
+              voided: false,
+            },
+          ],
+        },
+      },
+      basis,
+    );
+    const { result } = await runOperation(ledger, bindVolumes, { year: YEAR }, context);
+    const bound = result.volumes[0].tickets.find((t) => t.ticketNo === no)!;
+    assert.deepEqual(bound.rounds.map((r) => [r.reopening.reopening_no, r.reopening.handled_at, r.visit?.visit_no]), [[`${no}-R1`, '2026-11-19 16:00', `${no}-HF0`]]);
+    assert.equal(bound.visit?.visit_no, `${no}-HF`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await buildBoundVolumes(result, { locale: 'zh-CN', site: '' }).xlsx.writeBuffer());
+    const sheet = workbook.getWorksheet(result.volumes[0].volumeNo)!;
+    const rows: string[] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))).join(' ')));
+    const round = rows.findIndex((r) => r.startsWith(`投诉重开记录  ${no}-R1`));
+    const latest = rows.findIndex((r) => r.startsWith(`投诉回访表  ${bound.archiveNo}`));
+    assert.ok(latest > 0 && round > latest, 'the earlier round follows the ticket\'s return-visit form');
+    assert.ok(rows.slice(round).some((r) => r.includes('被重开处理的完成时间 2026-11-19 16:00')), rows.slice(round, round + 8).join('\n'));
+    assert.ok(rows.slice(round).some((r) => r.startsWith(`投诉回访表  ${no}-HF0`)), 'with the visit that reopened it');
+    assert.equal((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks.length, 1 + 2 * result.volumes[0].tickets.length, 'no page break more');
+  });
+
   it('gives the same archive numbers and binding index through the exceljs and Office.js backends', async () => {
     const outcomes = [];
     for (const backend of BACKENDS) {

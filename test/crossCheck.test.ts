@@ -7,7 +7,7 @@ import '../addin/src/ledger/xlsx/exceljsPatch';
 import { fixedClock } from '../addin/src/domain/clock';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
-import { CATEGORY_CODES, COMPLAINT_COLUMNS, MONTHS, SUBSTANTIATION_COLUMNS, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
+import { BUCKETS, CATEGORY_CODES, COMPLAINT_COLUMNS, MONTHS, REOPENING_COLUMNS, SUBSTANTIATION_COLUMNS, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
 import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
 import { columnOf } from '../addin/src/forms/columns';
@@ -40,8 +40,9 @@ interface Ticket {
   category: string;
   department: string | null;
   verdict?: string;
-  /** When it was handled; its verdict counts only if before the year's end. */
+  /** The ticket's own handling (blank while reopened and not handled again). */
   handled?: string;
+  promised?: string;
   voided?: boolean;
 }
 
@@ -54,50 +55,79 @@ const complaint = (t: Ticket): RecordValues => ({
   department: t.department,
   substantiated: t.verdict ?? null,
   handled_at: t.handled ?? null,
+  promised_by: t.promised ?? null,
   voided: t.voided ?? false,
   void_reason: t.voided ? '重复登记' : null,
+});
+
+/** A reopened round of a ticket: its handling and when a visit reopened it. */
+const reopening = (ticket: string, handled: string, verdict: string, reopened: string, voided = false): RecordValues => ({
+  reopening_no: `${ticket}-R1`,
+  ticket_no: ticket,
+  reopened_at: reopened,
+  visit_no: `${ticket}-HF`,
+  action_result: '已处理',
+  substantiated: verdict,
+  handled_at: handled,
+  voided,
+  void_reason: voided ? '误录' : null,
 });
 
 const T = (n: number) => `TS-2026-${String(n).padStart(4, '0')}`;
 
 const TICKETS: readonly Ticket[] = [
-  // The year's first minute, and month ends against month starts.
-  { no: T(1), at: '2026-01-01 00:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes', handled: '2026-01-01 08:00' },
-  // Handled at a time typed as text (set below).
-  { no: T(2), at: '2026-01-15 10:00', channel: 'visit', category: 'elevator', department: 'engineering', verdict: 'partly', handled: '2026-01-16 10:00' },
-  { no: T(3), at: '2026-02-10 09:00', channel: 'letter', category: 'parking', department: 'security', verdict: 'no', handled: '2026-02-11 09:00' },
-  // Not handled (or reopened and not handled again: its handling cells blank): 未认定.
-  { no: T(4), at: '2026-03-03 14:00', channel: 'online', category: 'parking', department: 'security' },
-  { no: T(5), at: '2026-03-20 08:30', channel: 'wechat', category: 'attitude', department: 'customer_service', verdict: 'yes', handled: '2026-03-21 08:30' },
-  // A verdict without a handled time: 未认定 at the year's end.
-  { no: T(6), at: '2026-05-05 11:00', channel: 'mailbox', category: 'catering', department: 'catering', verdict: 'partly' },
-  { no: T(7), at: '2026-07-07 07:07', channel: 'hotline_12345', category: 'laundry', department: 'laundry', verdict: 'no', handled: '2026-07-08 07:07' },
-  { no: T(8), at: '2026-09-30 23:59', channel: 'phone', category: 'transport', department: 'transport', verdict: 'yes', handled: '2026-10-01 10:00' },
+  // The year's first minute, and month ends against month starts. Handled exactly 24 h later, at the promised time: ≤ 24 h, on time.
+  { no: T(1), at: '2026-01-01 00:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes', handled: '2026-01-02 00:00', promised: '2026-01-02 00:00' },
+  // 24 h and a minute: (1 d, 3 d], a minute late.
+  { no: T(2), at: '2026-01-15 10:00', channel: 'visit', category: 'elevator', department: 'engineering', verdict: 'partly', handled: '2026-01-16 10:01', promised: '2026-01-16 10:00' },
+  // Reopened and not handled again (its round in REOPENINGS): open at year end, overdue, not yet decided.
+  { no: T(3), at: '2026-02-10 09:00', channel: 'letter', category: 'parking', department: 'security', promised: '2026-02-12 09:00' },
+  // Never handled, overdue.
+  { no: T(4), at: '2026-03-03 14:00', channel: 'online', category: 'parking', department: 'security', promised: '2026-03-05 14:00' },
+  // Exactly 3 days, without a promise.
+  { no: T(5), at: '2026-03-20 08:30', channel: 'wechat', category: 'attitude', department: 'customer_service', verdict: 'yes', handled: '2026-03-23 08:30' },
+  // Exactly 7 days, on time.
+  { no: T(6), at: '2026-05-05 11:00', channel: 'mailbox', category: 'catering', department: 'catering', verdict: 'partly', handled: '2026-05-12 11:00', promised: '2026-05-20 11:00' },
+  // 13 days (a voided reopening record in REOPENINGS counts for nothing).
+  { no: T(7), at: '2026-07-07 07:07', channel: 'hotline_12345', category: 'laundry', department: 'laundry', verdict: 'no', handled: '2026-07-20 07:07' },
+  // Handled after the year end: open at year end, its verdict not yet decided there; overdue.
+  { no: T(8), at: '2026-09-30 23:59', channel: 'phone', category: 'transport', department: 'transport', verdict: 'yes', handled: '2027-01-03 10:00', promised: '2026-10-02 09:00' },
   { no: T(9), at: '2026-10-01 00:00', channel: 'phone', category: 'security', department: 'security' },
-  // The year's last minute, handled in the next year: 未认定 at the end of 2026.
-  { no: T(10), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2027-01-02 09:00' },
+  // The year's last minute. Handled at once, reopened after the year end and handled again: its first round stands.
+  { no: T(10), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2027-01-03 09:00', promised: '2027-01-01 09:00' },
   // A verdict nobody declared: its own column in the statistics, "(blank or other)" here.
-  { no: T(11), at: '2026-12-15 16:00', channel: 'visit', category: 'other', department: 'management', verdict: '待查', handled: '2026-12-16 09:00' },
-  // An undeclared category and no department.
-  { no: T(12), at: '2026-06-01 10:00', channel: 'phone', category: '噪音', department: null, verdict: 'yes', handled: '2026-06-02 10:00' },
-  // Voided: left out.
-  { no: T(13), at: '2026-08-08 08:00', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes', voided: true },
+  { no: T(11), at: '2026-12-15 16:00', channel: 'visit', category: 'other', department: 'management', verdict: '待查', handled: '2026-12-16 16:00' },
+  // An undeclared category and no department. 4 days.
+  { no: T(12), at: '2026-06-01 10:00', channel: 'phone', category: '噪音', department: null, verdict: 'yes', handled: '2026-06-05 10:00' },
+  // Voided: left out (its standing reopened round too).
+  { no: T(13), at: '2026-08-08 08:00', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes', voided: true, handled: '2026-08-09 08:00' },
   // Voided by hand with the other language's "yes" (set below).
-  { no: T(14), at: '2026-04-04 10:00', channel: 'phone', category: 'cleaning', department: 'cleaning' },
+  { no: T(14), at: '2026-04-04 10:00', channel: 'phone', category: 'cleaning', department: 'cleaning', handled: '2026-04-05 10:00' },
   // Received times stored as text (set below), one with leading spaces; the second has no channel.
-  { no: T(15), at: '2026-05-20 14:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes', handled: '2026-05-21 09:00' },
-  { no: T(16), at: '2026-11-02 09:00', channel: null, category: 'elevator', department: 'engineering' },
+  // 24 h after a text time: ≤ 24 h; an hour late.
+  { no: T(15), at: '2026-05-20 14:00', channel: 'phone', category: 'cleaning', department: 'cleaning', verdict: 'yes', handled: '2026-05-21 14:00', promised: '2026-05-21 13:00' },
+  // Its round reopened after the year end stands: 48 h after its text time, on time.
+  { no: T(16), at: '2026-11-02 09:00', channel: null, category: 'elevator', department: 'engineering', handled: '2027-01-06 09:00', promised: '2026-11-05 09:00' },
   // No ticket number: not a ticket.
-  { no: null, at: '2026-03-10 10:00', channel: 'phone', category: 'parking', department: 'security' },
+  { no: null, at: '2026-03-10 10:00', channel: 'phone', category: 'parking', department: 'security', handled: '2026-03-11 10:00' },
   // 23:59:40 on 31 December (set below): the ledger reads it as 2027-01-01 00:00.
-  { no: T(18), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2027-01-01 09:00' },
-  // The neighbouring years, one of them as text, one voided; 2025's last ticket handled in 2026.
-  { no: 'TS-2025-0001', at: '2025-12-31 23:59', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-01-02 09:00' },
-  { no: 'TS-2025-0005', at: '2025-11-11 11:00', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'no', handled: '2025-11-12 11:00' },
-  { no: 'TS-2025-0002', at: '2025-06-01 09:00', channel: 'visit', category: 'cleaning', department: 'cleaning' },
-  { no: 'TS-2025-0003', at: '2025-07-01 09:00', channel: 'phone', category: 'parking', department: 'security' },
+  { no: T(18), at: '2026-12-31 23:59', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2027-01-02 09:00' },
+  // The neighbouring years, one of them as text, one voided.
+  { no: 'TS-2025-0001', at: '2025-12-31 23:59', channel: 'phone', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-01-01 01:00', promised: '2025-12-31 23:59' },
+  { no: 'TS-2025-0002', at: '2025-06-01 09:00', channel: 'visit', category: 'cleaning', department: 'cleaning', handled: '2025-06-02 09:00' },
+  // Reopened in 2025 and handled again 9 days after its text time.
+  { no: 'TS-2025-0003', at: '2025-07-01 09:00', channel: 'phone', category: 'parking', department: 'security', verdict: 'yes', handled: '2025-07-10 09:00' },
   { no: 'TS-2025-0004', at: '2025-08-01 09:00', channel: 'phone', category: 'parking', department: 'security', voided: true },
-  { no: 'TS-2027-0001', at: '2027-01-01 00:00', channel: 'phone', category: 'parking', department: 'security', verdict: 'no', handled: '2027-01-01 10:00' },
+  { no: 'TS-2027-0001', at: '2027-01-01 00:00', channel: 'phone', category: 'parking', department: 'security', verdict: 'no' },
+];
+
+const REOPENINGS: readonly RecordValues[] = [
+  reopening(T(3), '2026-02-11 09:00', 'no', '2026-02-12 09:00'),
+  reopening(T(7), '2026-07-08 07:07', 'yes', '2027-01-02 10:00', true),
+  reopening(T(10), '2026-12-31 23:59', 'partly', '2027-01-02 09:00'),
+  reopening(T(13), '2026-08-08 09:00', 'yes', '2027-01-02 10:00'),
+  reopening(T(16), '2026-11-04 09:00', 'no', '2027-01-05 09:00'),
+  reopening('TS-2025-0003', '2025-07-02 09:00', 'no', '2025-07-03 09:00'),
 ];
 
 /** Cells typed by hand after the rows were written: [ticket, column, value]. */
@@ -107,8 +137,6 @@ function handTyped(locale: Locale): [string, string, ExcelJS.CellValue][] {
     [T(14), 'voided', locale === 'en-US' ? yes['zh-CN'] : yes['en-US']],
     [T(15), 'received_at', '2026-05-20 14:00'],
     [T(16), 'received_at', '  2026-11-02 09:00'],
-    [T(2), 'handled_at', '2026-01-16 10:00'],
-    [T(15), 'handled_at', ' 2026-05-21 09:00'],
     [T(18), 'received_at', toSerial('2026-12-31 23:59:40')],
     ['TS-2025-0003', 'received_at', '2025-07-01 09:00'],
   ];
@@ -127,8 +155,8 @@ interface Case {
 async function writeLedger(c: Case): Promise<void> {
   const template = await buildTemplateBuffer({ locale: c.locale, createdAt: '2025-06-01 08:00:00', site: '测试医院' });
   const ledger = await XlsxLedger.fromBuffer(template, { station: 'cross-check', clock: context.clock });
-  const basis = await ledger.read({ writes: ['complaints'] });
-  await ledger.apply({ appends: { complaints: TICKETS.map(complaint) } }, basis);
+  const basis = await ledger.read({ writes: ['complaints', 'complaint_reopenings'] });
+  await ledger.apply({ appends: { complaints: TICKETS.map(complaint), complaint_reopenings: [...REOPENINGS] } }, basis);
   const table = ledger.locate('complaints', true);
   const headers = ledger.headers(table);
   const columnIndex = (key: string) => table.left + headers.indexOf(columnOf(complaints, key).label[c.locale]);
@@ -149,8 +177,9 @@ async function writeLedger(c: Case): Promise<void> {
   await fs.writeFile(c.file, await ledger.toBuffer());
 
   const back = await XlsxLedger.fromBuffer(await fs.readFile(c.file), { station: 'cross-check', clock: context.clock });
-  const rows = (await back.read({ tables: { complaints: { columns: [...COMPLAINT_COLUMNS], rows: 'all' } } })).tables.complaints.map((r) => r.values);
-  c.stats = yearStatistics(rows, [], c.year);
+  const read = await back.read({ tables: { complaints: { columns: [...COMPLAINT_COLUMNS], rows: 'all' }, complaint_reopenings: { columns: [...REOPENING_COLUMNS], rows: 'all' } } });
+  const values = (table: string) => read.tables[table].map((r) => r.values);
+  c.stats = yearStatistics(values('complaints'), [], c.year, undefined, [], values('complaint_reopenings'));
 }
 
 const DECLARED: Record<CrossCheckBlock['key'], [readonly string[], readonly string[]]> = {
@@ -180,6 +209,19 @@ function compareWithStatistics(sheet: LoSheet, locale: Locale, stats: YearStatis
     if (got !== want) wrong.push(`${what} ${address}: ${JSON.stringify(got)}, statistics ${want}`);
   };
   check('total', layout.totalCell, stats.headline.total.count);
+  const h = stats.headline;
+  const [headline, buckets] = layout.figures;
+  const figures: [typeof headline, string, string, number][] = [
+    [headline, 'closed', 'count', h.closed.count],
+    [headline, 'closed', 'of', h.total.count],
+    [headline, 'onTime', 'count', h.onTime.count],
+    [headline, 'onTime', 'of', h.onTime.share.den],
+    [headline, 'overdueOpen', 'count', h.onTime.overdueOpen.count],
+    [headline, 'overdueOpen', 'of', stats.handlingBuckets.open.count],
+    ...BUCKETS.map((b): [typeof headline, string, string, number] => [buckets, b, 'count', stats.handlingBuckets[b].count]),
+    [buckets, TOTAL, 'count', h.total.count],
+  ];
+  for (const [block, row, column, want] of figures) check(`${block.key} ${row}/${column}`, crossCheckCell(block, row, column), want);
   for (const block of layout.blocks) {
     assert.equal(block.rows.length, DECLARED[block.key][0].length + (block.key === 'monthByCategory' ? 1 : 2));
     assert.equal(block.columns.length, DECLARED[block.key][1].length + (block.key === 'channelByMonth' ? 1 : 2));
@@ -208,7 +250,7 @@ function compareWithStatisticsSheet(cross: LoSheet, stats: LoSheet): number {
   let compared = 0;
   const wrong: string[] = [];
   const headings = cross.text.map((r) => r[0]).filter((h): h is string => h !== null && /^[一二三四五六七八]、|^\d\. /.test(h));
-  assert.equal(headings.length, 4);
+  assert.equal(headings.length, 6);
   for (const heading of headings) {
     const mine = blockOf(cross, heading);
     const theirs = blockOf(stats, heading);
@@ -265,7 +307,7 @@ describe('the statistics cross-check sheet of the template', function () {
       assert.ok(!/[A-Z]\$?\d+:\$?[A-Z]+\$?\d{4,}/.test(total), 'no bounded ranges');
       const cell = (sheet.getCell(crossCheckCell(layout.blocks[0], '03', 'parking')).value as ExcelJS.CellFormulaValue).formula;
       assert.match(cell, /^COUNTIFS\(/);
-      assert.ok(cell.includes('"="&E$10'), cell); // the category label cell is the criterion
+      assert.ok(cell.includes(`"="&E$${layout.blocks[0].headingRow + 1}`), cell); // the category label cell is the criterion
     }
   });
 
@@ -277,7 +319,7 @@ describe('the statistics cross-check sheet of the template', function () {
     assert.deepEqual(sheet.types.flat().filter((t) => t === 'error'), []);
     const layout = crossCheckLayout('zh-TW');
     assert.equal(cellAt(sheet, layout.totalCell), 0);
-    for (const block of layout.blocks) for (const r of block.rows) for (const c of block.columns) assert.equal(cellAt(sheet, crossCheckCell(block, r, c)), 0);
+    for (const block of [...layout.blocks, ...layout.figures]) for (const r of block.rows) for (const c of block.columns) assert.equal(cellAt(sheet, crossCheckCell(block, r, c)), 0);
   });
 
   it('gives the known answers of 2026, computed by hand', () => {
@@ -298,28 +340,44 @@ describe('the statistics cross-check sheet of the template', function () {
     assert.equal(cellAt(zh, crossCheckCell(departmentByCategory, OTHER, OTHER)), 1);
     assert.equal(cellAt(zh, crossCheckCell(channelByMonth, 'phone', TOTAL)), 6);
     assert.equal(cellAt(zh, crossCheckCell(channelByMonth, OTHER, '11')), 1); // T16, no channel
-    // Verdicts as they stood at the year's end: T1, T5, T8, T12 and T15 (received and handled as
-    // text); not T10, handled in 2027, nor T6, never handled.
-    assert.equal(cellAt(zh, layout.textHandledCell), 2);
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'yes')), 5);
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'parking', 'yes')), 0);
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'parking', 'pending')), 2); // T4, T10
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'elevator', 'partly')), 1); // T2, handled as text
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'catering', 'pending')), 1); // T6
-    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'pending')), 5);
+    // The verdict of the round standing at year end: T8's (handled in 2027) and the reopened T3's not yet decided, T10's that of its first round.
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'yes')), 4);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'partly')), 3);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'no')), 2);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, 'pending')), 4);
+    assert.equal(cellAt(zh, crossCheckCell(substantiation, 'parking', 'partly')), 1);
+    // Closed: ten, two of them by a round reopened after the year end (T10, and T16 received as text).
+    const [headline, buckets] = layout.figures;
+    assert.deepEqual(
+      ['closed', 'onTime', 'overdueOpen'].flatMap((r) => ['count', 'of'].map((c) => cellAt(zh, crossCheckCell(headline, r, c)))),
+      [10, 14, 4, 6, 3, 4],
+    );
+    assert.deepEqual(
+      [...BUCKETS, TOTAL].map((b) => cellAt(zh, crossCheckCell(buckets, b, 'count'))),
+      [4, 3, 2, 1, 4, 14],
+    );
+    // The list of reopened rounds standing at year end: T10's, T13's (its ticket voided: not counted) and T16's.
+    const list = layout.rounds;
+    assert.equal(cellAt(zh, list.standingCell), 3);
+    const listed = Array.from({ length: 4 }, (_, k) => {
+      const at = (letter: string) => cellAt(zh, `${letter}${list.firstRow + k}`);
+      return [at(list.columns.reopeningNo), at(list.columns.category), at(list.columns.minutes), at(list.columns.counted), at(list.columns.onTime)];
+    });
+    assert.deepEqual(listed, [
+      [`${T(10)}-R1`, '停车', 0, 1, 1],
+      [`${T(13)}-R1`, '电梯', '', 0, 0],
+      [`${T(16)}-R1`, '电梯', 2880, 1, 1],
+      ['', '', '', 0, 0],
+    ]);
     // T11's verdict 待查 is none of the declared ones: "(blank or other)", its own column in the statistics.
     assert.equal(cellAt(zh, crossCheckCell(substantiation, 'other', TOTAL)), 1);
     assert.equal(cellAt(zh, crossCheckCell(substantiation, 'other', OTHER)), 1);
     assert.equal(cellAt(zh, crossCheckCell(substantiation, TOTAL, TOTAL)), 14);
     assert.equal(cellAt(zh, crossCheckCell(departmentByCategory, 'management', 'other')), 1);
     // 2025: two serials and a text; 2026's other sheet, in English.
-    const zh25 = sheetNamed(zh2025, CROSS_CHECK_SHEET['zh-CN']);
-    assert.equal(cellAt(zh25, layout.totalCell), 4);
-    // TS-2025-0001 was handled in 2026: 未认定 at the end of 2025; TS-2025-0005 stands.
-    assert.equal(cellAt(zh25, crossCheckCell(substantiation, 'elevator', 'pending')), 1);
-    assert.equal(cellAt(zh25, crossCheckCell(substantiation, 'elevator', 'no')), 1);
+    assert.equal(cellAt(sheetNamed(zh2025, CROSS_CHECK_SHEET['zh-CN']), layout.totalCell), 3);
     assert.equal(cellAt(sheetNamed(en2026, CROSS_CHECK_SHEET['en-US']), layout.totalCell), 14);
-    assert.equal(sheetNamed(en2026, CROSS_CHECK_SHEET['en-US']).text[10][0], '01');
+    assert.equal(sheetNamed(en2026, CROSS_CHECK_SHEET['en-US']).text[layout.blocks[0].headingRow + 1][0], '01');
   });
 
   for (const [i, name] of ['zh-CN 2026', 'zh-CN 2025', 'en-US 2026'].entries()) {
@@ -333,10 +391,10 @@ describe('the statistics cross-check sheet of the template', function () {
       assert.equal(cellAt(sheet, 'B2'), c.year);
       assert.deepEqual(sheet.types.flat().filter((t) => t === 'error'), []);
       const cells = compareWithStatistics(sheet, c.locale, stats);
-      assert.equal(cells, 1 + 13 * 12 + 10 * 12 + 9 * 13 + 12 * 6);
+      assert.equal(cells, 1 + 6 + 6 + 13 * 12 + 10 * 12 + 9 * 13 + 12 * 6);
       const shared = compareWithStatisticsSheet(sheet, sheetNamed(read[i], statisticsSheetName(c.year, c.locale)));
-      // Declared cells and totals of the four blocks (the statistics name "(none)" and unknown codes their own way).
-      assert.ok(shared >= 13 * 11 + 9 * 11 + 8 * 13 + 11 * 5, `${shared} cells compared with the statistics sheet`);
+      // Declared cells and totals of the six blocks (the statistics name "(none)" and unknown codes their own way).
+      assert.ok(shared >= 6 + 6 + 13 * 11 + 9 * 11 + 8 * 13 + 11 * 5, `${shared} cells compared with the statistics sheet`);
     });
   }
 });

@@ -328,6 +328,40 @@ describe('Due dates on the working-day calendar', () => {
     );
   });
 
+  it('kefu check accepts a ticket reopened and not yet handled again, and checks its reopening record (issue 11 item 8)', async () => {
+    const session = await xlsxBackend.open(await templateBytes('zh-CN'));
+    const created = await runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, receptionInput('complaint', 1), context);
+    const no = created.result.complaintNo!;
+    const sig = (by: string, at: string) => ({ by, at });
+    const C = DESK_STEPS.complaint as Record<string, Operation<unknown, unknown, StepResult>>;
+    const step = (name: string, fields: Record<string, unknown>) => runOperation(session.ledger, C[name], { no, fields }, context);
+    await step('dispatch', { copy1_signed: sig('保洁主管', '2026-03-16 09:00'), copy2_filed: sig('王丽', '2026-03-16 09:00') });
+    await step('handle', { action_result: '已处理', substantiated: 'yes', handled_at: '2026-03-16 15:00' });
+    await step('return', { returned_to_cs: sig('陈静', '2026-03-16 16:00') });
+    const visit = await step('visit', {
+      visited_at: '2026-03-17 10:00',
+      method: 'phone',
+      person_visited: '来访人',
+      resolved: 'no',
+      satisfaction: 'dissatisfied',
+      visitor: sig('李经理助理', '2026-03-17 10:00'),
+      received_by_cs: sig('王丽', '2026-03-17 10:05'),
+    });
+    assert.equal(visit.result.reopened, true);
+    const snapshot = await desk(session.ledger);
+    assert.deepEqual(checkDesk(snapshot, '2026-03-17 12:00').errors, [], 'reopened, its handling blank on the ticket');
+    assert.deepEqual(values(snapshot, 'complaints')[0].handled_at ?? null, null);
+    // A reopening record naming a visit that does not exist, reopened before its handling.
+    const [round] = snapshot.tables.complaint_reopenings;
+    const broken = {
+      ...snapshot,
+      tables: { ...snapshot.tables, complaint_reopenings: [{ ...round, values: { ...round.values, visit_no: `${no}-HF9`, reopened_at: '2026-03-16 12:00' } }] },
+    };
+    const errors = checkDesk(broken, '2026-03-17 12:00').errors.map((p) => `${p.kind} ${p.form}.${p.field}`);
+    // …and the visit, no longer the one that reopened a round, stands before any handling of the ticket.
+    assert.deepEqual(errors.sort(), ['missingLinked complaint_reopenings.visit_no', 'notBefore complaint_reopenings.reopened_at', 'visitBeforeHandling return_visits.ticket_no']);
+  });
+
   it('lists overdue items for the queue, overdue first', async () => {
     const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
     const run = (kind: Parameters<typeof receptionInput>[0], i: number) => runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { number: string; due?: string }>, receptionInput(kind, i), context);

@@ -7,18 +7,23 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import '../addin/src/ledger/xlsx/exceljsPatch';
 import { fixedClock } from '../addin/src/domain/clock';
-import { runOperation, type Operation } from '../addin/src/domain/records';
-import { DESK_STEPS, receiveMatter, recordReturnVisit, registerComplaint } from '../addin/src/domain/serviceDesk';
+import { runOperation } from '../addin/src/domain/records';
+import { DESK_STEPS, registerComplaint, type StepResult } from '../addin/src/domain/serviceDesk';
+import type { Operation } from '../addin/src/domain/records';
+import type { Ledger } from '../addin/src/ledger/types';
 import { BUCKETS, CATEGORY_CODES, computeYear, measuresOfYear, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation, statisticsDetailSheet, statisticsSheet, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
 import { progressBar } from '../scripts/cli/progress';
+import { LOCALES, type Locale } from '../addin/src/i18n/locale';
+import { SCRIPT_EXCEPTIONS, checkScripts } from './support/scriptCheck';
 import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import type { ReportCell } from '../addin/src/ledger/types';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { BACKENDS, openOnHost, templateBytes } from './support/backends';
-import { complaintInput, runKefu } from './support/fixtures';
+import { ROOT, complaintInput, runKefu } from './support/fixtures';
+import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 
 /**
  * The yearly complaint statistics (issue 6, domain brief §4): a year with known answers — voids,
@@ -486,6 +491,130 @@ describe('Yearly complaint statistics (issue 6)', function () {
     assert.ok(session.client.stats.responseBytes < contentBytes, `response ${session.client.stats.responseBytes} bytes`);
   });
 
+  describe('reopened tickets count as open until handled again (issue 11 item 8)', () => {
+    const sig = (by: string, at: string) => ({ by, at });
+    const C = DESK_STEPS.complaint as Record<string, Operation<unknown, unknown, StepResult>>;
+    /** One step of the complaint procedure, done at `at` (the audit's time). */
+    const step = async (ledger: Ledger, action: string, no: string, fields: Record<string, unknown>, at: string) =>
+      (await runOperation(ledger, C[action], { no, fields }, { clock: fixedClock(`${at}:00`, 1), actor: { clerk: '王丽', site: '市第一人民医院' } })).result;
+    const register = async (ledger: Ledger, receivedAt: string, promisedBy: string, subject: string) => {
+      const input = complaintInput({ received_at: receivedAt, promised_by: promisedBy, subject, receptionist: sig('王丽', receivedAt) });
+      const outcome = await runOperation(ledger, registerComplaint, input, { clock: fixedClock(`${receivedAt}:00`, 1), actor: { clerk: '王丽', site: '市第一人民医院' } });
+      const no = outcome.result.number;
+      await step(ledger, 'dispatch', no, { copy1_signed: sig('保洁主管', receivedAt), copy2_filed: sig('王丽', receivedAt) }, receivedAt);
+      return no;
+    };
+    const handle = async (ledger: Ledger, no: string, at: string, verdict: string) => {
+      await step(ledger, 'handle', no, { action_result: `${at} 处理`, substantiated: verdict, handled_at: at }, at);
+      await step(ledger, 'return', no, { returned_to_cs: sig('陈静', at) }, at);
+    };
+    const visitStep = (ledger: Ledger, no: string, at: string, happy: boolean) =>
+      step(
+        ledger,
+        'visit',
+        no,
+        {
+          visited_at: at,
+          method: 'phone',
+          person_visited: '张三',
+          resolved: happy ? 'yes' : 'no',
+          satisfaction: happy ? 'satisfied' : 'dissatisfied',
+          visitor: sig('赵敏', at),
+          received_by_cs: sig('陈静', at),
+        },
+        at,
+      );
+    const compile = async (ledger: Ledger, on: string) =>
+      (await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, { clock: fixedClock(`${on} 09:00:00`, 1), actor: { clerk: '陈静', site: '市第一人民医院' } })).result;
+
+    /**
+     * The desk's 2026: a plain ticket (C); one reopened in November and not handled again before the
+     * year end (A, its promised time long past); one handled on 30 December and reopened by a visit
+     * on 4 January (B).
+     */
+    async function deskYear(ledger: Ledger) {
+      const c = await register(ledger, '2026-06-01 09:00', '2026-06-02 09:00', '地面湿滑');
+      await handle(ledger, c, '2026-06-01 12:00', 'yes');
+      await visitStep(ledger, c, '2026-06-02 10:00', true);
+      const a = await register(ledger, '2026-11-02 09:00', '2026-11-04 09:00', '电梯故障');
+      await handle(ledger, a, '2026-11-02 17:00', 'yes');
+      assert.equal((await visitStep(ledger, a, '2026-11-04 10:00', false)).reopened, true);
+      const b = await register(ledger, '2026-12-30 09:00', '2026-12-31 09:00', '停车收费');
+      await handle(ledger, b, '2026-12-30 15:00', 'no');
+      return { a, b, c };
+    }
+
+    for (const backend of BACKENDS) {
+      it(`counts a reopened ticket as open in every block, and a year compiled again later gives the same figures (${backend.name})`, async () => {
+        const session = await backend.open(await templateBytes('zh-CN'));
+        const { a, b, c } = await deskYear(session.ledger);
+        const first = await compile(session.ledger, '2027-01-03');
+        const s = first.statistics;
+        const h = s.headline;
+        assert.deepEqual(h.total.tickets, [c, a, b]);
+        // A: reopened on 4 November, not handled again: open at the year end — no handling time, no
+        // bucket, neither on time nor in the return-visit rate, no verdict yet; overdue.
+        assert.deepEqual(h.closed.tickets, [c, b]);
+        assert.deepEqual(s.handlingBuckets.open.tickets, [a]);
+        assert.deepEqual(s.handlingBuckets.le24h.tickets, [c, b]);
+        assert.deepEqual(h.meanHours, { num: 180 + 360, den: 120 });
+        assert.deepEqual([h.onTime.tickets, h.onTime.share], [[c, b], { num: 2, den: 2 }]);
+        assert.deepEqual(h.onTime.overdueOpen.tickets, [a]);
+        // B's visit comes after the year end: closed, not yet visited.
+        assert.deepEqual([h.returnVisits.tickets, h.returnVisits.rate], [[c], { num: 1, den: 2 }]);
+        assert.deepEqual([h.satisfaction.visited.tickets, h.satisfaction.tickets], [[c, a], [c]]);
+        assert.deepEqual(h.substantiated.tickets, [c]);
+        assert.deepEqual(nonZero(s.substantiationByCategory), { 'cleaning/yes': 1, 'cleaning/no': 1, 'cleaning/pending': 1 });
+        assert.deepEqual([h.reopened.tickets, h.reopened.reopenings], [[a], 1]);
+        const detail = (no: string) => first.tickets.find((f) => f.no === no)!;
+        assert.deepEqual([detail(a).bucket, detail(a).handlingMinutes, detail(a).onTime, detail(a).overdue, detail(a).verdict], ['open', null, null, true, 'pending']);
+
+        // January: B is reopened by its visit and handled again, A handled again; both visited.
+        assert.equal((await visitStep(session.ledger, b, '2027-01-04 10:00', false)).reopened, true);
+        await handle(session.ledger, b, '2027-01-05 11:00', 'yes');
+        await visitStep(session.ledger, b, '2027-01-06 10:00', true);
+        await handle(session.ledger, a, '2027-01-06 09:00', 'partly');
+        await visitStep(session.ledger, a, '2027-01-07 10:00', true);
+        const again = await compile(session.ledger, '2027-01-10');
+        assert.deepEqual(again.statistics, s, '2026 compiled again after the January handling gives the same figures');
+        assert.deepEqual(again.details, first.details);
+        // Each round keeps its own handled-at: the first handling of each is in its reopening record.
+        const rounds = await session.ledger.read({ tables: { complaint_reopenings: { columns: ['reopening_no', 'handled_at', 'substantiated', 'reopened_at', 'visit_no'], rows: 'all' } } });
+        assert.deepEqual(
+          rounds.tables.complaint_reopenings.map((r) => r.values),
+          [
+            { reopening_no: `${a}-R1`, handled_at: '2026-11-02 17:00', substantiated: 'yes', reopened_at: '2026-11-04 10:00', visit_no: `${a}-HF` },
+            { reopening_no: `${b}-R1`, handled_at: '2026-12-30 15:00', substantiated: 'no', reopened_at: '2027-01-04 10:00', visit_no: `${b}-HF` },
+          ],
+        );
+      });
+    }
+
+    it('shows the overdue open tickets beside the on-time rate, on the sheet and its detail sheet', async () => {
+      const session = await BACKENDS[0].open(await templateBytes('zh-CN'));
+      const { a } = await deskYear(session.ledger);
+      const outcome = await compile(session.ledger, '2027-01-03');
+      const rows = outcome.sheet.rows;
+      const onTime = rows.findIndex((r) => shown(r[0]) === '按承诺时限办结');
+      assert.deepEqual(rows[onTime + 1].map(shown), ['年末未办结且已超承诺时限', 1, 1, 1]);
+      const header = outcome.details!.rows[0].map(shown) as string[];
+      const row = outcome.details!.rows.find((r) => shown(r[0]) === a)!.map(shown);
+      assert.deepEqual([row[header.indexOf('时长分段')], row[header.indexOf('按承诺时限办结')]], ['年末未办结', '年末逾期未办结']);
+    });
+
+    it('reads a ticket reopened before the reopening records (an older ledger) as open from its reopening visit', () => {
+      // As template version 1 left it: the handling still on the ticket, the reopening only in its visit.
+      const legacy = complaint({ no: T(1), at: '2026-05-01 09:00', channel: 'phone', category: 'cleaning', department: 'cleaning', promised: '2026-05-03 09:00', verdict: 'yes', handled: '2026-05-01 15:00', reopen: 1 });
+      const visits = [visit(T(1), '2026-05-02 10:00', 'dissatisfied')];
+      const s = yearStatistics([legacy], visits, 2026);
+      assert.deepEqual([s.headline.closed.count, s.handlingBuckets.open.tickets, s.headline.onTime.overdueOpen.tickets], [0, [T(1)], [T(1)]]);
+      assert.deepEqual([s.headline.reopened.tickets, s.headline.reopened.reopenings], [[T(1)], 1]);
+      // Reopened after the year end: closed at the year end by that handling.
+      const later = yearStatistics([legacy], [visit(T(1), '2027-01-02 10:00', 'dissatisfied')], 2026);
+      assert.deepEqual([later.headline.closed.tickets, later.headline.onTime.tickets, later.headline.reopened.count], [[T(1)], [T(1)], 0]);
+    });
+  });
+
   describe('the measures of step 8', () => {
     const measure = (no: string, statsYear: number, progress: string, closedOn = '', voided = false): RecordValues => ({
       measure_no: no,
@@ -534,6 +663,22 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.deepEqual(rows[heading + 4].map(shown).slice(0, 2).concat(rows[heading + 4].map(shown).slice(7)), ['CM-2025-002', '2025（结转）', '已落实', '2026-03-01']);
       assert.deepEqual(rows[heading + 5].map(shown).slice(0, 2), ['CM-2026-001', '2026']);
       assert.equal(await session.cell(statisticsSheetName(2026, 'zh-CN'), heading + 2, 1).then((c) => c.value), '2024（结转）');
+    });
+    it('writes the carried year and the overdue mark in each language’s own punctuation (issue 11 item 8)', () => {
+      const statistics = { ...knownYear(2026, COMPLAINTS), measures: measuresOfYear(MEASURES, 2026) };
+      const expected: Record<Locale, [string, string]> = {
+        'zh-CN': ['2024（结转）', '未开始（逾期）'],
+        'zh-TW': ['2024（結轉）', '未開始（逾期）'],
+        'en-US': ['2024 (carried)', 'Not started (overdue)'],
+      };
+      for (const locale of LOCALES) {
+        const rows = statisticsSheet(statistics, { project: '', preparedBy: '陈静', date: '2027-01-10' }, locale).rows;
+        const line = rows.find((r) => shown(r[0]) === 'CM-2024-001')!;
+        assert.deepEqual([shown(line[1]), shown(line[7])], expected[locale], locale);
+        // Every label of the sheet (its first column) and the measures' year and progress, in the locale's script.
+        const texts = rows.flatMap((r, i) => [r[0], ...(shown(r[0])?.toString().startsWith('CM-') ? [r[1], r[7]] : [])].map((cell) => ({ where: `row ${i + 1}`, text: String(shown(cell) ?? '') })));
+        assert.deepEqual(checkScripts([{ name: `${locale} statistics sheet`, locale, texts }], SCRIPT_EXCEPTIONS), [], locale);
+      }
     });
   });
 
@@ -609,74 +754,6 @@ describe('Yearly complaint statistics (issue 6)', function () {
     });
   });
 
-  describe('a ticket reopened at the year end, compiled then and again later (issue 11)', () => {
-    it('counts it open until handled again, keeps each round in the workbook, and gives the same figures both times', async () => {
-      const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
-      const run = async <R>(operation: unknown, input: unknown, now: string): Promise<R> =>
-        (await runOperation(session.ledger, operation as Operation<unknown, unknown, R>, input, { clock: fixedClock(now, 1), actor: context.actor })).result;
-      const sig = (by: string, at: string) => ({ by, at });
-      /** A complaint received, dispatched, handled, returned and visited; the visit's satisfaction decides. */
-      const complaintOf = async (i: number, handledAt: string, satisfaction: string): Promise<string> => {
-        const received = `2026-12-20 0${i}:00`;
-        const { complaintNo } = await run<{ complaintNo: string }>(
-          receiveMatter,
-          {
-            received_at: received,
-            channel: 'phone',
-            caller: `投诉人${i}`,
-            caller_dept: '心内科',
-            caller_phone: '13800000000',
-            matter: `病房卫生${i}`,
-            category: 'complaint',
-            receptionist: sig('王丽', received),
-            complaint: { category: 'cleaning', department: 'cleaning', urgency: 'normal', promised_by: '2026-12-23 18:00' },
-          },
-          received,
-        );
-        await run(DESK_STEPS.complaint.dispatch, { no: complaintNo, fields: { copy1_signed: sig('保洁主管', received), copy2_filed: sig('王丽', received) } }, received);
-        await run(DESK_STEPS.complaint.handle, { no: complaintNo, fields: { action_result: '已清洁（第1次）', substantiated: 'yes', handled_at: handledAt } }, handledAt);
-        await run(DESK_STEPS.complaint.return, { no: complaintNo, fields: { returned_to_cs: sig('保洁主管', handledAt) } }, handledAt);
-        const visitedAt = '2026-12-22 15:00';
-        const visit = { visited_at: visitedAt, method: 'phone', person_visited: `投诉人${i}`, resolved: 'yes', satisfaction, visitor: sig('李', visitedAt), received_by_cs: sig('王丽', visitedAt) };
-        await run(recordReturnVisit, { no: complaintNo, fields: visit }, visitedAt);
-        return complaintNo;
-      };
-      const reopened = await complaintOf(1, '2026-12-21 10:00', 'dissatisfied');
-      const closed = await complaintOf(2, '2026-12-21 11:00', 'satisfied');
-
-      const atYearEnd = (await run<{ statistics: YearStatistics }>(complaintStatisticsOperation, { year: 2026, sheet: true }, '2026-12-31 20:00')).statistics;
-      const h = atYearEnd.headline;
-      assert.deepEqual(h.closed.tickets, [closed], 'the reopened ticket is open at the year end');
-      assert.deepEqual(atYearEnd.handlingBuckets.open.tickets, [reopened]);
-      assert.deepEqual(h.meanHours, { num: 33 * 60, den: 60 }, 'only the closed ticket has a handling time: 02:00 to 11:00 the next day');
-      assert.deepEqual([h.onTime.tickets, h.onTime.share], [[closed], { num: 1, den: 1 }]);
-      assert.deepEqual(h.onTime.overdueOpen.tickets, [reopened], 'open, its promised time passed: beside the on-time rate');
-      assert.deepEqual(h.returnVisits.tickets, [closed]);
-      assert.deepEqual(h.returnVisits.rate, { num: 1, den: 1 });
-      assert.deepEqual([h.reopened.tickets, h.reopened.reopenings], [[reopened], 1]);
-      assert.deepEqual(nonZero(atYearEnd.substantiationByCategory), { 'cleaning/yes': 1, 'cleaning/pending': 1 });
-
-      // Handled again in January: the ticket holds the new round, the reopening record the first.
-      await run(DESK_STEPS.complaint.handle, { no: reopened, fields: { action_result: '已清洁（第2次）', substantiated: 'partly', handled_at: '2027-01-04 10:00' } }, '2027-01-04 10:00');
-      await run(DESK_STEPS.complaint.return, { no: reopened, fields: { returned_to_cs: sig('保洁主管', '2027-01-04 10:00') } }, '2027-01-04 10:00');
-      const visitedAt = '2027-01-05 09:00';
-      await run(recordReturnVisit, { no: reopened, fields: { visited_at: visitedAt, method: 'phone', person_visited: '投诉人1', resolved: 'yes', satisfaction: 'satisfied', visitor: sig('李', visitedAt), received_by_cs: sig('王丽', visitedAt) } }, visitedAt);
-      const rows = await session.ledger.read({
-        tables: { complaints: { columns: ['ticket_no', 'handled_at', 'action_result'], rows: 'all' }, complaint_reopenings: { columns: ['reopening_no', 'ticket_no', 'handled_at', 'action_result', 'reopened_at'], rows: 'all' } },
-      });
-      assert.deepEqual(
-        rows.tables.complaint_reopenings.map((r) => r.values),
-        [{ reopening_no: `${reopened}-R1`, ticket_no: reopened, handled_at: '2026-12-21 10:00', action_result: '已清洁（第1次）', reopened_at: '2026-12-22 15:00' }],
-      );
-      assert.deepEqual(rows.tables.complaints.find((r) => r.values.ticket_no === reopened)!.values.handled_at, '2027-01-04 10:00');
-
-      const later = (await run<{ statistics: YearStatistics }>(complaintStatisticsOperation, { year: 2026, sheet: true }, '2027-01-10 09:00')).statistics;
-      assert.deepEqual(later, atYearEnd, '2026 compiled again in January gives the same figures');
-      // 2027 knows nothing of it either: the ticket belongs to 2026.
-      assert.equal((await run<{ statistics: YearStatistics }>(complaintStatisticsOperation, { year: 2027, sheet: false }, '2027-01-10 09:00')).statistics.headline.total.count, 0);
-    });
-  });
-
   describe('kefu stats', () => {
     let dir: string;
     let ledger: string;
@@ -733,6 +810,52 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.deepEqual(find('项目'), ['项目', '市第一人民医院', '年度', 2026]);
       const rate = rows.findIndex((r) => r && r[0] === '回访率');
       assert.equal(ws.getRow(rate + 1).getCell(4).numFmt, '0.0%');
+    });
+
+    it('keeps the rounds of a ticket reopened in a version-1 ledger after kefu upgrade, and --json counts it open (issue 11 item 8)', async () => {
+      const old = path.join(dir, 'v1-demo.xlsx');
+      await fs.copyFile(path.join(ROOT, 'test', 'fixtures', 'v1', 'demo.zh-CN.xlsx'), old);
+      const kefu = (args: string[], stdin?: unknown) => runKefu([...args, '--locale', 'en-US'], stdin === undefined ? {} : { stdin: JSON.stringify(stdin) });
+      const ok = async (args: string[], stdin?: unknown) => {
+        const run = await kefu(args, stdin);
+        assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
+        return run;
+      };
+      await ok(['upgrade', old]);
+      const no = 'TS-2026-0118'; // received 2026-12-22 14:52, promised by 12-25 14:52, not yet dispatched
+      const sig = (by: string, at: string) => ({ by, at });
+      const step = (name: string, fields: Record<string, unknown>) => ok(['complaint', name, old, no, '--json', '-', '--clerk', '王丽'], fields);
+      const visitOf = (at: string, happy: boolean) => ({
+        visited_at: at,
+        method: 'phone',
+        person_visited: '张三',
+        resolved: happy ? 'yes' : 'no',
+        satisfaction: happy ? 'satisfied' : 'dissatisfied',
+        visitor: sig('赵敏', at),
+        received_by_cs: sig('陈静', at),
+      });
+      await step('dispatch', { copy1_signed: sig('保洁主管', '2026-12-22 15:00'), copy2_filed: sig('王丽', '2026-12-22 15:00') });
+      await step('handle', { action_result: '已清理', substantiated: 'yes', handled_at: '2026-12-23 10:00' });
+      await step('return', { returned_to_cs: sig('陈静', '2026-12-23 11:00') });
+      await step('visit', visitOf('2026-12-24 10:00', false));
+      const stats = async () => JSON.parse((await ok(['stats', old, '--year', '2026', '--json'])).stdout) as YearStatistics;
+      const before = await stats();
+      assert.ok(before.handlingBuckets.open.tickets.includes(no) && !before.headline.closed.tickets.includes(no));
+      assert.ok(before.headline.onTime.overdueOpen.tickets.includes(no));
+      assert.ok(!before.headline.returnVisits.tickets.includes(no) && !before.headline.onTime.tickets.includes(no));
+      // The demo's tickets reopened before the upgrade were handled again within the year: closed.
+      assert.ok(before.headline.reopened.tickets.includes('TS-2026-0006') && before.headline.closed.tickets.includes('TS-2026-0006'));
+
+      // Handled again in January: the first round keeps its handled-at, and 2026 stays as it was.
+      await step('handle', { action_result: '再次清理', substantiated: 'partly', handled_at: '2027-01-05 10:00' });
+      assert.deepEqual(await stats(), before);
+      const ledger = await PackageLedger.fromBuffer(new Uint8Array(await fs.readFile(old)), { station: 't', clock: context.clock });
+      const read = await ledger.read({ tables: { complaint_reopenings: { columns: ['reopening_no', 'handled_at', 'substantiated', 'visit_no', 'reopened_at'], rows: 'all' }, complaints: { columns: ['ticket_no', 'handled_at', 'reopen_count'], rows: { where: 'ticket_no', equals: [no] } } } });
+      assert.deepEqual(read.tables.complaint_reopenings.map((r) => r.values), [
+        { reopening_no: `${no}-R1`, handled_at: '2026-12-23 10:00', substantiated: 'yes', visit_no: `${no}-HF`, reopened_at: '2026-12-24 10:00' },
+      ]);
+      assert.deepEqual(read.tables.complaints[0].values, { ticket_no: no, handled_at: '2027-01-05 10:00', reopen_count: 1 });
+      assert.equal((await kefu(['check', old])).code, 0);
     });
 
     it('refuses to write the statistics over the ledger', async () => {

@@ -1,5 +1,5 @@
 import { columnsOf } from '../forms/columns';
-import { bindingIndex, complaints, returnVisits } from '../forms/serviceDesk';
+import { bindingIndex, complaintReopenings, complaints, returnVisits } from '../forms/serviceDesk';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot } from '../ledger/types';
 import { KefuError, type Problem } from './problems';
@@ -39,7 +39,16 @@ export interface PreparedBinding {
   readonly volumeSize: number;
 }
 
-/** A ticket in a volume, with its return-visit form (none for a void ticket without one). */
+/** A reopened round of a ticket: its reopening record and the return visit that reopened it. */
+export interface BoundRound {
+  readonly reopening: RecordValues;
+  readonly visit: RecordValues | null;
+}
+
+/**
+ * A ticket in a volume, with its return-visit form (none for a void ticket without one) and, when it
+ * was reopened, its earlier rounds (their handling and the visits that reopened them), in order.
+ */
 export interface BoundTicket {
   readonly seq: number;
   readonly ticketNo: string;
@@ -47,6 +56,7 @@ export interface BoundTicket {
   readonly voided: boolean;
   readonly ticket: RecordValues;
   readonly visit: RecordValues | null;
+  readonly rounds: readonly BoundRound[];
 }
 
 /** How an intake number appears in a volume's index. */
@@ -165,6 +175,7 @@ export const bindVolumes: Operation<BindInput, PreparedBinding, BindingResult> =
       tables: {
         complaints: { columns: columnsOf(complaints).map((c) => c.key), rows: 'all' },
         return_visits: { columns: columnsOf(returnVisits).map((c) => c.key), rows: 'all' },
+        complaint_reopenings: { columns: columnsOf(complaintReopenings).map((c) => c.key), rows: 'all' },
         binding_index: { columns: columnsOf(bindingIndex).map((c) => c.key), rows: 'all' },
       },
       writes: ['complaints', 'binding_index'],
@@ -207,10 +218,21 @@ export const bindVolumes: Operation<BindInput, PreparedBinding, BindingResult> =
     if (duplicates.length > 0) throw new KefuError(duplicates);
 
     const visits = new Map<string, RecordValues>();
+    const visitByNo = new Map<string, RecordValues>();
     for (const row of snapshot.tables.return_visits ?? []) {
       const ticketNo = text(row.values.ticket_no).trim();
       if (ticketNo && row.values.voided !== true) visits.set(ticketNo, row.values);
+      if (row.values.voided !== true) visitByNo.set(text(row.values.visit_no).trim(), row.values);
     }
+    // Each ticket's earlier rounds, in the order of their reopening numbers.
+    const rounds = new Map<string, BoundRound[]>();
+    for (const row of snapshot.tables.complaint_reopenings ?? []) {
+      const ticketNo = text(row.values.ticket_no).trim();
+      if (!ticketNo || row.values.voided === true) continue;
+      rounds.set(ticketNo, [...(rounds.get(ticketNo) ?? []), { reopening: row.values, visit: visitByNo.get(text(row.values.visit_no).trim()) ?? null }]);
+    }
+    const roundNumber = (r: BoundRound) => Number(/-R(\d+)$/.exec(text(r.reopening.reopening_no).trim())?.[1] ?? 0);
+    for (const list of rounds.values()) list.sort((a, b) => roundNumber(a) - roundNumber(b));
 
     // Earlier volumes of the year: from the binding index and from the tickets' binding numbers.
     const earlier = new Map<number, { boundBy: string; boundAt: string }>();
@@ -287,7 +309,9 @@ export const bindVolumes: Operation<BindInput, PreparedBinding, BindingResult> =
           archiveNo: bindingOf(t)!.archiveNo,
           voided: t.voided,
           ticket: isNew ? { ...t.values, binding_no: bindingOf(t)!.archiveNo } : t.values,
-          visit: visits.get(t.ticketNo) ?? null,
+          // The visit the ticket names (its latest), else its last one in the sheet.
+          visit: visitByNo.get(text(t.values.return_visit_no).trim()) ?? visits.get(t.ticketNo) ?? null,
+          rounds: rounds.get(t.ticketNo) ?? [],
         })),
         entries,
         firstTicketNo: bySeq[0]?.ticketNo ?? '',

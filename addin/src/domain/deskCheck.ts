@@ -338,6 +338,12 @@ function guardProblems(snapshot: Snapshot): Problem[] {
     const receptionNo = str(v.reception_no);
     if (receptionNo !== '' && !receptions.has(receptionNo)) problems.push(linkProblem(complaints, row, 'reception_no', receptionNo, reception));
   }
+  // The visit that reopened a round follows that round's handling, kept in its reopening record.
+  const roundOf = new Map(
+    rowsOf(snapshot, complaintReopenings)
+      .filter((r) => r.values.voided !== true && str(r.values.visit_no) !== '')
+      .map((r) => [str(r.values.visit_no), r] as const),
+  );
   for (const row of rowsOf(snapshot, returnVisits)) {
     const v = row.values;
     if (v.voided === true) continue;
@@ -346,16 +352,29 @@ function guardProblems(snapshot: Snapshot): Problem[] {
       problems.push(linkProblem(returnVisits, row, 'ticket_no', str(v.ticket_no), complaints));
       continue;
     }
-    const handled = ticket.values.handled_at;
+    const round = roundOf.get(str(v.visit_no));
+    const handled = (round ?? ticket).values.handled_at;
     // No return visit before handling is recorded (W1 step 5 after step 3).
     if (typeof handled !== 'string' || handled === '') {
-      problems.push({ kind: 'visitBeforeHandling', form: returnVisits.key, row: sheetRow(row), field: 'ticket_no', params: { record: str(v.visit_no), ticket: str(v.ticket_no) } });
+      if (!round) problems.push({ kind: 'visitBeforeHandling', form: returnVisits.key, row: sheetRow(row), field: 'ticket_no', params: { record: str(v.visit_no), ticket: str(v.ticket_no) } });
       continue;
     }
-    // Only the ticket's latest visit follows its latest handling (an earlier one led to a reopening).
+    // A reopening visit follows its round's handling; of the others, only the ticket's latest visit
+    // follows the ticket's handling (in a ledger kept before the reopening records, an earlier visit
+    // led to a reopening whose round the ticket's handling replaced).
     const latest = str(ticket.values.return_visit_no) === str(v.visit_no);
-    if (latest && typeof v.visited_at === 'string' && v.visited_at < handled) {
-      problems.push(notBeforeProblem(returnVisits, row, 'visited_at', v.visited_at, complaints, 'handled_at', handled));
+    if ((round || latest) && typeof v.visited_at === 'string' && v.visited_at < handled) {
+      problems.push(notBeforeProblem(returnVisits, row, 'visited_at', v.visited_at, round ? complaintReopenings : complaints, 'handled_at', handled));
+    }
+  }
+  // A reopening record names its ticket and the visit that reopened it, which came after the handling it reopened.
+  for (const row of rowsOf(snapshot, complaintReopenings)) {
+    const v = row.values;
+    if (v.voided === true) continue;
+    if (!tickets.has(str(v.ticket_no))) problems.push(linkProblem(complaintReopenings, row, 'ticket_no', str(v.ticket_no), complaints));
+    if (!visits.has(str(v.visit_no))) problems.push(linkProblem(complaintReopenings, row, 'visit_no', str(v.visit_no), returnVisits));
+    if (typeof v.reopened_at === 'string' && typeof v.handled_at === 'string' && v.reopened_at < v.handled_at) {
+      problems.push(notBeforeProblem(complaintReopenings, row, 'reopened_at', v.reopened_at, complaintReopenings, 'handled_at', v.handled_at));
     }
   }
   // A reopening record names its ticket and the visit that reopened it, which came after the handling it reopened.

@@ -14,7 +14,8 @@ import type { RecordValues } from '../ledger/cells';
  *   a reopened ticket is one row and counts once (its reopenings are counted separately);
  * - handling rounds: the ticket's own handling (`handled_at`, blank while it is handled again) and
  *   each reopened round in the reopening records (complaint_reopenings: the round's `handled_at`,
- *   kept, and `reopened_at`, when a return visit reopened it); voided reopening records are left out;
+ *   kept, and `reopened_at`, when a return visit reopened it); voided reopening records, and those
+ *   without both times, are left out;
  * - closed: a round handled before year end and not reopened before year end stands; a ticket
  *   without one is "open at year end" (not handled yet, handled later, or reopened and not handled
  *   again before year end), whatever happened after;
@@ -314,7 +315,7 @@ const reopensTicket = (v: RecordValues): boolean => v.resolved === false || str(
  * The round that stands at `end`: handled before it and not reopened before it (the latest such, if
  * hand-edited rows give more than one); undefined when the ticket is open then.
  */
-export function standingRound<R extends Round>(rounds: readonly R[], end: number): R | undefined {
+function standingRound<R extends Round>(rounds: readonly R[], end: number): R | undefined {
   let standing: R | undefined;
   for (const r of rounds) {
     if (r.handled < end && (r.reopened === null || r.reopened >= end) && (!standing || r.handled >= standing.handled)) standing = r;
@@ -358,7 +359,8 @@ export function computeYear(
     if (isVoid(r) || !ofYear.has(no)) continue;
     const handled = localMinutes(r.handled_at);
     const reopened = localMinutes(r.reopened_at);
-    if (handled === null) continue;
+    // A record without its two times tells no round (left out, as the cross-check sheet does).
+    if (handled === null || reopened === null) continue;
     const list = reopenedRounds.get(no) ?? [];
     list.push({ handled, reopened, verdict: str(r.substantiated), visit: str(r.visit_no) });
     reopenedRounds.set(no, list);

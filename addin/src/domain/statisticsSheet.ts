@@ -31,7 +31,7 @@ import {
 
 export const STATISTICS_RULE_VERSION = 'stats-2';
 
-const L = {
+export const STATISTICS_LABELS = {
   title: t('投诉统计表', '投訴統計表', 'Complaint statistics'),
   project: t('项目', '項目', 'Project'),
   year: t('年度', '年度', 'Year'),
@@ -99,8 +99,9 @@ const L = {
   chartPareto: t('投诉类别帕累托图', '投訴類別柏拉圖', 'Complaint categories (Pareto)'),
   chartDepartments: t('各责任部门投诉（按类别）', '各責任部門投訴（按類別）', 'Complaints by department and category'),
 } satisfies Record<string, Text>;
+const L = STATISTICS_LABELS;
 
-const BUCKET_LABELS: Record<(typeof BUCKETS)[number], Text> = {
+export const BUCKET_LABELS: Record<(typeof BUCKETS)[number], Text> = {
   le24h: t('≤24小时', '≤24小時', '≤ 24 h'),
   d1to3: t('1–3天（不含1天）', '1–3天（不含1天）', '(1 d, 3 d]'),
   d3to7: t('3–7天（不含3天）', '3–7天（不含3天）', '(3 d, 7 d]'),

@@ -181,7 +181,7 @@ export const returnVisits: FormDecl = {
  */
 export const complaintReopenings: FormDecl = {
   key: 'complaint_reopenings',
-  code: 'F1-R',
+  code: 'CR',
   title: t('投诉重开记录', '投訴重開記錄', 'Complaint reopenings'),
   sheet: t('投诉重开记录', '投訴重開記錄', 'Reopenings'),
   clause: 'P1-投訴3–5',

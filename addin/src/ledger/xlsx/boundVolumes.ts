@@ -3,7 +3,7 @@ import './exceljsPatch';
 import type { Locale, Text } from '../../i18n/locale';
 import { t } from '../../forms/codes';
 import { columnsOf, type ColumnDecl } from '../../forms/columns';
-import { complaints, returnVisits } from '../../forms/serviceDesk';
+import { complaintReopenings, complaints, returnVisits } from '../../forms/serviceDesk';
 import type { FormDecl } from '../../forms/types';
 import type { BindingResult, EntryState, Volume } from '../../domain/binding';
 import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from '../cells';
@@ -12,7 +12,10 @@ import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from 
  * The bound-volume workbook (装订册, brief F6): one sheet per volume, printed A4 portrait —
  * the cover (year, volume, number ranges, count, voids, gaps, not yet archived), the index (every
  * intake number the volume accounts for, once, with its archive number or why it has none), then
- * each ticket and its return-visit form, each on its own pages; the volume number and the page
+ * each ticket and its return-visit form, each on its own pages — a reopened ticket's earlier rounds
+ * (each reopening record, with the handling it kept, and the visit that reopened it) follow its
+ * return-visit form on the same pages, so that a volume never needs more page breaks than two a
+ * ticket (Excel keeps 1,026 a sheet); the volume number and the page
  * number in the footer, pages counted from 1 in every volume. Values are written as plain text
  * cells (never formulas): the workbook is a frozen copy of the records as they were bound.
  */
@@ -184,6 +187,14 @@ function writeVolume(workbook: ExcelJS.Workbook, volume: Volume, locale: Locale,
     w.pageBreak();
     if (ticket.visit) writeRecord(w, returnVisits, ticket.visit, `${returnVisits.title[locale]}  ${ticket.archiveNo}`, locale, false);
     else w.line([`${returnVisits.title[locale]}  ${ticket.archiveNo}  ${L.noVisit[locale]}`], { bold: true, size: 14, height: 26, mergeLast: true, center: true });
+    for (const round of ticket.rounds) {
+      w.blank();
+      writeRecord(w, complaintReopenings, round.reopening, `${complaintReopenings.title[locale]}  ${String(round.reopening.reopening_no ?? '')}`, locale, false);
+      if (round.visit) {
+        w.blank();
+        writeRecord(w, returnVisits, round.visit, `${returnVisits.title[locale]}  ${String(round.visit.visit_no ?? '')}`, locale, false);
+      }
+    }
   }
 
   sheet.pageSetup = {

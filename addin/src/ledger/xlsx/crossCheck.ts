@@ -3,10 +3,10 @@ import type { Locale, Text } from '../../i18n/locale';
 import { LOCALES } from '../../i18n/locale';
 import { t } from '../../forms/codes';
 import { columnOf } from '../../forms/columns';
-import { complaints } from '../../forms/serviceDesk';
-import type { CodeDecl } from '../../forms/types';
-import { MONTHS, SUBSTANTIATION_COLUMNS } from '../../domain/statistics';
-import { statisticsSheetName } from '../../domain/statisticsSheet';
+import { complaintReopenings, complaints } from '../../forms/serviceDesk';
+import type { CodeDecl, FormDecl } from '../../forms/types';
+import { BUCKETS, MONTHS, SUBSTANTIATION_COLUMNS, type Bucket } from '../../domain/statistics';
+import { BUCKET_LABELS, STATISTICS_LABELS, statisticsSheetName } from '../../domain/statisticsSheet';
 import { columnLetters } from '../report';
 
 /**
@@ -39,17 +39,24 @@ import { columnLetters } from '../report';
  *   the months (a text time whose month is not 01–12 counts in the year only). Block 7's verdicts
  *   are 属实, 部分属实, 不属实 and 未认定 (a blank cell), and "(blank or other)" for anything else,
  *   as the statistics give such a verdict a column of its own;
- * - a verdict counts as it stood at the year's end: only a ticket handled before the next year's
- *   1 January (its 处理完成时间 a serial or text before it) has one; a ticket handled later, or
- *   not yet, or reopened and not handled again (its handling cells blank) counts as 未认定, as in
- *   the statistics. The one difference: a ticket handled within the year and reopened after it
- *   keeps its verdict in its reopening record, which the statistics read and these formulas do
- *   not (it counts as 未认定 here until handled again within the year compiled);
+ * - the handling figures count each ticket by the round that stands at the year's end (1 January
+ *   00:00 of the next year), as the statistics do: the ticket's own handling when its `handled_at`
+ *   is before it, or a reopened round of the reopening records (complaint_reopenings, not voided)
+ *   handled before it and reopened after it; a ticket with neither is open at year end. Block 1
+ *   counts the closed tickets, those on time (standing handled-at not after `promised_by`) among
+ *   the closed ones with a promise, and the open ones whose promised time passed before year end;
+ *   block 6 the handling-time buckets (whole minutes, as the ledger reads the times); block 7 the
+ *   standing round's verdict, "not yet decided" while open at year end. These times (handled-at,
+ *   reopened-at, promised-by) count as date-times only, as the add-in and the command line write
+ *   them; a ticket reopened in a ledger made before the reopening records (no record of it) counts
+ *   by its own handling here, where the statistics read the reopening from its return visit. The
+ *   reopened rounds that stand at year end are listed at the bottom of the sheet, found one by one
+ *   (MATCH over the reopening records, then over the tickets by number), and counted from there;
  *
  * The complaint table is referenced by structured references (complaints[[受理时间]]), which Excel
  * keeps up to date when rows are added or columns moved or renamed, and which LibreOffice 7.4
  * resolves to the table's cells on loading: the same rows the ledger reads. Functions: COUNTIFS,
- * SUMPRODUCT, ISTEXT, LEFT, TRIM, TEXT, DATE, IF, SUM — Excel 2007 and LibreOffice 7.4
+ * SUMPRODUCT, MATCH, INDEX, ROW, ISTEXT, ISNUMBER, IFERROR, AND, LEFT, MID, TRIM, TEXT, DATE, TIME, ROUND, IF, SUM — Excel 2007 and LibreOffice 7.4
  * both compute them, none needs an _xlfn prefix. The template holds no data, so no cached results
  * are written; the template's fullCalcOnLoad makes Excel compute them on opening.
  */
@@ -73,21 +80,64 @@ export interface CrossCheckBlock {
   readonly columns: readonly string[];
 }
 
+export type CrossCheckFiguresKey = 'headline' | 'handlingBuckets';
+
+/** Figures without a second dimension: block 1's (closed, on time, overdue open) and block 6's buckets. */
+export interface CrossCheckFigures {
+  readonly key: CrossCheckFiguresKey;
+  /** 1-based worksheet row of the block's heading; its header row follows. */
+  readonly headingRow: number;
+  /** 'closed', 'onTime', 'overdueOpen'; or the buckets, then TOTAL. */
+  readonly rows: readonly string[];
+  /** 'count', and 'of' (what the count is out of) in block 1. */
+  readonly columns: readonly string[];
+}
+
+/**
+ * The list at the bottom of the sheet: the reopened rounds standing at year end (handled before
+ * it, reopened after it), one a row, with what the blocks count them by. Column letters by key.
+ */
+export interface CrossCheckRounds {
+  readonly headingRow: number;
+  /** The list's first row (its header row is the one above). */
+  readonly firstRow: number;
+  /** How many rounds it can list. */
+  readonly size: number;
+  /** Every round standing at year end, listed or not (more than `size`: the counts are short). */
+  readonly standingCell: string;
+  readonly columns: {
+    readonly reopeningNo: string;
+    readonly ticketNo: string;
+    readonly handledAt: string;
+    readonly verdict: string;
+    readonly category: string;
+    readonly minutes: string;
+    readonly promised: string;
+    /** 1 when its ticket is one of the year's (not voided): counted in the blocks. */
+    readonly counted: string;
+    readonly onTime: string;
+    readonly decided: string;
+    /** Hidden: the round's position among the reopening records, the ticket's among the tickets. */
+    readonly roundRow: string;
+    readonly ticketRow: string;
+  };
+}
+
 export interface CrossCheckLayout {
   readonly yearCell: string;
   /** The "yes" labels a void cell is compared with, B3 onwards. */
   readonly voidCells: readonly string[];
   /** Rows whose received time is text. */
   readonly textRowsCell: string;
-  /** Rows whose handled time is text. */
-  readonly textHandledCell: string;
   /** The year's tickets. */
   readonly totalCell: string;
   readonly blocks: readonly CrossCheckBlock[];
+  readonly figures: readonly CrossCheckFigures[];
+  readonly rounds: CrossCheckRounds;
 }
 
 /** A cell of a block by its row and column keys, A1 style. */
-export function crossCheckCell(block: CrossCheckBlock, row: string, column: string): string {
+export function crossCheckCell(block: CrossCheckBlock | CrossCheckFigures, row: string, column: string): string {
   const r = block.rows.indexOf(row);
   const c = block.columns.indexOf(column);
   if (r < 0 || c < 0) throw new Error(`No cell ${row} / ${column} in the ${block.key} block`);
@@ -100,16 +150,35 @@ const L = {
   hint: t('← 输入年度，与工作表“{sheet}”逐格核对', '← 輸入年度，與工作表「{sheet}」逐格核對', '← Type a year; compare cell by cell with the sheet “{sheet}”'),
   voidMarks: t('作废标记（不计入）', '作廢標記（不計入）', 'Void marks (left out)'),
   textRows: t('受理时间存为文本的行数', '受理時間存為文字的列數', 'Rows with the received time as text'),
-  textHandled: t('处理完成时间存为文本的行数', '處理完成時間存為文字的列數', 'Rows with the handled time as text'),
   total: t('投诉总数', '投訴總數', 'Complaints'),
   note: t(
-    '本表用公式直接从投诉处理单表（complaints）计数，口径同投诉统计表：按受理时间所在年度归年（时间按分钟计），作废的行和无投诉编号的行不计。' +
-      '编码列只认本工作簿语言的下拉选项；空白、未知值、手填的代码或其他语言的标签计入“（未填或其他）”（合计减去已列各项），统计表则按代码计入——两表不一致时，请检查这些单元格。“是否属实”只计属实、部分属实、不属实和未认定（空白），同统计表；年末（次年1月1日前）未处理完成的投诉，包括重开后尚未再次处理的，计为未认定（年后才重开的投诉，其原判定在重开记录中，统计表计入、本表计为未认定）。',
-    '本表用公式直接從投訴處理單表（complaints）計數，口徑同投訴統計表：按受理時間所在年度歸年（時間按分鐘計），作廢的列和無投訴編號的列不計。' +
-      '編碼欄只認本活頁簿語言的下拉選項；空白、未知值、手填的代碼或其他語言的標籤計入「（未填或其他）」（合計減去已列各項），統計表則按代碼計入——兩表不一致時，請檢查這些儲存格。「是否屬實」只計屬實、部分屬實、不屬實和未認定（空白），同統計表；年末（次年1月1日前）未處理完成的投訴，包括重開後尚未再次處理的，計為未認定（年後才重開的投訴，其原判定在重開記錄中，統計表計入、本表計為未認定）。',
-    'Counted by formulas straight from the complaints table, by the rules of the statistics sheet: a ticket belongs to the year of its received time (to the minute); voided rows and rows without a ticket number are left out. ' +
-      "Coded columns count only the dropdown labels of the workbook's language: a blank, an unknown value, or a code or another language's label typed by hand counts under “(blank or other)” (the total minus the listed items), where the statistics sheet counts it under its code — where the two sheets differ, look for such cells. Block 7 counts the verdicts Substantiated, Partly, Not and Not yet decided (blank) only, as the statistics sheet does; a ticket not handled before the year's end, including one reopened and not handled again, is Not yet decided (a ticket reopened after the year's end keeps its verdict in its reopening record: the statistics sheet counts it, this sheet shows Not yet decided).",
+    '本表用公式直接从投诉处理单表（complaints）及投诉重开记录表（complaint_reopenings）计数，口径同投诉统计表：按受理时间所在年度归年（时间按分钟计），作废的行和无投诉编号的行不计。' +
+      '编码列只认本工作簿语言的下拉选项；空白、未知值、手填的代码或其他语言的标签计入“（未填或其他）”（合计减去已列各项），统计表则按代码计入——两表不一致时，请检查这些单元格。“是否属实”只计属实、部分属实、不属实和未认定（年末未办结或空白），同统计表。',
+    '本表用公式直接從投訴處理單表（complaints）及投訴重開記錄表（complaint_reopenings）計數，口徑同投訴統計表：按受理時間所在年度歸年（時間按分鐘計），作廢的列和無投訴編號的列不計。' +
+      '編碼欄只認本活頁簿語言的下拉選項；空白、未知值、手填的代碼或其他語言的標籤計入「（未填或其他）」（合計減去已列各項），統計表則按代碼計入——兩表不一致時，請檢查這些儲存格。「是否屬實」只計屬實、部分屬實、不屬實和未認定（年末未辦結或空白），同統計表。',
+    'Counted by formulas straight from the complaints and complaint_reopenings tables, by the rules of the statistics sheet: a ticket belongs to the year of its received time (to the minute); voided rows and rows without a ticket number are left out. ' +
+      "Coded columns count only the dropdown labels of the workbook's language: a blank, an unknown value, or a code or another language's label typed by hand counts under “(blank or other)” (the total minus the listed items), where the statistics sheet counts it under its code — where the two sheets differ, look for such cells. Block 7 counts the verdicts Substantiated, Partly, Not and Not yet decided (open at year end, or blank) only, as the statistics sheet does.",
   ),
+  handlingNote: t(
+    '办结、时长和“是否属实”按年末（次年1月1日0时）仍有效的那一轮处理计：投诉单本身的处理完成时间在年末前，或投诉重开记录中年末前处理、年末后才重开的一轮；都没有的为年末未办结（含被回访重开、年末前未再处理的）。这些时间须为日期时间值。',
+    '辦結、時長和「是否屬實」按年末（次年1月1日0時）仍有效的那一輪處理計：投訴單本身的處理完成時間在年末前，或投訴重開記錄中年末前處理、年末後才重開的一輪；都沒有的為年末未辦結（含被回訪重開、年末前未再處理的）。這些時間須為日期時間值。',
+    'Closed, handling time and the verdict count the handling round standing at the year end (1 January 00:00 of the next year): the ticket’s own handled-at before it, or a round of the Reopenings table handled before it and reopened after it; a ticket with neither is open at year end (reopened by a return visit and not handled again before it, among others). These times must be date-times.',
+  ),
+  rounds: t(
+    '附：年末仍有效、年末后才被回访重开的处理轮次（上列各表按此计入）',
+    '附：年末仍有效、年末後才被回訪重開的處理輪次（上列各表按此計入）',
+    'Appendix: rounds standing at year end, reopened by a return visit after it (counted so in the blocks above)',
+  ),
+  roundsOverflow: t('超过 {n} 轮：上列计数不全', '超過 {n} 輪：上列計數不全', 'More than {n} rounds: the counts above are incomplete'),
+  listNo: t('序号', '序號', 'No.'),
+  listCategory: t('类别', '類別', 'Category'),
+  listMinutes: t('处理时长（分钟）', '處理時長（分鐘）', 'Handling time (minutes)'),
+  listCounted: t('计入本年', '計入本年', 'Counted'),
+  listOnTime: t('按时办结', '按時辦結', 'On time'),
+  listDecided: t('有结论', '有結論', 'Decided'),
+  count: STATISTICS_LABELS.count,
+  of: STATISTICS_LABELS.of,
+  figure: STATISTICS_LABELS.figure,
   monthByCategory: t('二、月份 × 类别', '二、月份 × 類別', '2. Month × category'),
   departmentByCategory: t('三、责任部门 × 类别', '三、責任部門 × 類別', '3. Department × category'),
   channelByMonth: t('四、投诉方式 × 月份', '四、投訴方式 × 月份', '4. Channel × month'),
@@ -123,12 +192,25 @@ const L = {
   pending: t('未认定', '未認定', 'Not yet decided'),
 } satisfies Record<string, Text>;
 
+/** How many reopened rounds standing at year end the list at the bottom holds (a year has a handful). */
+export const ROUNDS_LISTED = 50;
+
+/** Block 1's figures: closed within the year, closed on time, open at year end past the promised time. */
+export const HEADLINE_ROWS = ['closed', 'onTime', 'overdueOpen'] as const;
+
+/** The handling-time buckets' bounds in minutes: (lo, hi]. */
+const BUCKET_BOUNDS: Readonly<Record<Exclude<Bucket, 'open'>, { lo?: number; hi?: number }>> = {
+  le24h: { hi: 24 * 60 },
+  d1to3: { lo: 24 * 60, hi: 3 * 24 * 60 },
+  d3to7: { lo: 3 * 24 * 60, hi: 7 * 24 * 60 },
+  gt7d: { lo: 7 * 24 * 60 },
+};
+
 const YEAR_CELL = '$B$2';
 const VOID_ROW = 3;
 const TEXT_ROWS_CELL = '$B$4';
-const TEXT_HANDLED_CELL = '$B$5';
-const TOTAL_CELL = '$B$6';
-const NOTE_ROW = 7;
+const TOTAL_CELL = '$B$5';
+const NOTE_ROW = 6;
 const FIRST_BLOCK_ROW = 9;
 /** Half a minute, in days: a serial counts by the minute the ledger reads it as. */
 const HALF_MINUTE = '1/2880';
@@ -147,25 +229,18 @@ function literal(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** A column of the complaint table as a structured reference: complaints[[受理时间]]. */
-function column(key: string, locale: Locale): string {
-  const header = columnOf(complaints, key).label[locale].replace(/(['#[\]])/g, "'$1");
-  return `${complaints.key}[[${header}]]`;
+/** A column of a table as a structured reference: complaints[[受理时间]]. */
+function column(key: string, locale: Locale, form: FormDecl = complaints): string {
+  const header = columnOf(form, key).label[locale].replace(/(['#[\]])/g, "'$1");
+  return `${form.key}[[${header}]]`;
 }
 
-/**
- * One condition of a count: COUNTIFS range/criterion pairs for the rows whose times are serials, an
- * array test for SUMPRODUCT over the rows whose received time is text, and (when it differs) one
- * for the rows whose received time is a serial but whose handled time is text.
- */
+/** One condition of a count: COUNTIFS range/criterion pairs for serials, and an array test for SUMPRODUCT. */
 interface Condition {
   readonly pairs: string;
   readonly test: string;
-  readonly serialTest?: string;
   /** A month: it holds the year too. */
   readonly period?: boolean;
-  /** It reads the handled time, which COUNTIFS compares only as a serial. */
-  readonly handled?: boolean;
 }
 
 /** How a block's rows or columns are told apart. */
@@ -182,36 +257,21 @@ interface Dimension {
   /** The condition on a ticket for the key whose header is in `cell`. */
   condition(key: string, cell: string): Condition;
   /**
-   * A key counted as a difference of counts rather than under one condition (未认定: blank, or not
-   * handled by the year's end): its formula given the count function and the other conditions.
+   * The verdicts: counted by the handling round standing at year end (the ticket's own, or a
+   * reopened one), "not yet decided" (`pending`) while the ticket is open then.
    */
-  formula?(key: string, cell: string, count: (conditions: readonly Condition[]) => string, others: readonly Condition[]): string | undefined;
+  readonly standingVerdict?: boolean;
 }
 
-/** A coded column; `blank` is a key that stands for a blank cell (and makes the dimension closed). */
-function coded(key: string, codes: readonly CodeDecl[], locale: Locale, blank?: { key: string; label: Text }): Dimension {
+/** A coded column: a key counts the cells holding its label (the header cell). */
+function coded(key: string, codes: readonly CodeDecl[], locale: Locale): Dimension {
   const ref = column(key, locale);
   return {
     months: false,
-    closed: blank !== undefined,
-    keys: [...codes.map((c) => c.code), ...(blank ? [blank.key] : [])],
-    header: (code) => (code === blank?.key ? blank.label[locale] : codes.find((c) => c.code === code)!.label[locale]),
-    condition: (code, cell) =>
-      code === blank?.key
-        ? // A blank cell ("not yet decided").
-          { pairs: `${ref},""`, test: `(${ref}="")` }
-        : { pairs: `${ref},"="&${cell}`, test: `(${ref}=${cell})` },
-  };
-}
-
-/** Both conditions at once. */
-function both(a: Condition, b: Condition): Condition {
-  return {
-    pairs: `${a.pairs},${b.pairs}`,
-    test: `${a.test}*${b.test}`,
-    serialTest: `${a.serialTest ?? a.test}*${b.serialTest ?? b.test}`,
-    period: a.period || b.period,
-    handled: a.handled || b.handled,
+    closed: false,
+    keys: codes.map((c) => c.code),
+    header: (code) => codes.find((c) => c.code === code)!.label[locale],
+    condition: (_code, cell) => ({ pairs: `${ref},"="&${cell}`, test: `(${ref}=${cell})` }),
   };
 }
 
@@ -243,33 +303,18 @@ function layoutFor(locale: Locale): Plan {
       period: true,
       pairs: `${received},">="&(DATE(${YEAR_CELL},${cell},1)-${HALF_MINUTE}),${received},"<"&(DATE(${YEAR_CELL},${cell}+1,1)-${HALF_MINUTE})`,
       test: `(LEFT(TRIM(${received}),7)=${YEAR_CELL}&"-"&TEXT(${cell},"00"))`,
-      serialTest: `(${received}>=DATE(${YEAR_CELL},${cell},1)-${HALF_MINUTE})*(${received}<DATE(${YEAR_CELL},${cell}+1,1)-${HALF_MINUTE})`,
     }),
   };
   const category = coded('category', codesOf('category'), locale);
   const department = coded('department', codesOf('department'), locale);
   const channel = coded('channel', codesOf('channel'), locale);
   const verdicts = codesOf('substantiated');
-  // A verdict as it stood at the year's end: only a ticket handled before it has one. 未认定 is a
-  // blank verdict or a ticket not handled by then; a verdict nobody declared has the "(blank or
-  // other)" column, as in the statistics.
-  const handled = column('handled_at', locale);
-  const yearEnd = `DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE}`;
-  const handledByYearEnd: Condition = {
-    handled: true,
-    pairs: `${handled},"<"&(${yearEnd})`,
-    test: `(ISNUMBER(${handled})*(${handled}<${yearEnd})+ISTEXT(${handled})*(TRIM(${handled})<(${YEAR_CELL}+1)&"-01-01"))`,
-  };
-  const stated = coded('substantiated', verdicts, locale, { key: 'pending', label: L.pending });
+  // 未认定: open at year end, or no verdict; a verdict nobody declared has the "(blank or other)" column, as in the statistics.
   const verdict: Dimension = {
-    ...stated,
-    closed: false,
-    condition: (code, cell) => both(stated.condition(code, cell), handledByYearEnd),
-    formula: (code, cell, count, others) =>
-      code === 'pending'
-        ? // Blank when handled by the year's end, or not handled by then whatever it says.
-          `${count(others)}-(${count([...others, handledByYearEnd])})+${count([...others, verdict.condition(code, cell)])}`
-        : undefined,
+    ...coded('substantiated', verdicts, locale),
+    keys: [...verdicts.map((c) => c.code), 'pending'],
+    header: (code) => (code === 'pending' ? L.pending[locale] : verdicts.find((c) => c.code === code)!.label[locale]),
+    standingVerdict: true,
   };
   // The verdict columns are those of the statistics, in their order.
   if (verdict.keys.join() !== SUBSTANTIATION_COLUMNS.join()) throw new Error(`Substantiated columns ${verdict.keys.join()} are not ${SUBSTANTIATION_COLUMNS.join()}`);
@@ -287,8 +332,16 @@ function layoutFor(locale: Locale): Plan {
     substantiationByCategory: [L.substantiationByCategory, L.category],
   };
   const blocks: CrossCheckBlock[] = [];
+  const figures: CrossCheckFigures[] = [];
   let row = FIRST_BLOCK_ROW;
+  const addFigures = (key: CrossCheckFiguresKey, rows: readonly string[], columns: readonly string[]) => {
+    figures.push({ key, headingRow: row, rows, columns });
+    row += 2 + rows.length + 1;
+  };
+  // In the order of the statistics sheet: 1, 2, 3, 4, 6, 7.
+  addFigures('headline', HEADLINE_ROWS, ['count', 'of']);
   for (const key of Object.keys(dimensions) as CrossCheckBlockKey[]) {
+    if (key === 'substantiationByCategory') addFigures('handlingBuckets', [...BUCKETS, TOTAL], ['count']);
     const [rows, columns] = dimensions[key];
     const block: CrossCheckBlock = {
       key,
@@ -299,15 +352,37 @@ function layoutFor(locale: Locale): Plan {
     blocks.push(block);
     row += 2 + block.rows.length + 1;
   }
+  const widest = Math.max(...blocks.map((b) => b.columns.length));
+  const rounds: CrossCheckRounds = {
+    headingRow: row,
+    firstRow: row + 2,
+    size: ROUNDS_LISTED,
+    standingCell: `B${row}`,
+    columns: {
+      reopeningNo: 'B',
+      ticketNo: 'C',
+      handledAt: 'D',
+      verdict: 'E',
+      category: 'F',
+      minutes: 'G',
+      promised: 'H',
+      counted: 'I',
+      onTime: 'J',
+      decided: 'K',
+      roundRow: columnLetters(widest + 3),
+      ticketRow: columnLetters(widest + 4),
+    },
+  };
   const yesLabels = distinctLabels(codesOf('voided').find((c) => c.code === 'yes')!.label, locale);
   return {
     layout: {
       yearCell: YEAR_CELL.replace(/\$/g, ''),
       voidCells: yesLabels.map((_, i) => `${columnLetters(2 + i)}${VOID_ROW}`),
       textRowsCell: TEXT_ROWS_CELL.replace(/\$/g, ''),
-      textHandledCell: TEXT_HANDLED_CELL.replace(/\$/g, ''),
       totalCell: TOTAL_CELL.replace(/\$/g, ''),
       blocks,
+      figures,
+      rounds,
     },
     voidLabels: yesLabels,
     dimensions,
@@ -349,28 +424,98 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
     pairs: [`${ticket},"<>"`, ...voidCells.map((c) => `${voided},"<>"&${c}`)].join(','),
     test: [`(${ticket}<>"")`, ...voidCells.map((c) => `(${voided}<>${c})`)].join('*'),
   };
-  const handled = column('handled_at', locale);
   const inYear: Condition = {
     pairs: `${received},">="&(DATE(${YEAR_CELL},1,1)-${HALF_MINUTE}),${received},"<"&(DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE})`,
     test: `(LEFT(TRIM(${received}),5)=${YEAR_CELL}&"-")`,
-    serialTest: `(${received}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE})*(${received}<DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE})`,
   };
-  /**
-   * The year's tickets meeting every condition (one of them a month, or else the year): COUNTIFS
-   * counts the serials; the rows with a text received time, and (for a condition on the handled
-   * time) those with a serial received time and a text handled time, are counted by SUMPRODUCT, only
-   * when the table holds such texts at all.
-   */
+  /** The year's tickets meeting every condition (one of them a month, or else the year). */
   const count = (conditions: readonly Condition[]): string => {
     const all = [base, ...(conditions.some((c) => c.period) ? [] : [inYear]), ...conditions];
     const serials = `COUNTIFS(${all.map((c) => c.pairs).join(',')})`;
     const texts = `SUMPRODUCT(ISTEXT(${received})*${all.map((c) => c.test).join('*')})`;
-    let formula = `${serials}+IF(${TEXT_ROWS_CELL}=0,0,${texts})`;
-    if (all.some((c) => c.handled)) {
-      const mixed = `SUMPRODUCT(ISNUMBER(${received})*ISTEXT(${handled})*${all.map((c) => c.serialTest ?? c.test).join('*')})`;
-      formula += `+IF(${TEXT_HANDLED_CELL}=0,0,${mixed})`;
+    return `${serials}+IF(${TEXT_ROWS_CELL}=0,0,${texts})`;
+  };
+
+  // The handling round standing at the year end (see the counting rules above).
+  const handled = column('handled_at', locale);
+  const promised = column('promised_by', locale);
+  const verdictColumn = column('substantiated', locale);
+  const round = (key: string) => column(key, locale, complaintReopenings);
+  const roundTicket = round('ticket_no');
+  const roundHandled = round('handled_at');
+  const roundReopened = round('reopened_at');
+  const roundVerdict = round('substantiated');
+  const roundVoided = round('voided');
+  const END = `(DATE(${YEAR_CELL}+1,1,1)-${HALF_MINUTE})`;
+  /** A test that is 0 where it would be an error (a time typed as text in arithmetic): ISNUMBER(1/…). */
+  const safe = (test: string) => `ISNUMBER(1/(${test}))`;
+  /** The ticket's own handling stands at year end. */
+  const ownStanding: Condition = { pairs: `${handled},"<"&${END}`, test: `ISNUMBER(${handled})*(${handled}<${END})` };
+  const hasPromise: Condition = { pairs: `${promised},">0"`, test: `ISNUMBER(${promised})` };
+  const promisedBefore: Condition = { pairs: `${promised},"<"&${END}`, test: `ISNUMBER(${promised})*(${promised}<${END})` };
+  /** A reopening record's round stands at year end: handled before it, reopened after it, not voided. */
+  const standingTest = [`ISNUMBER(${roundHandled})*(${roundHandled}<${END})*ISNUMBER(${roundReopened})*(${roundReopened}>=${END})`, ...voidCells.map((c) => `(${roundVoided}<>${c})`)].join('*');
+  /** A received time typed as text ('YYYY-MM-DD HH:MM'), as a serial (only used where ISTEXT holds). */
+  const textSerialOf = (text: string) => `(DATE(0&MID(${text},1,4),0&MID(${text},6,2),0&MID(${text},9,2))+TIME(0&MID(${text},12,2),0&MID(${text},15,2),0))`;
+  const textSerial = textSerialOf(`TRIM(${received})`);
+  const serialYear = `ISNUMBER(${received})*(${received}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE})*(${received}<${END})`;
+  const product = (factors: readonly (string | undefined)[]) => factors.filter((f): f is string => !!f).join('*');
+  /**
+   * The year's tickets meeting array `tests`, whatever their received time: a SUMPRODUCT over the
+   * serial times (with `serial`, a test that needs the time as a number) and one over text times.
+   */
+  const sumTickets = (tests: readonly string[], serial?: string, text?: string): string =>
+    `SUMPRODUCT(${product([serialYear, base.test, ...tests, serial])})+IF(${TEXT_ROWS_CELL}=0,0,SUMPRODUCT(${product([`ISTEXT(${received})`, inYear.test, base.test, ...tests, text])}))`;
+
+  // The reopened rounds that stand at year end are few (handled late in the year, reopened after
+  // it): the list at the bottom of the sheet finds them one by one (each row a MATCH over the
+  // reopening records and one over the tickets), and the blocks count them there with COUNTIFS —
+  // rather than joining every reopening record to every ticket in each cell.
+  const list = layout.rounds;
+  const listColumn = (key: keyof CrossCheckRounds['columns']) => {
+    const letter = list.columns[key];
+    return `$${letter}$${list.firstRow}:$${letter}$${list.firstRow + list.size - 1}`;
+  };
+  const listed = {
+    counted: listColumn('counted'),
+    category: listColumn('category'),
+    verdict: listColumn('verdict'),
+    decided: listColumn('decided'),
+    minutes: listColumn('minutes'),
+    promised: listColumn('promised'),
+    onTime: listColumn('onTime'),
+  };
+  /** The listed rounds counted for the year (their ticket of the year, not voided), with more pairs on the list. */
+  const listedCount = (...pairs: string[]) => `COUNTIFS(${[`${listed.counted},1`, ...pairs].join(',')})`;
+  /** Closed at year end, meeting the ticket conditions (`listPairs`: the same conditions on the list). */
+  const closedCount = (conditions: readonly Condition[], listPairs: readonly string[] = []) => `${count([...conditions, ownStanding])}+${listedCount(...listPairs)}`;
+  const bucketCount = (b: Exclude<Bucket, 'open'>): string => {
+    const { lo, hi } = BUCKET_BOUNDS[b];
+    const within = (minutes: string) => product([lo === undefined ? undefined : `(${minutes}>${lo})`, hi === undefined ? undefined : `(${minutes}<=${hi})`]);
+    const own = sumTickets(
+      [ownStanding.test],
+      safe(within(`(ROUND(${handled}*1440,0)-ROUND(${received}*1440,0))`)),
+      safe(within(`(ROUND(${handled}*1440,0)-ROUND(${textSerial}*1440,0))`)),
+    );
+    const bounds = [...(lo === undefined ? [] : [`${listed.minutes},">${lo}"`]), ...(hi === undefined ? [] : [`${listed.minutes},"<=${hi}"`])];
+    return `${own}+${listedCount(...bounds)}`;
+  };
+  /** Closed on time: the standing round's handled-at (to the minute) not after the promised time. */
+  const onTimeCount = (): string =>
+    `${sumTickets([ownStanding.test, hasPromise.test, safe(`ROUND(${handled}*1440,0)<=ROUND(${promised}*1440,0)`)])}+${listedCount(`${listed.onTime},1`)}`;
+  /**
+   * A verdict cell of block 7: the standing round's verdict (the header cell's label), or "not yet
+   * decided"; `categoryCell` is the row's category label (none in the total row).
+   */
+  const verdictCount = (conditions: readonly Condition[], categoryCell: string | undefined, key: string, cell: string): string => {
+    const byCategory = categoryCell ? [`${listed.category},"="&${categoryCell}`] : [];
+    if (key !== 'pending') {
+      const own = count([...conditions, ownStanding, { pairs: `${verdictColumn},"="&${cell}`, test: `(${verdictColumn}=${cell})` }]);
+      return `${own}+${listedCount(...byCategory, `${listed.verdict},"="&${cell}`)}`;
     }
-    return formula;
+    // Every ticket less those closed with a verdict.
+    const own = count([...conditions, ownStanding, { pairs: `${verdictColumn},"<>"`, test: `(${verdictColumn}<>"")` }]);
+    return `${count(conditions)}-(${own}+${listedCount(...byCategory, `${listed.decided},1`)})`;
   };
 
   // Title, year, void marks, text rows, total, note.
@@ -405,11 +550,8 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   at('A4').value = L.textRows[locale];
   bold('A4');
   setFormula(TEXT_ROWS_CELL, `SUMPRODUCT(--ISTEXT(${received}))`);
-  at('A5').value = L.textHandled[locale];
+  at('A5').value = L.total[locale];
   bold('A5');
-  setFormula(TEXT_HANDLED_CELL, `SUMPRODUCT(--ISTEXT(${handled}))`);
-  at('A6').value = L.total[locale];
-  bold('A6');
   setFormula(TOTAL_CELL, count([]));
   bold(TOTAL_CELL);
   const widest = Math.max(...layout.blocks.map((b) => b.columns.length));
@@ -418,6 +560,47 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   at(`A${NOTE_ROW}`).font = { italic: true, color: { argb: 'FF595959' } };
   at(`A${NOTE_ROW}`).alignment = { wrapText: true, vertical: 'top' };
   sheet.getRow(NOTE_ROW).height = 48;
+  sheet.mergeCells(`A${NOTE_ROW + 1}:${columnLetters(widest + 1)}${NOTE_ROW + 1}`);
+  at(`A${NOTE_ROW + 1}`).value = L.handlingNote[locale];
+  at(`A${NOTE_ROW + 1}`).font = { italic: true, color: { argb: 'FF595959' } };
+  at(`A${NOTE_ROW + 1}`).alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(NOTE_ROW + 1).height = 48;
+
+  // Blocks 1 and 6: the handling figures.
+  const headlineLabels: Record<(typeof HEADLINE_ROWS)[number], Text> = { closed: STATISTICS_LABELS.closed, onTime: STATISTICS_LABELS.onTime, overdueOpen: STATISTICS_LABELS.overdueOpen };
+  for (const figures of layout.figures) {
+    const headerRow = figures.headingRow + 1;
+    const cellOf = (row: string, col: string) => crossCheckCell(figures, row, col);
+    at(`A${figures.headingRow}`).value = (figures.key === 'headline' ? STATISTICS_LABELS.headline : STATISTICS_LABELS.buckets)[locale];
+    bold(`A${figures.headingRow}`);
+    const header = (address: string, value: string) => {
+      at(address).value = value;
+      at(address).font = { bold: true };
+      at(address).fill = HEADER_FILL;
+      at(address).alignment = { wrapText: true, vertical: 'middle', horizontal: address.startsWith('A') ? 'left' : 'center' };
+    };
+    header(`A${headerRow}`, L.figure[locale]);
+    figures.columns.forEach((key, i) => header(`${columnLetters(2 + i)}${headerRow}`, (key === 'of' ? L.of : L.count)[locale]));
+    figures.rows.forEach((key, i) => {
+      const label = key === TOTAL ? L.sum : figures.key === 'headline' ? headlineLabels[key as (typeof HEADLINE_ROWS)[number]] : BUCKET_LABELS[key as Bucket];
+      header(`A${headerRow + 1 + i}`, label[locale]);
+    });
+    if (figures.key === 'headline') {
+      const closed = cellOf('closed', 'count');
+      setFormula(closed, closedCount([]));
+      setFormula(cellOf('closed', 'of'), TOTAL_CELL);
+      setFormula(cellOf('onTime', 'count'), onTimeCount());
+      setFormula(cellOf('onTime', 'of'), closedCount([hasPromise], [`${listed.promised},">0"`]));
+      // Promised before year end, less those closed: open at year end and overdue.
+      setFormula(cellOf('overdueOpen', 'count'), `${count([promisedBefore])}-(${closedCount([promisedBefore], [`${listed.promised},"<"&${END}`])})`);
+      setFormula(cellOf('overdueOpen', 'of'), `${TOTAL_CELL}-${absolute(closed)}`);
+    } else {
+      const closed = crossCheckCell(layout.figures[0], 'closed', 'count');
+      for (const b of BUCKETS) setFormula(cellOf(b, 'count'), b === 'open' ? `${TOTAL_CELL}-${absolute(closed)}` : bucketCount(b));
+      setFormula(cellOf(TOTAL, 'count'), `SUM(${cellOf(BUCKETS[0], 'count')}:${cellOf(BUCKETS[BUCKETS.length - 1], 'count')})`);
+      bold(cellOf(TOTAL, 'count'));
+    }
+  }
 
   for (const block of layout.blocks) {
     const [rowDim, columnDim] = dimensions[block.key];
@@ -457,32 +640,26 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
       else header(address, rowDim.header(key), rowDim.months ? monthFormat : undefined);
     }
 
-    const rowCell = (key: string) => `$A${rowOf(key)}`;
-    const columnCell = (key: string) => `${colOf(key)}$${headerRow}`;
-    const rowCondition = (key: string) => rowDim.condition(key, rowCell(key));
-    const columnCondition = (key: string) => columnDim.condition(key, columnCell(key));
-    /** The count of a row key and a column key (either may be left out, for a total). */
-    const countOf = (r: string | null, c: string | null): string => {
-      const byRow = r === null ? [] : [rowCondition(r)];
-      const byColumn = c === null ? [] : [columnCondition(c)];
-      const special = (c !== null && columnDim.formula?.(c, columnCell(c), count, byRow)) || (r !== null && rowDim.formula?.(r, rowCell(r), count, byColumn));
-      return special || count([...byRow, ...byColumn]);
-    };
+    const rowCondition = (key: string) => rowDim.condition(key, `$A${rowOf(key)}`);
+    const columnCondition = (key: string) => columnDim.condition(key, `${colOf(key)}$${headerRow}`);
     const grand = rowDim.closed
       ? `SUM(${totalCol}${first}:${totalCol}${lastRow})`
       : columnDim.closed
         ? `SUM(${firstCol}${totalRow}:${lastCol}${totalRow})`
         : TOTAL_CELL;
 
+    /** The tickets meeting the row's conditions and the column's (the verdicts: by the standing round). */
+    const cellCount = (conditions: readonly Condition[], c: string, rowLabel?: string) =>
+      columnDim.standingVerdict ? verdictCount(conditions, rowLabel, c, `${colOf(c)}$${headerRow}`) : count([...conditions, columnCondition(c)]);
     for (const r of rowDim.keys) {
       const row = rowOf(r);
-      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, countOf(r, c));
+      for (const c of columnDim.keys) setFormula(`${colOf(c)}${row}`, cellCount([rowCondition(r)], c, `$A${row}`));
       // The row's total: every ticket of the row (the sum along the columns when they are closed: months, verdicts).
-      setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : countOf(r, null));
+      setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : count([rowCondition(r)]));
     }
     for (const c of columnDim.keys) {
       const col = colOf(c);
-      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : countOf(null, c));
+      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : cellCount([], c));
     }
     setFormula(`${totalCol}${totalRow}`, grand);
     if (!rowDim.closed) {
@@ -510,6 +687,71 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
     }
     for (const key of block.columns) bold(`${colOf(key)}${totalRow}`);
     for (const key of block.rows) bold(`${totalCol}${rowOf(key)}`);
+  }
+
+  // The reopened rounds standing at year end, found one by one.
+  {
+    const c = list.columns;
+    const relative = `(ROW(${roundTicket})-ROW(INDEX(${roundTicket},1,1))+1)`;
+    at(`A${list.headingRow}`).value = L.rounds[locale];
+    bold(`A${list.headingRow}`);
+    setFormula(list.standingCell, `SUMPRODUCT(${standingTest})`);
+    bold(list.standingCell);
+    const [overBefore, overAfter] = L.roundsOverflow[locale].split('{n}');
+    setFormula(`C${list.headingRow}`, `IF(${absolute(list.standingCell)}>${list.size},${literal(overBefore + list.size + overAfter)},"")`, 'General');
+    at(`C${list.headingRow}`).font = { bold: true, color: { argb: 'FFC00000' } };
+    const headerRow = list.firstRow - 1;
+    const headers: [string, string][] = [
+      ['A', L.listNo[locale]],
+      [c.reopeningNo, columnOf(complaintReopenings, 'reopening_no').label[locale]],
+      [c.ticketNo, columnOf(complaintReopenings, 'ticket_no').label[locale]],
+      [c.handledAt, columnOf(complaintReopenings, 'handled_at').label[locale]],
+      [c.verdict, columnOf(complaintReopenings, 'substantiated').label[locale]],
+      [c.category, L.listCategory[locale]],
+      [c.minutes, L.listMinutes[locale]],
+      [c.promised, columnOf(complaints, 'promised_by').label[locale]],
+      [c.counted, L.listCounted[locale]],
+      [c.onTime, L.listOnTime[locale]],
+      [c.decided, L.listDecided[locale]],
+    ];
+    for (const [letter, text] of headers) {
+      const address = `${letter}${headerRow}`;
+      at(address).value = text;
+      at(address).font = { bold: true };
+      at(address).fill = HEADER_FILL;
+      at(address).alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    }
+    sheet.getRow(headerRow).height = 48;
+    const DATETIME = 'yyyy-mm-dd hh:mm';
+    for (let k = 0; k < list.size; k++) {
+      const r = list.firstRow + k;
+      const cell = (letter: string) => `${letter}${r}`;
+      const p = cell(c.roundRow);
+      const q = cell(c.ticketRow);
+      at(`A${r}`).value = k + 1;
+      const next = `IFERROR(MATCH(1,INDEX(${standingTest}*(${relative}>${k === 0 ? 0 : `${c.roundRow}${r - 1}`}),0),0),"")`;
+      setFormula(p, k === 0 ? next : `IF(${c.roundRow}${r - 1}="","",${next})`);
+      const fromRound = (ref: string) => `IF(${p}="","",INDEX(${ref},${p})&"")`;
+      setFormula(cell(c.reopeningNo), fromRound(round('reopening_no')), 'General');
+      setFormula(cell(c.ticketNo), fromRound(roundTicket), 'General');
+      setFormula(cell(c.handledAt), `IF(${p}="","",INDEX(${roundHandled},${p}))`, DATETIME);
+      setFormula(cell(c.verdict), fromRound(roundVerdict), 'General');
+      setFormula(q, `IF(${cell(c.ticketNo)}="","",IFERROR(MATCH(${cell(c.ticketNo)},${ticket},0),""))`);
+      const of = (ref: string) => `INDEX(${ref},${q})`;
+      setFormula(cell(c.category), `IF(${q}="","",${of(column('category', locale))}&"")`, 'General');
+      setFormula(cell(c.promised), `IF(${q}="","",IF(ISNUMBER(${of(promised)}),${of(promised)},""))`, DATETIME);
+      const recv = of(received);
+      const notVoid = voidCells.map((v) => `${of(voided)}&""<>${v}`).join(',');
+      const ofYear = `IF(ISNUMBER(${recv}),AND(${recv}>=DATE(${YEAR_CELL},1,1)-${HALF_MINUTE},${recv}<${END}),LEFT(TRIM(${recv}&""),5)=${YEAR_CELL}&"-")`;
+      setFormula(cell(c.counted), `IF(${q}="",0,IF(AND(${notVoid},${ofYear}),1,0))`);
+      const counted = `${cell(c.counted)}=1`;
+      const receivedMinute = `IF(ISNUMBER(${recv}),ROUND(${recv}*1440,0),ROUND(${textSerialOf(`TRIM(${recv})`)}*1440,0))`;
+      setFormula(cell(c.minutes), `IF(${counted},IFERROR(ROUND(${cell(c.handledAt)}*1440,0)-${receivedMinute},""),"")`);
+      setFormula(cell(c.onTime), `IF(AND(${counted},ISNUMBER(${cell(c.promised)})),IF(ROUND(${cell(c.handledAt)}*1440,0)<=ROUND(${cell(c.promised)}*1440,0),1,0),0)`);
+      setFormula(cell(c.decided), `IF(AND(${counted},${cell(c.verdict)}<>""),1,0)`);
+    }
+    sheet.getColumn(c.roundRow).hidden = true;
+    sheet.getColumn(c.ticketRow).hidden = true;
   }
 
   sheet.getColumn(1).width = 26;
