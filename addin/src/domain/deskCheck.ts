@@ -377,16 +377,6 @@ function guardProblems(snapshot: Snapshot): Problem[] {
       problems.push(notBeforeProblem(complaintReopenings, row, 'reopened_at', v.reopened_at, complaintReopenings, 'handled_at', v.handled_at));
     }
   }
-  // A reopening record names its ticket and the visit that reopened it, which came after the handling it reopened.
-  for (const row of rowsOf(snapshot, complaintReopenings)) {
-    const v = row.values;
-    if (v.voided === true) continue;
-    if (!tickets.has(str(v.ticket_no))) problems.push(linkProblem(complaintReopenings, row, 'ticket_no', str(v.ticket_no), complaints));
-    if (!visits.has(str(v.visit_no))) problems.push(linkProblem(complaintReopenings, row, 'visit_no', str(v.visit_no), returnVisits));
-    if (typeof v.reopened_at === 'string' && typeof v.handled_at === 'string' && v.reopened_at < v.handled_at) {
-      problems.push(notBeforeProblem(complaintReopenings, row, 'reopened_at', v.reopened_at, complaintReopenings, 'handled_at', v.handled_at));
-    }
-  }
   for (const row of rowsOf(snapshot, reception)) {
     const v = row.values;
     if (v.voided === true) continue;
