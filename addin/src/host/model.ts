@@ -41,7 +41,17 @@ export interface HostCell {
   numberFormat: string;
   /** Bold font (`range.format.font.bold`); absent when not bold. */
   bold?: boolean;
+  /**
+   * The rest of the cell's formatting (font, fill, border, alignment, protection) in exceljs' style
+   * model. The API sets the parts it implements (`format.fill.color`, `format.font.color`,
+   * `format.verticalAlignment`, `format.wrapText`); the xlsx bridge writes it. Like Excel's
+   * formats, it stays when the cell's contents change and goes with `clear(Formats)`.
+   */
+  style?: CellStyle;
 }
+
+/** See `HostCell.style`. */
+export type CellStyle = Readonly<Record<string, unknown>>;
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -49,7 +59,7 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type SetupCell = CellScalar | { value?: CellScalar; formula?: string; numberFormat?: string };
 
 function isEmptyCell(c: HostCell): boolean {
-  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '') && !c.bold;
+  return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '') && !c.bold && !c.style;
 }
 
 /** Sheet and table names compare case-insensitively in Excel. */
@@ -74,8 +84,19 @@ export class HostWorksheet {
   autoFilter: Rect | null = null;
   /** Column widths in characters (the unit of the xlsx `<col width>`), by 0-based column. */
   readonly columnWidths = new Map<number, number>();
-  /** Data validations carried through the xlsx bridge as opaque data (exceljs' model, by address). */
+  /**
+   * Data validations: exceljs' model (type, operator, formulae, messages) by the address it covers.
+   * `range.dataValidation` reads and writes them; the xlsx bridge carries them.
+   */
   dataValidations: Record<string, unknown> = {};
+  /** Hidden columns (0-based): `format.columnHidden`. */
+  readonly hiddenColumns = new Set<number>();
+  /** Row heights in points, by 0-based row (rows not listed have the default height): `format.rowHeight`. */
+  readonly rowHeights = new Map<number, number>();
+  /** The print area(s), or empty: `pageLayout.setPrintArea`. */
+  printArea: Rect[] = [];
+  /** Manual page breaks: a page ends after each of these 0-based rows (`horizontalPageBreaks.add`). */
+  rowBreaks: number[] = [];
   private readonly grid = new Map<number, Map<number, HostCell>>();
   private readonly chartList: HostChart[] = [];
   /** Numbers the sheet's drawing objects ("Chart 1", "Chart 2" …); never reused after a delete. */
@@ -214,6 +235,7 @@ export class HostWorksheet {
     const copy: HostCell = { value: cell.value, numberFormat: cell.numberFormat || 'General' };
     if (cell.formula !== undefined) copy.formula = cell.formula;
     if (cell.bold) copy.bold = true;
+    if (cell.style) copy.style = cell.style;
     r.set(col, copy);
   }
 
@@ -850,8 +872,13 @@ export class HostWorkbook {
   selection: { sheet: string; address: string } | null = null;
   /** The active sheet (`worksheets.getActiveWorksheet()`); the first sheet added by default. */
   activeWorksheet: HostWorksheet | null = null;
-  /** Workbook-level defined names, carried opaquely from and to files (list validations use them). */
+  /**
+   * Workbook-level defined names, as the xlsx bridge carries them (list validations use them):
+   * `workbook.names` lists and adds them; `ranges` hold each reference without its "=".
+   */
   definedNames: { name: string; ranges: string[] }[] = [];
+  /** The workbook's file name (`workbook.name`): "Book1" until it is saved, as in Excel. */
+  name = 'Book1';
 
   get worksheets(): readonly HostWorksheet[] {
     return this.sheetList;
@@ -914,6 +941,7 @@ export class HostWorkbook {
           const cell: HostCell = {
             value: item.value ?? null,
             numberFormat: item.numberFormat ?? existing?.numberFormat ?? 'General',
+            style: existing?.style,
           };
           if (item.formula !== undefined) {
             if (!item.formula.startsWith('=')) throw new Error(`A formula must start with "=": ${item.formula}`);
@@ -921,7 +949,7 @@ export class HostWorkbook {
           }
           ws.setCell(row, col, cell);
         } else {
-          ws.setCell(row, col, { value: item, numberFormat: existing?.numberFormat ?? 'General' });
+          ws.setCell(row, col, { value: item, numberFormat: existing?.numberFormat ?? 'General', style: existing?.style });
         }
       }),
     );
@@ -984,6 +1012,7 @@ export class HostWorkbook {
     }
     const other = this.findTable(name);
     if (other && other !== self) throw invalidArgument(`A table named "${name}" already exists.`);
+    if (this.findName(name)) throw invalidArgument(`"${name}" is already a defined name of this workbook.`);
   }
 
   private nextTableName(): string {
@@ -1029,7 +1058,7 @@ export class HostWorkbook {
       }
       seen.add(name.toUpperCase());
       if (!cell || cell.value !== name || cell.formula !== undefined) {
-        t.worksheet.setCell(t.top, col, { value: name, numberFormat: cell?.numberFormat ?? 'General' });
+        t.worksheet.setCell(t.top, col, { value: name, numberFormat: cell?.numberFormat ?? 'General', style: cell?.style });
       }
     }
   }
@@ -1086,18 +1115,19 @@ export class HostWorkbook {
       const existing = ws.cell(row, col);
       const numberFormat = existing?.numberFormat ?? 'General';
       const bold = existing?.bold; // contents change, formats stay
+      const style = existing?.style;
       switch (parsed.kind) {
         case 'format':
           ws.setCell(row, col, { ...(existing ?? { value: null }), numberFormat: parsed.format });
           break;
         case 'clear':
-          ws.setCell(row, col, { value: null, numberFormat, bold });
+          ws.setCell(row, col, { value: null, numberFormat, bold, style });
           break;
         case 'value':
-          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat, bold });
+          ws.setCell(row, col, { value: parsed.value, numberFormat: parsed.numberFormat ?? numberFormat, bold, style });
           break;
         case 'formula':
-          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat, bold });
+          ws.setCell(row, col, { value: null, formula: parsed.formula, numberFormat, bold, style });
           break;
         case 'skip':
           break;
@@ -1151,10 +1181,116 @@ export class HostWorkbook {
     }
   }
 
+  /** `range.format.fill.color`, `font.color`, `verticalAlignment`, `wrapText`: a part of each cell's style. */
+  setStyle(ws: HostWorksheet, area: Rect, change: (style: CellStyle) => CellStyle): void {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let col = area.left; col <= area.right; col++) {
+        const existing = ws.cell(row, col);
+        const style = change(existing?.style ?? {});
+        ws.setCell(row, col, { ...(existing ?? { value: null, numberFormat: 'General' }), style: Object.keys(style).length > 0 ? style : undefined });
+      }
+    }
+  }
+
+  // ----- data validation (`range.dataValidation`) --------------------------------------------
+
+  /** The sheet's validation areas that share a cell with `area`, with their rules (exceljs' model). */
+  validationsOver(ws: HostWorksheet, area: Rect): { key: string; rect: Rect; rule: Record<string, unknown> }[] {
+    const found: { key: string; rect: Rect; rule: Record<string, unknown> }[] = [];
+    for (const [key, rule] of Object.entries(ws.dataValidations)) {
+      const r = parseAddress(key)?.rect;
+      if (!r) throw new HostNotImplemented('a data validation over several areas', key);
+      if (rectsOverlap(r, area)) found.push({ key, rect: r, rule: rule as Record<string, unknown> });
+    }
+    return found;
+  }
+
+  /**
+   * `dataValidation.rule = …`: a new validation over `area`, or a new rule for the validation that
+   * covers exactly `area` (its alert and blanks setting stay). Where `area` shares cells with
+   * another validation the host refuses (InvalidArgument), as Excel on the web does for some such
+   * ranges (office-js issue 2594): `dataValidation.clear()` first.
+   */
+  setValidationRule(ws: HostWorksheet, area: Rect, rule: Record<string, unknown>): void {
+    const over = this.validationsOver(ws, area);
+    const key = rectAddress(area);
+    if (over.length === 1 && over[0]!.key === key) {
+      const { type: _t, operator: _o, formulae: _f, ...kept } = over[0]!.rule;
+      ws.dataValidations[key] = { ...kept, ...rule };
+      return;
+    }
+    if (over.length > 0) throw invalidArgument(`The range ${key} already has data validation (${over.map((o) => o.key).join(', ')}); clear it first.`);
+    ws.dataValidations[key] = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', ...rule };
+  }
+
+  /** `dataValidation.errorAlert` / `ignoreBlanks`: a setting of the validation that covers exactly `area`. */
+  setValidationSettings(ws: HostWorksheet, area: Rect, settings: Record<string, unknown>): void {
+    const key = rectAddress(area);
+    const over = this.validationsOver(ws, area);
+    if (over.length !== 1 || over[0]!.key !== key) {
+      throw new HostNotImplemented('Excel.DataValidation settings', `on ${key}, which is not exactly one validation's range (set the rule first)`);
+    }
+    ws.dataValidations[key] = { ...over[0]!.rule, ...settings };
+  }
+
+  /** `dataValidation.clear()`: cells of `area` lose their validation; the rest of each area keeps it. */
+  clearValidation(ws: HostWorksheet, area: Rect): void {
+    for (const { key, rect: r, rule } of this.validationsOver(ws, area)) {
+      delete ws.dataValidations[key];
+      const cut = rectIntersection(r, area)!;
+      const rest = [
+        r.top < cut.top ? rect(r.top, r.left, cut.top - 1, r.right) : null,
+        cut.bottom < r.bottom ? rect(cut.bottom + 1, r.left, r.bottom, r.right) : null,
+        r.left < cut.left ? rect(cut.top, r.left, cut.bottom, cut.left - 1) : null,
+        cut.right < r.right ? rect(cut.top, cut.right + 1, cut.bottom, r.right) : null,
+      ];
+      for (const part of rest) if (part) ws.dataValidations[rectAddress(part)] = rule;
+    }
+  }
+
+  // ----- defined names (`workbook.names`) ----------------------------------------------------
+
+  findName(name: string): { name: string; ranges: string[] } | undefined {
+    return this.definedNames.find((n) => sameName(n.name, name));
+  }
+
+  /** `names.add(name, reference)`: a workbook-level name for a reference (text without "="). */
+  addName(name: string, reference: string): void {
+    if (typeof name !== 'string' || name.length === 0 || name.length > 255 || !TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name)) {
+      throw invalidArgument(`"${String(name)}" is not a valid name (letters, digits, _ . \\; starting with a letter or _; not a cell reference).`);
+    }
+    if (this.findName(name) || this.findTable(name)) throw new HostError(HostErrorCode.itemAlreadyExists, `The name "${name}" is already used in this workbook.`);
+    this.definedNames.push({ name, ranges: [reference] });
+  }
+
+  // ----- rows, columns, page layout -----------------------------------------------------------
+
+  /** `format.rowHeight = …` (points; Excel allows 0 to 409). */
+  setRowHeight(ws: HostWorksheet, area: Rect, points: number): void {
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 409) throw invalidArgument('rowHeight must be a number of points from 0 to 409.');
+    for (let row = area.top; row <= area.bottom; row++) ws.rowHeights.set(row, points);
+  }
+
+  /** `format.columnHidden = …`: the range's columns (entirely) hidden or shown. */
+  setColumnsHidden(ws: HostWorksheet, area: Rect, hidden: boolean): void {
+    if (typeof hidden !== 'boolean') throw invalidArgument('columnHidden must be true or false.');
+    for (let col = area.left; col <= area.right; col++) {
+      if (hidden) ws.hiddenColumns.add(col);
+      else ws.hiddenColumns.delete(col);
+    }
+  }
+
+  /** `horizontalPageBreaks.add(range)`: a page break before the range's first row. */
+  addRowBreak(ws: HostWorksheet, area: Rect): void {
+    if (area.top === 0) throw invalidArgument('A page break cannot go before the first row.');
+    const after = area.top - 1;
+    if (!ws.rowBreaks.includes(after)) ws.rowBreaks = [...ws.rowBreaks, after].sort((a, b) => a - b);
+  }
+
   /** `range.clear(applyTo)`: contents, formats or both. Tables keep their size. */
   clearRange(ws: HostWorksheet, area: Rect, applyTo: ClearTarget): void {
     for (const [row, col, c] of [...ws.cellsIn(area)]) {
-      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold });
+      if (applyTo === 'Contents') ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold, style: c.style });
       else if (applyTo === 'Formats') ws.setCell(row, col, { value: c.value, formula: c.formula, numberFormat: 'General' });
       else ws.setCell(row, col, undefined);
     }
@@ -1224,7 +1360,7 @@ export class HostWorkbook {
       for (let c = 0; c < t.columnCount; c++) {
         const src = sourceRow <= t.rect.bottom ? ws(t).cell(sourceRow, t.left + c) : undefined;
         const fmt = src?.numberFormat ?? 'General';
-        ws(t).setCell(atRow + i, t.left + c, { value: null, numberFormat: fmt });
+        ws(t).setCell(atRow + i, t.left + c, { value: null, numberFormat: fmt, style: src?.style });
       }
     }
     if (values !== undefined && values !== null) {
@@ -1234,11 +1370,11 @@ export class HostWorkbook {
 
   /**
    * `table.columns.add(index, values, name)`: inserts a column before column `index` (at the end
-   * when undefined), shifting the cells of the table's rows to the right. `values` includes the
-   * header row; `name` (when given) overrides the header.
+   * when null, undefined or -1), shifting the cells of the table's rows to the right. `values`
+   * includes the header row; `name` (when given) overrides the header.
    */
   addTableColumn(t: HostTable, index: number | null | undefined, values: unknown, name: string | undefined): number {
-    const at = index === null || index === undefined ? t.columnCount : index;
+    const at = index === null || index === undefined || index === -1 ? t.columnCount : index;
     if (!Number.isInteger(at) || at < 0 || at > t.columnCount) throw invalidArgument(`Column index ${String(index)} is outside the table (0..${t.columnCount}).`);
     if (values !== undefined && values !== null) {
       if (!Array.isArray(values) || values.length !== t.rowCount || !values.every((v) => Array.isArray(v) && v.length === 1)) {
@@ -1282,7 +1418,7 @@ export class HostWorkbook {
     const others = t.headerNames().filter((_, i) => i !== index);
     if (name === '' || others.some((n) => sameName(n, name))) throw invalidArgument(`"${name}" cannot name a column of table "${t.name}" (empty or already used).`);
     const existing = t.worksheet.cell(t.top, t.left + index);
-    t.worksheet.setCell(t.top, t.left + index, { value: name, numberFormat: existing?.numberFormat ?? 'General' });
+    t.worksheet.setCell(t.top, t.left + index, { value: name, numberFormat: existing?.numberFormat ?? 'General', style: existing?.style });
   }
 
   /**

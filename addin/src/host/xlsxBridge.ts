@@ -4,8 +4,11 @@
  * Carried: sheets in order with visibility (visible / hidden / veryHidden), the active sheet,
  * cell values (dates become 1900-system serial numbers, whichever date system the file uses),
  * formulas with their cached results, number formats, tables (name, range, column names, style),
- * frozen rows/columns, column widths, a sheet's AutoFilter range, and data validations (opaque:
- * exceljs' model, by address).
+ * frozen rows/columns, column widths, a sheet's AutoFilter range, data validations (exceljs'
+ * model, by address), and workbook-level defined names.
+ *
+ * Written but not read (what the API sets): cell styles (fill and font colour, vertical alignment,
+ * wrapping), row heights, hidden columns, print areas and manual page breaks.
  *
  * Limits (what is not carried): fonts, fills, borders, alignment, merged cells, row heights,
  * column-level (whole-column) number formats, hyperlinks (the link text is kept), comments,
@@ -24,7 +27,7 @@
  */
 
 import ExcelJS from 'exceljs';
-import { cellAddress, parseAddress, rectAddress, rectColumns, rectRows } from './address';
+import { type Rect, cellAddress, columnLetters, parseAddress, rectAddress, rectColumns, rectRows } from './address';
 import type { CellScalar } from './cells';
 import { takeValidations } from './xlsxValidations';
 import { HostWorkbook, type HostCell, type HostWorksheet, type SheetVisibility } from './model';
@@ -77,12 +80,27 @@ function hostCellFrom(cell: ExcelJS.Cell): HostCell | undefined {
   return bold ? { value, numberFormat, bold } : { value, numberFormat };
 }
 
-/** Reads an .xlsx file into a host workbook (see the module comment for what is carried). */
-export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Promise<HostWorkbook> {
+/**
+ * Rectangles → exceljs' print area. exceljs prefixes each corner's column with "$" when it writes
+ * the defined name; the rows get theirs here ("A$3:D$58" → `$A$3:$D$58`), so the name is absolute
+ * as Excel writes it — LibreOffice ignores a print area with relative rows and prints everything.
+ */
+function printAreaTo(areas: readonly Rect[]): string | undefined {
+  if (areas.length === 0) return undefined;
+  const corner = (row: number, col: number) => `${columnLetters(col)}$${row + 1}`;
+  return areas.map((r) => `${corner(r.top, r.left)}:${corner(r.bottom, r.right)}`).join('&&');
+}
+
+/**
+ * Reads an .xlsx file into a host workbook (see the module comment for what is carried). `name`
+ * is the file's name, which `workbook.name` reports (as Excel does for a saved workbook).
+ */
+export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array, options: { name?: string } = {}): Promise<HostWorkbook> {
   const { file, bySheet } = await takeValidations(buffer);
   const xl = new ExcelJS.Workbook();
   await xl.xlsx.load(file as unknown as ArrayBuffer);
   const hb = new HostWorkbook();
+  if (options.name !== undefined) hb.name = options.name;
   hb.definedNames = ((xl.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? []).map((n) => ({
     name: n.name,
     ranges: [...n.ranges],
@@ -173,15 +191,22 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
         : [];
     const ws = xl.addWorksheet(sheet.name, { state, views } as Partial<ExcelJS.AddWorksheetOptions>);
     for (const [col, width] of sheet.columnWidths) ws.getColumn(col + 1).width = width;
+    for (const col of sheet.hiddenColumns) ws.getColumn(col + 1).hidden = true;
+    for (const [row, height] of sheet.rowHeights) ws.getRow(row + 1).height = height;
     if (sheet.autoFilter) ws.autoFilter = rectAddress(sheet.autoFilter);
 
     for (const [row, col, cell] of sheet.cells()) {
       const c = ws.getCell(row + 1, col + 1);
+      if (cell.style) c.style = { ...cell.style } as Partial<ExcelJS.Style>;
       c.value = excelValueOf(cell);
       if (cell.formula !== undefined && cell.value === null) needsCalc = true;
       if (cell.numberFormat && cell.numberFormat !== 'General') c.numFmt = cell.numberFormat;
-      if (cell.bold) c.font = { ...(c.font ?? {}), bold: true };
+      const font = cell.style?.font as Partial<ExcelJS.Font> | undefined;
+      if (cell.bold || font?.bold) c.font = { ...(font ?? {}), bold: cell.bold === true };
     }
+    const printArea = printAreaTo(sheet.printArea);
+    if (printArea) ws.pageSetup = { ...ws.pageSetup, printArea } as Partial<ExcelJS.PageSetup>;
+    for (const row of sheet.rowBreaks) (ws as unknown as { rowBreaks: unknown[] }).rowBreaks.push({ id: row + 1, max: 16383, man: 1 });
 
     for (const t of sheet.tables) {
       const rows: ExcelValue[][] = [];
