@@ -306,3 +306,30 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
     assert.deepEqual(wb.table('T').headerNames(), ['Status', 'Count', 'Chain']);
   });
 });
+
+describe('host: merged cells (range.merge)', () => {
+  it('merges keeping the upper-left value, one area per row when across, refuses table cells, and writes the merges', async () => {
+    const wb = sheet();
+    wb.setCells('Data', 'D1', [['标题', 'x'], ['a', 'b'], ['c', 'd']]);
+    await wb.client().run(async (context) => {
+      const data = context.workbook.worksheets.getItem('Data');
+      data.getRange('D1:E1').merge();
+      data.getRange('D2:E3').merge(true);
+      await context.sync();
+    });
+    const data = wb.worksheet('Data');
+    assert.deepEqual(data.values('D1:E3'), [['标题', null], ['a', null], ['c', null]]);
+    assert.equal(data.merges.length, 3);
+    await assert.rejects(
+      wb.client().run(async (context) => {
+        context.workbook.worksheets.getItem('Data').getRange('A1:B1').merge();
+        await context.sync();
+      }),
+      { code: 'InvalidOperation' },
+    );
+    const ws = (await reread(wb)).getWorksheet('Data')!;
+    assert.equal(ws.getCell('E1').isMerged, true);
+    assert.equal(ws.getCell('E1').master.address, 'D1');
+    assert.equal(ws.getCell('E3').master.address, 'D3');
+  });
+});

@@ -1010,6 +1010,7 @@ type RangeMembers =
   | 'getUsedRange'
   | 'getUsedRangeOrNullObject'
   | 'load'
+  | 'merge'
   | 'select'
   | 'track'
   | 'untrack';
@@ -1378,6 +1379,14 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     return this._range('findOrNullObject', [text, criteria ?? {}], (t) => {
       const r = this._find(t, text, criteria);
       return r ? { sheet: t.sheet, rect: r } : NULL_TARGET;
+    });
+  }
+
+  /** ExcelApi 1.2: see `HostWorkbook.mergeCells`. */
+  merge(across?: boolean): void {
+    this._invoke('merge', [across ?? false], (t: RangeTarget) => {
+      t.sheet.workbook.mergeCells(t.sheet, t.rect, across === true);
+      return undefined;
     });
   }
 

@@ -89,7 +89,9 @@ export class HostWorksheet {
    * `range.dataValidation` reads and writes them; the xlsx bridge carries them.
    */
   dataValidations: Record<string, unknown> = {};
-  /** Hidden columns (0-based): `format.columnHidden`. */
+  /** Merged areas: `range.merge()`. */
+  merges: Rect[] = [];
+  /** Hidden columns (0-based): `range.columnHidden`. */
   readonly hiddenColumns = new Set<number>();
   /** Row heights in points, by 0-based row (rows not listed have the default height): `format.rowHeight`. */
   readonly rowHeights = new Map<number, number>();
@@ -1264,6 +1266,24 @@ export class HostWorkbook {
   }
 
   // ----- rows, columns, page layout -----------------------------------------------------------
+
+  /**
+   * `range.merge(across)`: one merged area (or one per row, across), keeping the upper-left
+   * cell's contents and clearing the others', as Excel does. Cells of a table cannot be merged
+   * (InvalidOperation); merging over an existing merged area is not modelled.
+   */
+  mergeCells(ws: HostWorksheet, area: Rect, across: boolean): void {
+    const areas = across ? Array.from({ length: rectRows(area) }, (_, i) => rect(area.top + i, area.left, area.top + i, area.right)) : [area];
+    for (const t of this.tablesOn(ws)) if (rectsOverlap(t.rect, area)) throw invalidOperation(`Cells of table "${t.name}" cannot be merged.`);
+    if (ws.merges.some((m) => rectsOverlap(m, area))) throw new HostNotImplemented('Excel.Range.merge', 'over an existing merged area');
+    for (const a of areas) {
+      if (rectRows(a) * rectColumns(a) === 1) continue;
+      for (const [row, col, c] of [...ws.cellsIn(a)]) {
+        if (row !== a.top || col !== a.left) ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold, style: c.style });
+      }
+      ws.merges = [...ws.merges, a];
+    }
+  }
 
   /** `format.rowHeight = …` (points; Excel allows 0 to 409). */
   setRowHeight(ws: HostWorksheet, area: Rect, points: number): void {

@@ -8,7 +8,7 @@
  * model, by address), and workbook-level defined names.
  *
  * Written but not read (what the API sets): cell styles (fill and font colour, vertical alignment,
- * wrapping), row heights, hidden columns, print areas and manual page breaks.
+ * wrapping), merged cells, row heights, hidden columns, print areas and manual page breaks.
  *
  * Limits (what is not carried): fonts, fills, borders, alignment, merged cells, row heights,
  * column-level (whole-column) number formats, hyperlinks (the link text is kept), comments,
@@ -204,6 +204,8 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
       const font = cell.style?.font as Partial<ExcelJS.Font> | undefined;
       if (cell.bold || font?.bold) c.font = { ...(font ?? {}), bold: cell.bold === true };
     }
+    // After the cells: a merge keeps each covered cell's own formatting.
+    for (const merge of sheet.merges) ws.mergeCellsWithoutStyle(rectAddress(merge));
     const printArea = printAreaTo(sheet.printArea);
     if (printArea) ws.pageSetup = { ...ws.pageSetup, printArea } as Partial<ExcelJS.PageSetup>;
     for (const row of sheet.rowBreaks) (ws as unknown as { rowBreaks: unknown[] }).rowBreaks.push({ id: row + 1, max: 16383, man: 1 });

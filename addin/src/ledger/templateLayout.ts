@@ -1,9 +1,11 @@
-import type { Locale } from '../i18n/locale';
+import type { Locale, Text } from '../i18n/locale';
 import { FORMS, findForm } from '../forms';
+import { t } from '../forms/codes';
 import { columnsOf, type CellKind } from '../forms/columns';
 import { dataDictionary } from '../forms/dictionary';
 import { NUMBER_FORMATS } from './cells';
 import { AUDIT_TABLE, CLAIM_COLUMNS, CLAIMS_HEADER_ROW, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, claimsTableName } from './layout';
+import { printSheetName, printedForms } from './print';
 import { numberingSeries, type TableColumn } from './schema';
 
 /**
@@ -58,6 +60,22 @@ export const LISTS_SHEET = '_lists';
 
 /** Rows frozen at the top of a table's own sheet (forms, audit log, data dictionary): its header. */
 export const FROZEN_HEADER_ROWS = 1;
+
+/** The statistics cross-check sheet (xlsx/crossCheck.ts builds it). */
+export const CROSS_CHECK_SHEET: Text = t('投诉统计核对', '投訴統計核對', 'Stats cross-check');
+
+/**
+ * Whether a table has a sheet of its own, with the header style, a frozen header and widths (the
+ * forms, the audit log, the data dictionary); the numbering sheet's tables have none of these.
+ */
+export function hasOwnSheet(table: string): boolean {
+  return !!findForm(table) || table === AUDIT_TABLE || table === DICTIONARY_TABLE;
+}
+
+/** The template's sheets that hold no table, in its order: print sheets, the cross-check, the lists. */
+export function sheetsWithoutTables(locale: Locale): string[] {
+  return [...printedForms().map((form) => printSheetName(form, locale)), CROSS_CHECK_SHEET[locale], ...(namedLists(locale).length > 0 ? [LISTS_SHEET] : [])];
+}
 
 /** Widths (characters) of the system tables' columns, by column key. */
 const SYSTEM_WIDTHS: Readonly<Record<string, Readonly<Record<string, number>>>> = {

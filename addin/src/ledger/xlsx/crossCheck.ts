@@ -8,6 +8,7 @@ import type { CodeDecl } from '../../forms/types';
 import { MONTHS, SUBSTANTIATION_COLUMNS } from '../../domain/statistics';
 import { statisticsSheetName } from '../../domain/statisticsSheet';
 import { columnLetters } from '../report';
+import { CROSS_CHECK_SHEET } from '../templateLayout';
 
 /**
  * The statistics cross-check sheet of the ledger template (投诉统计核对 / 投訴統計核對 /
@@ -48,7 +49,7 @@ import { columnLetters } from '../report';
  * are written; the template's fullCalcOnLoad makes Excel compute them on opening.
  */
 
-export const CROSS_CHECK_SHEET: Text = t('投诉统计核对', '投訴統計核對', 'Stats cross-check');
+export { CROSS_CHECK_SHEET };
 
 /** Row and column keys of a block besides the codes and months of `yearStatistics`. */
 export const OTHER = '(other)';
