@@ -21,6 +21,7 @@ import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } 
 import { BindingView, PrintView } from './ArchiveViews';
 import { ImportView, PerformanceView, StatisticsView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
+import { UpgradeBar } from './UpgradeBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -43,6 +44,8 @@ const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'settings', label: 'viewSettings' },
 ];
 
+/** The views that write into the workbook: a ledger of another template version shows its Upgrade bar there. */
+const WRITING_VIEWS: ReadonlySet<ViewId> = new Set(['reception', 'complaints', 'steps', 'binding', 'statistics', 'performance', 'import']);
 
 function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const session = useSession();
@@ -125,6 +128,7 @@ export function App({ env }: { env: PaneEnvironment }) {
             </TabList>
           </header>
           <main className={styles.body}>
+            <UpgradeBar writes={WRITING_VIEWS.has(view)} />
             {view === 'reception' && <ReceptionView />}
             {view === 'complaints' && <ComplaintsView />}
             {view === 'steps' && <StepsView target={stepTarget} />}
