@@ -970,6 +970,13 @@ export class HostWorkbook {
     return t;
   }
 
+  /** Removes a table and leaves its cells, as Excel's `convertToRange` does (setup for tests). */
+  removeTable(t: HostTable): void {
+    const i = this.tableList.indexOf(t);
+    if (i < 0) throw itemNotFound(`There is no table named "${t.name}".`);
+    this.tableList.splice(i, 1);
+  }
+
   /**
    * Adds a chart to `sheet` over `sourceAddress` (which may name another sheet: "Data!A1:C5"),
    * laid out as `charts.add` does (see `chartSeriesLayout`).

@@ -70,7 +70,8 @@ function hostCellFrom(cell: ExcelJS.Cell): HostCell | undefined {
     if ('formula' in o || 'sharedFormula' in o) {
       const f = cell.formula;
       if (f) {
-        return { value: scalarFrom(o.result), formula: f.startsWith('=') ? f : `=${f}`, numberFormat };
+        const formula: HostCell = { value: scalarFrom(o.result), formula: f.startsWith('=') ? f : `=${f}`, numberFormat };
+        return cell.font?.bold === true ? { ...formula, bold: true } : formula;
       }
     }
   }

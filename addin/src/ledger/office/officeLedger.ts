@@ -198,8 +198,8 @@ class OfficeLedger implements OfficeLedgerHandle {
 
   async read(request: SnapshotRequest, options: ReadOptions = {}): Promise<Snapshot> {
     const locale = this.locale;
-    // Claiming a number writes into the numbering log: a write.
-    if (request.claims?.length) this.checkWritable();
+    // A read for a write (claiming a number writes into the numbering log) needs a ledger the add-in writes.
+    if (request.claims?.length || request.writes?.length) this.checkWritable();
     try {
       return await this.run(async (context) => {
         const tables = context.workbook.tables;
@@ -252,7 +252,9 @@ class OfficeLedger implements OfficeLedgerHandle {
         });
 
         const layouts = new Map<string, PendingLayout>();
-        const written = [...(request.writes ?? []), AUDIT_TABLE, ...(request.claims?.length ? [COUNTERS_TABLE] : [])];
+        // The audit log's layout comes with every read of a ledger the add-in writes (an older log may lack columns).
+        const writable = this.templateVersion === TEMPLATE_VERSION;
+        const written = [...(request.writes ?? []), ...(writable ? [AUDIT_TABLE] : []), ...(request.claims?.length ? [COUNTERS_TABLE] : [])];
         for (const key of new Set(written)) {
           const table = tables.getItem(key);
           const header = table.getHeaderRowRange();

@@ -1,5 +1,5 @@
 import type { Clock } from '../../domain/clock';
-import { KefuError } from '../../domain/problems';
+import { KefuError, type Problem } from '../../domain/problems';
 import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../../i18n/locale';
 import { findForm } from '../../forms';
 import { chainOf, chainedAuditRecords } from '../auditChain';
@@ -99,8 +99,6 @@ interface TableState {
   readonly lastRow: readonly CellIn[];
   /** Every body row (small tables: settings, dictionary, starting rows). */
   readonly body?: readonly (readonly CellIn[])[];
-  /** The first cell with something in it right of the table, within its rows, if any. */
-  readonly beside?: { readonly row: number; readonly column: number };
 }
 
 interface Workbook {
@@ -120,7 +118,7 @@ function text(value: DomainValue | CellIn | undefined): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
-/** The first request: tables (headers, where they are, what is beside them), sheets, names, small tables, the audit log's first rows. */
+/** The first request: tables (headers, where they are), sheets, names, small tables, the audit log's first rows. */
 async function readWorkbook(run: ExcelRun): Promise<Workbook> {
   return run(async (context) => {
     const wb = context.workbook;
@@ -139,12 +137,9 @@ async function readWorkbook(run: ExcelRun): Promise<Workbook> {
       body.load('rowCount');
       const last = body.getLastRow();
       last.load('values');
-      // The first used cell right of the table (its leftmost used column's first value), within its rows.
-      const beside = table.getRange().getColumnsAfter(schemaOf(key).columns.length).getUsedRangeOrNullObject(true).getColumn(0).getUsedRangeOrNullObject(true);
-      beside.load('rowIndex,columnIndex');
       const values = whole.has(key) ? body : key === AUDIT_TABLE ? body.getRow(0).getResizedRange(FIRST_CHUNK_ROWS - 1, 0).getIntersection(body) : undefined;
       values?.load('values');
-      return { key, table, header, sheet, body, last, beside, values };
+      return { key, table, header, sheet, body, last, values };
     });
     const lists = sheets.getItemOrNullObject(LISTS_SHEET).getRange('A1').getAbsoluteResizedRange(listRows(), listColumns());
     lists.load('values');
@@ -167,7 +162,6 @@ async function readWorkbook(run: ExcelRun): Promise<Workbook> {
         bodyRows: p.body.rowCount,
         lastRow: p.last.values[0] as CellIn[],
         ...(rows && p.key !== AUDIT_TABLE ? { body: rows } : {}),
-        ...(p.beside.isNullObject ? {} : { beside: { row: p.beside.rowIndex, column: p.beside.columnIndex } }),
       });
     }
     return {
@@ -238,6 +232,8 @@ function setValidation(range: Excel.Range, validation: ColumnValidation): void {
     range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: validation.title, message: validation.message };
   } else {
     range.dataValidation.rule = { wholeNumber: { formula1: validation.min, operator: 'GreaterThanOrEqualTo' } };
+    // The template's whole-number checks show no alert (the file's default), unlike a rule Excel makes.
+    range.dataValidation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' };
   }
   range.dataValidation.ignoreBlanks = true;
 }
@@ -276,10 +272,9 @@ function writeRecords(target: Excel.Range, table: string, headers: readonly stri
 }
 
 /** The writes that make a missing table (with its sheet unless it exists) as the template does. */
-function newTable(key: string, locale: Locale, sheetExists: boolean, records: readonly RecordValues[], rows?: readonly (readonly string[])[]): Write {
+function newTable(key: string, locale: Locale, sheetExists: boolean, origin: { row: number; column: number }, records: readonly RecordValues[], rows?: readonly (readonly string[])[]): Write {
   const schema = schemaOf(key);
   const name = schema.sheet[locale];
-  const origin = tableOrigin(key);
   const columns = schema.columns;
   const labels = columns.map((c) => c.label[locale]);
   const body: Matrix = rows
@@ -416,19 +411,21 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   let rowsAdded = 0;
   let updates = 0;
 
-  // Tables, with their sheets; on an existing sheet where the template puts them, if nothing is there.
+  // Tables, with their sheets; onto an existing sheet where the template puts them (a claims table
+  // next to the others, should an older ledger have another there), where nothing may be yet.
   const created = new Set<string>();
-  const onExisting: string[] = [];
+  const places: Place[] = [];
   for (const key of templateTables()) {
     if (found.tables.has(key)) continue;
-    const sheetExists = found.sheets.has(upper(schemaOf(key).sheet[locale])) || created.has(upper(schemaOf(key).sheet[locale]));
-    if (sheetExists) onExisting.push(key);
+    const sheet = schemaOf(key).sheet[locale];
+    const sheetExists = found.sheets.has(upper(sheet)) || created.has(upper(sheet));
+    const at = sheetExists ? placeOnSheet(key, sheet, found, places) : tableOrigin(key);
+    if (sheetExists) places.push({ key, sheet, ...at, width: schemaOf(key).columns.length });
     const seed = SEEDS[key]?.rows() ?? [];
-    writes.push(newTable(key, locale, sheetExists, seed, key === DICTIONARY_TABLE ? dictionaryRows(locale) : undefined));
-    created.add(upper(schemaOf(key).sheet[locale]));
+    writes.push(newTable(key, locale, sheetExists, at, seed, key === DICTIONARY_TABLE ? dictionaryRows(locale) : undefined));
+    created.add(upper(sheet));
     tablesAdded.push(key);
   }
-  if (onExisting.length > 0) await checkPlaces(run, onExisting, locale);
 
   // Sheets without tables: written from the template builder.
   const missingSheets = sheetsWithoutTables(locale).filter((name) => !found.sheets.has(upper(name)));
@@ -460,14 +457,16 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
     });
   }
 
-  // Columns, at each table's right; nothing of the user's may stand where they go.
+  // Columns, at each table's right.
   const missing = [...found.tables.values()].map((state) => ({ state, columns: missingColumns(state.key, state.headers, locale) })).filter((m) => m.columns.length > 0);
-  for (const { state, columns } of missing) {
-    const right = state.left + state.headers.length;
-    if (state.beside && state.beside.column < right + columns.length) {
-      throw new KefuError([{ kind: 'columnInTheWay', params: { sheet: state.sheet, cell: `${columnLetters(state.beside.column + 1)}${state.beside.row + 1}`, table: state.key } }]);
-    }
-  }
+
+  // What the first request could not know: whether anything stands where new tables and columns
+  // go, and the rest of a long audit log to seal. One more request (the log's rest may take more).
+  const audit = found.tables.get(AUDIT_TABLE);
+  const seal = audit && from < CHAIN_VERSION;
+  const more = await readMore(run, { places, columns: missing.map(({ state, columns }) => ({ state, count: columns.length })), audit: seal ? audit : undefined, first: found.auditFirst ?? [], locale, onProgress: options.onProgress });
+  if (more.taken.length > 0) throw new KefuError(more.taken);
+
   for (const { state, columns } of missing) {
     writes.push(newColumns(state, columns, locale));
     state.headers = [...state.headers, ...columns.map((c) => c.label[locale])];
@@ -509,21 +508,19 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   }
 
   // The audit log's hash chain, from its first row, for a log from before the chain.
-  const audit = found.tables.get(AUDIT_TABLE);
   let auditRowsSealed = 0;
   let lastChain = '';
   if (audit) {
     // Where the chain is now: a column of the log as read, or the one just added at its right.
     const chainIndex = audit.headers.findIndex((h) => columnForHeader(AUDIT_TABLE, h, locale)?.key === 'chain');
-    if (from < CHAIN_VERSION) {
-      const rows = await auditRows(run, audit, found.auditFirst ?? [], locale, options.onProgress);
-      const seal: { row: number; chain: string }[] = [];
-      for (const { row, values } of rows) {
+    if (seal) {
+      const changed: { row: number; chain: string }[] = [];
+      for (const { row, values } of more.auditRows) {
         lastChain = chainOf(lastChain, values);
-        if (text(values.chain) !== lastChain) seal.push({ row, chain: lastChain });
+        if (text(values.chain) !== lastChain) changed.push({ row, chain: lastChain });
       }
-      writes.push(...chainWrites(chainIndex, seal));
-      auditRowsSealed = seal.length;
+      writes.push(...chainWrites(chainIndex, changed));
+      auditRowsSealed = changed.length;
     } else if (chainIndex >= 0 && !isBlankRow(audit.lastRow)) {
       lastChain = text(audit.lastRow[chainIndex]);
     }
@@ -550,7 +547,8 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
       record: '',
       field: 'template_version',
       oldValue: String(from),
-      newValue: [String(TEMPLATE_VERSION), ...tablesAdded.map((t) => `+${t}`), ...columnsAdded.map((c) => `+${c}`), ...sheetsAdded.map((s) => `+${s}`), rowsAdded ? `+${rowsAdded} rows` : ''].filter(Boolean).join('; '),
+      // As kefu upgrade words it (xlsx/packageUpgrade.ts), so either tool's upgrade reads the same in the log.
+      newValue: [String(TEMPLATE_VERSION), ...tablesAdded.map((t) => `+${t}`), ...columnsAdded.map((c) => `+${c}`), rowsAdded ? `+${rowsAdded} rows` : ''].filter(Boolean).join('; '),
     },
   ]);
   const auditHeaders = schemaOf(AUDIT_TABLE).columns.map((c) => c.label[locale]);
@@ -582,35 +580,6 @@ function appendRecords(state: TableState, records: readonly RecordValues[], loca
   return writes;
 }
 
-/** The audit log's rows as records (blank rows left out, as reading a table does), with their body index. */
-async function auditRows(
-  run: ExcelRun,
-  audit: TableState,
-  first: readonly (readonly CellIn[])[],
-  locale: Locale,
-  onProgress?: (done: number, total: number) => void,
-): Promise<{ row: number; values: RecordValues }[]> {
-  // Only our columns of the log as read travel (a user's columns are not chained).
-  const ours = audit.readHeaders.flatMap((h, i) => (columnForHeader(AUDIT_TABLE, h, locale) ? [i] : []));
-  const columns: CellIn[][] = ours.map((i) => first.map((row) => row[i] ?? null));
-  let done = first.length;
-  onProgress?.(done, audit.bodyRows);
-  if (done < audit.bodyRows) {
-    await run(async (context) => {
-      const body = context.workbook.tables.getItem(AUDIT_TABLE).getDataBodyRange();
-      await readRemainingRows(context, ours.map((i) => body.getColumn(i)), columns, audit.bodyRows, (n) => onProgress?.((done += n), audit.bodyRows));
-    });
-  }
-  const headers = ours.map((i) => audit.readHeaders[i]);
-  const rows: { row: number; values: RecordValues }[] = [];
-  for (let r = 0; r < audit.bodyRows; r++) {
-    const cells = columns.map((column) => column[r] ?? null);
-    if (isBlankRow(cells)) continue;
-    rows.push({ row: r, values: rowToRecord(AUDIT_TABLE, headers, cells, locale) });
-  }
-  return rows;
-}
-
 /** The chain column's cells that change: contiguous runs, in requests under the limit. */
 function chainWrites(at: number, seal: readonly { row: number; chain: string }[]): Write[] {
   if (at < 0 && seal.length > 0) throw new Error('The audit log has no chain column to seal');
@@ -636,27 +605,95 @@ function chainWrites(at: number, seal: readonly { row: number; chain: string }[]
   return writes;
 }
 
+/** Where a new table goes on a sheet the ledger has. */
+interface Place {
+  readonly key: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly width: number;
+}
+
 /**
- * A table whose sheet the ledger has goes where the template puts it: one more request, only then,
- * checks that nothing is there (its header row and first body row).
+ * Where the template puts a table, or — for a claims table whose place an older ledger gives
+ * another series' (numbers find their claims table by name, not place) — the slot right of the
+ * numbering sheet's last claims table.
  */
-async function checkPlaces(run: ExcelRun, keys: readonly string[], locale: Locale): Promise<void> {
+function placeOnSheet(key: string, sheet: string, found: Workbook, planned: readonly Place[]): { row: number; column: number } {
+  const origin = tableOrigin(key);
+  const width = schemaOf(key).columns.length;
+  const tables = [...found.tables.values()].filter((t) => upper(t.sheet) === upper(sheet)).map((t) => ({ key: t.key, row: t.headerRow, column: t.left, width: t.readHeaders.length }));
+  const others = [...tables, ...planned.filter((p) => upper(p.sheet) === upper(sheet))];
+  const overlaps = others.some((t) => t.row <= origin.row + 1 && origin.row <= t.row + 1 && t.column < origin.column + width && origin.column < t.column + t.width);
+  if (!overlaps || !key.startsWith('kefu_claims_')) return origin;
+  const claims = others.filter((t) => t.key.startsWith('kefu_claims_'));
+  return { row: origin.row, column: Math.max(...claims.map((t) => t.column + t.width)) + 1 };
+}
+
+/** A cell holding anything (a value or a formula) in a range: Excel's find with the "*" wildcard. */
+function anything(range: Excel.Range): Excel.Range {
+  const found = range.findOrNullObject('*', { completeMatch: false, matchCase: false });
+  found.load('rowIndex,columnIndex');
+  return found;
+}
+
+/**
+ * The second request: whether a cell of the user's stands where a new table or column goes (the
+ * new columns within their table's rows; a new table's header and first row), and the audit log's
+ * rows beyond the first request's (several requests for a long log, each under the limit).
+ */
+async function readMore(
+  run: ExcelRun,
+  ask: {
+    readonly places: readonly Place[];
+    readonly columns: readonly { readonly state: TableState; readonly count: number }[];
+    readonly audit?: TableState;
+    readonly first: readonly (readonly CellIn[])[];
+    readonly locale: Locale;
+    readonly onProgress?: (done: number, total: number) => void;
+  },
+): Promise<{ taken: Problem[]; auditRows: { row: number; values: RecordValues }[] }> {
+  const { audit, first, locale, onProgress } = ask;
+  // Only our columns of the log as read travel (a user's columns are not chained).
+  const ours = audit ? audit.readHeaders.flatMap((h, i) => (columnForHeader(AUDIT_TABLE, h, locale) ? [i] : [])) : [];
+  const columns: CellIn[][] = ours.map((i) => first.map((row) => row[i] ?? null));
+  const rest = audit !== undefined && first.length < audit.bodyRows;
+  if (ask.places.length === 0 && ask.columns.length === 0 && !rest) return { taken: [], auditRows: auditRecords(audit, ours, columns, locale) };
+  let done = first.length;
   const taken = await run(async (context) => {
-    const probes = keys.map((key) => {
-      const { row, column } = tableOrigin(key);
-      const used = context.workbook.worksheets
-        .getItem(schemaOf(key).sheet[locale])
-        .getRangeByIndexes(row, column, 2, schemaOf(key).columns.length)
-        .getUsedRangeOrNullObject(true)
-        .getColumn(0)
-        .getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex');
-      return { key, used };
-    });
-    await context.sync();
-    return probes.filter((p) => !p.used.isNullObject).map((p) => ({ key: p.key, cell: `${columnLetters(p.used.columnIndex + 1)}${p.used.rowIndex + 1}` }));
+    const sheets = context.workbook.worksheets;
+    const probes = [
+      ...ask.places.map((p) => ({ kind: 'tableInTheWay' as const, sheet: p.sheet, table: p.key, cell: anything(sheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, 2, p.width)) })),
+      ...ask.columns.map(({ state, count }) => ({
+        kind: 'columnInTheWay' as const,
+        sheet: state.sheet,
+        table: state.key,
+        cell: anything(context.workbook.tables.getItem(state.key).getRange().getColumnsAfter(count)),
+      })),
+    ];
+    if (rest) {
+      onProgress?.(done, audit.bodyRows);
+      const body = context.workbook.tables.getItem(AUDIT_TABLE).getDataBodyRange();
+      await readRemainingRows(context, ours.map((i) => body.getColumn(i)), columns, audit.bodyRows, (n) => onProgress?.((done += n), audit.bodyRows));
+    } else {
+      await context.sync();
+    }
+    return probes
+      .filter((p) => !p.cell.isNullObject)
+      .map((p): Problem => ({ kind: p.kind, params: { sheet: p.sheet, table: p.table, cell: `${columnLetters(p.cell.columnIndex + 1)}${p.cell.rowIndex + 1}` } }));
   });
-  if (taken.length > 0) {
-    throw new KefuError(taken.map(({ key, cell }) => ({ kind: 'tableInTheWay' as const, params: { sheet: schemaOf(key).sheet[locale], cell, table: key } })));
+  return { taken, auditRows: auditRecords(audit, ours, columns, locale) };
+}
+
+/** The audit log's rows as records (blank rows left out, as reading a table does), with their body index. */
+function auditRecords(audit: TableState | undefined, ours: readonly number[], columns: readonly (readonly CellIn[])[], locale: Locale): { row: number; values: RecordValues }[] {
+  if (!audit) return [];
+  const headers = ours.map((i) => audit.readHeaders[i]);
+  const rows: { row: number; values: RecordValues }[] = [];
+  for (let r = 0; r < audit.bodyRows; r++) {
+    const cells = columns.map((column) => column[r] ?? null);
+    if (isBlankRow(cells)) continue;
+    rows.push({ row: r, values: rowToRecord(AUDIT_TABLE, headers, cells, locale) });
   }
+  return rows;
 }
