@@ -21,13 +21,13 @@ import { AUDIT_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTabl
 import { printSheetName } from '../addin/src/ledger/print';
 import { columnLetters } from '../addin/src/ledger/report';
 import { rowToRecord, schemaOf } from '../addin/src/ledger/schema';
-import { CROSS_CHECK_SHEET, LISTS_SHEET, dictionaryRows } from '../addin/src/ledger/templateLayout';
+import { CROSS_CHECK_SHEET, LISTS_SHEET, dictionaryRows, sheetsWithoutTables } from '../addin/src/ledger/templateLayout';
 import { templateTables } from '../addin/src/ledger/upgrade';
 import { MAX_REQUEST_BYTES, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { upgradeWorkbook, upgradedAnything, type OfficeUpgradeSummary } from '../addin/src/ledger/office/officeUpgrade';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { upgradeLedger } from '../addin/src/ledger/xlsx/packageUpgrade';
-import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
+import { buildTemplate, buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
 import { templateSheetCopies } from '../addin/src/ledger/xlsx/templateSheets';
 import { complaintInput } from './support/fixtures';
 
@@ -183,6 +183,14 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       assert.equal(firstBreak(auditRecords(wb, locale)), -1);
     });
   }
+
+  it('knows, without exceljs, the template’s sheets that hold no table, in the template’s order', () => {
+    for (const locale of ['zh-CN', 'zh-TW', 'en-US'] as const) {
+      const template = buildTemplate({ locale, createdAt: '2026-01-01 00:00:00' });
+      const without = template.worksheets.filter((ws) => Object.keys((ws as unknown as { tables: object }).tables ?? {}).length === 0).map((ws) => ws.name);
+      assert.deepEqual(sheetsWithoutTables(locale), without, locale);
+    }
+  });
 
   it('writes a workbook that kefu check (the part-level backend) accepts without errors', async () => {
     for (const file of ['demo.zh-CN.xlsx', 'kefu-ledger.en-US.xlsx']) {

@@ -105,7 +105,7 @@ interface Workbook {
   readonly tables: Map<string, TableState>;
   readonly sheets: Set<string>;
   readonly names: Map<string, { readonly name: string; readonly formula: string }>;
-  /** The used part of the lists sheet: its values from A1. */
+  /** The lists sheet's cells where the template keeps its lists (from A1). */
   readonly lists?: readonly (readonly CellIn[])[];
   /** The audit log's first rows (every column), when it has them. */
   readonly auditFirst?: readonly (readonly CellIn[])[];
@@ -478,7 +478,8 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   if (dictionary) {
     const wanted = dictionaryRows(locale);
     const current = (dictionary.body ?? []).map((cells, i) => ({ i, cells })).filter((r) => !isBlankRow(r.cells));
-    const columnOf = (key: string) => dictionary.readHeaders.findIndex((h) => columnForHeader(DICTIONARY_TABLE, h, locale)?.key === key);
+    // By the headers now: a dictionary column just added is filled in too.
+    const columnOf = (key: string) => dictionary.headers.findIndex((h) => columnForHeader(DICTIONARY_TABLE, h, locale)?.key === key);
     const indexes = DICTIONARY_COLUMNS.map((c: PlainColumn) => columnOf(c.key));
     current.forEach((row, n) => {
       const target = wanted[n];
