@@ -311,6 +311,55 @@ describe('browser end to end: the task pane in the preview', function () {
     await context.close();
   });
 
+  it('upgrades a ledger from an earlier template: the Upgrade workbook button in the views that write, what was added, then a registration', async () => {
+    const locale: Locale = 'zh-TW';
+    const file = `kefu-ledger.${locale}.xlsx`;
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    // The preview's empty ledger is, here, the kept template of version 1.
+    const v1 = await fs.readFile(path.join(__dirname, 'fixtures', 'v1', file));
+    await page.route(`**/templates/${file}`, (route) => route.fulfill({ body: v1, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    await openPreview(page, server, locale);
+    const bar = page.getByTestId('ledger-version');
+    await bar.getByText(message('workbookNeedsUpgrade', locale, { path: file, version: 1, ours: 2 })).waitFor();
+    // The to-do list only reads: it works, without the bar.
+    await page.getByRole('tab', { name: ui('viewQueue', locale) }).click();
+    await page.getByText(ui('queueEmpty', locale)).waitFor();
+    assert.equal(await bar.count(), 0);
+    await page.getByRole('tab', { name: ui('viewComplaints', locale) }).click();
+    await bar.getByRole('button', { name: '升級活頁簿' }).click();
+    const done = message('workbookUpgraded', locale, { path: file, from: 1, to: 2, tables: 1, columns: 1, sheets: 0, rows: 0, sealed: 1 });
+    await page.getByTestId('upgrade-outcome').getByText(done).waitFor();
+    assert.equal(await bar.count(), 0, 'the ledger now takes writes');
+
+    await fieldOf(page, 'channel', locale).selectOption({ label: code('channel', 'phone', locale) });
+    await fieldOf(page, 'complainant', locale).fill('張三');
+    await fieldOf(page, 'content', locale).fill('病房衛生間地面有積水');
+    await fieldOf(page, 'category', locale).selectOption({ label: code('category', 'cleaning', locale) });
+    await fieldOf(page, 'department', locale).selectOption({ label: code('department', 'cleaning', locale) });
+    await page.getByRole('button', { name: ui('register', locale), exact: true }).click();
+    const number = `TS-${new Date().getFullYear()}-0001`;
+    await page.getByTestId('registered').getByText(number).waitFor().catch(async (e) => {
+      throw new Error(`${(e as Error).message}\n${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
+    });
+
+    // The downloaded workbook: version 2, the chained audit log with the upgrade and the registration.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui('download', locale) }).click()]);
+    const saved = path.join(downloads, 'upgraded.xlsx');
+    await download.saveAs(saved);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(saved);
+    const meta = workbook.getWorksheet('_kefu')!;
+    const version = [1, 2, 3, 4, 5].map((r) => [meta.getCell(`A${r}`).value, meta.getCell(`B${r}`).value]).find(([key]) => key === 'template_version');
+    assert.deepEqual(version, ['template_version', '2']);
+    const audit = workbook.getWorksheet('稽核日誌')!;
+    assert.equal(audit.getCell('I1').value, '校驗鏈');
+    assert.equal(audit.getCell('C3').value, 'upgrade');
+    assert.match(String(audit.getCell('I4').value), /^[0-9a-f]{16}$/);
+    await context.close();
+  });
+
   it('can be used with the keyboard alone', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
     const page = await context.newPage();

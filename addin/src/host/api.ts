@@ -24,8 +24,10 @@ import {
   MAX_COLUMNS,
   MAX_ROWS,
   type Rect,
+  columnLetters,
   parseAddress,
   qualifiedAddress,
+  quoteSheetName,
   rect,
   rectAddress,
   rectColumns,
@@ -963,6 +965,7 @@ const RANGE_SCALARS = [
   'addressLocal',
   'cellCount',
   'columnCount',
+  'columnHidden',
   'columnIndex',
   'formulas',
   'formulasLocal',
@@ -1000,12 +1003,14 @@ type RangeMembers =
   | 'getOffsetRange'
   | 'getResizedRange'
   | 'format'
+  | 'dataValidation'
   | 'getRow'
   | 'getRowsAbove'
   | 'getRowsBelow'
   | 'getUsedRange'
   | 'getUsedRangeOrNullObject'
   | 'load'
+  | 'merge'
   | 'select'
   | 'track'
   | 'untrack';
@@ -1029,6 +1034,13 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
   }
   get columnIndex(): number {
     return this._get('columnIndex');
+  }
+  /** ExcelApi 1.2: whether all the range's columns are hidden (null when some are). */
+  get columnHidden(): boolean {
+    return this._get('columnHidden');
+  }
+  set columnHidden(v: boolean) {
+    this._set('columnHidden', v);
   }
   get rowCount(): number {
     return this._get('rowCount');
@@ -1082,12 +1094,18 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     return this._nav(HostRangeFormat, 'RangeFormat', 'format', (t: RangeTarget) => t) as unknown as Excel.RangeFormat;
   }
 
+  /** `range.dataValidation` (ExcelApi 1.8): list and whole-number rules, error alerts, blanks. */
+  get dataValidation(): Excel.DataValidation {
+    return this._nav(HostDataValidation, 'DataValidation', 'dataValidation', (t: RangeTarget) => t) as unknown as Excel.DataValidation;
+  }
+
   private _worksheet(): HostWorksheetObject {
     return this._nav(HostWorksheetObject, 'Worksheet', 'worksheet', (t: RangeTarget) => t.sheet);
   }
 
   override _navigation(name: string): HostClientObject | undefined {
     if (name === 'format') return this.format as unknown as HostClientObject;
+    if (name === 'dataValidation') return this.dataValidation as unknown as HostClientObject;
     return name === 'worksheet' ? this._worksheet() : undefined;
   }
 
@@ -1110,6 +1128,11 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
         return r.left;
       case 'isEntireColumn':
         return r.top === 0 && r.bottom === MAX_ROWS - 1;
+      case 'columnHidden': {
+        const hidden = new Set<boolean>();
+        for (let c = r.left; c <= r.right && hidden.size < 2; c++) hidden.add(sheet.hiddenColumns.has(c));
+        return hidden.size === 1 ? [...hidden][0] : null;
+      }
       case 'isEntireRow':
         return r.left === 0 && r.right === MAX_COLUMNS - 1;
       case 'values':
@@ -1129,6 +1152,7 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
 
   override _write(target: unknown, name: string, value: unknown): void {
     const { sheet, rect: r } = target as RangeTarget;
+    if (name === 'columnHidden') return sheet.workbook.setColumnsHidden(sheet, r, value as boolean);
     const mode = name === 'values' ? 'values' : name === 'numberFormat' ? 'numberFormat' : 'formulas';
     sheet.workbook.writeRange(sheet, r, value, mode);
   }
@@ -1358,6 +1382,14 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     });
   }
 
+  /** ExcelApi 1.2: see `HostWorkbook.mergeCells`. */
+  merge(across?: boolean): void {
+    this._invoke('merge', [across ?? false], (t: RangeTarget) => {
+      t.sheet.workbook.mergeCells(t.sheet, t.rect, across === true);
+      return undefined;
+    });
+  }
+
   select(): void {
     this._invoke('select', [], (t: RangeTarget) => {
       t.sheet.workbook.select(t.sheet, t.rect);
@@ -1390,9 +1422,58 @@ export function columnWidthCharacters(points: number): number {
   return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 256) / 256);
 }
 
-export class HostRangeFormat extends HostClientObject implements Pick<Excel.RangeFormat, 'context' | 'columnWidth' | 'font' | 'load'> {
+/** `Excel.VerticalAlignment` ↔ exceljs' alignment.vertical. */
+const VERTICAL_ALIGNMENTS: Readonly<Record<string, string>> = { Top: 'top', Center: 'middle', Bottom: 'bottom', Justify: 'justify', Distributed: 'distributed' };
+
+/** "#1F5F8B" / "1F5F8B" → exceljs' ARGB "FF1F5F8B"; Excel's named colours are not modelled. */
+function argbOf(color: unknown, what: string): string {
+  if (typeof color !== 'string') throw invalidArgument(`${what} must be a colour such as "#1F5F8B".`);
+  const m = /^#?([0-9A-Fa-f]{6})$/.exec(color);
+  if (!m) throw new HostNotImplemented(`Excel colour "${color}"`, 'the host takes #RRGGBB colours only');
+  return `FF${m[1]!.toUpperCase()}`;
+}
+
+/** exceljs' colour → Excel's "#RRGGBB" (theme and indexed colours are not modelled). */
+function htmlColorOf(color: unknown, fallback: string): string {
+  if (color === undefined || color === null) return fallback;
+  const argb = (color as { argb?: unknown }).argb;
+  if (typeof argb === 'string' && /^[0-9A-Fa-f]{8}$/.test(argb)) return `#${argb.slice(2).toUpperCase()}`;
+  throw new HostNotImplemented('a theme or indexed colour', JSON.stringify(color));
+}
+
+/** One value for every cell of a range, or null when the cells differ (Excel's rule for formats). */
+function uniform<T>(r: Rect, read: (row: number, col: number) => T): T | null {
+  let first: T | undefined;
+  let seen = false;
+  for (let row = r.top; row <= r.bottom; row++) {
+    for (let col = r.left; col <= r.right; col++) {
+      const v = read(row, col);
+      if (!seen) {
+        first = v;
+        seen = true;
+      } else if (v !== first) return null;
+    }
+  }
+  return first ?? null;
+}
+
+/** Cells of a format read: beyond this many the host does not read formats (Excel reads the used part). */
+const MAX_FORMAT_READ_CELLS = 1_000_000;
+
+function styledCells<T>(target: RangeTarget, read: (style: Record<string, any>) => T): T | null {
+  const { sheet, rect: r } = target;
+  if (rectRows(r) * rectColumns(r) > MAX_FORMAT_READ_CELLS) throw new HostNotImplemented('reading a format of a range this large');
+  return uniform(r, (row, col) => read((sheet.cell(row, col)?.style ?? {}) as Record<string, any>));
+}
+
+const RANGE_FORMAT_SCALARS = ['columnWidth', 'rowHeight', 'verticalAlignment', 'wrapText'] as const;
+
+export class HostRangeFormat
+  extends HostClientObject
+  implements Pick<Excel.RangeFormat, 'context' | (typeof RANGE_FORMAT_SCALARS)[number] | 'fill' | 'font' | 'load'>
+{
   readonly _typeName = 'RangeFormat';
-  readonly _scalars: readonly string[] = ['columnWidth'];
+  readonly _scalars: readonly string[] = RANGE_FORMAT_SCALARS;
 
   get columnWidth(): number {
     return this._get('columnWidth');
@@ -1400,31 +1481,87 @@ export class HostRangeFormat extends HostClientObject implements Pick<Excel.Rang
   set columnWidth(v: number) {
     this._set('columnWidth', v);
   }
+  /** ExcelApi 1.2: points; null when the rows differ. */
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this._set('rowHeight', v);
+  }
+  get verticalAlignment(): Excel.RangeFormat['verticalAlignment'] {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(v: Excel.RangeFormat['verticalAlignment']) {
+    this._set('verticalAlignment', v);
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this._set('wrapText', v);
+  }
 
   get font(): Excel.RangeFont {
     return this._nav(HostRangeFont, 'RangeFont', 'font', (t: RangeTarget) => t) as unknown as Excel.RangeFont;
   }
 
+  get fill(): Excel.RangeFill {
+    return this._nav(HostRangeFill, 'RangeFill', 'fill', (t: RangeTarget) => t) as unknown as Excel.RangeFill;
+  }
+
   override _navigation(name: string): HostClientObject | undefined {
-    return name === 'font' ? (this.font as unknown as HostClientObject) : undefined;
+    if (name === 'font') return this.font as unknown as HostClientObject;
+    if (name === 'fill') return this.fill as unknown as HostClientObject;
+    return undefined;
   }
 
   _read(target: unknown, name: string): unknown {
     const { sheet, rect: r } = target as RangeTarget;
-    if (name === 'columnWidth') {
-      // Excel gives null when the columns of the range differ in width; 8.43 characters by default.
-      const widths = new Set<number>();
-      for (let c = r.left; c <= Math.min(r.right, r.left + 16_383); c++) widths.add(sheet.columnWidths.get(c) ?? 8.43);
-      return widths.size === 1 ? columnWidthPoints([...widths][0]!) : null;
+    switch (name) {
+      case 'columnWidth': {
+        // Excel gives null when the columns of the range differ in width; 8.43 characters by default.
+        const widths = new Set<number>();
+        for (let c = r.left; c <= Math.min(r.right, r.left + 16_383); c++) widths.add(sheet.columnWidths.get(c) ?? 8.43);
+        return widths.size === 1 ? columnWidthPoints([...widths][0]!) : null;
+      }
+      case 'rowHeight': {
+        const heights = new Set<number>();
+        for (let row = r.top; row <= Math.min(r.bottom, r.top + MAX_FORMAT_READ_CELLS) && heights.size < 2; row++) heights.add(sheet.rowHeights.get(row) ?? 15);
+        return heights.size === 1 ? [...heights][0] : null;
+      }
+      case 'verticalAlignment':
+        return styledCells(target as RangeTarget, (s) => {
+          const v = s.alignment?.vertical ?? 'bottom';
+          const found = Object.entries(VERTICAL_ALIGNMENTS).find(([, x]) => x === v);
+          if (!found) throw new HostNotImplemented(`vertical alignment "${String(v)}"`);
+          return found[0];
+        });
+      case 'wrapText':
+        return styledCells(target as RangeTarget, (s) => s.alignment?.wrapText === true);
     }
     throw new HostNotImplemented(`Excel.RangeFormat.${name}`);
   }
 
   override _write(target: unknown, name: string, value: unknown): void {
     const { sheet, rect: r } = target as RangeTarget;
-    if (name !== 'columnWidth') return super._write(target, name, value);
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidArgument('columnWidth must be a number of points ≥ 0.');
-    for (let c = r.left; c <= r.right; c++) sheet.columnWidths.set(c, columnWidthCharacters(value));
+    const wb = sheet.workbook;
+    switch (name) {
+      case 'columnWidth':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidArgument('columnWidth must be a number of points ≥ 0.');
+        for (let c = r.left; c <= r.right; c++) sheet.columnWidths.set(c, columnWidthCharacters(value));
+        return;
+      case 'rowHeight':
+        return wb.setRowHeight(sheet, r, value as number);
+      case 'verticalAlignment': {
+        const vertical = VERTICAL_ALIGNMENTS[String(value)];
+        if (!vertical) throw invalidArgument(`"${String(value)}" is not a vertical alignment (Top, Center, Bottom, Justify, Distributed).`);
+        return wb.setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment as object) ?? {}), vertical } }));
+      }
+      case 'wrapText':
+        if (typeof value !== 'boolean') throw invalidArgument('wrapText must be true or false.');
+        return wb.setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment as object) ?? {}), wrapText: value } }));
+    }
+    super._write(target, name, value);
   }
 
   load(arg?: LoadArgument): Excel.RangeFormat {
@@ -1433,15 +1570,22 @@ export class HostRangeFormat extends HostClientObject implements Pick<Excel.Rang
   }
 }
 
-export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeFont, 'context' | 'bold' | 'load'> {
+export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeFont, 'context' | 'bold' | 'color' | 'load'> {
   readonly _typeName = 'RangeFont';
-  readonly _scalars: readonly string[] = ['bold'];
+  readonly _scalars: readonly string[] = ['bold', 'color'];
 
   get bold(): boolean {
     return this._get('bold');
   }
   set bold(v: boolean) {
     this._set('bold', v);
+  }
+  /** "#RRGGBB"; the host's default font colour is black. */
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v);
   }
 
   _read(target: unknown, name: string): unknown {
@@ -1454,14 +1598,21 @@ export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeF
       }
       return seen.size === 1 ? [...seen][0] : null;
     }
+    if (name === 'color') return styledCells(target as RangeTarget, (s) => htmlColorOf(s.font?.color, '#000000'));
     throw new HostNotImplemented(`Excel.RangeFont.${name}`);
   }
 
   override _write(target: unknown, name: string, value: unknown): void {
     const { sheet, rect: r } = target as RangeTarget;
-    if (name !== 'bold') return super._write(target, name, value);
-    if (typeof value !== 'boolean') throw invalidArgument('bold must be true or false.');
-    sheet.workbook.setBold(sheet, r, value);
+    if (name === 'bold') {
+      if (typeof value !== 'boolean') throw invalidArgument('bold must be true or false.');
+      return sheet.workbook.setBold(sheet, r, value);
+    }
+    if (name === 'color') {
+      const argb = argbOf(value, 'font.color');
+      return sheet.workbook.setStyle(sheet, r, (s) => ({ ...s, font: { ...((s.font as object) ?? {}), color: { argb } } }));
+    }
+    super._write(target, name, value);
   }
 
   load(arg?: LoadArgument): Excel.RangeFont {
@@ -1470,17 +1621,89 @@ export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeF
   }
 }
 
+/** `range.format.fill` (ExcelApi 1.1): a solid background colour. */
+export class HostRangeFill extends HostClientObject implements Pick<Excel.RangeFill, 'context' | 'color' | 'clear' | 'load'> {
+  readonly _typeName = 'RangeFill';
+  readonly _scalars: readonly string[] = ['color'];
+
+  /** "#RRGGBB"; Excel reports an unfilled cell as "#FFFFFF". */
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._set('color', v);
+  }
+
+  _read(target: unknown, name: string): unknown {
+    if (name === 'color') {
+      return styledCells(target as RangeTarget, (s) => {
+        const fill = s.fill as { type?: string; pattern?: string; fgColor?: unknown } | undefined;
+        if (!fill || fill.pattern === 'none') return '#FFFFFF';
+        if (fill.type !== 'pattern' || fill.pattern !== 'solid') throw new HostNotImplemented('a fill other than a solid colour');
+        return htmlColorOf(fill.fgColor, '#FFFFFF');
+      });
+    }
+    throw new HostNotImplemented(`Excel.RangeFill.${name}`);
+  }
+
+  override _write(target: unknown, name: string, value: unknown): void {
+    const { sheet, rect: r } = target as RangeTarget;
+    if (name !== 'color') return super._write(target, name, value);
+    const argb = argbOf(value, 'fill.color');
+    sheet.workbook.setStyle(sheet, r, (s) => ({ ...s, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } }));
+  }
+
+  clear(): void {
+    this._invoke('clear', [], (t: RangeTarget) => {
+      t.sheet.workbook.setStyle(t.sheet, t.rect, ({ fill: _fill, ...rest }) => rest);
+      return undefined;
+    });
+  }
+
+  load(arg?: LoadArgument): Excel.RangeFill {
+    this._load(arg);
+    return this as unknown as Excel.RangeFill;
+  }
+}
+
 
 // =============================================================================================
 // Workbook
 // =============================================================================================
 
-export class HostWorkbookObject extends HostClientObject implements Pick<Excel.Workbook, 'context' | 'worksheets' | 'tables' | 'getSelectedRange' | 'getActiveCell'> {
+export class HostWorkbookObject
+  extends HostClientObject
+  implements Pick<Excel.Workbook, 'context' | 'name' | 'names' | 'worksheets' | 'tables' | 'getSelectedRange' | 'getActiveCell' | 'load'>
+{
   readonly _typeName = 'Workbook';
-  readonly _scalars: readonly string[] = [];
+  readonly _scalars: readonly string[] = ['name'];
 
-  _read(_target: unknown, name: string): unknown {
+  /** ExcelApi 1.7: the file's name ("Book1" for a new workbook). */
+  get name(): string {
+    return this._get('name');
+  }
+
+  _read(target: unknown, name: string): unknown {
+    if (name === 'name') return (target as HostWorkbook).name;
     throw new HostNotImplemented(`Excel.Workbook.${name}`);
+  }
+
+  load(arg?: LoadArgument): Excel.Workbook {
+    this._load(arg);
+    return this as unknown as Excel.Workbook;
+  }
+
+  /** `workbook.names` (ExcelApi 1.1–1.7): workbook-level defined names. */
+  get names(): Excel.NamedItemCollection {
+    return this._names() as unknown as Excel.NamedItemCollection;
+  }
+
+  private _names(): HostNamedItemCollection {
+    return this._nav(HostNamedItemCollection, 'NamedItemCollection', 'names', (wb: HostWorkbook) => wb);
+  }
+
+  override _navigation(name: string): HostClientObject | undefined {
+    return name === 'names' ? this._names() : undefined;
   }
 
   get worksheets(): Excel.WorksheetCollection {
@@ -1627,6 +1850,8 @@ type WorksheetMembers =
   | 'delete'
   | 'autoFilter'
   | 'freezePanes'
+  | 'pageLayout'
+  | 'horizontalPageBreaks'
   | 'activate'
   | 'getCell'
   | 'getRange'
@@ -1683,6 +1908,16 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
 
   get freezePanes(): Excel.WorksheetFreezePanes {
     return this._nav(HostFreezePanes, 'WorksheetFreezePanes', 'freezePanes', (s: HostWorksheet) => s) as unknown as Excel.WorksheetFreezePanes;
+  }
+
+  /** `worksheet.pageLayout` (ExcelApi 1.9): the print area. */
+  get pageLayout(): Excel.PageLayout {
+    return this._nav(HostPageLayout, 'PageLayout', 'pageLayout', (s: HostWorksheet) => s) as unknown as Excel.PageLayout;
+  }
+
+  /** `worksheet.horizontalPageBreaks` (ExcelApi 1.9): manual page breaks between rows. */
+  get horizontalPageBreaks(): Excel.PageBreakCollection {
+    return this._nav(HostPageBreakCollection, 'PageBreakCollection', 'horizontalPageBreaks', (s: HostWorksheet) => s) as unknown as Excel.PageBreakCollection;
   }
 
   /** `worksheet.charts` (ExcelApi 1.1). */
@@ -2871,5 +3106,416 @@ export class HostChartSeriesObject
   load(arg?: LoadArgument): Excel.ChartSeries {
     this._load(arg);
     return this as unknown as Excel.ChartSeries;
+  }
+}
+
+// =============================================================================================
+// Data validation, defined names, page layout (ExcelApi 1.1–1.9 subsets)
+// =============================================================================================
+
+/** Office.js operators ↔ exceljs' (the file's) operators. */
+const VALIDATION_OPERATORS: Readonly<Record<string, string>> = {
+  Between: 'between',
+  NotBetween: 'notBetween',
+  EqualTo: 'equal',
+  NotEqualTo: 'notEqual',
+  GreaterThan: 'greaterThan',
+  LessThan: 'lessThan',
+  GreaterThanOrEqualTo: 'greaterThanOrEqual',
+  LessThanOrEqualTo: 'lessThanOrEqual',
+};
+
+const VALIDATION_TYPES: Readonly<Record<string, string>> = {
+  list: 'List',
+  whole: 'WholeNumber',
+  decimal: 'Decimal',
+  date: 'Date',
+  time: 'Time',
+  textLength: 'TextLength',
+  custom: 'Custom',
+  any: 'None',
+};
+
+const ALERT_STYLES: Readonly<Record<string, string>> = { Stop: 'stop', Warning: 'warning', Information: 'information' };
+
+/** Excel's limit of an inline list's formula ("a,b,c" in quotes). */
+const INLINE_LIST_LIMIT = 255;
+
+function validationOperand(v: unknown, what: string): number {
+  const n = typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new HostNotImplemented(`Excel.DataValidation ${what} = ${JSON.stringify(v)}`, 'the host takes numbers only');
+  return n;
+}
+
+/** An Office.js rule → exceljs' model of it (type, operator, formulae). */
+function ruleModel(rule: unknown): Record<string, unknown> {
+  if (!rule || typeof rule !== 'object') throw invalidArgument('A data validation rule must be an object.');
+  const kinds = Object.entries(rule as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
+  if (kinds.length !== 1) throw invalidArgument('A data validation rule has exactly one kind (list, wholeNumber, …).');
+  const [kind, criteria] = kinds[0]! as [string, Record<string, unknown>];
+  if (kind === 'list') {
+    const { inCellDropDown, source } = criteria as Partial<Excel.ListDataValidation>;
+    if (inCellDropDown === false) throw new HostNotImplemented('Excel.ListDataValidation.inCellDropDown = false');
+    if (typeof source !== 'string') throw new HostNotImplemented('Excel.ListDataValidation.source as a Range', 'pass "=name" or "a,b,c"');
+    if (source.startsWith('=')) return { type: 'list', formulae: [source.slice(1)] };
+    const formula = `"${source}"`;
+    if (source === '' || formula.length > INLINE_LIST_LIMIT) throw invalidArgument(`An inline list holds 1 to ${INLINE_LIST_LIMIT - 2} characters; use a range for longer ones.`);
+    return { type: 'list', formulae: [formula] };
+  }
+  if (kind === 'wholeNumber') {
+    const { formula1, formula2, operator } = criteria as Partial<Excel.BasicDataValidation>;
+    const op = VALIDATION_OPERATORS[String(operator)];
+    if (!op) throw invalidArgument(`"${String(operator)}" is not a data validation operator.`);
+    const between = op === 'between' || op === 'notBetween';
+    if (between && (formula2 === undefined || formula2 === null)) throw invalidArgument(`${String(operator)} needs formula2.`);
+    const formulae = [validationOperand(formula1, 'formula1'), ...(between ? [validationOperand(formula2, 'formula2')] : [])];
+    return { type: 'whole', operator: op, formulae };
+  }
+  throw new HostNotImplemented(`Excel.DataValidationRule.${kind}`);
+}
+
+/** exceljs' model → the Office.js rule (the kinds the host writes). */
+function ruleOf(model: Record<string, unknown>): Excel.DataValidationRule {
+  const formulae = (model.formulae as unknown[] | undefined) ?? [];
+  if (model.type === 'list') {
+    const f = String(formulae[0] ?? '');
+    const source = f.startsWith('"') && f.endsWith('"') ? f.slice(1, -1) : `=${f}`;
+    return { list: { inCellDropDown: true, source } };
+  }
+  if (model.type === 'whole') {
+    const operator = Object.entries(VALIDATION_OPERATORS).find(([, x]) => x === (model.operator ?? 'between'))?.[0];
+    const [formula1, formula2] = formulae;
+    return { wholeNumber: { formula1: formula1 as number, ...(formula2 !== undefined ? { formula2: formula2 as number } : {}), operator: operator as Excel.DataValidationOperator } };
+  }
+  throw new HostNotImplemented(`reading a data validation rule of type ${String(model.type)}`);
+}
+
+/** The one validation model of every cell of `area`, 'none' when no cell has one, or 'mixed'. */
+function validationOf(target: RangeTarget): Record<string, unknown> | 'none' | 'inconsistent' | 'mixed' {
+  const { sheet, rect: r } = target;
+  const over = sheet.workbook.validationsOver(sheet, r);
+  if (over.length === 0) return 'none';
+  const covered = over.reduce((n, o) => {
+    const cut = rectIntersection(o.rect, r)!;
+    return n + rectRows(cut) * rectColumns(cut);
+  }, 0);
+  if (covered < rectRows(r) * rectColumns(r)) return 'mixed';
+  const first = JSON.stringify(over[0]!.rule);
+  return over.every((o) => JSON.stringify(o.rule) === first) ? over[0]!.rule : 'inconsistent';
+}
+
+const DATA_VALIDATION_SCALARS = ['errorAlert', 'ignoreBlanks', 'rule', 'type'] as const;
+
+/**
+ * `range.dataValidation` (ExcelApi 1.8). Rules: `list` (an inline list "a,b,c" of at most 253
+ * characters, or "=name" / "=Sheet!$A$1:$A$9"; a Range source is not modelled) and `wholeNumber`
+ * with number operands; other kinds throw HostNotImplemented. A new rule needs a range without
+ * validation (or exactly one validation's range, whose rule it replaces); Excel on the web refuses
+ * some overlapping ranges, so the host refuses them all: `clear()` first. `errorAlert` and
+ * `ignoreBlanks` are set on exactly one validation's range, after its rule. Alerts keep Excel's
+ * limits: a title of at most 32 characters, a message of at most 225. New rules start as Excel's
+ * do: blanks ignored, a Stop alert shown. Stored as exceljs' model, which the xlsx bridge writes.
+ */
+export class HostDataValidation
+  extends HostClientObject
+  implements Pick<Excel.DataValidation, 'context' | (typeof DATA_VALIDATION_SCALARS)[number] | 'clear' | 'load'>
+{
+  readonly _typeName = 'DataValidation';
+  readonly _scalars: readonly string[] = DATA_VALIDATION_SCALARS;
+
+  get rule(): Excel.DataValidationRule {
+    return this._get('rule');
+  }
+  set rule(v: Excel.DataValidationRule) {
+    this._set('rule', v);
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    return this._get('errorAlert');
+  }
+  set errorAlert(v: Excel.DataValidationErrorAlert) {
+    this._set('errorAlert', v);
+  }
+  get ignoreBlanks(): boolean {
+    return this._get('ignoreBlanks');
+  }
+  set ignoreBlanks(v: boolean) {
+    this._set('ignoreBlanks', v);
+  }
+  get type(): Excel.DataValidation['type'] {
+    return this._get('type');
+  }
+
+  _read(target: unknown, name: string): unknown {
+    const found = validationOf(target as RangeTarget);
+    if (name === 'type') {
+      if (found === 'none') return 'None';
+      if (found === 'mixed') return 'MixedCriteria';
+      if (found === 'inconsistent') return 'Inconsistent';
+      return VALIDATION_TYPES[String(found.type)] ?? 'None';
+    }
+    if (typeof found === 'string') {
+      if (found === 'none' && name === 'rule') return {};
+      throw new HostNotImplemented(`Excel.DataValidation.${name}`, `reading it where the range's validation is ${found}`);
+    }
+    switch (name) {
+      case 'rule':
+        return ruleOf(found);
+      case 'ignoreBlanks':
+        return found.allowBlank === true;
+      case 'errorAlert': {
+        const style = Object.entries(ALERT_STYLES).find(([, x]) => x === (found.errorStyle ?? 'stop'))?.[0] ?? 'Stop';
+        return { message: String(found.error ?? ''), showAlert: found.showErrorMessage === true, style, title: String(found.errorTitle ?? '') };
+      }
+    }
+    throw new HostNotImplemented(`Excel.DataValidation.${name}`);
+  }
+
+  override _write(target: unknown, name: string, value: unknown): void {
+    const { sheet, rect: r } = target as RangeTarget;
+    const wb = sheet.workbook;
+    if (name === 'rule') return wb.setValidationRule(sheet, r, ruleModel(value));
+    if (name === 'ignoreBlanks') {
+      if (typeof value !== 'boolean') throw invalidArgument('ignoreBlanks must be true or false.');
+      return wb.setValidationSettings(sheet, r, { allowBlank: value });
+    }
+    if (name === 'errorAlert') {
+      const alert = (value ?? {}) as Partial<Excel.DataValidationErrorAlert>;
+      const settings: Record<string, unknown> = {};
+      if (alert.showAlert !== undefined) settings.showErrorMessage = checkBoolean(alert.showAlert, 'showAlert');
+      if (alert.style !== undefined) {
+        const style = ALERT_STYLES[String(alert.style)];
+        if (!style) throw invalidArgument(`"${String(alert.style)}" is not an alert style (Stop, Warning, Information).`);
+        settings.errorStyle = style;
+      }
+      if (alert.title !== undefined) {
+        if (typeof alert.title !== 'string' || alert.title.length > 32) throw invalidArgument('An error alert title has at most 32 characters.');
+        settings.errorTitle = alert.title;
+      }
+      if (alert.message !== undefined) {
+        if (typeof alert.message !== 'string' || alert.message.length > 225) throw invalidArgument('An error alert message has at most 225 characters.');
+        settings.error = alert.message;
+      }
+      return wb.setValidationSettings(sheet, r, settings);
+    }
+    super._write(target, name, value);
+  }
+
+  clear(): void {
+    this._invoke('clear', [], (t: RangeTarget) => {
+      t.sheet.workbook.clearValidation(t.sheet, t.rect);
+      return undefined;
+    });
+  }
+
+  load(arg?: LoadArgument): Excel.DataValidation {
+    this._load(arg);
+    return this as unknown as Excel.DataValidation;
+  }
+}
+
+// ----- defined names -----
+
+type NameRecord = { name: string; ranges: string[] };
+
+const NAMED_ITEM_SCALARS = ['formula', 'name', 'type', 'visible'] as const;
+
+function readName(n: NameRecord, name: string): unknown {
+  switch (name) {
+    case 'name':
+      return n.name;
+    case 'formula':
+      return `=${n.ranges.join(',')}`;
+    case 'type':
+      return n.ranges.every((r) => parseAddress(r) !== null) ? 'Range' : 'String';
+    case 'visible':
+      return true;
+  }
+  throw new HostNotImplemented(`Excel.NamedItem.${name}`);
+}
+
+/** A reference argument (a Range proxy, or a formula "=Sheet!$A$1:$A$9") → the text a name holds. */
+function referenceText(self: HostClientObject, reference: unknown, wb: HostWorkbook): string {
+  if (reference instanceof HostRange) {
+    const { sheet, rect: r } = rangeArgument(self, reference, wb.worksheets[0]!);
+    const absolute = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+    const corners = r.top === r.bottom && r.left === r.right ? absolute(r.top, r.left) : `${absolute(r.top, r.left)}:${absolute(r.bottom, r.right)}`;
+    return `${quoteSheetName(sheet.name)}!${corners}`;
+  }
+  if (typeof reference !== 'string' || !reference.startsWith('=')) throw new HostNotImplemented('a name that is not a reference', String(reference));
+  const text = reference.slice(1);
+  const parsed = parseAddress(text);
+  if (!parsed || parsed.sheet === undefined) throw new HostNotImplemented('a name that is not a sheet reference', reference);
+  if (!wb.findWorksheet(parsed.sheet)) throw invalidArgument(`There is no worksheet named "${parsed.sheet}".`);
+  return text;
+}
+
+/**
+ * `workbook.names` (ExcelApi 1.1; `add` 1.4): workbook-level names of sheet references (other
+ * formulas and sheet-scoped names are not modelled). Names are unique case-insensitively, also
+ * against table names (ItemAlreadyExists). The formula keeps the text the name was given or read
+ * with (Excel would drop quotes a sheet name does not need).
+ */
+export class HostNamedItemCollection
+  extends HostCollectionObject<HostNamedItem>
+  implements Pick<Excel.NamedItemCollection, 'context' | 'items' | 'add' | 'getItem' | 'getItemOrNullObject' | 'load'>
+{
+  readonly _typeName = 'NamedItemCollection';
+  readonly _scalars: readonly string[] = [];
+  readonly _itemScalars: readonly string[] = NAMED_ITEM_SCALARS;
+
+  get items(): Excel.NamedItem[] {
+    return this._get('items');
+  }
+
+  _read(_t: unknown, name: string): unknown {
+    throw new HostNotImplemented(`Excel.NamedItemCollection.${name}`);
+  }
+
+  _itemTargets(target: unknown): unknown[] {
+    return [...(target as HostWorkbook).definedNames];
+  }
+
+  _readItem(t: unknown, name: string): unknown {
+    return readName(t as NameRecord, name);
+  }
+
+  _makeItem(index: number, t: unknown, props: Record<string, unknown>): HostNamedItem {
+    return this._item(HostNamedItem, 'NamedItem', index, t, props);
+  }
+
+  load(arg?: LoadArgument): Excel.NamedItemCollection {
+    this._load(arg);
+    return this as unknown as Excel.NamedItemCollection;
+  }
+
+  add(name: string, reference: Excel.Range | string, comment?: string): Excel.NamedItem {
+    if (comment !== undefined) throw new HostNotImplemented('Excel.NamedItemCollection.add(…, comment)');
+    checkRangeArgumentContext(this, reference);
+    return this._child(HostNamedItem, 'NamedItem', 'add', [name, reference], (wb: HostWorkbook) => {
+      wb.addName(name, referenceText(this, reference, wb));
+      return wb.findName(name)!;
+    }) as unknown as Excel.NamedItem;
+  }
+
+  getItem(name: string): Excel.NamedItem {
+    return this._child(HostNamedItem, 'NamedItem', 'getItem', [name], (wb: HostWorkbook) => {
+      const n = wb.findName(name);
+      if (!n) throw itemNotFound(`There is no name "${name}".`);
+      return n;
+    }) as unknown as Excel.NamedItem;
+  }
+
+  getItemOrNullObject(name: string): Excel.NamedItem {
+    return this._child(HostNamedItem, 'NamedItem', 'getItemOrNullObject', [name], (wb: HostWorkbook) => wb.findName(name) ?? NULL_TARGET) as unknown as Excel.NamedItem;
+  }
+}
+
+export class HostNamedItem extends HostClientObject implements Pick<Excel.NamedItem, 'context' | 'isNullObject' | (typeof NAMED_ITEM_SCALARS)[number] | 'load'> {
+  readonly _typeName = 'NamedItem';
+  readonly _scalars: readonly string[] = NAMED_ITEM_SCALARS;
+
+  get name(): string {
+    return this._get('name');
+  }
+  /** ExcelApi 1.7. */
+  get formula(): string {
+    return this._get('formula');
+  }
+  set formula(v: string) {
+    this._set('formula', v);
+  }
+  get type(): Excel.NamedItem['type'] {
+    return this._get('type');
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(_v: boolean) {
+    throw new HostNotImplemented('Excel.NamedItem.visible (set)');
+  }
+
+  _read(target: unknown, name: string): unknown {
+    return readName(target as NameRecord, name);
+  }
+
+  override _write(target: unknown, name: string, value: unknown): void {
+    if (name !== 'formula') return super._write(target, name, value);
+    const record = target as NameRecord;
+    // The workbook is reached through the collection this item came from.
+    const wb = (this._parent as HostNamedItemCollection)._resolveNow().target as HostWorkbook;
+    record.ranges = [referenceText(this, value, wb)];
+  }
+
+  load(arg?: LoadArgument): Excel.NamedItem {
+    this._load(arg);
+    return this as unknown as Excel.NamedItem;
+  }
+}
+
+// ----- page layout -----
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): `setPrintArea` only; paper, margins, headers and the rest are not modelled. */
+export class HostPageLayout extends HostClientObject implements Pick<Excel.PageLayout, 'context' | 'setPrintArea'> {
+  readonly _typeName = 'PageLayout';
+  readonly _scalars: readonly string[] = [];
+
+  _read(_t: unknown, name: string): unknown {
+    throw new HostNotImplemented(`Excel.PageLayout.${name}`);
+  }
+
+  /** One range, or several separated by commas ("A1:D20, A40:D60"), on this sheet. */
+  setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
+    checkRangeArgumentContext(this, printArea);
+    this._invoke('setPrintArea', [printArea], (s: HostWorksheet) => {
+      const parts = typeof printArea === 'string' ? printArea.split(',').map((p) => p.trim()) : [printArea];
+      s.printArea = parts.map((part) => {
+        if (typeof part !== 'string' && !(part instanceof HostRange)) throw new HostNotImplemented('Excel.PageLayout.setPrintArea(RangeAreas)');
+        const target = rangeArgument(this, part, s);
+        if (target.sheet !== s) throw invalidArgument('A print area must be on its worksheet.');
+        return target.rect;
+      });
+      return undefined;
+    });
+  }
+}
+
+/** `worksheet.horizontalPageBreaks` (ExcelApi 1.9): `add` only. */
+export class HostPageBreakCollection extends HostClientObject implements Pick<Excel.PageBreakCollection, 'context' | 'add'> {
+  readonly _typeName = 'PageBreakCollection';
+  readonly _scalars: readonly string[] = [];
+
+  _read(_t: unknown, name: string): unknown {
+    throw new HostNotImplemented(`Excel.PageBreakCollection.${name}`);
+  }
+
+  /** A manual page break before the range's first row (Excel's "before the top-left cell"). */
+  add(pageBreakRange: Excel.Range | string): Excel.PageBreak {
+    checkRangeArgumentContext(this, pageBreakRange);
+    return this._child(HostPageBreak, 'PageBreak', 'add', [pageBreakRange], (s: HostWorksheet) => {
+      const target = rangeArgument(this, pageBreakRange, s);
+      if (target.sheet !== s) throw invalidArgument('A page break must be on its worksheet.');
+      s.workbook.addRowBreak(s, target.rect);
+      return { sheet: s, row: target.rect.top };
+    }) as unknown as Excel.PageBreak;
+  }
+}
+
+export class HostPageBreak extends HostClientObject implements Pick<Excel.PageBreak, 'context' | 'rowIndex' | 'load'> {
+  readonly _typeName = 'PageBreak';
+  readonly _scalars: readonly string[] = ['rowIndex'];
+
+  /** The row (0-based) the break stands before. */
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+
+  _read(target: unknown, name: string): unknown {
+    if (name === 'rowIndex') return (target as { row: number }).row;
+    throw new HostNotImplemented(`Excel.PageBreak.${name}`);
+  }
+
+  load(arg?: LoadArgument): Excel.PageBreak {
+    this._load(arg);
+    return this as unknown as Excel.PageBreak;
   }
 }

@@ -49,10 +49,21 @@
  *   desktop guesses from the data's shape). A new chart sits right of its source at 360 × 216 pt
  *   (Excel puts it in the visible window); rows are 15 pt high. Series names are read from their
  *   cells when the chart is made and do not follow later edits of those cells.
- * - Cell formatting beyond number formats and bold (fonts, fills, borders, alignment), merged
- *   cells, hidden columns, row heights, conditional formats and page layout (print areas, page
- *   setup, page breaks, headers and footers) are carried from a file read to the file written, not
- *   modelled: the API members that would reach them are not implemented.
+ * - Data validation (ExcelApi 1.8): list rules (inline "a,b,c" or "=reference"/"=name"; a Range
+ *   source is not modelled) and whole-number rules. A rule over cells that already have validation
+ *   is refused unless the range is exactly that validation's (Excel on the web refuses some such
+ *   ranges): clear first. Error alerts keep Excel's limits (title 32, message 225 characters).
+ * - Cell formats set through the API: bold, font and solid fill colours as #RRGGBB (named and
+ *   theme colours are not modelled), vertical alignment, wrapping, row heights, hidden columns,
+ *   merged cells (not over another merged area), a print area and manual row page breaks. They
+ *   are written to .xlsx; validations, merges, heights and page breaks do not move when cells are
+ *   inserted or shifted (Excel's do).
+ * - The rest of a cell's formatting (font sizes and styles, borders, horizontal alignment),
+ *   conditional formats, page setup (paper, margins, fit to page), headers and footers and tab
+ *   colours are carried from a file read to the file written, not modelled: the API members that
+ *   would reach them are not implemented.
+ * - Defined names (`workbook.names`) are workbook-level sheet references; a name's formula keeps
+ *   the text it was given (Excel drops quotes a sheet name does not need).
  * - Members the host does not implement throw HostNotImplemented instead of doing anything.
  */
 

@@ -44,13 +44,14 @@ export interface HostCell {
   bold?: boolean;
   /**
    * The rest of the cell's formatting (font, fill, border, alignment, protection) in exceljs' style
-   * model, carried through the xlsx bridge but not modelled: no API of the host reads or sets it.
-   * Like Excel's formats, it stays when the cell's contents change and goes with `clear(Formats)`.
+   * model. The API sets the parts it implements (`format.fill.color`, `format.font.color`,
+   * `format.verticalAlignment`, `format.wrapText`); the xlsx bridge writes it. Like Excel's
+   * formats, it stays when the cell's contents change and goes with `clear(Formats)`.
    */
   style?: CellStyle;
 }
 
-/** See `HostCell.style`: opaque to the host. */
+/** See `HostCell.style`. */
 export type CellStyle = Readonly<Record<string, unknown>>;
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
@@ -84,20 +85,27 @@ export class HostWorksheet {
   autoFilter: Rect | null = null;
   /** Column widths in characters (the unit of the xlsx `<col width>`), by 0-based column. */
   readonly columnWidths = new Map<number, number>();
-  /** Data validations carried through the xlsx bridge as opaque data (exceljs' model, by address). */
+  /**
+   * Data validations: exceljs' model (type, operator, formulae, messages) by the address it covers.
+   * `range.dataValidation` reads and writes them; the xlsx bridge carries them.
+   */
   dataValidations: Record<string, unknown> = {};
+  /** Merged areas: `range.merge()`. */
+  merges: Rect[] = [];
+  /** Hidden columns (0-based): `range.columnHidden`. */
+  readonly hiddenColumns = new Set<number>();
+  /** Row heights in points, by 0-based row (rows not listed have the default height): `format.rowHeight`. */
+  readonly rowHeights = new Map<number, number>();
+  /** The print area(s), or empty: `pageLayout.setPrintArea`. */
+  printArea: Rect[] = [];
+  /** Manual page breaks: a page ends after each of these 0-based rows (`horizontalPageBreaks.add`). */
+  rowBreaks: number[] = [];
   /*
    * What the xlsx bridge carries from the file a workbook was read from to the file it writes, so
-   * that nothing Excel keeps is lost on the way (issue 11). The host stores these and reports them
-   * to the preview; its API neither reads nor changes them (Office.js would: `merge`,
-   * `pageLayout`, `conditionalFormats`, `columnHidden`, `rowHeight` — not implemented here).
+   * that nothing Excel keeps is lost on the way (issue 11), but the host's API neither reads nor
+   * changes (Office.js would: `conditionalFormats`, `pageLayout`'s paper, margins, headers and
+   * footers, `tabColor` — not implemented here).
    */
-  /** Merged areas. */
-  merges: Rect[] = [];
-  /** Hidden columns (0-based). */
-  readonly hiddenColumns = new Set<number>();
-  /** Row heights in points, by 0-based row (rows not listed have the default height). */
-  readonly rowHeights = new Map<number, number>();
   /** Conditional formats, opaque: exceljs' model (ranges and rules). */
   conditionalFormats: unknown[] = [];
   /**
@@ -105,12 +113,8 @@ export class HostWorksheet {
    * except the print area, which is `printArea`.
    */
   pageSetup: Record<string, unknown> | null = null;
-  /** The print area(s), or empty. */
-  printArea: Rect[] = [];
   /** Headers and footers, opaque: exceljs' model (oddHeader, oddFooter …). */
   headerFooter: Record<string, unknown> | null = null;
-  /** Manual page breaks: a page ends after each of these 0-based rows. */
-  rowBreaks: number[] = [];
   /** The sheet tab's colour, opaque (exceljs' model), or null. */
   tabColor: unknown = null;
   private readonly grid = new Map<number, Map<number, HostCell>>();
@@ -912,7 +916,10 @@ export class HostWorkbook {
   selection: { sheet: string; address: string } | null = null;
   /** The active sheet (`worksheets.getActiveWorksheet()`); the first sheet added by default. */
   activeWorksheet: HostWorksheet | null = null;
-  /** Workbook-level defined names, carried opaquely from and to files (list validations use them). */
+  /**
+   * Workbook-level defined names, as the xlsx bridge carries them (list validations use them):
+   * `workbook.names` lists and adds them; `ranges` hold each reference without its "=".
+   */
   definedNames: { name: string; ranges: string[] }[] = [];
   /** The formula results computed since the last change (formulas.ts), or null after a change. */
   private calculation: Calculation | null = null;
@@ -942,6 +949,8 @@ export class HostWorkbook {
     for (const sheet of this.sheetList) for (const [row, col, cell] of sheet.formulaCells()) this._calculate(sheet, row, col, cell);
     this.calculatedAll = true;
   }
+  /** The workbook's file name (`workbook.name`): "Book1" until it is saved, as in Excel. */
+  name = 'Book1';
 
   get worksheets(): readonly HostWorksheet[] {
     return this.sheetList;
@@ -1032,6 +1041,13 @@ export class HostWorkbook {
     return t;
   }
 
+  /** Removes a table and leaves its cells, as Excel's `convertToRange` does (setup for tests). */
+  removeTable(t: HostTable): void {
+    const i = this.tableList.indexOf(t);
+    if (i < 0) throw itemNotFound(`There is no table named "${t.name}".`);
+    this.tableList.splice(i, 1);
+  }
+
   /**
    * Adds a chart to `sheet` over `sourceAddress` (which may name another sheet: "Data!A1:C5"),
    * laid out as `charts.add` does (see `chartSeriesLayout`).
@@ -1076,6 +1092,7 @@ export class HostWorkbook {
     }
     const other = this.findTable(name);
     if (other && other !== self) throw invalidArgument(`A table named "${name}" already exists.`);
+    if (this.findName(name)) throw invalidArgument(`"${name}" is already a defined name of this workbook.`);
   }
 
   private nextTableName(): string {
@@ -1244,6 +1261,130 @@ export class HostWorkbook {
     }
   }
 
+  /** `range.format.fill.color`, `font.color`, `verticalAlignment`, `wrapText`: a part of each cell's style. */
+  setStyle(ws: HostWorksheet, area: Rect, change: (style: CellStyle) => CellStyle): void {
+    for (let row = area.top; row <= area.bottom; row++) {
+      for (let col = area.left; col <= area.right; col++) {
+        const existing = ws.cell(row, col);
+        const style = change(existing?.style ?? {});
+        ws.setCell(row, col, { ...(existing ?? { value: null, numberFormat: 'General' }), style: Object.keys(style).length > 0 ? style : undefined });
+      }
+    }
+  }
+
+  // ----- data validation (`range.dataValidation`) --------------------------------------------
+
+  /** The sheet's validation areas that share a cell with `area`, with their rules (exceljs' model). */
+  validationsOver(ws: HostWorksheet, area: Rect): { key: string; rect: Rect; rule: Record<string, unknown> }[] {
+    const found: { key: string; rect: Rect; rule: Record<string, unknown> }[] = [];
+    for (const [key, rule] of Object.entries(ws.dataValidations)) {
+      const r = parseAddress(key)?.rect;
+      if (!r) throw new HostNotImplemented('a data validation over several areas', key);
+      if (rectsOverlap(r, area)) found.push({ key, rect: r, rule: rule as Record<string, unknown> });
+    }
+    return found;
+  }
+
+  /**
+   * `dataValidation.rule = …`: a new validation over `area`, or a new rule for the validation that
+   * covers exactly `area` (its alert and blanks setting stay). Where `area` shares cells with
+   * another validation the host refuses (InvalidArgument), as Excel on the web does for some such
+   * ranges (office-js issue 2594): `dataValidation.clear()` first.
+   */
+  setValidationRule(ws: HostWorksheet, area: Rect, rule: Record<string, unknown>): void {
+    const over = this.validationsOver(ws, area);
+    const key = rectAddress(area);
+    if (over.length === 1 && over[0]!.key === key) {
+      const { type: _t, operator: _o, formulae: _f, ...kept } = over[0]!.rule;
+      ws.dataValidations[key] = { ...kept, ...rule };
+      return;
+    }
+    if (over.length > 0) throw invalidArgument(`The range ${key} already has data validation (${over.map((o) => o.key).join(', ')}); clear it first.`);
+    ws.dataValidations[key] = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', ...rule };
+  }
+
+  /** `dataValidation.errorAlert` / `ignoreBlanks`: a setting of the validation that covers exactly `area`. */
+  setValidationSettings(ws: HostWorksheet, area: Rect, settings: Record<string, unknown>): void {
+    const key = rectAddress(area);
+    const over = this.validationsOver(ws, area);
+    if (over.length !== 1 || over[0]!.key !== key) {
+      throw new HostNotImplemented('Excel.DataValidation settings', `on ${key}, which is not exactly one validation's range (set the rule first)`);
+    }
+    ws.dataValidations[key] = { ...over[0]!.rule, ...settings };
+  }
+
+  /** `dataValidation.clear()`: cells of `area` lose their validation; the rest of each area keeps it. */
+  clearValidation(ws: HostWorksheet, area: Rect): void {
+    for (const { key, rect: r, rule } of this.validationsOver(ws, area)) {
+      delete ws.dataValidations[key];
+      const cut = rectIntersection(r, area)!;
+      const rest = [
+        r.top < cut.top ? rect(r.top, r.left, cut.top - 1, r.right) : null,
+        cut.bottom < r.bottom ? rect(cut.bottom + 1, r.left, r.bottom, r.right) : null,
+        r.left < cut.left ? rect(cut.top, r.left, cut.bottom, cut.left - 1) : null,
+        cut.right < r.right ? rect(cut.top, cut.right + 1, cut.bottom, r.right) : null,
+      ];
+      for (const part of rest) if (part) ws.dataValidations[rectAddress(part)] = rule;
+    }
+  }
+
+  // ----- defined names (`workbook.names`) ----------------------------------------------------
+
+  findName(name: string): { name: string; ranges: string[] } | undefined {
+    return this.definedNames.find((n) => sameName(n.name, name));
+  }
+
+  /** `names.add(name, reference)`: a workbook-level name for a reference (text without "="). */
+  addName(name: string, reference: string): void {
+    if (typeof name !== 'string' || name.length === 0 || name.length > 255 || !TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]\d*$/.test(name)) {
+      throw invalidArgument(`"${String(name)}" is not a valid name (letters, digits, _ . \\; starting with a letter or _; not a cell reference).`);
+    }
+    if (this.findName(name) || this.findTable(name)) throw new HostError(HostErrorCode.itemAlreadyExists, `The name "${name}" is already used in this workbook.`);
+    this.definedNames.push({ name, ranges: [reference] });
+  }
+
+  // ----- rows, columns, page layout -----------------------------------------------------------
+
+  /**
+   * `range.merge(across)`: one merged area (or one per row, across), keeping the upper-left
+   * cell's contents and clearing the others', as Excel does. Cells of a table cannot be merged
+   * (InvalidOperation); merging over an existing merged area is not modelled.
+   */
+  mergeCells(ws: HostWorksheet, area: Rect, across: boolean): void {
+    const areas = across ? Array.from({ length: rectRows(area) }, (_, i) => rect(area.top + i, area.left, area.top + i, area.right)) : [area];
+    for (const t of this.tablesOn(ws)) if (rectsOverlap(t.rect, area)) throw invalidOperation(`Cells of table "${t.name}" cannot be merged.`);
+    if (ws.merges.some((m) => rectsOverlap(m, area))) throw new HostNotImplemented('Excel.Range.merge', 'over an existing merged area');
+    for (const a of areas) {
+      if (rectRows(a) * rectColumns(a) === 1) continue;
+      for (const [row, col, c] of [...ws.cellsIn(a)]) {
+        if (row !== a.top || col !== a.left) ws.setCell(row, col, { value: null, numberFormat: c.numberFormat, bold: c.bold, style: c.style });
+      }
+      ws.merges = [...ws.merges, a];
+    }
+  }
+
+  /** `format.rowHeight = …` (points; Excel allows 0 to 409). */
+  setRowHeight(ws: HostWorksheet, area: Rect, points: number): void {
+    if (typeof points !== 'number' || !Number.isFinite(points) || points < 0 || points > 409) throw invalidArgument('rowHeight must be a number of points from 0 to 409.');
+    for (let row = area.top; row <= area.bottom; row++) ws.rowHeights.set(row, points);
+  }
+
+  /** `format.columnHidden = …`: the range's columns (entirely) hidden or shown. */
+  setColumnsHidden(ws: HostWorksheet, area: Rect, hidden: boolean): void {
+    if (typeof hidden !== 'boolean') throw invalidArgument('columnHidden must be true or false.');
+    for (let col = area.left; col <= area.right; col++) {
+      if (hidden) ws.hiddenColumns.add(col);
+      else ws.hiddenColumns.delete(col);
+    }
+  }
+
+  /** `horizontalPageBreaks.add(range)`: a page break before the range's first row. */
+  addRowBreak(ws: HostWorksheet, area: Rect): void {
+    if (area.top === 0) throw invalidArgument('A page break cannot go before the first row.');
+    const after = area.top - 1;
+    if (!ws.rowBreaks.includes(after)) ws.rowBreaks = [...ws.rowBreaks, after].sort((a, b) => a - b);
+  }
+
   /** `range.clear(applyTo)`: contents, formats or both. Tables keep their size. */
   clearRange(ws: HostWorksheet, area: Rect, applyTo: ClearTarget): void {
     for (const [row, col, c] of [...ws.cellsIn(area)]) {
@@ -1327,11 +1468,11 @@ export class HostWorkbook {
 
   /**
    * `table.columns.add(index, values, name)`: inserts a column before column `index` (at the end
-   * when undefined), shifting the cells of the table's rows to the right. `values` includes the
-   * header row; `name` (when given) overrides the header.
+   * when null, undefined or -1), shifting the cells of the table's rows to the right. `values`
+   * includes the header row; `name` (when given) overrides the header.
    */
   addTableColumn(t: HostTable, index: number | null | undefined, values: unknown, name: string | undefined): number {
-    const at = index === null || index === undefined ? t.columnCount : index;
+    const at = index === null || index === undefined || index === -1 ? t.columnCount : index;
     if (!Number.isInteger(at) || at < 0 || at > t.columnCount) throw invalidArgument(`Column index ${String(index)} is outside the table (0..${t.columnCount}).`);
     if (values !== undefined && values !== null) {
       if (!Array.isArray(values) || values.length !== t.rowCount || !values.every((v) => Array.isArray(v) && v.length === 1)) {

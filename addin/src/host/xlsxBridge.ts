@@ -146,12 +146,16 @@ function printAreaTo(areas: readonly Rect[]): string | undefined {
   return areas.map((r) => `${corner(r.top, r.left)}:${corner(r.bottom, r.right)}`).join('&&');
 }
 
-/** Reads an .xlsx file into a host workbook (see the module comment for what is carried). */
-export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array): Promise<HostWorkbook> {
+/**
+ * Reads an .xlsx file into a host workbook (see the module comment for what is carried). `name`
+ * is the file's name, which `workbook.name` reports (as Excel does for a saved workbook).
+ */
+export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array, options: { name?: string } = {}): Promise<HostWorkbook> {
   const { file, bySheet, rowBreaks } = await takeValidations(buffer);
   const xl = new ExcelJS.Workbook();
   await xl.xlsx.load(file as unknown as ArrayBuffer);
   const hb = new HostWorkbook();
+  if (options.name !== undefined) hb.name = options.name;
   hb.definedNames = ((xl.definedNames as unknown as { model?: { name: string; ranges: string[] }[] }).model ?? []).map((n) => ({
     name: n.name,
     ranges: [...n.ranges],

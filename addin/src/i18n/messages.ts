@@ -301,6 +301,16 @@ export const MESSAGES = {
     'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了表格「{table}」的新列。為免覆蓋，什麼都沒有寫入。請把該內容移走後再試。',
     'en-US': 'cell {cell} of "{sheet}" holds something where the table "{table}" needs its new row. Nothing was written, so nothing is overwritten; move that content and try again.',
   },
+  columnInTheWay: {
+    'zh-CN': '“{sheet}”的单元格 {cell} 已有内容，挡住了表“{table}”要新增的列。为免覆盖，什么都没有写入。请把该内容移走后再升级。',
+    'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了表格「{table}」要新增的欄。為免覆蓋，什麼都沒有寫入。請把該內容移走後再升級。',
+    'en-US': 'cell {cell} of "{sheet}" holds something where the table "{table}" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.',
+  },
+  tableInTheWay: {
+    'zh-CN': '“{sheet}”的单元格 {cell} 已有内容，挡住了要加入的表“{table}”。为免覆盖，什么都没有写入。请把该内容移走后再升级。',
+    'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了要加入的表格「{table}」。為免覆蓋，什麼都沒有寫入。請把該內容移走後再升級。',
+    'en-US': 'cell {cell} of "{sheet}" holds something where the table "{table}" goes. Nothing was written, so nothing is overwritten; move that content and upgrade again.',
+  },
   isDirectory: {
     'zh-CN': '“{path}”是文件夹，不是工作簿。请给出 .xlsx 文件的路径。',
     'zh-TW': '「{path}」是資料夾，不是活頁簿。請給出 .xlsx 檔案的路徑。',
@@ -494,6 +504,16 @@ export const MESSAGES = {
     'zh-TW': '臺賬「{path}」來自較早的範本（版本 {version}，目前為 {ours}），檔案保持原樣。請先執行「kefu upgrade {path}」（或在 Excel 增益集中按「升級活頁簿」），所有記錄都會保留。',
     'en-US': 'the ledger "{path}" comes from an earlier template (version {version}; now {ours}); the file is untouched. Run "kefu upgrade {path}" first (or Upgrade workbook in the Excel add-in): every record is kept.',
   },
+  workbookTooNew: {
+    'zh-CN': '工作簿“{path}”由更新版本的客服台账制作（模板版本 {version}，本加载项为 {ours}）。为免损坏，加载项不会写入它；请更新加载项（或请管理员部署新版本）。',
+    'zh-TW': '活頁簿「{path}」由較新版本的客服臺賬製作（範本版本 {version}，本增益集為 {ours}）。為免損壞，增益集不會寫入它；請更新增益集（或請管理員部署新版本）。',
+    'en-US': 'the workbook "{path}" was made by a newer Kefu Ledger (template version {version}; this add-in is {ours}). To damage nothing the add-in does not write into it; update the add-in (or ask your administrator to deploy the new version).',
+  },
+  workbookNeedsUpgrade: {
+    'zh-CN': '工作簿“{path}”来自较早的模板（版本 {version}，当前为 {ours}）。升级之前，加载项不会写入它（待办等仍可查看）。点“升级工作簿”补上缺少的部分，所有记录都会保留。',
+    'zh-TW': '活頁簿「{path}」來自較早的範本（版本 {version}，目前為 {ours}）。升級之前，增益集不會寫入它（待辦等仍可查看）。按「升級活頁簿」補上缺少的部分，所有記錄都會保留。',
+    'en-US': 'the workbook "{path}" comes from an earlier template (version {version}; now {ours}). Until it is upgraded the add-in writes nothing into it (the to-do list and other reading still work). Upgrade workbook adds what is missing and keeps every record.',
+  },
   dictionaryRequired: {
     'zh-CN': '必填',
     'zh-TW': '必填',
@@ -518,6 +538,11 @@ export const MESSAGES = {
     'zh-CN': '台账“{path}”已从模板版本 {from} 升级到 {to}：新增表 {tables} 个、列 {columns} 个、初始行 {rows} 行，审计日志 {sealed} 行加上了校验链。所有记录都已保留；上一版保留为 .bak。',
     'zh-TW': '臺賬「{path}」已從範本版本 {from} 升級到 {to}：新增表格 {tables} 個、欄 {columns} 個、初始列 {rows} 列，稽核日誌 {sealed} 列加上了校驗鏈。所有記錄都已保留；上一版保留為 .bak。',
     'en-US': 'the ledger "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the previous version is the .bak.',
+  },
+  workbookUpgraded: {
+    'zh-CN': '工作簿“{path}”已从模板版本 {from} 升级到 {to}：新增表 {tables} 个、列 {columns} 个、工作表 {sheets} 个、初始行 {rows} 行，审计日志 {sealed} 行加上了校验链。所有记录都已保留，审计日志记下了这次升级。',
+    'zh-TW': '活頁簿「{path}」已從範本版本 {from} 升級到 {to}：新增表格 {tables} 個、欄 {columns} 個、工作表 {sheets} 個、初始列 {rows} 列，稽核日誌 {sealed} 列加上了校驗鏈。所有記錄都已保留，稽核日誌記下了這次升級。',
+    'en-US': 'the workbook "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns, {sheets} sheets and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the audit log records the upgrade.',
   },
   upgradeNothing: {
     'zh-CN': '台账“{path}”已是当前模板（版本 {version}），无需升级。',

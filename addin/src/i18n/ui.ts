@@ -62,6 +62,8 @@ export const UI = {
     'zh-TW': '這個活頁簿還不是客服臺賬。請開啟臺賬範本（templates 資料夾）或用 kefu template 新建。',
     'en-US': 'This workbook is not a Kefu Ledger yet. Open a ledger template (the templates folder) or create one with kefu template.',
   },
+  upgradeWorkbook: { 'zh-CN': '升级工作簿', 'zh-TW': '升級活頁簿', 'en-US': 'Upgrade workbook' },
+  upgrading: { 'zh-CN': '正在升级…', 'zh-TW': '正在升級…', 'en-US': 'Upgrading…' },
   receptionHelp: {
     'zh-CN': '来访、来电、来信逐条登记；按分类转入投诉、维修等流程。',
     'zh-TW': '來訪、來電、來信逐條登記；按分類轉入投訴、維修等流程。',

@@ -90,7 +90,7 @@ async function loadWorkbook(source: Source, locale: Locale): Promise<HostWorkboo
   const response = await fetch(file);
   if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
   const { hostWorkbookFromXlsx } = await import(/* webpackChunkName: "xlsx" */ '../host/xlsxBridge');
-  return hostWorkbookFromXlsx(await response.arrayBuffer());
+  return hostWorkbookFromXlsx(await response.arrayBuffer(), { name: file.split('/').pop() });
 }
 
 const columnName = (index: number) => columnLetters(index + 1);

@@ -23,6 +23,7 @@ import { ImportView, PerformanceView, StatisticsView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
 import { problemMessage } from '../domain/problems';
 import { unstorableProblem } from '../domain/storableText';
+import { UpgradeBar } from './UpgradeBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -45,6 +46,8 @@ const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'settings', label: 'viewSettings' },
 ];
 
+/** The views that write into the workbook: a ledger of another template version shows its Upgrade bar there. */
+const WRITING_VIEWS: ReadonlySet<ViewId> = new Set(['reception', 'complaints', 'steps', 'binding', 'statistics', 'performance', 'import']);
 
 function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const session = useSession();
@@ -137,6 +140,7 @@ export function App({ env }: { env: PaneEnvironment }) {
             </TabList>
           </header>
           <main className={styles.body}>
+            <UpgradeBar writes={WRITING_VIEWS.has(view)} />
             {view === 'reception' && <ReceptionView />}
             {view === 'complaints' && <ComplaintsView />}
             {view === 'steps' && <StepsView target={stepTarget} />}

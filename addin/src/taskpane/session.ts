@@ -2,8 +2,7 @@ import * as React from 'react';
 import type { Locale } from '../i18n/locale';
 import { systemClock, type Clock } from '../domain/clock';
 import { KefuError } from '../domain/problems';
-import { openOfficeLedger } from '../ledger/office/officeLedger';
-import type { Ledger } from '../ledger/types';
+import { openOfficeLedger, type OfficeLedgerHandle } from '../ledger/office/officeLedger';
 import { newStation, type PaneEnvironment, type Settings } from './environment';
 
 /**
@@ -15,7 +14,11 @@ export interface PaneSession {
   readonly settings: Settings;
   readonly locale: Locale;
   readonly clock: Clock;
-  ledger(): Promise<Ledger>;
+  ledger(): Promise<OfficeLedgerHandle>;
+  /** The template version and file name of the ledger open, once known (null: not yet, or not a ledger). */
+  readonly opened: { readonly version: number; readonly name: string } | null;
+  /** Opens the ledger again (after the workbook was upgraded). */
+  reopen(): void;
   /** Runs an action unless one is running; reports busy state to the UI. */
   act<T>(action: () => Promise<T>): Promise<T | undefined>;
   readonly busy: boolean;
@@ -33,16 +36,29 @@ export function useCreateSession(env: PaneEnvironment, settings: Settings, local
   const [busy, setBusy] = React.useState(false);
   const running = React.useRef(false);
   const clock = React.useMemo(() => systemClock(), []);
-  const ledgerPromise = React.useRef<{ clerk: string; ledger: Promise<Ledger> } | null>(null);
+  const ledgerPromise = React.useRef<{ clerk: string; generation: number; ledger: Promise<OfficeLedgerHandle> } | null>(null);
+  const [generation, setGeneration] = React.useState(0);
+  const [opened, setOpened] = React.useState<PaneSession['opened']>(null);
   const ledger = React.useCallback(() => {
-    if (!ledgerPromise.current || ledgerPromise.current.clerk !== settings.clerk) {
+    if (!ledgerPromise.current || ledgerPromise.current.clerk !== settings.clerk || ledgerPromise.current.generation !== generation) {
       const opening = openOfficeLedger(env.run, { station: newStation(settings.clerk || 'kefu'), clock });
       // A failed open (not a ledger yet) is retried on the next action.
       opening.catch(() => (ledgerPromise.current = null));
-      ledgerPromise.current = { clerk: settings.clerk, ledger: opening };
+      ledgerPromise.current = { clerk: settings.clerk, generation, ledger: opening };
     }
     return ledgerPromise.current.ledger;
-  }, [env, settings.clerk, clock]);
+  }, [env, settings.clerk, clock, generation]);
+  React.useEffect(() => {
+    let current = true;
+    ledger().then(
+      (l) => current && setOpened({ version: l.templateVersion, name: l.workbookName }),
+      () => current && setOpened(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [ledger]);
+  const reopen = React.useCallback(() => setGeneration((g) => g + 1), []);
   const act = React.useCallback(
     async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
       if (running.current) return undefined;
@@ -58,7 +74,7 @@ export function useCreateSession(env: PaneEnvironment, settings: Settings, local
     },
     [env],
   );
-  return React.useMemo(() => ({ env, settings, locale, clock, ledger, act, busy }), [env, settings, locale, clock, ledger, act, busy]);
+  return React.useMemo(() => ({ env, settings, locale, clock, ledger, opened, reopen, act, busy }), [env, settings, locale, clock, ledger, opened, reopen, act, busy]);
 }
 
 /** A failure as the clerk should read it: our own errors in their language, others as they are. */

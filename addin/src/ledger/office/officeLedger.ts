@@ -10,6 +10,7 @@ import {
   CLAIM_WINDOW,
   COUNTERS_TABLE,
   META_TABLE,
+  TEMPLATE_VERSION,
   claimsTableName,
   counterSearchText,
   counterState,
@@ -17,6 +18,7 @@ import {
 } from '../layout';
 import { claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
+import { ledgerVersion } from '../upgrade';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
@@ -82,7 +84,7 @@ function isPayloadTooLarge(error: unknown): boolean {
  * chunk still exceed the limit (much longer rows further down), it is halved and read again.
  * Only the requested columns travel. `values` holds one array per column and is extended in place.
  */
-async function readRemainingRows(
+export async function readRemainingRows(
   context: Excel.RequestContext,
   bodies: readonly Excel.Range[],
   values: CellIn[][],
@@ -145,22 +147,37 @@ function isItemNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'ItemNotFound';
 }
 
-/** Opens the ledger in the current workbook: one request to read its settings (locale, version). */
-export async function openOfficeLedger(run: ExcelRun, options: OfficeLedgerOptions): Promise<Ledger> {
+/** The ledger in the workbook open in Excel, with what the pane shows about it. */
+export interface OfficeLedgerHandle extends Ledger {
+  /** The template version its settings record (ledger/upgrade.ts `ledgerVersion`). */
+  readonly templateVersion: number;
+  /** The workbook's file name (`workbook.name`), which messages name. */
+  readonly workbookName: string;
+}
+
+/**
+ * Opens the ledger in the current workbook: one request to read its settings (locale, version).
+ * The add-in writes only a ledger of its own template version: an older one must be upgraded
+ * first (Upgrade workbook, office/officeUpgrade.ts), a newer one needs a newer add-in; reading
+ * either is fine.
+ */
+export async function openOfficeLedger(run: ExcelRun, options: OfficeLedgerOptions): Promise<OfficeLedgerHandle> {
   const opened = await run(async (context) => {
     const tables = context.workbook.tables;
     tables.load('items/name');
+    context.workbook.load('name');
     await context.sync();
     const names = new Set(tables.items.map((table) => table.name.toLowerCase()));
     if (!names.has(META_TABLE)) return undefined;
     const body = tables.getItem(META_TABLE).getDataBodyRange();
     body.load('values');
     await context.sync();
-    return { names, settings: Object.fromEntries(body.values.map((row) => [String(row[0]), row[1]])) };
+    return { names, name: context.workbook.name, settings: Object.fromEntries(body.values.map((row) => [String(row[0]), row[1]])) };
   });
   if (!opened) throw new KefuError([{ kind: 'notLedger' }]);
   const locale: Locale = isLocale(opened.settings.locale) ? opened.settings.locale : DEFAULT_LOCALE;
-  return new OfficeLedger(run, locale, options, opened.names);
+  const version = ledgerVersion(Object.fromEntries(Object.entries(opened.settings).map(([k, v]) => [k, String(v ?? '')])));
+  return new OfficeLedger(run, locale, options, opened.names, version, opened.name);
 }
 
 interface PendingClaim {
@@ -176,17 +193,32 @@ interface PendingLayout {
   readonly lastRow: Excel.Range;
 }
 
-class OfficeLedger implements Ledger {
+class OfficeLedger implements OfficeLedgerHandle {
   constructor(
     private readonly run: ExcelRun,
     readonly locale: Locale,
     private readonly options: OfficeLedgerOptions,
     /** Lower-cased names of the tables the workbook had when it was opened. */
     private readonly tableNames: ReadonlySet<string>,
+    readonly templateVersion: number,
+    readonly workbookName: string,
   ) {}
+
+  /** Refuses to write a ledger of another template version (see openOfficeLedger). */
+  private checkWritable(): void {
+    if (this.templateVersion === TEMPLATE_VERSION) return;
+    throw new KefuError([
+      {
+        kind: this.templateVersion > TEMPLATE_VERSION ? 'workbookTooNew' : 'workbookNeedsUpgrade',
+        params: { path: this.workbookName, version: this.templateVersion, ours: TEMPLATE_VERSION },
+      },
+    ]);
+  }
 
   async read(request: SnapshotRequest, options: ReadOptions = {}): Promise<Snapshot> {
     const locale = this.locale;
+    // A read for a write (claiming a number writes into the numbering log) needs a ledger the add-in writes.
+    if (request.claims?.length || request.writes?.length) this.checkWritable();
     try {
       return await this.run(async (context) => {
         const tables = context.workbook.tables;
@@ -239,7 +271,9 @@ class OfficeLedger implements Ledger {
         });
 
         const layouts = new Map<string, PendingLayout>();
-        const written = [...(request.writes ?? []), AUDIT_TABLE, ...(request.claims?.length ? [COUNTERS_TABLE] : [])];
+        // The audit log's layout comes with every read of a ledger the add-in writes (an older log may lack columns).
+        const writable = this.templateVersion === TEMPLATE_VERSION;
+        const written = [...(request.writes ?? []), ...(writable ? [AUDIT_TABLE] : []), ...(request.claims?.length ? [COUNTERS_TABLE] : [])];
         for (const key of new Set(written)) {
           const table = tables.getItem(key);
           const header = table.getHeaderRowRange();
@@ -349,6 +383,7 @@ class OfficeLedger implements Ledger {
   }
 
   async apply(changes: ChangeSet, basis: Snapshot, options: ApplyOptions = {}): Promise<ApplyResult> {
+    this.checkWritable();
     const locale = this.locale;
     for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);

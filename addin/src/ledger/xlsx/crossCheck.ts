@@ -8,6 +8,7 @@ import type { CodeDecl, FormDecl } from '../../forms/types';
 import { BUCKETS, MONTHS, SUBSTANTIATION_COLUMNS, type Bucket } from '../../domain/statistics';
 import { BUCKET_LABELS, STATISTICS_LABELS, statisticsSheetName } from '../../domain/statisticsSheet';
 import { columnLetters } from '../report';
+import { CROSS_CHECK_SHEET } from '../templateLayout';
 
 /**
  * The statistics cross-check sheet of the ledger template (投诉统计核对 / 投訴統計核對 /
@@ -61,7 +62,7 @@ import { columnLetters } from '../report';
  * are written; the template's fullCalcOnLoad makes Excel compute them on opening.
  */
 
-export const CROSS_CHECK_SHEET: Text = t('投诉统计核对', '投訴統計核對', 'Stats cross-check');
+export { CROSS_CHECK_SHEET };
 
 /** Row and column keys of a block besides the codes and months of `yearStatistics`. */
 export const OTHER = '(other)';

@@ -2,9 +2,6 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../../i18n/locale';
 import { FORMS } from '../../forms';
 import { columnsOf } from '../../forms/columns';
-import { dataDictionary } from '../../forms/dictionary';
-import type { CellKind } from '../../forms/columns';
-import { NUMBER_FORMATS } from '../cells';
 import {
   AUDIT_COLUMNS,
   AUDIT_SHEET,
@@ -23,6 +20,18 @@ import {
   claimsTableName,
 } from '../layout';
 import { numberingSeries, type TableColumn } from '../schema';
+import {
+  FROZEN_HEADER_ROWS,
+  HEADER_STYLE,
+  LISTS_SHEET,
+  VALIDATED_ROWS,
+  columnNumberFormat,
+  columnValidation,
+  columnWidth,
+  dictionaryRows,
+  namedLists,
+  tableOrigin,
+} from '../templateLayout';
 import { chainedAuditRecords } from '../auditChain';
 import { columnLetters } from './xlsxLedger';
 import { addPrintSheets } from './printSheets';
@@ -37,22 +46,10 @@ import { ruleSeedRows } from './perfTemplate';
  * the settings, counters and claims tables of the numbering scheme.
  */
 
-/** Validations cover this many rows below each header (Excel wants bounded ranges). */
-export const VALIDATED_ROWS = 20_000;
+export { VALIDATED_ROWS };
 
-/** Excel's limit for an inline list in a validation (the formula text). */
-const INLINE_LIST_LIMIT = 255;
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F5F8B' } };
-const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
-
-function widthOf(column: TableColumn, locale: Locale): number {
-  const label = column.label[locale];
-  const cjkWidth = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  const longest = Math.max(cjkWidth(label), ...(column.codes ?? []).map((c) => cjkWidth(c.label[locale])));
-  const byKind: Partial<Record<CellKind, number>> = { date: 12, datetime: 17, money: 12, percent: 10, int: 8 };
-  return Math.min(48, Math.max(byKind[column.kind] ?? 14, longest + 4));
-}
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_STYLE.fill } };
+const HEADER_FONT: Partial<ExcelJS.Font> = { bold: HEADER_STYLE.bold, color: { argb: HEADER_STYLE.font } };
 
 export interface TemplateOptions {
   readonly locale: Locale;
@@ -74,7 +71,7 @@ function addTable(
     name,
     ref: topLeft,
     headerRow: true,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
+    style: { theme: HEADER_STYLE.tableStyle, showRowStripes: true },
     columns: columns.map((c) => ({ name: c.label[locale], filterButton: true })),
     rows: rows && rows.length > 0 ? rows : [columns.map(() => null)],
   });
@@ -90,7 +87,7 @@ function styleHeader(sheet: ExcelJS.Worksheet, row: number, left: number, count:
     const cell = sheet.getRow(row).getCell(c);
     cell.fill = HEADER_FILL;
     cell.font = HEADER_FONT;
-    cell.alignment = { vertical: 'middle', wrapText: true };
+    cell.alignment = { vertical: HEADER_STYLE.vertical, wrapText: HEADER_STYLE.wrapText };
   }
 }
 
@@ -99,105 +96,79 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kefu Ledger';
   workbook.calcProperties.fullCalcOnLoad = true;
-  /** Lists too long for an inline validation: a named range each on the hidden `_lists` sheet, added last. */
-  const longLists: { name: string; labels: string[] }[] = [];
+  const frozen = { views: [{ state: 'frozen' as const, ySplit: FROZEN_HEADER_ROWS }] };
 
   for (const form of FORMS) {
-    const sheet = workbook.addWorksheet(form.sheet[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(form.sheet[locale], frozen);
     const columns = columnsOf(form);
     addTable(sheet, form.key, 'A1', columns, locale, seedRows(form, locale) ?? ruleSeedRows(form, locale));
     styleHeader(sheet, 1, 1, columns.length);
-    sheet.getRow(1).height = 30;
+    sheet.getRow(1).height = HEADER_STYLE.formRowHeight;
     columns.forEach((column, i) => {
       const sheetColumn = sheet.getColumn(i + 1);
-      sheetColumn.width = widthOf(column, locale);
-      if (NUMBER_FORMATS[column.kind] !== 'General') sheetColumn.numFmt = NUMBER_FORMATS[column.kind];
-      sheet.getRow(2).getCell(i + 1).numFmt = NUMBER_FORMATS[column.kind];
+      sheetColumn.width = columnWidth(form.key, column, locale)!;
+      const numFmt = columnNumberFormat(column);
+      if (numFmt !== 'General') sheetColumn.numFmt = numFmt;
+      sheet.getRow(2).getCell(i + 1).numFmt = numFmt;
       const range = `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${VALIDATED_ROWS + 1}`;
-      if (column.kind === 'code' || column.kind === 'bool') {
-        const labels = (column.codes ?? []).map((c) => c.label[locale]);
-        const inline = `"${labels.join(',')}"`;
-        let formula = inline;
-        if (inline.length > INLINE_LIST_LIMIT || labels.some((l) => l.includes(',') || l.includes('"'))) {
-          // Too long for an inline list: a named range on the hidden lists sheet.
-          const name = `kefu_list_${form.key}_${column.key}`;
-          longLists.push({ name, labels });
-          formula = name;
-        }
+      const validation = columnValidation(form.key, column, locale);
+      if (validation?.kind === 'list') {
         validations(sheet).add(range, {
           type: 'list',
           allowBlank: true,
-          formulae: [formula],
+          // Too long for an inline list: a named range on the hidden lists sheet (added last).
+          formulae: [validation.listName ?? `"${validation.labels.join(',')}"`],
           showErrorMessage: true,
           errorStyle: 'warning',
-          errorTitle: column.label[locale],
-          error: labels.join(locale === 'en-US' ? ', ' : '、'),
+          errorTitle: validation.title,
+          error: validation.message,
         });
-      } else if (column.kind === 'int' || column.kind === 'money') {
-        const min = column.kind === 'int' ? (column as { field?: { min?: number } }).field?.min : undefined;
-        if (min !== undefined) {
-          validations(sheet).add(range, { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [min] });
-        }
+      } else if (validation?.kind === 'wholeAtLeast') {
+        validations(sheet).add(range, { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [validation.min] });
       }
     });
   }
 
   addOverdueHighlights(workbook, locale, VALIDATED_ROWS);
 
-  const audit = workbook.addWorksheet(AUDIT_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
+  const audit = workbook.addWorksheet(AUDIT_SHEET[locale], frozen);
   const [first] = chainedAuditRecords('', [
     { at: options.createdAt, who: 'Kefu Ledger', action: 'template', table: '', record: '', field: 'template_version', oldValue: '', newValue: String(TEMPLATE_VERSION) },
   ]);
   addTable(audit, AUDIT_TABLE, 'A1', AUDIT_COLUMNS, locale, [AUDIT_COLUMNS.map((c) => (first[c.key] === '' ? '' : (first[c.key] as string)))]);
   styleHeader(audit, 1, 1, AUDIT_COLUMNS.length);
-  [20, 12, 10, 18, 16, 16, 30, 30, 18].forEach((w, i) => (audit.getColumn(i + 1).width = w));
+  AUDIT_COLUMNS.forEach((column, i) => (audit.getColumn(i + 1).width = columnWidth(AUDIT_TABLE, column, locale)!));
 
-  const dictionary = workbook.addWorksheet(DICTIONARY_SHEET[locale], { views: [{ state: 'frozen', ySplit: 1 }] });
-  const entries = dataDictionary();
-  addTable(
-    dictionary,
-    DICTIONARY_TABLE,
-    'A1',
-    DICTIONARY_COLUMNS,
-    locale,
-    entries.map((e) => [
-      e.table,
-      `${e.form} ${e.formTitle[locale]}`,
-      e.column,
-      e.labels['zh-CN'],
-      e.labels['zh-TW'],
-      e.labels['en-US'],
-      e.type,
-      e.required,
-      e.values.map((v) => `${v.code}=${v.labels[locale]}`).join('; '),
-    ]),
-  );
+  const dictionary = workbook.addWorksheet(DICTIONARY_SHEET[locale], frozen);
+  addTable(dictionary, DICTIONARY_TABLE, 'A1', DICTIONARY_COLUMNS, locale, dictionaryRows(locale));
   styleHeader(dictionary, 1, 1, DICTIONARY_COLUMNS.length);
-  [20, 24, 22, 20, 20, 26, 14, 22, 60].forEach((w, i) => (dictionary.getColumn(i + 1).width = w));
+  DICTIONARY_COLUMNS.forEach((column, i) => (dictionary.getColumn(i + 1).width = columnWidth(DICTIONARY_TABLE, column, locale)!));
   addPrintSheets(workbook, locale);
   addCrossCheckSheet(workbook, { locale, year: Number(options.createdAt.slice(0, 4)) });
 
-  if (longLists.length > 0) {
-    const lists = workbook.addWorksheet('_lists', { state: 'hidden' });
-    longLists.forEach(({ name, labels }, i) => {
-      labels.forEach((label, r) => (lists.getRow(r + 1).getCell(i + 1).value = label));
-      workbook.definedNames.add(`'_lists'!$${columnLetters(i + 1)}$1:$${columnLetters(i + 1)}$${labels.length}`, name);
+  const lists = namedLists(locale);
+  if (lists.length > 0) {
+    const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    lists.forEach(({ name, labels }, i) => {
+      labels.forEach((label, r) => (sheet.getRow(r + 1).getCell(i + 1).value = label));
+      workbook.definedNames.add(`'${LISTS_SHEET}'!$${columnLetters(i + 1)}$1:$${columnLetters(i + 1)}$${labels.length}`, name);
     });
   }
 
   const meta = workbook.addWorksheet(META_SHEET, { state: 'hidden' });
-  addTable(meta, META_TABLE, 'A1', META_COLUMNS, locale, [
+  const at = (table: string) => {
+    const { row, column } = tableOrigin(table);
+    return `${columnLetters(column + 1)}${row + 1}`;
+  };
+  addTable(meta, META_TABLE, at(META_TABLE), META_COLUMNS, locale, [
     ['template_version', String(TEMPLATE_VERSION)],
     ['locale', locale],
     ['created_at', options.createdAt],
     ['site', options.site ?? ''],
   ]);
-  addTable(meta, COUNTERS_TABLE, 'D1', COUNTER_COLUMNS, locale);
+  addTable(meta, COUNTERS_TABLE, at(COUNTERS_TABLE), COUNTER_COLUMNS, locale);
   // Claims tables sit side by side from column I, below the rows their read window may cover.
-  numberingSeries().forEach((series, i) => {
-    const left = 9 + i * (CLAIM_COLUMNS.length + 1);
-    addTable(meta, claimsTableName(series), `${columnLetters(left)}${CLAIMS_HEADER_ROW}`, CLAIM_COLUMNS, locale);
-  });
+  for (const series of numberingSeries()) addTable(meta, claimsTableName(series), at(claimsTableName(series)), CLAIM_COLUMNS, locale);
   meta.getRow(CLAIMS_HEADER_ROW - 2).getCell(9).value =
     locale === 'en-US'
       ? 'Numbering log (see docs/numbering.md). Do not edit: numbers depend on it.'
