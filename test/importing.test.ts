@@ -13,11 +13,16 @@ import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { validateInput } from '../addin/src/domain/validate';
 import { runOperation } from '../addin/src/domain/records';
 import { monthlyPerformanceOperation } from '../addin/src/domain/performance/month';
-import { complaintOrders } from '../addin/src/forms/performance';
 import { dataDictionary } from '../addin/src/forms/dictionary';
 import type { Locale } from '../addin/src/i18n/locale';
 import { isRequiredNow } from '../addin/src/taskpane/FormView';
-import { BACKENDS, templateBytes } from './support/backends';
+import { computeMonthAndShow, importAndShow } from '../addin/src/taskpane/DataViews';
+import { performanceSheetName } from '../addin/src/domain/performance/sheet';
+import { collectorDaily, complaintOrders, workers } from '../addin/src/forms/performance';
+import { complaints } from '../addin/src/forms/serviceDesk';
+import { hostWorkbookFromXlsx } from '../addin/src/host';
+import { columnLetters } from '../addin/src/ledger/report';
+import { BACKENDS, openOnHost, templateBytes, type OfficeSession } from './support/backends';
 import { runKefu } from './support/fixtures';
 
 const clock = fixedClock('2026-03-15 10:00:00', 1);
@@ -316,5 +321,95 @@ describe('import: files', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('import and performance in the task pane: what was written is shown (Office.js backend on the in-memory host)', () => {
+  const onHost = async () => openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')), { clock });
+  const collector = (days: number, workers = 20): SourceTable => ({
+    name: 'c.csv',
+    rows: [HEADER, ...Array.from({ length: days * workers }, (_, i) => [dayOf(Math.floor(i / workers)), `WB${String(1 + (i % workers)).padStart(3, '0')}`, 'carrier', '20', '18', ''])],
+  });
+  /** The requests an action takes when it shows nothing, on a workbook of its own. */
+  const requestsUnshown = async (action: (session: OfficeSession) => Promise<unknown>) => {
+    const session = await onHost();
+    await withWorkers(session.ledger);
+    session.client.resetStats();
+    await action(session);
+    return session.client.stats.syncs;
+  };
+
+  it('an import activates the table’s sheet and selects every row that came in, in the request that writes them', async () => {
+    const session = await onHost();
+    await withWorkers(session.ledger);
+    session.workbook.activate(session.workbook.worksheet(collectorDaily.sheet['zh-CN'])); // the clerk elsewhere …
+    session.workbook.activate(session.workbook.worksheet(workers.sheet['zh-CN']));
+    session.client.resetStats();
+    const result = await importAndShow(session.ledger, { table: 'collector_daily', source: collector(2) }, context);
+    const syncs = session.client.stats.syncs;
+    assert.equal(result.records.length, 40);
+    // The fresh table's blank row and the 39 below it: rows 2 to 41, every column of the table.
+    const table = session.workbook.table('collector_daily');
+    assert.equal(session.workbook.activeWorksheet?.name, collectorDaily.sheet['zh-CN']);
+    assert.deepEqual(session.workbook.selection, { sheet: collectorDaily.sheet['zh-CN'], address: `A2:${columnLetters(table.rect.right + 1)}41` });
+    assert.equal(syncs, await requestsUnshown((s) => importTable(s.ledger, { table: 'collector_daily', source: collector(2) }, context)), 'no request of its own');
+
+    // Again, with rows already there and some new: only the new ones are selected.
+    await importAndShow(session.ledger, { table: 'collector_daily', source: collector(3) }, context);
+    assert.deepEqual(session.workbook.selection, { sheet: collectorDaily.sheet['zh-CN'], address: `A42:${columnLetters(table.rect.right + 1)}61` });
+  });
+
+  it('a large import written in several requests selects all its rows in the last one', async () => {
+    const session = await onHost();
+    await withWorkers(session.ledger);
+    session.client.resetStats();
+    const result = await importAndShow(session.ledger, { table: 'collector_daily', source: collector(430) }, context);
+    const stats = session.client.stats;
+    assert.equal(result.records.length, 8_600);
+    assert.ok(result.appended.length > 1, `written in ${result.appended.length} requests`);
+    const table = session.workbook.table('collector_daily');
+    assert.deepEqual(session.workbook.selection, { sheet: collectorDaily.sheet['zh-CN'], address: `A2:${columnLetters(table.rect.right + 1)}8601` });
+    assert.equal(stats.syncs, await requestsUnshown((s) => importTable(s.ledger, { table: 'collector_daily', source: collector(430) }, context)));
+  });
+
+  it('an import of numbered records (one request each, as a clerk’s) selects them all with the last', async () => {
+    const session = await onHost();
+    const keys = ['received_at', 'channel', 'anonymous', 'complainant', 'content', 'category', 'department', 'receptionist_by', 'receptionist_at'];
+    const row = (n: number) => [`2026-03-0${n} 09:30`, 'phone', 'no', `投诉人${n}`, '病房卫生间地面有积水', 'cleaning', 'cleaning', '王丽', `2026-03-0${n} 09:35`];
+    const source = { name: 't.csv', rows: [keys, row(1), row(2), row(3)] };
+    session.client.resetStats();
+    const result = await importAndShow(session.ledger, { table: 'complaints', source }, context);
+    assert.deepEqual(result.numbers, ['TS-2026-0001', 'TS-2026-0002', 'TS-2026-0003']);
+    const table = session.workbook.table('complaints');
+    assert.deepEqual(session.workbook.selection, { sheet: complaints.sheet['zh-CN'], address: `A2:${columnLetters(table.rect.right + 1)}4` });
+    const unshown = await onHost();
+    unshown.client.resetStats();
+    await importTable(unshown.ledger, { table: 'complaints', source }, context);
+    assert.equal(session.client.stats.syncs, unshown.client.stats.syncs);
+  });
+
+  it('a performance run writes the month’s sheet, activates it and selects its rows in the same request', async () => {
+    const session = await onHost();
+    await withWorkers(session.ledger);
+    const march = { name: 'c.csv', rows: [HEADER, ['2025-03-03', 'WB001', 'wireless', '8', '7', ''], ['2025-03-04', 'WB002', 'carrier', '20', '13', '']] };
+    await importTable(session.ledger, { table: 'collector_daily', source: march }, context);
+    const request = { month: '2025-03', locale: 'zh-CN' as const, sheet: true, files: 'perVendor' as const };
+    session.client.resetStats();
+    const done = await computeMonthAndShow(session.ledger, request, context);
+    const syncs = session.client.stats.syncs;
+    const name = performanceSheetName('2025-03', 'zh-CN');
+    assert.equal(done.result.sheetName, name);
+    const sheet = session.workbook.worksheet(name);
+    assert.equal(session.workbook.activeWorksheet?.name, name);
+    const used = sheet.usedRect(true)!;
+    assert.deepEqual(session.workbook.selection, { sheet: name, address: `A1:${columnLetters(used.right + 1)}${used.bottom + 1}` });
+    assert.equal(
+      syncs,
+      await requestsUnshown(async (s) => {
+        await importTable(s.ledger, { table: 'collector_daily', source: march }, context);
+        s.client.resetStats();
+        await runOperation(s.ledger, monthlyPerformanceOperation, request, context);
+      }),
+    );
   });
 });
