@@ -195,6 +195,11 @@ export const UI = {
     'zh-TW': '顯示前 {shown} 列，共 {total} 列',
     'en-US': 'First {shown} of {total} rows',
   },
+  rowsWindow: {
+    'zh-CN': '显示表头和第 {from}–{to} 行（选中的行在其中），共 {total} 行',
+    'zh-TW': '顯示表頭和第 {from}–{to} 列（選取的列在其中），共 {total} 列',
+    'en-US': 'The header and rows {from}–{to} (with the selection) of {total}',
+  },
 } as const satisfies Record<string, Text>;
 
 export type UiId = keyof typeof UI;
