@@ -198,6 +198,9 @@ describe('import: planning (pure) and the ledger', () => {
     for (const locale of ['zh-CN', 'zh-TW'] as const) {
       for (const text of [...said(locale), describeProblem(rules.problems[0], locale)]) assert.doesNotMatch(text, /wireless|carrier|wireless_min/, text);
     }
+    // A worker the ledger has, imported again with another base: named as the ledger knows him.
+    const again = await previewImport(ledger, { table: 'workers', source: { name: 'w.csv', rows: [WORKERS.rows[0], ['WB001', '人员1', 'T01', 'V01', '1300', '900', '900', '3000']] } }, context);
+    assert.match(describeProblem(again.problems[0], 'zh-CN'), /已有 人员1（WB001），内容不同/);
   });
 
   it('imports complaint orders with exactly the five columns of the performance issue: a blank source means unknown, while a clerk entering one must give it', async () => {
