@@ -289,6 +289,7 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
 }
 
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+const NO_FIELDS: ReadonlySet<string | undefined> = new Set();
 
 /** Step 2: what to read — the rows already in the table, and the worker ids rows refer to. */
 export function importRequest(prepared: PreparedImport): SnapshotRequest {
@@ -396,7 +397,7 @@ export function decideImport(
     const { row, values } = candidate;
     const rowProblems: Problem[] = [...candidate.problems];
     // The cells found wrong are left out of the checks below (a wrong count says nothing of a duplicate).
-    const failed = new Set(rowProblems.map((p) => p.field));
+    const failed: ReadonlySet<string | undefined> = rowProblems.length === 0 ? NO_FIELDS : new Set(rowProblems.map((p) => p.field));
     if (refColumn && workers && !failed.has(refColumn)) {
       for (const id of workerIds(values[refColumn])) {
         if (!workers.has(id)) rowProblems.push({ kind: 'importUnknownWorker', form: form.key, field: refColumn, row, params: { value: id, file } });
