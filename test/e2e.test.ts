@@ -9,6 +9,7 @@ import { LOCALES, type Locale } from '../addin/src/i18n/locale';
 import { ui } from '../addin/src/i18n/ui';
 import { message } from '../addin/src/i18n/messages';
 import { complaintMeasures, complaints, reception } from '../addin/src/forms/serviceDesk';
+import { collectorDaily } from '../addin/src/forms/performance';
 import { columnsOf } from '../addin/src/forms/columns';
 import { PRINT_TEXT, printSheetName } from '../addin/src/ledger/print';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
@@ -250,20 +251,30 @@ describe('browser end to end: the task pane in the preview', function () {
     const csv = [
       '日期,工号,采集器类型,维护数量,成功数',
       `${day},WB00001,无线,8,7`,
-      `${day},WB99999,无线,8,7`,
+      `${day},WB99999,无线,8,x`, // two problems: an unknown worker and a count that is no number
       `${day},WB00002,载波,5,9`,
     ].join('\r\n');
     await page.getByLabel(ui('importFile', 'en-US')).setInputFiles({ name: 'collector.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv) });
     await page.getByText(ui('importPlan', 'en-US', { total: 3, count: 1, present: 0, rejected: 2 })).waitFor();
     const problems = page.getByRole('list', { name: ui('importProblems', 'en-US') });
-    await problems.getByText(/row 3/).waitFor();
+    await problems.getByText(/row 3, column "Worker id": worker id "WB99999"/).waitFor();
+    await problems.getByText(/row 3, column "Succeeded": "x" is not a whole number/).waitFor();
     await problems.getByText(/row 4/).waitFor();
     await page.getByRole('button', { name: ui('importCommit', 'en-US', { count: 1 }) }).click();
     await page.getByText(ui('imported', 'en-US', { count: 1, present: 0, rejected: 2 })).waitFor();
+    // The grid shows the collector sheet with the imported row selected, however far down it is.
+    const imported = page.locator(`table[data-sheet="${collectorDaily.sheet['en-US']}"] tr[aria-selected="true"]`);
+    await imported.waitFor();
+    assert.equal(await imported.count(), 1);
+    assert.ok(((await imported.textContent()) ?? '').includes(`WB00001-${day.replace(/-/g, '')}-W`), 'the row of the imported record');
 
     await page.getByRole('tab', { name: ui('viewPerformance', 'en-US') }).click();
     await page.getByRole('button', { name: ui('perfRun', 'en-US') }).click();
     await page.getByRole('status').getByText(/\d+ workers, \d+ lines; rewards [\d.]+ CNY, deductions -?[\d.]+ CNY/).waitFor();
+    // … and then the month's performance sheet, its rows selected.
+    const perfSheet = page.locator('table[data-sheet^="Perf "]');
+    await perfSheet.waitFor();
+    assert.equal(await perfSheet.locator('tr[data-row="1"]').getAttribute('aria-selected'), 'true');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^perf_adj_.*\.csv$/ }).first().click()]);
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);

@@ -611,6 +611,57 @@ describe('host: worksheets, ranges, selection', () => {
     assert.deepEqual(wb.selection, { sheet: 'Sheet1', address: 'B3:C4' });
   });
 
+  it('keeps a selection per sheet: activating a sheet, like clicking its tab, shows its own selection again', async () => {
+    const wb = ledger();
+    wb.addWorksheet('Sheet2');
+    await wb.client().run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem('Sheet1').getRange('A2:C4').select();
+      sheets.getItem('Sheet2').activate(); // never selected on: its active cell is A1
+      const onSecond = context.workbook.getSelectedRange().load('address');
+      const active = sheets.getActiveWorksheet().load('name');
+      await context.sync();
+      assert.equal(active.name, 'Sheet2');
+      assert.equal(onSecond.address, 'Sheet2!A1');
+      sheets.getItem('Sheet2').getRange('D5').select();
+      sheets.getItem('Sheet1').activate();
+      const back = context.workbook.getSelectedRange().load('address');
+      const cell = context.workbook.getActiveCell().load('address');
+      await context.sync();
+      assert.equal(back.address, 'Sheet1!A2:C4', 'the rows selected before, not A1');
+      assert.equal(cell.address, 'Sheet1!A2');
+    });
+    assert.deepEqual(wb.selection, { sheet: 'Sheet1', address: 'A2:C4' });
+    assert.equal(wb.worksheet('Sheet2').selectedAddress, 'D5');
+  });
+
+  it('selects on another sheet by activating it; hiding the active sheet shows the next visible sheet and its selection', async () => {
+    const wb = ledger();
+    wb.addWorksheet('Sheet2');
+    await wb.client().run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem('Sheet1').getRange('B2').select();
+      sheets.getItem('Sheet2').getRange('A3:A4').select();
+      const active = sheets.getActiveWorksheet().load('name');
+      await context.sync();
+      assert.equal(active.name, 'Sheet2');
+      sheets.getItem('Sheet2').visibility = 'Hidden';
+      const selected = context.workbook.getSelectedRange().load('address');
+      await context.sync();
+      assert.equal(selected.address, 'Sheet1!B2', 'never a range on the hidden sheet');
+      sheets.getItem('Sheet2').activate();
+      await assert.rejects(context.sync(), { code: 'InvalidOperation' });
+    });
+    await assert.rejects(
+      wb.client().run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet2').getRange('A1').select();
+        await context.sync();
+      }),
+      { code: 'InvalidOperation' },
+    );
+    assert.deepEqual(wb.selection, { sheet: 'Sheet1', address: 'B2' });
+  });
+
   it('reads used ranges and whole-table ranges', async () => {
     const wb = ledger();
     wb.setCells('Sheet1', 'E7', [['far']]);

@@ -253,6 +253,15 @@ describe('performance: month scenarios a finance clerk can check by hand', () =>
       ['CAP_ADJ', 'FLOOR', 10_000],
     ]);
     assert.equal(result.netFen, -100_000);
+    // What the sheet and finance read: items, verdicts and severities in words, not codes.
+    const cap = result.lines.find((l) => l.basisRef === 'ROT')!;
+    assert.deepEqual(cap.reason, {
+      'zh-CN': '表计轮换扣减超过基数上限，调回',
+      'zh-TW': '表計輪換扣減超過基數上限，調回',
+      'en-US': 'Rotation deductions above the cap of their base, brought back',
+    });
+    const complaint = result.lines.find((l) => l.itemCode === 'CMP')!.evidence[0];
+    assert.deepEqual(complaint.detail, { 'zh-CN': '2025-03-15 属实，严重', 'zh-TW': '2025-03-15 屬實，嚴重', 'en-US': '2025-03-15 substantiated, severe' });
   });
 });
 
@@ -287,6 +296,16 @@ describe('performance rules as versioned data', () => {
       assert.match(text, /轮换逾期宽限天数/);
       assert.match(text, /“无线每日维护下限（个）”（9）不能大于“无线每日维护上限（个）”（8）/);
       assert.ok(error.describe('en-US').every((line) => line.startsWith('Rules')), error.describe('en-US').join('\n'));
+      // Parameters by their labels in the user's language, never another script's or the code.
+      const en = error.describe('en-US').join('\n');
+      assert.match(en, /lacks the parameter "Carrier deduction \(%\)"/);
+      assert.match(en, /the value 0\.5 of "Rotation grace \(days\)" is not valid: it must be a whole number from 0 to 366/);
+      assert.match(en, /"Wireless daily minimum \(collectors\)" \(9\) cannot be more than "Wireless daily maximum \(collectors\)" \(8\)/);
+      assert.doesNotMatch(en, /[\u3400-\u9fff]/, 'no Chinese in English messages');
+      const tw = error.describe('zh-TW').join('\n');
+      assert.match(tw, /缺少參數「載波不合格扣減（%）」/);
+      assert.match(tw, /「輪換逾期寬限天數」的取值 0\.5 無效：應為 0 至 366 的整數/);
+      assert.doesNotMatch(tw, /载波|轮换|无线|whole number|carrier_deduct_pct/);
     }
   });
 });

@@ -7,19 +7,14 @@ import type { CodeDecl, FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot, TableQuery } from '../ledger/types';
 import type { OperationContext } from './records';
-import { KefuError, type Problem } from './problems';
+import { KefuError, localized, type Problem } from './problems';
 
 /**
  * The machinery every desk step shares (issue 4 items 2, 3, 7): look a record up by its number,
  * guard its status, write only the cells that change, and log each changed field old → new.
  */
 
-/** Params that name something in each locale: `{name}_zhCN`, `{name}_zhTW`, `{name}_enUS`. */
-export function localized(name: string, text: Text): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const locale of LOCALES) out[`${name}_${locale.replace('-', '')}`] = text[locale];
-  return out;
-}
+export { localized };
 
 function joined(texts: readonly Text[]): Text {
   const out = {} as Record<Locale, string>;

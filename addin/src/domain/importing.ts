@@ -1,12 +1,14 @@
 import { FORMS, findForm } from '../forms';
 import { allFields, columnsOf } from '../forms/columns';
 import type { FieldDecl, FormDecl } from '../forms/types';
-import { LOCALES, type Locale } from '../i18n/locale';
+import { LOCALES, type Locale, type Text } from '../i18n/locale';
+import { joinList } from '../i18n/messages';
+import { BOOL_CODES } from '../forms/codes';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import { periodOf, type SequenceNumbering } from '../ledger/numbering';
 import type { AuditEntry, ChangeSet, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
 import type { Clock } from './clock';
-import { KefuError, type Problem } from './problems';
+import { KefuError, localized, type Problem } from './problems';
 import { createNumberedRecord, runOperation, type OperationContext } from './records';
 import { checkActor, unstorableProblem, withoutUnstorable } from './storableText';
 import { validateInput } from './validate';
@@ -20,7 +22,10 @@ import { validateInput } from './validate';
  *   → decideImport (pure: references, duplicates, what is new → one change set)
  *   → importTable applies it (or previewImport stops before writing).
  *
- * Bad rows never stop good ones: each is reported with its file row, column and reason.
+ * Bad rows never stop good ones: each is reported with its file row, column and reason — every
+ * problem of the row at once, what its cells say (types, codes, lengths, text Excel cannot store)
+ * and what the workbook says (a worker nobody registered, a duplicate), so one round of corrections
+ * is enough. Codes and workers in messages read as their labels and names in the user's language.
  *
  * Identity of a row (what makes re-importing the same file add nothing):
  * - collector_daily: worker + date + collector type (one record per worker, day and type);
@@ -50,6 +55,8 @@ export interface ImportCandidate {
   /** 1-based row of the file (the header is row 1). */
   readonly row: number;
   readonly values: Readonly<Record<string, DomainValue>>;
+  /** What its cells alone show to be wrong (empty: none); the workbook's checks add theirs. */
+  readonly problems: readonly Problem[];
 }
 
 export interface PreparedImport {
@@ -59,13 +66,10 @@ export interface PreparedImport {
   readonly columns: readonly string[];
   /** Headers that map to no column of the table (not imported). */
   readonly ignoredColumns: readonly string[];
-  /** Rows that passed the checks that need no workbook. */
+  /** Every non-blank data row, with the problems found without the workbook. */
   readonly candidates: readonly ImportCandidate[];
-  readonly problems: readonly Problem[];
   /** Non-blank data rows in the file. */
   readonly total: number;
-  /** Rows rejected so far (file rows). */
-  readonly rejectedRows: ReadonlySet<number>;
 }
 
 export interface ImportPlan {
@@ -82,6 +86,8 @@ export interface ImportPlan {
 export interface ImportResult extends ImportPlan {
   /** Numbers given to the imported records (for sequence-numbered forms). */
   readonly numbers: readonly string[];
+  /** Where the new rows landed (sheet-qualified A1 addresses, in order). */
+  readonly appended: readonly string[];
 }
 
 /** The columns that identify a row of `form` (empty: identified by content). */
@@ -126,7 +132,13 @@ const WORKER_REFS: Readonly<Record<string, string>> = {
   rotation_orders: 'workers',
   batch_installs: 'workers',
   complaint_orders: 'workers',
+  perf_adjustments: 'worker_id',
 };
+
+/** Whether `column` of `form` holds one worker id (shown as the worker's name and id). */
+function isWorkerColumn(form: FormDecl, column: string): boolean {
+  return column === 'worker_id' && (form.key === 'workers' || WORKER_REFS[form.key] === 'worker_id');
+}
 
 /** Splits a workers cell: "WB001,WB002" (commas of either width, 、 or spaces). */
 export function workerIds(value: DomainValue | undefined): string[] {
@@ -216,7 +228,7 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
   });
   const columns = columnAt.filter((k): k is string => k !== undefined);
   for (const field of allFields(form)) {
-    if (field.system || field.required !== true || field.step !== undefined) continue;
+    if (field.system || field.required !== true || field.step !== undefined || field.blankOnImport) continue;
     const keys = field.type === 'signature' ? [`${field.key}_by`, `${field.key}_at`] : [field.key];
     for (const key of keys) {
       if (!seen.has(key)) headerProblems.push(fileProblem({ kind: 'importMissingColumn', form: form.key, field: key, params: { key } }));
@@ -227,9 +239,8 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
   const today = context.clock.now().slice(0, 10);
   const steps = stepsOf(form);
   const stepOfKey = new Map<string, string | undefined>(columns.map((key) => [key, fieldOfColumn(form, key)?.step]));
+  const refColumn = WORKER_REFS[form.key];
   const candidates: ImportCandidate[] = [];
-  const problems: Problem[] = [];
-  const rejectedRows = new Set<number>();
   let total = 0;
   body.forEach((cells, index) => {
     const row = index + 2;
@@ -253,7 +264,7 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
       const subset: Record<string, string | boolean> = {};
       for (const [key, value] of Object.entries(given)) if (stepOfKey.get(key) === step) subset[key] = value;
       if (step !== undefined && Object.keys(subset).length === 0) continue; // a later step not reached yet
-      const result = validateInput(form, subset, { step, row });
+      const result = validateInput(form, subset, { step, row, importing: true });
       rowProblems.push(...result.problems);
       Object.assign(values, result.values);
     }
@@ -271,25 +282,23 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
         rowProblems.push({ kind: 'importPartAboveWhole', form: form.key, field: part, row, params: { value: p, wholeField: whole, wholeValue: w } });
       }
     }
-    if (rowProblems.length > 0) {
-      problems.push(...rowProblems.map((p) => ({ ...p, params: { ...p.params, file } })));
-      rejectedRows.add(row);
-      return;
-    }
-    const refColumn = WORKER_REFS[form.key];
-    if (refColumn && values[refColumn] !== undefined && values[refColumn] !== null) values[refColumn] = workerIds(values[refColumn]).join(',');
-    candidates.push({ row, values });
+    if (refColumn && values[refColumn] !== undefined && values[refColumn] !== null && !failed.has(refColumn)) values[refColumn] = workerIds(values[refColumn]).join(',');
+    candidates.push({ row, values, problems: rowProblems.length === 0 ? NO_PROBLEMS : rowProblems.map((p) => ({ ...p, params: { ...p.params, file } })) });
   });
-  return { form, file, columns, ignoredColumns, candidates, problems, total, rejectedRows };
+  return { form, file, columns, ignoredColumns, candidates, total };
 }
+
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+const NO_FIELDS: ReadonlySet<string | undefined> = new Set();
 
 /** Step 2: what to read — the rows already in the table, and the worker ids rows refer to. */
 export function importRequest(prepared: PreparedImport): SnapshotRequest {
   const form = prepared.form;
   const identity = identityColumns(form);
-  const wanted = [...new Set([...identity, ...prepared.columns])];
+  // Workers are named in messages by the name the ledger has for them.
+  const wanted = [...new Set([...identity, ...prepared.columns, ...(form.key === 'workers' ? ['name'] : [])])];
   const tables: Record<string, { columns: readonly string[]; rows: 'all' }> = { [form.key]: { columns: wanted, rows: 'all' } };
-  if (WORKER_REFS[form.key]) tables.workers = { columns: ['worker_id'], rows: 'all' };
+  if (WORKER_REFS[form.key]) tables.workers = { columns: ['worker_id', 'name'], rows: 'all' };
   return { tables, writes: [form.key] };
 }
 
@@ -327,7 +336,33 @@ export function collectorEntryId(values: Readonly<Record<string, DomainValue>>):
   return `${String(values.worker_id)}-${String(values.date).replace(/-/g, '')}-${type}`;
 }
 
-/** Step 3 (pure): checks references and duplicates against the snapshot and decides what to write. */
+/** A value as the clerk reads it in `locale`: a code as its label, a worker as name and id. */
+function shownValue(form: FormDecl, column: string, value: DomainValue | undefined, locale: Locale, workerName: (id: string) => string | undefined): string {
+  if (value === null || value === undefined) return '';
+  const codes = columnsOf(form).find((c) => c.key === column)?.codes;
+  if (typeof value === 'boolean') return BOOL_CODES.find((c) => c.code === (value ? 'yes' : 'no'))!.label[locale];
+  if (codes) {
+    const list = Array.isArray(value) ? value : [String(value)];
+    return joinList(list.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code), locale);
+  }
+  if (Array.isArray(value)) return joinList(value, locale);
+  const name = isWorkerColumn(form, column) ? workerName(String(value)) : undefined;
+  if (name) return locale === 'en-US' ? `${name} (${value})` : `${name}（${value}）`;
+  return String(value);
+}
+
+/** An identity ("2025-03-01 / 张伟（WB00001）/ 无线") in each locale, for messages. */
+function shownIdentity(form: FormDecl, identity: readonly string[], values: Readonly<Record<string, DomainValue>>, workerName: (id: string) => string | undefined): Text {
+  const text = {} as Record<Locale, string>;
+  for (const locale of LOCALES) text[locale] = identity.map((c) => shownValue(form, c, values[c], locale, workerName)).join(' / ');
+  return text;
+}
+
+/**
+ * Step 3 (pure): checks references and duplicates against the snapshot and decides what to write.
+ * A row its cells already condemn is checked too, on the cells that are sound, so the clerk reads
+ * every problem of the row at once; only a good row can be counted as already imported.
+ */
 export function decideImport(
   snapshot: Snapshot,
   prepared: PreparedImport,
@@ -337,46 +372,54 @@ export function decideImport(
   const identity = identityColumns(form);
   const compared = prepared.columns;
   const keyOf = (values: Readonly<Record<string, DomainValue>>) => (identity.length > 0 ? contentKey(values, identity) : contentKey(values, compared));
-  const existing = new Map<string, { row: number; content: string }>();
+  const existing = new Map<string, { row: number; values: Readonly<Record<string, DomainValue>> }>();
   for (const row of snapshot.tables[form.key] ?? []) {
     const key = keyOf(row.values);
-    if (!existing.has(key)) existing.set(key, { row: row.ref.row + 1, content: contentKey(row.values, compared) });
+    if (!existing.has(key)) existing.set(key, { row: row.ref.row + 1, values: row.values });
   }
-  const workers = snapshot.tables.workers ? new Set(snapshot.tables.workers.map((r) => String(r.values.worker_id ?? ''))) : undefined;
   const refColumn = WORKER_REFS[form.key];
+  // The workers as read (the referenced table, or the table imported into): ids, and names for messages.
+  const workerRows = refColumn || form.key === 'workers' ? (snapshot.tables.workers ?? []) : [];
+  const workers = refColumn && snapshot.tables.workers ? new Set(workerRows.map((r) => String(r.values.worker_id ?? ''))) : undefined;
+  const names = new Map<string, string>();
+  for (const r of workerRows) if (typeof r.values.name === 'string' && r.values.name) names.set(String(r.values.worker_id ?? ''), r.values.name);
+  /** A worker's name: as the ledger knows it, or as the row being imported into `workers` gives it. */
+  const nameOf = (id: string, values: Readonly<Record<string, DomainValue>>) =>
+    names.get(id) ?? (form.key === 'workers' && typeof values.name === 'string' && values.name ? values.name : undefined);
 
-  const problems: Problem[] = [...prepared.problems];
-  const rejected = new Set(prepared.rejectedRows);
-  // The rows of the file seen so far, by identity: their content is compared only when an identity comes twice.
+  const problems: Problem[] = [];
+  const rejected = new Set<number>();
+  // The good rows of the file seen so far, by identity: their content is compared only when an identity comes twice.
   const inFile = new Map<string, { row: number; values: Readonly<Record<string, DomainValue>> }>();
   const accepted: ImportCandidate[] = [];
   let alreadyPresent = 0;
   for (const candidate of prepared.candidates) {
     const { row, values } = candidate;
-    const rowProblems: Problem[] = [];
-    if (refColumn && workers) {
+    const rowProblems: Problem[] = [...candidate.problems];
+    // The cells found wrong are left out of the checks below (a wrong count says nothing of a duplicate).
+    const failed: ReadonlySet<string | undefined> = rowProblems.length === 0 ? NO_FIELDS : new Set(rowProblems.map((p) => p.field));
+    if (refColumn && workers && !failed.has(refColumn)) {
       for (const id of workerIds(values[refColumn])) {
         if (!workers.has(id)) rowProblems.push({ kind: 'importUnknownWorker', form: form.key, field: refColumn, row, params: { value: id, file } });
       }
     }
-    const key = keyOf(values);
-    const shownKey = identity.length > 0 ? identity.map((c) => canonical(values[c])).join(' / ') : '';
-    const before = inFile.get(key);
-    const there = existing.get(key);
-    const content = before || there ? contentKey(values, compared) : '';
-    if (rowProblems.length === 0 && before) {
-      if (contentKey(before.values, compared) === content) {
-        alreadyPresent += 1;
-        continue;
+    const identified = identity.length > 0 ? identity.every((c) => !failed.has(c) && canonical(values[c]) !== '') : failed.size === 0;
+    const key = identified ? keyOf(values) : '';
+    const before = identified ? inFile.get(key) : undefined;
+    const there = identified && !before ? existing.get(key) : undefined;
+    const other = before ?? there;
+    if (other) {
+      const sound = failed.size === 0 ? compared : compared.filter((c) => !failed.has(c));
+      if (contentKey(other.values, sound) === contentKey(values, sound)) {
+        if (rowProblems.length === 0) {
+          alreadyPresent += 1;
+          if (there) inFile.set(key, { row, values });
+          continue;
+        }
+      } else {
+        const shown = localized('key', shownIdentity(form, identity, values, (id) => nameOf(id, values)));
+        rowProblems.push({ kind: before ? 'importDuplicateInFile' : 'importDuplicateExisting', form: form.key, field: identity[0], row, params: { other: other.row, ...shown, file } });
       }
-      rowProblems.push({ kind: 'importDuplicateInFile', form: form.key, field: identity[0], row, params: { other: before.row, key: shownKey, file } });
-    } else if (rowProblems.length === 0 && there) {
-      if (there.content === content) {
-        alreadyPresent += 1;
-        inFile.set(key, { row, values });
-        continue;
-      }
-      rowProblems.push({ kind: 'importDuplicateExisting', form: form.key, field: identity[0], row, params: { other: there.row, key: shownKey, file } });
     }
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
@@ -404,7 +447,10 @@ export function decideImport(
     if (record.site === undefined && context.actor.site) record.site = context.actor.site;
     return record;
   });
-  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  // By row, and within a row in the order of the file's columns.
+  const position = new Map(prepared.columns.map((c, i) => [c, i]));
+  const columnOf = (p: Problem) => (p.field !== undefined ? (position.get(p.field) ?? position.size) : -1);
+  problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || columnOf(a) - columnOf(b));
   const result: ImportPlan = {
     table: form.key,
     total: prepared.total,
@@ -437,36 +483,50 @@ export async function previewImport(ledger: Ledger, input: ImportInput, context:
   return decideImport(snapshot, prepared, context).result;
 }
 
+export interface ImportOptions {
+  /**
+   * Select the rows written, on their sheet (the task pane: the clerk sees what came in), in the
+   * request that writes the last of them.
+   */
+  readonly select?: boolean;
+}
+
 /**
  * Imports a file into a table: every good row is written (in one change set, chunked by the
  * Office backend; sequence-numbered forms get their numbers one record at a time, as clerks' do),
  * every bad row is reported in the result. Throws only when the file itself is unusable.
  */
-export async function importTable(ledger: Ledger, input: ImportInput, context: OperationContext): Promise<ImportResult> {
+export async function importTable(ledger: Ledger, input: ImportInput, context: OperationContext, options: ImportOptions = {}): Promise<ImportResult> {
   checkActor(context.actor); // the clerk's name goes into the audit log and every row's created_by
   const prepared = prepareImport(input, context);
   const snapshot = await ledger.read(importRequest(prepared));
   const { changes, result } = decideImport(snapshot, prepared, context);
   const numbers: string[] = [];
+  const appended: string[] = [];
   if (prepared.form.numbering.kind === 'sequence') {
     const numbering = prepared.form.numbering as SequenceNumbering;
     const create = createNumberedRecord(prepared.form);
-    for (const record of result.records) {
+    for (const [index, record] of result.records.entries()) {
       const imported: Record<string, DomainValue> = {};
       for (const key of prepared.columns) if (record[key] !== undefined) imported[key] = record[key];
       const date = imported[numbering.dateField];
       const scope = numbering.scopeField ? String(imported[numbering.scopeField] ?? '') : undefined;
       const period = periodOf(numbering, typeof date === 'string' ? date : context.clock.now(), scope);
+      // The last record's request selects every row written since the first.
+      const last = index === result.records.length - 1;
       const outcome = await runOperation(
         ledger,
         { prepare: () => ({ values: imported, period }), request: create.request, decide: create.decide },
         undefined,
         context,
+        options.select && last ? { selectAppended: true, selectFrom: appended[0] } : {},
       );
       numbers.push(outcome.result.number);
+      appended.push(...outcome.appended.filter((a) => a.table === prepared.form.key).map((a) => a.address));
     }
   } else if (changes.appends) {
-    await ledger.apply(changes, snapshot);
+    const applied = await ledger.apply(changes, snapshot, { selectAppended: options.select });
+    appended.push(...applied.appended.filter((a) => a.table === prepared.form.key).map((a) => a.address));
   }
-  return { ...result, numbers };
+  return { ...result, numbers, appended };
 }

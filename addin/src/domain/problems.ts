@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale';
+import { LOCALES, type Locale, type Text } from '../i18n/locale';
 import { inputName, joinList, message, type MessageId } from '../i18n/messages';
 import { findForm } from '../forms';
 import { allFields, columnsOf } from '../forms/columns';
@@ -16,6 +16,17 @@ export interface Problem {
   readonly field?: string;
   readonly row?: number;
   readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * Params that name something in each locale: `{name}_zhCN`, `{name}_zhTW`, `{name}_enUS`. A message
+ * reads them as `{name}` in its own locale (or by the suffixed name), so a code, a rule parameter or
+ * a worker reaches the user as its label in the user's language, never as the code.
+ */
+export function localized(name: string, text: Text): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const locale of LOCALES) out[`${name}_${locale.replace('-', '')}`] = text[locale];
+  return out;
 }
 
 /** A typed error carrying every problem found; nothing was written when it is thrown. */
@@ -48,6 +59,8 @@ function problemParams(problem: Problem, locale: Locale): Record<string, string 
   const found = form && problem.field ? fieldOrColumn(form, problem.field) : undefined;
   const column = found ? found.label[locale] : problem.field ? inputName(problem.field, locale) : '';
   const params: Record<string, string | number> = { ...problem.params, sheet, column };
+  const suffix = `_${locale.replace('-', '')}`;
+  for (const [name, value] of Object.entries(problem.params ?? {})) if (name.endsWith(suffix)) params[name.slice(0, -suffix.length)] = value;
   if (problem.kind === 'notInList') params.allowed = allowedLabels(found?.field, locale);
   if (problem.kind === 'requiredWhen' && form && found?.field?.required && found.field.required !== true) {
     const when = found.field.required.when;

@@ -19,6 +19,8 @@ export interface ValidateOptions {
   readonly step?: string;
   /** 1-based position of this record in the input, for messages. */
   readonly row?: number;
+  /** A row of another system's export: a required field declared `blankOnImport` may be blank. */
+  readonly importing?: boolean;
 }
 
 /** The fields a clerk fills in at a step (creation when `step` is absent). */
@@ -162,7 +164,7 @@ export function validateInput(form: FormDecl, input: unknown, options: ValidateO
   };
 
   for (const field of fields) {
-    let required = field.required === true;
+    let required = field.required === true && !(options.importing && field.blankOnImport);
     if (field.required && field.required !== true) {
       const other = codeValue(field.required.when.field);
       required = other !== undefined && field.required.when.in.includes(other);

@@ -15,7 +15,10 @@ export interface DictionaryEntry {
   readonly column: string;
   readonly labels: Readonly<Record<Locale, string>>;
   readonly type: string;
-  /** 'yes', 'no' or 'when <field> in <codes>' (for conditional requirements), with the step if any. */
+  /**
+   * 'yes', 'no' or 'when <field> in <codes>' (for conditional requirements), with the step if any;
+   * 'yes' says so when an import may leave the field blank, and what a blank means.
+   */
   readonly required: string;
   /** Allowed codes as `code=zh-CN label/zh-TW label/en-US label`, for code columns. */
   readonly values: readonly { code: string; labels: Readonly<Record<Locale, string>> }[];
@@ -29,7 +32,9 @@ export function dataDictionary(): DictionaryEntry[] {
       const field = column.field;
       const requirement =
         field.required === true
-          ? 'yes'
+          ? field.blankOnImport
+            ? `yes (may be blank on import: ${field.blankOnImport['en-US']})`
+            : 'yes'
           : field.required
             ? `when ${field.required.when.field} in ${field.required.when.in.join('|')}`
             : 'no';

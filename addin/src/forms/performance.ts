@@ -258,7 +258,10 @@ export const complaintOrders: FormDecl = {
       type: 'code',
       label: t('工单来源', '工單來源', 'Source'),
       required: true,
+      // The performance issue's files carry only order_no, date, workers, substantiated and severity.
+      blankOnImport: t('来源不明', '來源不明', 'source unknown'),
       source: 'T',
+      help: t('导入时可留空（来源不明）；考核不看来源', '匯入時可留空（來源不明）；考核不看來源', 'May be blank in an import (source unknown); the assessment does not depend on it'),
       codes: [
         c('hotline_95598', '95598热线', '95598熱線', '95598 hotline'),
         c('hotline_12345', '12345热线', '12345熱線', '12345 hotline'),

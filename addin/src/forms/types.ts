@@ -62,6 +62,12 @@ export interface FieldDecl {
   readonly source: 'S' | 'T';
   /** Set by the system (numbers, timestamps, computed values): not typed in by the clerk. */
   readonly system?: boolean;
+  /**
+   * A required field that another system's export may leave blank: an import accepts the blank,
+   * which means what this says (e.g. "unknown"). A clerk entering the record (the task pane, JSON
+   * input) must still fill it in.
+   */
+  readonly blankOnImport?: Text;
   /** One line of help, shown under the input and in the data dictionary. */
   readonly help?: Text;
   /**

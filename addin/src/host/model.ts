@@ -117,6 +117,11 @@ export class HostWorksheet {
   headerFooter: Record<string, unknown> | null = null;
   /** The sheet tab's colour, opaque (exceljs' model), or null. */
   tabColor: unknown = null;
+  /**
+   * The cells selected on this sheet (sheet-local A1), or null if none were (Excel's A1). Excel
+   * keeps a selection per sheet: activating a sheet, like clicking its tab, shows its own again.
+   */
+  selectedAddress: string | null = null;
   private readonly grid = new Map<number, Map<number, HostCell>>();
   /** Where the formula cells are (row * MAX_COLUMNS + col), for calculation. */
   private readonly formulaKeys = new Set<number>();
@@ -139,7 +144,6 @@ export class HostWorksheet {
   set name(value: string) {
     if (value === this._name) return;
     this.workbook.checkSheetName(value, this);
-    if (this.workbook.selection?.sheet === this._name) this.workbook.selection = { ...this.workbook.selection, sheet: value };
     this._name = value;
     this.workbook._contentsChanged(); // formulas naming the sheet find it, or no longer do
   }
@@ -912,10 +916,17 @@ export class HostWorkbook {
   private readonly sheetList: HostWorksheet[] = [];
   private readonly tableList: HostTable[] = [];
   private nextId = 1;
-  /** Set by `range.select()` (sheet name and sheet-local address). */
-  selection: { sheet: string; address: string } | null = null;
   /** The active sheet (`worksheets.getActiveWorksheet()`); the first sheet added by default. */
   activeWorksheet: HostWorksheet | null = null;
+
+  /**
+   * What the user sees selected: the active sheet's selection (sheet name and sheet-local address),
+   * or null when nothing was selected on it (Excel shows A1).
+   */
+  get selection(): { sheet: string; address: string } | null {
+    const sheet = this.activeWorksheet;
+    return sheet && sheet.selectedAddress !== null ? { sheet: sheet.name, address: sheet.selectedAddress } : null;
+  }
   /**
    * Workbook-level defined names, as the xlsx bridge carries them (list validations use them):
    * `workbook.names` lists and adds them; `ranges` hold each reference without its "=".
@@ -1597,25 +1608,23 @@ export class HostWorkbook {
     this.sheetList.splice(pos, 1);
     this._contentsChanged();
     ws._markDeleted();
-    if (this.selection && sameName(this.selection.sheet, ws.name)) this.selection = null;
     if (this.activeWorksheet === ws) {
       const visible = (s: HostWorksheet): boolean => s.visibility === 'Visible';
       this.activeWorksheet = this.sheetList.slice(pos).find(visible) ?? [...this.sheetList.slice(0, pos)].reverse().find(visible) ?? null;
     }
   }
 
-  /** `range.select()`: the selection and the active sheet. */
+  /** `range.select()`: the range becomes its sheet's selection, and its sheet the active one. */
   select(sheet: HostWorksheet, area: Rect): void {
     if (sheet.visibility !== 'Visible') throw invalidOperation(`Cannot select cells on hidden sheet "${sheet.name}".`);
-    this.selection = { sheet: sheet.name, address: rectAddress(area) };
+    sheet.selectedAddress = rectAddress(area);
     this.activeWorksheet = sheet;
   }
 
-  /** `worksheet.activate()`. */
+  /** `worksheet.activate()`: as clicking the sheet's tab, which shows the sheet's own selection again. */
   activate(sheet: HostWorksheet): void {
     if (sheet.visibility !== 'Visible') throw invalidOperation(`Cannot activate hidden sheet "${sheet.name}".`);
     this.activeWorksheet = sheet;
-    this.selection = { sheet: sheet.name, address: 'A1' };
   }
 
   /** A compact, deterministic dump (for test failure messages). */

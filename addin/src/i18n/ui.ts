@@ -151,9 +151,9 @@ export const UI = {
   perfApprove: { 'zh-CN': '批准本次导出（以后只能追加冲正和调整）', 'zh-TW': '批准本次匯出（以後只能追加沖正和調整）', 'en-US': 'Approve this export (later changes become reversal and adjustment lines)' },
   perfRun: { 'zh-CN': '计算并导出', 'zh-TW': '計算並匯出', 'en-US': 'Compute and export' },
   perfDone: {
-    'zh-CN': '{workers} 人，{lines} 行；奖励合计 {plus} 元，扣减合计 {minus} 元。已写入“{sheet}”。',
-    'zh-TW': '{workers} 人，{lines} 列；獎勵合計 {plus} 元，扣減合計 {minus} 元。已寫入「{sheet}」。',
-    'en-US': '{workers} workers, {lines} lines; rewards {plus} CNY, deductions {minus} CNY. Written to "{sheet}".',
+    'zh-CN': '{workers} 人，{lines} 行；奖励合计 {plus} 元，扣减合计 {minus} 元。已写入并打开“{sheet}”。',
+    'zh-TW': '{workers} 人，{lines} 列；獎勵合計 {plus} 元，扣減合計 {minus} 元。已寫入並開啟「{sheet}」。',
+    'en-US': '{workers} workers, {lines} lines; rewards {plus} CNY, deductions {minus} CNY. Written to "{sheet}", now shown.',
   },
   statsHelp: {
     'zh-CN': '汇总所选年度的全部投诉（作废的不计，重开的只计一次）：重点、类别、涉及部门、处理时长、回访和满意度，写入统计工作表，供经理分析并采取措施。',
@@ -196,6 +196,11 @@ export const UI = {
     'zh-CN': '显示前 {shown} 行，共 {total} 行',
     'zh-TW': '顯示前 {shown} 列，共 {total} 列',
     'en-US': 'First {shown} of {total} rows',
+  },
+  rowsWindow: {
+    'zh-CN': '显示表头和第 {from}–{to} 行（选中的行在其中），共 {total} 行',
+    'zh-TW': '顯示表頭和第 {from}–{to} 列（選取的列在其中），共 {total} 列',
+    'en-US': 'The header and rows {from}–{to} (with the selection) of {total}',
   },
 } as const satisfies Record<string, Text>;
 

@@ -195,9 +195,24 @@ export interface ApplyResult {
   readonly appended: readonly AppliedRows[];
 }
 
+/**
+ * What Excel shows the clerk after a change (the Office.js backend; files have no selection). Each is
+ * done in the request that writes the last of what it shows: no request of its own.
+ */
 export interface ApplyOptions {
-  /** Select the first appended rows in Excel (in the same request): the clerk sees the new record. */
+  /**
+   * Activate the sheet of the first table the change set appends to and select every row appended
+   * to it: the clerk sees the new record, or the rows an import brought in.
+   */
   readonly selectAppended?: boolean;
+  /**
+   * With `selectAppended`: rows that an earlier change set of the same action appended to that
+   * table (a sheet-qualified A1 address, as `AppliedRows.address`); the selection spans from them
+   * to the rows appended now (an import writing one numbered record at a time).
+   */
+  readonly selectFrom?: string;
+  /** Activate the first report sheet the change set writes and select its rows (the month's performance). */
+  readonly selectReport?: boolean;
 }
 
 /** Rows read so far of the rows to read (whole-table reads of large tables take several requests). */

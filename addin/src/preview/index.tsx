@@ -101,12 +101,29 @@ function selectedRows(address: string | undefined): [number, number] | null {
   return m ? [Number(m[1]) - 1, Number(m[2] ?? m[1]) - 1] : null;
 }
 
-/** How merged areas show in a grid of `rows` × `columns`: the spans of each first cell, and the cells covered. */
-function mergedCells(sheet: HostWorksheet, rows: number, columns: number, visible: readonly number[]) {
+/**
+ * The rows the grid shows: the first MAX_GRID_ROWS, or — when the selection lies below them, as
+ * Excel scrolls to a selection — the header row and a window that starts just above the selection.
+ */
+function shownRows(used: { bottom: number } | null, selection: [number, number] | null): number[] {
+  if (!used) return [];
+  const count = Math.min(used.bottom + 1, MAX_GRID_ROWS);
+  if (!selection || selection[1] < count) return Array.from({ length: count }, (_, r) => r);
+  const from = Math.max(1, selection[0] - 3);
+  const to = Math.min(used.bottom, from + MAX_GRID_ROWS - 2);
+  return [0, ...Array.from({ length: to - from + 1 }, (_, i) => from + i)];
+}
+
+/** How merged areas show in a grid of the `shown` rows × `columns`: the spans of each first cell, and the cells covered. */
+function mergedCells(sheet: HostWorksheet, shown: readonly number[], columns: number, visible: readonly number[]) {
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
+  const rows = (shown[shown.length - 1] ?? -1) + 1;
+  const isShown = new Set(shown);
   for (const m of sheet.merges) {
     if (m.top >= rows || m.left >= columns) continue;
+    // An area cut by the window (its first row not shown) shows as separate cells.
+    if (!isShown.has(m.top) || !isShown.has(Math.min(m.bottom, rows - 1))) continue;
     const bottom = Math.min(m.bottom, rows - 1);
     const right = Math.min(m.right, columns - 1);
     const shown = visible.filter((c) => c >= m.left && c <= right);
@@ -123,13 +140,15 @@ function Grid({ sheet, selection, locale }: { sheet: HostWorksheet; selection: [
   const styles = useStyles();
   sheet.workbook.recalculate();
   const used = sheet.usedRect(true);
-  const rows = used ? Math.min(used.bottom + 1, MAX_GRID_ROWS) : 0;
+  const rows = shownRows(used, selection);
+  const windowed = rows.length > 1 && rows[1] !== 1;
   const columns = used ? Math.min(used.right + 1, MAX_GRID_COLUMNS) : 0;
   const visible = Array.from({ length: columns }, (_, c) => c).filter((c) => !sheet.hiddenColumns.has(c));
   const { spans, covered } = mergedCells(sheet, rows, columns, visible);
   return (
     <div className={styles.grid}>
-      {used && used.bottom + 1 > MAX_GRID_ROWS && <Text size={200}>{ui('rowsShown', locale, { shown: MAX_GRID_ROWS, total: used.bottom + 1 })}</Text>}
+      {used && windowed && <Text size={200}>{ui('rowsWindow', locale, { from: rows[1] + 1, to: rows[rows.length - 1] + 1, total: used.bottom + 1 })}</Text>}
+      {used && !windowed && used.bottom + 1 > MAX_GRID_ROWS && <Text size={200}>{ui('rowsShown', locale, { shown: MAX_GRID_ROWS, total: used.bottom + 1 })}</Text>}
       <table className={styles.table} aria-label={sheet.name} data-sheet={sheet.name}>
         <thead>
           <tr>
@@ -142,7 +161,7 @@ function Grid({ sheet, selection, locale }: { sheet: HostWorksheet; selection: [
           </tr>
         </thead>
         <tbody>
-          {Array.from({ length: rows }, (_, r) => {
+          {rows.map((r) => {
             const isSelected = selection !== null && r >= selection[0] && r <= selection[1];
             return (
               <tr key={r} data-row={r + 1} className={isSelected ? styles.selected : undefined} aria-selected={isSelected || undefined}>

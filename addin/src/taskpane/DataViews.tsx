@@ -3,11 +3,12 @@ import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Pr
 import { ui } from '../i18n/ui';
 import { describeProblem } from '../domain/problems';
 import { decodeText, parseDelimited } from '../domain/csv';
-import { importTable, importableTables, previewImport, type ImportInput, type ImportPlan, type SourceTable } from '../domain/importing';
-import { monthlyPerformanceOperation, type PerformanceOutcome } from '../domain/performance/month';
+import { importTable, importableTables, previewImport, type ImportInput, type ImportPlan, type ImportResult, type SourceTable } from '../domain/importing';
+import { monthlyPerformanceOperation, type PerformanceOutcome, type PerformanceRequest } from '../domain/performance/month';
 import { fenToYuan } from '../domain/performance/exact';
 import { totalsOf } from '../domain/performance/export';
-import { createNumberedRecord, runOperation } from '../domain/records';
+import { createNumberedRecord, runOperation, type OperationContext, type Outcome } from '../domain/records';
+import type { Ledger } from '../ledger/types';
 import { complaintMeasures } from '../forms/serviceDesk';
 import { RecordForm } from './RecordForm';
 import { complaintStatisticsOperation } from '../domain/statisticsSheet';
@@ -39,6 +40,19 @@ async function readSource(file: File): Promise<SourceTable> {
 }
 
 const MAPPINGS = 'kefu-ledger.import-mappings';
+
+/**
+ * The Import view's commit: every good row written, then shown — its sheet activated and the rows
+ * that came in selected — in the request that writes the last of them.
+ */
+export function importAndShow(ledger: Ledger, input: ImportInput, context: OperationContext): Promise<ImportResult> {
+  return importTable(ledger, input, context, { select: true });
+}
+
+/** The Performance view's run: the month's sheet written, then shown with its rows selected (same request). */
+export function computeMonthAndShow(ledger: Ledger, request: PerformanceRequest, context: OperationContext): Promise<Outcome<PerformanceOutcome>> {
+  return runOperation(ledger, monthlyPerformanceOperation, request, context, { selectReport: true });
+}
 
 /** The mapping kept for a source: by table and the file's header row. */
 function mappingKey(table: string, source: SourceTable): string {
@@ -96,7 +110,7 @@ export function ImportView() {
         return;
       }
       try {
-        const result = await importTable(await session.ledger(), next, context);
+        const result = await importAndShow(await session.ledger(), next, context);
         env.storage.setItem(MAPPINGS, JSON.stringify({ ...savedMappings(), [mappingKey(table, next.source)]: mapping }));
         setOutcome({ kind: 'ok', text: ui('imported', locale, { count: result.records.length, present: result.alreadyPresent, rejected: result.rejected }) });
         setPlan(null);
@@ -213,9 +227,8 @@ export function PerformanceView() {
       }
       try {
         const ledger = await session.ledger();
-        const done = await runOperation(
+        const done = await computeMonthAndShow(
           ledger,
-          monthlyPerformanceOperation,
           { month, locale: ledger.locale, sheet: true, approve, files: 'perVendor' },
           { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } },
         );

@@ -1,4 +1,5 @@
-import { t } from '../../forms/codes';
+import { SEVERITY, SUBSTANTIATED, t } from '../../forms/codes';
+import type { CodeDecl } from '../../forms/types';
 import type { Text } from '../../i18n/locale';
 import { add, cmp, div, frac, isNegative, isZero, mul, neg, roundHalfAway, sub, sum, toDecimal, ZERO, type Fraction } from './exact';
 import { MICRO, type RuleVersion } from './rules';
@@ -247,12 +248,21 @@ function line(worker: WorkerInfo, itemCode: ItemCode, base: BaseCode, rate: Frac
   return { workerId: worker.workerId, itemCode, base, baseFen, rate, exactFen, amountFen: roundHalfAway(exactFen), basisRef, reason, evidence };
 }
 
-function capLine(worker: WorkerInfo, base: BaseCode, adjustFen: Fraction, which: string): PerfLine {
+/** The items whose deductions are capped at their base, as the cap's reason names them. */
+const CAPPED_NAMES: Readonly<Record<'CM' | 'ROT' | 'BAT' | 'CMP', Text>> = {
+  CM: ITEM_NAMES.CM,
+  ROT: t('表计轮换', '表計輪換', 'Rotation'),
+  BAT: t('批量装表', '批量裝表', 'Batch install'),
+  CMP: ITEM_NAMES.CMP,
+};
+
+function capLine(worker: WorkerInfo, base: BaseCode, adjustFen: Fraction, which: keyof typeof CAPPED_NAMES | 'FLOOR'): PerfLine {
   const baseFen = worker.base[base];
   const rate = baseFen > 0 ? div(adjustFen, frac(baseFen)) : ZERO;
-  const reason = which === 'FLOOR'
+  const name = which === 'FLOOR' ? undefined : CAPPED_NAMES[which];
+  const reason = !name
     ? t('扣减合计超过月度上限（总基数），调回', '扣減合計超過月度上限（總基數），調回', 'Deductions above the monthly cap (total base), brought back')
-    : t(`${which}扣减超过基数上限，调回`, `${which}扣減超過基數上限，調回`, `${which} deductions above the cap of its base, brought back`);
+    : t(`${name['zh-CN']}扣减超过基数上限，调回`, `${name['zh-TW']}扣減超過基數上限，調回`, `${name['en-US']} deductions above the cap of their base, brought back`);
   return { workerId: worker.workerId, itemCode: 'CAP_ADJ', base, baseFen, rate, exactFen: adjustFen, amountFen: roundHalfAway(adjustFen), basisRef: which, reason, evidence: [] };
 }
 
@@ -287,6 +297,17 @@ function dayDetail(r: CollectorRecord, day: DayAssessment): Text {
   }
   if (DETAIL_CACHE.size < 10_000) DETAIL_CACHE.set(key, text);
   return text;
+}
+
+/** A complaint order under its line: date, verdict and severity in words ("2025-03-05 部分属实，较重"). */
+function complaintDetail(o: ComplaintOrder): Text {
+  const verdict = codeLabel(SUBSTANTIATED, o.substantiated);
+  const severity = codeLabel(SEVERITY, o.severity ?? '');
+  return t(`${o.date} ${verdict['zh-CN']}，${severity['zh-CN']}`, `${o.date} ${verdict['zh-TW']}，${severity['zh-TW']}`, `${o.date} ${verdict['en-US'].toLowerCase()}, ${severity['en-US'].toLowerCase()}`);
+}
+
+function codeLabel(codes: readonly CodeDecl[], code: string): Text {
+  return codes.find((c) => c.code === code)?.label ?? t(code, code, code);
 }
 
 function orderRef(orders: readonly { orderNo: string }[]): string {
@@ -406,7 +427,7 @@ export function monthlyPerformance(input: MonthInput): MonthResult {
     if (complaints.length > 0) {
       lines.push(
         line(worker, 'CMP', 'TOTAL', sum(complaints.map((x) => x.rate)), orderRef(complaints.map((x) => x.o)), t(`投诉属实${complaints.length}单`, `投訴屬實${complaints.length}單`, `${complaints.length} substantiated complaint(s)`),
-          complaints.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: t(`${x.o.date} ${x.o.substantiated === 'partly' ? '部分属实' : '属实'} ${x.o.severity}`, `${x.o.date} ${x.o.substantiated === 'partly' ? '部分屬實' : '屬實'} ${x.o.severity}`, `${x.o.date} ${x.o.substantiated === 'partly' ? 'partly substantiated' : 'substantiated'} ${x.o.severity}`) }))),
+          complaints.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: complaintDetail(x.o) }))),
       );
     }
 

@@ -16,6 +16,8 @@ export const PERFORMANCE_TABLES: Readonly<Record<string, readonly string[]>> = {
   collector_daily: ['date', 'worker_id', 'collector_type', 'maintained', 'succeeded', 'reason_code', 'voided'],
   rotation_orders: ['order_no', 'workers', 'due_date', 'done_date', 'field_checked', 'field_passed', 'collection_total', 'collection_ok', 'voided'],
   batch_installs: ['order_no', 'workers', 'done_date', 'field_checked', 'field_passed', 'collection_total', 'collection_ok', 'voided'],
+  // Not `source`: R11 deducts by verdict and severity alone, so an order of unknown source (blank,
+  // as imports allow) counts as any other.
   complaint_orders: ['order_no', 'date', 'workers', 'substantiated', 'severity', 'voided'],
   perf_adjustments: ['adjustment_no', 'month', 'worker_id', 'amount', 'reason', 'approved_by', 'voided'],
   perf_exports: ['export_batch_id', 'period', 'vendor_code', 'version', 'file', 'csv_sha256', 'approved_by', 'approved_at'],

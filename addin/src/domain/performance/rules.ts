@@ -2,7 +2,8 @@ import { RULE_PARAMETERS } from '../../forms/performance';
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import type { DomainValue } from '../../ledger/cells';
 import type { LedgerRow, TableQuery } from '../../ledger/types';
-import { KefuError, type Problem } from '../problems';
+import { t } from '../../forms/codes';
+import { KefuError, localized, type Problem } from '../problems';
 
 /**
  * The performance rules as versioned data (DESIGN principle 9; brief §3.1): the `rules` table holds
@@ -76,8 +77,17 @@ const ORDERED: readonly (readonly [RuleParameter, RuleParameter])[] = [
   ['batch_class3_min_pct', 'batch_class3_max_pct'],
 ];
 
-function label(code: string): string {
-  return RULE_PARAMETERS.find((p) => p.code === code)?.label['zh-CN'] ?? code;
+/** A parameter as messages name it: its label in each locale (`{parameter}` reads it in the user's). */
+function label(name: string, code: string): Record<string, string> {
+  return localized(name, RULE_PARAMETERS.find((p) => p.code === code)?.label ?? t(code, code, code));
+}
+
+/** What a parameter's value must be, in each locale. */
+function expectedText(expected: { whole: boolean; max: number }): Record<string, string> {
+  return localized(
+    'expected',
+    expected.whole ? t(`0 至 ${expected.max} 的整数`, `0 至 ${expected.max} 的整數`, `a whole number from 0 to ${expected.max}`) : t(`0 至 ${expected.max}`, `0 至 ${expected.max}`, `from 0 to ${expected.max}`),
+  );
 }
 
 /** Reads and checks every version of the rules table. Throws a KefuError naming each problem. */
@@ -111,7 +121,7 @@ export function parseRules(rows: readonly LedgerRow[]): RuleVersion[] {
     }
     entry.dates.add(date);
     if (entry.rows.has(parameter)) {
-      problems.push({ kind: 'ruleDuplicateParameter', ...where('parameter'), params: { version, parameter: label(parameter), other: entry.rows.get(parameter)! } });
+      problems.push({ kind: 'ruleDuplicateParameter', ...where('parameter'), params: { version, ...label('parameter', parameter), other: entry.rows.get(parameter)! } });
       continue;
     }
     entry.rows.set(parameter, at);
@@ -121,11 +131,7 @@ export function parseRules(rows: readonly LedgerRow[]): RuleVersion[] {
       problems.push({
         kind: 'ruleBadValue',
         ...where('value'),
-        params: {
-          parameter: label(parameter),
-          value: String(row.values.value ?? ''),
-          expected: expected.whole ? `0–${expected.max} (整数 / whole number)` : `0–${expected.max}`,
-        },
+        params: { ...label('parameter', parameter), value: String(row.values.value ?? ''), ...expectedText(expected) },
       });
       continue;
     }
@@ -138,7 +144,7 @@ export function parseRules(rows: readonly LedgerRow[]): RuleVersion[] {
       continue;
     }
     for (const code of known) {
-      if (!entry.rows.has(code)) problems.push({ kind: 'ruleMissingParameter', form: 'rules', row: entry.firstRow, field: 'parameter', params: { version, parameter: label(code) } });
+      if (!entry.rows.has(code)) problems.push({ kind: 'ruleMissingParameter', form: 'rules', row: entry.firstRow, field: 'parameter', params: { version, ...label('parameter', code) } });
     }
     for (const [low, high] of ORDERED) {
       const a = entry.values[low];
@@ -149,12 +155,12 @@ export function parseRules(rows: readonly LedgerRow[]): RuleVersion[] {
           form: 'rules',
           row: entry.rows.get(low),
           field: 'value',
-          params: { version, low: label(low), lowValue: a / MICRO, high: label(high), highValue: b / MICRO },
+          params: { version, ...label('low', low), lowValue: a / MICRO, ...label('high', high), highValue: b / MICRO },
         });
       }
     }
     if (entry.values.wireless_step_pct === 0) {
-      problems.push({ kind: 'ruleBadValue', form: 'rules', row: entry.rows.get('wireless_step_pct'), field: 'value', params: { parameter: label('wireless_step_pct'), value: 0, expected: '> 0' } });
+      problems.push({ kind: 'ruleBadValue', form: 'rules', row: entry.rows.get('wireless_step_pct'), field: 'value', params: { ...label('parameter', 'wireless_step_pct'), value: 0, ...localized('expected', t('大于 0', '大於 0', 'more than 0')) } });
     }
     result.push({ version, effectiveFrom: [...entry.dates][0], values: entry.values });
   }

@@ -388,7 +388,13 @@ class OfficeLedger implements OfficeLedgerHandle {
     for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);
     const appended: AppliedRows[] = [];
-    for (const batch of batches) {
+    // What to show when done (ApplyOptions), in the last request that writes to it.
+    const writes = (b: Batch, table?: string) => b.appends.filter((a) => a.records.length > 0 && (table === undefined || a.table === table));
+    const shownTable = options.selectAppended ? batches.map((b) => writes(b)[0]?.table).find((t) => t !== undefined) : undefined;
+    const shownTableLast = shownTable === undefined ? -1 : batches.map((b) => writes(b, shownTable).length > 0).lastIndexOf(true);
+    const shownReport = options.selectReport ? changes.sheets?.[0]?.name : undefined;
+    let shownFrom = options.selectFrom;
+    for (const [index, batch] of batches.entries()) {
       const result = await this.run(async (context) => {
         const tables = context.workbook.tables;
         const addresses: { table: string; range: Excel.Range; count: number }[] = [];
@@ -451,12 +457,18 @@ class OfficeLedger implements OfficeLedgerHandle {
           writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows, rowFormats(AUDIT_TABLE, layout, locale));
         }
 
-        if (options.selectAppended && batch === batches[0] && addresses.length > 0) addresses[0].range.select();
-        for (const part of batch.sheets) writeSheetPart(context, part);
+        if (index === shownTableLast) {
+          const written = addresses.filter((a) => a.table === shownTable).map((a) => a.range);
+          const rows = [...written.slice(1), ...(shownFrom ? [shownFrom] : [])].reduce((span: Excel.Range, other) => span.getBoundingRect(other), written[0]);
+          rows.worksheet.activate();
+          rows.select();
+        }
+        for (const part of batch.sheets) writeSheetPart(context, part, part.report.name === shownReport);
 
         await context.sync();
         return addresses.map(({ table, range, count }) => ({ table, address: range.address, firstRow: range.rowIndex, count }));
       });
+      shownFrom ??= result.find((rows) => rows.table === shownTable)?.address;
       appended.push(...result);
     }
     return { appended };
@@ -574,7 +586,8 @@ function reportCellValue(cell: ReportCell | undefined): string | number {
 }
 
 /** Queues the writes of one part of a report sheet: a few range writes, never one per cell. */
-function writeSheetPart(context: Excel.RequestContext, part: SheetPart): void {
+/** Writes one part of a report sheet; with `show`, the last part activates the sheet and selects its rows. */
+function writeSheetPart(context: Excel.RequestContext, part: SheetPart, show = false): void {
   const { report } = part;
   const worksheets = context.workbook.worksheets;
   let sheet: Excel.Worksheet;
@@ -609,6 +622,10 @@ function writeSheetPart(context: Excel.RequestContext, part: SheetPart): void {
   if (part.to === report.rows.length) {
     for (const chart of report.charts ?? []) addChart(sheet, chart);
     if (report.autoFilter && width > 0 && report.rows.length > 0) sheet.autoFilter.apply(sheet.getRangeByIndexes(0, 0, report.rows.length, width));
+    if (show) {
+      sheet.activate();
+      if (width > 0 && report.rows.length > 0) sheet.getRangeByIndexes(0, 0, report.rows.length, width).select();
+    }
   }
 }
 
