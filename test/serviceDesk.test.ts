@@ -291,6 +291,21 @@ describe('Service desk guards', function () {
     );
   });
 
+  it('gives the ticket and the repair order raised at reception its site, attachments and remarks (the pane asks for them once)', async () => {
+    const session = await fresh();
+    const shared = { site: '住院楼', attachments: 'photo-17.jpg', remarks: '家属陪同' };
+    const complaint = await run(session, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 1), ...shared });
+    const repair = await run(session, receiveMatter as Operation<unknown, unknown, { repairOrderNo?: string }>, { ...receptionInput('repair', 2), ...shared });
+    const snapshot = await desk(session.ledger);
+    const pick = (v: Record<string, unknown>) => ({ site: v.site, attachments: v.attachments, remarks: v.remarks });
+    assert.deepEqual(pick(values(snapshot, 'complaints').find((t) => t.ticket_no === complaint.result.complaintNo)!), shared);
+    assert.deepEqual(pick(values(snapshot, 'repair_orders').find((o) => o.order_no === repair.result.repairOrderNo)!), shared);
+    // A part may still give its own (the command line's JSON); without any, the clerk's site.
+    const own = await run(session, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 3), complaint: { category: 'cleaning', department: 'cleaning', remarks: '另附说明' } });
+    const ticket = values(await desk(session.ledger), 'complaints').find((t) => t.ticket_no === own.result.complaintNo)!;
+    assert.deepEqual(pick(ticket), { site: '测试医院', attachments: null, remarks: '另附说明' });
+  });
+
   it('refuses bad reception input before claiming a number: every problem, in the right sheet', async () => {
     const session = await fresh();
     const input = { ...receptionInput('repair', 1), caller: undefined, repair: { trade: 'magic' } };

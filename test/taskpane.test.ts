@@ -11,8 +11,9 @@ import { FormView, isRequiredNow, problemsByField } from '../addin/src/taskpane/
 import { App } from '../addin/src/taskpane/App';
 import { fieldsForStep, validateInput } from '../addin/src/domain/validate';
 import { firstUnstorable } from '../addin/src/domain/storableText';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints, reception } from '../addin/src/forms/serviceDesk';
 import { ui } from '../addin/src/i18n/ui';
+import { RECEPTION_PARTS } from '../addin/src/taskpane/DeskViews';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -164,6 +165,15 @@ describe('task pane', function () {
       const station = newStation('😀'.repeat(length));
       assert.equal(firstUnstorable(station), undefined, station);
       assert.equal([...station].length, Math.min(40, 9 + length), '8 hex digits, a space, then the name');
+    }
+  });
+
+  it('asks for no field twice on the reception form, whatever the category raises', () => {
+    for (const category of reception.fields.find((f) => f.key === 'category')!.codes!) {
+      const shown = RECEPTION_PARTS.filter((part) => !part.when || part.when({ category: category.code }));
+      // The same field: the same key with the same label in every language (site, attachments, remarks …).
+      const ids = shown.flatMap((part) => part.fields.map((f) => JSON.stringify([f.key, ...LOCALES.map((l) => f.label[l])])));
+      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], category.code);
     }
   });
 

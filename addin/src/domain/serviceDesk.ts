@@ -105,6 +105,21 @@ function asObject(value: unknown): Record<string, unknown> {
 }
 
 /**
+ * The fields of the ticket and of the repair order that the reception itself supplies (receiveMatter
+ * copies them from the reception's own fields, the common site, attachments and remarks included);
+ * the clerk fills in only the others, and sees no field twice.
+ */
+export const SUPPLIED_BY_RECEPTION: Readonly<Record<'complaints' | 'repair_orders', readonly string[]>> = {
+  complaints: ['received_at', 'channel', 'complainant', 'complainant_dept', 'complainant_phone', 'content', 'receptionist', 'reception_no', 'site', 'attachments', 'remarks'],
+  repair_orders: ['reported_at', 'requester', 'requester_dept', 'requester_phone', 'fault', 'reception_no', 'site', 'attachments', 'remarks'],
+};
+
+/** The common fields a record raised by a reception shares with it (given ones only). */
+function sharedWithReception(own: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(['site', 'attachments', 'remarks'].filter((key) => own[key] !== undefined && own[key] !== null && own[key] !== '').map((key) => [key, own[key]]));
+}
+
+/**
  * A visit, call or letter entered in the reception register (P1-接待1–7), and what its category
  * triggers: a complaint creates the complaint ticket (both link to each other); a repair creates
  * the triplicate repair order and its repair-ledger line; an issue report is referred to a
@@ -113,17 +128,9 @@ function asObject(value: unknown): Record<string, unknown> {
  *
  * Input: the reception's fields (see kefu dictionary), plus `referred_to` for an issue report,
  * `complaint: {category, department, urgency?, subject?, anonymous?, promised_by?}` for a
- * complaint and `repair: {location, trade?, urgency?, paper_no?}` for a repair.
+ * complaint and `repair: {location, trade?, urgency?, paper_no?}` for a repair. The ticket and the
+ * order take the reception's site, attachments and remarks unless their part gives its own.
  */
-/**
- * The fields of the ticket and of the repair order that the reception itself supplies (receiveMatter
- * copies them from the reception's own fields); the clerk fills in only the others.
- */
-export const SUPPLIED_BY_RECEPTION: Readonly<Record<'complaints' | 'repair_orders', readonly string[]>> = {
-  complaints: ['received_at', 'channel', 'complainant', 'complainant_dept', 'complainant_phone', 'content', 'receptionist', 'reception_no'],
-  repair_orders: ['reported_at', 'requester', 'requester_dept', 'requester_phone', 'fault', 'reception_no'],
-};
-
 export const receiveMatter: Operation<unknown, PreparedReception, ReceptionResult> = {
   prepare(input, context) {
     const given = asObject(input);
@@ -154,6 +161,7 @@ export const receiveMatter: Operation<unknown, PreparedReception, ReceptionResul
         complainant_phone: own.caller_phone,
         content: own.matter,
         receptionist: own.receptionist,
+        ...sharedWithReception(own),
         ...extra,
       };
       problems.push(
@@ -173,6 +181,7 @@ export const receiveMatter: Operation<unknown, PreparedReception, ReceptionResul
         requester_dept: own.caller_dept,
         requester_phone: own.caller_phone,
         fault: own.matter,
+        ...sharedWithReception(own),
         ...extra,
       };
       problems.push(

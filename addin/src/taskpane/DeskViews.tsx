@@ -46,14 +46,17 @@ const useStyles = makeStyles({
 const fieldsOf = (form: FormDecl, keys: readonly string[]) => keys.map((key) => form.fields.find((f) => f.key === key)!).filter(Boolean);
 const creationFieldsBut = (form: FormDecl, supplied: readonly string[]) => fieldsForStep(form).filter((f) => !supplied.includes(f.key));
 
+/** The reception form: the register's own fields, and the fields its category asks for besides. */
+export const RECEPTION_PARTS: readonly FormPart[] = [
+  { form: reception, fields: fieldsForStep(reception) },
+  { form: reception, fields: fieldsOf(reception, ['referred_to']), when: (v) => v.category === 'issue_report' },
+  { key: 'complaint', form: complaints, fields: creationFieldsBut(complaints, SUPPLIED_BY_RECEPTION.complaints), when: (v) => v.category === 'complaint' },
+  { key: 'repair', form: repairOrders, fields: creationFieldsBut(repairOrders, SUPPLIED_BY_RECEPTION.repair_orders), when: (v) => v.category === 'repair' },
+];
+
 export function ReceptionView() {
   const { locale } = useSession();
-  const parts: FormPart[] = [
-    { form: reception, fields: fieldsForStep(reception) },
-    { form: reception, fields: fieldsOf(reception, ['referred_to']), when: (v) => v.category === 'issue_report' },
-    { key: 'complaint', form: complaints, fields: creationFieldsBut(complaints, SUPPLIED_BY_RECEPTION.complaints), when: (v) => v.category === 'complaint' },
-    { key: 'repair', form: repairOrders, fields: creationFieldsBut(repairOrders, SUPPLIED_BY_RECEPTION.repair_orders), when: (v) => v.category === 'repair' },
-  ];
+  const parts = RECEPTION_PARTS;
   return (
     <RecordForm<ReceptionResult>
       parts={parts}
