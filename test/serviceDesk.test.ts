@@ -388,6 +388,18 @@ describe('Due dates on the working-day calendar', () => {
       [inquiry.result.number, true],
       [(repair.result as { repairOrderNo?: string }).repairOrderNo, false],
     ]);
+    // The list tells the clerk what each is about and who raised it.
+    assert.deepEqual(queue.map((q) => [q.subject, q.person]), [
+      ['事项1：inquiry', '来访人1'],
+      ['事项1：repair', '来访人1'],
+    ]);
+    const ticket = await runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 2), matter: '病房卫生间\n地面有积水' }, context);
+    const anonymous = await runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 3), complaint: { category: 'cleaning', department: 'cleaning', subject: '积水', anonymous: 'yes' } }, context);
+    const tickets = deskQueue(await desk(session.ledger), '2026-03-17 12:00').filter((q) => q.table === 'complaints');
+    assert.deepEqual(tickets.map((q) => [q.record, q.subject, q.person]), [
+      [ticket.result.complaintNo, '病房卫生间 地面有积水', '来访人2'],
+      [anonymous.result.complaintNo, '积水', ''],
+    ]);
     const report = checkDesk(await desk(session.ledger), '2026-03-17 12:00');
     assert.equal(report.warnings.length, 1);
   });

@@ -106,12 +106,24 @@ export interface DueItem {
   /** 1-based worksheet row. */
   readonly row: number;
   readonly status: string;
+  /** What it is about, as the clerk wrote it: a ticket's subject (else its content), a matter, a fault. */
+  readonly subject: string;
+  /** Who raised it: the complainant (blank when anonymous), the caller, the requester. */
+  readonly person: string;
   /** The promised time that applies (a code of the due-rules table). */
   readonly rule: string;
   readonly due: string;
   readonly overdue: boolean;
   /** Minutes past due (negative: minutes left). */
   readonly minutesLate: number;
+}
+
+/** What a queued record is about and who raised it, for the clerk's list. */
+function aboutWhatAndWhom(form: FormDecl, v: RecordValues): { subject: string; person: string } {
+  const line = (value: DomainValue | undefined) => str(value).replace(/\s+/g, ' ').trim();
+  if (form === complaints) return { subject: line(v.subject) || line(v.content), person: v.anonymous === true ? '' : line(v.complainant) };
+  if (form === reception) return { subject: line(v.matter), person: line(v.caller) };
+  return { subject: line(v.fault), person: line(v.requester) };
 }
 
 /** Every open desk item with its due time: complaints, receptions waiting to close, repair orders. */
@@ -125,6 +137,7 @@ export function dueItems(snapshot: Snapshot, now: string): DueItem[] {
       record: str(row.values[form.keyField]),
       row: sheetRow(row),
       status: str(row.values.status),
+      ...aboutWhatAndWhom(form, row.values),
       rule,
       due,
       overdue: isOverdue(due, now),

@@ -10,7 +10,9 @@ import {
   Tab,
   TabList,
   Text,
+  makeStaticStyles,
   makeStyles,
+  selectClassNames,
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
@@ -32,8 +34,14 @@ const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
+/**
+ * The pane opens at about 320 px in Excel. A drop-down's width is that of its longest option (an
+ * import's table titles, a column mapping's labels): let it shrink with the pane instead.
+ */
+const useNarrowPaneStyles = makeStaticStyles({ [`.${selectClassNames.root}`]: { minWidth: 0 } });
+
 /** The views the pane offers now, with the ribbon's names for them. */
-const TABS: readonly { id: ViewId; label: UiId }[] = [
+export const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'reception', label: 'viewReception' },
   { id: 'complaints', label: 'viewComplaints' },
   { id: 'steps', label: 'viewSteps' },
@@ -108,6 +116,7 @@ function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
 }
 
 export function App({ env }: { env: PaneEnvironment }) {
+  useNarrowPaneStyles();
   const styles = useStyles();
   const [settings, setSettings] = React.useState(() => loadSettings(env.storage));
   const locale = environmentLocale(env, settings);

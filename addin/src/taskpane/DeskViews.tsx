@@ -7,13 +7,8 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Link,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -41,6 +36,23 @@ import { errorText, useSession } from './session';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  // The to-do list fits a task pane of 320 px: two lines per item (number and status; what it is
+  // about, who raised it, and the due time), long text cut with an ellipsis and shown in full on hover.
+  queue: { listStyleType: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  lines: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  line: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  second: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
+  number: { flexShrink: 0, whiteSpace: 'nowrap', fontWeight: tokens.fontWeightSemibold },
+  clip: { flexGrow: 1, flexShrink: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  keep: { flexShrink: 0, whiteSpace: 'nowrap' },
+  late: { color: tokens.colorPaletteRedForeground1 },
 });
 
 const fieldsOf = (form: FormDecl, keys: readonly string[]) => keys.map((key) => form.fields.find((f) => f.key === key)!).filter(Boolean);
@@ -221,6 +233,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
 }
 
 export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
+  const styles = useStyles();
   const session = useSession();
   const { locale } = session;
   const [items, setItems] = React.useState<readonly DueItem[] | null>(null);
@@ -274,40 +287,45 @@ export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
           <Text size={200}>
             {ui('queueCount', locale, { count: items.length })} · {ui('overdueCount', locale, { count: items.filter((i) => i.overdue).length })}
           </Text>
-          <Table size="small" aria-label={ui('viewQueue', locale)}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{ui('record', locale)}</TableHeaderCell>
-                <TableHeaderCell>{ui('status', locale)}</TableHeaderCell>
-                <TableHeaderCell>{ui('due', locale)}</TableHeaderCell>
-                <TableHeaderCell />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) => {
-                const form = formOf(item.table);
-                return (
-                  <TableRow key={`${item.table}-${item.record}`} data-overdue={item.overdue || undefined}>
-                    <TableCell>{item.record}</TableCell>
-                    <TableCell>{form ? codeLabel(form.statuses, item.status, locale) : item.status}</TableCell>
-                    <TableCell>
-                      {item.due} {item.overdue && <Badge color="danger">{ui('overdue', locale)}</Badge>}
-                    </TableCell>
-                    <TableCell>
-                      <Button size="small" appearance="subtle" onClick={() => void show(item)} aria-label={`${ui('select', locale)} ${item.record}`}>
-                        {ui('select', locale)}
-                      </Button>
-                      {form && (
-                        <Button size="small" appearance="subtle" onClick={() => onAct({ table: item.table, record: item.record })} aria-label={`${ui('act', locale)} ${item.record}`}>
-                          {ui('act', locale)}
-                        </Button>
+          <ul className={styles.queue} aria-label={ui('viewQueue', locale)}>
+            {items.map((item) => {
+              const form = formOf(item.table);
+              const status = form ? codeLabel(form.statuses, item.status, locale) : item.status;
+              const about = [item.subject, item.person].filter(Boolean).join(' · ');
+              return (
+                <li key={`${item.table}-${item.record}`} className={styles.item} data-overdue={item.overdue || undefined}>
+                  <div className={styles.lines}>
+                    <div className={styles.line}>
+                      <Link className={styles.number} onClick={() => void show(item)} title={ui('select', locale)} aria-label={`${ui('select', locale)} ${item.record}`}>
+                        {item.record}
+                      </Link>
+                      <span className={styles.clip} title={status}>
+                        {status}
+                      </span>
+                      {item.overdue && (
+                        <Badge className={styles.keep} size="small" color="danger">
+                          {ui('overdue', locale)}
+                        </Badge>
                       )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+                    </div>
+                    <div className={`${styles.line} ${styles.second}`}>
+                      <span className={styles.clip} title={about}>
+                        {about}
+                      </span>
+                      <time className={`${styles.keep} ${item.overdue ? styles.late : ''}`} dateTime={item.due.replace(' ', 'T')} title={ui('due', locale)}>
+                        {item.due}
+                      </time>
+                    </div>
+                  </div>
+                  {form && (
+                    <Button size="small" className={styles.keep} onClick={() => onAct({ table: item.table, record: item.record })} aria-label={`${ui('act', locale)} ${item.record}`}>
+                      {ui('act', locale)}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         </>
       )}
     </section>
