@@ -13,6 +13,7 @@ import { collectorDaily } from '../addin/src/forms/performance';
 import { columnsOf } from '../addin/src/forms/columns';
 import { PRINT_TEXT, printSheetName } from '../addin/src/ledger/print';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
+import { TABS } from '../addin/src/taskpane/App';
 
 /**
  * The real task pane in headless Chromium, in the preview (the in-memory Excel host), served by
@@ -369,6 +370,80 @@ describe('browser end to end: the task pane in the preview', function () {
     assert.equal(audit.getCell('C3').value, 'upgrade');
     assert.match(String(audit.getCell('I4').value), /^[0-9a-f]{16}$/);
     await context.close();
+  });
+
+  it('fits every view at 320 px and 500 px in each language: nothing past the pane, no text over other text, no field twice (screenshots kept)', async () => {
+    const started = Date.now();
+    const shots = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-pane-'));
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 500, height: 900 } });
+    await context.addInitScript({ path: path.join(__dirname, 'support', 'paneLayout.browser.js') });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const pane = page.locator('aside');
+    /** Once the view has loaded what it shows (the to-do list, a file's preview) and the fonts are in. */
+    const settled = async () => {
+      await pane.locator('[role="progressbar"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+    };
+    const found: string[] = [];
+    let screenshots = 0;
+    const check = async (what: string) => {
+      await settled();
+      const file = path.join(shots, `${what}.png`);
+      await pane.screenshot({ path: file });
+      screenshots += 1;
+      const problems = await pane.evaluate((root) => (window as unknown as { kefuLayoutProblems(root: Element): string[] }).kefuLayoutProblems(root));
+      found.push(...problems.map((p) => `${what}: ${p}`));
+    };
+    const year = new Date().getFullYear();
+    const csv = ['日期,工号,采集器类型,维护数量,成功数', `${year}-01-05,WB00001,无线,8,2.5`, `${year}-01-05,WB99999,无线,8,7`, `${year}-01-06,WB00002,载波,5,9`].join('\r\n');
+    for (const locale of LOCALES) {
+      await page.goto(`${server.base}/preview.html?lang=${locale}&ledger=demo&view=queue`);
+      const name = page.getByLabel(ui('clerkName', locale));
+      if (await name.isVisible().catch(() => false)) {
+        await name.fill('王丽');
+        await page.getByRole('button', { name: ui('save', locale) }).click();
+      }
+      await page.locator('table[data-sheet]').waitFor();
+      // A matter referred to a department: the to-do list then holds a reception (JD-…) with a long subject.
+      await page.getByRole('tab', { name: ui('viewReception', locale), exact: true }).click();
+      const form = pane.getByRole('form', { name: reception.title[locale] });
+      const receptionField = (key: string) => form.getByLabel(new RegExp(`^${reception.fields.find((f) => f.key === key)!.label[locale]}( ?\\*)?$`));
+      await receptionField('channel').selectOption({ value: 'phone' });
+      await receptionField('caller').fill('欧阳建国');
+      await receptionField('matter').fill('住院部三号楼七层东侧走廊的灯夜间一直不亮，病人家属多次反映，希望尽快安排维修并回复处理结果');
+      await receptionField('category').selectOption({ value: 'issue_report' });
+      await receptionField('referred_to').selectOption({ value: 'engineering' });
+      await pane.getByRole('button', { name: ui('register', locale), exact: true }).click();
+      await pane.getByTestId('registered').waitFor();
+      for (const width of [320, 500]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const tab of TABS) {
+          await page.getByRole('tab', { name: ui(tab.label, locale), exact: true }).click();
+          await check(`${locale}-${width}-${tab.id}`);
+          if (tab.id === 'queue') assert.ok(await pane.getByRole('button', { name: new RegExp(`^${ui('act', locale)} `) }).count() > 0, 'the demo has things to do');
+          if (tab.id === 'reception') {
+            // What each category adds to the form: the ticket's fields, the repair order's.
+            const category = pane.getByRole('form', { name: reception.title[locale] }).getByLabel(new RegExp(`^${reception.fields.find((f) => f.key === 'category')!.label[locale]}( ?\\*)?$`));
+            for (const value of ['complaint', 'repair']) {
+              await category.selectOption({ value });
+              await check(`${locale}-${width}-reception-${value}`);
+            }
+          }
+          if (tab.id === 'import') {
+            await pane.getByLabel(ui('importFile', locale)).setInputFiles({ name: 'collector-2026-01.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv) });
+            await pane.getByRole('list', { name: ui('importProblems', locale) }).waitFor();
+            await check(`${locale}-${width}-import-preview`);
+          }
+        }
+      }
+    }
+    await context.close();
+    console.log(`      ${screenshots} screenshots in ${shots}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(found, [], `${found.length} problems (screenshots in ${shots}):\n${found.slice(0, 60).join('\n')}`);
   });
 
   it('can be used with the keyboard alone', async () => {

@@ -40,10 +40,19 @@ import { XLSX_TYPE, saveFile } from '../taskpane/download';
 const MAX_GRID_ROWS = 200;
 const MAX_GRID_COLUMNS = 40;
 
+/** Narrower than this, the window is the task pane (a phone, or Excel's pane width in the tests) and the sheet follows below. */
+const NARROW = '@media (max-width: 719px)';
+
 const useStyles = makeStyles({
-  page: { display: 'flex', height: '100vh', overflow: 'hidden' },
-  pane: { width: '380px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}`, overflowY: 'auto' },
-  sheet: { flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0 },
+  page: { display: 'flex', height: '100vh', overflow: 'hidden', [NARROW]: { flexDirection: 'column', height: 'auto', overflow: 'visible' } },
+  pane: {
+    width: '380px',
+    flexShrink: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    overflowY: 'auto',
+    [NARROW]: { width: 'auto', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, overflowY: 'visible' },
+  },
+  sheet: { flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0, [NARROW]: { height: '80vh' } },
   toolbar: {
     display: 'flex',
     alignItems: 'flex-end',
