@@ -446,6 +446,35 @@ describe('browser end to end: the task pane in the preview', function () {
     assert.deepEqual(found, [], `${found.length} problems (screenshots in ${shots}):\n${found.slice(0, 60).join('\n')}`);
   });
 
+  it('the layout check itself sees text over text, content past the pane, text cut off and a field twice, and not what a scroll box hides', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 600 } });
+    await context.addInitScript({ path: path.join(__dirname, 'support', 'paneLayout.browser.js') });
+    const page = await context.newPage();
+    const problemsOf = (html: string) =>
+      page.setContent(`<style>body { margin: 0 }</style><aside style="width:320px;font:14px sans-serif">${html}</aside>`).then(() =>
+        page.locator('aside').evaluate((root) => (window as unknown as { kefuLayoutProblems(root: Element): string[] }).kefuLayoutProblems(root)),
+      );
+    // What the to-do list looked like at 320 px: the number run into the status.
+    const faults = await problemsOf(`
+      <div style="position:relative;height:20px"><span style="position:absolute;left:0">JD-20261224-001</span><span style="position:absolute;left:40px">Referred</span></div>
+      <div style="width:400px">wider than the pane</div>
+      <div style="overflow:hidden;width:60px;white-space:nowrap">cut off without an ellipsis</div>
+      <label>Category</label><input><label>Category</label><input>`);
+    const expect = (pattern: RegExp) => assert.ok(faults.some((p) => pattern.test(p)), `${pattern} in:\n${faults.join('\n')}`);
+    expect(/the texts "JD-20261224-001" and "Referred" overlap/);
+    expect(/"wider than the pane" passes the pane's right edge by 80 px/);
+    expect(/the text "cut off without an ellipsis" is cut off at <div>/);
+    expect(/the field "Category" is shown 2 times/);
+    // The same, laid out for a narrow pane: two lines, an ellipsis, a long list in a scroll box over a button.
+    const laidOut = await problemsOf(`
+      <div style="display:flex;gap:8px"><b style="flex-shrink:0">JD-20261224-001</b><span style="min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap">Referred to the department</span></div>
+      <ul style="max-height:3em;overflow-y:auto;margin:0">${'<li>a problem of a row, long enough to wrap onto a second line in the pane</li>'.repeat(5)}</ul>
+      <button>Import 0 rows</button>
+      <label>Category</label><input><label>Category (Complaint ticket)</label><input>`);
+    assert.deepEqual(laidOut, []);
+    await context.close();
+  });
+
   it('can be used with the keyboard alone', async () => {
     const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN' });
     const page = await context.newPage();

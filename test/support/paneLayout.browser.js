@@ -8,7 +8,8 @@
  * - text cut off by a box that hides its overflow without an ellipsis, or wider than the box that
  *   lays it out (a table cell, a flex item), where it runs into its neighbour;
  * - two pieces of text that overlap: the visible parts of the line boxes of two distinct text
- *   nodes intersect (what is hidden by a clipping box or an ellipsis does not count; boxes that
+ *   nodes intersect (what is hidden by a clipping box, scrolled out of a scroll box's view or cut
+ *   by an ellipsis does not count; boxes that
  *   only touch, or whose fonts reach a little into the next line, do not either);
  * - a form field shown twice (two visible field labels with the same text; a choice's labels,
  *   such as the yes and no of two questions, are not field labels).
@@ -42,9 +43,15 @@
     return !(style.clip === 'rect(0px, 0px, 0px, 0px)' || style.clipPath === 'inset(50%)');
   };
 
-  /** The area the element's content can show in: the boxes of the ancestors that clip it (scrolling ones do not). */
+  /**
+   * The area the element's content can show in: the boxes of the ancestors that clip it (`area`;
+   * scrolling ones do not, their sideways scrolling is a problem of its own), and that area cut
+   * by the scrolling ones too (`inView`: what a scroll box has scrolled out of view is not seen).
+   */
   const clipOf = (el, root) => {
-    let area = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    const everywhere = { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity };
+    let area = everywhere;
+    let inView = everywhere;
     let ellipsis = false;
     let clipper = null;
     for (let a = el; a && a !== root.parentElement; a = a.parentElement) {
@@ -54,8 +61,9 @@
         if (!clipper) clipper = a;
         if (style.textOverflow === 'ellipsis') ellipsis = true;
       }
+      if (clips(style) || scrolls(style) || ['auto', 'scroll'].includes(style.overflowY)) inView = intersect(inView, paddingBox(a));
     }
-    return { area, ellipsis, clipper };
+    return { area, inView, ellipsis, clipper };
   };
 
   /** The box that lays out an element's text: the nearest ancestor (or itself) that is not inline. */
@@ -102,7 +110,7 @@
       range.selectNodeContents(node);
       const clip = clipOf(parent, root);
       for (const rect of range.getClientRects()) {
-        const visible = intersect(box(rect), clip.area);
+        const visible = intersect(box(rect), clip.inView);
         if (width(visible) <= SLACK || height(visible) <= SLACK) continue;
         if (rect.right > clip.area.right + SLACK && !clip.ellipsis) {
           problems.push(`the text "${node.textContent.trim().slice(0, 40)}" is cut off at ${name(clip.clipper)} (${Math.round(rect.right - clip.area.right)} px hidden)`);

@@ -20,6 +20,8 @@ export const UI = {
   choose: { 'zh-CN': '请选择', 'zh-TW': '請選擇', 'en-US': 'Choose…' },
   signedBy: { 'zh-CN': '签名', 'zh-TW': '簽名', 'en-US': 'Name' },
   signedAt: { 'zh-CN': '时间', 'zh-TW': '時間', 'en-US': 'Time' },
+  /** A field of a form's part whose label is also a field's of the form above it (en-US: two "Category"). */
+  fieldOfPart: { 'zh-CN': '{label}（{form}）', 'zh-TW': '{label}（{form}）', 'en-US': '{label} ({form})' },
   now: { 'zh-CN': '现在', 'zh-TW': '現在', 'en-US': 'Now' },
   yes: { 'zh-CN': '是', 'zh-TW': '是', 'en-US': 'Yes' },
   no: { 'zh-CN': '否', 'zh-TW': '否', 'en-US': 'No' },

@@ -62,6 +62,7 @@ function inputMode(field: FieldDecl): { type: string; step?: string; unit?: stri
 interface FieldInputProps {
   readonly form: FormDecl;
   readonly field: FieldDecl;
+  readonly label: string;
   readonly value: FieldValue | undefined;
   readonly required: boolean;
   readonly problems: readonly Problem[];
@@ -71,10 +72,9 @@ interface FieldInputProps {
   readonly onBlur: (key: string) => void;
 }
 
-function FieldInput({ form, field, value, required, problems, locale, disabled, onChange, onBlur }: FieldInputProps) {
+function FieldInput({ form, field, label, value, required, problems, locale, disabled, onChange, onBlur }: FieldInputProps) {
   const styles = useStyles();
   const id = `${form.key}-${field.key}`;
-  const label = field.label[locale];
   const message = problems.map((p) => problemMessage(p, locale)).join(' ');
   const fieldProps = {
     label,
@@ -207,6 +207,8 @@ export interface FormViewProps {
   readonly onChange: (key: string, value: FieldValue) => void;
   readonly onBlur: (key: string) => void;
   readonly onSubmit: () => void;
+  /** The label a field shows, when not its declared one (a part's field named like one above it). */
+  readonly labelOf?: (field: FieldDecl) => string;
   readonly children?: React.ReactNode;
 }
 
@@ -236,6 +238,7 @@ export function FormView(props: FormViewProps) {
           key={field.key}
           form={props.form}
           field={field}
+          label={props.labelOf?.(field) ?? field.label[props.locale]}
           value={props.values[field.key]}
           required={isRequiredNow(field, props.values)}
           problems={byField.get(field.key) ?? []}

@@ -62,6 +62,11 @@ export function RecordForm<Result>(props: RecordFormProps<Result>) {
   const context: OperationContext = { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } };
   const main = values[MAIN] ?? {};
   const shownParts = props.parts.filter((part) => !part.when || part.when(main));
+  // A part's field named like a field of the main form (en-US: the reception's and the ticket's
+  // "Category") says whose it is, so no label shows twice.
+  const mainLabels = new Set(shownParts.filter((part) => !part.key).flatMap((part) => part.fields.map((f) => f.label[locale])));
+  const labelIn = (part: FormPart) => (field: FieldDecl) =>
+    part.key && mainLabels.has(field.label[locale]) ? ui('fieldOfPart', locale, { label: field.label[locale], form: part.form.title[locale] }) : field.label[locale];
 
   const input = React.useMemo(() => {
     const nested = Object.fromEntries(shownParts.filter((p) => p.key).map((p) => [p.key!, values[p.key!] ?? {}]));
@@ -138,6 +143,7 @@ export function RecordForm<Result>(props: RecordFormProps<Result>) {
             values={values[part.key ?? MAIN] ?? {}}
             problems={visible(part)}
             locale={locale}
+            labelOf={labelIn(part)}
             disabled={session.busy}
             onChange={(key: string, value: FieldValue) => {
               setValues((current) => ({ ...current, [part.key ?? MAIN]: { ...(current[part.key ?? MAIN] ?? {}), [key]: value } }));
