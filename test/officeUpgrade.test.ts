@@ -20,7 +20,7 @@ import { firstBreak } from '../addin/src/ledger/auditChain';
 import { AUDIT_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from '../addin/src/ledger/layout';
 import { printSheetName } from '../addin/src/ledger/print';
 import { columnLetters } from '../addin/src/ledger/report';
-import { rowToRecord, schemaOf } from '../addin/src/ledger/schema';
+import { numberingSeries, rowToRecord, schemaOf } from '../addin/src/ledger/schema';
 import { CROSS_CHECK_SHEET, LISTS_SHEET, dictionaryRows, sheetsWithoutTables } from '../addin/src/ledger/templateLayout';
 import { templateTables } from '../addin/src/ledger/upgrade';
 import { MAX_REQUEST_BYTES, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -170,6 +170,11 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
         { at: log.at(-1)!.at, who: log.at(-1)!.who, action: log.at(-1)!.action, field: log.at(-1)!.field, old: log.at(-1)!.old_value },
         { at: '2026-12-01 10:00:00', who: CLERK, action: 'upgrade', field: 'template_version', old: '1' },
       );
+      // The statistics cross-check holds the current template's formulas (version 1 did not count reopened tickets).
+      const formulas = (x: HostWorkbook) => [...x.worksheet(CROSS_CHECK_SHEET[locale]).cells()].filter(([, , c]) => c.formula !== undefined).map(([r, c, cell]) => [r, c, cell.formula]);
+      const template = await hostWorkbookFromXlsx(await buildTemplateBuffer({ locale, createdAt: '2026-01-01 00:00:00', site: '' }));
+      assert.deepEqual(formulas(wb), formulas(template));
+      assert.notDeepEqual(formulas(await load(file)), formulas(template));
       // A second upgrade finds nothing to do and writes nothing.
       const once = dump(wb);
       const again = wb.client();
@@ -310,11 +315,41 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       assert.deepEqual(u.bodyValues(), t.bodyValues(), t.name);
       assert.deepEqual(validations(u.worksheet.dataValidations), validations(t.worksheet.dataValidations), t.name);
     }
+    assert.deepEqual(cli.definedNames, wb.definedNames);
 
     // And again: nothing to do.
     const once = dump(wb);
     assert.equal(upgradedAnything(await upgrade(wb.client())), false);
     assert.equal(dump(wb), once);
+  });
+
+  it('puts a claims table whose place an older ledger gives another series right of the last claims table, in the add-in as kefu upgrade does', async () => {
+    // A ledger from before the measures' series: the series after it sit one slot further left.
+    const wb = await load('kefu-ledger.zh-CN.xlsx');
+    const removed = wb.table(claimsTableName('CM'));
+    const step = removed.columnCount + 1;
+    for (const [r, c] of [...removed.worksheet.cellsIn(removed.rect)]) removed.worksheet.setCell(r, c, undefined);
+    wb.removeTable(removed);
+    const series = numberingSeries();
+    for (const code of series.slice(series.indexOf('CM') + 1)) {
+      const table = wb.table(claimsTableName(code));
+      for (const [r, c, cell] of [...table.worksheet.cellsIn(table.rect)]) {
+        table.worksheet.setCell(r, c - step, cell);
+        table.worksheet.setCell(r, c, undefined);
+      }
+      table.left -= step;
+    }
+    const last = wb.table(claimsTableName(series[series.length - 1]));
+    const expected = rectAddress({ top: last.top, left: last.left + last.columnCount + 1, bottom: last.rect.bottom, right: last.left + last.columnCount + step - 1 });
+    const older = await hostWorkbookToXlsx(wb);
+
+    await upgrade(wb.client());
+    assert.equal(wb.table(claimsTableName('CM')).address.replace(/^.*!/, ''), expected);
+    const reference = await PackageLedger.fromBuffer(older, { station: 'reference', clock: CLOCK() });
+    await upgradeLedger(reference, { clock: CLOCK(), clerk: CLERK });
+    const cli = await hostWorkbookFromXlsx(await reference.toBuffer());
+    for (const code of series) assert.equal(cli.table(claimsTableName(code)).address, wb.table(claimsTableName(code)).address, code);
+    assert.deepEqual(cli.table(claimsTableName('CM')).bodyValues(), wb.table(claimsTableName('CM')).bodyValues());
   });
 
   it('stops before writing anything when a cell of the user stands where a new column goes, naming the cell', async () => {
@@ -331,6 +366,13 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     });
     assert.equal(dump(wb), before);
     assert.equal(client.stats.syncs, 2, 'two reads, no write');
+    // kefu upgrade says the same of the same workbook.
+    const reference = await PackageLedger.fromBuffer(await hostWorkbookToXlsx(wb), { station: 'reference', clock: CLOCK() });
+    await assert.rejects(upgradeLedger(reference, { clock: CLOCK(), clerk: CLERK }), (e: unknown) => {
+      assert.ok(e instanceof KefuError);
+      assert.equal(e.describe('en-US')[0], 'cell I2 of "Audit log" holds something where the table "audit_log" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.');
+      return true;
+    });
   });
 
   it('refuses a ledger newer than the add-in, for upgrading and for writing, and still reads it', async () => {

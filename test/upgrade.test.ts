@@ -10,6 +10,7 @@ import { firstBreak } from '../addin/src/ledger/auditChain';
 import { AUDIT_COLUMNS, AUDIT_TABLE, DICTIONARY_SHEET, META_SHEET, META_TABLE, TEMPLATE_VERSION } from '../addin/src/ledger/layout';
 import { schemaOf } from '../addin/src/ledger/schema';
 import { templateTables } from '../addin/src/ledger/upgrade';
+import { CROSS_CHECK_SHEET } from '../addin/src/ledger/templateLayout';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { ROOT, complaintInput, runKefu } from './support/fixtures';
 import { LOCALES } from '../addin/src/i18n/locale';
@@ -98,13 +99,25 @@ describe('kefu upgrade: ledgers of template version 1 brought to today’s (issu
 
         // Every cell that was there is still there, with its value (the dictionary describes the columns, so it follows them; the version moves on).
         for (const [sheet, cells] of Object.entries(before)) {
-          if (LOCALES.some((l) => DICTIONARY_SHEET[l] === sheet)) continue;
+          // The dictionary and the cross-check (formulas only, made anew) follow the template.
+          if (LOCALES.some((l) => DICTIONARY_SHEET[l] === sheet || CROSS_CHECK_SHEET[l] === sheet)) continue;
           assert.ok(after[sheet], `the sheet ${sheet} is still there`);
           for (const [ref, value] of Object.entries(cells)) {
             if (sheet === META_SHEET && value === '1' && before[sheet][`A${ref.slice(1)}`] === 'template_version') continue;
             assert.deepEqual(after[sheet][ref], value, `${sheet}!${ref}`);
           }
         }
+        // The cross-check is the current template's: its formulas count the reopened tickets.
+        const formulasOf = async (xlsx: string) => {
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.readFile(xlsx);
+          const found: Record<string, string> = {};
+          workbook.getWorksheet(CROSS_CHECK_SHEET[locale])!.eachRow((row) => row.eachCell((cell) => void (cell.formula && (found[cell.address] = cell.formula))));
+          return found;
+        };
+        const crossCheck = await formulasOf(file);
+        assert.deepEqual(crossCheck, await formulasOf(path.join(ROOT, 'templates', `kefu-ledger.${locale}.xlsx`)));
+        assert.notDeepEqual(crossCheck, await formulasOf(path.join(FIXTURES, `kefu-ledger.${locale}.xlsx`)), 'version 1 had other formulas');
         if (kind === 'demo') {
           assert.equal(after['我的统计'].B2, 42, 'the user’s own sheet');
           const headers = await ledgerHeaders(file, 'complaints');

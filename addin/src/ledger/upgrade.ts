@@ -5,6 +5,7 @@ import type { Locale, Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from './cells';
 import { AUDIT_TABLE, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from './layout';
 import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from './schema';
+import { CROSS_CHECK_SHEET } from './templateLayout';
 
 /**
  * Upgrading a ledger made from an earlier template to the current one, in place (issue 10 item 8):
@@ -19,6 +20,19 @@ import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from './
 /** Every table of the current template, in the order the template makes them. */
 export function templateTables(): string[] {
   return [...FORMS.map((f) => f.key), AUDIT_TABLE, DICTIONARY_TABLE, META_TABLE, COUNTERS_TABLE, ...numberingSeries().map(claimsTableName)];
+}
+
+/**
+ * Sheets of ours that hold no data, only formulas over the tables, which a template version
+ * changed: an older ledger's copy is replaced by the current template's when upgraded from before
+ * that version (the statistics cross-check counts reopened tickets from version 2; the year a
+ * user typed into it goes back to the template's).
+ */
+export const RENEWED_SHEETS: readonly { readonly sheet: Text; readonly since: number }[] = [{ sheet: CROSS_CHECK_SHEET, since: 2 }];
+
+/** The sheets (in the ledger's language) an upgrade from version `from` replaces with the template's. */
+export function sheetsToRenew(from: number, locale: Locale): string[] {
+  return RENEWED_SHEETS.filter((r) => from < r.since).map((r) => r.sheet[locale]);
 }
 
 /** The template version a ledger's settings record (1 when they record none). */

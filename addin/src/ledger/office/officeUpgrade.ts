@@ -23,7 +23,7 @@ import {
   type ColumnValidation,
 } from '../templateLayout';
 import type { TableLayout } from '../types';
-import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, templateTables, type UpgradeSummary } from '../upgrade';
+import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, type UpgradeSummary } from '../upgrade';
 import type { TemplateOptions } from '../xlsx/template';
 import type { SheetCopy } from '../xlsx/templateSheets';
 import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from './officeLedger';
@@ -427,12 +427,17 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
     tablesAdded.push(key);
   }
 
-  // Sheets without tables: written from the template builder.
+  // Sheets without tables: written from the template builder. A sheet of formulas an earlier
+  // version made otherwise (the statistics cross-check) is deleted and written again as the
+  // template has it now (it holds no data).
   const missingSheets = sheetsWithoutTables(locale).filter((name) => !found.sheets.has(upper(name)));
-  if (missingSheets.length > 0) {
-    const copies = await options.templateSheets(missingSheets, { locale, createdAt: settings.created_at || options.clock.now(), site: settings.site || undefined });
+  const renewed = sheetsToRenew(from, locale).filter((name) => found.sheets.has(upper(name)));
+  if (missingSheets.length + renewed.length > 0) {
+    const copies = await options.templateSheets([...missingSheets, ...renewed], { locale, createdAt: settings.created_at || options.clock.now(), site: settings.site || undefined });
+    for (const name of renewed) writes.push(write(undefined, 1, (context) => context.workbook.worksheets.getItem(name).delete()));
     for (const copy of copies) writes.push(...sheetCopy(copy));
     sheetsAdded.push(...missingSheets);
+    updates += renewed.length;
   }
   // The named lists behind long validations: the lists sheet's columns, and a name for each.
   const lists = namedLists(locale);

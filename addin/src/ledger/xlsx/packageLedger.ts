@@ -872,6 +872,23 @@ export class PackageLedger implements Ledger {
     return tables.map((t) => t.name);
   }
 
+  /** Replaces a sheet of ours that holds no data (the statistics cross-check) with the template's copy, in its place. */
+  async renewSheet(template: PackageLedger, name: string): Promise<boolean> {
+    const existing = this.sheets.get(name.toUpperCase());
+    const source = template.sheets.get(name.toUpperCase());
+    if (!existing || !source || template.tablesOn(name).length > 0) return false;
+    this.replacedParts.set(existing.path, (await this.importedXml(template, source, await this.styleBook())).xml);
+    return true;
+  }
+
+  /** The template's named lists (kefu_list_…) this workbook lacks, with the sheet holding them (an older ledger's validations may use one its file lost). */
+  async importMissingNamedLists(template: PackageLedger): Promise<number> {
+    const here = new Set(definedNames(this.workbookXml).filter((n) => n.localSheetId === undefined).map((n) => n.name.toLowerCase()));
+    const missing = definedNames(template.workbookXml).filter((n) => n.localSheetId === undefined && !here.has(n.name.toLowerCase()) && !this.globalNames.has(n.name));
+    if (missing.length > 0) await this.importNamedLists(template, missing.map((n) => n.name).join(' '));
+    return missing.length;
+  }
+
   /** The workbook-level names (kefu_list_…) a sheet's validations use, from the template, with the sheet holding their lists. */
   private async importNamedLists(template: PackageLedger, xml: string): Promise<void> {
     for (const name of definedNames(template.workbookXml)) {
@@ -895,20 +912,27 @@ export class PackageLedger implements Ledger {
 
   /**
    * Adds a table of the template into a sheet this workbook already has (a new series' claims
-   * table on the numbering sheet): its cells where the template has them, which must be empty here.
+   * table on the numbering sheet): where the template has it or — for a claims table whose place
+   * an older ledger gives another table (numbers find their claims table by name, not place) —
+   * one column right of the sheet's last claims table, as the add-in's upgrade places it. The
+   * cells it takes must be empty (nothing a user typed is covered).
    */
   async importTableInto(template: PackageLedger, tableName: string): Promise<void> {
     const from = template.tables.get(tableName.toLowerCase());
     if (!from) throw new Error(`The template has no table ${tableName}`);
     const sheet = this.sheets.get(from.sheet.name.toUpperCase());
     if (!sheet) throw new Error(`No sheet ${from.sheet.name} to put ${tableName} on`);
+    const area = this.placeOnSheet(from.name, from.fileArea, sheet);
+    await this.scanSheet(sheet, area.top, area.bottom, (row, cells) => {
+      const taken = cells.find((c) => c.column >= area.left && c.column <= area.right && (c.v !== undefined || c.formula || c.type === 'inlineStr'));
+      if (taken) throw new KefuError([{ kind: 'tableInTheWay', params: { sheet: sheet.name, cell: `${columnLetters(taken.column)}${row}`, table: from.name } }]);
+    });
     const styles = await this.styleBook();
     const fromStyles = await template.styleBook();
     const rows = await template.fileRows(from, from.fileArea.top, from.fileArea.bottom);
-    const { left } = from.fileArea;
     for (const row of rows) {
       row.cells.forEach((cell, i) => {
-        this.setCell(sheet, row.row, left + i, {
+        this.setCell(sheet, row.row - from.fileArea.top + area.top, area.left + i, {
           write: { value: cell === null || cell === undefined ? null : typeof cell === 'string' ? { text: cell } : cell },
           style: styles.importStyle(fromStyles, row.styles[i]) ?? '0',
           newRow: true,
@@ -916,11 +940,24 @@ export class PackageLedger implements Ledger {
         });
       });
     }
-    this.newTables.push({ name: from.name, xml: from.partXml, sheet });
+    this.newTables.push({ name: from.name, xml: tableWithRef(from.partXml, formatArea(area)), sheet, area });
+  }
+
+  /** The area a table of the template's `area` takes on `sheet` of this workbook (see importTableInto). */
+  private placeOnSheet(name: string, area: Area, sheet: SheetState): Area {
+    const onSheet = [
+      ...[...this.tables.values()].filter((t) => t.sheet === sheet).map((t) => ({ name: t.name, area: { ...t.fileArea, bottom: t.bottom } })),
+      ...this.newTables.filter((t) => t.sheet === sheet),
+    ];
+    const overlaps = onSheet.some((t) => t.area.top <= area.bottom && area.top <= t.area.bottom && t.area.left <= area.right && area.left <= t.area.right);
+    const claims = onSheet.filter((t) => t.name.toLowerCase().startsWith('kefu_claims_'));
+    if (!overlaps || !name.toLowerCase().startsWith('kefu_claims_') || claims.length === 0) return area;
+    const left = Math.max(...claims.map((t) => t.area.right)) + 2;
+    return { ...area, left, right: left + area.right - area.left };
   }
 
   /** Tables added into existing sheets (their parts, relationships and content types are made on writing). */
-  private readonly newTables: { name: string; xml: string; sheet: SheetState }[] = [];
+  private readonly newTables: { name: string; xml: string; sheet: SheetState; area: Area }[] = [];
 
   /**
    * Adds columns of ours a table lacks, at its right (after any a user added): header cells styled
@@ -943,7 +980,7 @@ export class PackageLedger implements Ledger {
     const width = keys.length;
     await this.scanSheet(table.sheet, top, bottom, (row, cells) => {
       const taken = cells.find((c) => c.column > right && c.column <= right + width && (c.v !== undefined || c.formula || c.type === 'inlineStr'));
-      if (taken) throw new KefuError([{ kind: 'cellInTheWay', params: { sheet: table.sheet.name, cell: `${columnLetters(taken.column)}${row}`, table: table.name } }]);
+      if (taken) throw new KefuError([{ kind: 'columnInTheWay', params: { sheet: table.sheet.name, cell: `${columnLetters(taken.column)}${row}`, table: table.name } }]);
     });
     const fromValidations = await template.sheetValidations(from.sheet);
     const labels: string[] = [];
@@ -971,6 +1008,8 @@ export class PackageLedger implements Ledger {
       const width = template.columnWidths.get(from.sheet.path)?.get(from.fileArea.left + fromIndex);
       if (width !== undefined) (table.sheet.newColumnWidths ??= new Map()).set(column, width);
     });
+    // The named lists (kefu_list_…) the new validations take their choices from.
+    await this.importNamedLists(template, (table.sheet.newValidations ?? []).join(''));
     table.fileArea = { ...table.fileArea, right: right + keys.length };
     table.headers = [...headers, ...labels];
     table.partXml = partXml;

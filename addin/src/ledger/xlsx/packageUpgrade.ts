@@ -3,7 +3,7 @@ import { KefuError } from '../../domain/problems';
 import type { DomainValue, RecordValues } from '../cells';
 import { chainOf } from '../auditChain';
 import { AUDIT_COLUMNS, AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION } from '../layout';
-import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, templateTables, type UpgradeSummary } from '../upgrade';
+import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, type UpgradeSummary } from '../upgrade';
 import type { RecordUpdate } from '../types';
 import { PackageLedger } from './packageLedger';
 import { buildTemplateBuffer } from './template';
@@ -52,6 +52,11 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
   for (const name of template.sheetNames()) {
     if (!ledger.hasSheet(name) && template.tablesOn(name).length === 0) await ledger.importSheet(template, name);
   }
+  // Sheets of formulas an earlier version made otherwise (the statistics cross-check), as the template has them now.
+  let sheetsRenewed = 0;
+  for (const name of sheetsToRenew(from, ledger.locale)) if (await ledger.renewSheet(template, name)) sheetsRenewed++;
+  // The named lists behind validations, where the ledger lost one.
+  const namesAdded = await ledger.importMissingNamedLists(template);
   // Columns.
   for (const key of templateTables()) {
     if (!ledger.hasTable(key)) continue;
@@ -111,7 +116,7 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
 
   // The version, last, with the audit row saying what changed.
   const summary: UpgradeSummary = { from, to: TEMPLATE_VERSION, tablesAdded, columnsAdded, rowsAdded, auditRowsSealed };
-  if (!changedAnything(summary) && updates.length === 0 && Object.keys(appends).length === 0) return summary;
+  if (!changedAnything(summary) && namesAdded === 0 && sheetsRenewed === 0 && updates.length === 0 && Object.keys(appends).length === 0) return summary;
   const version = basis.tables[META_TABLE].find((r) => r.values.key === 'template_version');
   if (version) updates.push({ ref: version.ref, values: { value: String(TEMPLATE_VERSION) } });
   else (appends[META_TABLE] ??= []).push({ key: 'template_version', value: String(TEMPLATE_VERSION) });
