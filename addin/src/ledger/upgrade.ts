@@ -3,6 +3,7 @@ import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/serviceDesk';
 import { defaultRuleRows } from '../domain/performance/rules';
 import type { Locale, Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from './cells';
+import type { AuditEntry } from './types';
 import { AUDIT_TABLE, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from './layout';
 import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from './schema';
 import { CROSS_CHECK_SHEET } from './templateLayout';
@@ -84,6 +85,21 @@ export interface UpgradeSummary {
   readonly columnsAdded: readonly string[];
   readonly rowsAdded: number;
   readonly auditRowsSealed: number;
+}
+
+/** The audit log's row for an upgrade, worded the same by either backend so either tool's upgrade reads the same in the log. */
+export function upgradeAuditEntry(summary: UpgradeSummary, at: string, who: string): AuditEntry {
+  const { tablesAdded, columnsAdded, rowsAdded } = summary;
+  return {
+    at,
+    who,
+    action: 'upgrade',
+    table: '',
+    record: '',
+    field: 'template_version',
+    oldValue: String(summary.from),
+    newValue: [String(summary.to), ...tablesAdded.map((t) => `+${t}`), ...columnsAdded.map((c) => `+${c}`), rowsAdded ? `+${rowsAdded} rows` : ''].filter(Boolean).join('; '),
+  };
 }
 
 /** Whether anything was done. */

@@ -23,7 +23,7 @@ import {
   type ColumnValidation,
 } from '../templateLayout';
 import type { TableLayout } from '../types';
-import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, type UpgradeSummary } from '../upgrade';
+import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from '../upgrade';
 import type { TemplateOptions } from '../xlsx/template';
 import type { SheetCopy } from '../xlsx/templateSheets';
 import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from './officeLedger';
@@ -544,19 +544,7 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   } else {
     writes.push(...appendRecords(meta, [{ key: 'template_version', value: String(TEMPLATE_VERSION) }], locale));
   }
-  const [entry] = chainedAuditRecords(lastChain, [
-    {
-      at: options.clock.now(),
-      who: options.clerk,
-      action: 'upgrade',
-      table: '',
-      record: '',
-      field: 'template_version',
-      oldValue: String(from),
-      // As kefu upgrade words it (xlsx/packageUpgrade.ts), so either tool's upgrade reads the same in the log.
-      newValue: [String(TEMPLATE_VERSION), ...tablesAdded.map((t) => `+${t}`), ...columnsAdded.map((c) => `+${c}`), rowsAdded ? `+${rowsAdded} rows` : ''].filter(Boolean).join('; '),
-    },
-  ]);
+  const [entry] = chainedAuditRecords(lastChain, [upgradeAuditEntry(summary, options.clock.now(), options.clerk)]);
   const auditHeaders = schemaOf(AUDIT_TABLE).columns.map((c) => c.label[locale]);
   const auditState: TableState = audit ?? { key: AUDIT_TABLE, sheet: schemaOf(AUDIT_TABLE).sheet[locale], headerRow: 0, left: 0, readHeaders: auditHeaders, headers: auditHeaders, bodyRows: 1, lastRow: [] };
   writes.push(...appendRecords(auditState, [entry], locale, !audit));

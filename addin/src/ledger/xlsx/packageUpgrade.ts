@@ -3,7 +3,7 @@ import { KefuError } from '../../domain/problems';
 import type { DomainValue, RecordValues } from '../cells';
 import { chainOf } from '../auditChain';
 import { AUDIT_COLUMNS, AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION } from '../layout';
-import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, type UpgradeSummary } from '../upgrade';
+import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from '../upgrade';
 import type { RecordUpdate } from '../types';
 import { PackageLedger } from './packageLedger';
 import { buildTemplateBuffer } from './template';
@@ -125,18 +125,7 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
     {
       updates,
       appends,
-      audit: [
-        {
-          at: now,
-          who: context.clerk,
-          action: 'upgrade',
-          table: '',
-          record: '',
-          field: 'template_version',
-          oldValue: String(from),
-          newValue: [String(TEMPLATE_VERSION), ...tablesAdded.map((t) => `+${t}`), ...columnsAdded.map((c) => `+${c}`), rowsAdded ? `+${rowsAdded} rows` : ''].filter(Boolean).join('; '),
-        },
-      ],
+      audit: [upgradeAuditEntry(summary, now, context.clerk)],
     },
     basis,
   );
