@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { claimFromWindow, formatNumber, periodOf, resolveClaim, type SequenceNumbering } from '../addin/src/ledger/numbering';
+import { addsCounterRow, claimFromWindow, formatNumber, periodOf, resolveClaim, type SequenceNumbering } from '../addin/src/ledger/numbering';
 import { CLAIM_WINDOW } from '../addin/src/ledger/layout';
 
 const TS: SequenceNumbering = { kind: 'sequence', series: 'TS', format: 'TS-{YYYY}-{NNNN}', period: 'year', dateField: 'received_at' };
@@ -32,9 +32,12 @@ describe('record numbers', () => {
 });
 
 /**
- * A model of the claims table as Excel keeps it: claims are appended in the order the batches
+ * The claims table as Excel keeps it, around the real resolution (claimFromWindow) and the real
+ * counter rule (addsCounterRow; a counter rises only from what its claim read — so confirmations out
+ * of order can leave it behind, as the backends do): claims are appended in the order the batches
  * reach the workbook; a confirmation writes the claim's number later (or never, when the second
- * request fails). Each claim reads the CLAIM_WINDOW rows ending with its own row, in its own batch.
+ * request fails). Each claim reads the CLAIM_WINDOW rows ending with its own row, and the rows above
+ * when the resolution asks for them. The backends themselves are attacked in numberingAttacks.test.ts.
  */
 interface SimRow {
   period: string;
@@ -45,31 +48,40 @@ function simulate(steps: readonly { kind: 'claim' | 'confirm' | 'fail'; client: 
   const header = 100; // sheet row of the claims table's header
   const rows: SimRow[] = [{ period: '', seq: null }]; // the blank row of a fresh table
   const counters = new Map<string, { seq: number; row: number }>();
-  const pending = new Map<number, { row: number; seq: number; period: string }[]>();
+  const pending = new Map<number, { row: number; seq: number; period: string; counter: { seq: number; row: number } | null }[]>();
   const issued: { period: string; seq: number }[] = [];
+  const cells = (r: number) => {
+    const row = rows[r - header - 1];
+    return row ? [row.period, 'station', 'at', row.seq ?? ''] : ['', '', '', ''];
+  };
   for (const step of steps) {
     const queue = pending.get(step.client) ?? [];
     if (step.kind === 'claim') {
       rows.push({ period: step.period, seq: null });
       const ourRow = header + rows.length; // sheet row of our claim
-      const windowFirstRow = ourRow - CLAIM_WINDOW + 1;
+      let windowFirstRow = ourRow - CLAIM_WINDOW + 1;
       const values = [];
-      for (let r = windowFirstRow; r <= ourRow; r++) {
-        const row = rows[r - header - 1];
-        values.push(row ? [row.period, 'station', 'at', row.seq ?? ''] : ['', '', '', '']);
+      for (let r = windowFirstRow; r <= ourRow; r++) values.push(cells(r));
+      const counter = counters.get(step.period) ?? null;
+      for (;;) {
+        const outcome = claimFromWindow({ values, windowFirstRow, claimsHeaderRow: header, period: step.period, counter: counter ?? undefined });
+        if ('seq' in outcome) {
+          assert.equal(outcome.claimRow, ourRow);
+          queue.push({ row: ourRow, seq: outcome.seq, period: step.period, counter });
+          break;
+        }
+        const above = [];
+        for (let r = outcome.readRows.from; r <= outcome.readRows.to; r++) above.push(cells(r));
+        values.unshift(...above);
+        windowFirstRow = outcome.readRows.from;
       }
-      const counter = counters.get(step.period);
-      const { seq, claimRow } = claimFromWindow({ values, windowFirstRow, claimsHeaderRow: header, period: step.period, counter });
-      assert.equal(claimRow, ourRow);
-      queue.push({ row: ourRow, seq, period: step.period });
       pending.set(step.client, queue);
     } else {
       const claim = queue.shift();
       if (!claim) continue;
       if (step.kind === 'fail') continue; // the second request never reached the workbook
       rows[claim.row - header - 1].seq = claim.seq;
-      const counter = counters.get(claim.period);
-      if (!counter || counter.seq < claim.seq) counters.set(claim.period, { seq: claim.seq, row: claim.row });
+      if (claim.counter ? claim.counter.seq < claim.seq : addsCounterRow(claim)) counters.set(claim.period, { seq: claim.seq, row: claim.row });
       issued.push({ period: claim.period, seq: claim.seq });
     }
   }
@@ -136,15 +148,36 @@ describe('claims (co-authoring-safe numbering)', () => {
     );
   });
 
-  it('anchors on the counter when the window holds only other periods', () => {
+  it('anchors on the counter when the window holds only other periods, reading the claims between it and the window first', () => {
     const rows = Array.from({ length: CLAIM_WINDOW - 1 }, (_, i) => ({ row: 1000 + i, period: '2026', seq: 500 + i }));
-    const seq = resolveClaim({
+    const window = {
       period: '2025',
       rows: [...rows, { row: 1000 + CLAIM_WINDOW - 1, period: '2025', seq: null }],
       windowFirstRow: 1000,
       tableFirstRow: 10,
       counter: { seq: 41, row: 900 },
-    });
-    assert.equal(seq, 42);
+    };
+    assert.deepEqual(resolveClaim(window), { readRows: { from: 901, to: 999 } }, 'nothing is assumed of rows nobody read');
+    // Rows 901–999: two claims of 2025 (one confirmed after the counter was written, one lost), the rest 2026.
+    const above = Array.from({ length: 99 }, (_, i) => ({ row: 901 + i, period: i === 10 || i === 50 ? '2025' : '2026', seq: i === 10 ? 42 : null }));
+    assert.deepEqual(resolveClaim({ ...window, rows: [...above, ...window.rows], windowFirstRow: 901 }), { seq: 44 });
+  });
+
+  it('counts from the first claim of the period when it has no counter and no confirmed claim in reach', () => {
+    const window = {
+      period: '2025',
+      rows: [{ row: 500, period: '2026', seq: 7 }, { row: 501, period: '2025', seq: null }],
+      windowFirstRow: 500,
+      tableFirstRow: 10,
+    };
+    assert.deepEqual(resolveClaim(window), { readRows: { from: 10, to: 499 } });
+    assert.deepEqual(resolveClaim({ ...window, firstOfPeriodRow: 501 }), { seq: 1 }, 'ours is the first: no read');
+    assert.deepEqual(resolveClaim({ ...window, firstOfPeriodRow: 300 }), { readRows: { from: 300, to: 499 } });
+  });
+
+  it('adds a counter row for the first claim of a period only', () => {
+    assert.equal(addsCounterRow({ seq: 1, counter: null }), true);
+    assert.equal(addsCounterRow({ seq: 2, counter: null }), false, 'another claim of the period came first: it adds the row');
+    assert.equal(addsCounterRow({ seq: 1, counter: { seq: 1, row: 5 } }), false);
   });
 });

@@ -49,50 +49,60 @@ export interface ClaimRow {
 
 export interface ClaimWindow {
   readonly period: string;
-  /** The claims table rows read after appending ours; ours is the last one. */
+  /** The claims table rows read after appending ours, contiguous; ours is the last one. */
   readonly rows: readonly ClaimRow[];
-  /** The sheet row where the window starts (rows above it may exist but were not read). */
+  /** The sheet row where the rows read start (rows above it may exist but were not read). */
   readonly windowFirstRow: number;
   /** The sheet row of the claims table's first body row. */
   readonly tableFirstRow: number;
   /** The series counter for this period, if there is one: a confirmed number and its claim row. */
   readonly counter?: { readonly seq: number; readonly row: number };
+  /** The sheet row of the first claim of this period in the whole claims table, when it was looked up. */
+  readonly firstOfPeriodRow?: number;
 }
 
+/** A claim's number, or the claims rows above the window that must be read to know it. */
+export type ClaimResolution = { readonly seq: number } | { readonly readRows: { readonly from: number; readonly to: number } };
+
 /**
- * The number of the last claim in the window. An anchor (seq, row) says "the claim at `row` has
- * number `seq`"; the answer is anchor.seq plus the claims of the same period after the anchor up
- * to ours. The nearest anchor wins. Unique as long as fewer than CLAIM_WINDOW claims of one series
- * are in flight at the same moment (claimed, not yet confirmed).
+ * The number of the last claim in the window. An anchor (seq, row) is a fact no client can
+ * contradict: "the claim at `row` has number `seq`" — a confirmed claim, the counter (whatever
+ * confirmation wrote it last: it may lag behind, never lie), or "none before this row" (the top of
+ * the table, the first claim of the period). The answer is the nearest anchor's seq plus the claims
+ * of the same period after it up to ours, every one of them counted, confirmed or not: so it is
+ * exact, however many claims are in flight and in whatever order they are confirmed. When the
+ * nearest anchor lies above the rows read, the answer is the rows to read first (`readRows`):
+ * nothing is assumed about rows nobody read.
  */
-export function resolveClaim(window: ClaimWindow): number {
+export function resolveClaim(window: ClaimWindow): ClaimResolution {
   const rows = [...window.rows].sort((a, b) => a.row - b.row);
   const ours = rows[rows.length - 1];
   if (!ours) throw new Error('resolveClaim: empty window');
-  const firstReadable = Math.max(window.windowFirstRow, window.tableFirstRow);
+  const firstRead = Math.max(window.windowFirstRow, window.tableFirstRow);
   const anchors: { seq: number; row: number }[] = [];
   if (window.tableFirstRow >= window.windowFirstRow) anchors.push({ seq: 0, row: window.tableFirstRow - 1 });
+  if (window.firstOfPeriodRow !== undefined && window.firstOfPeriodRow <= ours.row) anchors.push({ seq: 0, row: window.firstOfPeriodRow - 1 });
   for (const row of rows) {
     if (row.row < ours.row && row.period === window.period && row.seq !== null) anchors.push({ seq: row.seq, row: row.row });
   }
-  if (window.counter && window.counter.row < ours.row) {
-    // A counter older than the window still anchors: claims of this period between it and the
-    // window would have been confirmed long ago and moved the counter past them.
-    anchors.push(window.counter.row >= firstReadable - 1 ? window.counter : { seq: window.counter.seq, row: firstReadable - 1 });
-  }
-  if (anchors.length === 0) {
-    // No number of this period was ever confirmed: count from the start of the window.
-    anchors.push({ seq: 0, row: firstReadable - 1 });
-  }
+  if (window.counter && window.counter.row < ours.row) anchors.push(window.counter);
+  if (anchors.length === 0) return { readRows: { from: window.tableFirstRow, to: firstRead - 1 } };
   const anchor = anchors.reduce((best, a) => (a.row > best.row ? a : best));
+  if (anchor.row < firstRead - 1) return { readRows: { from: anchor.row + 1, to: firstRead - 1 } };
   const between = rows.filter((r) => r.row > anchor.row && r.row <= ours.row && r.period === window.period).length;
-  return anchor.seq + between;
+  return { seq: anchor.seq + between };
 }
 
+/** What a claims window says: our number (1 for the first claim of its period), or the rows to read above it first. */
+export type ClaimOutcome =
+  | { readonly seq: number; readonly claimRow: number; readonly othersInFlight: boolean }
+  | { readonly readRows: { readonly from: number; readonly to: number } };
+
 /**
- * Reads a claims window as both backends load it: `values` are the CLAIM_WINDOW worksheet rows
- * ending with our claim (columns period, station, claimed_at, seq), starting at sheet row
- * `windowFirstRow`; rows above the claims table's first body row are ignored.
+ * Reads a claims window as the backends load it: `values` are the worksheet rows ending with our
+ * claim (columns period, station, claimed_at, seq), starting at sheet row `windowFirstRow` — the
+ * CLAIM_WINDOW rows read with the claim, and in front of them any rows read after, when the
+ * outcome asked for them; rows above the claims table's first body row are ignored.
  */
 export function claimFromWindow(args: {
   readonly values: readonly (readonly unknown[])[];
@@ -100,7 +110,8 @@ export function claimFromWindow(args: {
   readonly claimsHeaderRow: number;
   readonly period: string;
   readonly counter?: { readonly seq: number; readonly row: number };
-}): { seq: number; claimRow: number; othersInFlight: boolean } {
+  readonly firstOfPeriodRow?: number;
+}): ClaimOutcome {
   const tableFirstRow = args.claimsHeaderRow + 1;
   const rows: ClaimRow[] = [];
   args.values.forEach((cells, i) => {
@@ -113,13 +124,25 @@ export function claimFromWindow(args: {
   });
   const ours = rows[rows.length - 1];
   if (!ours || ours.period !== args.period) throw new Error(`claimFromWindow: the last row read is not our claim (${JSON.stringify(args.values.slice(-3))} first ${args.windowFirstRow} header ${args.claimsHeaderRow})`);
-  const seq = resolveClaim({
+  const resolved = resolveClaim({
     period: args.period,
     rows,
     windowFirstRow: args.windowFirstRow,
     tableFirstRow,
     counter: args.counter,
+    firstOfPeriodRow: args.firstOfPeriodRow,
   });
+  if ('readRows' in resolved) return resolved;
   const othersInFlight = rows.some((r) => r.row < ours.row && r.period !== null && r.seq === null);
-  return { seq, claimRow: ours.row, othersInFlight };
+  return { seq: resolved.seq, claimRow: ours.row, othersInFlight };
+}
+
+/**
+ * Whether a confirmation adds the period's counter row: only the first claim of its period does,
+ * and only if the counter was not there when it claimed (two first claims cannot race: only one is
+ * first). Later ones update the row they read, raising it from what they read; a counter that lags
+ * (confirmations out of order) still states a true number of a claim, which is all it is used for.
+ */
+export function addsCounterRow(claim: { readonly seq: number; readonly counter: unknown }): boolean {
+  return claim.counter === null && claim.seq === 1;
 }

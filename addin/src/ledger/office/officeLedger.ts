@@ -16,7 +16,7 @@ import {
   counterState,
   parseCounterState,
 } from '../layout';
-import { claimFromWindow, counterKey } from '../numbering';
+import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { ledgerVersion } from '../upgrade';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
@@ -186,7 +186,12 @@ interface PendingClaim {
   readonly window: Excel.Range;
   readonly header: Excel.Range;
   readonly counter: Excel.Range;
+  readonly firstOfPeriod: Excel.Range;
+  readonly claimsTable: Excel.Table;
 }
+
+/** Claims rows read in one request when a claim's anchor lies above its window (about 90 bytes a row). */
+const CLAIM_ROWS_PER_REQUEST = 20_000;
 
 interface PendingLayout {
   readonly header: Excel.Range;
@@ -267,7 +272,11 @@ class OfficeLedger implements OfficeLedgerHandle {
             .getDataBodyRange()
             .findOrNullObject(counterSearchText(counterKey(series, period)), { completeMatch: false, matchCase: true });
           counter.load('values,rowIndex');
-          return { series, period, window, header, counter };
+          // The period's first claim in the whole table (ours if none came before): an anchor when
+          // the period has no counter yet and its claims lie above the window.
+          const firstOfPeriod = claimsTable.columns.getItemAt(0).getDataBodyRange().findOrNullObject(period, { completeMatch: true, matchCase: true });
+          firstOfPeriod.load('rowIndex');
+          return { series, period, window, header, counter, firstOfPeriod, claimsTable };
         });
 
         const layouts = new Map<string, PendingLayout>();
@@ -354,26 +363,48 @@ class OfficeLedger implements OfficeLedgerHandle {
           snapshotLayouts[key] = layout;
         }
 
-        const snapshotClaims: Claim[] = claims.map((pending) => {
+        // Each claim's number from its window; a claim whose nearest anchor lies above the window
+        // reads the claims rows in between first (a further request, only then: docs/numbering.md).
+        const snapshotClaims: Claim[] = [];
+        for (const pending of claims) {
           const counter = pending.counter.isNullObject ? undefined : parseCounterState(pending.counter.values[0][0]);
-          const counterAt = counter ? { seq: counter.seq, row: counter.row } : undefined;
-          const resolved = claimFromWindow({
-            values: pending.window.values,
-            windowFirstRow: pending.window.rowIndex,
-            claimsHeaderRow: pending.header.rowIndex,
-            period: pending.period,
-            counter: counterAt,
-          });
-          return {
-            series: pending.series,
-            period: pending.period,
-            seq: resolved.seq,
-            claimRow: resolved.claimRow,
-            claimsHeaderRow: pending.header.rowIndex,
-            counter: counter ? { row: pending.counter.rowIndex, seq: counter.seq } : null,
-            othersInFlight: resolved.othersInFlight,
-          };
-        });
+          const claimsHeaderRow = pending.header.rowIndex;
+          let values = pending.window.values;
+          let windowFirstRow = pending.window.rowIndex;
+          for (;;) {
+            const outcome = claimFromWindow({
+              values,
+              windowFirstRow,
+              claimsHeaderRow,
+              period: pending.period,
+              counter: counter ? { seq: counter.seq, row: counter.row } : undefined,
+              firstOfPeriodRow: pending.firstOfPeriod.isNullObject ? undefined : pending.firstOfPeriod.rowIndex,
+            });
+            if ('seq' in outcome) {
+              snapshotClaims.push({
+                series: pending.series,
+                period: pending.period,
+                seq: outcome.seq,
+                claimRow: outcome.claimRow,
+                claimsHeaderRow,
+                counter: counter ? { row: pending.counter.rowIndex, seq: counter.seq } : null,
+                othersInFlight: outcome.othersInFlight,
+              });
+              break;
+            }
+            const { from, to } = outcome.readRows;
+            const above: unknown[][] = [];
+            for (let first = from; first <= to; first += CLAIM_ROWS_PER_REQUEST) {
+              const last = Math.min(to, first + CLAIM_ROWS_PER_REQUEST - 1);
+              const part = pending.claimsTable.getHeaderRowRange().getOffsetRange(first - claimsHeaderRow, 0).getResizedRange(last - first, 0);
+              part.load('values');
+              await context.sync();
+              above.push(...part.values);
+            }
+            values = [...above, ...values];
+            windowFirstRow = from;
+          }
+        }
 
         return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts };
       });
@@ -439,8 +470,9 @@ class OfficeLedger implements OfficeLedgerHandle {
           const key = counterKey(claim.series, claim.period);
           const claimsTable = tables.getItem(claimsTableName(claim.series));
           claimsTable.getRange().getCell(claim.claimRow - claim.claimsHeaderRow, 3).values = [[claim.seq]];
-          // Counters only move forward from what this client read (their last writer wins).
-          if (claim.counter && claim.counter.seq >= claim.seq) continue;
+          // Counters only move forward from what this client read; a lagging one still tells a true
+          // number (numbering.ts). The period's first claim alone adds its row.
+          if (claim.counter ? claim.counter.seq >= claim.seq : !addsCounterRow(claim)) continue;
           const counterRow = [[`'${key}`, claim.seq, claim.claimRow, `'${counterState(key, claim.seq, claim.claimRow)}`]];
           const counters = tables.getItem(COUNTERS_TABLE);
           if (claim.counter) {

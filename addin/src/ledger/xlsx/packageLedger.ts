@@ -5,7 +5,7 @@ import type { CellKind } from '../../forms/columns';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/locale';
 import { isBlankRow, type CellIn, type CellOut, type DomainValue, type RecordValues } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, claimsTableName, counterState, parseCounterState } from '../layout';
-import { claimFromWindow, counterKey } from '../numbering';
+import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
 import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableLayout } from '../types';
@@ -538,22 +538,33 @@ export class PackageLedger implements Ledger {
       for (let r = windowFirst; r < from; r++) values.push([]);
       for (const r of await this.currentRows(claimsTable, from, row)) values.push(r.cells);
       const counter = await this.findCounter(counterKey(series, period));
-      const resolved = claimFromWindow({
-        values,
-        windowFirstRow: windowFirst - 1,
-        claimsHeaderRow: claimsTable.fileArea.top - 1,
-        period,
-        counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
-      });
-      claims.push({
-        series,
-        period,
-        seq: resolved.seq,
-        claimRow: resolved.claimRow,
-        claimsHeaderRow: claimsTable.fileArea.top - 1,
-        counter: counter ? { row: counter.row, seq: counter.seq } : null,
-        othersInFlight: resolved.othersInFlight,
-      });
+      // The window, and the claims above it when its anchor lies there (numbering.ts).
+      let windowFirstRow = windowFirst - 1; // 0-based
+      for (;;) {
+        const outcome = claimFromWindow({
+          values,
+          windowFirstRow,
+          claimsHeaderRow: claimsTable.fileArea.top - 1,
+          period,
+          counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
+        });
+        if ('seq' in outcome) {
+          claims.push({
+            series,
+            period,
+            seq: outcome.seq,
+            claimRow: outcome.claimRow,
+            claimsHeaderRow: claimsTable.fileArea.top - 1,
+            counter: counter ? { row: counter.row, seq: counter.seq } : null,
+            othersInFlight: outcome.othersInFlight,
+          });
+          break;
+        }
+        const { from, to } = outcome.readRows;
+        const above = (await this.currentRows(claimsTable, from + 1, to + 1)).map((r) => r.cells);
+        values.unshift(...above);
+        windowFirstRow = from;
+      }
     }
 
     const layouts: Record<string, TableLayout> = {};
@@ -779,7 +790,8 @@ export class PackageLedger implements Ledger {
       const row = claim.claimRow + 1;
       const previous = claims.sheet.edits.get(row)?.get(claims.fileArea.left + 3);
       this.setCell(claims.sheet, row, claims.fileArea.left + 3, { write: { value: claim.seq }, kind: 'int', styleAbove: previous?.styleAbove, newRow: previous?.newRow ?? row > claims.fileArea.bottom, table: claims.name });
-      if (claim.counter && claim.counter.seq >= claim.seq) continue;
+      // A counter only rises from what was read; the period's first claim alone adds its row (numbering.ts).
+      if (claim.counter ? claim.counter.seq >= claim.seq : !addsCounterRow(claim)) continue;
       const key = counterKey(claim.series, claim.period);
       const cells: CellOut[] = [{ text: key }, claim.seq, claim.claimRow, { text: counterState(key, claim.seq, claim.claimRow) }];
       const counters = this.locate(COUNTERS_TABLE);

@@ -20,7 +20,7 @@ import {
   counterState,
   parseCounterState,
 } from '../layout';
-import { claimFromWindow, counterKey } from '../numbering';
+import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, reportWidth } from '../report';
@@ -315,22 +315,33 @@ export class XlsxLedger implements Ledger {
       const values: CellIn[][] = [];
       for (let r = windowFirst; r <= row; r++) values.push(this.rowCells(located.sheet, r, located.left, located.right));
       const counter = this.findCounter(counterKey(series, period));
-      const resolved = claimFromWindow({
-        values,
-        windowFirstRow: windowFirst - 1,
-        claimsHeaderRow: located.top - 1,
-        period,
-        counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
-      });
-      return {
-        series,
-        period,
-        seq: resolved.seq,
-        claimRow: resolved.claimRow,
-        claimsHeaderRow: located.top - 1,
-        counter: counter ? { row: counter.row, seq: counter.seq } : null,
-        othersInFlight: resolved.othersInFlight,
-      };
+      // The window, and the claims above it when its anchor lies there (numbering.ts).
+      let windowFirstRow = windowFirst - 1; // 0-based
+      for (;;) {
+        const outcome = claimFromWindow({
+          values,
+          windowFirstRow,
+          claimsHeaderRow: located.top - 1,
+          period,
+          counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
+        });
+        if ('seq' in outcome) {
+          return {
+            series,
+            period,
+            seq: outcome.seq,
+            claimRow: outcome.claimRow,
+            claimsHeaderRow: located.top - 1,
+            counter: counter ? { row: counter.row, seq: counter.seq } : null,
+            othersInFlight: outcome.othersInFlight,
+          };
+        }
+        const { from, to } = outcome.readRows;
+        const above: CellIn[][] = [];
+        for (let r = from + 1; r <= to + 1; r++) above.push(this.rowCells(located.sheet, r, located.left, located.right));
+        values.unshift(...above);
+        windowFirstRow = from;
+      }
     });
 
     const layouts: Record<string, TableLayout> = {};
@@ -423,7 +434,8 @@ export class XlsxLedger implements Ledger {
     for (const claim of changes.confirm ?? []) {
       const claims = this.locate(claimsTableName(claim.series), true);
       claims.sheet.getRow(claim.claimRow + 1).getCell(claims.left + 3).value = claim.seq;
-      if (claim.counter && claim.counter.seq >= claim.seq) continue;
+      // A counter only rises from what was read; the period's first claim alone adds its row (numbering.ts).
+      if (claim.counter ? claim.counter.seq >= claim.seq : !addsCounterRow(claim)) continue;
       const key = counterKey(claim.series, claim.period);
       const cells: CellOut[] = [{ text: key }, claim.seq, claim.claimRow, { text: counterState(key, claim.seq, claim.claimRow) }];
       const counters = this.locate(COUNTERS_TABLE, true);

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { hostWorkbookFromXlsx, type HostWorkbook } from '../addin/src/host';
+import { COUNTERS_TABLE, claimsTableName } from '../addin/src/ledger/layout';
+import type { Ledger, Snapshot } from '../addin/src/ledger/types';
+import { defaultClock, openOnHost, templateBytes, type OfficeSession } from './support/backends';
+import { complaintInput } from './support/fixtures';
+
+/**
+ * Issue 14 item 1: record numbers that cannot repeat, attacked through the real Office.js backend
+ * on the in-memory host (no model of it): several clients on one workbook, each registration split
+ * into its two requests (the claim, then the confirmation) so that the test decides the order in
+ * which the workbook receives them.
+ */
+
+const context = { clock: defaultClock(), actor: { clerk: '王丽' } };
+
+type Prepared = ReturnType<typeof registerComplaint.prepare>;
+interface Claimed {
+  readonly session: OfficeSession;
+  readonly input: Prepared;
+  readonly snapshot: Snapshot;
+}
+
+/** The first request of a registration: the claim (and the read of its window). */
+async function claim(session: OfficeSession, year: number, content = '病房卫生间地面有积水'): Promise<Claimed> {
+  const at = `${year}-03-15 09:30`;
+  const input = registerComplaint.prepare(complaintInput({ received_at: at, receptionist: { by: '王丽', at }, content }), context);
+  return { session, input, snapshot: await session.ledger.read(registerComplaint.request(input, context)) };
+}
+
+/** The second request: the record, its claim's number, the counter and the audit entry. */
+async function confirm({ session, input, snapshot }: Claimed): Promise<string> {
+  const { changes, result } = registerComplaint.decide(snapshot, input, context);
+  await session.ledger.apply(changes, snapshot);
+  return result.number;
+}
+
+async function register(session: OfficeSession, year: number): Promise<string> {
+  return confirm(await claim(session, year));
+}
+
+async function ticketNumbers(ledger: Ledger): Promise<string[]> {
+  const snapshot = await ledger.read({ tables: { complaints: { columns: ['ticket_no'], rows: 'all' } } });
+  return snapshot.tables.complaints.map((r) => String(r.values.ticket_no));
+}
+
+function duplicates(numbers: readonly string[]): string[] {
+  return numbers.filter((n, i) => numbers.indexOf(n) !== i);
+}
+
+async function freshWorkbook(): Promise<HostWorkbook> {
+  return hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+}
+
+describe('numbering under attack: the real Office.js backend, several clients, chosen orders (issue 14 item 1)', function () {
+  this.timeout(300_000);
+
+  it('two claims of one period confirmed out of order do not let a later claim reuse a number, after 70 claims of another period', async () => {
+    const workbook = await freshWorkbook();
+    const [a, b] = await Promise.all(['clerk-a', 'clerk-b'].map((station) => openOnHost(workbook, { station })));
+    const issued = [await register(a, 2026)]; // TS-2026-0001: the counter exists
+    const first = await claim(a, 2026);
+    const second = await claim(b, 2026);
+    issued.push(await confirm(second)); // 0003 confirmed first …
+    issued.push(await confirm(first)); // … then 0002: the counter must not go back to it
+    for (let i = 0; i < 70; i++) issued.push(await register(b, 2025));
+    issued.push(await register(a, 2026));
+    const numbers = await ticketNumbers(a.ledger);
+    assert.deepEqual(duplicates(numbers), []);
+    assert.deepEqual([...numbers].sort(), [...issued].sort());
+    assert.equal(issued.at(-1), 'TS-2026-0004');
+  });
+
+  it('two first claims of a period racing leave one counter row for it, and the period goes on from both', async () => {
+    const workbook = await freshWorkbook();
+    const [a, b] = await Promise.all(['clerk-a', 'clerk-b'].map((station) => openOnHost(workbook, { station })));
+    const first = await claim(a, 2026);
+    const second = await claim(b, 2026);
+    const issued = [await confirm(second), await confirm(first)];
+    const counters = await a.ledger.read({ tables: { [COUNTERS_TABLE]: { columns: ['series_period'], rows: 'all' } } });
+    assert.deepEqual(
+      counters.tables[COUNTERS_TABLE].map((r) => r.values.series_period).filter((key) => key === 'TS/2026'),
+      ['TS/2026'],
+      'one counter row for the period',
+    );
+    for (let i = 0; i < 70; i++) issued.push(await register(b, 2025));
+    issued.push(await register(b, 2026));
+    assert.deepEqual(duplicates(await ticketNumbers(a.ledger)), []);
+    assert.equal(issued.at(-1), 'TS-2026-0003');
+  });
+
+  it('a claim whose period’s last confirmed number lies far above its window counts every claim in between (a third request, only then)', async () => {
+    const workbook = await freshWorkbook();
+    const [a, b] = await Promise.all(['clerk-a', 'clerk-b'].map((station) => openOnHost(workbook, { station })));
+    await register(a, 2026);
+    // A claim of 2026 that is never confirmed (its second request is lost), then 70 of 2025.
+    const lost = await claim(b, 2026);
+    b.client.failAtSync(1);
+    await assert.rejects(confirm(lost));
+    for (let i = 0; i < 70; i++) await register(b, 2025);
+    const before = a.client.stats.syncs;
+    const number = await register(a, 2026);
+    assert.equal(number, 'TS-2026-0003', 'the lost claim’s number (0002) stays unused: it may have been shown to a clerk');
+    assert.equal(a.client.stats.syncs - before, 3, 'claim, the claims above the window, confirm');
+    // While the window holds the period's last confirmed claim, two requests as always.
+    const again = a.client.stats.syncs;
+    assert.equal(await register(a, 2026), 'TS-2026-0004');
+    assert.equal(a.client.stats.syncs - again, 2);
+  });
+
+  it('never repeats a number in a long random run: 4 clients, periods in blocks, claims confirmed in any order or lost', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({ client: fc.integer({ min: 0, max: 3 }), step: fc.constantFrom('claim', 'claim', 'claim', 'confirm', 'confirm', 'lose'), pick: fc.nat() }),
+          { minLength: 450, maxLength: 550 },
+        ),
+        fc.shuffledSubarray([2024, 2025, 2026], { minLength: 2, maxLength: 3 }),
+        async (steps, blocks) => {
+          const workbook = await freshWorkbook();
+          const sessions = await Promise.all([0, 1, 2, 3].map((i) => openOnHost(workbook, { station: `c${i}` })));
+          const pending: Claimed[][] = sessions.map(() => []);
+          const issued: string[] = [];
+          let claims = 0;
+          for (const { client, step, pick } of steps) {
+            if (step === 'claim') {
+              // Periods in blocks: 70 claims of one year (more than a claims window), then 70 of another, …
+              const year = blocks[Math.floor(claims++ / 70) % blocks.length];
+              pending[client].push(await claim(sessions[client], year));
+              continue;
+            }
+            const queue = pending[client];
+            if (queue.length === 0) continue;
+            const [next] = queue.splice(pick % queue.length, 1);
+            if (step === 'lose') {
+              sessions[client].client.failAtSync(1);
+              await assert.rejects(confirm(next));
+            } else issued.push(await confirm(next));
+          }
+          const numbers = await ticketNumbers(sessions[0].ledger);
+          assert.deepEqual(duplicates(numbers), []);
+          assert.deepEqual([...numbers].sort(), [...issued].sort());
+        },
+      ),
+      { numRuns: 20, seed: 20261205, endOnFailure: true },
+    );
+  });
+});
