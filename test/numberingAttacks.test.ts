@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
-import { hostWorkbookFromXlsx, type HostWorkbook } from '../addin/src/host';
+import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostWorkbook } from '../addin/src/host';
 import { COUNTERS_TABLE, claimsTableName } from '../addin/src/ledger/layout';
 import type { Ledger, Snapshot } from '../addin/src/ledger/types';
-import { defaultClock, openOnHost, templateBytes, type OfficeSession } from './support/backends';
+import { defaultClock, openOnHost, packageBackend, templateBytes, xlsxBackend, type OfficeSession } from './support/backends';
 import { complaintInput } from './support/fixtures';
 
 /**
@@ -109,6 +109,27 @@ describe('numbering under attack: the real Office.js backend, several clients, c
     assert.equal(await register(a, 2026), 'TS-2026-0004');
     assert.equal(a.client.stats.syncs - again, 2);
   });
+
+  for (const backend of [packageBackend, xlsxBackend]) {
+    it(`the ${backend.name} continues a workbook whose counter Excel left behind, reading the claims above its window`, async () => {
+      const workbook = await freshWorkbook();
+      const [a, b] = await Promise.all(['clerk-a', 'clerk-b'].map((station) => openOnHost(workbook, { station })));
+      await register(a, 2026);
+      const first = await claim(a, 2026);
+      const second = await claim(b, 2026);
+      await confirm(second); // 0003
+      await confirm(first); // 0002: the counter stays at what a read (1) or rises to 2, behind 3
+      for (let i = 0; i < 70; i++) await register(b, 2025);
+      const file = await backend.open(await hostWorkbookToXlsx(workbook), { station: 'kefu' });
+      const at = '2026-04-01 09:00';
+      const input = registerComplaint.prepare(complaintInput({ received_at: at, receptionist: { by: '王丽', at } }), context);
+      const snapshot = await file.ledger.read(registerComplaint.request(input, context));
+      const { changes, result } = registerComplaint.decide(snapshot, input, context);
+      await file.ledger.apply(changes, snapshot);
+      assert.equal(result.number, 'TS-2026-0004');
+      assert.deepEqual(duplicates(await ticketNumbers(file.ledger)), []);
+    });
+  }
 
   it('never repeats a number in a long random run: 4 clients, periods in blocks, claims confirmed in any order or lost', async () => {
     await fc.assert(
