@@ -3,8 +3,8 @@
  * Excel. Run `npx kefu --help`. Each group of commands lives in scripts/cli/.
  */
 import type { Locale } from '../addin/src/i18n/locale';
-import { DEFAULT_TIME_ZONE } from '../addin/src/domain/clock';
-import { KefuError } from '../addin/src/domain/problems';
+import { DEFAULT_TIME_ZONE } from '../addin/src/core/clock';
+import { KefuError } from '../addin/src/core/problems';
 import { message } from '../addin/src/i18n/messages';
 import { UsageError, closest, commandHelp, findCommand, messageLocale, parseArgs, usageLines, usageText, type Command } from './cli/args';
 import { demo, dictionary, template, templates } from './cli/workbook';

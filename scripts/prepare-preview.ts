@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../addin/src/i18n/locale';
-import { systemClock } from '../addin/src/domain/clock';
-import { buildDemoWorkbook } from '../addin/src/ledger/xlsx/demoWorkbook';
+import { systemClock } from '../addin/src/core/clock';
+import { buildDemoWorkbook } from '../addin/src/workbooks/demoLedger';
 
 const ROOT = path.resolve(__dirname, '..');
 export const PREVIEW_DIR = path.join(ROOT, '.preview');

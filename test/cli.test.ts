@@ -9,7 +9,7 @@ import { FORMS } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
 import { LOCALES } from '../addin/src/i18n/locale';
 import { AUDIT_SHEET, AUDIT_TABLE, DICTIONARY_SHEET, META_SHEET, META_TABLE, TEMPLATE_VERSION } from '../addin/src/ledger/layout';
-import { VALIDATED_ROWS } from '../addin/src/ledger/xlsx/template';
+import { VALIDATED_ROWS } from '../addin/src/workbooks/template';
 import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { FORMULA_LIKE_TEXTS, complaintInput, runKefu, withChart } from './support/fixtures';
 

@@ -3,7 +3,7 @@ import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import ExcelJS from 'exceljs';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
-import { KefuError } from '../addin/src/domain/problems';
+import { KefuError } from '../addin/src/core/problems';
 import { columnsOf } from '../addin/src/forms/columns';
 import { complaints } from '../addin/src/forms/serviceDesk';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { fixedClock } from '../addin/src/domain/clock';
+import { fixedClock } from '../addin/src/core/clock';
 import { DESK_CLOSES, DESK_OPENS, demoToday } from '../addin/src/domain/demo';
 import { DESK_TEXTS } from '../addin/src/domain/demoWords';
 import { calendarFrom, isWorkingDay } from '../addin/src/domain/dueDates';
@@ -9,7 +9,7 @@ import { CALENDAR_SEED } from '../addin/src/forms/serviceDesk';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { AUDIT_COLUMNS, AUDIT_TABLE } from '../addin/src/ledger/layout';
-import { buildDemoWorkbook } from '../addin/src/ledger/xlsx/demoWorkbook';
+import { buildDemoWorkbook } from '../addin/src/workbooks/demoLedger';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 
 /**

@@ -8,7 +8,7 @@ import { reception } from '../addin/src/forms/serviceDesk';
 import { columnsOf } from '../addin/src/forms/columns';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { receiveMatter } from '../addin/src/domain/serviceDesk';
-import { overdueFormula } from '../addin/src/ledger/xlsx/deskTemplate';
+import { overdueFormula } from '../addin/src/workbooks/deskTemplate';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { defaultClock, templateBytes } from './support/backends';
 import { receptionInput } from './support/deskDay';

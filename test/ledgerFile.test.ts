@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixedClock } from '../addin/src/domain/clock';
+import { fixedClock } from '../addin/src/core/clock';
 import { complaints } from '../addin/src/forms/serviceDesk';
 import { columnsOf } from '../addin/src/forms/columns';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';

@@ -7,7 +7,7 @@ import { FORMS } from '../addin/src/forms';
 import * as messages from '../addin/src/i18n/messages';
 import * as ui from '../addin/src/i18n/ui';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
-import { buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
+import { buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { runKefu } from './support/fixtures';
 import { SCRIPT_EXCEPTIONS, checkScripts, describeFindings, scriptProblems, textsOf, workbookTexts, type Artefact } from './support/scriptCheck';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
 import JSZip from 'jszip';
-import { fixedClock } from '../addin/src/domain/clock';
+import { fixedClock } from '../addin/src/core/clock';
 import { checkDesk, checkRequest } from '../addin/src/domain/deskCheck';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { fixedClock } from '../addin/src/domain/clock';
+import { fixedClock } from '../addin/src/core/clock';
 import { decodeText, parseDelimited, unprotectText } from '../addin/src/domain/csv';
 import { monthlyPerformanceOperation } from '../addin/src/domain/performance/month';
 import { performanceRequest } from '../addin/src/domain/performance/inputs';

@@ -12,7 +12,7 @@ import {
 } from '../addin/src/domain/performance/compute';
 import { frac, mul, roundHalfAway, toDecimal } from '../addin/src/domain/performance/exact';
 import { MICRO, defaultRules, parseRules, rulesForMonth, defaultRuleRows, type RuleVersion } from '../addin/src/domain/performance/rules';
-import { KefuError } from '../addin/src/domain/problems';
+import { KefuError } from '../addin/src/core/problems';
 
 const RULES = defaultRules();
 const withRules = (changes: Record<string, number>): RuleVersion => ({

@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import '../addin/src/ledger/xlsx/exceljsPatch';
-import { fixedClock } from '../addin/src/domain/clock';
-import { KefuError } from '../addin/src/domain/problems';
+import { fixedClock } from '../addin/src/core/clock';
+import { KefuError } from '../addin/src/core/problems';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
 import { clauseText } from '../addin/src/forms';
@@ -23,7 +23,7 @@ import {
   printedCopies,
   printedForms,
 } from '../addin/src/ledger/print';
-import { buildTemplate, buildTemplateBuffer } from '../addin/src/ledger/xlsx/template';
+import { buildTemplate, buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { FORMULA_LIKE_TEXTS, complaintInput } from './support/fixtures';
 import { libreOfficeConvert, pdfTextPages } from './support/libreoffice';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkDesk, checkRequest, deskQueue, deskRequest } from '../addin/src/domain/deskCheck';
 import { addWorkingDays, calendarFrom, dueAt, isWorkingDay, workingDaysBetween } from '../addin/src/domain/dueDates';
-import { KefuError } from '../addin/src/domain/problems';
+import { KefuError } from '../addin/src/core/problems';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { DESK_STEPS, compileSuggestions, receiveMatter, recordReturnVisit, voidRecord, type StepResult } from '../addin/src/domain/serviceDesk';
 import { CALENDAR_SEED } from '../addin/src/forms/serviceDesk';

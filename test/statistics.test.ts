@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import '../addin/src/ledger/xlsx/exceljsPatch';
-import { fixedClock } from '../addin/src/domain/clock';
+import { fixedClock } from '../addin/src/core/clock';
 import { runOperation } from '../addin/src/domain/records';
 import { DESK_STEPS, registerComplaint, type StepResult } from '../addin/src/domain/serviceDesk';
 import type { Operation } from '../addin/src/domain/records';

@@ -3,7 +3,7 @@ import * as crypto from 'node:crypto';
 import type { Locale, Text } from '../../addin/src/i18n/locale';
 import { LOCALES, isLocale, resolveLocale } from '../../addin/src/i18n/locale';
 import { message, type MessageId } from '../../addin/src/i18n/messages';
-import { KefuError } from '../../addin/src/domain/problems';
+import { KefuError } from '../../addin/src/core/problems';
 import { checkStorableText, impreciseJsonNumbers } from '../../addin/src/domain/storableText';
 
 /**

@@ -1,5 +1,5 @@
 import { DEFAULT_VOLUME_SIZE, MAX_VOLUME_SIZE, bindVolumes } from '../../addin/src/domain/binding';
-import { systemClock } from '../../addin/src/domain/clock';
+import { systemClock } from '../../addin/src/core/clock';
 import { runOperation } from '../../addin/src/domain/records';
 import { message } from '../../addin/src/i18n/messages';
 import { checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
@@ -38,7 +38,7 @@ export const bind: Command = {
       return { result, site: (await ledger.settings()).site, workbookLocale: ledger.locale };
     });
     // The volumes are printed in the workbook's language, like its sheets.
-    const { buildBoundVolumes } = await import('../../addin/src/ledger/xlsx/boundVolumes');
+    const { buildBoundVolumes } = await import('../../addin/src/workbooks/boundVolumes');
     const volumes = buildBoundVolumes(result, { locale: workbookLocale, site });
     await writeOutputFile(out, new Uint8Array(await volumes.xlsx.writeBuffer()));
     if (result.newlyBound > 0) {

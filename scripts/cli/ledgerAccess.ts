@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { systemClock, type Clock } from '../../addin/src/domain/clock';
-import { KefuError } from '../../addin/src/domain/problems';
+import { systemClock, type Clock } from '../../addin/src/core/clock';
+import { KefuError } from '../../addin/src/core/problems';
 import { message } from '../../addin/src/i18n/messages';
 import type { Locale } from '../../addin/src/i18n/locale';
 import { TEMPLATE_VERSION } from '../../addin/src/ledger/layout';

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { systemClock } from '../../addin/src/domain/clock';
+import { systemClock } from '../../addin/src/core/clock';
 import { fenToYuan } from '../../addin/src/domain/performance/exact';
 import { isMonth, monthlyPerformanceOperation, type PerformanceOutcome } from '../../addin/src/domain/performance/month';
-import { sha256Hex } from '../../addin/src/domain/performance/sha256';
-import { KefuError } from '../../addin/src/domain/problems';
+import { sha256Hex } from '../../addin/src/core/sha256';
+import { KefuError } from '../../addin/src/core/problems';
 import type { Operation } from '../../addin/src/domain/records';
 import { message } from '../../addin/src/i18n/messages';
 import type { ChangeSet, Ledger, Snapshot } from '../../addin/src/ledger/types';

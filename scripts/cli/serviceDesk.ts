@@ -1,5 +1,5 @@
-import { systemClock } from '../../addin/src/domain/clock';
-import { KefuError, describeProblem, type Problem } from '../../addin/src/domain/problems';
+import { systemClock } from '../../addin/src/core/clock';
+import { KefuError, describeProblem, type Problem } from '../../addin/src/core/problems';
 import { runOperation, type Operation, type OperationContext } from '../../addin/src/domain/records';
 import { checkDesk, checkRequest } from '../../addin/src/domain/deskCheck';
 import {

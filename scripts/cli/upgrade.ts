@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { message } from '../../addin/src/i18n/messages';
-import { changedAnything } from '../../addin/src/ledger/upgrade';
+import { changedAnything } from '../../addin/src/upgrade/missing';
 import { FLAG, argument, localeFlag, noMoreArguments, t, type Command } from './args';
 import { changeLedger } from './ledgerAccess';
 
@@ -19,7 +19,7 @@ export const upgradeCommand: Command = {
     const locale = localeFlag(parsed);
     const file = argument(parsed, 0, '<ledger.xlsx>');
     noMoreArguments(parsed, 1);
-    const { upgradeLedger } = await import('../../addin/src/ledger/xlsx/packageUpgrade'); // it builds the current template (exceljs)
+    const { upgradeLedger } = await import('../../addin/src/upgrade/packageUpgrade'); // it builds the current template (exceljs)
     const summary = await changeLedger(parsed, file, ({ ledger, clock, clerk }) => upgradeLedger(ledger, { clock, clerk }), { anyVersion: true });
     const name = path.basename(file);
     if (!changedAnything(summary)) {

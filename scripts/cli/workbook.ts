@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { LOCALES } from '../../addin/src/i18n/locale';
-import { systemClock } from '../../addin/src/domain/clock';
+import { systemClock } from '../../addin/src/core/clock';
 import { dataDictionary, TYPE_NOTES } from '../../addin/src/forms/dictionary';
 import { message } from '../../addin/src/i18n/messages';
 import { aboutFile, checkOutputPath, writeOutputFile } from '../../addin/src/ledger/xlsx/files';
@@ -26,7 +26,7 @@ export const template: Command = {
     const locale = localeFlag(parsed);
     const file = flag(parsed, 'out', true)!;
     await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
-    const { buildTemplateBuffer } = await import('../../addin/src/ledger/xlsx/template');
+    const { buildTemplateBuffer } = await import('../../addin/src/workbooks/template');
     const bytes = await buildTemplateBuffer({ locale, createdAt: systemClock().now(), site: flag(parsed, 'site') });
     await writeOutputFile(file, bytes);
     console.log(file);
@@ -46,7 +46,7 @@ export const templates: Command = {
     noMoreArguments(parsed, 0);
     const dir = flag(parsed, 'out', true)!;
     await aboutFile(dir, () => fs.mkdir(dir, { recursive: true }));
-    const { buildTemplateBuffer } = await import('../../addin/src/ledger/xlsx/template');
+    const { buildTemplateBuffer } = await import('../../addin/src/workbooks/template');
     for (const locale of LOCALES) {
       const file = path.join(dir, `kefu-ledger.${locale}.xlsx`);
       await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
@@ -115,7 +115,7 @@ export const demo: Command = {
     const count = countText === undefined ? undefined : Number(countText);
     if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new UsageError('usageBadValue', { flag: '--complaints', value: countText!, expected: 'n ≥ 0' });
     await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
-    const { buildDemoWorkbook } = await import('../../addin/src/ledger/xlsx/demoWorkbook');
+    const { buildDemoWorkbook } = await import('../../addin/src/workbooks/demoLedger');
     const { bytes, desk, performance: perf } = await buildDemoWorkbook({ locale, year, clock, complaints: count, station: station('demo') });
     await writeOutputFile(file, bytes);
     console.log(message('demoWritten', locale, { file, receptions: desk.receptions, complaints: desk.complaints, repairs: desk.repairs, actions: desk.actions, today: desk.today }));

@@ -1,9 +1,9 @@
 import type { Locale } from '../../addin/src/i18n/locale';
-import { fixedClock, type Clock } from '../../addin/src/domain/clock';
+import { fixedClock, type Clock } from '../../addin/src/core/clock';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient, type HostWorkbook } from '../../addin/src/host';
 import { openOfficeLedger } from '../../addin/src/ledger/office/officeLedger';
 import type { Ledger } from '../../addin/src/ledger/types';
-import { buildTemplateBuffer } from '../../addin/src/ledger/xlsx/template';
+import { buildTemplateBuffer } from '../../addin/src/workbooks/template';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
 import { PackageLedger } from '../../addin/src/ledger/xlsx/packageLedger';
 import ExcelJS from 'exceljs';

@@ -34,7 +34,7 @@ import JSZip from 'jszip';
 import OpenCC from 'opencc-js';
 import type { Locale, Text } from '../../addin/src/i18n/locale';
 import { DICTIONARY_COLUMNS, DICTIONARY_SHEET } from '../../addin/src/ledger/layout';
-import { CROSS_CHECK_SHEET } from '../../addin/src/ledger/xlsx/crossCheck';
+import { CROSS_CHECK_SHEET } from '../../addin/src/workbooks/crossCheckSheet';
 import { columnLetters } from '../../addin/src/ledger/xlsx/xlsxLedger';
 
 export interface LocatedText {

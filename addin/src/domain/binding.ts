@@ -2,7 +2,7 @@ import { columnsOf } from '../forms/columns';
 import { bindingIndex, complaintReopenings, complaints, returnVisits } from '../forms/serviceDesk';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot } from '../ledger/types';
-import { KefuError, type Problem } from './problems';
+import { KefuError, type Problem } from '../core/problems';
 import type { Operation } from './records';
 
 /**
@@ -22,7 +22,7 @@ import type { Operation } from './records';
  *   a gap), not archived yet, or bound in another volume — and its cover lists the voids and gaps.
  *
  * The decision is pure (snapshot → change set and the volumes to print); the bound-volume workbook
- * is rendered from `BindingResult.volumes` by ledger/xlsx/boundVolumes.ts.
+ * is rendered from `BindingResult.volumes` by workbooks/boundVolumes.ts.
  */
 
 /** At most this many tickets in a volume: two page breaks each, and Excel keeps 1,026 per sheet. */

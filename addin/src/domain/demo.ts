@@ -2,11 +2,11 @@ import { DEPARTMENTS } from '../forms/codes';
 import { CALENDAR_SEED, complaintMeasures } from '../forms/serviceDesk';
 import { DEFAULT_LOCALE, format, type Locale, type Text } from '../i18n/locale';
 import type { Ledger } from '../ledger/types';
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import { BUILDINGS, COMPLAINT_TEXTS, DESK_TEXTS, MATTERS, MEASURE_TEXTS, STAFF, WARDS, location, personName, phoneNumber } from './demoWords';
 import { addWorkingDays, calendarFrom, isWorkingDay, type WorkCalendar } from './dueDates';
 import { importTable } from './importing';
-import { KefuError } from './problems';
+import { KefuError } from '../core/problems';
 import { createNumberedRecord, runOperation, type Operation } from './records';
 import {
   archiveComplaint,

@@ -16,7 +16,7 @@ import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { SnapshotRequest, Snapshot, LedgerRow } from '../ledger/types';
 import { calendarFrom, dueAt, dueRulesFrom, isOverdue, minutesLate } from './dueDates';
 import { codeText, localized, sheetRow } from './deskSteps';
-import type { Problem } from './problems';
+import type { Problem } from '../core/problems';
 import { AUDIT_COLUMNS, AUDIT_SHEET, AUDIT_TABLE, META_TABLE } from '../ledger/layout';
 import { firstBreak } from '../ledger/auditChain';
 

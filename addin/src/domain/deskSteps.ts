@@ -7,7 +7,7 @@ import type { CodeDecl, FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot, TableQuery } from '../ledger/types';
 import type { OperationContext } from './records';
-import { KefuError, localized, type Problem } from './problems';
+import { KefuError, localized, type Problem } from '../core/problems';
 
 /**
  * The machinery every desk step shares (issue 4 items 2, 3, 7): look a record up by its number,

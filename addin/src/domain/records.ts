@@ -2,8 +2,8 @@ import type { FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import { formatNumber, periodOf, type SequenceNumbering } from '../ledger/numbering';
 import type { ApplyOptions, AuditEntry, ReadOptions, ChangeSet, Claim, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
-import type { Clock } from './clock';
-import { KefuError } from './problems';
+import type { Clock } from '../core/clock';
+import { KefuError } from '../core/problems';
 import { checkActor } from './storableText';
 import { validateInput } from './validate';
 

@@ -19,7 +19,7 @@ import {
   recordIn,
   sheetRow,
 } from './deskSteps';
-import { KefuError, type Problem } from './problems';
+import { KefuError, type Problem } from '../core/problems';
 import { unstorableProblem } from './storableText';
 import { fieldsForStep } from './validate';
 import { createNumberedRecord, type Operation, type OperationContext } from './records';

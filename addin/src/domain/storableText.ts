@@ -1,4 +1,4 @@
-import { KefuError, type Problem } from './problems';
+import { KefuError, type Problem } from '../core/problems';
 
 /**
  * What Excel can store, checked where input enters — form fields, signatures' names, reasons,

@@ -2,7 +2,7 @@ import { allFields } from '../forms/columns';
 import { BOOL_CODES } from '../forms/codes';
 import type { FieldDecl, FormDecl } from '../forms/types';
 import { codeOf, isValidLocalDate, isValidLocalDateTime, type DomainValue } from '../ledger/cells';
-import type { Problem } from './problems';
+import type { Problem } from '../core/problems';
 import { EXCEL_DIGITS, significantDigits, unstorableProblem } from './storableText';
 
 /**

@@ -3,7 +3,7 @@
  * the preview shows a record on its paper layout (a printed ticket) to someone without Excel.
  *
  * Why an evaluator, and not a second rendering of the print layout: the print sheets are INDEX/MATCH
- * formulas over the form's sheet, driven by the record number in B1 (ledger/xlsx/printSheets.ts).
+ * formulas over the form's sheet, driven by the record number in B1 (workbooks/printSheets.ts).
  * Computing those very cells shows what Excel and LibreOffice will show and print — the site's own
  * columns, a clerk's edits to the sheet, a number that is not found — where a rendering from the
  * layout declaration would show what the template was meant to hold, and could not reveal a print

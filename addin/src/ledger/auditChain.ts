@@ -1,4 +1,4 @@
-import { sha256Hex } from '../domain/performance/sha256';
+import { sha256Hex } from '../core/sha256';
 import type { DomainValue, RecordValues } from './cells';
 import { CLAIM_WINDOW } from './layout';
 import type { Locale } from '../i18n/locale';

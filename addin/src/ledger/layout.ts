@@ -19,9 +19,15 @@ import type { CellKind } from '../forms/columns';
 /**
  * The version of the ledger's layout (tables, columns, sheets). A ledger records the version it was
  * made or last upgraded to in kefu_meta; `kefu upgrade` and the add-in's Upgrade workbook bring an
- * older one up to this (ledger/upgrade.ts). 1: the first release. 2: the audit log's hash chain.
+ * older one up to this (upgrade/). 1: the first release. 2: the audit log's hash chain.
  */
 export const TEMPLATE_VERSION = 2;
+
+/** The template version a ledger's settings record (1 when they record none). */
+export function ledgerVersion(settings: Readonly<Record<string, string>>): number {
+  const version = Number(settings.template_version ?? '1');
+  return Number.isInteger(version) && version > 0 ? version : 1;
+}
 
 export const META_SHEET = '_kefu';
 export const META_TABLE = 'kefu_meta';

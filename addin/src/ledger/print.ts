@@ -3,7 +3,7 @@ import { FORMS, findForm } from '../forms';
 import { t } from '../forms/codes';
 import { columnsOf, type CellKind, type ColumnDecl } from '../forms/columns';
 import type { CopyDecl, FormDecl } from '../forms/types';
-import { KefuError } from '../domain/problems';
+import { KefuError } from '../core/problems';
 
 /**
  * Print layouts that look like the paper forms (issue 4 item 4), as a pure description derived

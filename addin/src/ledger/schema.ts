@@ -3,7 +3,7 @@ import { LOCALES } from '../i18n/locale';
 import { FORMS, findForm } from '../forms';
 import { columnsOf, type CellKind } from '../forms/columns';
 import type { CodeDecl } from '../forms/types';
-import { KefuError } from '../domain/problems';
+import { KefuError } from '../core/problems';
 import { formatWrittenWith, fromCell, isBlankRow, toCell, type CellIn, type CellOut, type DomainValue, type RecordValues } from './cells';
 import {
   AUDIT_COLUMNS,

@@ -11,8 +11,8 @@ import { numberingSeries, type TableColumn } from './schema';
 /**
  * How the template lays out each table, as data: where a table starts, the header's look, each
  * column's width, number format and validation, the named lists behind long validations, and the
- * data dictionary's rows. The template builder (xlsx/template.ts, exceljs) and the add-in's
- * Upgrade workbook (office/officeUpgrade.ts, Office.js) both build tables from this, so a table
+ * data dictionary's rows. The template builder (workbooks/template.ts, exceljs) and the add-in's
+ * Upgrade workbook (upgrade/officeUpgrade.ts, Office.js) both build tables from this, so a table
  * or column the upgrade adds looks and validates like the template's.
  */
 
@@ -61,7 +61,7 @@ export const LISTS_SHEET = '_lists';
 /** Rows frozen at the top of a table's own sheet (forms, audit log, data dictionary): its header. */
 export const FROZEN_HEADER_ROWS = 1;
 
-/** The statistics cross-check sheet (xlsx/crossCheck.ts builds it). */
+/** The statistics cross-check sheet (workbooks/crossCheckSheet.ts builds it). */
 export const CROSS_CHECK_SHEET: Text = t('投诉统计核对', '投訴統計核對', 'Stats cross-check');
 
 /**

@@ -23,7 +23,7 @@ import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } 
 import { BindingView, PrintView } from './ArchiveViews';
 import { ImportView, PerformanceView, StatisticsView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
-import { problemMessage } from '../domain/problems';
+import { problemMessage } from '../core/problems';
 import { unstorableProblem } from '../domain/storableText';
 import { UpgradeBar } from './UpgradeBar';
 

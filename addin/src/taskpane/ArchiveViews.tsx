@@ -124,7 +124,7 @@ export function BindingView() {
   const download = () =>
     session.act(async () => {
       if (!result) return;
-      const { buildBoundVolumes } = await import(/* webpackChunkName: "xlsx" */ '../ledger/xlsx/boundVolumes');
+      const { buildBoundVolumes } = await import(/* webpackChunkName: "xlsx" */ '../workbooks/boundVolumes');
       const bytes = await buildBoundVolumes(result, { locale, site: settings.site }).xlsx.writeBuffer();
       saveFile(`bound-volumes-${result.year}.xlsx`, new Uint8Array(bytes as ArrayBuffer), XLSX_TYPE);
     });

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Button, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ui } from '../i18n/ui';
-import { describeProblem } from '../domain/problems';
+import { describeProblem } from '../core/problems';
 import { decodeText, parseDelimited } from '../domain/csv';
 import { importTable, importableTables, previewImport, type ImportInput, type ImportPlan, type ImportResult, type SourceTable } from '../domain/importing';
 import { monthlyPerformanceOperation, type PerformanceOutcome, type PerformanceRequest } from '../domain/performance/month';

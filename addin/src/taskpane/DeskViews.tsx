@@ -20,7 +20,7 @@ import type { FormDecl } from '../forms/types';
 import { codeLabel } from '../ledger/cells';
 import { fieldsForStep } from '../domain/validate';
 import { runOperation } from '../domain/records';
-import { KefuError, problemMessage, type Problem } from '../domain/problems';
+import { KefuError, problemMessage, type Problem } from '../core/problems';
 import { DESK_STEPS, SUPPLIED_BY_RECEPTION, receiveMatter, registerComplaint, voidRecord, type DeskStep, type ReceptionResult, type StepResult } from '../domain/serviceDesk';
 import { deskQueue, deskRequest, type DueItem } from '../domain/deskCheck';
 import { RecordForm, type FormPart } from './RecordForm';

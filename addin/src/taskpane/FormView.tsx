@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locale';
 import { ui } from '../i18n/ui';
 import { BOOL_CODES } from '../forms/codes';
 import type { FieldDecl, FormDecl } from '../forms/types';
-import { problemMessage, type Problem } from '../domain/problems';
+import { problemMessage, type Problem } from '../core/problems';
 
 /**
  * One renderer for every form: it maps each declared field type to a Fluent input, so a form's

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ui } from '../i18n/ui';
 import type { FieldDecl, FormDecl } from '../forms/types';
-import { KefuError, describeProblem, type Problem } from '../domain/problems';
+import { KefuError, describeProblem, type Problem } from '../core/problems';
 import { runOperation, type Operation, type OperationContext } from '../domain/records';
 import { FormView, type FieldValue, type FormValues } from './FormView';
 import { errorText, useSession } from './session';

@@ -3,13 +3,13 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Spi
 import { ui } from '../i18n/ui';
 import { message } from '../i18n/messages';
 import { TEMPLATE_VERSION } from '../ledger/layout';
-import { upgradeWorkbook, upgradedAnything } from '../ledger/office/officeUpgrade';
+import { upgradeWorkbook, upgradedAnything } from '../upgrade/officeUpgrade';
 import { errorText, useSession } from './session';
 
 /**
  * What the views that write show about a ledger of another template version: the add-in writes
  * only its own (ledger/office/officeLedger.ts). An older ledger gets the Upgrade workbook button
- * (ledger/office/officeUpgrade.ts), and then a word on what was added; a newer one, a word to
+ * (upgrade/officeUpgrade.ts), and then a word on what was added; a newer one, a word to
  * update the add-in. Views that only read (the to-do list) work with either.
  */
 /** A message as the pane shows it: a sentence (the command line's start in lower case). */
@@ -32,7 +32,7 @@ export function UpgradeBar({ writes }: { readonly writes: boolean }) {
         const summary = await upgradeWorkbook(session.env.run, {
           clock: session.clock,
           clerk: session.settings.clerk,
-          templateSheets: async (names, options) => (await import(/* webpackChunkName: "xlsx" */ '../ledger/xlsx/templateSheets')).templateSheetCopies(names, options),
+          templateSheets: async (names, options) => (await import(/* webpackChunkName: "xlsx" */ '../workbooks/templateSheets')).templateSheetCopies(names, options),
           onProgress: (done, total) => setProgress({ done, total }),
         });
         const counts = {

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import type { Locale } from '../i18n/locale';
-import { systemClock, type Clock } from '../domain/clock';
-import { KefuError } from '../domain/problems';
+import { systemClock, type Clock } from '../core/clock';
+import { KefuError } from '../core/problems';
 import { openOfficeLedger, type OfficeLedgerHandle } from '../ledger/office/officeLedger';
 import { newStation, type PaneEnvironment, type Settings } from './environment';
 

@@ -3,7 +3,7 @@ import type { AuditEntry, ChangeSet, LedgerRow } from '../../ledger/types';
 import { writeCsv, type CsvValue } from '../csv';
 import { ITEM_NAMES, type ItemCode, type MonthResult, type PerfLine } from './compute';
 import { div, frac, fenToYuan, toDecimal, ZERO } from './exact';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../../core/sha256';
 
 /**
  * The finance export of brief §5: one batch per vendor and month (`PA-202503-V01-1`), one line

@@ -1,7 +1,7 @@
 import type { DomainValue } from '../../ledger/cells';
 import type { LedgerRow, Snapshot, SnapshotRequest, TableQuery } from '../../ledger/types';
 import { workerIds } from '../importing';
-import { KefuError, type Problem } from '../problems';
+import { KefuError, type Problem } from '../../core/problems';
 import type { BatchOrder, CollectorRecord, ComplaintOrder, ManualAdjustment, MonthInput, RotationOrder, WorkerInfo } from './compute';
 import { RULES_QUERY, parseRules, rulesForMonth } from './rules';
 

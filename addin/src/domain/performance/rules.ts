@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../i18n/locale';
 import type { DomainValue } from '../../ledger/cells';
 import type { LedgerRow, TableQuery } from '../../ledger/types';
 import { t } from '../../forms/codes';
-import { KefuError, localized, type Problem } from '../problems';
+import { KefuError, localized, type Problem } from '../../core/problems';
 
 /**
  * The performance rules as versioned data (DESIGN principle 9; brief §3.1): the `rules` table holds

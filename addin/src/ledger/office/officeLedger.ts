@@ -1,7 +1,7 @@
 import type { Locale } from '../../i18n/locale';
 import { isLocale, DEFAULT_LOCALE } from '../../i18n/locale';
-import { KefuError } from '../../domain/problems';
-import type { Clock } from '../../domain/clock';
+import { KefuError } from '../../core/problems';
+import type { Clock } from '../../core/clock';
 import { findForm } from '../../forms';
 import type { CellIn, CellOut, RecordValues } from '../cells';
 import { isBlankRow } from '../cells';
@@ -15,10 +15,10 @@ import {
   counterSearchText,
   counterState,
   parseCounterState,
+  ledgerVersion,
 } from '../layout';
 import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
-import { ledgerVersion } from '../upgrade';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
@@ -149,7 +149,7 @@ function isItemNotFound(error: unknown): boolean {
 
 /** The ledger in the workbook open in Excel, with what the pane shows about it. */
 export interface OfficeLedgerHandle extends Ledger {
-  /** The template version its settings record (ledger/upgrade.ts `ledgerVersion`). */
+  /** The template version its settings record (layout.ts `ledgerVersion`). */
   readonly templateVersion: number;
   /** The workbook's file name (`workbook.name`), which messages name. */
   readonly workbookName: string;
@@ -158,7 +158,7 @@ export interface OfficeLedgerHandle extends Ledger {
 /**
  * Opens the ledger in the current workbook: one request to read its settings (locale, version).
  * The add-in writes only a ledger of its own template version: an older one must be upgraded
- * first (Upgrade workbook, office/officeUpgrade.ts), a newer one needs a newer add-in; reading
+ * first (Upgrade workbook, upgrade/officeUpgrade.ts), a newer one needs a newer add-in; reading
  * either is fine.
  */
 export async function openOfficeLedger(run: ExcelRun, options: OfficeLedgerOptions): Promise<OfficeLedgerHandle> {

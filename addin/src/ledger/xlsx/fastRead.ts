@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/locale';
-import { KefuError } from '../../domain/problems';
+import { KefuError } from '../../core/problems';
 import { findForm } from '../../forms';
 import { fromCell, type CellIn, type ColumnLike, type DomainValue } from '../cells';
 import { META_TABLE } from '../layout';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants, createReadStream, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KefuError, type Problem } from '../../domain/problems';
+import { KefuError, type Problem } from '../../core/problems';
 import { FileSink, ZipError, ZipFile, bufferSource, fileSource } from './zip';
 
 /**

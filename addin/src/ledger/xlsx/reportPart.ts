@@ -1,7 +1,7 @@
 import { cellFormat, reportWidth } from '../report';
 import type { ReportSheet } from '../types';
 import { cellXml, columnLetters, escapeXml } from './sheetXml';
-import type { SegmentCutter } from './packageLedger';
+import type { SegmentCutter } from './segmentCutter';
 import type { StyleBook } from './xmlParts';
 
 /**

@@ -1,9 +1,9 @@
-import type { Locale } from '../../i18n/locale';
-import { columnsOf } from '../../forms/columns';
-import type { FormDecl } from '../../forms/types';
-import { defaultRuleRows } from '../../domain/performance/rules';
-import { toCell } from '../cells';
-import { cellOut } from './xlsxLedger';
+import type { Locale } from '../i18n/locale';
+import { columnsOf } from '../forms/columns';
+import type { FormDecl } from '../forms/types';
+import { defaultRuleRows } from '../domain/performance/rules';
+import { toCell } from '../ledger/cells';
+import { cellOut } from '../ledger/xlsx/xlsxLedger';
 
 /** The rules table of a new ledger holds the recommended defaults of brief §3.1 as version PERF-2025.1, described in its language. */
 export function ruleSeedRows(form: FormDecl, locale: Locale): (string | number | null)[][] | undefined {

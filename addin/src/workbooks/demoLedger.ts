@@ -1,9 +1,9 @@
-import { fixedClock, type Clock } from '../../domain/clock';
-import { buildDemo, buildPerformanceDemo, demoClock, demoToday, firstDeskMorning, type DemoResult, type PerformanceDemoResult } from '../../domain/demo';
-import { DESK_TEXTS } from '../../domain/demoWords';
-import type { Locale } from '../../i18n/locale';
+import { fixedClock, type Clock } from '../core/clock';
+import { buildDemo, buildPerformanceDemo, demoClock, demoToday, firstDeskMorning, type DemoResult, type PerformanceDemoResult } from '../domain/demo';
+import { DESK_TEXTS } from '../domain/demoWords';
+import type { Locale } from '../i18n/locale';
 import { buildTemplateBuffer } from './template';
-import { XlsxLedger } from './xlsxLedger';
+import { XlsxLedger } from '../ledger/xlsx/xlsxLedger';
 
 export interface DemoWorkbookOptions {
   readonly locale: Locale;

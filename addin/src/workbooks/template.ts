@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../i18n/locale';
-import { FORMS } from '../../forms';
-import { columnsOf } from '../../forms/columns';
+import type { Locale } from '../i18n/locale';
+import { FORMS } from '../forms';
+import { columnsOf } from '../forms/columns';
 import {
   AUDIT_COLUMNS,
   AUDIT_SHEET,
@@ -18,8 +18,8 @@ import {
   META_TABLE,
   TEMPLATE_VERSION,
   claimsTableName,
-} from '../layout';
-import { numberingSeries, type TableColumn } from '../schema';
+} from '../ledger/layout';
+import { numberingSeries, type TableColumn } from '../ledger/schema';
 import {
   FROZEN_HEADER_ROWS,
   HEADER_STYLE,
@@ -31,11 +31,11 @@ import {
   dictionaryRows,
   namedLists,
   tableOrigin,
-} from '../templateLayout';
-import { chainedAuditRecords } from '../auditChain';
-import { columnLetters } from './xlsxLedger';
+} from '../ledger/templateLayout';
+import { chainedAuditRecords } from '../ledger/auditChain';
+import { columnLetters } from '../ledger/xlsx/xlsxLedger';
 import { addPrintSheets } from './printSheets';
-import { addCrossCheckSheet } from './crossCheck';
+import { addCrossCheckSheet } from './crossCheckSheet';
 import { addOverdueHighlights, seedRows } from './deskTemplate';
 import { ruleSeedRows } from './perfTemplate';
 

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import './exceljsPatch';
-import type { Locale, Text } from '../../i18n/locale';
-import { t } from '../../forms/codes';
-import { columnsOf, type ColumnDecl } from '../../forms/columns';
-import { complaintReopenings, complaints, returnVisits } from '../../forms/serviceDesk';
-import type { FormDecl } from '../../forms/types';
-import type { BindingResult, EntryState, Volume } from '../../domain/binding';
-import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from '../cells';
+import '../ledger/xlsx/exceljsPatch';
+import type { Locale, Text } from '../i18n/locale';
+import { t } from '../forms/codes';
+import { columnsOf, type ColumnDecl } from '../forms/columns';
+import { complaintReopenings, complaints, returnVisits } from '../forms/serviceDesk';
+import type { FormDecl } from '../forms/types';
+import type { BindingResult, EntryState, Volume } from '../domain/binding';
+import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from '../ledger/cells';
 
 /**
  * The bound-volume workbook (装订册, brief F6): one sheet per volume, printed A4 portrait —

@@ -4,8 +4,8 @@ import { buildTemplate, type TemplateOptions } from './template';
 /**
  * The template's sheets that hold no table (print sheets, the statistics cross-check, the lists
  * behind long validations), as the add-in's Upgrade workbook writes them through Office.js when a
- * ledger lacks one (office/officeUpgrade.ts). They come from the template builder itself — the
- * same declarations (ledger/print.ts, printSheets.ts, crossCheck.ts) — built by exceljs in the
+ * ledger lacks one (upgrade/officeUpgrade.ts). They come from the template builder itself — the
+ * same declarations (ledger/print.ts, printSheets.ts, crossCheckSheet.ts) — built by exceljs in the
  * pane, which loads this module only then.
  *
  * What is copied is what Office.js can write (ExcelApi ≤ 1.9) and the in-memory host implements:

@@ -1,12 +1,12 @@
-import type { Clock } from '../../domain/clock';
-import { KefuError, type Problem } from '../../domain/problems';
-import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../../i18n/locale';
-import { findForm } from '../../forms';
-import { chainOf, chainedAuditRecords } from '../auditChain';
-import { isBlankRow, toCell, type CellIn, type DomainValue, type RecordValues } from '../cells';
-import { AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, type PlainColumn } from '../layout';
-import { columnLetters, columnWidthPoints } from '../report';
-import { columnForHeader, definedRuns, recordToRow, rowToRecord, schemaOf, type TableColumn } from '../schema';
+import type { Clock } from '../core/clock';
+import { KefuError, type Problem } from '../core/problems';
+import { DEFAULT_LOCALE, LOCALES, isLocale, type Locale } from '../i18n/locale';
+import { findForm } from '../forms';
+import { chainOf, chainedAuditRecords } from '../ledger/auditChain';
+import { isBlankRow, toCell, type CellIn, type DomainValue, type RecordValues } from '../ledger/cells';
+import { AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, ledgerVersion, type PlainColumn } from '../ledger/layout';
+import { columnLetters, columnWidthPoints } from '../ledger/report';
+import { columnForHeader, definedRuns, recordToRow, rowToRecord, schemaOf, type TableColumn } from '../ledger/schema';
 import {
   FROZEN_HEADER_ROWS,
   HEADER_STYLE,
@@ -21,12 +21,12 @@ import {
   sheetsWithoutTables,
   tableOrigin,
   type ColumnValidation,
-} from '../templateLayout';
-import type { TableLayout } from '../types';
-import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from '../upgrade';
-import type { TemplateOptions } from '../xlsx/template';
-import type { SheetCopy } from '../xlsx/templateSheets';
-import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from './officeLedger';
+} from '../ledger/templateLayout';
+import type { TableLayout } from '../ledger/types';
+import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from './missing';
+import type { TemplateOptions } from '../workbooks/template';
+import type { SheetCopy } from '../workbooks/templateSheets';
+import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from '../ledger/office/officeLedger';
 
 /**
  * The add-in's Upgrade workbook (issue 10 item 8): a ledger made from an earlier template brought up

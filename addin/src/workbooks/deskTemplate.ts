@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../i18n/locale';
-import { columnsOf } from '../../forms/columns';
-import { CALENDAR_SEED, DUE_RULE_SEED, complaints, reception, repairOrders, type SeedRow } from '../../forms/serviceDesk';
-import type { FormDecl } from '../../forms/types';
-import { toCell } from '../cells';
-import { cellOut, columnLetters } from './xlsxLedger';
+import type { Locale } from '../i18n/locale';
+import { columnsOf } from '../forms/columns';
+import { CALENDAR_SEED, DUE_RULE_SEED, complaints, reception, repairOrders, type SeedRow } from '../forms/serviceDesk';
+import type { FormDecl } from '../forms/types';
+import { toCell } from '../ledger/cells';
+import { cellOut, columnLetters } from '../ledger/xlsx/xlsxLedger';
 
 /**
  * What the template adds for the service desk (issue 4): the starting rows of the promised-times

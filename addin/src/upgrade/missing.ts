@@ -2,11 +2,11 @@ import { FORMS } from '../forms';
 import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/serviceDesk';
 import { defaultRuleRows } from '../domain/performance/rules';
 import type { Locale, Text } from '../i18n/locale';
-import type { DomainValue, RecordValues } from './cells';
-import type { AuditEntry } from './types';
-import { AUDIT_TABLE, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from './layout';
-import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from './schema';
-import { CROSS_CHECK_SHEET } from './templateLayout';
+import type { DomainValue, RecordValues } from '../ledger/cells';
+import type { AuditEntry } from '../ledger/types';
+import { AUDIT_TABLE, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from '../ledger/layout';
+import { columnForHeader, numberingSeries, schemaOf, type TableColumn } from '../ledger/schema';
+import { CROSS_CHECK_SHEET } from '../ledger/templateLayout';
 
 /**
  * Upgrading a ledger made from an earlier template to the current one, in place (issue 10 item 8):
@@ -15,7 +15,7 @@ import { CROSS_CHECK_SHEET } from './templateLayout';
  * log's hash chain — and nothing is removed or rewritten: every record, every column and sheet a
  * user added stays. Running it again finds nothing missing. This module decides what is missing
  * (pure); the part-level backend (xlsx/packageUpgrade.ts) and the add-in's Office.js backend
- * (office/officeUpgrade.ts) carry it out.
+ * (upgrade/officeUpgrade.ts) carry it out.
  */
 
 /** Every table of the current template, in the order the template makes them. */
@@ -34,12 +34,6 @@ export const RENEWED_SHEETS: readonly { readonly sheet: Text; readonly since: nu
 /** The sheets (in the ledger's language) an upgrade from version `from` replaces with the template's. */
 export function sheetsToRenew(from: number, locale: Locale): string[] {
   return RENEWED_SHEETS.filter((r) => from < r.since).map((r) => r.sheet[locale]);
-}
-
-/** The template version a ledger's settings record (1 when they record none). */
-export function ledgerVersion(settings: Readonly<Record<string, string>>): number {
-  const version = Number(settings.template_version ?? '1');
-  return Number.isInteger(version) && version > 0 ? version : 1;
 }
 
 /** The columns of ours a table lacks (by its header row), in declaration order. */

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { Locale, Text } from '../../i18n/locale';
-import { LOCALES } from '../../i18n/locale';
-import { t } from '../../forms/codes';
-import { columnOf } from '../../forms/columns';
-import { complaintReopenings, complaints } from '../../forms/serviceDesk';
-import type { CodeDecl, FormDecl } from '../../forms/types';
-import { BUCKETS, MONTHS, SUBSTANTIATION_COLUMNS, type Bucket } from '../../domain/statistics';
-import { BUCKET_LABELS, STATISTICS_LABELS, statisticsSheetName } from '../../domain/statisticsSheet';
-import { columnLetters } from '../report';
-import { CROSS_CHECK_SHEET } from '../templateLayout';
+import type { Locale, Text } from '../i18n/locale';
+import { LOCALES } from '../i18n/locale';
+import { t } from '../forms/codes';
+import { columnOf } from '../forms/columns';
+import { complaintReopenings, complaints } from '../forms/serviceDesk';
+import type { CodeDecl, FormDecl } from '../forms/types';
+import { BUCKETS, MONTHS, SUBSTANTIATION_COLUMNS, type Bucket } from '../domain/statistics';
+import { BUCKET_LABELS, STATISTICS_LABELS, statisticsSheetName } from '../domain/statisticsSheet';
+import { columnLetters } from '../ledger/report';
+import { CROSS_CHECK_SHEET } from '../ledger/templateLayout';
 
 /**
  * The statistics cross-check sheet of the ledger template (投诉统计核对 / 投訴統計核對 /

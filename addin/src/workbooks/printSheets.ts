@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Locale } from '../../i18n/locale';
-import { clauseText } from '../../forms';
-import { columnsOf } from '../../forms/columns';
-import type { FormDecl } from '../../forms/types';
-import { NUMBER_FORMATS } from '../cells';
+import type { Locale } from '../i18n/locale';
+import { clauseText } from '../forms';
+import { columnsOf } from '../forms/columns';
+import type { FormDecl } from '../forms/types';
+import { NUMBER_FORMATS } from '../ledger/cells';
 import {
   PRINTED_EXTRA_COLUMNS,
   PRINT_FIRST_ROW,
@@ -14,8 +14,8 @@ import {
   printedForms,
   type PrintRow,
   type PrintedField,
-} from '../print';
-import { columnLetters } from './xlsxLedger';
+} from '../ledger/print';
+import { columnLetters } from '../ledger/xlsx/xlsxLedger';
 
 /**
  * Renders the print layouts of ../print.ts into the ledger template: one print sheet per printed

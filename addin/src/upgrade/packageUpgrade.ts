@@ -1,15 +1,15 @@
-import type { Clock } from '../../domain/clock';
-import { KefuError } from '../../domain/problems';
-import type { DomainValue, RecordValues } from '../cells';
-import { chainOf } from '../auditChain';
-import { AUDIT_COLUMNS, AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION } from '../layout';
-import { SEEDS, changedAnything, ledgerVersion, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from '../upgrade';
-import type { RecordUpdate } from '../types';
-import { PackageLedger } from './packageLedger';
-import { buildTemplateBuffer } from './template';
+import type { Clock } from '../core/clock';
+import { KefuError } from '../core/problems';
+import type { DomainValue, RecordValues } from '../ledger/cells';
+import { chainOf } from '../ledger/auditChain';
+import { AUDIT_COLUMNS, AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, ledgerVersion } from '../ledger/layout';
+import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from './missing';
+import type { RecordUpdate } from '../ledger/types';
+import { PackageLedger } from '../ledger/xlsx/packageLedger';
+import { buildTemplateBuffer } from '../workbooks/template';
 
 /**
- * `kefu upgrade` (ledger/upgrade.ts): brings a ledger file made from an earlier template up to the
+ * `kefu upgrade` (upgrade/missing.ts): brings a ledger file made from an earlier template up to the
  * current one, part by part. What is missing comes from the current template of the ledger's
  * language, copied with its styles, validations and widths (sheets whole, columns one by one at
  * the table's right); the starting rows it lacks are appended; the audit log gets its hash chain
