@@ -677,6 +677,20 @@ describe('host: worksheets, ranges, selection', () => {
       assert.equal(column.address, 'Sheet1!B2');
     });
   });
+
+  it('gives a range’s used range from the used cells inside it, as Excel does, not the sheet’s used area cut to it', async () => {
+    const wb = ledger();
+    wb.setCells('Sheet1', 'E7', [['far']]);
+    wb.setCells('Sheet1', 'C4', [['note']]);
+    await wb.client().run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const empty = sheet.getRange('A3:B6').getUsedRangeOrNullObject(true);
+      const some = sheet.getRange('A3:D6').getUsedRangeOrNullObject(true).load('address');
+      await context.sync();
+      assert.equal(empty.isNullObject, true, 'A3:B6 holds nothing, though the sheet is used around it');
+      assert.equal(some.address, 'Sheet1!C4');
+    });
+  });
 });
 
 describe('host: range format (column widths in points, bold font)', () => {

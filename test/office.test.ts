@@ -9,6 +9,7 @@ import { seededRandom, demoComplaint } from '../addin/src/domain/demo';
 import { hostWorkbookFromXlsx, type HostWorkbook } from '../addin/src/host';
 import { AUDIT_TABLE, claimsTableName } from '../addin/src/ledger/layout';
 import type { Ledger } from '../addin/src/ledger/types';
+import { KefuError } from '../addin/src/core/problems';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { defaultClock, openOnHost, templateBytes, type OfficeSession } from './support/backends';
 import { complaintInput } from './support/fixtures';
@@ -68,6 +69,40 @@ describe('Office.js backend on the in-memory host', function () {
       assert.equal(outcome.appended[0].address, `投诉处理单!A${existing + 3}:${LAST}${existing + 3}`);
     });
   }
+
+  it('refuses, writing nothing, to register over a note a user put below the table, naming its cell (issue 14 item 4)', async () => {
+    const session = await openOnHost(template);
+    await register(session); // TS-2026-0001 fills the fresh table's blank row (row 2)
+    const sheet = template.worksheet('投诉处理单');
+    // A note two rows below the table: the next registration takes row 3, the one after would take row 4.
+    template.setCells(sheet, 'C4', [['回访时再问一次']]);
+    assert.equal((await register(session)).result.number, 'TS-2026-0002');
+    const before = session.client.stats.syncs;
+    await assert.rejects(register(session), (e: unknown) => {
+      assert.ok(e instanceof KefuError, String(e));
+      assert.equal(e.problems[0].kind, 'cellInTheWay');
+      assert.match(e.describe('zh-CN')[0], /“投诉处理单”的单元格 C4 已有内容/);
+      return true;
+    });
+    assert.equal(session.client.stats.syncs - before, 1, 'refused after reading, before writing');
+    assert.equal(sheet.at('C4')?.value, '回访时再问一次', 'the note is still there');
+    const { numbers, audited } = await counts(session.ledger);
+    assert.deepEqual(numbers, ['TS-2026-0001', 'TS-2026-0002']);
+    assert.deepEqual(audited, numbers);
+    // Moved away, the registration goes through, with the next number.
+    template.setCells(sheet, 'C4', [[null]]);
+    assert.equal((await register(session)).result.number, 'TS-2026-0004');
+  });
+
+  it('checks every row a large append needs below the table, in one more request, before writing any', async () => {
+    const session = await openOnHost(template);
+    const sheet = template.worksheet('采集器维护日报');
+    template.setCells(sheet, 'B300', [['备注']]);
+    const basis = await session.ledger.read({ writes: ['collector_daily'] });
+    const rows = Array.from({ length: 500 }, (_, i) => ({ entry_id: `E${i}`, date: '2026-03-01', worker_id: 'WB001', collector_type: 'wireless', maintained: 8, succeeded: 7 }));
+    await assert.rejects(session.ledger.apply({ appends: { collector_daily: rows } }, basis), (e: unknown) => e instanceof KefuError && e.problems[0].params?.cell === 'B300');
+    assert.equal((await session.ledger.read({ tables: { collector_daily: { columns: ['entry_id'], rows: 'all' } } })).tables.collector_daily.filter((r) => r.values.entry_id).length, 0);
+  });
 
   it('moves the same bytes at 1000 existing complaints as at 10: nothing reads the whole table', async () => {
     const sizes: number[] = [];

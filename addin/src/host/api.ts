@@ -1318,9 +1318,9 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     });
   }
 
+  /** `Range.getUsedRange`: the smallest area holding every used cell of the range (not the sheet's used area cut to it). */
   private _used(t: RangeTarget, valuesOnly: boolean): Rect | null {
-    const used = t.sheet.usedRect(valuesOnly);
-    return used ? rectIntersection(used, t.rect) : null;
+    return t.sheet.usedRect(valuesOnly, t.rect);
   }
 
   getUsedRange(valuesOnly?: boolean): Excel.Range {

@@ -313,14 +313,16 @@ export class HostWorksheet {
     }
   }
 
-  /** The smallest rectangle holding every non-empty cell (or every formatted one too), or null. */
-  usedRect(valuesOnly = false): Rect | null {
+  /** The smallest rectangle holding every non-empty cell (or every formatted one too), of the sheet or of the area `within`, or null. */
+  usedRect(valuesOnly = false, within?: Rect): Rect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
     for (const [row, r] of this.grid) {
+      if (within && (row < within.top || row > within.bottom)) continue;
       for (const [col, c] of r) {
+        if (within && (col < within.left || col > within.right)) continue;
         if (valuesOnly && (c.value === null || c.value === '') && c.formula === undefined) continue;
         top = Math.min(top, row);
         bottom = Math.max(bottom, row);

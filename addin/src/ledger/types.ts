@@ -53,6 +53,11 @@ export interface TableLayout {
    * row's hash chain starts (ledger/auditChain.ts).
    */
   readonly lastValues?: readonly CellIn[];
+  /**
+   * Office.js backend: the first cell holding a value in the BELOW_CHECK_ROWS rows below the table
+   * as read (its sheet and A1 address, its 0-based row), where appended rows must not go.
+   */
+  readonly usedBelow?: { readonly sheet: string; readonly cell: string; readonly row: number } | null;
 }
 
 /** Where a row lives, so a change can be written back to it. */

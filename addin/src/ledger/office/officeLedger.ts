@@ -196,6 +196,22 @@ const CLAIM_ROWS_PER_REQUEST = 20_000;
 interface PendingLayout {
   readonly header: Excel.Range;
   readonly lastRow: Excel.Range;
+  readonly usedBelow: Excel.Range;
+}
+
+/**
+ * Rows below a table read with its layout, for anything a user put there: Excel writes appended
+ * rows over it (and a cell in the way can stop the table from growing), so an append that would
+ * reach it is refused before anything is written. Larger appends check their rows in a request
+ * of their own.
+ */
+const BELOW_CHECK_ROWS = 64;
+
+/** The sheet, top-left cell and 0-based row of a used range as Excel gives its address ("'Sheet 1'!B5:C7"). */
+function firstCellOf(used: Excel.Range): { sheet: string; cell: string; row: number } {
+  const bang = used.address.lastIndexOf('!');
+  const sheet = used.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+  return { sheet, cell: used.address.slice(bang + 1).split(':')[0].replace(/\$/g, ''), row: used.rowIndex };
 }
 
 class OfficeLedger implements OfficeLedgerHandle {
@@ -289,7 +305,9 @@ class OfficeLedger implements OfficeLedgerHandle {
           header.load('values,rowIndex,columnIndex');
           const lastRow = table.getDataBodyRange().getLastRow();
           lastRow.load('values,rowIndex');
-          layouts.set(key, { header, lastRow });
+          const usedBelow = table.getDataBodyRange().getRowsBelow(BELOW_CHECK_ROWS).getUsedRangeOrNullObject(true);
+          usedBelow.load('address,rowIndex');
+          layouts.set(key, { header, lastRow, usedBelow });
         }
 
         const sheetProbes = (request.sheets ?? []).map((name) => {
@@ -358,6 +376,7 @@ class OfficeLedger implements OfficeLedgerHandle {
             lastRow: pending.lastRow.rowIndex,
             lastRowBlank: isBlankRow(pending.lastRow.values[0]),
             lastValues: pending.lastRow.values[0] as CellIn[],
+            usedBelow: pending.usedBelow.isNullObject ? null : firstCellOf(pending.usedBelow),
           };
           checkLayout(key, layout, locale);
           snapshotLayouts[key] = layout;
@@ -418,6 +437,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     const locale = this.locale;
     for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);
+    await this.checkRowsBelow(batches, basis);
     const appended: AppliedRows[] = [];
     // What to show when done (ApplyOptions), in the last request that writes to it.
     const writes = (b: Batch, table?: string) => b.appends.filter((a) => a.records.length > 0 && (table === undefined || a.table === table));
@@ -557,6 +577,37 @@ class OfficeLedger implements OfficeLedgerHandle {
     }
     batches.push({ appends: [], updates: whole.updates, confirm: whole.confirm, audit: whole.audit, sheets: [] });
     return batches;
+  }
+
+  /**
+   * Refuses, before anything is written, appends that would land on a cell a user filled below a
+   * table: from what the read saw (BELOW_CHECK_ROWS), or, for a larger append, from one more
+   * request that looks at every row it needs.
+   */
+  private async checkRowsBelow(batches: readonly Batch[], basis: Snapshot): Promise<void> {
+    const needed = new Map<string, number>();
+    for (const batch of batches) {
+      for (const append of batch.appends) needed.set(append.table, (needed.get(append.table) ?? 0) + append.records.length - (append.fillBlank ? 1 : 0));
+    }
+    const inTheWay = (table: string, used: { sheet: string; cell: string }) => new KefuError([{ kind: 'cellInTheWay', params: { sheet: used.sheet, cell: used.cell, table } }]);
+    const larger: [string, number][] = [];
+    for (const [table, rows] of needed) {
+      if (rows <= 0) continue;
+      const layout = basis.layouts[table];
+      if (layout?.usedBelow === undefined || rows > BELOW_CHECK_ROWS) larger.push([table, rows]);
+      else if (layout.usedBelow && layout.usedBelow.row <= layout.lastRow + rows) throw inTheWay(table, layout.usedBelow);
+    }
+    if (larger.length === 0) return;
+    const found = await this.run(async (context) => {
+      const used = larger.map(([table, rows]) => {
+        const range = context.workbook.tables.getItem(table).getDataBodyRange().getRowsBelow(rows).getUsedRangeOrNullObject(true);
+        range.load('address,rowIndex');
+        return { table, range };
+      });
+      await context.sync();
+      return used.filter((u) => !u.range.isNullObject).map((u) => ({ table: u.table, ...firstCellOf(u.range) }));
+    });
+    if (found.length > 0) throw inTheWay(found[0].table, found[0]);
   }
 
   /** Turns Excel's "ItemNotFound" into a message that names the missing record or table. */
