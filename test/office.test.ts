@@ -70,6 +70,21 @@ describe('Office.js backend on the in-memory host', function () {
     });
   }
 
+  it('reports a registration whose last request Excel applied but whose answer was lost as done, once (issue 14 item 2)', async () => {
+    const session = await openOnHost(template);
+    session.client.loseResponseAtSync(2); // the request that writes the record and confirms its number
+    const outcome = await register(session);
+    assert.equal(outcome.result.number, 'TS-2026-0001');
+    assert.equal(outcome.recovered, true);
+    // A request that never reached Excel is a failure, and nothing was written.
+    session.client.failAtSync(2);
+    await assert.rejects(register(session), /Injected failure at sync/);
+    assert.equal((await register(session)).result.number, 'TS-2026-0003');
+    const { numbers, audited } = await counts(session.ledger);
+    assert.deepEqual(numbers, ['TS-2026-0001', 'TS-2026-0003']);
+    assert.deepEqual(audited, numbers);
+  });
+
   it('refuses, writing nothing, to register over a note a user put below the table, naming its cell (issue 14 item 4)', async () => {
     const session = await openOnHost(template);
     await register(session); // TS-2026-0001 fills the fresh table's blank row (row 2)

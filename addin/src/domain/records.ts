@@ -34,6 +34,8 @@ export interface Outcome<Result> {
   readonly changes: ChangeSet;
   /** Where the new rows landed (for selecting them in the sheet). */
   readonly appended: readonly { table: string; address: string }[];
+  /** The change set is in the workbook although writing it reported a failure (its answer was lost): say so, and do not retry. */
+  readonly recovered?: boolean;
 }
 
 export async function runOperation<Input, Prepared, Result>(
@@ -48,8 +50,18 @@ export async function runOperation<Input, Prepared, Result>(
   const prepared = operation.prepare(input, context);
   const snapshot = await ledger.read(operation.request(prepared, context), { onProgress: options.onProgress });
   const { changes, result } = operation.decide(snapshot, prepared, context);
-  const applied = await ledger.apply(changes, snapshot, options);
-  return { result, changes, appended: applied.appended };
+  try {
+    const applied = await ledger.apply(changes, snapshot, options);
+    return { result, changes, appended: applied.appended };
+  } catch (error) {
+    // Excel may have applied the last request and lost only its answer: a clerk who tried again
+    // would register the same visit twice. Look before reporting the failure (a refusal of ours
+    // was raised before anything was written).
+    if (error instanceof KefuError) throw error;
+    const landed = ledger.landed ? await ledger.landed(changes, snapshot).catch(() => false) : false;
+    if (landed) return { result, changes, appended: [], recovered: true };
+    throw error;
+  }
 }
 
 /** A new record, validated, with the period its number belongs to. */

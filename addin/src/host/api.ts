@@ -138,6 +138,7 @@ export class HostClient {
   private roundTrips = 0;
   private records: SyncRecord[] = [];
   private failAt = new Set<number>();
+  private loseResponseAt = new Set<number>();
   private failPredicate: ((info: SyncInfo) => boolean) | null = null;
 
   constructor(workbook: HostWorkbook, options: HostClientOptions = {}) {
@@ -192,6 +193,16 @@ export class HostClient {
   failAtSync(n: number): void {
     if (!Number.isInteger(n) || n < 1) throw new Error('failAtSync(n) needs n >= 1');
     this.failAt.add(this.roundTrips + n);
+  }
+
+  /**
+   * Makes this client's n-th round trip from now apply its whole batch to the workbook and then
+   * reject with GeneralException without delivering results: Excel did the work, the answer was
+   * lost (the network dropped after the write). Office.js rejects `sync()` in that case too.
+   */
+  loseResponseAtSync(n: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('loseResponseAtSync(n) needs n >= 1');
+    this.loseResponseAt.add(this.roundTrips + n);
   }
 
   /** Fails (as failAtSync does) every request for which the predicate holds; null to stop. */
@@ -262,6 +273,14 @@ export class HostClient {
       throw new HostError(
         HostErrorCode.responsePayloadSizeLimitExceeded,
         `The response payload is ${responseBytes} bytes, above the ${responseLimit}-byte limit of Excel on the web. Load less at once.`,
+      );
+    }
+    if (this.loseResponseAt.delete(index)) {
+      context._endBatch(true);
+      record.errorCode = HostErrorCode.generalException;
+      throw new HostError(
+        HostErrorCode.generalException,
+        `Injected failure after sync #${index} of ${this.name}: Excel applied the batch, and its response was lost.`,
       );
     }
     if (this.options.latency) await this.options.latency('response', index);

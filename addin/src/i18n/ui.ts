@@ -30,6 +30,12 @@ export const UI = {
     'zh-TW': '已登記，編號 {number}。已在工作表中選取該列。',
     'en-US': 'Registered as {number}. Its row is selected in the sheet.',
   },
+  /** After a registration whose answer Excel lost although it saved it (records.ts runOperation). */
+  savedThoughAnswerLost: {
+    'zh-CN': '与 Excel 的连接在保存后中断，但记录已保存且只保存了一次，请勿重复登记。',
+    'zh-TW': '與 Excel 的連線在儲存後中斷，但記錄已儲存且只儲存了一次，請勿重複登記。',
+    'en-US': 'The connection to Excel dropped after saving, but the record was saved, once: do not enter it again.',
+  },
   fixErrors: {
     'zh-CN': '有 {count} 处需要修改，见各字段下的提示。',
     'zh-TW': '有 {count} 處需要修改，見各欄位下的提示。',

@@ -233,4 +233,11 @@ export interface Ledger {
   read(request: SnapshotRequest, options?: ReadOptions): Promise<Snapshot>;
   /** Applies a change set decided on `basis` (the snapshot, whose layouts say where to write). */
   apply(changes: ChangeSet, basis: Snapshot, options?: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * After `apply` failed: whether its change set is in the workbook all the same — a request that
+   * Excel applied but whose answer was lost. Known from the claims the change set confirms (their
+   * numbers are written in its last request); false when it confirms none. Backends whose writes
+   * cannot land unseen (files) do not implement it.
+   */
+  landed?(changes: ChangeSet, basis: Snapshot): Promise<boolean>;
 }

@@ -113,7 +113,8 @@ export function RecordForm<Result>(props: RecordFormProps<Result>) {
       try {
         const ledger = await session.ledger();
         const done = await runOperation(ledger, props.operation, input, context, { selectAppended: true });
-        setOutcome({ kind: 'ok', text: props.describeResult(done.result) });
+        const described = props.describeResult(done.result);
+        setOutcome({ kind: 'ok', text: done.recovered ? `${described} ${ui('savedThoughAnswerLost', locale)}` : described });
         reset();
         props.onDone?.(done.result);
       } catch (error) {

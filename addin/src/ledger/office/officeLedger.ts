@@ -579,6 +579,21 @@ class OfficeLedger implements OfficeLedgerHandle {
     return batches;
   }
 
+  /** See Ledger.landed: the numbers of the claims it confirms are in their cells. */
+  async landed(changes: ChangeSet): Promise<boolean> {
+    const confirm = changes.confirm ?? [];
+    if (confirm.length === 0) return false;
+    return this.run(async (context) => {
+      const cells = confirm.map((claim) => {
+        const cell = context.workbook.tables.getItem(claimsTableName(claim.series)).getRange().getCell(claim.claimRow - claim.claimsHeaderRow, 3);
+        cell.load('values');
+        return { claim, cell };
+      });
+      await context.sync();
+      return cells.every(({ claim, cell }) => Number(cell.values[0][0]) === claim.seq);
+    });
+  }
+
   /**
    * Refuses, before anything is written, appends that would land on a cell a user filled below a
    * table: from what the read saw (BELOW_CHECK_ROWS), or, for a larger append, from one more
