@@ -1,8 +1,5 @@
+import { accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from './accidents';
 import {
-  accidentInvestigations,
-  accidentReports,
-  accidentVerbalReports,
-  accidentWrittenReports,
   collectionChecks,
   installationSheets,
   investigations,
