@@ -5,7 +5,7 @@ import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/serviceDesk';
 import { KefuError } from '../addin/src/core/problems';
 import { columnsOf } from '../addin/src/forms/columns';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger } from '../addin/src/ledger/types';
 import '../addin/src/ledger/xlsx/exceljsPatch';

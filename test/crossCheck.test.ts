@@ -11,7 +11,7 @@ import { BUCKETS, CATEGORY_CODES, COMPLAINT_COLUMNS, MONTHS, REOPENING_COLUMNS, 
 import { complaintStatisticsOperation, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
 import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
 import { columnOf } from '../addin/src/forms/columns';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import type { Locale } from '../addin/src/i18n/locale';
 import { LOCALES } from '../addin/src/i18n/locale';
 import { toSerial, type RecordValues } from '../addin/src/ledger/cells';

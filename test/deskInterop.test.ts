@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import '../addin/src/ledger/xlsx/exceljsPatch';
-import { reception } from '../addin/src/forms/serviceDesk';
+import { reception } from '../addin/src/forms/receptionRepairs';
 import { columnsOf } from '../addin/src/forms/columns';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { receiveMatter } from '../addin/src/domain/serviceDesk';

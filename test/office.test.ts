@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { columnsOf } from '../addin/src/forms/columns';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import fc from 'fast-check';
 import { runOperation } from '../addin/src/domain/records';

@@ -5,7 +5,7 @@ import { addWorkingDays, calendarFrom, dueAt, isWorkingDay, workingDaysBetween }
 import { KefuError } from '../addin/src/core/problems';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { DESK_STEPS, compileSuggestions, receiveMatter, recordReturnVisit, voidRecord, type StepResult } from '../addin/src/domain/serviceDesk';
-import { CALENDAR_SEED } from '../addin/src/forms/serviceDesk';
+import { CALENDAR_SEED } from '../addin/src/forms/promisedTimes';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger, Snapshot } from '../addin/src/ledger/types';

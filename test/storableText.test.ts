@@ -12,7 +12,7 @@ import { registerComplaint } from '../addin/src/domain/serviceDesk';
 import { checkStorableText, firstUnstorable, impreciseJsonNumbers, significantDigits } from '../addin/src/domain/storableText';
 import { validateInput } from '../addin/src/domain/validate';
 import { collectorDaily } from '../addin/src/forms/performance';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { LOCALES } from '../addin/src/i18n/locale';
 import type { Ledger } from '../addin/src/ledger/types';
 import { complaintInput } from './support/fixtures';

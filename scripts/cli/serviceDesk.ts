@@ -11,7 +11,8 @@ import {
   type ReceptionResult,
   type StepResult,
 } from '../../addin/src/domain/serviceDesk';
-import { complaints as complaintForm, reception as receptionForm, repairOrders as repairForm } from '../../addin/src/forms/serviceDesk';
+import { complaints as complaintForm } from '../../addin/src/forms/complaints';
+import { reception as receptionForm, repairOrders as repairForm } from '../../addin/src/forms/receptionRepairs';
 import type { FormDecl } from '../../addin/src/forms/types';
 import { allFields } from '../../addin/src/forms/columns';
 import { codeLabel } from '../../addin/src/ledger/cells';

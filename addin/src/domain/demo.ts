@@ -1,5 +1,6 @@
 import { DEPARTMENTS } from '../forms/codes';
-import { CALENDAR_SEED, complaintMeasures } from '../forms/serviceDesk';
+import { CALENDAR_SEED } from '../forms/promisedTimes';
+import { complaintMeasures } from '../forms/complaints';
 import { DEFAULT_LOCALE, format, type Locale, type Text } from '../i18n/locale';
 import type { Ledger } from '../ledger/types';
 import type { Clock } from '../core/clock';

@@ -1,4 +1,6 @@
-import { complaintReopenings, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from '../forms/serviceDesk';
+import { complaintReopenings, complaints, returnVisits } from '../forms/complaints';
+import { dueRules, workCalendar } from '../forms/promisedTimes';
+import { reception, repairLedger, repairOrders } from '../forms/receptionRepairs';
 import { columnsOf } from '../forms/columns';
 import type { FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';

@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { STEP_LABELS, ui } from '../i18n/ui';
 import type { Locale } from '../i18n/locale';
-import { complaints, reception, repairOrders } from '../forms/serviceDesk';
+import { complaints } from '../forms/complaints';
+import { reception, repairOrders } from '../forms/receptionRepairs';
 import type { FormDecl } from '../forms/types';
 import { codeLabel } from '../ledger/cells';
 import { fieldsForStep } from '../domain/validate';
