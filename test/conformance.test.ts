@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import ExcelJS from 'exceljs';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { KefuError } from '../addin/src/core/problems';
 import { columnsOf } from '../addin/src/forms/columns';
 import { complaints } from '../addin/src/forms/complaints';

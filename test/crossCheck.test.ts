@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import '../addin/src/ledger/xlsx/exceljsPatch';
 import { fixedClock } from '../addin/src/core/clock';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { BUCKETS, CATEGORY_CODES, COMPLAINT_COLUMNS, MONTHS, REOPENING_COLUMNS, SUBSTANTIATION_COLUMNS, yearStatistics, type Matrix, type YearStatistics } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation, statisticsSheetName } from '../addin/src/domain/statisticsSheet';
 import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';

@@ -7,7 +7,7 @@ import '../addin/src/ledger/xlsx/exceljsPatch';
 import { reception } from '../addin/src/forms/receptionRepairs';
 import { columnsOf } from '../addin/src/forms/columns';
 import { runOperation, type Operation } from '../addin/src/domain/records';
-import { receiveMatter } from '../addin/src/domain/serviceDesk';
+import { receiveMatter } from '../addin/src/domain/reception';
 import { overdueFormula } from '../addin/src/workbooks/deskTemplate';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { defaultClock, templateBytes } from './support/backends';

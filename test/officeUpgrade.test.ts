@@ -11,7 +11,7 @@ import { fixedClock } from '../addin/src/core/clock';
 import { checkDesk, checkRequest, deskRequest } from '../addin/src/domain/deskCheck';
 import { KefuError } from '../addin/src/core/problems';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { findForm } from '../addin/src/forms';
 import { complaintMeasures, complaints } from '../addin/src/forms/complaints';
 import { dueRules } from '../addin/src/forms/promisedTimes';

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { complaints, returnVisits } from '../addin/src/forms/complaints';
 import { repairOrders } from '../addin/src/forms/receptionRepairs';
 import type { FormDecl } from '../addin/src/forms/types';

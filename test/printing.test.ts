@@ -7,7 +7,7 @@ import '../addin/src/ledger/xlsx/exceljsPatch';
 import { fixedClock } from '../addin/src/core/clock';
 import { KefuError } from '../addin/src/core/problems';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { clauseText } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
 import { complaints, returnVisits } from '../addin/src/forms/complaints';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { fixedClock } from '../addin/src/core/clock';
 import { KefuError, describeProblem } from '../addin/src/core/problems';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { checkStorableText, firstUnstorable, impreciseJsonNumbers, significantDigits } from '../addin/src/domain/storableText';
 import { validateInput } from '../addin/src/domain/validate';
 import { collectorDaily } from '../addin/src/forms/performance';
