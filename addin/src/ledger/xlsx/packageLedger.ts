@@ -97,7 +97,6 @@ export class PackageLedger implements Ledger {
     return this.pkg.tables.has(name.toLowerCase());
   }
 
-
   private async layoutOf(key: string): Promise<TableLayout> {
     const table = this.locate(key);
     const headers = await this.pkg.reader.headersOf(table);
