@@ -8,7 +8,7 @@ import { fixedClock } from '../addin/src/core/clock';
 import { MAX_VOLUME_SIZE, bindVolumes, type BindingResult } from '../addin/src/domain/binding';
 import { KefuError } from '../addin/src/core/problems';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import type { Ledger } from '../addin/src/ledger/types';
 import { BOUND_TEXT, buildBoundVolumes } from '../addin/src/workbooks/boundVolumes';

@@ -5,7 +5,7 @@ import { DESK_TEXTS } from '../addin/src/domain/demoWords';
 import { calendarFrom, isWorkingDay } from '../addin/src/domain/dueDates';
 import { FORMS } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
-import { CALENDAR_SEED } from '../addin/src/forms/serviceDesk';
+import { CALENDAR_SEED } from '../addin/src/forms/promisedTimes';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { AUDIT_COLUMNS, AUDIT_TABLE } from '../addin/src/ledger/layout';

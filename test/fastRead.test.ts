@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import JSZip from 'jszip';
 import { fixedClock } from '../addin/src/core/clock';
 import { KefuError } from '../addin/src/core/problems';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { COMPLAINT_COLUMNS, VISIT_COLUMNS_READ } from '../addin/src/domain/statistics';
 import { toSerial, type RecordValues } from '../addin/src/ledger/cells';
 import { claimsTableName, COUNTERS_TABLE, META_TABLE } from '../addin/src/ledger/layout';

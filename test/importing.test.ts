@@ -19,7 +19,7 @@ import { isRequiredNow } from '../addin/src/taskpane/FormView';
 import { computeMonthAndShow, importAndShow } from '../addin/src/taskpane/DataViews';
 import { performanceSheetName } from '../addin/src/domain/performance/sheet';
 import { collectorDaily, complaintOrders, workers } from '../addin/src/forms/performance';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { columnLetters } from '../addin/src/ledger/report';
 import { BACKENDS, openOnHost, templateBytes, type OfficeSession } from './support/backends';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FORMS } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { LOCALES } from '../addin/src/i18n/locale';
 import { AUDIT_SHEET } from '../addin/src/ledger/layout';
 import { readWorkbooksWithLibreOffice, sheetNamed, type LoWorkbook } from './support/libreoffice';

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixedClock } from '../addin/src/core/clock';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { columnsOf } from '../addin/src/forms/columns';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { importTable, type SourceTable } from '../addin/src/domain/importing';
 import { runOperation, type Operation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { FORMS } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';

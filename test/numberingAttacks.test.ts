@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostWorkbook } from '../addin/src/host';
 import { AUDIT_TABLE, COUNTERS_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger, Snapshot } from '../addin/src/ledger/types';

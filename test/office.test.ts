@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { columnsOf } from '../addin/src/forms/columns';
-import { complaints } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
 import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import fc from 'fast-check';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { seededRandom, demoComplaint } from '../addin/src/domain/demo';
 import { hostWorkbookFromXlsx, type HostWorkbook } from '../addin/src/host';
 import { AUDIT_TABLE, claimsTableName } from '../addin/src/ledger/layout';

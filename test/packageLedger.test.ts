@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { fixedClock } from '../addin/src/core/clock';
 import { checkDesk, checkRequest } from '../addin/src/domain/deskCheck';
 import { runOperation } from '../addin/src/domain/records';
-import { registerComplaint } from '../addin/src/domain/serviceDesk';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { AUDIT_COLUMNS, AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { firstBreak } from '../addin/src/ledger/auditChain';

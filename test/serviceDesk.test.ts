@@ -4,8 +4,11 @@ import { checkDesk, checkRequest, deskQueue, deskRequest } from '../addin/src/do
 import { addWorkingDays, calendarFrom, dueAt, isWorkingDay, workingDaysBetween } from '../addin/src/domain/dueDates';
 import { KefuError } from '../addin/src/core/problems';
 import { runOperation, type Operation } from '../addin/src/domain/records';
-import { DESK_STEPS, compileSuggestions, receiveMatter, recordReturnVisit, voidRecord, type StepResult } from '../addin/src/domain/serviceDesk';
-import { CALENDAR_SEED } from '../addin/src/forms/serviceDesk';
+import { DESK_STEPS, voidRecord } from '../addin/src/domain/serviceDesk';
+import { compileSuggestions, receiveMatter } from '../addin/src/domain/reception';
+import { recordReturnVisit } from '../addin/src/domain/complaintProcedure';
+import { type StepResult } from '../addin/src/domain/deskSteps';
+import { CALENDAR_SEED } from '../addin/src/forms/promisedTimes';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger, Snapshot } from '../addin/src/ledger/types';

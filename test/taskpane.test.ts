@@ -11,7 +11,8 @@ import { FormView, isRequiredNow, problemsByField } from '../addin/src/taskpane/
 import { App } from '../addin/src/taskpane/App';
 import { fieldsForStep, validateInput } from '../addin/src/domain/validate';
 import { firstUnstorable } from '../addin/src/domain/storableText';
-import { complaints, reception } from '../addin/src/forms/serviceDesk';
+import { complaints } from '../addin/src/forms/complaints';
+import { reception } from '../addin/src/forms/receptionRepairs';
 import { ui } from '../addin/src/i18n/ui';
 import { RECEPTION_PARTS } from '../addin/src/taskpane/DeskViews';
 

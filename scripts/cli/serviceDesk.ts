@@ -2,16 +2,12 @@ import { systemClock } from '../../addin/src/core/clock';
 import { KefuError, describeProblem, type Problem } from '../../addin/src/core/problems';
 import { runOperation, type Operation, type OperationContext } from '../../addin/src/domain/records';
 import { checkDesk, checkRequest } from '../../addin/src/domain/deskCheck';
-import {
-  DESK_STEPS,
-  compileSuggestions,
-  receiveMatter,
-  registerComplaint,
-  voidRecord,
-  type ReceptionResult,
-  type StepResult,
-} from '../../addin/src/domain/serviceDesk';
-import { complaints as complaintForm, reception as receptionForm, repairOrders as repairForm } from '../../addin/src/forms/serviceDesk';
+import { DESK_STEPS, voidRecord } from '../../addin/src/domain/serviceDesk';
+import { compileSuggestions, receiveMatter, type ReceptionResult } from '../../addin/src/domain/reception';
+import { registerComplaint } from '../../addin/src/domain/complaintProcedure';
+import { type StepResult } from '../../addin/src/domain/deskSteps';
+import { complaints as complaintForm } from '../../addin/src/forms/complaints';
+import { reception as receptionForm, repairOrders as repairForm } from '../../addin/src/forms/receptionRepairs';
 import type { FormDecl } from '../../addin/src/forms/types';
 import { allFields } from '../../addin/src/forms/columns';
 import { codeLabel } from '../../addin/src/ledger/cells';

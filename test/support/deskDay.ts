@@ -1,12 +1,7 @@
 import type { Operation, OperationContext } from '../../addin/src/domain/records';
-import {
-  DESK_STEPS,
-  compileSuggestions,
-  receiveMatter,
-  voidRecord,
-  type ReceptionResult,
-  type StepResult,
-} from '../../addin/src/domain/serviceDesk';
+import { DESK_STEPS, voidRecord } from '../../addin/src/domain/serviceDesk';
+import { compileSuggestions, receiveMatter, type ReceptionResult } from '../../addin/src/domain/reception';
+import { type StepResult } from '../../addin/src/domain/deskSteps';
 
 /**
  * A scripted day at the hospital property desk (issue 4 "Done when"): 50 receptions of all six

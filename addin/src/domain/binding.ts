@@ -1,5 +1,5 @@
 import { columnsOf } from '../forms/columns';
-import { bindingIndex, complaintReopenings, complaints, returnVisits } from '../forms/serviceDesk';
+import { bindingIndex, complaintReopenings, complaints, returnVisits } from '../forms/complaints';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot } from '../ledger/types';
 import { KefuError, type Problem } from '../core/problems';

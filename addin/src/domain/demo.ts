@@ -1,5 +1,6 @@
 import { DEPARTMENTS } from '../forms/codes';
-import { CALENDAR_SEED, complaintMeasures } from '../forms/serviceDesk';
+import { CALENDAR_SEED } from '../forms/promisedTimes';
+import { complaintMeasures } from '../forms/complaints';
 import { DEFAULT_LOCALE, format, type Locale, type Text } from '../i18n/locale';
 import type { Ledger } from '../ledger/types';
 import type { Clock } from '../core/clock';
@@ -8,29 +9,11 @@ import { addWorkingDays, calendarFrom, isWorkingDay, type WorkCalendar } from '.
 import { importTable } from './importing';
 import { KefuError } from '../core/problems';
 import { createNumberedRecord, runOperation, type Operation } from './records';
-import {
-  archiveComplaint,
-  compileSuggestions,
-  completeRepair,
-  closeRepair,
-  dispatchComplaint,
-  dispatchRepair,
-  escalateOther,
-  receiveMatter,
-  recordHandling,
-  recordReturnVisit,
-  repairArrived,
-  repairWaitingParts,
-  replyToInquiry,
-  returnRepairCopy,
-  returnToCustomerService,
-  signRepairOrder,
-  verifyIssue,
-  voidRecord,
-  type ReceptionResult,
-  type StepInput,
-  type StepResult,
-} from './serviceDesk';
+import { archiveComplaint, dispatchComplaint, recordHandling, recordReturnVisit, returnToCustomerService } from './complaintProcedure';
+import { compileSuggestions, escalateOther, receiveMatter, replyToInquiry, verifyIssue, type ReceptionResult } from './reception';
+import { completeRepair, closeRepair, dispatchRepair, repairArrived, repairWaitingParts, returnRepairCopy, signRepairOrder } from './repairProcedure';
+import { voidRecord } from './serviceDesk';
+import { type StepInput, type StepResult } from './deskSteps';
 
 /**
  * Demo data made the way a clerk would make it: by running the real operations on a ledger, with

@@ -1,16 +1,8 @@
 import { allFields, columnsOf } from '../forms/columns';
 import { BOOL_CODES } from '../forms/codes';
-import {
-  DUE_RULE_CODES,
-  complaintReopenings,
-  complaints,
-  dueRules,
-  reception,
-  repairLedger,
-  repairOrders,
-  returnVisits,
-  workCalendar,
-} from '../forms/serviceDesk';
+import { DUE_RULE_CODES, dueRules, workCalendar } from '../forms/promisedTimes';
+import { complaintReopenings, complaints, returnVisits } from '../forms/complaints';
+import { reception, repairLedger, repairOrders } from '../forms/receptionRepairs';
 import type { FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { SnapshotRequest, Snapshot, LedgerRow } from '../ledger/types';

@@ -5,8 +5,9 @@ import { allFields, columnsOf } from '../forms/columns';
 import { BOOL_CODES } from '../forms/codes';
 import type { CodeDecl, FormDecl } from '../forms/types';
 import type { DomainValue, RecordValues } from '../ledger/cells';
-import type { AuditEntry, LedgerRow, RecordUpdate, Snapshot, TableQuery } from '../ledger/types';
-import type { OperationContext } from './records';
+import type { AuditEntry, ChangeSet, LedgerRow, RecordUpdate, Snapshot, TableQuery } from '../ledger/types';
+import type { Operation, OperationContext } from './records';
+import { fieldsForStep, validateInput } from './validate';
 import { KefuError, localized, type Problem } from '../core/problems';
 
 /**
@@ -186,5 +187,115 @@ export function createdAudit(form: FormDecl, record: RecordValues, context: Oper
       .filter(([, value]) => value !== null && value !== undefined && value !== '')
       .map(([key, value]) => `${key}=${auditText(value)}`)
       .join('; '),
+  };
+}
+
+/** The input as an object of fields (anything else: none). */
+export function asObject(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** The input's values for a form (at a step), or the problems thrown. */
+export function validated(form: FormDecl, input: unknown, step?: string): Record<string, DomainValue> {
+  const { values, problems } = validateInput(form, input, { step });
+  if (problems.length > 0) throw new KefuError(problems);
+  return values;
+}
+
+// ————————————————————————————————————————— steps on one record
+
+/** A step on one record: `no` is its number, `fields` what the clerk fills in at that step. */
+export interface StepInput {
+  readonly no: string;
+  readonly fields?: unknown;
+}
+
+export interface StepResult {
+  readonly number: string;
+  readonly status: string;
+  /** A record the step created (the return-visit form). */
+  readonly created?: string;
+  readonly reopened?: boolean;
+}
+
+export interface PreparedStep {
+  readonly no: string;
+  readonly values: Record<string, DomainValue>;
+  /** Extra validated values for a linked form (the return visit, the repair-ledger line). */
+  readonly linked: Record<string, DomainValue>;
+}
+
+interface StepSpec {
+  readonly form: FormDecl;
+  readonly action: string;
+  /** The declared step whose fields the clerk fills in (undefined: none). */
+  readonly fieldsStep?: string;
+  readonly from: readonly string[];
+  readonly to: string;
+  /** Further checks on the record as it is and the values given. */
+  readonly check?: (row: LedgerRow, values: RecordValues) => Problem[];
+  /** Linked forms read with the record (by their own key = this record's number). */
+  readonly linkedReads?: readonly FormDecl[];
+  readonly linkedWrites?: readonly string[];
+  /** Validates the part of the input meant for a linked form. */
+  readonly linkedInput?: (fields: Record<string, unknown>) => { own: Record<string, unknown>; linked: Record<string, DomainValue> };
+  /** Further changes decided with the record (the repair-ledger line kept in step). */
+  readonly alsoChange?: (snapshot: Snapshot, row: LedgerRow, values: RecordValues, prepared: PreparedStep, context: OperationContext, at: string) => { updates: RecordUpdate[]; audit: AuditEntry[] };
+}
+
+/**
+ * What a step asks of the clerk, for the task pane to build its form from the declarations: the
+ * record's form, the statuses it applies in, and the fields filled in (of `fieldsForm`).
+ */
+export interface StepDescription {
+  readonly form: FormDecl;
+  readonly action: string;
+  readonly from: readonly string[];
+  readonly fieldsForm: FormDecl;
+  readonly fields: readonly string[];
+}
+
+export type DeskStep<P = unknown> = Operation<StepInput, P, StepResult> & { readonly describe: StepDescription };
+
+export function stepOperation(spec: StepSpec & { readonly fields?: readonly string[] }): DeskStep<PreparedStep> {
+  const { form } = spec;
+  return {
+    describe: {
+      form,
+      action: spec.action,
+      from: spec.from,
+      fieldsForm: form,
+      fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
+    },
+    prepare(input) {
+      const no = typeof input?.no === 'string' ? input.no.trim() : '';
+      if (no === '') throw new KefuError([{ kind: 'required', form: form.key, field: form.keyField }]);
+      const fields = asObject(input.fields ?? {});
+      const split = spec.linkedInput ? spec.linkedInput(fields) : { own: fields, linked: {} };
+      const values = spec.fieldsStep === undefined && Object.keys(split.own).length === 0 ? {} : validated(form, split.own, spec.fieldsStep ?? '\u0000none');
+      return { no, values, linked: split.linked };
+    },
+    request(prepared) {
+      const tables: Record<string, ReturnType<typeof lookup>> = { [form.key]: lookup(form, [prepared.no]) };
+      for (const linked of spec.linkedReads ?? []) tables[linked.key] = lookup(linked, [prepared.no]);
+      return { tables, writes: [form.key, ...(spec.linkedWrites ?? [])] };
+    },
+    decide(snapshot, prepared, context) {
+      const row = recordIn(snapshot, form, prepared.no);
+      guardStatus(form, row, spec.from, spec.action);
+      // Guards first (a step that does not apply to this record), then what the step needs.
+      const refused = spec.check ? spec.check(row, prepared.values) : [];
+      if (refused.length > 0) throw new KefuError(refused);
+      const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
+      if (missing.length > 0) throw new KefuError(missing);
+      const at = context.clock.now();
+      const own = changeRecord(form, row, { ...prepared.values, status: spec.to }, context, spec.action, at);
+      const also = spec.alsoChange ? spec.alsoChange(snapshot, row, prepared.values, prepared, context, at) : { updates: [], audit: [] };
+      const changes: ChangeSet = {
+        updates: [...(own.update ? [own.update] : []), ...also.updates],
+        audit: [...own.audit, ...also.audit],
+      };
+      return { changes, result: { number: prepared.no, status: spec.to } };
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { DUE_RULE_SEED } from '../forms/serviceDesk';
+import { DUE_RULE_SEED } from '../forms/promisedTimes';
 import type { RecordValues } from '../ledger/cells';
 
 /**

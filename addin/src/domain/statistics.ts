@@ -1,5 +1,5 @@
 import { CHANNELS, DEPARTMENTS } from '../forms/codes';
-import { CLOSED_MEASURE_PROGRESS, complaints as complaintsForm } from '../forms/serviceDesk';
+import { CLOSED_MEASURE_PROGRESS, complaints as complaintsForm } from '../forms/complaints';
 import type { RecordValues } from '../ledger/cells';
 
 /**

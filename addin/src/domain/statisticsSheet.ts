@@ -1,6 +1,6 @@
 import { c, t, CHANNELS, DEPARTMENTS, SATISFACTION, SUBSTANTIATED } from '../forms/codes';
 import type { CodeDecl } from '../forms/types';
-import { CLOSED_MEASURE_PROGRESS, complaintMeasures, complaints as complaintsForm, MEASURE_PROGRESS } from '../forms/serviceDesk';
+import { CLOSED_MEASURE_PROGRESS, complaintMeasures, complaints as complaintsForm, MEASURE_PROGRESS } from '../forms/complaints';
 import type { Locale, Text } from '../i18n/locale';
 import type { ReportBlock, ReportCell, ReportChart, ReportSheet } from '../ledger/types';
 import type { Operation } from './records';

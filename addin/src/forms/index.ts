@@ -1,8 +1,5 @@
+import { accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from './accidents';
 import {
-  accidentInvestigations,
-  accidentReports,
-  accidentVerbalReports,
-  accidentWrittenReports,
   collectionChecks,
   installationSheets,
   investigations,
@@ -13,7 +10,9 @@ import {
   safetyGear,
 } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
-import { bindingIndex, complaintMeasures, complaintReopenings, complaints, dueRules, reception, repairLedger, repairOrders, returnVisits, workCalendar } from './serviceDesk';
+import { bindingIndex, complaintMeasures, complaintReopenings, complaints, returnVisits } from './complaints';
+import { dueRules, workCalendar } from './promisedTimes';
+import { reception, repairLedger, repairOrders } from './receptionRepairs';
 import type { Locale, Text } from '../i18n/locale';
 import { t } from './codes';
 import type { FormDecl } from './types';

@@ -9,7 +9,7 @@ import { fenToYuan } from '../domain/performance/exact';
 import { totalsOf } from '../domain/performance/export';
 import { createNumberedRecord, runOperation, type OperationContext, type Outcome } from '../domain/records';
 import type { Ledger } from '../ledger/types';
-import { complaintMeasures } from '../forms/serviceDesk';
+import { complaintMeasures } from '../forms/complaints';
 import { RecordForm } from './RecordForm';
 import { complaintStatisticsOperation } from '../domain/statisticsSheet';
 import { errorText, useSession } from './session';

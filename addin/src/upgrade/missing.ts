@@ -1,5 +1,5 @@
 import { FORMS } from '../forms';
-import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/serviceDesk';
+import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/promisedTimes';
 import { defaultRuleRows } from '../domain/performance/rules';
 import type { Locale, Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from '../ledger/cells';

@@ -3,7 +3,7 @@ import '../ledger/xlsx/exceljsPatch';
 import type { Locale, Text } from '../i18n/locale';
 import { t } from '../forms/codes';
 import { columnsOf, type ColumnDecl } from '../forms/columns';
-import { complaintReopenings, complaints, returnVisits } from '../forms/serviceDesk';
+import { complaintReopenings, complaints, returnVisits } from '../forms/complaints';
 import type { FormDecl } from '../forms/types';
 import type { BindingResult, EntryState, Volume } from '../domain/binding';
 import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from '../ledger/cells';

@@ -3,7 +3,7 @@ import type { Locale, Text } from '../i18n/locale';
 import { LOCALES } from '../i18n/locale';
 import { t } from '../forms/codes';
 import { columnOf } from '../forms/columns';
-import { complaintReopenings, complaints } from '../forms/serviceDesk';
+import { complaintReopenings, complaints } from '../forms/complaints';
 import type { CodeDecl, FormDecl } from '../forms/types';
 import { BUCKETS, MONTHS, SUBSTANTIATION_COLUMNS, type Bucket } from '../domain/statistics';
 import { BUCKET_LABELS, STATISTICS_LABELS, statisticsSheetName } from '../domain/statisticsSheet';

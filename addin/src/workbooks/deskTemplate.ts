@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../i18n/locale';
 import { columnsOf } from '../forms/columns';
-import { CALENDAR_SEED, DUE_RULE_SEED, complaints, reception, repairOrders, type SeedRow } from '../forms/serviceDesk';
+import { CALENDAR_SEED, DUE_RULE_SEED, type SeedRow } from '../forms/promisedTimes';
+import { complaints } from '../forms/complaints';
+import { reception, repairOrders } from '../forms/receptionRepairs';
 import type { FormDecl } from '../forms/types';
 import { toCell } from '../ledger/cells';
 import { cellOut, columnLetters } from '../ledger/xlsx/xlsxLedger';
