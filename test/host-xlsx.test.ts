@@ -108,11 +108,11 @@ describe('host: xlsx bridge', () => {
     ws.getCell('C3').numFmt = 'yyyy-mm-dd';
     ws.getCell('C4').numFmt = 'yyyy-mm-dd';
     ws.getCell('F3').value = { formula: 'D3*2', result: 6, shareType: 'shared', ref: 'F3:F4' } as ExcelJS.CellValue;
-    ws.getCell('F4').value = { sharedFormula: 'F3', result: 8 } as ExcelJS.CellValue;
+    ws.getCell('F4').value = { sharedFormula: 'F3', result: 8 };
     ws.getCell('H1').value = { richText: [{ text: 'rich ' }, { text: 'text', font: { bold: true } }] };
     const buffer = await xl.xlsx.writeBuffer();
 
-    const hb = await hostWorkbookFromXlsx(new Uint8Array(buffer as ArrayBuffer));
+    const hb = await hostWorkbookFromXlsx(new Uint8Array(buffer));
     const t = hb.table('PEOPLE');
     assert.equal(t.address, 'Data!B2:D4');
     assert.deepEqual(t.bodyValues(), [

@@ -110,9 +110,9 @@ describe('host: proxies, load and sync', () => {
       assert.deepEqual(sheets.items.map((s) => [s.name, s.visibility]), [['Sheet1', 'Visible'], ['Other', 'Hidden']]);
       assert.deepEqual(columns.items.map((c) => c.name), ['Id', 'Name', 'Note']);
       assert.equal(tables.count, 1);
-      assert.throws(() => columns.items[0]!.index, { code: 'PropertyNotLoaded' });
+      assert.throws(() => columns.items[0].index, { code: 'PropertyNotLoaded' });
       // An item is a usable proxy.
-      const r = sheets.items[1]!.getRange('A1').load('address');
+      const r = sheets.items[1].getRange('A1').load('address');
       await context.sync();
       assert.equal(r.address, 'Other!A1');
     });
@@ -499,8 +499,8 @@ describe('host: co-authoring (two clients on one workbook)', () => {
           const expected: string[] = [];
           const runs = appends.map((op, i) => {
             const rows = Array.from({ length: op.rows }, (_, k) => [`r${i}-${k}`, `c${op.client}`, '']);
-            rows.forEach((r) => expected.push(r[0]!));
-            return clients[op.client]!.run(async (context) => {
+            rows.forEach((r) => expected.push(r[0]));
+            return clients[op.client].run(async (context) => {
               const table = context.workbook.tables.getItem('T');
               table.getDataBodyRange().load('rowCount'); // read …
               await context.sync();

@@ -27,7 +27,7 @@ async function isDirectory(p: string): Promise<boolean> {
 /** Runs the month's operation on `ledger` up to its decision: the outcome, the change set and the snapshot it was decided on. */
 async function computeMonth(ledger: Ledger, input: Parameters<typeof monthlyPerformanceOperation.prepare>[0], clerk: string): Promise<{ outcome: PerformanceOutcome; changes: ChangeSet; snapshot: Snapshot }> {
   const context = { clock: systemClock(), actor: { clerk } };
-  const operation = monthlyPerformanceOperation as Operation<typeof input, typeof input, PerformanceOutcome>;
+  const operation = monthlyPerformanceOperation;
   const prepared = operation.prepare(input, context);
   const snapshot = await ledger.read(operation.request(prepared, context));
   const { changes, result } = operation.decide(snapshot, prepared, context);

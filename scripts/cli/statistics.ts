@@ -54,7 +54,7 @@ async function writeReportWorkbook(file: string, reports: readonly ReportToWrite
   await writeOutputThrough(file, async (temp) => {
     const writer = new Excel.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     for (const { report, more } of reports) {
-      const sheet = writer.addWorksheet(report.name, { views: reportViews(report) }) as unknown as ExcelJS.Worksheet;
+      const sheet = writer.addWorksheet(report.name, { views: reportViews(report) });
       startReportSheet(sheet, report);
       writeReportRows(sheet, report, report.rows, 0);
       const count = more?.count ?? 0;

@@ -208,7 +208,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
           <RecordForm<StepResult>
             key={`${group.form.key}-${action}-${number}`}
             parts={[{ key: 'fields', form: step.describe.fieldsForm, fields: fieldsOf(step.describe.fieldsForm, step.describe.fields) }]}
-            operation={step as DeskStep}
+            operation={step}
             help={ui('stepHelp', locale, {
               from: step.describe.from.map((s) => codeLabel(group.form.statuses, s, locale)).join(locale === 'en-US' ? ', ' : '、'),
             })}

@@ -333,7 +333,7 @@ class OfficeLedger implements OfficeLedgerHandle {
             for (const range of read.found) {
               rows.push({
                 ref: { table: read.key, row: range.rowIndex },
-                values: rowToRecord(read.key, read.header!.values[0], range.values[0], locale, read.query.columns),
+                values: rowToRecord(read.key, read.header.values[0], range.values[0], locale, read.query.columns),
               });
             }
           }
@@ -645,13 +645,13 @@ function addChart(sheet: Excel.Worksheet, spec: ReportChart): void {
   const chart = sheet.charts.add(CHART_TYPES[spec.kind], blockRange(sheet, spec.source), 'Columns' as Excel.ChartSeriesBy);
   chart.name = spec.name;
   chart.title.text = spec.title;
-  chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+  chart.legend.position = 'Bottom';
   const p = spec.placement;
   chart.setPosition(blockRange(sheet, { row: p.row, column: p.column, rows: 1, columns: 1 }), blockRange(sheet, { row: p.row + p.rows - 1, column: p.column + p.columns - 1, rows: 1, columns: 1 }));
   if (spec.kind === 'pareto') {
     const cumulative = chart.series.getItemAt(spec.source.columns - 2);
-    cumulative.chartType = 'Line' as Excel.ChartType;
-    cumulative.axisGroup = 'Secondary' as Excel.ChartAxisGroup;
+    cumulative.chartType = 'Line';
+    cumulative.axisGroup = 'Secondary';
   }
 }
 
