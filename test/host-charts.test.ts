@@ -141,7 +141,7 @@ describe('host charts: proxies before sync', () => {
     const context = ctxOf(wb.client());
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
-    assert.throws(() => chart.name, (e: any) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message));
+    assert.throws(() => chart.name, (e: OfficeExtension.Error) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message));
     assert.throws(() => chart.title.text, { code: 'PropertyNotLoaded' });
     assert.throws(() => chart.series.count, { code: 'PropertyNotLoaded' });
     assert.throws(() => sheet.charts.items, { code: 'PropertyNotLoaded' });
@@ -440,7 +440,7 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
     const wb = monthly();
     const context = ctxOf(wb.client());
     context.workbook.worksheets.getItem('Data').charts.getItem('kefu_monthly').load('name');
-    await assert.rejects(context.sync(), (e: any) => e.code === 'ItemNotFound' && e.debugInfo.errorLocation === 'ChartCollection.getItem');
+    await assert.rejects(context.sync(), (e: OfficeExtension.Error) => e.code === 'ItemNotFound' && e.debugInfo.errorLocation === 'ChartCollection.getItem');
   });
 
   it('delete() removes the chart; its proxies then fail with ItemNotFound', async () => {
@@ -571,7 +571,7 @@ describe('host charts: errors', () => {
       const context = ctxOf(wb.client());
       const sheet = context.workbook.worksheets.getItem('Data');
       sheet.charts.add(type as Excel.ChartType, sheet.getRange('A1:D4'));
-      await assert.rejects(context.sync(), (e: any) => {
+      await assert.rejects(context.sync(), (e: OfficeExtension.Error) => {
         assert.equal(e.code, 'InvalidArgument', type);
         assert.equal(e.debugInfo.errorLocation, 'ChartCollection.add');
         return true;

@@ -30,7 +30,7 @@ describe('host: proxies, load and sync', () => {
     const wb = ledger();
     await wb.client().run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
-      assert.throws(() => range.values, (e: any) => {
+      assert.throws(() => range.values, (e: OfficeExtension.Error) => {
         assert.equal(e.code, 'PropertyNotLoaded');
         assert.match(e.message, /'values'/);
         assert.match(e.message, /load/);
@@ -340,7 +340,7 @@ describe('host: null objects and failures', () => {
     context.workbook.tables.getItem('Missing').getRange().values = [['x']];
     sheet.getRange('E2').values = [['after']];
     const loaded = sheet.getRange('E1').load('values');
-    await assert.rejects(context.sync(), (e: any) => {
+    await assert.rejects(context.sync(), (e: OfficeExtension.Error) => {
       assert.equal(e.code, 'ItemNotFound');
       assert.equal(e.debugInfo.errorLocation, 'TableCollection.getItem');
       return true;
@@ -360,7 +360,7 @@ describe('host: null objects and failures', () => {
     await context.sync(); // 1: fine
     table.getDataBodyRange().getRowsBelow(1).values = [['1', 'a', '']];
     table.rows.add(undefined, [['2', 'b', '']]);
-    await assert.rejects(context.sync(), (e: any) => e.code === 'GeneralException' && /injected/i.test(e.message)); // 2
+    await assert.rejects(context.sync(), (e: OfficeExtension.Error) => e.code === 'GeneralException' && /injected/i.test(e.message)); // 2
     assert.equal(wb.describe(), before);
     table.getDataBodyRange().getRowsBelow(1).values = [['3', 'c', '']];
     await context.sync(); // 3: fine again
@@ -714,11 +714,11 @@ describe('host: members it does not implement', () => {
     const wb = ledger();
     await wb.client().run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
-      assert.throws(() => (range as any).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
+      assert.throws(() => (range as unknown as { hyperlink: unknown }).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
       assert.throws(() => range.conditionalFormats, /HostNotImplemented: Excel\.Range\.conditionalFormats/);
-      assert.throws(() => (context as any).trackedObjects, /HostNotImplemented: Excel\.RequestContext\.trackedObjects/);
+      assert.throws(() => (context as unknown as { trackedObjects: unknown }).trackedObjects, /HostNotImplemented: Excel\.RequestContext\.trackedObjects/);
       assert.throws(() => {
-        (range as any).hyperlink = { address: 'x' };
+        (range as unknown as { hyperlink: unknown }).hyperlink = { address: 'x' };
       }, HostNotImplemented);
       assert.throws(() => range.load('hyperlink'), HostNotImplemented);
       assert.throws(() => context.workbook.worksheets.getItem('Sheet1').protection, HostNotImplemented);

@@ -5,7 +5,6 @@ import { fenToYuan } from '../../addin/src/domain/performance/exact';
 import { isMonth, monthlyPerformanceOperation, type PerformanceOutcome } from '../../addin/src/domain/performance/month';
 import { sha256Hex } from '../../addin/src/core/sha256';
 import { KefuError } from '../../addin/src/core/problems';
-import type { Operation } from '../../addin/src/domain/records';
 import { message } from '../../addin/src/i18n/messages';
 import type { ChangeSet, Ledger, Snapshot } from '../../addin/src/ledger/types';
 import { aboutFile, checkOutputPath, commitOutputs, discardOutputs, prepareOutput, safeFileName, type PreparedOutput } from '../../addin/src/ledger/xlsx/files';

@@ -1,8 +1,4 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import type ExcelJS from 'exceljs';
 import { systemClock } from '../../addin/src/core/clock';
-import { KefuError } from '../../addin/src/core/problems';
 import { runOperation } from '../../addin/src/domain/records';
 import { complaintStatisticsOperation, detailRow, isYear, statisticsDetailSheet } from '../../addin/src/domain/statisticsSheet';
 import { message } from '../../addin/src/i18n/messages';

@@ -5,7 +5,7 @@ import { LOCALES, type Locale, type Text } from '../i18n/locale';
 import { joinList } from '../i18n/messages';
 import { BOOL_CODES } from '../forms/codes';
 import type { DomainValue, RecordValues } from '../ledger/cells';
-import { periodOf, type SequenceNumbering } from '../ledger/numbering';
+import { periodOf } from '../ledger/numbering';
 import type { AuditEntry, ChangeSet, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
 import type { Clock } from '../core/clock';
 import { KefuError, localized, type Problem } from '../core/problems';
@@ -516,7 +516,7 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
       const last = index === result.records.length - 1;
       const outcome = await runOperation(
         ledger,
-        { prepare: () => ({ values: imported, period }), request: create.request, decide: create.decide },
+        { ...create, prepare: () => ({ values: imported, period }) },
         undefined,
         context,
         options.select && last ? { selectAppended: true, selectFrom: appended[0] } : {},

@@ -102,6 +102,7 @@ export async function readRemainingRows(
       return part;
     });
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point: each response stays under the payload limit
       await context.sync();
     } catch (error) {
       if (!isPayloadTooLarge(error) || count === 1) throw error;
@@ -286,6 +287,7 @@ class OfficeLedger implements OfficeLedgerHandle {
         const sheetProbes = (request.sheets ?? []).map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
           sheet.load('name');
+          // eslint-disable-next-line office-addins/call-sync-before-read -- charts is a navigation property (a proxy), not a loaded value
           const charts = sheet.charts;
           charts.load('items/name');
           return { name, sheet, charts };
@@ -465,6 +467,7 @@ class OfficeLedger implements OfficeLedgerHandle {
         }
         for (const part of batch.sheets) writeSheetPart(context, part, part.report.name === shownReport);
 
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one Excel.run per batch: planBatches keeps each request under the payload limit
         await context.sync();
         return addresses.map(({ table, range, count }) => ({ table, address: range.address, firstRow: range.rowIndex, count }));
       });
