@@ -86,8 +86,8 @@ const line = (x1: number, y1: number, x2: number, y2: number, w: number): Shape 
 const polygon = (points: readonly (readonly [number, number])[]): Shape => (x, y) => {
   let inside = false;
   for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-    const [xi, yi] = points[i]!;
-    const [xj, yj] = points[j]!;
+    const [xi, yi] = points[i];
+    const [xj, yj] = points[j];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -115,7 +115,7 @@ interface Layer {
 type Drawing = readonly Layer[];
 const layer = (colour: Rgba, ...shapes: Shape[]): Layer => ({
   colour,
-  shape: shapes.length === 1 ? shapes[0]! : union(...shapes),
+  shape: shapes.length === 1 ? shapes[0] : union(...shapes),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ const CRC_TABLE = (() => {
 
 function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -338,9 +338,9 @@ export function decodePng(png: Uint8Array): Bitmap {
     const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
     const out = y * stride;
     for (let i = 0; i < stride; i++) {
-      const left = i >= 4 ? rgba[out + i - 4]! : 0;
-      const up = y > 0 ? rgba[out - stride + i]! : 0;
-      const upLeft = y > 0 && i >= 4 ? rgba[out - stride + i - 4]! : 0;
+      const left = i >= 4 ? rgba[out + i - 4] : 0;
+      const up = y > 0 ? rgba[out - stride + i] : 0;
+      const upLeft = y > 0 && i >= 4 ? rgba[out - stride + i - 4] : 0;
       let predictor: number;
       switch (filter) {
         case 0: predictor = 0; break;
@@ -358,7 +358,7 @@ export function decodePng(png: Uint8Array): Bitmap {
         default:
           throw new Error(`PNG: unknown filter type ${filter} in row ${y}`);
       }
-      rgba[out + i] = (line[i]! + predictor) & 0xff;
+      rgba[out + i] = (line[i] + predictor) & 0xff;
     }
   }
   return { width, height, rgba };

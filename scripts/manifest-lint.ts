@@ -149,7 +149,7 @@ export function lintManifest(xml: string): Issue[] {
   }
 
   const permissions = childrenNamed(root, 'Permissions');
-  if (permissions.length !== 1 || permissions[0]!.text !== REQUIRED_PERMISSION) {
+  if (permissions.length !== 1 || permissions[0].text !== REQUIRED_PERMISSION) {
     const found = permissions.map((p) => p.text).join(', ') || '(missing)';
     report(
       'permissions',

@@ -42,7 +42,7 @@ describe('interop: overdue rows highlighted, as LibreOffice sees them', function
     // The rule's formula, copied into a spare column of rows 2–4, as Excel would apply it per row.
     const probe = columnsOf(reception).length + 3;
     const formula = overdueFormula(reception, 'reply_due', ['registered', 'referred'], 'zh-CN');
-    for (const row of [2, 3, 4]) sheet.getRow(row).getCell(probe).value = { formula: formula.replace(/\$([A-Z]+)2\b/g, `$$$1${row}`) } as ExcelJS.CellFormulaValue;
+    for (const row of [2, 3, 4]) sheet.getRow(row).getCell(probe).value = { formula: formula.replace(/\$([A-Z]+)2\b/g, `$$$1${row}`) };
     await workbook.xlsx.writeFile(file);
 
     const lo = await readWorkbookWithLibreOffice(file);

@@ -53,7 +53,7 @@ function complaint(i: number, overrides: Record<string, unknown> = {}): RecordVa
     reopen_count: i % 4,
     voided: i % 5 === 0,
     ...overrides,
-  } as RecordValues;
+  };
 }
 
 function visit(i: number): RecordValues {

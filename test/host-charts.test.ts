@@ -117,7 +117,7 @@ describe('host charts: add and load', () => {
       assert.equal(chart.legend.visible, true); // several series: Excel shows a legend
       assert.equal(chart.series.count, 3);
     });
-    const chart = wb.worksheet('Data').charts[0]!;
+    const chart = wb.worksheet('Data').charts[0];
     assert.equal(chart.title.text, '月度收支');
     assert.equal(chart.legend.position, 'Right');
   });
@@ -141,7 +141,7 @@ describe('host charts: proxies before sync', () => {
     const context = ctxOf(wb.client());
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
-    assert.throws(() => chart.name, (e: any) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message));
+    assert.throws(() => chart.name, (e: OfficeExtension.Error) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message));
     assert.throws(() => chart.title.text, { code: 'PropertyNotLoaded' });
     assert.throws(() => chart.series.count, { code: 'PropertyNotLoaded' });
     assert.throws(() => sheet.charts.items, { code: 'PropertyNotLoaded' });
@@ -156,9 +156,9 @@ describe('host charts: proxies before sync', () => {
     // A property set locally reads back as set, before the sync that applies it.
     chart.name = 'kefu_monthly';
     assert.equal(chart.name, 'kefu_monthly');
-    assert.equal(wb.worksheet('Data').charts[0]!.name, 'Chart 1');
+    assert.equal(wb.worksheet('Data').charts[0].name, 'Chart 1');
     await context.sync();
-    assert.equal(wb.worksheet('Data').charts[0]!.name, 'kefu_monthly');
+    assert.equal(wb.worksheet('Data').charts[0].name, 'kefu_monthly');
   });
 
   it('refuses a source range from another request context (InvalidRequestContext)', async () => {
@@ -186,7 +186,7 @@ describe('host charts: series from the source block', () => {
       { name: 'Expense', chartType: 'ColumnStacked', axisGroup: 'Primary', valuesAddress: 'Data!C2:C4', categoriesAddress: 'Data!A2:A4' },
       { name: 'Refunds', chartType: 'ColumnStacked', axisGroup: 'Primary', valuesAddress: 'Data!D2:D4', categoriesAddress: 'Data!A2:A4' },
     ]);
-    const income = wb.worksheet('Data').charts[0]!.series[0]!;
+    const income = wb.worksheet('Data').charts[0].series[0];
     assert.deepEqual(income.values(), [10, 20, 30]);
     assert.deepEqual(income.categories(), ['Jan', 'Feb', 'Mar']);
     assert.equal(income.nameAddress, 'Data!B1');
@@ -202,11 +202,11 @@ describe('host charts: series from the source block', () => {
       assert.equal(chart.series.count, 3);
       assert.deepEqual(chart.series.items.map((s) => s.name), ['Jan', 'Feb', 'Mar']);
     });
-    const series = wb.worksheet('Data').charts[0]!.series;
+    const series = wb.worksheet('Data').charts[0].series;
     assert.deepEqual(series.map((s) => s.valuesAddress), ['Data!B2:D2', 'Data!B3:D3', 'Data!B4:D4']);
     assert.deepEqual(series.map((s) => s.categoriesAddress), ['Data!B1:D1', 'Data!B1:D1', 'Data!B1:D1']);
-    assert.deepEqual(series[1]!.values(), [20, 7, 2]);
-    assert.deepEqual(series[1]!.categories(), ['Income', 'Expense', 'Refunds']);
+    assert.deepEqual(series[1].values(), [20, 7, 2]);
+    assert.deepEqual(series[1].categories(), ['Income', 'Expense', 'Refunds']);
   });
 
   it('"Auto" and an omitted seriesBy plot by columns, as Excel on the web does', async () => {
@@ -217,7 +217,7 @@ describe('host charts: series from the source block', () => {
         sheet.charts.add('Line', sheet.getRange('A1:D4'), seriesBy);
       });
       assert.deepEqual(seriesOf(wb).map((s) => s.name), ['Income', 'Expense', 'Refunds'], String(seriesBy));
-      assert.equal(wb.worksheet('Data').charts[0]!.seriesBy, 'Columns');
+      assert.equal(wb.worksheet('Data').charts[0].seriesBy, 'Columns');
     }
   });
 
@@ -239,11 +239,11 @@ describe('host charts: series from the source block', () => {
       sheet.charts.add('ColumnClustered', sheet.getRange('D1:F2'), 'Columns');
     });
     const [numeric, corner] = wb.worksheet('Data').charts;
-    assert.deepEqual(numeric!.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [
+    assert.deepEqual(numeric.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [
       ['Year', 'Data!A2:A3', null],
       ['Income', 'Data!B2:B3', null],
     ]);
-    assert.deepEqual(corner!.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [
+    assert.deepEqual(corner.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [
       ['2024', 'Data!E2', 'Data!D2'],
       ['2025', 'Data!F2', 'Data!D2'],
     ]);
@@ -259,7 +259,7 @@ describe('host charts: series from the source block', () => {
     ]);
     const chart = wb.addChart('Data', 'Line', 'A1:B3');
     assert.deepEqual(chart.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [['Calls', 'Data!B2:B3', 'Data!A2:A3']]);
-    assert.deepEqual(chart.series[0]!.categories(), [45658, 45659]);
+    assert.deepEqual(chart.series[0].categories(), [45658, 45659]);
   });
 
   it('names series without a header "Series1", "Series2" …', async () => {
@@ -285,7 +285,7 @@ describe('host charts: series from the source block', () => {
     });
     assert.equal(wb.worksheet('Data').charts.length, 0);
     const [chart] = wb.worksheet('Other').charts;
-    assert.deepEqual(chart!.series.map((s) => s.valuesAddress), ['Data!B2:B4', 'Data!C2:C4']);
+    assert.deepEqual(chart.series.map((s) => s.valuesAddress), ['Data!B2:B4', 'Data!C2:C4']);
   });
 });
 
@@ -327,10 +327,10 @@ describe('host charts: position', () => {
     chart.top = 100;
     chart.width = 500;
     await context.sync();
-    assert.deepEqual(wb.worksheet('Data').charts[0]!.position, { top: 100, left: 192, width: 500, height: 216 });
+    assert.deepEqual(wb.worksheet('Data').charts[0].position, { top: 100, left: 192, width: 500, height: 216 });
     chart.height = 'tall' as unknown as number;
     await assert.rejects(context.sync(), { code: 'InvalidArgument' });
-    assert.equal(wb.worksheet('Data').charts[0]!.height, 216);
+    assert.equal(wb.worksheet('Data').charts[0].height, 216);
   });
 
   it('refuses cells on another sheet (InvalidArgument)', async () => {
@@ -341,7 +341,7 @@ describe('host charts: position', () => {
     await context.sync();
     chart.setPosition('Other!H2', 'Other!P20');
     await assert.rejects(context.sync(), { code: 'InvalidArgument' });
-    assert.equal(wb.worksheet('Data').charts[0]!.top, 0);
+    assert.equal(wb.worksheet('Data').charts[0].top, 0);
   });
 });
 
@@ -383,7 +383,7 @@ describe('host charts: series type and axis group (combination charts)', () => {
       chart.chartType = 'AreaStacked';
     });
     assert.deepEqual(seriesOf(wb).map((s) => s.chartType), ['AreaStacked', 'AreaStacked', 'AreaStacked']);
-    assert.equal(wb.worksheet('Data').charts[0]!.chartType, 'AreaStacked');
+    assert.equal(wb.worksheet('Data').charts[0].chartType, 'AreaStacked');
   });
 
   it('rejects an unknown axis group or series type with InvalidArgument, and getItemAt past the end', async () => {
@@ -440,7 +440,7 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
     const wb = monthly();
     const context = ctxOf(wb.client());
     context.workbook.worksheets.getItem('Data').charts.getItem('kefu_monthly').load('name');
-    await assert.rejects(context.sync(), (e: any) => e.code === 'ItemNotFound' && e.debugInfo.errorLocation === 'ChartCollection.getItem');
+    await assert.rejects(context.sync(), (e: OfficeExtension.Error) => e.code === 'ItemNotFound' && e.debugInfo.errorLocation === 'ChartCollection.getItem');
   });
 
   it('delete() removes the chart; its proxies then fail with ItemNotFound', async () => {
@@ -453,7 +453,7 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
     const title = a.title;
     title.load('text');
     await context.sync();
-    const deleted = wb.worksheet('Data').charts[0]!;
+    const deleted = wb.worksheet('Data').charts[0];
     a.delete();
     const count = sheet.charts.getCount();
     await context.sync();
@@ -475,7 +475,7 @@ describe('host charts: deleting a worksheet', () => {
     wb.addTable('Data', 'A1:D4', 'T');
     wb.addChart('Data', 'Line', 'A1:D4', { name: 'on_data' });
     const elsewhere = wb.addChart('Other', 'ColumnClustered', 'Data!A1:C4', { name: 'on_other' });
-    const onData = wb.worksheet('Data').charts[0]!;
+    const onData = wb.worksheet('Data').charts[0];
     await wb.client().run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data');
       data.delete();
@@ -553,7 +553,7 @@ describe('host charts: measurement', () => {
     wb.addChart('Data', 'Line', 'A1:D4', { name: 'x' });
     const client = wb.client();
     const responseFor = async (name: string): Promise<number> => {
-      wb.worksheet('Data').charts[0]!.name = name;
+      wb.worksheet('Data').charts[0].name = name;
       client.resetStats();
       await client.run(async (context) => {
         context.workbook.worksheets.getItem('Data').charts.load('items/name');
@@ -571,7 +571,7 @@ describe('host charts: errors', () => {
       const context = ctxOf(wb.client());
       const sheet = context.workbook.worksheets.getItem('Data');
       sheet.charts.add(type as Excel.ChartType, sheet.getRange('A1:D4'));
-      await assert.rejects(context.sync(), (e: any) => {
+      await assert.rejects(context.sync(), (e: OfficeExtension.Error) => {
         assert.equal(e.code, 'InvalidArgument', type);
         assert.equal(e.debugInfo.errorLocation, 'ChartCollection.add');
         return true;

@@ -73,11 +73,11 @@ describe('host: xlsx bridge', () => {
     const xl = new ExcelJS.Workbook();
     await xl.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = xl.getWorksheet('投诉登记')!;
-    const tables = Object.values((ws as unknown as { tables: Record<string, { table: any }> }).tables).map((t) => t.table);
+    const tables = Object.values((ws as unknown as { tables: Record<string, { table: { name: string; tableRef: string; columns: { name: string }[] } }> }).tables).map((t) => t.table);
     assert.equal(tables.length, 1);
     assert.equal(tables[0].name, 'complaints');
     assert.equal(tables[0].tableRef, 'A1:D3');
-    assert.deepEqual(tables[0].columns.map((c: { name: string }) => c.name), ['编号', '日期', '金额', '内容']);
+    assert.deepEqual(tables[0].columns.map((c) => c.name), ['编号', '日期', '金额', '内容']);
     assert.equal(ws.getCell('A3').value, '007');
     assert.equal(ws.getCell('A3').numFmt, '@');
     assert.ok(ws.getCell('B2').value instanceof Date);
@@ -108,11 +108,11 @@ describe('host: xlsx bridge', () => {
     ws.getCell('C3').numFmt = 'yyyy-mm-dd';
     ws.getCell('C4').numFmt = 'yyyy-mm-dd';
     ws.getCell('F3').value = { formula: 'D3*2', result: 6, shareType: 'shared', ref: 'F3:F4' } as ExcelJS.CellValue;
-    ws.getCell('F4').value = { sharedFormula: 'F3', result: 8 } as ExcelJS.CellValue;
+    ws.getCell('F4').value = { sharedFormula: 'F3', result: 8 };
     ws.getCell('H1').value = { richText: [{ text: 'rich ' }, { text: 'text', font: { bold: true } }] };
     const buffer = await xl.xlsx.writeBuffer();
 
-    const hb = await hostWorkbookFromXlsx(new Uint8Array(buffer as ArrayBuffer));
+    const hb = await hostWorkbookFromXlsx(new Uint8Array(buffer));
     const t = hb.table('PEOPLE');
     assert.equal(t.address, 'Data!B2:D4');
     assert.deepEqual(t.bodyValues(), [

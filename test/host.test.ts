@@ -30,7 +30,7 @@ describe('host: proxies, load and sync', () => {
     const wb = ledger();
     await wb.client().run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
-      assert.throws(() => range.values, (e: any) => {
+      assert.throws(() => range.values, (e: OfficeExtension.Error) => {
         assert.equal(e.code, 'PropertyNotLoaded');
         assert.match(e.message, /'values'/);
         assert.match(e.message, /load/);
@@ -110,9 +110,9 @@ describe('host: proxies, load and sync', () => {
       assert.deepEqual(sheets.items.map((s) => [s.name, s.visibility]), [['Sheet1', 'Visible'], ['Other', 'Hidden']]);
       assert.deepEqual(columns.items.map((c) => c.name), ['Id', 'Name', 'Note']);
       assert.equal(tables.count, 1);
-      assert.throws(() => columns.items[0]!.index, { code: 'PropertyNotLoaded' });
+      assert.throws(() => columns.items[0].index, { code: 'PropertyNotLoaded' });
       // An item is a usable proxy.
-      const r = sheets.items[1]!.getRange('A1').load('address');
+      const r = sheets.items[1].getRange('A1').load('address');
       await context.sync();
       assert.equal(r.address, 'Other!A1');
     });
@@ -340,7 +340,7 @@ describe('host: null objects and failures', () => {
     context.workbook.tables.getItem('Missing').getRange().values = [['x']];
     sheet.getRange('E2').values = [['after']];
     const loaded = sheet.getRange('E1').load('values');
-    await assert.rejects(context.sync(), (e: any) => {
+    await assert.rejects(context.sync(), (e: OfficeExtension.Error) => {
       assert.equal(e.code, 'ItemNotFound');
       assert.equal(e.debugInfo.errorLocation, 'TableCollection.getItem');
       return true;
@@ -360,7 +360,7 @@ describe('host: null objects and failures', () => {
     await context.sync(); // 1: fine
     table.getDataBodyRange().getRowsBelow(1).values = [['1', 'a', '']];
     table.rows.add(undefined, [['2', 'b', '']]);
-    await assert.rejects(context.sync(), (e: any) => e.code === 'GeneralException' && /injected/i.test(e.message)); // 2
+    await assert.rejects(context.sync(), (e: OfficeExtension.Error) => e.code === 'GeneralException' && /injected/i.test(e.message)); // 2
     assert.equal(wb.describe(), before);
     table.getDataBodyRange().getRowsBelow(1).values = [['3', 'c', '']];
     await context.sync(); // 3: fine again
@@ -499,8 +499,8 @@ describe('host: co-authoring (two clients on one workbook)', () => {
           const expected: string[] = [];
           const runs = appends.map((op, i) => {
             const rows = Array.from({ length: op.rows }, (_, k) => [`r${i}-${k}`, `c${op.client}`, '']);
-            rows.forEach((r) => expected.push(r[0]!));
-            return clients[op.client]!.run(async (context) => {
+            rows.forEach((r) => expected.push(r[0]));
+            return clients[op.client].run(async (context) => {
               const table = context.workbook.tables.getItem('T');
               table.getDataBodyRange().load('rowCount'); // read …
               await context.sync();
@@ -728,11 +728,11 @@ describe('host: members it does not implement', () => {
     const wb = ledger();
     await wb.client().run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
-      assert.throws(() => (range as any).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
+      assert.throws(() => (range as unknown as { hyperlink: unknown }).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
       assert.throws(() => range.conditionalFormats, /HostNotImplemented: Excel\.Range\.conditionalFormats/);
-      assert.throws(() => (context as any).trackedObjects, /HostNotImplemented: Excel\.RequestContext\.trackedObjects/);
+      assert.throws(() => (context as unknown as { trackedObjects: unknown }).trackedObjects, /HostNotImplemented: Excel\.RequestContext\.trackedObjects/);
       assert.throws(() => {
-        (range as any).hyperlink = { address: 'x' };
+        (range as unknown as { hyperlink: unknown }).hyperlink = { address: 'x' };
       }, HostNotImplemented);
       assert.throws(() => range.load('hyperlink'), HostNotImplemented);
       assert.throws(() => context.workbook.worksheets.getItem('Sheet1').protection, HostNotImplemented);

@@ -61,7 +61,7 @@ function generated(): { rows: string[][]; bad: Map<number, Bad>; good: number } 
     (g) => ({ kind: 'future date', field: 'date', row: ['2099-01-01', g[1], 'carrier', '20', '18', ''] }),
     (g) => ({ kind: 'unknown type', field: 'collector_type', row: [dayOf(203), g[1], 'solar', '20', '18', ''] }),
     (g) => ({ kind: 'unknown reason code', field: 'reason_code', row: [dayOf(204), g[1], 'carrier', '20', '18', 'holiday'] }),
-    (g) => ({ kind: 'required missing', field: 'worker_id', row: [dayOf(205), '', 'carrier', '20', '18', ''] }),
+    () => ({ kind: 'required missing', field: 'worker_id', row: [dayOf(205), '', 'carrier', '20', '18', ''] }),
     (g) => ({ kind: 'duplicate with other content', field: 'date', row: [g[0], g[1], 'wireless', String(Number(g[3]) + 1), g[4], ''] }),
   ];
   const rows: string[][] = [HEADER];

@@ -55,7 +55,7 @@ describe('one script per locale, checked with OpenCC’s data', function () {
       const sheet = workbook.addWorksheet('投诉');
       sheet.getCell('B2').value = '处理';
       sheet.getCell('C3').value = { richText: [{ text: '富' }, { text: '文本' }] };
-      sheet.getCell('D4').value = { formula: 'IF(A1="","请输入","")', result: '请输入' } as ExcelJS.CellFormulaValue;
+      sheet.getCell('D4').value = { formula: 'IF(A1="","请输入","")', result: '请输入' };
       sheet.addTable({ name: 't1', ref: 'F1', columns: [{ name: '编号' }], rows: [['x']] });
       (sheet as unknown as { dataValidations: { add(r: string, v: ExcelJS.DataValidation): void } }).dataValidations.add('A2:A9', {
         type: 'list',

@@ -46,7 +46,7 @@ function tree(xml: string): Node {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, removeNSPrefix: true });
   const convert = (nodes: Ordered[]): Node[] =>
     nodes
-      .filter((n) => !('#text' in n) && !Object.keys(n)[0]!.startsWith('?'))
+      .filter((n) => !('#text' in n) && !Object.keys(n)[0].startsWith('?'))
       .map((n) => {
         const name = Object.keys(n).find((k) => k !== ':@')!;
         const raw = n[name] as Ordered[];
@@ -57,7 +57,7 @@ function tree(xml: string): Node {
           text: raw.filter((c) => '#text' in c).map((c) => String(c['#text'])).join(''),
         };
       });
-  return convert(parser.parse(xml) as Ordered[])[0]!;
+  return convert(parser.parse(xml) as Ordered[])[0];
 }
 const find = (node: Node, name: string): Node[] => [
   ...node.children.filter((c) => c.name === name),
@@ -66,7 +66,7 @@ const find = (node: Node, name: string): Node[] => [
 const one = (node: Node, name: string): Node => {
   const found = find(node, name);
   assert.equal(found.length, 1, `expected one ${name}`);
-  return found[0]!;
+  return found[0];
 };
 
 describe('add-in manifest', () => {
@@ -93,7 +93,7 @@ describe('add-in manifest', () => {
         [name.attrs.DefaultValue, ...name.children.map((o) => `${o.attrs.Locale}=${o.attrs.Value}`)],
         ['客服台账', 'zh-TW=客服臺賬', 'en-US=Kefu Ledger'],
       );
-      assert.equal(one(root, 'DefaultSettings').children[0]!.attrs.DefaultValue, 'https://localhost:3000/taskpane.html');
+      assert.equal(one(root, 'DefaultSettings').children[0].attrs.DefaultValue, 'https://localhost:3000/taskpane.html');
     });
 
     it('has a 客服台账 ribbon tab whose buttons open the task pane at each view, and a commands.html function file', () => {
@@ -101,34 +101,34 @@ describe('add-in manifest', () => {
       const strings = new Map(
         [...find(root, 'ShortStrings'), ...find(root, 'LongStrings')]
           .flatMap((s) => s.children)
-          .map((s) => [s.attrs.id!, s.attrs.DefaultValue!]),
+          .map((s) => [s.attrs.id, s.attrs.DefaultValue]),
       );
-      const urls = new Map(find(one(root, 'Urls'), 'Url').map((u) => [u.attrs.id!, u.attrs.DefaultValue!]));
+      const urls = new Map(find(one(root, 'Urls'), 'Url').map((u) => [u.attrs.id, u.attrs.DefaultValue]));
       const tab = one(root, 'CustomTab');
-      assert.equal(strings.get(tab.children.at(-1)!.attrs.resid!), '客服台账');
+      assert.equal(strings.get(tab.children.at(-1)!.attrs.resid), '客服台账');
 
       const buttons = find(tab, 'Control').map((control) => {
         assert.equal(control.attrs.type, 'Button');
         const action = one(control, 'Action');
         assert.equal(action.attrs.type, 'ShowTaskpane');
-        return { id: control.attrs.id, resid: one(action, 'SourceLocation').attrs.resid!, url: urls.get(one(action, 'SourceLocation').attrs.resid!) };
+        return { id: control.attrs.id, resid: one(action, 'SourceLocation').attrs.resid, url: urls.get(one(action, 'SourceLocation').attrs.resid) };
       });
       assert.deepEqual(
         buttons.map((b) => b.url),
         VIEWS.map((view) => `https://localhost:3000/taskpane.html?view=${view}`),
       );
       assert.equal(new Set(buttons.map((b) => b.resid)).size, VIEWS.length, 'each view has its own Url resource');
-      assert.equal(urls.get(one(root, 'FunctionFile').attrs.resid!), 'https://localhost:3000/commands.html');
+      assert.equal(urls.get(one(root, 'FunctionFile').attrs.resid), 'https://localhost:3000/commands.html');
     });
 
     it('refers only to icons that exist in addin/assets at the size it declares', () => {
       const root = tree(committed);
-      const images = new Map(find(one(root, 'Images'), 'Image').map((i) => [i.attrs.id!, i.attrs.DefaultValue!]));
+      const images = new Map(find(one(root, 'Images'), 'Image').map((i) => [i.attrs.id, i.attrs.DefaultValue]));
       const declared: [string, number][] = [
-        [one(root, 'IconUrl').attrs.DefaultValue!, 32],
-        [one(root, 'HighResolutionIconUrl').attrs.DefaultValue!, 64],
+        [one(root, 'IconUrl').attrs.DefaultValue, 32],
+        [one(root, 'HighResolutionIconUrl').attrs.DefaultValue, 64],
         ...find(root, 'Icon').flatMap((icon) =>
-          icon.children.map((img): [string, number] => [images.get(img.attrs.resid!)!, Number(img.attrs.size)]),
+          icon.children.map((img): [string, number] => [images.get(img.attrs.resid)!, Number(img.attrs.size)]),
         ),
       ];
       for (const [url, size] of declared) {
@@ -152,7 +152,7 @@ describe('add-in manifest', () => {
     it('validates against the XSD and our lint, and does not mention localhost', () => {
       assertValid(production);
       assert.doesNotMatch(production, /localhost/);
-      const urls = [...production.matchAll(/(?:DefaultValue|Value)="(https?:[^"]*)"/g)].map((m) => m[1]!);
+      const urls = [...production.matchAll(/(?:DefaultValue|Value)="(https?:[^"]*)"/g)].map((m) => m[1]);
       assert.ok(urls.length > 20);
       assert.deepEqual(urls.filter((u) => !u.startsWith('https://ledger.example.com/')), []);
       assert.match(production, /<AppDomain>https:\/\/ledger\.example\.com<\/AppDomain>/);

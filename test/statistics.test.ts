@@ -426,7 +426,7 @@ describe('Yearly complaint statistics (issue 6)', function () {
       bar.update(50, 100);
       bar.update(100, 100);
       bar.done();
-      assert.match(written[0], /^\r█{14}░{14}  50%  正在读取台账$/);
+      assert.match(written[0], /^\r█{14}░{14} {2}50% {2}正在读取台账$/);
       assert.match(written[1], /100%/);
       assert.equal(written[2], '\r\x1b[2K');
       const piped: string[] = [];

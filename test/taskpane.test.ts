@@ -42,7 +42,7 @@ async function initialModules(entry: string): Promise<string[]> {
       },
     ],
   });
-  const outputs = result.metafile!.outputs;
+  const outputs = result.metafile.outputs;
   const entryOutput = Object.values(outputs).find((o) => o.entryPoint?.endsWith(entry.replace(/^\.\//, '')))!;
   const initial = new Set<string>();
   const visit = (output: (typeof outputs)[string]) => {

@@ -56,7 +56,7 @@ export const importCommand: Command = {
       ? await (async () => {
           const ledger = await readLedger(ledgerFile);
           const context = { clock: systemClock(), actor: { clerk: clerkOf(parsed), site: (await ledger.settings()).site || undefined } };
-          return summaryOf(await previewImport(ledger, { table, source: sourceTable! }, context));
+          return summaryOf(await previewImport(ledger, { table, source: sourceTable }, context));
         })()
       : await changeLedger(parsed, ledgerFile, async ({ ledger, clock, clerk }) => {
           const context = { clock, actor: { clerk, site: (await ledger.settings()).site || undefined } };

@@ -5,7 +5,6 @@ import { fenToYuan } from '../../addin/src/domain/performance/exact';
 import { isMonth, monthlyPerformanceOperation, type PerformanceOutcome } from '../../addin/src/domain/performance/month';
 import { sha256Hex } from '../../addin/src/core/sha256';
 import { KefuError } from '../../addin/src/core/problems';
-import type { Operation } from '../../addin/src/domain/records';
 import { message } from '../../addin/src/i18n/messages';
 import type { ChangeSet, Ledger, Snapshot } from '../../addin/src/ledger/types';
 import { aboutFile, checkOutputPath, commitOutputs, discardOutputs, prepareOutput, safeFileName, type PreparedOutput } from '../../addin/src/ledger/xlsx/files';
@@ -27,7 +26,7 @@ async function isDirectory(p: string): Promise<boolean> {
 /** Runs the month's operation on `ledger` up to its decision: the outcome, the change set and the snapshot it was decided on. */
 async function computeMonth(ledger: Ledger, input: Parameters<typeof monthlyPerformanceOperation.prepare>[0], clerk: string): Promise<{ outcome: PerformanceOutcome; changes: ChangeSet; snapshot: Snapshot }> {
   const context = { clock: systemClock(), actor: { clerk } };
-  const operation = monthlyPerformanceOperation as Operation<typeof input, typeof input, PerformanceOutcome>;
+  const operation = monthlyPerformanceOperation;
   const prepared = operation.prepare(input, context);
   const snapshot = await ledger.read(operation.request(prepared, context));
   const { changes, result } = operation.decide(snapshot, prepared, context);

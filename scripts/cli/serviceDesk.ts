@@ -119,7 +119,7 @@ const GROUPS: readonly Group[] = [
   {
     word: 'reception',
     form: receptionForm,
-    steps: DESK_STEPS.reception as unknown as Record<string, Operation<unknown, unknown, StepResult>>,
+    steps: DESK_STEPS.reception,
     number: '<JD-no>',
     extraUsage: [`compile ${LEDGER} --period <YYYY-MM> --to <customer_service|supervisor> [--title <text>]`],
     extraFlags: {
@@ -136,7 +136,7 @@ const GROUPS: readonly Group[] = [
   {
     word: 'complaint',
     form: complaintForm,
-    steps: DESK_STEPS.complaint as unknown as Record<string, Operation<unknown, unknown, StepResult>>,
+    steps: DESK_STEPS.complaint,
     number: '<TS-no>',
     help: t(
       '投诉处理流程，每步签名：dispatch {copy1_signed, copy2_filed}；handle {action_result, substantiated, handled_at}；return {returned_to_cs}；visit（回访单，编号 <TS-no>-HF）{visited_at, method, person_visited, resolved, satisfaction, visitor, received_by_cs}——未解决或不满意会重新打开投诉；archive {archived}；void --reason。步骤不按顺序会被拒绝（处理未记录、处理单未交回之前不能回访）。',
@@ -147,7 +147,7 @@ const GROUPS: readonly Group[] = [
   {
     word: 'repair',
     form: repairForm,
-    steps: DESK_STEPS.repair as unknown as Record<string, Operation<unknown, unknown, StepResult>>,
+    steps: DESK_STEPS.repair,
     number: '<WX-no>',
     help: t(
       '三联报修单：sign {engineering_signed}（工程部为三联签收）；dispatch {technician}；arrive {arrived_at}；wait-parts；complete {completed_at, result, materials?, paid, cost?, requester_accepted}；return {returned_to_cs}（第二联交回客服）；close {visit_result?}。维修台账行随每一步更新。不给编号时，JSON 为对象数组，每个对象带自己的编号（reception_no、ticket_no 或 order_no）和该步的字段；整批先检查，有一步被拒绝就什么都不写。',

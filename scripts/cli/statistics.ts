@@ -1,8 +1,4 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import type ExcelJS from 'exceljs';
 import { systemClock } from '../../addin/src/core/clock';
-import { KefuError } from '../../addin/src/core/problems';
 import { runOperation } from '../../addin/src/domain/records';
 import { complaintStatisticsOperation, detailRow, isYear, statisticsDetailSheet } from '../../addin/src/domain/statisticsSheet';
 import { message } from '../../addin/src/i18n/messages';
@@ -54,7 +50,7 @@ async function writeReportWorkbook(file: string, reports: readonly ReportToWrite
   await writeOutputThrough(file, async (temp) => {
     const writer = new Excel.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: false });
     for (const { report, more } of reports) {
-      const sheet = writer.addWorksheet(report.name, { views: reportViews(report) }) as unknown as ExcelJS.Worksheet;
+      const sheet = writer.addWorksheet(report.name, { views: reportViews(report) });
       startReportSheet(sheet, report);
       writeReportRows(sheet, report, report.rows, 0);
       const count = more?.count ?? 0;

@@ -41,7 +41,7 @@ export function startDevServer(port: number, timeoutMs = 120_000): Promise<DevSe
   let readyAt = 0;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       reject(new Error(`npm start did not come up within ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const stop = () =>

@@ -318,7 +318,7 @@ function nodeName(n: XNode): string {
 }
 function children(n: XNode): XNode[] {
   const v = n[nodeName(n)];
-  return Array.isArray(v) ? (v as XNode[]) : [];
+  return Array.isArray(v) ? (v) : [];
 }
 function attrs(n: XNode): Record<string, string> {
   return n[':@'] ?? {};
@@ -643,7 +643,7 @@ export function parseValidationCondition(condition: string): ParsedCondition {
     const inner = list[1];
     const args = splitArgs(inner);
     const items = args.map(unquote);
-    if (args.length > 0 && items.every((x) => x !== null)) return { kind: 'list', formula: inner, items: items as string[] };
+    if (args.length > 0 && items.every((x) => x !== null)) return { kind: 'list', formula: inner, items: items };
     return { kind: 'list', formula: inner, rangeArg: args.length === 1 ? args[0] : undefined };
   }
   const typed: [RegExp, ValidationKind][] = [

@@ -3,6 +3,6 @@
  * view through the manifest's ShowTaskpane actions (taskpane.html?view=…), so the function file
  * only has to be ready when Office loads it.
  */
-Office.onReady(() => {
+void Office.onReady(() => {
   document.body.dataset.ready = 'true';
 });

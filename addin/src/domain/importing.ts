@@ -5,7 +5,7 @@ import { LOCALES, type Locale, type Text } from '../i18n/locale';
 import { joinList } from '../i18n/messages';
 import { BOOL_CODES } from '../forms/codes';
 import type { DomainValue, RecordValues } from '../ledger/cells';
-import { periodOf, type SequenceNumbering } from '../ledger/numbering';
+import { periodOf } from '../ledger/numbering';
 import type { AuditEntry, ChangeSet, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
 import type { Clock } from '../core/clock';
 import { KefuError, localized, type Problem } from '../core/problems';
@@ -252,7 +252,7 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
       if (value === undefined) return;
       // Text Excel cannot store: located in the cell as the file has it (before trimming); the
       // checks below see the rest of the cell, so every other problem of the row is said too.
-      const unstorable = typeof cells[i] === 'string' ? unstorableProblem(cells[i] as string) : undefined;
+      const unstorable = typeof cells[i] === 'string' ? unstorableProblem(cells[i]) : undefined;
       if (unstorable) cellProblems.push({ ...unstorable, form: form.key, field: key, row });
       given[key] = unstorable ? withoutUnstorable(value as string) : value;
     });
@@ -504,7 +504,7 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
   const numbers: string[] = [];
   const appended: string[] = [];
   if (prepared.form.numbering.kind === 'sequence') {
-    const numbering = prepared.form.numbering as SequenceNumbering;
+    const numbering = prepared.form.numbering;
     const create = createNumberedRecord(prepared.form);
     for (const [index, record] of result.records.entries()) {
       const imported: Record<string, DomainValue> = {};
@@ -516,7 +516,7 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
       const last = index === result.records.length - 1;
       const outcome = await runOperation(
         ledger,
-        { prepare: () => ({ values: imported, period }), request: create.request, decide: create.decide },
+        { ...create, prepare: () => ({ values: imported, period }) },
         undefined,
         context,
         options.select && last ? { selectAppended: true, selectFrom: appended[0] } : {},

@@ -371,8 +371,8 @@ export function detailRow(locale: Locale): (f: TicketFacts) => ReportCell[] {
     }
     return cell;
   };
-  const months = new Map(MONTHS.map((m) => [m, { text: monthLabel(m, locale) } as ReportCell]));
-  const buckets = new Map(BUCKETS.map((b) => [b, { text: BUCKET_LABELS[b][locale] } as ReportCell]));
+  const months = new Map(MONTHS.map((m) => [m, { text: monthLabel(m, locale) }]));
+  const buckets = new Map(BUCKETS.map((b) => [b, { text: BUCKET_LABELS[b][locale] }]));
   const yes: ReportCell = { text: L.yes[locale] };
   const no: ReportCell = { text: L.no[locale] };
   const overdue: ReportCell = { text: L.detailOverdue[locale] };

@@ -30,8 +30,10 @@ export interface UnstorableCharacter {
 export const EXCEL_DIGITS = 15;
 
 // Without the u flag a regular expression sees UTF-16 code units, so a lone surrogate is one match.
+// eslint-disable-next-line no-control-regex -- the control characters Excel cannot store are what it looks for
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** A quick first look (one character class): most text has none of these, not even a surrogate pair. */
+// eslint-disable-next-line no-control-regex -- as above
 const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** The first character of `text` Excel cannot store, or undefined when all can be stored. */

@@ -73,5 +73,5 @@ export function firstBreak(rows: readonly RecordValues[]): number {
 export function previousChain(layout: TableLayout | undefined, locale: Locale): string {
   if (!layout?.lastValues || layout.lastRowBlank) return '';
   const index = layout.headers.findIndex((h) => columnForHeader('audit_log', h, locale)?.key === 'chain');
-  return index < 0 ? '' : text(layout.lastValues[index] as DomainValue);
+  return index < 0 ? '' : text(layout.lastValues[index]);
 }

@@ -225,11 +225,17 @@ function Preview() {
   const [sheetName, setSheetName] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState(false);
 
+  // A new ledger clears the old one at once (adjusted while rendering, not in the effect that loads it).
+  const [shownKey, setShownKey] = React.useState(ledgerKey);
+  if (ledgerKey !== shownKey) {
+    setShownKey(ledgerKey);
+    setWorkbook(null);
+    setError(null);
+  }
+
   React.useEffect(() => {
     let cancelled = false;
     const deferred = deferredFor(ledgerKey);
-    setWorkbook(null);
-    setError(null);
     loadWorkbook(source, locale).then(
       (wb) => {
         if (cancelled) return;
@@ -262,9 +268,11 @@ function Preview() {
 
   // Follow Excel: after each action the active sheet (where a selection also lands) comes to the front.
   const active = workbook?.activeWorksheet?.name;
-  React.useEffect(() => {
+  const [followed, setFollowed] = React.useState({ active, version });
+  if (active !== followed.active || version !== followed.version) {
+    setFollowed({ active, version });
     if (active && version > 0) setSheetName(active);
-  }, [active, version]);
+  }
 
   const download = async () => {
     if (!workbook) return;

@@ -126,7 +126,7 @@ export function BindingView() {
       if (!result) return;
       const { buildBoundVolumes } = await import(/* webpackChunkName: "xlsx" */ '../workbooks/boundVolumes');
       const bytes = await buildBoundVolumes(result, { locale, site: settings.site }).xlsx.writeBuffer();
-      saveFile(`bound-volumes-${result.year}.xlsx`, new Uint8Array(bytes as ArrayBuffer), XLSX_TYPE);
+      saveFile(`bound-volumes-${result.year}.xlsx`, new Uint8Array(bytes), XLSX_TYPE);
     });
 
   return (

@@ -130,13 +130,21 @@ export function StepsView({ target }: { target: StepTarget | null }) {
   const [number, setNumber] = React.useState(target?.record ?? '');
   const [reason, setReason] = React.useState('');
   const [voidOutcome, setVoidOutcome] = React.useState<string | null>(null);
-  React.useEffect(() => {
+  // A new target (a record picked elsewhere) fills the form, and a new table starts at its first step:
+  // adjusted while rendering, as React advises for state that follows a prop, not in an effect after it.
+  const [shownTarget, setShownTarget] = React.useState(target);
+  if (target !== shownTarget) {
+    setShownTarget(target);
     if (target) {
       setTable(target.table);
       setNumber(target.record);
     }
-  }, [target]);
-  React.useEffect(() => setAction(Object.keys(group.steps)[0]), [group]);
+  }
+  const [shownGroup, setShownGroup] = React.useState(group);
+  if (group !== shownGroup) {
+    setShownGroup(group);
+    setAction(Object.keys(group.steps)[0]);
+  }
   const step = group.steps[action];
   const key = group.form.fields.find((f) => f.key === group.form.keyField)!;
 
@@ -212,7 +220,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
           <RecordForm<StepResult>
             key={`${group.form.key}-${action}-${number}`}
             parts={[{ key: 'fields', form: step.describe.fieldsForm, fields: fieldsOf(step.describe.fieldsForm, step.describe.fields) }]}
-            operation={step as DeskStep}
+            operation={step}
             help={ui('stepHelp', locale, {
               from: step.describe.from.map((s) => codeLabel(group.form.statuses, s, locale)).join(locale === 'en-US' ? ', ' : '、'),
             })}
@@ -254,7 +262,7 @@ export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
           setError(errorText(e, locale));
         }
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps, @typescript-eslint/unbound-method -- reload for a new ledger or language only (session.ledger is compared here, not called)
     [session.ledger, locale],
   );
   React.useEffect(() => {

@@ -3,7 +3,7 @@ import { App } from './App';
 import type { PaneEnvironment } from './environment';
 
 /** The task pane inside Excel: Office.js's Excel.run and Office's display language. */
-Office.onReady(() => {
+void Office.onReady(() => {
   const env: PaneEnvironment = {
     run: (batch) => Excel.run(batch),
     displayLanguage: Office.context.displayLanguage,

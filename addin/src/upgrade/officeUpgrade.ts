@@ -131,6 +131,7 @@ async function readWorkbook(run: ExcelRun): Promise<Workbook> {
       const table = wb.tables.getItemOrNullObject(key);
       const header = table.getHeaderRowRange();
       header.load('values,rowIndex,columnIndex');
+      // eslint-disable-next-line office-addins/call-sync-before-read -- worksheet is a navigation property (a proxy), not a loaded value
       const sheet = table.worksheet;
       sheet.load('name');
       const body = table.getDataBodyRange();
@@ -168,6 +169,7 @@ async function readWorkbook(run: ExcelRun): Promise<Workbook> {
       tables,
       sheets: new Set(sheets.items.map((s) => upper(s.name))),
       names: new Map(names.items.map((n) => [upper(n.name), { name: n.name, formula: String(n.formula) }])),
+      // eslint-disable-next-line office-addins/load-object-before-read -- isNullObject needs a sync, not a load (a range of a missing sheet is a null object)
       ...(lists.isNullObject ? {} : { lists: lists.values as CellIn[][] }),
       ...(auditFirst ? { auditFirst } : {}),
     };

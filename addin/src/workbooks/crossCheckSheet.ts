@@ -411,7 +411,7 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   const at = (address: string) => sheet.getCell(address.replace(/\$/g, ''));
   const setFormula = (address: string, formula: string, format = '0') => {
     const cell = at(address);
-    cell.value = { formula } as ExcelJS.CellFormulaValue;
+    cell.value = { formula };
     cell.numFmt = format;
   };
   const bold = (address: string) => (at(address).font = { bold: true });
@@ -543,7 +543,7 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   };
   const [before, after] = L.hint[locale].split('{sheet}');
   const [prefix, suffix] = statisticsSheetName(9999, locale).split('9999');
-  at('C2').value = { formula: `${literal(before + prefix)}&${YEAR_CELL}&${literal(suffix + after)}` } as ExcelJS.CellFormulaValue;
+  at('C2').value = { formula: `${literal(before + prefix)}&${YEAR_CELL}&${literal(suffix + after)}` };
   at('C2').font = { italic: true, color: { argb: 'FF595959' } };
   at(`A${VOID_ROW}`).value = L.voidMarks[locale];
   bold(`A${VOID_ROW}`);

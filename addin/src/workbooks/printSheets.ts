@@ -72,7 +72,7 @@ function columnIndexFormula(refs: Refs, header: string): string {
 }
 
 function setFormula(cell: ExcelJS.Cell, formula: string): void {
-  cell.value = { formula } as ExcelJS.CellFormulaValue;
+  cell.value = { formula };
 }
 
 function renderRow(sheet: ExcelJS.Worksheet, r: number, row: PrintRow, refs: Refs, ourColumns: number, locale: Locale): void {

@@ -64,7 +64,7 @@ function cellOf(cell: ExcelJS.Cell, row: number, col: number): SheetCopyCell | u
   const raw = cell.value as unknown;
   let value: SheetCopyCell['value'];
   let formula: string | undefined;
-  if (raw !== null && typeof raw === 'object' && 'formula' in (raw as object)) formula = `=${(raw as { formula: string }).formula}`;
+  if (raw !== null && typeof raw === 'object' && 'formula' in raw) formula = `=${(raw as { formula: string }).formula}`;
   else if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') value = raw;
   else if (raw !== null && raw !== undefined) throw new Error(`Template sheet cell ${cell.address}: a value of a kind the copy does not carry`);
   const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? htmlColor(cell.fill.fgColor) : undefined;

@@ -102,6 +102,7 @@ export async function readRemainingRows(
       return part;
     });
     try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point: each response stays under the payload limit
       await context.sync();
     } catch (error) {
       if (!isPayloadTooLarge(error) || count === 1) throw error;
@@ -313,6 +314,7 @@ class OfficeLedger implements OfficeLedgerHandle {
         const sheetProbes = (request.sheets ?? []).map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
           sheet.load('name');
+          // eslint-disable-next-line office-addins/call-sync-before-read -- charts is a navigation property (a proxy), not a loaded value
           const charts = sheet.charts;
           charts.load('items/name');
           return { name, sheet, charts };
@@ -360,7 +362,7 @@ class OfficeLedger implements OfficeLedgerHandle {
             for (const range of read.found) {
               rows.push({
                 ref: { table: read.key, row: range.rowIndex },
-                values: rowToRecord(read.key, read.header!.values[0], range.values[0], locale, read.query.columns),
+                values: rowToRecord(read.key, read.header.values[0], range.values[0], locale, read.query.columns),
               });
             }
           }
@@ -517,6 +519,7 @@ class OfficeLedger implements OfficeLedgerHandle {
         }
         for (const part of batch.sheets) writeSheetPart(context, part, part.report.name === shownReport);
 
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one Excel.run per batch: planBatches keeps each request under the payload limit
         await context.sync();
         return addresses.map(({ table, range, count }) => ({ table, address: range.address, firstRow: range.rowIndex, count }));
       });
@@ -743,13 +746,13 @@ function addChart(sheet: Excel.Worksheet, spec: ReportChart): void {
   const chart = sheet.charts.add(CHART_TYPES[spec.kind], blockRange(sheet, spec.source), 'Columns' as Excel.ChartSeriesBy);
   chart.name = spec.name;
   chart.title.text = spec.title;
-  chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+  chart.legend.position = 'Bottom';
   const p = spec.placement;
   chart.setPosition(blockRange(sheet, { row: p.row, column: p.column, rows: 1, columns: 1 }), blockRange(sheet, { row: p.row + p.rows - 1, column: p.column + p.columns - 1, rows: 1, columns: 1 }));
   if (spec.kind === 'pareto') {
     const cumulative = chart.series.getItemAt(spec.source.columns - 2);
-    cumulative.chartType = 'Line' as Excel.ChartType;
-    cumulative.axisGroup = 'Secondary' as Excel.ChartAxisGroup;
+    cumulative.chartType = 'Line';
+    cumulative.axisGroup = 'Secondary';
   }
 }
 

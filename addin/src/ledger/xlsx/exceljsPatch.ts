@@ -16,6 +16,7 @@ interface ParserState {
   model: Record<string, unknown>;
 }
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const original = DataValidationsXform.prototype.parseClose;
 DataValidationsXform.prototype.parseClose = function parseClose(this: ParserState, name: string): boolean {
   if (name !== 'dataValidation') return original.call(this, name);
@@ -39,6 +40,7 @@ export const exceljsValidationRangesKept = true;
 const TextXform = require('exceljs/lib/xlsx/xform/strings/text-xform.js') as {
   prototype: { render(xmlStream: unknown, model: unknown): void };
 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const renderText = TextXform.prototype.render;
 TextXform.prototype.render = function render(xmlStream: unknown, model: unknown): void {
   const encoded =
@@ -72,6 +74,7 @@ PageBreaksXform.prototype.parseOpen = function parseOpen(
 const WorkSheetXform = require('exceljs/lib/xlsx/xform/sheet/worksheet-xform.js') as {
   prototype: { parseClose(name: string): boolean };
 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const parseWorksheetClose = WorkSheetXform.prototype.parseClose;
 WorkSheetXform.prototype.parseClose = function parseClose(
   this: { parser?: unknown; map: { rowBreaks: { model?: unknown[] } }; model?: Record<string, unknown> },
@@ -105,6 +108,7 @@ export const exceljsRowBreaksKept = true;
 const WorkbookXform = require('exceljs/lib/xlsx/xform/book/workbook-xform.js') as {
   prototype: { prepare(model: { definedNames?: { name: string; ranges: string[] }[] }): void };
 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const prepareWorkbook = WorkbookXform.prototype.prepare;
 WorkbookXform.prototype.prepare = function prepare(this: unknown, model: { definedNames?: { name: string; ranges: string[] }[] }): void {
   prepareWorkbook.call(this, model);
@@ -132,6 +136,7 @@ CalcPropertiesXform.prototype.parseOpen = function parseOpen(
   this.model = full === '1' || full === 'true' ? { fullCalcOnLoad: true } : {};
   return true;
 };
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const parseWorkbookClose = (WorkbookXform.prototype as unknown as { parseClose(name: string): boolean }).parseClose;
 (WorkbookXform.prototype as unknown as { parseClose(name: string): boolean }).parseClose = function parseClose(
   this: { parser?: unknown; map: { calcPr: { model?: Record<string, unknown> } }; model?: Record<string, unknown> },

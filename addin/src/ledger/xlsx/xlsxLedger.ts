@@ -84,8 +84,8 @@ export function cellIn(value: ExcelJS.CellValue): CellIn {
       const result = (value as ExcelJS.CellFormulaValue).result;
       return result === undefined || typeof result === 'object' ? (result instanceof Date ? cellIn(result) : null) : result;
     }
-    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return String(value.error);
     return null;
   }
   return value;
@@ -126,7 +126,7 @@ export function writeReportSheet(workbook: ExcelJS.Workbook, report: ReportSheet
 
 /** A report's frozen rows as exceljs sheet views (the streaming writer takes them when a sheet is added). */
 export function reportViews(report: ReportSheet): Partial<ExcelJS.WorksheetView>[] {
-  return report.frozenRows ? [{ state: 'frozen', ySplit: report.frozenRows, xSplit: 0 } as Partial<ExcelJS.WorksheetViewFrozen>] : [];
+  return report.frozenRows ? [{ state: 'frozen', ySplit: report.frozenRows, xSplit: 0 }] : [];
 }
 
 /**
@@ -159,7 +159,7 @@ export function writeReportRows(sheet: ExcelJS.Worksheet, report: ReportSheet, r
       const target = row.getCell(c + 1);
       if ('text' in cell) target.value = cell.text;
       else if ('number' in cell) target.value = cell.number;
-      else target.value = { formula: cell.formula.slice(1) } as ExcelJS.CellFormulaValue;
+      else target.value = { formula: cell.formula.slice(1) };
       target.style = reportStyle(cellFormat(cell), bold.has(r));
     });
     if (bold.has(r)) for (let c = cells.length; c < width; c++) row.getCell(c + 1).style = reportStyle('General', true);
@@ -178,7 +178,7 @@ function reportStyle(format: string, bold: boolean): Partial<ExcelJS.Style> {
   const key = `${bold ? 'b' : ''}|${format}`;
   let style = REPORT_STYLES.get(key);
   if (!style) {
-    style = Object.freeze({ ...(format !== 'General' ? { numFmt: format } : {}), ...(bold ? { font: { bold: true } } : {}) }) as Partial<ExcelJS.Style>;
+    style = Object.freeze({ ...(format !== 'General' ? { numFmt: format } : {}), ...(bold ? { font: { bold: true } } : {}) });
     REPORT_STYLES.set(key, style);
   }
   return style;
@@ -194,7 +194,7 @@ export function finishReportSheet(sheet: ExcelJS.Worksheet, report: ReportSheet,
       rules: [{ type: 'dataBar', priority: 1, gradient: false, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FF5B9BD5' } } as ExcelJS.DataBarRuleType],
     });
   }
-  sheet.autoFilter = report.autoFilter && rowCount > 0 ? `A1:${columnLetters(reportWidth(report))}${rowCount}` : (undefined as unknown as string);
+  sheet.autoFilter = report.autoFilter && rowCount > 0 ? `A1:${columnLetters(reportWidth(report))}${rowCount}` : undefined;
 }
 
 export class XlsxLedger implements Ledger {
@@ -224,7 +224,7 @@ export class XlsxLedger implements Ledger {
 
   /** The settings in kefu_meta (template version, locale, site, created). */
   settings(): Record<string, string> {
-    const meta = this.locate(META_TABLE, true)!;
+    const meta = this.locate(META_TABLE, true);
     return Object.fromEntries(this.bodyRows(meta).map((row) => [String(row[0] ?? ''), String(row[1] ?? '')]));
   }
 
