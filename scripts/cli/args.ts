@@ -274,7 +274,7 @@ export async function readJsonInput(source: string): Promise<unknown> {
       ? await new Promise<string>((resolve, reject) => {
           let data = '';
           process.stdin.setEncoding('utf8');
-          process.stdin.on('data', (chunk) => (data += chunk));
+          process.stdin.on('data', (chunk: string) => (data += chunk)); // a string: the encoding is set
           process.stdin.on('end', () => resolve(data));
           process.stdin.on('error', reject);
         })

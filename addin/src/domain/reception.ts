@@ -198,7 +198,7 @@ export const receiveMatter: Operation<unknown, PreparedReception, ReceptionResul
     const receivedAt = String(values.received_at);
 
     if (category === 'inquiry' && values.answered_on_spot === true) record.status = 'closed';
-    else if (RECEPTION_DUE_RULE[category]) due = dueFrom(snapshot, RECEPTION_DUE_RULE[category]!, receivedAt);
+    else if (RECEPTION_DUE_RULE[category]) due = dueFrom(snapshot, RECEPTION_DUE_RULE[category], receivedAt);
     if (due) record.reply_due = due;
     if (category === 'issue_report') record.status = 'referred';
 
