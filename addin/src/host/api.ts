@@ -1,7 +1,7 @@
 /**
  * The Office.js-like API of the in-memory Excel host.
  *
- * `workbook.client()` gives a `HostClient`; `client.run(async (context) => …)` behaves like
+ * `hostClient(workbook)` gives a `HostClient`; `client.run(async (context) => …)` behaves like
  * `Excel.run`: `context.workbook` hands out proxy objects whose property writes and method calls
  * are queued as actions; nothing reaches the workbook until `context.sync()`, which applies the
  * batch in order, atomically with respect to other clients, and only then fills in what was
@@ -37,7 +37,14 @@ import {
 } from './address';
 import { ERROR_LITERALS, NO_CALC, formatCellText, wildcardRegExp, type CellScalar } from './cells';
 import { HostError, HostErrorCode, HostNotImplemented, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
-import type { ClearTarget, HostCell, HostChart, HostChartSeries, HostChartType, HostTable, HostWorkbook, HostWorksheet } from './model';
+import type { ClearTarget, HostCell } from './model/cell';
+import type { HostChartType } from './model/chartLayout';
+import { clearValidation, setValidationRule, setValidationSettings, validationsOver } from './model/dataValidation';
+import { addRowBreak, clearRange, mergeCells, setBold, setColumnsHidden, setRowHeight, setStyle, writeRange } from './model/rangeEdits';
+import { addTableColumn, insertTableRows, renameTableColumn } from './model/tableEdits';
+import type { HostWorkbook } from './model/workbook';
+import type { HostChart, HostChartSeries, HostTable, HostWorksheet } from './model/worksheet';
+import { columnWidthCharacters, columnWidthPoints } from './model/cell';
 
 // =============================================================================================
 // Client, options, statistics
@@ -130,6 +137,11 @@ export function utf8Length(s: string): number {
 }
 
 let clientCounter = 0;
+
+/** A new Office.js-like client on `workbook`: one per simulated user or add-in instance. */
+export function hostClient(workbook: HostWorkbook, options?: HostClientOptions): HostClient {
+  return new HostClient(workbook, options);
+}
 
 export class HostClient {
   readonly workbook: HostWorkbook;
@@ -496,6 +508,11 @@ abstract class HostClientObject {
 
   get context(): Excel.RequestContext {
     return this._ctx._self as unknown as Excel.RequestContext;
+  }
+
+  /** Server side: the workbook this object's client works on. */
+  protected get _host(): HostWorkbook {
+    return this._ctx._client.workbook;
   }
 
   get isNullObject(): boolean {
@@ -1152,9 +1169,9 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
 
   override _write(target: unknown, name: string, value: unknown): void {
     const { sheet, rect: r } = target as RangeTarget;
-    if (name === 'columnHidden') return sheet.workbook.setColumnsHidden(sheet, r, value as boolean);
+    if (name === 'columnHidden') return setColumnsHidden(sheet, r, value as boolean);
     const mode = name === 'values' ? 'values' : name === 'numberFormat' ? 'numberFormat' : 'formulas';
-    sheet.workbook.writeRange(sheet, r, value, mode);
+    writeRange(sheet, r, value, mode);
   }
 
   // ----- methods -----
@@ -1385,14 +1402,14 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
   /** ExcelApi 1.2: see `HostWorkbook.mergeCells`. */
   merge(across?: boolean): void {
     this._invoke('merge', [across ?? false], (t: RangeTarget) => {
-      t.sheet.workbook.mergeCells(t.sheet, t.rect, across === true);
+      mergeCells(t.sheet, t.rect, across === true);
       return undefined;
     });
   }
 
   select(): void {
     this._invoke('select', [], (t: RangeTarget) => {
-      t.sheet.workbook.select(t.sheet, t.rect);
+      this._host.select(t.sheet, t.rect);
       return undefined;
     });
   }
@@ -1403,23 +1420,10 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
       throw new HostNotImplemented(`Excel.Range.clear("${what}")`);
     }
     this._invoke('clear', [what], (t: RangeTarget) => {
-      t.sheet.workbook.clearRange(t.sheet, t.rect, what as ClearTarget);
+      clearRange(t.sheet, t.rect, what as ClearTarget);
       return undefined;
     });
   }
-}
-
-/**
- * Excel measures `RangeFormat.columnWidth` in points; the xlsx file (and the host model) in
- * characters of the default font's maximum digit width (7 px for Calibri 11): pixels = 7·w + 5,
- * points = pixels · 0.75.
- */
-export function columnWidthPoints(characters: number): number {
-  return Math.round(7 * characters + 5) * 0.75;
-}
-
-export function columnWidthCharacters(points: number): number {
-  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 256) / 256);
 }
 
 /** `Excel.VerticalAlignment` ↔ exceljs' alignment.vertical. */
@@ -1551,15 +1555,15 @@ export class HostRangeFormat
         for (let c = r.left; c <= r.right; c++) sheet.columnWidths.set(c, columnWidthCharacters(value));
         return;
       case 'rowHeight':
-        return wb.setRowHeight(sheet, r, value as number);
+        return setRowHeight(sheet, r, value as number);
       case 'verticalAlignment': {
         const vertical = VERTICAL_ALIGNMENTS[String(value)];
         if (!vertical) throw invalidArgument(`"${String(value)}" is not a vertical alignment (Top, Center, Bottom, Justify, Distributed).`);
-        return wb.setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment as object) ?? {}), vertical } }));
+        return setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment as object) ?? {}), vertical } }));
       }
       case 'wrapText':
         if (typeof value !== 'boolean') throw invalidArgument('wrapText must be true or false.');
-        return wb.setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment as object) ?? {}), wrapText: value } }));
+        return setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment as object) ?? {}), wrapText: value } }));
     }
     super._write(target, name, value);
   }
@@ -1606,11 +1610,11 @@ export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeF
     const { sheet, rect: r } = target as RangeTarget;
     if (name === 'bold') {
       if (typeof value !== 'boolean') throw invalidArgument('bold must be true or false.');
-      return sheet.workbook.setBold(sheet, r, value);
+      return setBold(sheet, r, value);
     }
     if (name === 'color') {
       const argb = argbOf(value, 'font.color');
-      return sheet.workbook.setStyle(sheet, r, (s) => ({ ...s, font: { ...((s.font as object) ?? {}), color: { argb } } }));
+      return setStyle(sheet, r, (s) => ({ ...s, font: { ...((s.font as object) ?? {}), color: { argb } } }));
     }
     super._write(target, name, value);
   }
@@ -1650,12 +1654,12 @@ export class HostRangeFill extends HostClientObject implements Pick<Excel.RangeF
     const { sheet, rect: r } = target as RangeTarget;
     if (name !== 'color') return super._write(target, name, value);
     const argb = argbOf(value, 'fill.color');
-    sheet.workbook.setStyle(sheet, r, (s) => ({ ...s, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } }));
+    setStyle(sheet, r, (s) => ({ ...s, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb } } }));
   }
 
   clear(): void {
     this._invoke('clear', [], (t: RangeTarget) => {
-      t.sheet.workbook.setStyle(t.sheet, t.rect, ({ fill: _fill, ...rest }) => rest);
+      setStyle(t.sheet, t.rect, ({ fill: _fill, ...rest }) => rest);
       return undefined;
     });
   }
@@ -1898,7 +1902,7 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
   }
 
   get tables(): Excel.TableCollection {
-    return this._nav(HostTableCollection, 'TableCollection', 'tables', (s: HostWorksheet): TablesScope => ({ workbook: s.workbook, sheet: s })) as unknown as Excel.TableCollection;
+    return this._nav(HostTableCollection, 'TableCollection', 'tables', (s: HostWorksheet): TablesScope => ({ workbook: this._host, sheet: s })) as unknown as Excel.TableCollection;
   }
 
   /** `worksheet.autoFilter` (ExcelApi 1.9): filter buttons on a range's first row. */
@@ -1948,14 +1952,14 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
   /** `worksheet.delete()` (ExcelApi 1.1), with its tables and charts; see `HostWorkbook.deleteWorksheet`. */
   delete(): void {
     this._invoke('delete', [], (s: HostWorksheet) => {
-      s.workbook.deleteWorksheet(s);
+      this._host.deleteWorksheet(s);
       return undefined;
     });
   }
 
   activate(): void {
     this._invoke('activate', [], (s: HostWorksheet) => {
-      s.workbook.activate(s);
+      this._host.activate(s);
       return undefined;
     });
   }
@@ -2398,7 +2402,7 @@ export class HostTableColumnCollection
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, name?: string): Excel.TableColumn {
     return this._column('add', [index ?? null, values ?? null, name ?? null], (t) => {
       const v = values === undefined || values === null || Array.isArray(values) ? values : Array.from({ length: t.rowCount }, () => [values]);
-      const at = t.worksheet.workbook.addTableColumn(t, index, v, name);
+      const at = addTableColumn(t, index, v, name);
       return { table: t, index: at };
     });
   }
@@ -2443,8 +2447,8 @@ export class HostTableColumnObject
   override _write(target: unknown, name: string, v: unknown): void {
     const { table: t, index } = target as ColumnTarget;
     const wb = t.worksheet.workbook;
-    if (name === 'name') wb.renameTableColumn(t, index, String(v));
-    else if (name === 'values') wb.writeRange(t.worksheet, rect(t.top, t.left + index, t.top + t.rowCount - 1, t.left + index), v, 'values');
+    if (name === 'name') renameTableColumn(t, index, String(v));
+    else if (name === 'values') writeRange(t.worksheet, rect(t.top, t.left + index, t.top + t.rowCount - 1, t.left + index), v, 'values');
     else super._write(target, name, v);
   }
 
@@ -2538,7 +2542,7 @@ export class HostTableRowCollection
     return this._child(HostTableRowObject, 'TableRow', 'add', [index ?? null, values ?? null, alwaysInsert ?? null], (t: HostTable): RowTarget => {
       const v = values === undefined || values === null || Array.isArray(values) ? values : [Array.from({ length: t.columnCount }, () => values)];
       const at = index === undefined || index === null ? t.bodyRowCount : index;
-      t.worksheet.workbook.insertTableRows(t, index, v);
+      insertTableRows(t, index, v);
       return { table: t, index: at };
     }) as unknown as Excel.TableRow;
   }
@@ -2580,7 +2584,7 @@ export class HostTableRowObject extends HostClientObject implements Pick<Excel.T
     if (name !== 'values') return super._write(target, name, v);
     if (index >= t.bodyRowCount) throw itemNotFound('The table row no longer exists.');
     const row = t.top + 1 + index;
-    t.worksheet.workbook.writeRange(t.worksheet, rect(row, t.left, row, t.left + t.columnCount - 1), v, 'values');
+    writeRange(t.worksheet, rect(row, t.left, row, t.left + t.columnCount - 1), v, 'values');
   }
 
   load(arg?: LoadArgument): Excel.TableRow {
@@ -2712,7 +2716,7 @@ export class HostChartCollection
     checkRangeArgumentContext(this, sourceData);
     return this._chart('add', [type, sourceData, seriesBy ?? null], (s) => {
       const source = rangeArgument(this, sourceData, s);
-      return s.workbook.createChart(s, type, source, seriesBy);
+      return this._host.createChart(s, type, source, seriesBy);
     });
   }
 
@@ -2887,7 +2891,7 @@ export class HostChartObject extends HostClientObject implements Pick<Excel.Char
     this._invoke('setPosition', [startCell, endCell ?? null], (c: HostChart) => {
       const start = rangeArgument(this, startCell, c.worksheet);
       const end = endCell === undefined || endCell === null ? null : rangeArgument(this, endCell, c.worksheet);
-      c.worksheet.workbook.setChartPosition(c, start, end);
+      this._host.setChartPosition(c, start, end);
       return undefined;
     });
   }
@@ -3193,7 +3197,7 @@ function ruleOf(model: Record<string, unknown>): Excel.DataValidationRule {
 /** The one validation model of every cell of `area`, 'none' when no cell has one, or 'mixed'. */
 function validationOf(target: RangeTarget): Record<string, unknown> | 'none' | 'inconsistent' | 'mixed' {
   const { sheet, rect: r } = target;
-  const over = sheet.workbook.validationsOver(sheet, r);
+  const over = validationsOver(sheet, r);
   if (over.length === 0) return 'none';
   const covered = over.reduce((n, o) => {
     const cut = rectIntersection(o.rect, r)!;
@@ -3273,10 +3277,10 @@ export class HostDataValidation
   override _write(target: unknown, name: string, value: unknown): void {
     const { sheet, rect: r } = target as RangeTarget;
     const wb = sheet.workbook;
-    if (name === 'rule') return wb.setValidationRule(sheet, r, ruleModel(value));
+    if (name === 'rule') return setValidationRule(sheet, r, ruleModel(value));
     if (name === 'ignoreBlanks') {
       if (typeof value !== 'boolean') throw invalidArgument('ignoreBlanks must be true or false.');
-      return wb.setValidationSettings(sheet, r, { allowBlank: value });
+      return setValidationSettings(sheet, r, { allowBlank: value });
     }
     if (name === 'errorAlert') {
       const alert = (value ?? {}) as Partial<Excel.DataValidationErrorAlert>;
@@ -3295,14 +3299,14 @@ export class HostDataValidation
         if (typeof alert.message !== 'string' || alert.message.length > 225) throw invalidArgument('An error alert message has at most 225 characters.');
         settings.error = alert.message;
       }
-      return wb.setValidationSettings(sheet, r, settings);
+      return setValidationSettings(sheet, r, settings);
     }
     super._write(target, name, value);
   }
 
   clear(): void {
     this._invoke('clear', [], (t: RangeTarget) => {
-      t.sheet.workbook.clearValidation(t.sheet, t.rect);
+      clearValidation(t.sheet, t.rect);
       return undefined;
     });
   }
@@ -3494,7 +3498,7 @@ export class HostPageBreakCollection extends HostClientObject implements Pick<Ex
     return this._child(HostPageBreak, 'PageBreak', 'add', [pageBreakRange], (s: HostWorksheet) => {
       const target = rangeArgument(this, pageBreakRange, s);
       if (target.sheet !== s) throw invalidArgument('A page break must be on its worksheet.');
-      s.workbook.addRowBreak(s, target.rect);
+      addRowBreak(s, target.rect);
       return { sheet: s, row: target.rect.top };
     }) as unknown as Excel.PageBreak;
   }

@@ -5,7 +5,7 @@
  *
  *   const wb = new HostWorkbook();
  *   wb.addWorksheet('Sheet1');
- *   const client = wb.client();                    // one per simulated user / add-in instance
+ *   const client = hostClient(wb);                 // one per simulated user / add-in instance
  *   await client.run(async (context) => { … the same code as inside Excel.run … });
  *   client.stats;                                  // round trips and payload bytes
  *   client.failAtSync(1);                          // the next round trip never reaches "Excel"
@@ -70,7 +70,27 @@
 export * from './address';
 export * from './cells';
 export * from './errors';
-export * from './model';
+export { type CellStyle, type ClearTarget, type HostCell, type SetupCell, type SheetVisibility, type WriteMode, columnWidthCharacters, columnWidthPoints } from './model/cell';
+export {
+  CHART_TYPES,
+  type ChartSeriesLayout,
+  DEFAULT_CHART_HEIGHT_POINTS,
+  DEFAULT_CHART_WIDTH_POINTS,
+  type HostChartAxisGroup,
+  HostChartLegend,
+  type HostChartLegendPosition,
+  type HostChartSeriesBy,
+  type HostChartTitle,
+  type HostChartType,
+  UNMODELLED_CHART_TYPES,
+  chartSeriesLayout,
+  checkChartAxisGroup,
+  checkChartLegendPosition,
+  checkChartSeriesBy,
+  checkChartType,
+} from './model/chartLayout';
+export { HostChart, HostChartSeries, HostTable, HostWorksheet } from './model/worksheet';
+export { HostWorkbook } from './model/workbook';
 export * from './api';
 export * from './formulas';
 export * from './xlsxBridge';

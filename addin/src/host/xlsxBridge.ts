@@ -30,7 +30,9 @@ import ExcelJS from 'exceljs';
 import { type Rect, cellAddress, columnLetters, parseAddress, rectAddress, rectColumns, rectRows } from './address';
 import type { CellScalar } from './cells';
 import { takeValidations } from './xlsxValidations';
-import { HostWorkbook, type CellStyle, type HostCell, type HostWorksheet, type SheetVisibility } from './model';
+import type { CellStyle, HostCell, SheetVisibility } from './model/cell';
+import { HostWorkbook } from './model/workbook';
+import type { HostWorksheet } from './model/worksheet';
 
 const DAY_MS = 86_400_000;
 /** exceljs turns serial v into Date(round((v - 25569) * DAY_MS)) (+1462 days in 1904 files). */
