@@ -5,7 +5,7 @@
  * `HostWorkbook` (workbook.ts) implements.
  */
 
-import { MAX_ROWS, MAX_COLUMNS, type Rect, parseAddress, qualifiedAddress, rect, rectAddress, rectColumns, rectRows } from '../address';
+import { type Rect, qualifiedAddress, rect, rectAddress, rectColumns, rectRows } from '../address';
 import type { CellScalar } from '../cells';
 import { HostNotImplemented, invalidArgument, invalidOperation } from '../errors';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT_POINTS, type HostCell, type SheetVisibility, columnWidthPoints, headerText, sameName } from './cell';
