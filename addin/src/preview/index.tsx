@@ -15,7 +15,12 @@ import {
 } from '@fluentui/react-components';
 import { LOCALES, resolveLocale, type Locale } from '../i18n/locale';
 import { LOCALE_NAMES, ui } from '../i18n/ui';
-import { HostWorkbook, formatCellText, hostClient, type HostWorksheet } from '../host';
+// The host's modules one by one, not its index: the index brings the .xlsx bridge and exceljs,
+// which the preview loads only when it reads or writes a file.
+import { hostClient } from '../host/api/client';
+import { formatCellText } from '../host/cells';
+import { HostWorkbook } from '../host/model/workbook';
+import type { HostWorksheet } from '../host/model/worksheet';
 import { columnLetters } from '../ledger/report';
 import { App } from '../taskpane/App';
 import type { PaneEnvironment } from '../taskpane/environment';
