@@ -16,7 +16,7 @@ import { libreOfficeConvert } from '../test/support/libreoffice';
 import { yearStatistics, COMPLAINT_COLUMNS } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation } from '../addin/src/domain/statisticsSheet';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
-import { hostWorkbookFromXlsx } from '../addin/src/host';
+import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import type { Ledger } from '../addin/src/ledger/types';
@@ -91,7 +91,7 @@ async function benchTemplates(): Promise<Uint8Array> {
 async function benchAddin(template: Uint8Array): Promise<void> {
   for (const existing of [10, 1000, 100_000]) {
     const workbook = await hostWorkbookFromXlsx(template);
-    const client = workbook.client();
+    const client = hostClient(workbook);
     const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
     await seed(ledger, existing);
     await runOperation(ledger, registerComplaint, input(), context);
@@ -258,7 +258,7 @@ async function seedDesk(ledger: Ledger, count: number): Promise<void> {
 async function benchDesk(template: Uint8Array): Promise<void> {
   const existing = 100_000;
   const workbook = await hostWorkbookFromXlsx(template);
-  const client = workbook.client();
+  const client = hostClient(workbook);
   const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
   await seed(ledger, existing);
   await seedDesk(ledger, existing);
@@ -481,7 +481,7 @@ async function benchStatistics(template: Uint8Array): Promise<void> {
     report(`stats.ledgerMB@${n}`, (await fs.stat(file)).size / 1024 / 1024, 'MB');
 
     const workbook = await hostWorkbookFromXlsx(new Uint8Array(await fs.readFile(file)));
-    const client = workbook.client();
+    const client = hostClient(workbook);
     const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
     client.resetStats();
     const start = performance.now();

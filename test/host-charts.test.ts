@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
-import { HostNotImplemented, HostWorkbook, hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient } from '../addin/src/host';
+import { HostNotImplemented, HostWorkbook, hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient, hostClient } from '../addin/src/host';
 
 /**
  * Sheet "Data": a block with a header row and a label column.
@@ -51,7 +51,7 @@ function seriesOf(wb: HostWorkbook): { name: string; chartType: string; axisGrou
 describe('host charts: add and load', () => {
   it('adds a chart named "Chart 1" of the given type, 360 × 216 pt, and loads its properties after sync', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('ColumnStacked', sheet.getRangeByIndexes(0, 0, 4, 4), 'Columns');
       chart.load('name,chartType,top,left,width,height,id');
@@ -73,7 +73,7 @@ describe('host charts: add and load', () => {
 
   it('lists charts in order of creation; names count up and are not reused after a delete', async () => {
     const wb = monthly();
-    const client = wb.client();
+    const client = hostClient(wb);
     await client.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const source = sheet.getRange('A1:D4');
@@ -105,7 +105,7 @@ describe('host charts: add and load', () => {
 
   it('loads title, legend and series through navigation paths', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:D4'), 'Columns');
       chart.title.text = '月度收支';
@@ -124,7 +124,7 @@ describe('host charts: add and load', () => {
 
   it('gives a single named series chart its series name as title and no legend', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:B4'), 'Columns');
       chart.load('title/text, legend/visible');
@@ -138,7 +138,7 @@ describe('host charts: add and load', () => {
 describe('host charts: proxies before sync', () => {
   it('throws PropertyNotLoaded for chart, title and series properties until loaded and synced', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
     assert.throws(() => chart.name, (e: OfficeExtension.Error) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message));
@@ -163,7 +163,7 @@ describe('host charts: proxies before sync', () => {
 
   it('refuses a source range from another request context (InvalidRequestContext)', async () => {
     const wb = monthly();
-    const client = wb.client();
+    const client = hostClient(wb);
     const a = ctxOf(client);
     const b = ctxOf(client);
     const foreign = b.workbook.worksheets.getItem('Data').getRange('A1:D4');
@@ -174,7 +174,7 @@ describe('host charts: proxies before sync', () => {
 describe('host charts: series from the source block', () => {
   it('by columns: one series per column, named by the header row, categories from the label column', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('ColumnStacked', sheet.getRangeByIndexes(0, 0, 4, 4), 'Columns');
       chart.series.load('items/name');
@@ -194,7 +194,7 @@ describe('host charts: series from the source block', () => {
 
   it('by rows: one series per row, named by the label column, categories from the header row', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'), 'Rows');
       chart.series.load('items/name,count');
@@ -212,7 +212,7 @@ describe('host charts: series from the source block', () => {
   it('"Auto" and an omitted seriesBy plot by columns, as Excel on the web does', async () => {
     for (const seriesBy of ['Auto', undefined] as const) {
       const wb = monthly();
-      await wb.client().run(async (context) => {
+      await hostClient(wb).run(async (context) => {
         const sheet = context.workbook.worksheets.getItem('Data');
         sheet.charts.add('Line', sheet.getRange('A1:D4'), seriesBy);
       });
@@ -233,7 +233,7 @@ describe('host charts: series from the source block', () => {
       [null, 2024, 2025],
       ['Income', 100, 120],
     ]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       sheet.charts.add('ColumnClustered', sheet.getRange('A1:B3'), 'Columns');
       sheet.charts.add('ColumnClustered', sheet.getRange('D1:F2'), 'Columns');
@@ -279,7 +279,7 @@ describe('host charts: series from the source block', () => {
 
   it('takes a source on another sheet, keeping references to that sheet', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data').getRange('A1:C4');
       context.workbook.worksheets.getItem('Other').charts.add('Line', data, 'Columns');
     });
@@ -292,7 +292,7 @@ describe('host charts: series from the source block', () => {
 describe('host charts: position', () => {
   it('setPosition(start, end) covers the cells from start to end in points (48 pt columns, 15 pt rows)', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
       chart.setPosition('H2', 'P20');
@@ -305,7 +305,7 @@ describe('host charts: position', () => {
   it('accepts Range objects, keeps the size without an end cell, and follows column widths', async () => {
     const wb = monthly();
     wb.worksheet('Data').columnWidths.set(1, 20); // column B: 20 characters = 145 px = 108.75 pt
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
       chart.setPosition(sheet.getRange('B3:C4'), sheet.getRange('C10'));
@@ -321,7 +321,7 @@ describe('host charts: position', () => {
 
   it('writes top/left/width/height in points and refuses a non-number', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
     chart.top = 100;
@@ -335,7 +335,7 @@ describe('host charts: position', () => {
 
   it('refuses cells on another sheet (InvalidArgument)', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
     await context.sync();
@@ -348,7 +348,7 @@ describe('host charts: position', () => {
 describe('host charts: series type and axis group (combination charts)', () => {
   it('makes one series a line on the secondary axis, leaving the others', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('ColumnStacked', sheet.getRange('A1:D4'), 'Columns');
       const s = chart.series.getItemAt(1);
@@ -376,7 +376,7 @@ describe('host charts: series type and axis group (combination charts)', () => {
 
   it('sets every series when the chart type changes', async () => {
     const wb = monthly();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Data');
       const chart = sheet.charts.add('ColumnStacked', sheet.getRange('A1:D4'));
       chart.series.getItemAt(0).chartType = 'Line';
@@ -388,7 +388,7 @@ describe('host charts: series type and axis group (combination charts)', () => {
 
   it('rejects an unknown axis group or series type with InvalidArgument, and getItemAt past the end', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:D4'));
     await context.sync();
@@ -407,7 +407,7 @@ describe('host charts: series type and axis group (combination charts)', () => {
 
   it('does not guess which other type mixes Excel accepts (HostNotImplemented)', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('ColumnClustered', sheet.getRange('A1:D4'));
     await context.sync();
@@ -420,7 +420,7 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
   it('getItemOrNullObject gives a null object for a missing name and the chart for a present one', async () => {
     const wb = monthly();
     wb.addChart('Data', 'Line', 'A1:D4', { name: 'kefu_monthly' });
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const charts = context.workbook.worksheets.getItem('Data').charts;
       const missing = charts.getItemOrNullObject('kefu_weekly');
       const present = charts.getItemOrNullObject('KEFU_MONTHLY'); // names compare case-insensitively
@@ -438,7 +438,7 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
 
   it('getItem of a missing name rejects the sync with ItemNotFound', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     context.workbook.worksheets.getItem('Data').charts.getItem('kefu_monthly').load('name');
     await assert.rejects(context.sync(), (e: OfficeExtension.Error) => e.code === 'ItemNotFound' && e.debugInfo.errorLocation === 'ChartCollection.getItem');
   });
@@ -447,7 +447,7 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
     const wb = monthly();
     wb.addChart('Data', 'Line', 'A1:D4', { name: 'a' });
     wb.addChart('Data', 'Pie', 'A1:B4', { name: 'b' });
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const a = sheet.charts.getItem('a');
     const title = a.title;
@@ -476,7 +476,7 @@ describe('host charts: deleting a worksheet', () => {
     wb.addChart('Data', 'Line', 'A1:D4', { name: 'on_data' });
     const elsewhere = wb.addChart('Other', 'ColumnClustered', 'Data!A1:C4', { name: 'on_other' });
     const onData = wb.worksheet('Data').charts[0];
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data');
       data.delete();
       const sheets = context.workbook.worksheets.load('items/name');
@@ -501,7 +501,7 @@ describe('host charts: deleting a worksheet', () => {
   it('refuses to delete the last visible sheet or a VeryHidden one (InvalidOperation)', async () => {
     const wb = monthly();
     wb.worksheet('Other').visibility = 'VeryHidden';
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     context.workbook.worksheets.getItem('Data').delete();
     await assert.rejects(context.sync(), { code: 'InvalidOperation' });
     context.workbook.worksheets.getItem('Other').delete();
@@ -514,7 +514,7 @@ describe('host charts: measurement', () => {
   it('counts the chart type and title text in the request bytes (UTF-8)', async () => {
     const requestBytes = async (type: string, title: string): Promise<number> => {
       const wb = monthly();
-      const client = wb.client();
+      const client = hostClient(wb);
       await client.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem('Data');
         const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange('A1:D4'), 'Columns');
@@ -531,7 +531,7 @@ describe('host charts: measurement', () => {
 
   it('names the actions as RichApi does, e.g. ChartCollection.Add and Chart.SetPosition', async () => {
     const wb = monthly();
-    const client = wb.client();
+    const client = hostClient(wb);
     const seen: string[][] = [];
     client.failWhen((info) => {
       seen.push(info.actionNames);
@@ -551,7 +551,7 @@ describe('host charts: measurement', () => {
   it('measures loaded chart properties in the response bytes', async () => {
     const wb = monthly();
     wb.addChart('Data', 'Line', 'A1:D4', { name: 'x' });
-    const client = wb.client();
+    const client = hostClient(wb);
     const responseFor = async (name: string): Promise<number> => {
       wb.worksheet('Data').charts[0].name = name;
       client.resetStats();
@@ -568,7 +568,7 @@ describe('host charts: errors', () => {
   it('rejects an unknown chart type, or "Invalid", with InvalidArgument at sync, creating nothing', async () => {
     for (const type of ['Bogus', 'Invalid', '']) {
       const wb = monthly();
-      const context = ctxOf(wb.client());
+      const context = ctxOf(hostClient(wb));
       const sheet = context.workbook.worksheets.getItem('Data');
       sheet.charts.add(type as Excel.ChartType, sheet.getRange('A1:D4'));
       await assert.rejects(context.sync(), (e: OfficeExtension.Error) => {
@@ -582,7 +582,7 @@ describe('host charts: errors', () => {
 
   it('rejects an unknown seriesBy with InvalidArgument', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     sheet.charts.add('Line', sheet.getRange('A1:D4'), 'Diagonal' as Excel.ChartSeriesBy);
     await assert.rejects(context.sync(), { code: 'InvalidArgument' });
@@ -591,7 +591,7 @@ describe('host charts: errors', () => {
 
   it('does not lay out ExcelApi 1.9 chart types (HostNotImplemented), nor unimplemented members', async () => {
     const wb = monthly();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     sheet.charts.add('Treemap', sheet.getRange('A1:D4'));
     await assert.rejects(context.sync(), HostNotImplemented);

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { HostNotImplemented, HostWorkbook, hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';
+import { HostNotImplemented, HostWorkbook, hostWorkbookFromXlsx, hostWorkbookToXlsx, hostClient } from '../addin/src/host';
 
 function sheet(): HostWorkbook {
   const wb = new HostWorkbook();
@@ -29,7 +29,7 @@ async function reread(wb: HostWorkbook): Promise<ExcelJS.Workbook> {
 describe('host: data validation (range.dataValidation)', () => {
   it('sets a list rule with its warning, reads it back, and writes it into the file', async () => {
     const wb = sheet();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const v = context.workbook.worksheets.getItem('Data').getRange('A2:A20001').dataValidation;
       v.clear();
       v.rule = { list: { inCellDropDown: true, source: '已受理,已派发' } };
@@ -66,7 +66,7 @@ describe('host: data validation (range.dataValidation)', () => {
 
   it('takes a named list and a whole-number rule; a new rule starts with blanks ignored and a Stop alert', async () => {
     const wb = sheet();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data');
       data.getRange('A2:A9').dataValidation.rule = { list: { inCellDropDown: true, source: '=kefu_list' } };
       const count = data.getRange('B2:B9').dataValidation;
@@ -91,23 +91,23 @@ describe('host: data validation (range.dataValidation)', () => {
 
   it('refuses a rule over cells that already have validation until it is cleared; clearing part keeps the rest', async () => {
     const wb = sheet();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.worksheets.getItem('Data').getRange('A2:A10').dataValidation.rule = { list: { inCellDropDown: true, source: 'x,y' } };
       await context.sync();
     });
     await assert.rejects(
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         context.workbook.worksheets.getItem('Data').getRange('A1:A20').dataValidation.rule = { list: { inCellDropDown: true, source: 'x' } };
         await context.sync();
       }),
       { code: 'InvalidArgument' },
     );
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.worksheets.getItem('Data').getRange('A5:B6').dataValidation.clear();
       await context.sync();
     });
     assert.deepEqual(Object.keys(wb.worksheet('Data').dataValidations).sort(), ['A2:A4', 'A7:A10']);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const v = context.workbook.worksheets.getItem('Data').getRange('A5:A6').dataValidation;
       v.rule = { list: { inCellDropDown: true, source: 'z' } };
       await context.sync();
@@ -118,7 +118,7 @@ describe('host: data validation (range.dataValidation)', () => {
   it('keeps Excel’s limits: a 253-character inline list, a 32-character title, a 225-character message', async () => {
     const wb = sheet();
     const attempt = (set: (v: Excel.DataValidation) => void) =>
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         const v = context.workbook.worksheets.getItem('Data').getRange('A2:A3').dataValidation;
         v.clear();
         set(v);
@@ -139,7 +139,7 @@ describe('host: data validation (range.dataValidation)', () => {
   it('throws HostNotImplemented for what it does not model: other rule kinds, a Range source, an alert without its rule', async () => {
     const wb = sheet();
     const attempt = (set: (v: Excel.DataValidation, context: Excel.RequestContext) => void) =>
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         set(context.workbook.worksheets.getItem('Data').getRange('B2:B3').dataValidation, context);
         await context.sync();
       });
@@ -155,7 +155,7 @@ describe('host: data validation (range.dataValidation)', () => {
 describe('host: defined names (workbook.names)', () => {
   it('adds a name for a reference or a range, finds it case-insensitively, and writes it into the file', async () => {
     const wb = sheet();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const names = context.workbook.names;
       names.add('kefu_list_a', "='_lists'!$A$1:$A$2");
       names.add('Counts', context.workbook.worksheets.getItem('Data').getRange('B2:B5'));
@@ -187,14 +187,14 @@ describe('host: defined names (workbook.names)', () => {
     wb.definedNames.push({ name: 'kefu_list_a', ranges: ["'_lists'!$A$1:$A$1"] });
     for (const name of ['KEFU_LIST_A', 't']) {
       await assert.rejects(
-        wb.client().run(async (context) => {
+        hostClient(wb).run(async (context) => {
           context.workbook.names.add(name, "='_lists'!$A$1:$A$2");
           await context.sync();
         }),
         { code: 'ItemAlreadyExists' },
       );
     }
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.names.getItem('kefu_list_a').formula = "='_lists'!$A$1:$A$2";
       await context.sync();
     });
@@ -206,7 +206,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
   it('sets fill and font colours, vertical alignment, wrapping and row height, reads them back (null where cells differ) and writes them', async () => {
     const wb = sheet();
     wb.setCells('Data', 'C1', [['outside']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const header = context.workbook.tables.getItem('T').getHeaderRowRange();
       header.format.fill.color = '#1F5F8B';
       header.format.font.color = '#FFFFFF';
@@ -231,7 +231,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
       assert.equal(wide.format.rowHeight, 30, 'one row');
     });
     // Contents change, formats stay.
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.worksheets.getItem('Data').getRange('A1').values = [['状态']];
       await context.sync();
     });
@@ -246,7 +246,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
 
   it('hides columns, sets a print area and page breaks, and writes them into the file', async () => {
     const wb = sheet();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data');
       data.getRange('F:G').columnHidden = true;
       data.pageLayout.setPrintArea('A3:D58');
@@ -275,7 +275,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
     assert.match((await zip.file('xl/workbook.xml')!.async('string')), /<definedName name="_xlnm.Print_Area" localSheetId="0">(&apos;)?Data(&apos;)?!\$A\$3:\$D\$58<\/definedName>/);
     assert.match(await zip.file('xl/worksheets/sheet1.xml')!.async('string'), /<rowBreaks count="1" manualBreakCount="1"><brk id="29" max="16383" man="1"\/><\/rowBreaks>/);
     await assert.rejects(
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         context.workbook.worksheets.getItem('Data').horizontalPageBreaks.add('B1');
         await context.sync();
       }),
@@ -289,7 +289,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
       [await hostWorkbookFromXlsx(await hostWorkbookToXlsx(sheet()), { name: 'ledger.xlsx' }), 'ledger.xlsx'],
     ] as const) {
       if (wb.worksheets.length === 0) wb.addWorksheet('Sheet1');
-      await wb.client().run(async (context) => {
+      await hostClient(wb).run(async (context) => {
         context.workbook.load('name');
         await context.sync();
         assert.equal(context.workbook.name, name);
@@ -299,7 +299,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
 
   it('adds a table column at the end for index -1, as for null', async () => {
     const wb = sheet();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.tables.getItem('T').columns.add(-1, undefined, 'Chain');
       await context.sync();
     });
@@ -311,7 +311,7 @@ describe('host: merged cells (range.merge)', () => {
   it('merges keeping the upper-left value, one area per row when across, refuses table cells, and writes the merges', async () => {
     const wb = sheet();
     wb.setCells('Data', 'D1', [['标题', 'x'], ['a', 'b'], ['c', 'd']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data');
       data.getRange('D1:E1').merge();
       data.getRange('D2:E3').merge(true);
@@ -321,7 +321,7 @@ describe('host: merged cells (range.merge)', () => {
     assert.deepEqual(data.values('D1:E3'), [['标题', null], ['a', null], ['c', null]]);
     assert.equal(data.merges.length, 3);
     await assert.rejects(
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         context.workbook.worksheets.getItem('Data').getRange('A1:B1').merge();
         await context.sync();
       }),

@@ -5,7 +5,7 @@
  * (test/preview.test.ts).
  */
 import assert from 'node:assert/strict';
-import { HostWorkbook, NO_CALC, parseFormula } from '../addin/src/host';
+import { HostWorkbook, NO_CALC, parseFormula, hostClient } from '../addin/src/host';
 
 /** Writes `cells` (A1 → value or formula) through the API, then reads `read` back as values. */
 async function compute(cells: Record<string, unknown>, read: string[], sheet = 'Data'): Promise<unknown[]> {
@@ -14,7 +14,7 @@ async function compute(cells: Record<string, unknown>, read: string[], sheet = '
   wb.addWorksheet("It's");
   wb.setCells("It's", 'A1', [['from another sheet']]);
   const out: unknown[] = [];
-  await wb.client().run(async (context) => {
+  await hostClient(wb).run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
     for (const [address, value] of Object.entries(cells)) ws.getRange(address).values = [[value]];
     const ranges = read.map((address) => {
@@ -93,7 +93,7 @@ describe('host: calculation of the print sheets’ formulas', () => {
     const wb = new HostWorkbook();
     wb.addWorksheet('Print');
     wb.addWorksheet('Data');
-    const client = wb.client();
+    const client = hostClient(wb);
     const read = async (address: string) =>
       client.run(async (context) => {
         const range = context.workbook.worksheets.getItem('Print').getRange(address);

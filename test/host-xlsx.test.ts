@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { HostWorkbook, hostWorkbookFromXlsx, hostWorkbookToXlsx, serialFromParts } from '../addin/src/host';
+import { HostWorkbook, hostWorkbookFromXlsx, hostWorkbookToXlsx, serialFromParts, hostClient } from '../addin/src/host';
 
 /** A small ledger as the add-in would leave it, built through the API where Excel semantics matter. */
 async function sample(): Promise<HostWorkbook> {
@@ -14,7 +14,7 @@ async function sample(): Promise<HostWorkbook> {
   wb.addWorksheet('Audit log');
   wb.setCells('投诉登记', 'A1', [['编号', '日期', '金额', '内容']]);
   wb.addTable('投诉登记', 'A1:D1', 'complaints', { style: 'TableStyleLight9' });
-  await wb.client().run(async (context) => {
+  await hostClient(wb).run(async (context) => {
     const sheet = context.workbook.worksheets.getItem('投诉登记');
     sheet.getRange('A2:A3').numberFormat = [['@'], ['@']];
     sheet.getRange('C2:C3').numberFormat = [['#,##0.00'], ['#,##0.00']];

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { HostNotImplemented, HostWorkbook, NO_CALC, WEB_PAYLOAD_LIMIT_BYTES, type HostClient } from '../addin/src/host';
+import { HostNotImplemented, HostWorkbook, NO_CALC, WEB_PAYLOAD_LIMIT_BYTES, type HostClient, hostClient } from '../addin/src/host';
 
 /** A workbook with Sheet1 holding table T (columns Id, Name, Note) over A1:C1 (+ its blank body row). */
 function ledger(): HostWorkbook {
@@ -28,7 +28,7 @@ function ctxOf(client: HostClient): Excel.RequestContext {
 describe('host: proxies, load and sync', () => {
   it('throws PropertyNotLoaded for a property never loaded, naming it and saying to load and sync', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
       assert.throws(() => range.values, (e: OfficeExtension.Error) => {
         assert.equal(e.code, 'PropertyNotLoaded');
@@ -46,7 +46,7 @@ describe('host: proxies, load and sync', () => {
 
   it('throws for a loaded property until the sync that loads it', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
       range.load('values');
       assert.throws(() => range.values, { code: 'PropertyNotLoaded' });
@@ -57,7 +57,7 @@ describe('host: proxies, load and sync', () => {
 
   it('accepts load("a,b"), load(["a","b"]) and load({select: "a,b"})', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1');
       const a = sheet.getRange('B1').load('address, values');
       const b = sheet.getRange('B1').load(['address', 'values']);
@@ -75,7 +75,7 @@ describe('host: proxies, load and sync', () => {
 
   it('touches nothing until sync, then applies the batch in order', async () => {
     const wb = ledger();
-    const client = wb.client();
+    const client = hostClient(wb);
     const context = ctxOf(client);
     const range = context.workbook.worksheets.getItem('Sheet1').getRange('E1');
     range.values = [['first']];
@@ -89,7 +89,7 @@ describe('host: proxies, load and sync', () => {
 
   it('gives getCount() a ClientResult that is readable only after sync', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const count = context.workbook.tables.getItem('T').rows.getCount();
       const sheets = context.workbook.worksheets.getCount();
       assert.throws(() => count.value, { code: 'ValueNotLoaded' });
@@ -102,7 +102,7 @@ describe('host: proxies, load and sync', () => {
   it('loads collections: items, items/name, and name meaning items/name', async () => {
     const wb = ledger();
     wb.addWorksheet('Other', { visibility: 'Hidden' });
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheets = context.workbook.worksheets.load('items/name,items/visibility');
       const columns = context.workbook.tables.getItem('T').columns.load('name');
       const tables = context.workbook.tables.load('count');
@@ -120,7 +120,7 @@ describe('host: proxies, load and sync', () => {
 
   it('loads navigation paths (worksheet/name, columns/items/name)', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const table = context.workbook.tables.getItem('T').load('name, worksheet/name, columns/items/name');
       await context.sync();
       assert.equal(table.name, 'T');
@@ -131,8 +131,8 @@ describe('host: proxies, load and sync', () => {
 
   it('resolves a method proxy at its place in the batch, when the batch is applied', async () => {
     const wb = ledger();
-    const a = ctxOf(wb.client());
-    const b = ctxOf(wb.client());
+    const a = ctxOf(hostClient(wb));
+    const b = ctxOf(hostClient(wb));
     // B queues an append first, but A's sync is applied first: B's getRowsBelow lands below A's rows.
     const bRows = b.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(1);
     bRows.values = [['B', '', '']];
@@ -146,7 +146,7 @@ describe('host: proxies, load and sync', () => {
 
   it('syncs what is pending when run() ends, and refuses objects used after their run', async () => {
     const wb = ledger();
-    const client = wb.client();
+    const client = hostClient(wb);
     let kept: Excel.Range | undefined;
     await client.run(async (context) => {
       kept = context.workbook.worksheets.getItem('Sheet1').getRange('E1');
@@ -164,7 +164,7 @@ describe('host: values written through the API', () => {
   async function write(input: unknown[][], address = 'A5', format?: string): Promise<Excel.Range> {
     const wb = ledger();
     let out: Excel.Range | undefined;
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange(address);
       if (format) range.numberFormat = input.map((row) => row.map(() => format));
       range.values = input;
@@ -206,7 +206,7 @@ describe('host: values written through the API', () => {
   it('leaves a cell alone for null and clears it for ""', async () => {
     const wb = ledger();
     wb.setCells('Sheet1', 'A5', [['keep', 'clear']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').getRange('A5:B5').values = [[null, '']];
     });
     assert.deepEqual(wb.worksheet('Sheet1').values('A5:B5'), [['keep', null]]);
@@ -214,7 +214,7 @@ describe('host: values written through the API', () => {
 
   it('rejects a values array whose shape does not match the range, at sync, writing nothing', async () => {
     const wb = ledger();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const range = context.workbook.worksheets.getItem('Sheet1').getRange('A5:B6');
     range.values = [['a', 'b']]; // 1×2 for a 2×2 range: accepted locally …
     await assert.rejects(context.sync(), { code: 'InvalidArgument' }); // … refused by "Excel"
@@ -231,7 +231,7 @@ describe('host: tables grow as in Excel', () => {
 
   it('takes in the rows written just below it with getDataBodyRange().getRowsBelow(n)', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const table = context.workbook.tables.getItem('T');
       table.getDataBodyRange().getRowsBelow(2).values = [['1', 'a', ''], ['2', 'b', '']];
       const body = table.getDataBodyRange().load('address');
@@ -243,7 +243,7 @@ describe('host: tables grow as in Excel', () => {
 
   it('does not take in rows written with a gap below it, nor columns outside it', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1');
       sheet.getRange('A4:C4').values = [['gap', '', '']];
       sheet.getRange('E3').values = [['beside']];
@@ -253,7 +253,7 @@ describe('host: tables grow as in Excel', () => {
 
   it('grows by a column when a header is written just right of it', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').getRange('D1').values = [['Extra']];
     });
     assert.deepEqual(wb.table('T').headerNames(), ['Id', 'Name', 'Note', 'Extra']);
@@ -263,7 +263,7 @@ describe('host: tables grow as in Excel', () => {
     const wb = ledger();
     wb.setCells('Sheet1', 'A5', [['below the table']]);
     wb.setCells('Sheet1', 'E5', [['outside its columns']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const rows = context.workbook.tables.getItem('T').rows;
       rows.add(undefined, [['1', 'a', 'x'], ['2', 'b', 'y']]);
       const first = rows.add(0, [['0', 'z', 'w']]).load('index');
@@ -279,7 +279,7 @@ describe('host: tables grow as in Excel', () => {
 
   it('renames and adds table columns, keeping headers text and unique', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const columns = context.workbook.tables.getItem('T').columns;
       columns.getItem('Note').name = '007';
       const added = columns.add(undefined, [['Phone'], ['13800138000']]).load('index,name');
@@ -297,7 +297,7 @@ describe('host: tables grow as in Excel', () => {
     const wb = new HostWorkbook();
     wb.addWorksheet('Data');
     wb.setCells('Data', 'A1', [['Name', 'Name', ''], [1, 2, 3]]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const table = context.workbook.worksheets.getItem('Data').tables.add('A1:C2', true);
       table.name = 'People';
       const headerless = context.workbook.tables.add('Data!E1:F2', false).load('name');
@@ -314,7 +314,7 @@ describe('host: tables grow as in Excel', () => {
 describe('host: null objects and failures', () => {
   it('returns null objects from *OrNullObject, known after sync; their properties throw', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const missing = context.workbook.tables.getItemOrNullObject('Nope');
       const present = context.workbook.tables.getItemOrNullObject('t'); // names are case-insensitive
       missing.load('name');
@@ -334,7 +334,7 @@ describe('host: null objects and failures', () => {
 
   it('rejects a sync with ItemNotFound for a missing item, keeping the actions before it', async () => {
     const wb = ledger();
-    const context = ctxOf(wb.client());
+    const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Sheet1');
     sheet.getRange('E1').values = [['before']];
     context.workbook.tables.getItem('Missing').getRange().values = [['x']];
@@ -352,7 +352,7 @@ describe('host: null objects and failures', () => {
 
   it('failAtSync(n) rejects that sync with GeneralException and applies none of its batch', async () => {
     const wb = ledger();
-    const client = wb.client();
+    const client = hostClient(wb);
     client.failAtSync(2);
     const before = wb.describe();
     const context = ctxOf(client);
@@ -370,7 +370,7 @@ describe('host: null objects and failures', () => {
 
   it('failWhen(predicate) fails the requests it matches', async () => {
     const wb = ledger();
-    const client = wb.client();
+    const client = hostClient(wb);
     client.failWhen((info) => info.actionNames.includes('TableRowCollection.Add'));
     await assert.rejects(
       client.run(async (context) => {
@@ -389,7 +389,7 @@ describe('host: null objects and failures', () => {
 describe('host: measurement', () => {
   it('counts round trips, not empty syncs', async () => {
     const wb = ledger();
-    const client = wb.client();
+    const client = hostClient(wb);
     await client.run(async (context) => {
       await context.sync(); // nothing queued: no round trip
       const r = context.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
@@ -404,7 +404,7 @@ describe('host: measurement', () => {
 
   it('counts request bytes of written values and response bytes of loaded values, in UTF-8', async () => {
     const wb = ledger();
-    const client = wb.client();
+    const client = hostClient(wb);
     const sizeOfWrite = async (text: string, rows: number): Promise<number> => {
       client.resetStats();
       await client.run(async (context) => {
@@ -431,7 +431,7 @@ describe('host: measurement', () => {
     const line = 'x'.repeat(100);
     const rowsFor = (bytes: number) => Math.ceil(bytes / (line.length + 5));
     await assert.rejects(
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         const n = rowsFor(WEB_PAYLOAD_LIMIT_BYTES);
         context.workbook.worksheets.getItem('Sheet1').getRange(`E1:E${n}`).values = Array.from({ length: n }, () => [line]);
       }),
@@ -440,12 +440,12 @@ describe('host: measurement', () => {
     assert.equal(wb.worksheet('Sheet1').at('E1'), undefined);
     // Just under the limit passes; so does anything on a client without a limit (desktop).
     const under = rowsFor(WEB_PAYLOAD_LIMIT_BYTES - 10_000);
-    const client = wb.client();
+    const client = hostClient(wb);
     await client.run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').getRange(`E1:E${under}`).values = Array.from({ length: under }, () => [line]);
     });
     assert.ok(client.stats.maxRequestBytes < WEB_PAYLOAD_LIMIT_BYTES && client.stats.maxRequestBytes > WEB_PAYLOAD_LIMIT_BYTES - 20_000);
-    await wb.client({ requestLimitBytes: null }).run(async (context) => {
+    await hostClient(wb, { requestLimitBytes: null }).run(async (context) => {
       const n = rowsFor(WEB_PAYLOAD_LIMIT_BYTES * 1.2);
       context.workbook.worksheets.getItem('Sheet1').getRange(`F1:F${n}`).values = Array.from({ length: n }, () => [line]);
     });
@@ -456,8 +456,8 @@ describe('host: measurement', () => {
 describe('host: co-authoring (two clients on one workbook)', () => {
   it('lands two interleaved read-then-append clerks in distinct rows', async () => {
     const wb = ledger();
-    const a = ctxOf(wb.client({ name: 'A' }));
-    const b = ctxOf(wb.client({ name: 'B' }));
+    const a = ctxOf(hostClient(wb, { name: 'A' }));
+    const b = ctxOf(hostClient(wb, { name: 'B' }));
     const bodyA = a.workbook.tables.getItem('T').getDataBodyRange().load('rowCount');
     const bodyB = b.workbook.tables.getItem('T').getDataBodyRange().load('rowCount');
     await a.sync();
@@ -472,8 +472,8 @@ describe('host: co-authoring (two clients on one workbook)', () => {
 
   it('shows the lost update of appending at an address computed from an earlier read', async () => {
     const wb = ledger();
-    const a = ctxOf(wb.client());
-    const b = ctxOf(wb.client());
+    const a = ctxOf(hostClient(wb));
+    const b = ctxOf(hostClient(wb));
     const bodyA = a.workbook.tables.getItem('T').getDataBodyRange().load('rowIndex,rowCount');
     const bodyB = b.workbook.tables.getItem('T').getDataBodyRange().load('rowIndex,rowCount');
     await Promise.all([a.sync(), b.sync()]);
@@ -495,7 +495,7 @@ describe('host: co-authoring (two clients on one workbook)', () => {
         async (s, appends) => {
           const wb = ledger();
           const latency = () => s.schedule(Promise.resolve());
-          const clients = [wb.client({ latency }), wb.client({ latency })];
+          const clients = [hostClient(wb, { latency }), hostClient(wb, { latency })];
           const expected: string[] = [];
           const runs = appends.map((op, i) => {
             const rows = Array.from({ length: op.rows }, (_, k) => [`r${i}-${k}`, `c${op.client}`, '']);
@@ -523,7 +523,7 @@ describe('host: co-authoring (two clients on one workbook)', () => {
 describe('host: worksheets, ranges, selection', () => {
   it('adds, finds, hides and freezes worksheets', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheets = context.workbook.worksheets;
       const meta = sheets.add('_kefu');
       meta.visibility = 'VeryHidden';
@@ -544,7 +544,7 @@ describe('host: worksheets, ranges, selection', () => {
 
   it('navigates ranges: getCell, getRow, getLastRow, getRowsAbove, getOffsetRange, getResizedRange, getEntireRow', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const r = context.workbook.worksheets.getItem('Sheet1').getRange('B2:D5');
       const got = [
         r.getCell(1, 1),
@@ -574,7 +574,7 @@ describe('host: worksheets, ranges, selection', () => {
     const wb = new HostWorkbook();
     wb.addWorksheet('审计日志');
     wb.addWorksheet('Audit log');
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const a = context.workbook.worksheets.getItem('审计日志').getRange('a1:b2').load('address');
       const b = context.workbook.worksheets.getItem('Audit log').getRange('B2').load('address');
       await context.sync();
@@ -586,7 +586,7 @@ describe('host: worksheets, ranges, selection', () => {
   it('finds text (whole-cell or partial, case-insensitive by default)', async () => {
     const wb = ledger();
     wb.setCells('Sheet1', 'A3', [['KF-2025-0001', 'x'], ['kf-2025-0002', 'y']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const area = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C10');
       const partial = area.find('2025-0002', { completeMatch: false }).load('address');
       const exactCase = area.findOrNullObject('kf-2025-0001', { completeMatch: true, matchCase: true });
@@ -602,7 +602,7 @@ describe('host: worksheets, ranges, selection', () => {
 
   it('records the selection made by range.select()', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       context.workbook.worksheets.getItem('Sheet1').getRange('B3:C4').select();
       const selected = context.workbook.getSelectedRange().load('address');
       await context.sync();
@@ -614,7 +614,7 @@ describe('host: worksheets, ranges, selection', () => {
   it('keeps a selection per sheet: activating a sheet, like clicking its tab, shows its own selection again', async () => {
     const wb = ledger();
     wb.addWorksheet('Sheet2');
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.getItem('Sheet1').getRange('A2:C4').select();
       sheets.getItem('Sheet2').activate(); // never selected on: its active cell is A1
@@ -638,7 +638,7 @@ describe('host: worksheets, ranges, selection', () => {
   it('selects on another sheet by activating it; hiding the active sheet shows the next visible sheet and its selection', async () => {
     const wb = ledger();
     wb.addWorksheet('Sheet2');
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.getItem('Sheet1').getRange('B2').select();
       sheets.getItem('Sheet2').getRange('A3:A4').select();
@@ -653,7 +653,7 @@ describe('host: worksheets, ranges, selection', () => {
       await assert.rejects(context.sync(), { code: 'InvalidOperation' });
     });
     await assert.rejects(
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         context.workbook.worksheets.getItem('Sheet2').getRange('A1').select();
         await context.sync();
       }),
@@ -665,7 +665,7 @@ describe('host: worksheets, ranges, selection', () => {
   it('reads used ranges and whole-table ranges', async () => {
     const wb = ledger();
     wb.setCells('Sheet1', 'E7', [['far']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1');
       const used = sheet.getUsedRange(true).load('address');
       const table = context.workbook.tables.getItem('T');
@@ -682,7 +682,7 @@ describe('host: worksheets, ranges, selection', () => {
     const wb = ledger();
     wb.setCells('Sheet1', 'E7', [['far']]);
     wb.setCells('Sheet1', 'C4', [['note']]);
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const sheet = context.workbook.worksheets.getItem('Sheet1');
       const empty = sheet.getRange('A3:B6').getUsedRangeOrNullObject(true);
       const some = sheet.getRange('A3:D6').getUsedRangeOrNullObject(true).load('address');
@@ -697,7 +697,7 @@ describe('host: range format (column widths in points, bold font)', () => {
   it('sets widths in points as Excel does (stored in characters), reads them back, and keeps bold through value writes', async () => {
     const wb = ledger();
     const sheet = wb.worksheet('Sheet1');
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const ws = context.workbook.worksheets.getItem('Sheet1');
       ws.getRange('B1').format.columnWidth = 75; // 100 px = 13.57 characters of Calibri 11
       ws.getRange('A1:C1').format.font.bold = true;
@@ -715,7 +715,7 @@ describe('host: range format (column widths in points, bold font)', () => {
     assert.equal(sheet.cell(0, 0)?.value, '粗体');
     assert.equal(sheet.cell(0, 0)?.bold, true);
     await assert.rejects(
-      wb.client().run(async (context) => {
+      hostClient(wb).run(async (context) => {
         context.workbook.worksheets.getItem('Sheet1').getRange('A1').format.columnWidth = -1;
         await context.sync();
       }),
@@ -726,7 +726,7 @@ describe('host: range format (column widths in points, bold font)', () => {
 describe('host: members it does not implement', () => {
   it('throws HostNotImplemented naming the member, on read, write and load', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
       assert.throws(() => (range as unknown as { hyperlink: unknown }).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
       assert.throws(() => range.conditionalFormats, /HostNotImplemented: Excel\.Range\.conditionalFormats/);
@@ -741,7 +741,7 @@ describe('host: members it does not implement', () => {
 
   it('still lets promises, JSON, inspection and assert handle the proxies', async () => {
     const wb = ledger();
-    await wb.client().run(async (context) => {
+    await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1').load('values');
       await context.sync();
       assert.equal(await Promise.resolve(range), range); // not mistaken for a thenable

@@ -16,7 +16,7 @@ import { findForm } from '../addin/src/forms';
 import { complaintMeasures, complaints } from '../addin/src/forms/complaints';
 import { dueRules } from '../addin/src/forms/promisedTimes';
 import { repairOrders } from '../addin/src/forms/receptionRepairs';
-import { HostWorkbook, WEB_PAYLOAD_LIMIT_BYTES, hostWorkbookFromXlsx, hostWorkbookToXlsx, rectAddress, type CellScalar, type HostClient } from '../addin/src/host';
+import { HostWorkbook, WEB_PAYLOAD_LIMIT_BYTES, hostWorkbookFromXlsx, hostWorkbookToXlsx, rectAddress, type CellScalar, type HostClient, hostClient } from '../addin/src/host';
 import type { Locale } from '../addin/src/i18n/locale';
 import { firstBreak } from '../addin/src/ledger/auditChain';
 import { AUDIT_TABLE, DICTIONARY_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName } from '../addin/src/ledger/layout';
@@ -56,7 +56,7 @@ const register = (client: HostClient) =>
 async function addUserThings(wb: HostWorkbook, locale: Locale): Promise<void> {
   const table = wb.table(complaints.key);
   const auditTable = wb.table(AUDIT_TABLE);
-  await wb.client().run(async (context) => {
+  await hostClient(wb).run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(table.worksheet.name);
     sheet.getCell(table.top, table.left + table.columnCount).values = [[locale === 'en-US' ? 'My note' : '我的备注']];
     sheet.getCell(table.top + 1, table.left + table.columnCount).values = [['自己的备注']];
@@ -121,12 +121,12 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
 
       // Before: the add-in refuses to write, and writes nothing trying.
       const untouched = dump(wb);
-      await assert.rejects(register(wb.client()), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'workbookNeedsUpgrade' && e.problems[0].params?.path === file);
+      await assert.rejects(register(hostClient(wb)), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'workbookNeedsUpgrade' && e.problems[0].params?.path === file);
       assert.equal(dump(wb), untouched);
       // Reading still works.
-      await openOfficeLedger((b) => wb.client().run(b), { station: 'read', clock: CLOCK() }).then((l) => l.read(deskRequest()));
+      await openOfficeLedger((b) => hostClient(wb).run(b), { station: 'read', clock: CLOCK() }).then((l) => l.read(deskRequest()));
 
-      const client = wb.client();
+      const client = hostClient(wb);
       const summary = await upgrade(client);
       assert.equal(summary.from, 1);
       assert.equal(summary.to, TEMPLATE_VERSION);
@@ -179,14 +179,14 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       assert.notDeepEqual(formulas(await load(file)), formulas(template));
       // A second upgrade finds nothing to do and writes nothing.
       const once = dump(wb);
-      const again = wb.client();
+      const again = hostClient(wb);
       const second = await upgrade(again);
       assert.equal(upgradedAnything(second), false);
       assert.equal(dump(wb), once);
       assert.ok(again.stats.perSync.every((s) => s.actions > 0) && again.stats.syncs <= 2, 'reads only');
 
       // Now the add-in writes: a registration, audited on the chain.
-      const registered = await register(wb.client());
+      const registered = await register(hostClient(wb));
       assert.match(registered.result.number, /^TS-2026-\d{4}$/);
       assert.equal(firstBreak(auditRecords(wb, locale)), -1);
     });
@@ -203,7 +203,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
   it('writes a workbook that kefu check (the part-level backend) accepts without errors', async () => {
     for (const file of ['demo.zh-CN.xlsx', 'kefu-ledger.en-US.xlsx']) {
       const wb = await load(file);
-      await upgrade(wb.client());
+      await upgrade(hostClient(wb));
       const ledger = await PackageLedger.fromBuffer(await hostWorkbookToXlsx(wb), { station: 'check', clock: CLOCK() });
       const report = checkDesk(await ledger.read(checkRequest()), '2026-12-01 10:00');
       assert.deepEqual(report.errors, [], file);
@@ -240,7 +240,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     dictionary.rowCount -= 5;
     const thinned = await hostWorkbookToXlsx(wb);
 
-    const client = wb.client();
+    const client = hostClient(wb);
     const summary = await upgrade(client);
     assert.deepEqual(summary.tablesAdded, ['complaint_reopenings', complaintMeasures.key, claimsTableName('CM')]);
     const repairLabels = schemaOf(repairOrders.key).columns.slice(-dropped).map((c) => `${repairOrders.key}.${c.label[locale]}`);
@@ -321,7 +321,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
 
     // And again: nothing to do.
     const once = dump(wb);
-    assert.equal(upgradedAnything(await upgrade(wb.client())), false);
+    assert.equal(upgradedAnything(await upgrade(hostClient(wb))), false);
     assert.equal(dump(wb), once);
   });
 
@@ -345,7 +345,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     const expected = rectAddress({ top: last.top, left: last.left + last.columnCount + 1, bottom: last.rect.bottom, right: last.left + last.columnCount + step - 1 });
     const older = await hostWorkbookToXlsx(wb);
 
-    await upgrade(wb.client());
+    await upgrade(hostClient(wb));
     assert.equal(wb.table(claimsTableName('CM')).address.replace(/^.*!/, ''), expected);
     const reference = await PackageLedger.fromBuffer(older, { station: 'reference', clock: CLOCK() });
     await upgradeLedger(reference, { clock: CLOCK(), clerk: CLERK });
@@ -360,7 +360,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     wb.setCells(audit.worksheet, rectAddress({ top: 0, left: audit.left + audit.columnCount, bottom: 0, right: audit.left + audit.columnCount }), [[null]]);
     audit.worksheet.setCell(audit.top + 1, audit.left + audit.columnCount, { value: 'checked', numberFormat: 'General' });
     const before = dump(wb);
-    const client = wb.client();
+    const client = hostClient(wb);
     await assert.rejects(upgrade(client), (e: unknown) => {
       assert.ok(e instanceof KefuError);
       assert.equal(e.describe('en-US')[0], 'cell I2 of "Audit log" holds something where the table "audit_log" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.');
@@ -383,15 +383,15 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     const row = meta.bodyValues().findIndex((r) => r[0] === 'template_version');
     meta.worksheet.setCell(meta.top + 1 + row, meta.left + 1, { value: '3', numberFormat: 'General' });
     const before = dump(wb);
-    await assert.rejects(upgrade(wb.client()), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'workbookTooNew');
-    await assert.rejects(register(wb.client()), (e: unknown) => {
+    await assert.rejects(upgrade(hostClient(wb)), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'workbookTooNew');
+    await assert.rejects(register(hostClient(wb)), (e: unknown) => {
       assert.ok(e instanceof KefuError);
       assert.match(e.describe('en-US')[0], /made by a newer Kefu Ledger \(template version 3; this add-in is 2\).*update the add-in/);
       assert.match(e.describe('zh-CN')[0], /请更新加载项/);
       return true;
     });
     assert.equal(dump(wb), before);
-    const ledger = await openOfficeLedger((b) => wb.client().run(b), { station: 'read', clock: CLOCK() });
+    const ledger = await openOfficeLedger((b) => hostClient(wb).run(b), { station: 'read', clock: CLOCK() });
     assert.equal(ledger.templateVersion, 3);
     await ledger.read(deskRequest());
   });
@@ -411,7 +411,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     ]);
     wb.setCells(audit.worksheet, rectAddress({ top: audit.top + 2, left: audit.left, bottom: audit.top + 2, right: audit.left }), rows);
     audit.rowCount += rows.length;
-    const client = wb.client();
+    const client = hostClient(wb);
     const summary = await upgrade(client);
     assert.equal(summary.auditRowsSealed, rows.length + 1);
     const { syncs, maxRequestBytes, maxResponseBytes } = client.stats;

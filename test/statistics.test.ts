@@ -21,7 +21,7 @@ import { SCRIPT_EXCEPTIONS, checkScripts } from './support/scriptCheck';
 import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import type { ReportCell } from '../addin/src/ledger/types';
-import { hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';
+import { hostWorkbookFromXlsx, hostWorkbookToXlsx, hostClient } from '../addin/src/host';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { BACKENDS, openOnHost, templateBytes } from './support/backends';
 import { ROOT, complaintInput, runKefu } from './support/fixtures';
@@ -711,7 +711,7 @@ describe('Yearly complaint statistics (issue 6)', function () {
       await session.ledger.apply({ appends: { complaints: big } }, basis);
       // A tight response limit, so the reads must split and adapt (the web's limit is 5 MB).
       const LIMIT = 400 * 1024;
-      const client = workbook.client({ responseLimitBytes: LIMIT });
+      const client = hostClient(workbook, { responseLimitBytes: LIMIT });
       const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'stats', clock: context.clock });
       client.resetStats();
       const progress: number[][] = [];

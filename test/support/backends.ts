@@ -1,6 +1,6 @@
 import type { Locale } from '../../addin/src/i18n/locale';
 import { fixedClock, type Clock } from '../../addin/src/core/clock';
-import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient, type HostWorkbook } from '../../addin/src/host';
+import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient, type HostWorkbook, hostClient } from '../../addin/src/host';
 import { openOfficeLedger } from '../../addin/src/ledger/office/officeLedger';
 import type { Ledger } from '../../addin/src/ledger/types';
 import { buildTemplateBuffer } from '../../addin/src/workbooks/template';
@@ -100,7 +100,7 @@ export async function openOnHost(
   workbook: HostWorkbook,
   options: { clock?: Clock; station?: string } = {},
 ): Promise<OfficeSession> {
-  const client = workbook.client();
+  const client = hostClient(workbook);
   const ledger = await openOfficeLedger((batch) => client.run(batch), {
     station: options.station ?? 'office-test',
     clock: options.clock ?? defaultClock(),

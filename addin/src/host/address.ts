@@ -87,7 +87,7 @@ export function rectAddress(r: Rect): string {
 function looksLikeA1Cell(name: string): boolean {
   const m = /^([A-Za-z]{1,3})(\d+)$/.exec(name);
   if (!m) return false;
-  const col = columnIndex(m[1]!);
+  const col = columnIndex(m[1]);
   const row = Number(m[2]);
   return col < MAX_COLUMNS && row >= 1 && row <= MAX_ROWS;
 }
@@ -134,9 +134,9 @@ const ROW = /^\$?(\d{1,7})$/;
 
 function parseRefPart(part: string): { row?: number; col?: number } | null {
   let m = CELL.exec(part);
-  if (m) return { col: columnIndex(m[1]!), row: Number(m[2]) - 1 };
+  if (m) return { col: columnIndex(m[1]), row: Number(m[2]) - 1 };
   m = COL.exec(part);
-  if (m) return { col: columnIndex(m[1]!) };
+  if (m) return { col: columnIndex(m[1]) };
   m = ROW.exec(part);
   if (m) return { row: Number(m[1]) - 1 };
   return null;
@@ -149,7 +149,7 @@ export function splitSheet(text: string): { sheet?: string; ref: string } | null
     let i = 1;
     let name = '';
     while (i < t.length) {
-      const ch = t[i]!;
+      const ch = t[i];
       if (ch === "'") {
         if (t[i + 1] === "'") {
           name += "'";
@@ -178,8 +178,8 @@ export function parseAddress(text: string): ParsedAddress | null {
   if (!split) return null;
   const parts = split.ref.split(':');
   if (parts.length < 1 || parts.length > 2) return null;
-  const a = parseRefPart(parts[0]!);
-  const b = parts.length === 2 ? parseRefPart(parts[1]!) : a;
+  const a = parseRefPart(parts[0]);
+  const b = parts.length === 2 ? parseRefPart(parts[1]) : a;
   if (!a || !b) return null;
   let r: Rect;
   if (a.row !== undefined && a.col !== undefined && b.row !== undefined && b.col !== undefined) {

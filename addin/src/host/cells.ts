@@ -304,7 +304,7 @@ function sections(fmt: string): string[] {
   let cur = '';
   let inQuote = false;
   for (let i = 0; i < fmt.length; i++) {
-    const ch = fmt[i]!;
+    const ch = fmt[i];
     if (ch === '"') inQuote = !inQuote;
     if (ch === '\\' && !inQuote && i + 1 < fmt.length) {
       cur += ch + fmt[i + 1];
@@ -337,14 +337,14 @@ export function isDateFormat(numberFormat: string): boolean {
 
 function currencySymbol(code: string): string {
   const m = /^\[\$([^-\]]*)(?:-[^\]]*)?\]$/.exec(code);
-  return m ? m[1]! : '';
+  return m ? m[1] : '';
 }
 
 function tokenizeDate(section: string): FormatToken[] {
   const tokens: FormatToken[] = [];
   let i = 0;
   while (i < section.length) {
-    const ch = section[i]!;
+    const ch = section[i];
     const rest = section.slice(i);
     if (ch === '"') {
       const end = section.indexOf('"', i + 1);
@@ -354,7 +354,7 @@ function tokenizeDate(section: string): FormatToken[] {
       continue;
     }
     if (ch === '\\' && i + 1 < section.length) {
-      tokens.push({ kind: 'lit', text: section[i + 1]! });
+      tokens.push({ kind: 'lit', text: section[i + 1] });
       i += 2;
       continue;
     }
@@ -377,7 +377,7 @@ function tokenizeDate(section: string): FormatToken[] {
     }
     const run = /^([yYmMdDhHsS])\1*/.exec(rest);
     if (run) {
-      const letter = run[1]!.toLowerCase();
+      const letter = run[1].toLowerCase();
       const kind = letter === 'y' ? 'y' : letter === 'm' ? 'm' : letter === 'd' ? 'd' : letter === 'h' ? 'h' : 's';
       tokens.push({ kind, text: run[0].toLowerCase() });
       i += run[0].length;
@@ -416,16 +416,16 @@ function formatDate(serial: number, section: string): string {
         case 'm':
           if (t.text.length === 1) return String(p.m);
           if (t.text.length === 2) return pad2(p.m);
-          if (t.text.length === 3) return MONTHS[p.m - 1]!.slice(0, 3);
-          if (t.text.length === 5) return MONTHS[p.m - 1]![0]!;
-          return MONTHS[p.m - 1]!;
+          if (t.text.length === 3) return MONTHS[p.m - 1].slice(0, 3);
+          if (t.text.length === 5) return MONTHS[p.m - 1][0];
+          return MONTHS[p.m - 1];
         case 'min':
           return t.text.length === 1 ? String(p.mi) : pad2(p.mi);
         case 'd':
           if (t.text.length === 1) return String(p.d);
           if (t.text.length === 2) return pad2(p.d);
-          if (t.text.length === 3) return WEEKDAYS[weekday]!.slice(0, 3);
-          return WEEKDAYS[weekday]!;
+          if (t.text.length === 3) return WEEKDAYS[weekday].slice(0, 3);
+          return WEEKDAYS[weekday];
         case 'h': {
           const h = twelveHour ? ((p.hh + 11) % 12) + 1 : p.hh;
           return t.text.length === 1 ? String(h) : pad2(h);
@@ -448,7 +448,7 @@ function formatNumeric(n: number, section: string): string {
   let seenPattern = false;
   let i = 0;
   while (i < section.length) {
-    const ch = section[i]!;
+    const ch = section[i];
     let lit: string | null = null;
     if (ch === '"') {
       const end = section.indexOf('"', i + 1);
@@ -498,7 +498,7 @@ function formatNumeric(n: number, section: string): string {
     const decimals = (mantPattern.split('.')[1] ?? '').replace(/[^0#?]/g, '').length;
     const [mant, exp] = value.toExponential(decimals).split('e') as [string, string];
     const e = Number(exp);
-    body = `${mant}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(expMatch[1]!.length, '0')}`;
+    body = `${mant}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(expMatch[1].length, '0')}`;
   } else {
     const [intPat, decPat = ''] = pattern.split('.') as [string, string?];
     const decimalsMin = (decPat.match(/0/g) ?? []).length;
@@ -531,7 +531,7 @@ export function formatCellText(value: CellScalar, numberFormat: string): string 
   const fmt = numberFormat || 'General';
   const secs = sections(fmt);
   if (typeof value === 'string') {
-    const textSection = secs.length >= 4 ? secs[3]! : secs.find((s) => bareCodes(s).includes('@'));
+    const textSection = secs.length >= 4 ? secs[3] : secs.find((s) => bareCodes(s).includes('@'));
     if (textSection === undefined) return value;
     return textSection
       .replace(/"([^"]*)"/g, '$1')
@@ -563,8 +563,8 @@ export function formatCellText(value: CellScalar, numberFormat: string): string 
 export function wildcardRegExp(text: string, complete: boolean, matchCase: boolean): RegExp {
   let src = '';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '~' && i + 1 < text.length && '*?~'.includes(text[i + 1]!)) {
+    const ch = text[i];
+    if (ch === '~' && i + 1 < text.length && '*?~'.includes(text[i + 1])) {
       src += `\\${text[i + 1]}`;
       i++;
     } else if (ch === '*') src += '[\\s\\S]*';

@@ -28,7 +28,25 @@
 
 import { type Rect, MAX_COLUMNS, MAX_ROWS, columnIndex, rect, rectColumns, rectRows } from './address';
 import { ERROR_LITERALS, type CellScalar, generalNumberText, wildcardRegExp } from './cells';
-import type { HostWorkbook, HostWorksheet } from './model';
+
+/** What a calculation reads of a sheet: the model's HostWorksheet. */
+export interface CalcSheet {
+  readonly id: string;
+  readonly name: string;
+  cell(row: number, col: number): CalcCell | undefined;
+  /** The cells stored within a rectangle (no order). */
+  cellsIn(area: Rect): Iterable<[row: number, col: number, cell: CalcCell]>;
+}
+
+interface CalcCell {
+  readonly value: CellScalar;
+  readonly formula?: string;
+}
+
+/** What a calculation reads of a workbook: the model's HostWorkbook. */
+export interface CalcWorkbook {
+  findWorksheet(name: string): CalcSheet | undefined;
+}
 
 /** A formula the evaluator does not compute (see the module comment). */
 export class NotComputed extends Error {
@@ -43,7 +61,7 @@ interface ErrorValue {
 }
 
 interface Reference {
-  readonly sheet: HostWorksheet;
+  readonly sheet: CalcSheet;
   readonly rect: Rect;
 }
 
@@ -265,19 +283,19 @@ function parsed(formula: string): Node {
  * when it is first needed (HostWorkbook keeps one and drops it on every change).
  */
 export class Calculation {
-  private readonly results = new Map<HostWorksheet, Map<number, CellScalar | NotComputed>>();
+  private readonly results = new Map<CalcSheet, Map<number, CellScalar | NotComputed>>();
   private readonly running = new Set<string>();
-  private readonly sheets = new Map<string, HostWorksheet | undefined>();
+  private readonly sheets = new Map<string, CalcSheet | undefined>();
 
-  constructor(private readonly workbook: HostWorkbook) {}
+  constructor(private readonly workbook: CalcWorkbook) {}
 
-  private sheetNamed(name: string): HostWorksheet | undefined {
+  private sheetNamed(name: string): CalcSheet | undefined {
     if (!this.sheets.has(name)) this.sheets.set(name, this.workbook.findWorksheet(name));
     return this.sheets.get(name);
   }
 
   /** The computed value of a formula cell, or NotComputed. */
-  cellResult(sheet: HostWorksheet, row: number, col: number): CellScalar | NotComputed {
+  cellResult(sheet: CalcSheet, row: number, col: number): CellScalar | NotComputed {
     let bySheet = this.results.get(sheet);
     if (!bySheet) {
       bySheet = new Map();
@@ -305,7 +323,7 @@ export class Calculation {
   }
 
   /** What a cell holds, as a formula sees it: its value, or its formula's result. */
-  private cellValue(sheet: HostWorksheet, row: number, col: number): Scalar {
+  private cellValue(sheet: CalcSheet, row: number, col: number): Scalar {
     const cell = sheet.cell(row, col);
     if (!cell) return null;
     const v = cell.formula ? this.cellResult(sheet, row, col) : cell.value;
@@ -328,7 +346,7 @@ export class Calculation {
     return this.cellValue(v.sheet, v.rect.top, v.rect.left);
   }
 
-  private evaluate(node: Node, sheet: HostWorksheet): Value {
+  private evaluate(node: Node, sheet: CalcSheet): Value {
     switch (node.kind) {
       case 'number':
       case 'text':
@@ -346,11 +364,11 @@ export class Calculation {
     }
   }
 
-  private argument(node: Node | null, sheet: HostWorksheet): Value {
+  private argument(node: Node | null, sheet: CalcSheet): Value {
     return node === null ? null : this.evaluate(node, sheet);
   }
 
-  private call(name: string, args: readonly (Node | null)[], sheet: HostWorksheet): Value {
+  private call(name: string, args: readonly (Node | null)[], sheet: CalcSheet): Value {
     const arity = (min: number, max: number) => {
       if (args.length < min || args.length > max) throw new NotComputed(`${name} with ${args.length} arguments`);
     };
@@ -409,7 +427,7 @@ export class Calculation {
   }
 
   /** INDEX(reference, row, [column]): a cell, or a whole row or column when one of them is 0. */
-  private index(args: readonly (Node | null)[], sheet: HostWorksheet): Value {
+  private index(args: readonly (Node | null)[], sheet: CalcSheet): Value {
     const area = this.argument(args[0], sheet);
     if (isError(area)) return area;
     if (!isReference(area)) throw new NotComputed('INDEX of an array');
@@ -441,7 +459,7 @@ export class Calculation {
   }
 
   /** MATCH(value, row or column, 0): the 1-based position of the first equal value, or #N/A. */
-  private match(args: readonly (Node | null)[], sheet: HostWorksheet): Value {
+  private match(args: readonly (Node | null)[], sheet: CalcSheet): Value {
     const type = args.length > 2 ? this.scalar(this.argument(args[2], sheet)) : 1;
     if (isError(type)) return type;
     if (type !== 0) throw new NotComputed('MATCH other than an exact match (type 0)');

@@ -5,15 +5,17 @@
  *
  *   const wb = new HostWorkbook();
  *   wb.addWorksheet('Sheet1');
- *   const client = wb.client();                    // one per simulated user / add-in instance
+ *   const client = hostClient(wb);                 // one per simulated user / add-in instance
  *   await client.run(async (context) => { … the same code as inside Excel.run … });
  *   client.stats;                                  // round trips and payload bytes
  *   client.failAtSync(1);                          // the next round trip never reaches "Excel"
  *
- * Modules: model.ts (workbook, sheets, cells, tables, charts; setup helpers and Excel's rules),
- * api.ts (proxies, context, sync, measurement, faults), cells.ts (input parsing, date serials,
- * display text), formulas.ts (calculation), address.ts (A1 addresses, sheet-name quoting),
- * errors.ts, xlsxBridge.ts and xlsxValidations.ts (the .xlsx bridge).
+ * Modules (README.md maps them to Office.js' objects): model/ (the workbook, its sheets, cells,
+ * tables and charts; setup helpers and Excel's rules), api/ (the client, the request context and
+ * the proxy objects clients call, one file per Office.js object family; it imports the model,
+ * never the reverse), cells.ts (input parsing, date serials, display text), formulas.ts
+ * (calculation), address.ts (A1 addresses, sheet-name quoting), errors.ts, xlsxBridge.ts and
+ * xlsxValidations.ts (the .xlsx bridge).
  *
  * Deliberate deviations from Excel (each chosen so that code passing here does not rely on
  * something Excel would do differently, or because Excel's behaviour depends on things the host
@@ -45,7 +47,7 @@
  * - Charts (ExcelApi 1.1–1.8 subset: `worksheet.charts`, chart name/type/position/size, title,
  *   legend, series name/chartType/axisGroup, `setPosition`, `delete`) are data only, never drawn
  *   nor written to .xlsx. `charts.add` splits the source into series by Excel's observed labelling
- *   rule (model.ts, `chartSeriesLayout`); seriesBy "Auto" means "Columns" (Excel on the web; the
+ *   rule (model/chartLayout.ts, `chartSeriesLayout`); seriesBy "Auto" means "Columns" (Excel on the web; the
  *   desktop guesses from the data's shape). A new chart sits right of its source at 360 × 216 pt
  *   (Excel puts it in the visible window); rows are 15 pt high. Series names are read from their
  *   cells when the chart is made and do not follow later edits of those cells.
@@ -70,7 +72,41 @@
 export * from './address';
 export * from './cells';
 export * from './errors';
-export * from './model';
-export * from './api';
-export * from './formulas';
+export { type CellStyle, type ClearTarget, type HostCell, type SetupCell, type SheetVisibility, type WriteMode, columnWidthCharacters, columnWidthPoints } from './model/cell';
+export {
+  CHART_TYPES,
+  type ChartSeriesLayout,
+  DEFAULT_CHART_HEIGHT_POINTS,
+  DEFAULT_CHART_WIDTH_POINTS,
+  type HostChartAxisGroup,
+  HostChartLegend,
+  type HostChartLegendPosition,
+  type HostChartSeriesBy,
+  type HostChartTitle,
+  type HostChartType,
+  UNMODELLED_CHART_TYPES,
+  chartSeriesLayout,
+  checkChartAxisGroup,
+  checkChartLegendPosition,
+  checkChartSeriesBy,
+  checkChartType,
+} from './model/chartLayout';
+export { HostChart, HostChartSeries, HostTable, HostWorksheet } from './model/worksheet';
+export { HostWorkbook } from './model/workbook';
+export { hostClient, HostClient, type HostClientOptions, type HostStats, type RequestJson, type SyncInfo, type SyncRecord, utf8Length, WEB_PAYLOAD_LIMIT_BYTES } from './api/client';
+export { HostRequestContext } from './api/proxy';
+export { HostClientResult } from './api/clientResult';
+export { HostWorkbookObject } from './api/workbook';
+export { HostAutoFilter, HostFreezePanes, HostWorksheetCollection, HostWorksheetObject } from './api/worksheet';
+export { HostRange } from './api/range';
+export { HostRangeFill, HostRangeFont, HostRangeFormat } from './api/rangeFormat';
+export { HostDataValidation } from './api/dataValidation';
+export { HostTableCollection, HostTableObject } from './api/table';
+export { HostTableColumnCollection, HostTableColumnObject } from './api/tableColumn';
+export { HostTableRowCollection, HostTableRowObject } from './api/tableRow';
+export { HostChartCollection, HostChartObject } from './api/chart';
+export { HostChartLegendObject, HostChartSeriesCollection, HostChartSeriesObject, HostChartTitleObject } from './api/chartParts';
+export { HostNamedItem, HostNamedItemCollection } from './api/names';
+export { HostPageBreak, HostPageBreakCollection, HostPageLayout } from './api/pageLayout';
+export { Calculation, NotComputed, parseFormula } from './formulas';
 export * from './xlsxBridge';

@@ -30,7 +30,9 @@ import ExcelJS from 'exceljs';
 import { type Rect, cellAddress, columnLetters, parseAddress, rectAddress, rectColumns, rectRows } from './address';
 import type { CellScalar } from './cells';
 import { takeValidations } from './xlsxValidations';
-import { HostWorkbook, type CellStyle, type HostCell, type HostWorksheet, type SheetVisibility } from './model';
+import type { CellStyle, HostCell, SheetVisibility } from './model/cell';
+import { HostWorkbook } from './model/workbook';
+import type { HostWorksheet } from './model/worksheet';
 
 const DAY_MS = 86_400_000;
 /** exceljs turns serial v into Date(round((v - 25569) * DAY_MS)) (+1462 days in 1904 files). */
@@ -85,7 +87,7 @@ function styleFrom(cell: ExcelJS.Cell): CellStyle | undefined {
   if (!read) return undefined;
   let style = STYLES_READ.get(read);
   if (style === undefined) {
-    style = ownStyle(read as Partial<ExcelJS.Style>);
+    style = ownStyle(read);
     STYLES_READ.set(read, style);
   }
   return style ?? undefined;
@@ -242,7 +244,7 @@ export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array, opt
 function excelValueOf(cell: HostCell): ExcelValue {
   if (cell.formula !== undefined) {
     const formula = cell.formula.slice(1);
-    return cell.value === null ? ({ formula } as ExcelJS.CellFormulaValue) : ({ formula, result: cell.value } as ExcelJS.CellFormulaValue);
+    return cell.value === null ? ({ formula }) : ({ formula, result: cell.value });
   }
   return cell.value;
 }
@@ -256,10 +258,10 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
     const state = sheet.visibility === 'Hidden' ? 'hidden' : sheet.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
     const views: Partial<ExcelJS.WorksheetView>[] =
       sheet.frozenRows > 0 || sheet.frozenColumns > 0
-        ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows } as Partial<ExcelJS.WorksheetViewFrozen>]
+        ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
         : [];
     const properties = sheet.tabColor ? { tabColor: sheet.tabColor } : {};
-    const ws = xl.addWorksheet(sheet.name, { state, views, properties } as Partial<ExcelJS.AddWorksheetOptions>);
+    const ws = xl.addWorksheet(sheet.name, { state, views, properties });
     for (const [col, width] of sheet.columnWidths) ws.getColumn(col + 1).width = width;
     for (const col of sheet.hiddenColumns) ws.getColumn(col + 1).hidden = true;
     for (const [row, height] of sheet.rowHeights) ws.getRow(row + 1).height = height;
@@ -267,7 +269,7 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
 
     for (const [row, col, cell] of sheet.cells()) {
       const c = ws.getCell(row + 1, col + 1);
-      if (cell.style) c.style = { ...cell.style } as Partial<ExcelJS.Style>;
+      if (cell.style) c.style = { ...cell.style };
       c.value = excelValueOf(cell);
       if (cell.formula !== undefined) hasFormulas = true;
       if (cell.numberFormat && cell.numberFormat !== 'General') c.numFmt = cell.numberFormat;
@@ -277,8 +279,8 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
     // After the cells: a merge keeps each covered cell's own formatting.
     for (const merge of sheet.merges) ws.mergeCellsWithoutStyle(rectAddress(merge));
     if (sheet.conditionalFormats.length > 0) (ws as unknown as ConditionalFormats).conditionalFormattings = [...sheet.conditionalFormats];
-    ws.pageSetup = { ...ws.pageSetup, ...(sheet.pageSetup ?? {}), printArea: printAreaTo(sheet.printArea) } as Partial<ExcelJS.PageSetup>;
-    if (sheet.headerFooter) ws.headerFooter = { ...sheet.headerFooter } as Partial<ExcelJS.HeaderFooter>;
+    ws.pageSetup = { ...ws.pageSetup, ...(sheet.pageSetup ?? {}), printArea: printAreaTo(sheet.printArea) };
+    if (sheet.headerFooter) ws.headerFooter = { ...sheet.headerFooter };
     for (const row of sheet.rowBreaks) (ws as unknown as { rowBreaks: unknown[] }).rowBreaks.push({ id: row + 1, max: 16383, man: 1 });
 
     for (const t of sheet.tables) {
@@ -315,5 +317,5 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
     xl.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: 'visible' }];
   }
   const out = await xl.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return new Uint8Array(out);
 }

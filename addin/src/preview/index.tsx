@@ -15,9 +15,12 @@ import {
 } from '@fluentui/react-components';
 import { LOCALES, resolveLocale, type Locale } from '../i18n/locale';
 import { LOCALE_NAMES, ui } from '../i18n/ui';
-import { HostWorkbook } from '../host/model';
-import type { HostWorksheet } from '../host/model';
+// The host's modules one by one, not its index: the index brings the .xlsx bridge and exceljs,
+// which the preview loads only when it reads or writes a file.
+import { hostClient } from '../host/api/client';
 import { formatCellText } from '../host/cells';
+import { HostWorkbook } from '../host/model/workbook';
+import type { HostWorksheet } from '../host/model/worksheet';
 import { columnLetters } from '../ledger/report';
 import { App } from '../taskpane/App';
 import type { PaneEnvironment } from '../taskpane/environment';
@@ -254,7 +257,7 @@ function Preview() {
 
   // The pane shows itself at once; its first request waits until the workbook is read.
   const env = React.useMemo<PaneEnvironment>(() => {
-    const ready = deferredFor(ledgerKey).promise.then((wb) => wb.client({ name: 'preview' }));
+    const ready = deferredFor(ledgerKey).promise.then((wb) => hostClient(wb, { name: 'preview' }));
     return {
       run: async (batch) => (await ready).run(batch),
       displayLanguage: locale,
