@@ -51,13 +51,7 @@ export default tseslint.config(
   {
     // Code that talks to Excel through Office.js (the add-in's backend, its upgrade, the task pane,
     // the ribbon's commands) and the tests that drive the in-memory host with the same calls.
-    files: [
-      'addin/src/ledger/office/**/*.ts',
-      'addin/src/upgrade/officeUpgrade.ts',
-      'addin/src/taskpane/**/*.{ts,tsx}',
-      'addin/src/commands/**/*.ts',
-      'test/**/*.ts',
-    ],
+    files: ['addin/src/ledger/office/**/*.ts', 'addin/src/upgrade/officeUpgrade.ts', 'addin/src/taskpane/**/*.{ts,tsx}', 'addin/src/commands/**/*.ts', 'test/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: officeRules,
   },

@@ -137,7 +137,16 @@ async function ledgerWithComplaints(template: Uint8Array, count: number): Promis
   await ledger.apply(
     {
       appends: { complaints, kefu_claims_TS: claims },
-      audit: complaints.map((c) => ({ at: '2025-12-31 09:00:00', who: 'bench', action: 'create', table: 'complaints', record: String(c.ticket_no), field: '*', oldValue: '', newValue: `content=${String(c.content)}` })),
+      audit: complaints.map((c) => ({
+        at: '2025-12-31 09:00:00',
+        who: 'bench',
+        action: 'create',
+        table: 'complaints',
+        record: String(c.ticket_no),
+        field: '*',
+        oldValue: '',
+        newValue: `content=${String(c.content)}`,
+      })),
     },
     basis,
   );
@@ -352,8 +361,15 @@ function performanceData(workers: number, days: number): { tables: Record<string
   const date = (d: number) => `2025-03-${String(d + 1).padStart(2, '0')}`;
   const common = { created_at: '2025-04-01 09:00', created_by: 'bench', voided: false };
   const workerRows = Array.from({ length: workers }, (_, i) => ({
-    worker_id: id(i), name: `人员${i}`, team_code: `T${String(i % 40).padStart(2, '0')}`, vendor_code: `V0${1 + (i % 3)}`,
-    base_cm: 120_000, base_rot: 90_000, base_bat: 90_000, base_total: 300_000, ...common,
+    worker_id: id(i),
+    name: `人员${i}`,
+    team_code: `T${String(i % 40).padStart(2, '0')}`,
+    vendor_code: `V0${1 + (i % 3)}`,
+    base_cm: 120_000,
+    base_rot: 90_000,
+    base_bat: 90_000,
+    base_total: 300_000,
+    ...common,
   }));
   const collector: RecordValues[] = [];
   for (let w = 0; w < workers; w++) {
@@ -361,13 +377,39 @@ function performanceData(workers: number, days: number): { tables: Record<string
       const carrier = (w + d) % 2 === 1;
       const maintained = carrier ? 14 + Math.floor(random() * 7) : 4 + Math.floor(random() * 5);
       const type = carrier ? 'carrier' : 'wireless';
-      collector.push({ entry_id: `${id(w)}-202503${String(d + 1).padStart(2, '0')}-${carrier ? 'C' : 'W'}`, date: date(d), worker_id: id(w), collector_type: type,
-        maintained, succeeded: Math.floor(maintained * (0.5 + random() * 0.5)), reason_code: random() < 0.03 ? 'leave' : null, ...common });
+      collector.push({
+        entry_id: `${id(w)}-202503${String(d + 1).padStart(2, '0')}-${carrier ? 'C' : 'W'}`,
+        date: date(d),
+        worker_id: id(w),
+        collector_type: type,
+        maintained,
+        succeeded: Math.floor(maintained * (0.5 + random() * 0.5)),
+        reason_code: random() < 0.03 ? 'leave' : null,
+        ...common,
+      });
     }
   }
-  const rotation = Array.from({ length: workers / 2 }, (_, i) => ({ order_no: `WO-${i}`, workers: `${id(2 * i)},${id(2 * i + 1)}`, due_date: date(i % 25), done_date: date((i % 25) + (i % 4)),
-    field_checked: 40, field_passed: 38 + (i % 3), collection_total: 100, collection_ok: 93 + (i % 8), status: 'collection_verified', ...common }));
-  const complaints = Array.from({ length: workers / 5 }, (_, i) => ({ order_no: `GD-${i}`, date: date(i % 31), workers: id(i * 5), substantiated: ['yes', 'partly', 'no'][i % 3], severity: ['minor', 'major', 'severe'][i % 3], source: 'local', ...common }));
+  const rotation = Array.from({ length: workers / 2 }, (_, i) => ({
+    order_no: `WO-${i}`,
+    workers: `${id(2 * i)},${id(2 * i + 1)}`,
+    due_date: date(i % 25),
+    done_date: date((i % 25) + (i % 4)),
+    field_checked: 40,
+    field_passed: 38 + (i % 3),
+    collection_total: 100,
+    collection_ok: 93 + (i % 8),
+    status: 'collection_verified',
+    ...common,
+  }));
+  const complaints = Array.from({ length: workers / 5 }, (_, i) => ({
+    order_no: `GD-${i}`,
+    date: date(i % 31),
+    workers: id(i * 5),
+    substantiated: ['yes', 'partly', 'no'][i % 3],
+    severity: ['minor', 'major', 'severe'][i % 3],
+    source: 'local',
+    ...common,
+  }));
   const csvLines = (n: number) => {
     const lines = ['date,worker_id,collector_type,maintained,succeeded,reason_code'];
     for (let i = 0; i < n; i++) {

@@ -47,24 +47,30 @@ export function ensureDevCerts(dir = '.certs', options: DevCertOptions = {}): De
   const paths: DevCerts = { key: join(folder, KEY_FILE), cert: join(folder, CERT_FILE) };
   if (problemWith(paths, now) === undefined) return paths;
 
-  const pems = generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'Kefu Ledger development' }], {
-    keySize: KEY_BITS,
-    days: VALID_DAYS,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' }, // DNS name
-          { type: 7, ip: '127.0.0.1' }, // IP address
-        ],
-      },
-      { name: 'subjectKeyIdentifier' },
+  const pems = generate(
+    [
+      { name: 'commonName', value: 'localhost' },
+      { name: 'organizationName', value: 'Kefu Ledger development' },
     ],
-  });
+    {
+      keySize: KEY_BITS,
+      days: VALID_DAYS,
+      algorithm: 'sha256',
+      extensions: [
+        { name: 'basicConstraints', cA: false, critical: true },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' }, // DNS name
+            { type: 7, ip: '127.0.0.1' }, // IP address
+          ],
+        },
+        { name: 'subjectKeyIdentifier' },
+      ],
+    },
+  );
   mkdirSync(folder, { recursive: true });
   writeFileSync(paths.key, pems.private, { mode: 0o600 });
   writeFileSync(paths.cert, pems.cert);

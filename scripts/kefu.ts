@@ -15,8 +15,23 @@ import { perfCommand } from './cli/performance';
 import { statsCommand } from './cli/statistics';
 import { upgradeCommand } from './cli/upgrade';
 
-
-export const COMMANDS: readonly Command[] = [template, templates, upgradeCommand, dictionary, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps, check, importCommand, perfCommand, statsCommand, bind, demo];
+export const COMMANDS: readonly Command[] = [
+  template,
+  templates,
+  upgradeCommand,
+  dictionary,
+  complaintAdd,
+  complaintSteps,
+  receptionAdd,
+  receptionSteps,
+  repairSteps,
+  check,
+  importCommand,
+  perfCommand,
+  statsCommand,
+  bind,
+  demo,
+];
 
 /** `kefu --help`: every command's usage and the first sentence of what it does, in the user's language. */
 export function helpText(locale: Locale): string {

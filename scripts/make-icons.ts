@@ -28,12 +28,7 @@ export const appIconFile = (size: number): string => `icon-${size}.png`;
 export const ribbonIconFile = (view: View, size: number): string => `ribbon-${view}-${size}.png`;
 
 type Rgba = readonly [number, number, number, number];
-const hex = (h: string, alpha = 255): Rgba => [
-  parseInt(h.slice(1, 3), 16),
-  parseInt(h.slice(3, 5), 16),
-  parseInt(h.slice(5, 7), 16),
-  alpha,
-];
+const hex = (h: string, alpha = 255): Rgba => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16), alpha];
 
 /** Brand colour: a deep teal, distinct from Excel's green and Office's blue. */
 export const BRAND = hex('#0B7A75');
@@ -47,27 +42,37 @@ const PAPER = hex('#FAFAFA');
 
 type Shape = (x: number, y: number) => boolean;
 
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) =>
-  x >= x0 && x <= x1 && y >= y0 && y <= y1;
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1;
 
-const roundRect = (x0: number, y0: number, x1: number, y1: number, r: number): Shape => (x, y) => {
-  if (!(x >= x0 && x <= x1 && y >= y0 && y <= y1)) return false;
-  const dx = x < x0 + r ? x0 + r - x : x > x1 - r ? x - (x1 - r) : 0;
-  const dy = y < y0 + r ? y0 + r - y : y > y1 - r ? y - (y1 - r) : 0;
-  return dx * dx + dy * dy <= r * r;
-};
+const roundRect =
+  (x0: number, y0: number, x1: number, y1: number, r: number): Shape =>
+  (x, y) => {
+    if (!(x >= x0 && x <= x1 && y >= y0 && y <= y1)) return false;
+    const dx = x < x0 + r ? x0 + r - x : x > x1 - r ? x - (x1 - r) : 0;
+    const dy = y < y0 + r ? y0 + r - y : y > y1 - r ? y - (y1 - r) : 0;
+    return dx * dx + dy * dy <= r * r;
+  };
 
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) =>
-  (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r;
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r;
 
-const ellipse = (cx: number, cy: number, rx: number, ry: number): Shape => (x, y) =>
-  ((x - cx) * (x - cx)) / (rx * rx) + ((y - cy) * (y - cy)) / (ry * ry) <= 1;
+const ellipse =
+  (cx: number, cy: number, rx: number, ry: number): Shape =>
+  (x, y) =>
+    ((x - cx) * (x - cx)) / (rx * rx) + ((y - cy) * (y - cy)) / (ry * ry) <= 1;
 
 /** A circle outline of radius r (centre of the stroke) and stroke width w. */
-const ring = (cx: number, cy: number, r: number, w: number): Shape => (x, y) => {
-  const d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-  return d2 <= (r + w / 2) ** 2 && d2 >= (r - w / 2) ** 2;
-};
+const ring =
+  (cx: number, cy: number, r: number, w: number): Shape =>
+  (x, y) => {
+    const d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+    return d2 <= (r + w / 2) ** 2 && d2 >= (r - w / 2) ** 2;
+  };
 
 /** A thick line with round caps. */
 const line = (x1: number, y1: number, x2: number, y2: number, w: number): Shape => {
@@ -83,27 +88,49 @@ const line = (x1: number, y1: number, x2: number, y2: number, w: number): Shape 
 };
 
 /** Even-odd polygon fill. */
-const polygon = (points: readonly (readonly [number, number])[]): Shape => (x, y) => {
-  let inside = false;
-  for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
-    const [xi, yi] = points[i];
-    const [xj, yj] = points[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-};
+const polygon =
+  (points: readonly (readonly [number, number])[]): Shape =>
+  (x, y) => {
+    let inside = false;
+    for (let i = 0, j = points.length - 1; i < points.length; j = i++) {
+      const [xi, yi] = points[i];
+      const [xj, yj] = points[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
 
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y));
-const intersect = (...shapes: Shape[]): Shape => (x, y) => shapes.every((s) => s(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
-const above = (yMax: number): Shape => (_x, y) => y <= yMax;
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
+const intersect =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.every((s) => s(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
+const above =
+  (yMax: number): Shape =>
+  (_x, y) =>
+    y <= yMax;
 
 /** A five-pointed star; the points are fixed coordinates (no trigonometry at render time). */
 const star = (cx: number, cy: number, r: number): Shape => {
   // Unit star, outer radius 1, inner radius 0.382, first point straight up.
   const unit: [number, number][] = [
-    [0, -1], [0.2245, -0.309], [0.9511, -0.309], [0.3633, 0.118], [0.5878, 0.809],
-    [0, 0.382], [-0.5878, 0.809], [-0.3633, 0.118], [-0.9511, -0.309], [-0.2245, -0.309],
+    [0, -1],
+    [0.2245, -0.309],
+    [0.9511, -0.309],
+    [0.3633, 0.118],
+    [0.5878, 0.809],
+    [0, 0.382],
+    [-0.5878, 0.809],
+    [-0.3633, 0.118],
+    [-0.9511, -0.309],
+    [-0.2245, -0.309],
   ];
   return polygon(unit.map(([ux, uy]) => [cx + ux * r, cy + uy * r] as const));
 };
@@ -138,17 +165,19 @@ const RIBBON_ICONS: Readonly<Record<View, Drawing>> = {
   /** Reception: a clerk with a headset. */
   reception: [
     layer(BRAND, circle(16, 11.5, 5.6), intersect(ellipse(16, 30, 11, 10), above(30))),
-    layer(
-      INK,
-      intersect(ring(16, 11.5, 7.8, 1.8), above(11.5)),
-      roundRect(6.6, 10, 9.6, 15.5, 1.2),
-      roundRect(22.4, 10, 25.4, 15.5, 1.2),
-      line(24, 15.5, 20, 18.2, 1.6),
-    ),
+    layer(INK, intersect(ring(16, 11.5, 7.8, 1.8), above(11.5)), roundRect(6.6, 10, 9.6, 15.5, 1.2), roundRect(22.4, 10, 25.4, 15.5, 1.2), line(24, 15.5, 20, 18.2, 1.6)),
   ],
   /** Complaints: a speech bubble with an exclamation mark. */
   complaints: [
-    layer(AMBER, roundRect(2.5, 4, 29.5, 23, 5), polygon([[8, 21], [16, 21], [7, 29.5]])),
+    layer(
+      AMBER,
+      roundRect(2.5, 4, 29.5, 23, 5),
+      polygon([
+        [8, 21],
+        [16, 21],
+        [7, 29.5],
+      ]),
+    ),
     layer(WHITE, line(16, 8.5, 16, 14.5, 3.2), circle(16, 18.8, 1.8)),
   ],
   /** Print: a printer with a printed sheet. */
@@ -162,22 +191,26 @@ const RIBBON_ICONS: Readonly<Record<View, Drawing>> = {
     layer(BRAND, rect(11.5, 21, 20.5, 22.4), rect(11.5, 24.6, 18, 26)),
   ],
   /** Binding: a bound volume with rings on its spine. */
-  binding: [
-    layer(BRAND, roundRect(6, 2.5, 28, 29.5, 2.5)),
-    layer(PAPER, roundRect(13, 7, 24, 13.5, 1)),
-    layer(
-      INK,
-      ...[7.5, 16, 24.5].map((y) => roundRect(3, y - 1.6, 10.5, y + 1.6, 1.6)),
-    ),
-  ],
+  binding: [layer(BRAND, roundRect(6, 2.5, 28, 29.5, 2.5)), layer(PAPER, roundRect(13, 7, 24, 13.5, 1)), layer(INK, ...[7.5, 16, 24.5].map((y) => roundRect(3, y - 1.6, 10.5, y + 1.6, 1.6)))],
   /** Statistics: a bar chart. */
-  statistics: [
-    layer(INK, rect(3, 3, 5, 29), rect(3, 27, 29, 29)),
-    layer(BRAND, rect(8, 17, 12.5, 27), rect(15, 9, 19.5, 27), rect(22, 13, 26.5, 27)),
-  ],
+  statistics: [layer(INK, rect(3, 3, 5, 29), rect(3, 27, 29, 29)), layer(BRAND, rect(8, 17, 12.5, 27), rect(15, 9, 19.5, 27), rect(22, 13, 26.5, 27))],
   /** Performance: a medal with a star. */
   performance: [
-    layer(BRAND, polygon([[8, 2], [14, 2], [18.5, 13], [12.5, 13]]), polygon([[18, 2], [24, 2], [19.5, 13], [13.5, 13]])),
+    layer(
+      BRAND,
+      polygon([
+        [8, 2],
+        [14, 2],
+        [18.5, 13],
+        [12.5, 13],
+      ]),
+      polygon([
+        [18, 2],
+        [24, 2],
+        [19.5, 13],
+        [13.5, 13],
+      ]),
+    ),
     layer(AMBER, circle(16, 20.5, 9.5)),
     layer(WHITE, star(16, 20.8, 6.2)),
   ],
@@ -239,9 +272,7 @@ export const renderRibbonIcon = (view: View, size: number): Bitmap => render(RIB
 export function allIcons(): { file: string; bitmap: Bitmap }[] {
   return [
     ...APP_ICON_SIZES.map((size) => ({ file: appIconFile(size), bitmap: renderAppIcon(size) })),
-    ...VIEWS.flatMap((view) =>
-      RIBBON_ICON_SIZES.map((size) => ({ file: ribbonIconFile(view, size), bitmap: renderRibbonIcon(view, size) })),
-    ),
+    ...VIEWS.flatMap((view) => RIBBON_ICON_SIZES.map((size) => ({ file: ribbonIconFile(view, size), bitmap: renderRibbonIcon(view, size) }))),
   ];
 }
 
@@ -289,12 +320,7 @@ export function encodePng({ width, height, rgba }: Bitmap): Buffer {
     raw[y * (stride + 1)] = 0; // filter type: None
     Buffer.from(rgba.buffer, rgba.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
   }
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array(0))]);
 }
 
 /**
@@ -343,10 +369,18 @@ export function decodePng(png: Uint8Array): Bitmap {
       const upLeft = y > 0 && i >= 4 ? rgba[out - stride + i - 4] : 0;
       let predictor: number;
       switch (filter) {
-        case 0: predictor = 0; break;
-        case 1: predictor = left; break;
-        case 2: predictor = up; break;
-        case 3: predictor = (left + up) >> 1; break;
+        case 0:
+          predictor = 0;
+          break;
+        case 1:
+          predictor = left;
+          break;
+        case 2:
+          predictor = up;
+          break;
+        case 3:
+          predictor = (left + up) >> 1;
+          break;
         case 4: {
           const p = left + up - upLeft;
           const pa = Math.abs(p - left);

@@ -63,7 +63,10 @@ function toElements(nodes: readonly Ordered[], parentPath: string): Element[] {
     const key = ['id', 'Locale', 'Name'].find((k) => attrs[k] !== undefined);
     const path = `${parentPath ? `${parentPath}/` : ''}${name}${key ? `[${key}=${attrs[key]}]` : ''}`;
     const raw = node[name] as Ordered[];
-    const text = raw.filter((c) => '#text' in c).map((c) => String(c['#text'])).join('');
+    const text = raw
+      .filter((c) => '#text' in c)
+      .map((c) => String(c['#text']))
+      .join('');
     out.push({ name, attrs, children: toElements(raw, path), text, path });
   }
   return out;
@@ -151,11 +154,7 @@ export function lintManifest(xml: string): Issue[] {
   const permissions = childrenNamed(root, 'Permissions');
   if (permissions.length !== 1 || permissions[0].text !== REQUIRED_PERMISSION) {
     const found = permissions.map((p) => p.text).join(', ') || '(missing)';
-    report(
-      'permissions',
-      'OfficeApp/Permissions',
-      `Permissions must be exactly ${REQUIRED_PERMISSION} (the add-in reads and writes the workbook, nothing narrower or broader), found ${found}`,
-    );
+    report('permissions', 'OfficeApp/Permissions', `Permissions must be exactly ${REQUIRED_PERMISSION} (the add-in reads and writes the workbook, nothing narrower or broader), found ${found}`);
   }
 
   const hosts = childrenNamed(child(root, 'Hosts'), 'Host').map((h) => h.attrs.Name);
@@ -176,11 +175,7 @@ export function lintManifest(xml: string): Issue[] {
       rootListsExcelApi ||= owner === root;
       const version = set.attrs.MinVersion ?? sets?.attrs.DefaultMinVersion ?? '1.1';
       if (version !== EXCEL_API_MIN_VERSION) {
-        report(
-          'excel-api',
-          set.path,
-          `ExcelApi MinVersion is ${version}, but the add-in needs exactly ${EXCEL_API_MIN_VERSION} (EXCEL_API_MIN_VERSION in scripts/manifest.ts)`,
-        );
+        report('excel-api', set.path, `ExcelApi MinVersion is ${version}, but the add-in needs exactly ${EXCEL_API_MIN_VERSION} (EXCEL_API_MIN_VERSION in scripts/manifest.ts)`);
       }
     }
   }
@@ -224,11 +219,9 @@ export function lintManifest(xml: string): Issue[] {
   }
 
   // --- Every user-visible string in every locale ---------------------------------------------
-  const localised = [
-    child(root, 'DisplayName'),
-    child(root, 'Description'),
-    ...[...resources.values()].filter((r) => r.kind === 'short' || r.kind === 'long').map((r) => r.el),
-  ].filter((el): el is Element => el !== undefined);
+  const localised = [child(root, 'DisplayName'), child(root, 'Description'), ...[...resources.values()].filter((r) => r.kind === 'short' || r.kind === 'long').map((r) => r.el)].filter(
+    (el): el is Element => el !== undefined,
+  );
   for (const el of localised) {
     const overrides = childrenNamed(el, 'Override');
     for (const locale of NON_DEFAULT_LOCALES) {
@@ -268,9 +261,7 @@ export function lintManifest(xml: string): Issue[] {
       appDomains.push(url.host);
     }
   }
-  const allowedHost = (host: string): boolean =>
-    host === sourceHost ||
-    appDomains.some((d) => d === host || (d.startsWith('*.') && host.endsWith(d.slice(1))));
+  const allowedHost = (host: string): boolean => host === sourceHost || appDomains.some((d) => d === host || (d.startsWith('*.') && host.endsWith(d.slice(1))));
 
   // URL settings, and any other value that looks like an absolute URL, wherever it is.
   for (const [el, parent] of walk(root)) {
@@ -291,11 +282,7 @@ export function lintManifest(xml: string): Issue[] {
       if (url.protocol !== 'https:') {
         report('url-https', where, `${value} must use https (Office loads add-in content over HTTPS only)`);
       } else if (!allowedHost(url.host)) {
-        report(
-          'url-domain',
-          where,
-          `${value}: host ${url.host} is neither the SourceLocation host (${sourceHost ?? 'none'}) nor listed in AppDomains (${appDomains.join(', ') || 'none'})`,
-        );
+        report('url-domain', where, `${value}: host ${url.host} is neither the SourceLocation host (${sourceHost ?? 'none'}) nor listed in AppDomains (${appDomains.join(', ') || 'none'})`);
       }
     }
   }

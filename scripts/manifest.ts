@@ -66,20 +66,12 @@ export const RIBBON: { readonly tabId: string; readonly label: Text; readonly gr
         {
           view: 'reception',
           label: t('接待登记', '接待登記', 'Reception'),
-          tip: t(
-            '登记来访、来电和来信，自动编号并分类。',
-            '登記來訪、來電和來信，自動編號並分類。',
-            'Register visits, calls and letters with automatic numbers and categories.',
-          ),
+          tip: t('登记来访、来电和来信，自动编号并分类。', '登記來訪、來電和來信，自動編號並分類。', 'Register visits, calls and letters with automatic numbers and categories.'),
         },
         {
           view: 'complaints',
           label: t('投诉处理', '投訴處理', 'Complaints'),
-          tip: t(
-            '受理投诉、跟踪处理并安排回访，全程留痕。',
-            '受理投訴、追蹤處理並安排回訪，全程留痕。',
-            'Receive complaints, track their handling and return visits, with a full audit trail.',
-          ),
+          tip: t('受理投诉、跟踪处理并安排回访，全程留痕。', '受理投訴、追蹤處理並安排回訪，全程留痕。', 'Receive complaints, track their handling and return visits, with a full audit trail.'),
         },
       ],
     },
@@ -90,11 +82,7 @@ export const RIBBON: { readonly tabId: string; readonly label: Text; readonly gr
         {
           view: 'print',
           label: t('打印联单', '列印聯單', 'Print forms'),
-          tip: t(
-            '按纸质表单和各联的版式打印记录。',
-            '按紙本表單和各聯的版式列印紀錄。',
-            'Print records in the layout of the paper forms and their copies.',
-          ),
+          tip: t('按纸质表单和各联的版式打印记录。', '按紙本表單和各聯的版式列印紀錄。', 'Print records in the layout of the paper forms and their copies.'),
         },
         {
           view: 'binding',
@@ -114,20 +102,12 @@ export const RIBBON: { readonly tabId: string; readonly label: Text; readonly gr
         {
           view: 'statistics',
           label: t('统计报表', '統計報表', 'Statistics'),
-          tip: t(
-            '生成投诉年度统计和各类汇总表。',
-            '產生投訴年度統計和各類彙總表。',
-            'Compute yearly complaint statistics and summary tables.',
-          ),
+          tip: t('生成投诉年度统计和各类汇总表。', '產生投訴年度統計和各類彙總表。', 'Compute yearly complaint statistics and summary tables.'),
         },
         {
           view: 'performance',
           label: t('绩效考核', '績效考核', 'Performance'),
-          tip: t(
-            '按考核规则表计算每月的绩效奖励和扣分。',
-            '按考核規則表計算每月的績效獎勵和扣分。',
-            'Compute monthly performance rewards and deductions from the rules table.',
-          ),
+          tip: t('按考核规则表计算每月的绩效奖励和扣分。', '按考核規則表計算每月的績效獎勵和扣分。', 'Compute monthly performance rewards and deductions from the rules table.'),
         },
       ],
     },
@@ -136,11 +116,7 @@ export const RIBBON: { readonly tabId: string; readonly label: Text; readonly gr
 
 const GET_STARTED = {
   title: t('客服台账已就绪', '客服臺賬已就緒', 'Kefu Ledger is ready'),
-  description: t(
-    '在“客服台账”选项卡上选择一项工作，打开对应的任务窗格。',
-    '在「客服臺賬」索引標籤上選擇一項工作，開啟對應的工作窗格。',
-    'Pick a task on the Kefu Ledger tab to open its task pane.',
-  ),
+  description: t('在“客服台账”选项卡上选择一项工作，打开对应的任务窗格。', '在「客服臺賬」索引標籤上選擇一項工作，開啟對應的工作窗格。', 'Pick a task on the Kefu Ledger tab to open its task pane.'),
 };
 
 /** The URL of the task pane at one view; the task pane reads `view` from its query string. */
@@ -161,8 +137,7 @@ const el = (name: string, attrs: Attrs = {}, ...children: (XmlNode | string | re
   children: children.flat(),
 });
 
-const escapeXml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function serialise(node: XmlNode, indent = ''): string {
   const attrs = Object.entries(node.attrs)
@@ -172,9 +147,7 @@ function serialise(node: XmlNode, indent = ''): string {
   if (node.children.every((c) => typeof c === 'string')) {
     return `${indent}<${node.name}${attrs}>${escapeXml(node.children.join(''))}</${node.name}>`;
   }
-  const inner = node.children
-    .map((c) => (typeof c === 'string' ? `${indent}  ${escapeXml(c)}` : serialise(c, `${indent}  `)))
-    .join('\n');
+  const inner = node.children.map((c) => (typeof c === 'string' ? `${indent}  ${escapeXml(c)}` : serialise(c, `${indent}  `))).join('\n');
   return `${indent}<${node.name}${attrs}>\n${inner}\n${indent}</${node.name}>`;
 }
 
@@ -225,7 +198,11 @@ export function buildManifest(baseUrl: string = DEV_BASE_URL): string {
 
   const supportUrl = `${base}/support.html`;
   const iconSet = (view: View): XmlNode =>
-    el('Icon', {}, RIBBON_ICON_SIZES.map((size) => el('bt:Image', { size, resid: `${capitalise(view)}.Icon${size}` })));
+    el(
+      'Icon',
+      {},
+      RIBBON_ICON_SIZES.map((size) => el('bt:Image', { size, resid: `${capitalise(view)}.Icon${size}` })),
+    );
 
   const getStarted = el(
     'GetStarted',
@@ -277,29 +254,8 @@ export function buildManifest(baseUrl: string = DEV_BASE_URL): string {
       'xmlns:bt': 'http://schemas.microsoft.com/office/officeappbasictypes/1.0',
       'xsi:type': 'VersionOverridesV1_0',
     },
-    el(
-      'Hosts',
-      {},
-      el(
-        'Host',
-        { 'xsi:type': 'Workbook' },
-        el(
-          'DesktopFormFactor',
-          {},
-          getStarted,
-          functionFile,
-          el('ExtensionPoint', { 'xsi:type': 'PrimaryCommandSurface' }, tab),
-        ),
-      ),
-    ),
-    el(
-      'Resources',
-      {},
-      el('bt:Images', {}, images),
-      el('bt:Urls', {}, urls),
-      el('bt:ShortStrings', {}, shortStrings),
-      el('bt:LongStrings', {}, longStrings),
-    ),
+    el('Hosts', {}, el('Host', { 'xsi:type': 'Workbook' }, el('DesktopFormFactor', {}, getStarted, functionFile, el('ExtensionPoint', { 'xsi:type': 'PrimaryCommandSurface' }, tab)))),
+    el('Resources', {}, el('bt:Images', {}, images), el('bt:Urls', {}, urls), el('bt:ShortStrings', {}, shortStrings), el('bt:LongStrings', {}, longStrings)),
   );
 
   const root = el(

@@ -108,7 +108,18 @@ function layerViolations(files: readonly string[], root = SOURCE): string[] {
 
 /** The import circles among the files (each once, from its first file in path order). */
 function importCircles(files: readonly string[], root = SOURCE): string[][] {
-  const edges = new Map(files.map((f) => [f, [...new Set(importsOf(f).filter((i) => !i.isPackage).map((i) => i.target))]]));
+  const edges = new Map(
+    files.map((f) => [
+      f,
+      [
+        ...new Set(
+          importsOf(f)
+            .filter((i) => !i.isPackage)
+            .map((i) => i.target),
+        ),
+      ],
+    ]),
+  );
   const circles: string[][] = [];
   const seen = new Set<string>();
   // Tarjan's strongly connected components: a component of more than one file is a circle.
@@ -169,11 +180,10 @@ describe('architecture: the layers of addin/src import downwards only, without c
     const fixture = (name: string) => path.join(dir, 'addin', 'src', name);
     // The fixture tree mirrors addin/src: the checks take the files' layers from their folders.
     const problems = layerViolations([fixture('domain/usesBackend.ts'), fixture('host/usesLedger.ts'), fixture('forms/usesReact.ts')], path.join(dir, 'addin', 'src'));
-    assert.deepEqual(problems.map((p) => p.replace(/:\d+ /, ' ')), [
-      'domain/usesBackend.ts (domain) imports ledger/xlsx/backend.ts (xlsx)',
-      'host/usesLedger.ts (host) imports ledger/types.ts (ledger)',
-      'forms/usesReact.ts (forms) imports the package react',
-    ]);
+    assert.deepEqual(
+      problems.map((p) => p.replace(/:\d+ /, ' ')),
+      ['domain/usesBackend.ts (domain) imports ledger/xlsx/backend.ts (xlsx)', 'host/usesLedger.ts (host) imports ledger/types.ts (ledger)', 'forms/usesReact.ts (forms) imports the package react'],
+    );
     const circles = importCircles([fixture('ledger/a.ts'), fixture('ledger/b.ts'), fixture('ledger/types.ts')], path.join(dir, 'addin', 'src'));
     assert.deepEqual(circles, [['ledger/a.ts', 'ledger/b.ts']]);
   });

@@ -92,11 +92,9 @@ function visitRecord(seq: number): RecordValues {
 
 /** Seeds tickets in bulk, as a past year's paper would be typed in: one apply per table. */
 async function seed(ledger: Ledger, seeded: Seeded): Promise<void> {
-  const all = [
-    ...seeded.archived.map((s) => [s, 'archived'] as const),
-    ...seeded.voids.map((s) => [s, 'void'] as const),
-    ...seeded.pending.map((s) => [s, 'pending'] as const),
-  ].sort((a, b) => a[0] - b[0]);
+  const all = [...seeded.archived.map((s) => [s, 'archived'] as const), ...seeded.voids.map((s) => [s, 'void'] as const), ...seeded.pending.map((s) => [s, 'pending'] as const)].sort(
+    (a, b) => a[0] - b[0],
+  );
   const basis = await ledger.read({ writes: ['complaints', 'return_visits'] });
   await ledger.apply(
     {
@@ -145,7 +143,10 @@ describe('binding: 1,000 archived tickets of a year', function () {
     assert.equal(first.newlyBound, bound.length);
     assert.equal(first.newlyBoundVoid, seeded.voids.length);
     assert.equal(first.volumes.length, Math.ceil(bound.length / 100));
-    assert.deepEqual(first.newVolumes, first.volumes.map((v, i) => `TS-${YEAR}-V${String(i + 1).padStart(2, '0')}`));
+    assert.deepEqual(
+      first.newVolumes,
+      first.volumes.map((v, i) => `TS-${YEAR}-V${String(i + 1).padStart(2, '0')}`),
+    );
     const inOrder = first.volumes.flatMap((v) => v.tickets.map((t) => t.ticketNo));
     assert.deepEqual(inOrder, bound.map(ticketNo), 'every bound ticket exactly once, in intake order');
     for (const volume of first.volumes) {
@@ -174,9 +175,15 @@ describe('binding: 1,000 archived tickets of a year', function () {
     }
     assert.deepEqual(first.gaps, seeded.gaps.filter((s) => s < last).map(ticketNo));
     for (const volume of first.volumes) {
-      assert.deepEqual(volume.voids, volume.tickets.filter((t) => t.voided).map((t) => t.ticketNo));
+      assert.deepEqual(
+        volume.voids,
+        volume.tickets.filter((t) => t.voided).map((t) => t.ticketNo),
+      );
       assert.equal(volume.voidCount, volume.voids.length);
-      assert.deepEqual(volume.gaps, volume.entries.filter((e) => e.state === 'gap').map((e) => e.ticketNo));
+      assert.deepEqual(
+        volume.gaps,
+        volume.entries.filter((e) => e.state === 'gap').map((e) => e.ticketNo),
+      );
     }
   });
 
@@ -194,7 +201,10 @@ describe('binding: 1,000 archived tickets of a year', function () {
   it('writes a bound-volume workbook whose index sheet rows list each number once, voids and gaps marked, with a page per ticket and per return visit', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await buildBoundVolumes(first, { locale: 'zh-CN', site: '市第一人民医院' }).xlsx.writeBuffer());
-    assert.deepEqual(workbook.worksheets.map((s) => s.name), first.newVolumes);
+    assert.deepEqual(
+      workbook.worksheets.map((s) => s.name),
+      first.newVolumes,
+    );
     const seen = new Map<string, string>();
     for (const volume of first.volumes) {
       const sheet = workbook.getWorksheet(volume.volumeNo)!;
@@ -204,7 +214,11 @@ describe('binding: 1,000 archived tickets of a year', function () {
       assert.ok(text.includes(`${BOUND_TEXT.year['zh-CN']} ${YEAR}`), 'cover: year');
       assert.ok(text.includes(`${volume.firstTicketNo} – ${volume.lastTicketNo}`), 'cover: number range');
       assert.ok(text.includes(`${BOUND_TEXT.count['zh-CN']} ${volume.tickets.length}`), 'cover: count');
-      for (const gap of volume.gaps) assert.ok(rows.slice(0, 16).some((r) => r.join(' ').includes(gap)), `cover lists gap ${gap}`);
+      for (const gap of volume.gaps)
+        assert.ok(
+          rows.slice(0, 16).some((r) => r.join(' ').includes(gap)),
+          `cover lists gap ${gap}`,
+        );
       const header = rows.findIndex((r) => r[0] === BOUND_TEXT.archiveNo['zh-CN']);
       const indexRows = rows.slice(header + 1, header + 1 + volume.entries.length);
       for (const [archive, number, , note] of indexRows) {
@@ -220,7 +234,10 @@ describe('binding: 1,000 archived tickets of a year', function () {
       assert.equal(sheet.pageSetup.firstPageNumber, 1);
       assert.match(String(sheet.headerFooter.oddFooter), new RegExp(`${volume.volumeNo}.*&P`));
     }
-    assert.equal(seen.size, first.volumes.reduce((n, v) => n + v.entries.length, 0));
+    assert.equal(
+      seen.size,
+      first.volumes.reduce((n, v) => n + v.entries.length, 0),
+    );
   });
 
   it('binds again idempotently: nothing changes, the same volumes are reprinted', async () => {
@@ -281,7 +298,10 @@ describe('binding: 1,000 archived tickets of a year', function () {
 
 describe('binding: refusals and both backends', () => {
   it('refuses a bad year or volume size, in the user language', () => {
-    assert.throws(() => bindVolumes.prepare({ year: '26', volumeSize: 10 }, context), (e: unknown) => describeIn(e, 'zh-CN').includes('年度“26”无效'));
+    assert.throws(
+      () => bindVolumes.prepare({ year: '26', volumeSize: 10 }, context),
+      (e: unknown) => describeIn(e, 'zh-CN').includes('年度“26”无效'),
+    );
     assert.throws(
       () => bindVolumes.prepare({ year: 2026, volumeSize: MAX_VOLUME_SIZE + 1 }, context),
       (e: unknown) => describeIn(e, 'en-US').includes(`the volume size "${MAX_VOLUME_SIZE + 1}" is not valid`),
@@ -312,7 +332,7 @@ describe('binding: refusals and both backends', () => {
     assert.match(describeIn(error, 'en-US'), /Complaints, row 5, column "Ticket no\.": ticket number TS-2026-0002 appears 2 times \(rows 3, 5\)/);
   });
 
-  it('binds a reopened ticket with its earlier round — the handling it kept and the visit that reopened it — on its return visit\'s pages (issue 11 item 8)', async () => {
+  it("binds a reopened ticket with its earlier round — the handling it kept and the visit that reopened it — on its return visit's pages (issue 11 item 8)", async () => {
     const ledger = await XlsxLedger.fromBuffer(await templateBytes('zh-CN'), { station: 'bind-test', clock: clock() });
     await seed(ledger, plan(3));
     const no = ticketNo(1);
@@ -339,18 +359,34 @@ describe('binding: refusals and both backends', () => {
     );
     const { result } = await runOperation(ledger, bindVolumes, { year: YEAR }, context);
     const bound = result.volumes[0].tickets.find((t) => t.ticketNo === no)!;
-    assert.deepEqual(bound.rounds.map((r) => [r.reopening.reopening_no, r.reopening.handled_at, r.visit?.visit_no]), [[`${no}-R1`, '2026-11-19 16:00', `${no}-HF0`]]);
+    assert.deepEqual(
+      bound.rounds.map((r) => [r.reopening.reopening_no, r.reopening.handled_at, r.visit?.visit_no]),
+      [[`${no}-R1`, '2026-11-19 16:00', `${no}-HF0`]],
+    );
     assert.equal(bound.visit?.visit_no, `${no}-HF`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await buildBoundVolumes(result, { locale: 'zh-CN', site: '' }).xlsx.writeBuffer());
     const sheet = workbook.getWorksheet(result.volumes[0].volumeNo)!;
     const rows: string[] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))).join(' ')));
+    sheet.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => (v === null || v === undefined ? '' : String(v)))
+          .join(' '),
+      ),
+    );
     const round = rows.findIndex((r) => r.startsWith(`投诉重开记录  ${no}-R1`));
     const latest = rows.findIndex((r) => r.startsWith(`投诉回访表  ${bound.archiveNo}`));
-    assert.ok(latest > 0 && round > latest, 'the earlier round follows the ticket\'s return-visit form');
-    assert.ok(rows.slice(round).some((r) => r.includes('被重开处理的完成时间 2026-11-19 16:00')), rows.slice(round, round + 8).join('\n'));
-    assert.ok(rows.slice(round).some((r) => r.startsWith(`投诉回访表  ${no}-HF0`)), 'with the visit that reopened it');
+    assert.ok(latest > 0 && round > latest, "the earlier round follows the ticket's return-visit form");
+    assert.ok(
+      rows.slice(round).some((r) => r.includes('被重开处理的完成时间 2026-11-19 16:00')),
+      rows.slice(round, round + 8).join('\n'),
+    );
+    assert.ok(
+      rows.slice(round).some((r) => r.startsWith(`投诉回访表  ${no}-HF0`)),
+      'with the visit that reopened it',
+    );
     assert.equal((sheet as unknown as { rowBreaks: unknown[] }).rowBreaks.length, 1 + 2 * result.volumes[0].tickets.length, 'no page break more');
   });
 
@@ -411,7 +447,11 @@ describe('binding: kefu bind and the bound volumes in LibreOffice', function () 
     }
     assert.deepEqual([...byVolume.keys()], ['TS-2026-V01', 'TS-2026-V02']);
     for (const [volume, volumePages] of byVolume) {
-      assert.deepEqual(volumePages.map((p) => p.page), volumePages.map((_, i) => i + 1), `${volume}: pages 1, 2, 3 …`);
+      assert.deepEqual(
+        volumePages.map((p) => p.page),
+        volumePages.map((_, i) => i + 1),
+        `${volume}: pages 1, 2, 3 …`,
+      );
       // cover, index, then 3 tickets each with its return visit (or the void note) on their own pages
       assert.equal(volumePages.length, 2 + 2 * 3, volume);
       assert.match(volumePages[0].text, new RegExp(`册号\\s+${volume}`));

@@ -66,7 +66,10 @@ describe('command line (kefu)', function () {
         const table = tables.get(form.key);
         assert.ok(table, `table ${form.key}`);
         assert.equal(table.sheet.name, form.sheet[locale]);
-        assert.deepEqual(table.columns, columnsOf(form).map((c) => c.label[locale]));
+        assert.deepEqual(
+          table.columns,
+          columnsOf(form).map((c) => c.label[locale]),
+        );
         assert.deepEqual(table.sheet.views[0], { ...table.sheet.views[0], state: 'frozen', ySplit: 1 });
         const model = (table.sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
         columnsOf(form).forEach((column, i) => {
@@ -118,10 +121,7 @@ describe('command line (kefu)', function () {
     const run = await runKefu(['complaint', 'add', file, '--json', inputFile, '--clerk', '王丽', '--locale', 'en-US']);
     assert.equal(run.code, 0, run.stderr);
     const numbers = run.stdout.trim().split('\n');
-    assert.deepEqual(numbers, [
-      ...FORMULA_LIKE_TEXTS.map((_, i) => `Complaint TS-2026-${String(i + 1).padStart(4, '0')} registered.`),
-      'Complaint TS-2025-0001 registered.',
-    ]);
+    assert.deepEqual(numbers, [...FORMULA_LIKE_TEXTS.map((_, i) => `Complaint TS-2026-${String(i + 1).padStart(4, '0')} registered.`), 'Complaint TS-2025-0001 registered.']);
     const workbook = await load(file);
     const complaints = tablesOf(workbook).get('complaints')!;
     const rows = bodyValues(complaints);
@@ -183,7 +183,10 @@ describe('command line (kefu)', function () {
       Array.from({ length: 30 }, (_, i) => `TS-2026-${String(i + 1).padStart(4, '0')}`),
     );
     const receivedAt = rows.map((r) => r[1] as Date);
-    assert.ok(receivedAt.every((d, i) => i === 0 || d >= receivedAt[i - 1]), 'numbered in the order received');
+    assert.ok(
+      receivedAt.every((d, i) => i === 0 || d >= receivedAt[i - 1]),
+      'numbered in the order received',
+    );
     const audit = bodyValues(tablesOf(workbook).get(AUDIT_TABLE)!);
     assert.equal(audit.filter((r) => r[2] === 'create' && r[3] === 'complaints').length, 30);
     assert.match(run.stdout, /\d+ receptions, 30 complaints, \d+ repair orders/);

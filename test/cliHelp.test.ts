@@ -41,7 +41,10 @@ describe('the command line’s help and usage errors (issue 11 item 5)', functio
     assert.equal(run.code, 2);
     const lines = run.stderr.trim().split('\n');
     assert.equal(lines[0], 'kefu: --month must be YYYY-MM (2025-03), not "2025-13".');
-    assert.ok(lines.some((l) => l.trim().startsWith('kefu perf <ledger.xlsx>')), 'the usage of kefu perf');
+    assert.ok(
+      lines.some((l) => l.trim().startsWith('kefu perf <ledger.xlsx>')),
+      'the usage of kefu perf',
+    );
     assert.ok(!lines.some((l) => l.includes('kefu complaint')), 'not the usage of other commands');
     assert.match(lines[lines.length - 1], /See kefu perf --help\./);
     assert.ok(lines.length <= 6, run.stderr);

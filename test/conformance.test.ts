@@ -60,8 +60,14 @@ for (const backend of BACKENDS) {
       const second = await register(session.ledger, { channel: '来信', content: '第二件' });
       assert.equal(first.result.number, 'TS-2026-0001');
       assert.equal(second.result.number, 'TS-2026-0002');
-      assert.deepEqual(first.appended.map((a) => a.address), [`${SHEET}!A2:${LAST}2`]);
-      assert.deepEqual(second.appended.map((a) => a.address), [`${SHEET}!A3:${LAST}3`]);
+      assert.deepEqual(
+        first.appended.map((a) => a.address),
+        [`${SHEET}!A2:${LAST}2`],
+      );
+      assert.deepEqual(
+        second.appended.map((a) => a.address),
+        [`${SHEET}!A3:${LAST}3`],
+      );
       const rows = await allComplaints(session.ledger, ['ticket_no', 'channel']);
       assert.deepEqual(
         rows.map((r) => r.values),
@@ -70,7 +76,10 @@ for (const backend of BACKENDS) {
           { ticket_no: 'TS-2026-0002', channel: 'letter' },
         ],
       );
-      assert.deepEqual(rows.map((r) => r.ref.row), [1, 2]);
+      assert.deepEqual(
+        rows.map((r) => r.ref.row),
+        [1, 2],
+      );
     });
 
     it('stores codes as labels of the workbook’s language and dates as dates', async () => {
@@ -88,7 +97,10 @@ for (const backend of BACKENDS) {
       const snapshot = await session.ledger.read({
         tables: { complaints: { columns: ['ticket_no', 'content'], rows: { where: 'ticket_no', equals: ['TS-2026-0002'] } } },
       });
-      assert.deepEqual(snapshot.tables.complaints.map((r) => r.values), [{ ticket_no: 'TS-2026-0002', content: '要找的这件' }]);
+      assert.deepEqual(
+        snapshot.tables.complaints.map((r) => r.values),
+        [{ ticket_no: 'TS-2026-0002', content: '要找的这件' }],
+      );
       await assert.rejects(
         session.ledger.read({ tables: { complaints: { columns: ['ticket_no'], rows: { where: 'ticket_no', equals: ['TS-2026-0999'] } } } }),
         (error: unknown) => error instanceof KefuError && error.describe('zh-CN')[0] === '“投诉处理单”：找不到编号为 TS-2026-0999 的记录。',
@@ -120,7 +132,10 @@ for (const backend of BACKENDS) {
     it('keeps formula-like user text as text', async () => {
       for (const text of FORMULA_LIKE_TEXTS) await register(session.ledger, { content: text, complainant: text });
       const rows = await allComplaints(session.ledger, ['content']);
-      assert.deepEqual(rows.map((r) => r.values.content), FORMULA_LIKE_TEXTS);
+      assert.deepEqual(
+        rows.map((r) => r.values.content),
+        FORMULA_LIKE_TEXTS,
+      );
       for (let i = 0; i < FORMULA_LIKE_TEXTS.length; i++) {
         const cell = await session.cell(SHEET, i + 1, col('content'));
         assert.equal(cell.formula, undefined, `row ${i + 1} holds no formula`);
@@ -237,7 +252,10 @@ for (const backend of BACKENDS) {
       assert.equal(sheet.getCell('A1').font?.bold, true);
       assert.equal(sheet.getCell('A4').font?.bold, true);
       assert.notEqual(sheet.getCell('A2').font?.bold, true);
-      assert.deepEqual([1, 2, 3].map((c) => Math.round(sheet.getColumn(c).width!)), [12, 20, 14]);
+      assert.deepEqual(
+        [1, 2, 3].map((c) => Math.round(sheet.getColumn(c).width!)),
+        [12, 20, 14],
+      );
       const view = sheet.views[0] as { state?: string; ySplit?: number };
       assert.equal(view.state, 'frozen');
       assert.equal(view.ySplit, 1);

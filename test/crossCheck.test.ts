@@ -192,7 +192,10 @@ const DECLARED: Record<CrossCheckBlock['key'], [readonly string[], readonly stri
 /** The statistics' count for a cross-check cell: a declared key, OTHER (every undeclared key) or TOTAL. */
 function expected(m: Matrix, declared: [readonly string[], readonly string[]], row: string, column: string): number {
   const pick = (keys: readonly string[], known: readonly string[], key: string) =>
-    keys.map((k, i) => [k, i] as const).filter(([k]) => (key === TOTAL ? true : key === OTHER ? !known.includes(k) : k === key)).map(([, i]) => i);
+    keys
+      .map((k, i) => [k, i] as const)
+      .filter(([k]) => (key === TOTAL ? true : key === OTHER ? !known.includes(k) : k === key))
+      .map(([, i]) => i);
   let sum = 0;
   for (const i of pick(m.rows, declared[0], row)) for (const j of pick(m.columns, declared[1], column)) sum += m.cells[i][j].count;
   return sum;
@@ -316,7 +319,10 @@ describe('the statistics cross-check sheet of the template', function () {
     assert.equal(cellAt(sheet, 'B2'), 2026);
     assert.equal(cellAt(sheet, 'A1'), '投訴統計核對（公式）');
     assert.equal(cellAt(sheet, 'C2'), '← 輸入年度，與工作表「投訴統計 2026」逐格核對');
-    assert.deepEqual(sheet.types.flat().filter((t) => t === 'error'), []);
+    assert.deepEqual(
+      sheet.types.flat().filter((t) => t === 'error'),
+      [],
+    );
     const layout = crossCheckLayout('zh-TW');
     assert.equal(cellAt(sheet, layout.totalCell), 0);
     for (const block of [...layout.blocks, ...layout.figures]) for (const r of block.rows) for (const c of block.columns) assert.equal(cellAt(sheet, crossCheckCell(block, r, c)), 0);
@@ -389,7 +395,10 @@ describe('the statistics cross-check sheet of the template', function () {
       assert.ok(stats.headline.total.count > 2);
       const sheet = sheetNamed(read[i], CROSS_CHECK_SHEET[c.locale]);
       assert.equal(cellAt(sheet, 'B2'), c.year);
-      assert.deepEqual(sheet.types.flat().filter((t) => t === 'error'), []);
+      assert.deepEqual(
+        sheet.types.flat().filter((t) => t === 'error'),
+        [],
+      );
       const cells = compareWithStatistics(sheet, c.locale, stats);
       assert.equal(cells, 1 + 6 + 6 + 13 * 12 + 10 * 12 + 9 * 13 + 12 * 6);
       const shared = compareWithStatisticsSheet(sheet, sheetNamed(read[i], statisticsSheetName(c.year, c.locale)));

@@ -81,7 +81,10 @@ function officeHours(value: string): boolean {
 function assertDeskWorkInOfficeHours(d: Demo): void {
   const times = cells(d, (table, c) => DESK_TABLES.includes(table) && c.kind === 'datetime' && !DEADLINES.includes(c.key));
   const audit = (d.tables[AUDIT_TABLE] ?? []).map((r, i) => ({ where: `audit row ${i + 1} (${r.action} ${r.table})`, value: String(r.at) }));
-  assert.ok(times.some((t) => t.where.endsWith('visited_at')), 'return visits are among the times checked');
+  assert.ok(
+    times.some((t) => t.where.endsWith('visited_at')),
+    'return visits are among the times checked',
+  );
   const outside = [...times, ...audit].filter((t) => !officeHours(t.value));
   assert.deepEqual(outside.slice(0, 10), [], `${outside.length} desk actions outside ${DESK_OPENS}–${DESK_CLOSES} on working days`);
 }
@@ -111,8 +114,14 @@ describe('the demo: a real desk’s year', function () {
         assertNothingAfterToday(d);
         const tickets = d.tables.complaints;
         assert.equal(tickets.length, 120, 'the complaints asked for, all received by today');
-        assert.ok(tickets.some((t) => String(t.received_at) >= '2026-07-01'), 'received up to the last days');
-        assert.ok(tickets.some((t) => t.status !== 'archived' && t.voided !== true), 'some tickets are still in progress');
+        assert.ok(
+          tickets.some((t) => String(t.received_at) >= '2026-07-01'),
+          'received up to the last days',
+        );
+        assert.ok(
+          tickets.some((t) => t.status !== 'archived' && t.voided !== true),
+          'some tickets are still in progress',
+        );
         assert.equal(d.tables.collector_daily.filter((r) => String(r.date) >= '2026-07-15').length, 0, 'no collector record from today on');
       });
     }

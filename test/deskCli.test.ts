@@ -56,7 +56,23 @@ describe('Service desk on the command line', function () {
     ok(await runKefu(['template', '--locale', 'zh-CN', '--out', ledger]), 'template');
     const inputs = KINDS.flatMap((kind) => Array.from({ length: MIX[kind] }, (_, j) => ({ kind, input: receptionInput(kind, KINDS.indexOf(kind) * 10 + j) })));
     inputs.sort((a, b) => String(a.input.received_at).localeCompare(String(b.input.received_at)));
-    const added = ok(await runKefu(['reception', 'add', ledger, '--json', await json('receptions', inputs.map((i) => i.input)), '--clerk', '王丽', '--locale', 'en-US']), 'reception add');
+    const added = ok(
+      await runKefu([
+        'reception',
+        'add',
+        ledger,
+        '--json',
+        await json(
+          'receptions',
+          inputs.map((i) => i.input),
+        ),
+        '--clerk',
+        '王丽',
+        '--locale',
+        'en-US',
+      ]),
+      'reception add',
+    );
     assert.equal(added.stdout.trim().split('\n').length, 50);
     assert.match(added.stdout, /Reception JD-20260316-001 registered/);
     assert.match(added.stdout, /→ TS-2026-0001/);
@@ -66,16 +82,64 @@ describe('Service desk on the command line', function () {
     const receptions = rowsOf(desk, 'reception');
     const of = (category: string) => receptions.filter((r) => r.category === category);
     const deferred = of('inquiry').filter((r) => r.answered_on_spot === false);
-    ok(await runKefu(['reception', 'reply', ledger, '--json', await json('reply', deferred.map((r, n) => ({ reception_no: r.reception_no, replied_at: at(n), reply: '已答复' })))]), 'reply');
-    ok(await runKefu(['reception', 'verify', ledger, '--json', await json('verify', of('issue_report').map((r) => ({ reception_no: r.reception_no, verification_result: '已核实' })))]), 'verify');
-    ok(await runKefu(['reception', 'escalate', ledger, '--json', await json('escalate', of('other').map((r) => ({ reception_no: r.reception_no, escalated: 'yes' })))]), 'escalate');
+    ok(
+      await runKefu([
+        'reception',
+        'reply',
+        ledger,
+        '--json',
+        await json(
+          'reply',
+          deferred.map((r, n) => ({ reception_no: r.reception_no, replied_at: at(n), reply: '已答复' })),
+        ),
+      ]),
+      'reply',
+    );
+    ok(
+      await runKefu([
+        'reception',
+        'verify',
+        ledger,
+        '--json',
+        await json(
+          'verify',
+          of('issue_report').map((r) => ({ reception_no: r.reception_no, verification_result: '已核实' })),
+        ),
+      ]),
+      'verify',
+    );
+    ok(
+      await runKefu([
+        'reception',
+        'escalate',
+        ledger,
+        '--json',
+        await json(
+          'escalate',
+          of('other').map((r) => ({ reception_no: r.reception_no, escalated: 'yes' })),
+        ),
+      ]),
+      'escalate',
+    );
     const compiled = ok(await runKefu(['reception', 'compile', ledger, '--period', '2026-03', '--to', 'supervisor', '--locale', 'zh-CN']), 'compile');
     assert.match(compiled.stdout, /已汇总 6 条建议：建议汇总 2026-03/);
 
     const tickets = rowsOf(desk, 'complaints').map((t) => String(t.ticket_no));
     const [voided, ...live] = tickets;
     const each = async (group: string, step: string, numbers: string[], fields: (no: string, n: number) => Record<string, unknown>, key: string) =>
-      ok(await runKefu([group, step, ledger, '--json', await json(`${group}-${step}`, numbers.map((no, n) => ({ [key]: no, ...fields(no, n) })))]), `${group} ${step}`);
+      ok(
+        await runKefu([
+          group,
+          step,
+          ledger,
+          '--json',
+          await json(
+            `${group}-${step}`,
+            numbers.map((no, n) => ({ [key]: no, ...fields(no, n) })),
+          ),
+        ]),
+        `${group} ${step}`,
+      );
     const visit = (resolved: boolean, minutes: number) => ({
       visited_at: at(minutes),
       method: 'phone',
@@ -108,7 +172,12 @@ describe('Service desk on the command line', function () {
 
     desk = await readDesk(ledger);
     assert.ok(rowsOf(desk, 'reception').every((r) => r.status === 'closed' || (['complaint', 'repair'].includes(String(r.category)) && r.status === 'referred')));
-    assert.deepEqual(rowsOf(desk, 'complaints').map((t) => t.status).sort(), [...Array(9).fill('archived'), 'received']);
+    assert.deepEqual(
+      rowsOf(desk, 'complaints')
+        .map((t) => t.status)
+        .sort(),
+      [...Array(9).fill('archived'), 'received'],
+    );
     assert.equal(rowsOf(desk, 'complaints').find((t) => t.ticket_no === voided)?.voided, true);
     assert.equal(rowsOf(desk, 'complaints').find((t) => t.ticket_no === live[0])?.reopen_count, 1);
     assert.equal(rowsOf(desk, 'return_visits').length, 10);
@@ -142,7 +211,15 @@ describe('Service desk on the command line', function () {
     await fs.writeFile(clean, await ledger.toBuffer());
 
     // Planted through the ledger itself, as a careless hand edit would leave them:
-    const basis = await ledger.read({ writes: ['complaints', 'repair_orders'], tables: { complaints: { columns: ['ticket_no', 'received_at', 'channel', 'content', 'category', 'department', 'receptionist_by', 'receptionist_at', 'anonymous'], rows: { where: 'ticket_no', equals: [c1.result.complaintNo!] } } } });
+    const basis = await ledger.read({
+      writes: ['complaints', 'repair_orders'],
+      tables: {
+        complaints: {
+          columns: ['ticket_no', 'received_at', 'channel', 'content', 'category', 'department', 'receptionist_by', 'receptionist_at', 'anonymous'],
+          rows: { where: 'ticket_no', equals: [c1.result.complaintNo!] },
+        },
+      },
+    });
     const copy = { ...basis.tables.complaints[0].values, status: 'received', voided: false };
     await ledger.apply({ appends: { complaints: [copy, { ...copy, ticket_no: 'TS-2026-0006' }] } }, basis); // duplicate TS-2026-0001; gap 0004–0005
     // A repair completed on its order but not on its ledger line (a guard violation).
@@ -150,10 +227,42 @@ describe('Service desk on the command line', function () {
     const S = <T>(op: T) => op as unknown as Operation<unknown, unknown, StepResult>;
     await runOperation(ledger, S(DESK_STEPS.repair.sign), { no: order, fields: { engineering_signed: sig('工程部', `${DAY} 12:00`) } }, context);
     const snap = await ledger.read({ tables: { repair_orders: { columns: ['order_no'], rows: { where: 'order_no', equals: [order] } } }, writes: ['repair_orders'] });
-    await ledger.apply({ updates: [{ ref: snap.tables.repair_orders[0].ref, values: { status: 'completed', technician: 'x', completed_at: `${DAY} 13:00`, result: 'ok', paid: false, requester_accepted_by: 'a', requester_accepted_at: `${DAY} 13:00` } }] }, snap);
+    await ledger.apply(
+      {
+        updates: [
+          {
+            ref: snap.tables.repair_orders[0].ref,
+            values: { status: 'completed', technician: 'x', completed_at: `${DAY} 13:00`, result: 'ok', paid: false, requester_accepted_by: 'a', requester_accepted_at: `${DAY} 13:00` },
+          },
+        ],
+      },
+      snap,
+    );
     // A return visit recorded for a ticket whose handling was never recorded.
     const visits = await ledger.read({ writes: ['return_visits'] });
-    await ledger.apply({ appends: { return_visits: [{ visit_no: 'TS-2026-0002-HF', ticket_no: 'TS-2026-0002', visited_at: `${DAY} 12:00`, method: 'phone', person_visited: '张三', resolved: true, satisfaction: 'satisfied', visitor_by: '李', visitor_at: `${DAY} 12:00`, received_by_cs_by: '王', received_by_cs_at: `${DAY} 12:00`, voided: false }] } }, visits);
+    await ledger.apply(
+      {
+        appends: {
+          return_visits: [
+            {
+              visit_no: 'TS-2026-0002-HF',
+              ticket_no: 'TS-2026-0002',
+              visited_at: `${DAY} 12:00`,
+              method: 'phone',
+              person_visited: '张三',
+              resolved: true,
+              satisfaction: 'satisfied',
+              visitor_by: '李',
+              visitor_at: `${DAY} 12:00`,
+              received_by_cs_by: '王',
+              received_by_cs_at: `${DAY} 12:00`,
+              voided: false,
+            },
+          ],
+        },
+      },
+      visits,
+    );
     const planted = path.join(dir, 'planted.xlsx');
     await fs.writeFile(planted, await ledger.toBuffer());
 
@@ -166,7 +275,11 @@ describe('Service desk on the command line', function () {
     assert.match(result.stdout, /warning: Reception, row \d+, column "Due by": JD-20260316-\d{3} is overdue: Inquiry: reply was due 2026-03-17 \d\d:\d\d/);
     assert.match(result.stderr, /Check done: \d+ errors, \d+ warnings\./);
     const asJson = JSON.parse((await runKefu(['check', planted, '--at', '2026-03-20 12:00', '--json'])).stdout) as { errors: { kind: string }[]; warnings: { kind: string }[] };
-    for (const kind of ['duplicateNumber', 'numberGap', 'ledgerOutOfStep', 'visitBeforeHandling']) assert.ok(asJson.errors.some((e) => e.kind === kind), kind);
+    for (const kind of ['duplicateNumber', 'numberGap', 'ledgerOutOfStep', 'visitBeforeHandling'])
+      assert.ok(
+        asJson.errors.some((e) => e.kind === kind),
+        kind,
+      );
     assert.ok(asJson.warnings.some((w) => w.kind === 'overdueItem'));
 
     // Overdue items alone are warnings: exit 0, unless --strict.
@@ -179,7 +292,14 @@ describe('Service desk on the command line', function () {
 
   it('lists the desk commands in --help', async () => {
     const help = await runKefu(['--help']);
-    for (const text of ['kefu reception add', 'kefu reception <reply|verify|escalate|void>', 'kefu reception compile', 'kefu complaint <dispatch|handle|return|visit|archive|void>', 'kefu repair <sign|', 'kefu check']) {
+    for (const text of [
+      'kefu reception add',
+      'kefu reception <reply|verify|escalate|void>',
+      'kefu reception compile',
+      'kefu complaint <dispatch|handle|return|visit|archive|void>',
+      'kefu repair <sign|',
+      'kefu check',
+    ]) {
       assert.ok(help.stdout.includes(text), text);
     }
   });

@@ -47,7 +47,10 @@ describe('interop: overdue rows highlighted, as LibreOffice sees them', function
 
     const lo = await readWorkbookWithLibreOffice(file);
     const rows = sheetNamed(lo, reception.sheet['zh-CN']).rows;
-    assert.deepEqual([2, 3, 4].map((r) => rows[r - 1]?.[probe - 1] ?? null), [true, false, false]);
+    assert.deepEqual(
+      [2, 3, 4].map((r) => rows[r - 1]?.[probe - 1] ?? null),
+      [true, false, false],
+    );
 
     const [fods] = await libreOfficeConvert([file], 'fods', dir);
     const xml = await fs.readFile(fods, 'utf8');

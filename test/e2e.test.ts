@@ -36,13 +36,11 @@ function fetchStatus(url: string): Promise<{ status: number; body: string }> {
 
 const label = (key: string, locale: Locale) => columnsOf(complaints).find((c) => c.key === key)?.field.label[locale] ?? key;
 /** A form field by its visible label (a required field's label ends with an asterisk). */
-const fieldOf = (page: Page, key: string, locale: Locale) =>
-  page.getByLabel(new RegExp(`^${label(key, locale).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ?\\*)?$`));
+const fieldOf = (page: Page, key: string, locale: Locale) => page.getByLabel(new RegExp(`^${label(key, locale).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ?\\*)?$`));
 
 /** The "required" message as it appears under a field. */
 const problemText = (locale: Locale) => message('required', locale);
-const code = (field: string, value: string, locale: Locale) =>
-  complaints.fields.find((f) => f.key === field)!.codes!.find((c) => c.code === value)!.label[locale];
+const code = (field: string, value: string, locale: Locale) => complaints.fields.find((f) => f.key === field)!.codes!.find((c) => c.code === value)!.label[locale];
 
 async function openPreview(page: Page, server: DevServer, locale: Locale): Promise<void> {
   await page.goto(`${server.base}/preview.html?lang=${locale}&ledger=empty&view=complaints`);
@@ -150,7 +148,11 @@ describe('browser end to end: the task pane in the preview', function () {
     const printed = page.locator(`table[data-sheet="${sheet}"]`);
     assert.equal(await printed.locator('td', { hasText: new RegExp(`^TS-${year}-0001$`) }).count(), 3, 'B1 and the number row of each copy');
     const texts = await printed.locator('td').allTextContents();
-    assert.deepEqual(texts.filter((t) => t.startsWith('=')), [], 'no formula shown as text');
+    assert.deepEqual(
+      texts.filter((t) => t.startsWith('=')),
+      [],
+      'no formula shown as text',
+    );
     assert.ok(!texts.includes(PRINT_TEXT.notFound['en-US']));
     assert.ok(texts.includes(complaints.copies[1].route['en-US']), 'the second copy');
     await fieldOf(page, 'ticket_no', 'en-US').fill(`TS-${year}-9999`);
@@ -164,18 +166,23 @@ describe('browser end to end: the task pane in the preview', function () {
     await page.getByRole('tab', { name: ui('viewStatistics', 'en-US') }).click();
     await page.getByRole('button', { name: ui('statsRun', 'en-US') }).click();
     const stats = `Complaint stats ${year}`;
-    await page.getByRole('status').getByText(new RegExp(`^\\d+ complaints compiled on the sheet "${stats}", now shown\\.$`)).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(new RegExp(`^\\d+ complaints compiled on the sheet "${stats}", now shown\\.$`))
+      .waitFor();
     await page.locator(`table[data-sheet="${stats}"]`).waitFor();
 
     // Step 8: the manager records a measure; built again, the sheet lists it.
-    const measureField = (key: string) =>
-      page.getByLabel(new RegExp(`^${complaintMeasures.fields.find((f) => f.key === key)!.label['en-US']}( ?\\*)?$`));
+    const measureField = (key: string) => page.getByLabel(new RegExp(`^${complaintMeasures.fields.find((f) => f.key === key)!.label['en-US']}( ?\\*)?$`));
     await measureField('finding').fill('Lift complaints keep coming back');
     await measureField('measure').fill('Monthly lift inspection with the maintenance firm');
     await measureField('department').selectOption({ value: 'engineering' });
     await measureField('due_on').fill(`${year + 1}-03-31`);
     await page.getByRole('button', { name: ui('register', 'en-US'), exact: true }).click();
-    await page.getByRole('status').getByText(new RegExp(`CM-${year}-\\d{3}`)).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(new RegExp(`CM-${year}-\\d{3}`))
+      .waitFor();
     await page.getByRole('button', { name: ui('statsRun', 'en-US') }).click();
     await page.locator(`table[data-sheet="${stats}"]`).getByText('Monthly lift inspection with the maintenance firm').waitFor();
     await context.close();
@@ -202,7 +209,10 @@ describe('browser end to end: the task pane in the preview', function () {
     await fieldOf(page, 'department', 'zh-TW').selectOption({ label: code('department', 'cleaning', 'zh-TW') });
     await page.getByRole('button', { name: ui('register', 'zh-TW'), exact: true }).click();
     const number = `TS-${new Date().getFullYear()}-0001`;
-    await page.getByTestId('registered').getByText(ui('registered', 'zh-TW', { number })).waitFor();
+    await page
+      .getByTestId('registered')
+      .getByText(ui('registered', 'zh-TW', { number }))
+      .waitFor();
     assert.match(page.url(), /lang=zh-TW/, 'a reload keeps the language');
     await context.close();
   });
@@ -215,8 +225,7 @@ describe('browser end to end: the task pane in the preview', function () {
     await page.getByLabel(ui('clerkName', 'zh-CN')).fill('王丽');
     await page.getByRole('button', { name: ui('save', 'zh-CN') }).click();
     await page.getByRole('tab', { name: ui('viewReception', 'zh-CN') }).click();
-    const receptionField = (key: string) =>
-      page.getByLabel(new RegExp(`^${reception.fields.find((f) => f.key === key)!.label['zh-CN']}( ?\\*)?$`));
+    const receptionField = (key: string) => page.getByLabel(new RegExp(`^${reception.fields.find((f) => f.key === key)!.label['zh-CN']}( ?\\*)?$`));
     await receptionField('channel').selectOption({ label: '来访' });
     await receptionField('caller').fill('张三');
     await receptionField('matter').fill('病房卫生间地面有积水');
@@ -272,12 +281,21 @@ describe('browser end to end: the task pane in the preview', function () {
 
     await page.getByRole('tab', { name: ui('viewPerformance', 'en-US') }).click();
     await page.getByRole('button', { name: ui('perfRun', 'en-US') }).click();
-    await page.getByRole('status').getByText(/\d+ workers, \d+ lines; rewards [\d.]+ CNY, deductions -?[\d.]+ CNY/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/\d+ workers, \d+ lines; rewards [\d.]+ CNY, deductions -?[\d.]+ CNY/)
+      .waitFor();
     // … and then the month's performance sheet, its rows selected.
     const perfSheet = page.locator('table[data-sheet^="Perf "]');
     await perfSheet.waitFor();
     assert.equal(await perfSheet.locator('tr[data-row="1"]').getAttribute('aria-selected'), 'true');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^perf_adj_.*\.csv$/ }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('button', { name: /^perf_adj_.*\.csv$/ })
+        .first()
+        .click(),
+    ]);
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
     const bytes = await fs.readFile(file);
@@ -293,7 +311,12 @@ describe('browser end to end: the task pane in the preview', function () {
     /** The message Fluent's Field shows under a control (the control is described by it). */
     const messageUnder = async (control: ReturnType<Page['getByLabel']>) => {
       const ids = (await control.getAttribute('aria-describedby')) ?? '';
-      const texts = await Promise.all(ids.split(' ').filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+      const texts = await Promise.all(
+        ids
+          .split(' ')
+          .filter(Boolean)
+          .map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
       return texts.join(' ').trim();
     };
     await page.goto(`${server.base}/preview.html?lang=zh-CN&ledger=empty&view=complaints`);
@@ -353,9 +376,13 @@ describe('browser end to end: the task pane in the preview', function () {
     await fieldOf(page, 'department', locale).selectOption({ label: code('department', 'cleaning', locale) });
     await page.getByRole('button', { name: ui('register', locale), exact: true }).click();
     const number = `TS-${new Date().getFullYear()}-0001`;
-    await page.getByTestId('registered').getByText(number).waitFor().catch(async (e) => {
-      throw new Error(`${(e as Error).message}\n${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
-    });
+    await page
+      .getByTestId('registered')
+      .getByText(number)
+      .waitFor()
+      .catch(async (e) => {
+        throw new Error(`${(e as Error).message}\n${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
+      });
 
     // The downloaded workbook: version 2, the chained audit log with the upgrade and the registration.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui('download', locale) }).click()]);
@@ -385,7 +412,11 @@ describe('browser end to end: the task pane in the preview', function () {
     const pane = page.locator('aside');
     /** Once the view has loaded what it shows (the to-do list, a file's preview) and the fonts are in. */
     const settled = async () => {
-      await pane.locator('[role="progressbar"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+      await pane
+        .locator('[role="progressbar"]')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
     };
     const found: string[] = [];
@@ -424,7 +455,7 @@ describe('browser end to end: the task pane in the preview', function () {
         for (const tab of TABS) {
           await page.getByRole('tab', { name: ui(tab.label, locale), exact: true }).click();
           await check(`${locale}-${width}-${tab.id}`);
-          if (tab.id === 'queue') assert.ok(await pane.getByRole('button', { name: new RegExp(`^${ui('act', locale)} `) }).count() > 0, 'the demo has things to do');
+          if (tab.id === 'queue') assert.ok((await pane.getByRole('button', { name: new RegExp(`^${ui('act', locale)} `) }).count()) > 0, 'the demo has things to do');
           if (tab.id === 'reception') {
             // What each category adds to the form: the ticket's fields, the repair order's.
             const category = pane.getByRole('form', { name: reception.title[locale] }).getByLabel(new RegExp(`^${reception.fields.find((f) => f.key === 'category')!.label[locale]}( ?\\*)?$`));
@@ -452,16 +483,20 @@ describe('browser end to end: the task pane in the preview', function () {
     await context.addInitScript({ path: path.join(__dirname, 'support', 'paneLayout.browser.js') });
     const page = await context.newPage();
     const problemsOf = (html: string) =>
-      page.setContent(`<style>body { margin: 0 }</style><aside style="width:320px;font:14px sans-serif">${html}</aside>`).then(() =>
-        page.locator('aside').evaluate((root) => (window as unknown as { kefuLayoutProblems(root: Element): string[] }).kefuLayoutProblems(root)),
-      );
+      page
+        .setContent(`<style>body { margin: 0 }</style><aside style="width:320px;font:14px sans-serif">${html}</aside>`)
+        .then(() => page.locator('aside').evaluate((root) => (window as unknown as { kefuLayoutProblems(root: Element): string[] }).kefuLayoutProblems(root)));
     // What the to-do list looked like at 320 px: the number run into the status.
     const faults = await problemsOf(`
       <div style="position:relative;height:20px"><span style="position:absolute;left:0">JD-20261224-001</span><span style="position:absolute;left:40px">Referred</span></div>
       <div style="width:400px">wider than the pane</div>
       <div style="overflow:hidden;width:60px;white-space:nowrap">cut off without an ellipsis</div>
       <label>Category</label><input><label>Category</label><input>`);
-    const expect = (pattern: RegExp) => assert.ok(faults.some((p) => pattern.test(p)), `${pattern} in:\n${faults.join('\n')}`);
+    const expect = (pattern: RegExp) =>
+      assert.ok(
+        faults.some((p) => pattern.test(p)),
+        `${pattern} in:\n${faults.join('\n')}`,
+      );
     expect(/the texts "JD-20261224-001" and "Referred" overlap/);
     expect(/"wider than the pane" passes the pane's right edge by 80 px/);
     expect(/the text "cut off without an ellipsis" is cut off at <div>/);
@@ -497,12 +532,15 @@ describe('browser end to end: the task pane in the preview', function () {
     await keys.press('ArrowDown');
     await page.getByRole('button', { name: ui('register', 'zh-CN'), exact: true }).focus();
     await keys.press('Enter');
-    await page.getByTestId('registered').waitFor().catch(async (error) => {
-      await page.screenshot({ path: path.join(os.tmpdir(), 'kefu-e2e-keyboard.png') });
-      const alerts = await page.getByRole('alert').allTextContents();
-      const invalid = await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id));
-      throw new Error(`${(error as Error).message}\nalerts: ${alerts.join(' | ')}\ninvalid: ${invalid.join(', ')}`);
-    });
+    await page
+      .getByTestId('registered')
+      .waitFor()
+      .catch(async (error) => {
+        await page.screenshot({ path: path.join(os.tmpdir(), 'kefu-e2e-keyboard.png') });
+        const alerts = await page.getByRole('alert').allTextContents();
+        const invalid = await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id));
+        throw new Error(`${(error as Error).message}\nalerts: ${alerts.join(' | ')}\ninvalid: ${invalid.join(', ')}`);
+      });
     const text = await page.getByTestId('registered').textContent();
     assert.match(text ?? '', /TS-\d{4}-0001/);
     await context.close();

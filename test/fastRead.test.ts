@@ -117,11 +117,7 @@ async function layoutOf(bytes: Uint8Array, table: string): Promise<{ top: number
  * reference to its new XML (the element whole), `rows` a row number to its new XML, and `strings`
  * are added to the shared strings (`{s0}`, `{s1}`… in the new XML stand for their indices).
  */
-async function rewrite(
-  bytes: Uint8Array,
-  table: string,
-  edits: { cells?: Record<string, string>; rows?: Record<number, string>; strings?: string[] },
-): Promise<Uint8Array> {
+async function rewrite(bytes: Uint8Array, table: string, edits: { cells?: Record<string, string>; rows?: Record<number, string>; strings?: string[] }): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   let shared = await zip.file('xl/sharedStrings.xml')!.async('string');
   const first = shared.match(/<si>|<si\/>|<si\s/g)!.length;
@@ -152,7 +148,11 @@ async function assertSameSnapshot(bytes: Uint8Array, request: SnapshotRequest, f
   assert.deepEqual(Object.keys(streamed.tables), Object.keys(request.tables ?? {}));
   for (const key of Object.keys(request.tables ?? {})) {
     const [got, want] = [streamed.tables[key], full.tables[key]];
-    assert.deepEqual(got.map((r) => r.ref), want.map((r) => r.ref), `${key}: the same rows`);
+    assert.deepEqual(
+      got.map((r) => r.ref),
+      want.map((r) => r.ref),
+      `${key}: the same rows`,
+    );
     want.forEach((row, i) => {
       assert.deepEqual(Object.keys(got[i].values), Object.keys(row.values), `${key} row ${row.ref.row}: the same fields`);
       for (const [field, value] of Object.entries(row.values)) {
@@ -302,7 +302,10 @@ describe('FastXlsxReader, the streaming reader of kefu stats and kefu perf', fun
 
     before(async () => {
       const complaints = Array.from({ length: 900 }, (_, i) => complaint(i + 1, { content: cjk(i, 300), complainant: cjk(i + 7, 4) }));
-      big = await ledgerWith(complaints, Array.from({ length: 450 }, (_, i) => visit(2 * i + 1)));
+      big = await ledgerWith(
+        complaints,
+        Array.from({ length: 450 }, (_, i) => visit(2 * i + 1)),
+      );
       file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-fastread-')), 'ledger.xlsx');
       await fs.writeFile(file, big);
     });
@@ -335,7 +338,10 @@ describe('FastXlsxReader, the streaming reader of kefu stats and kefu perf', fun
       const total = compressed(await sheetPartOf(zip, 'complaints')) + compressed(await sheetPartOf(zip, 'return_visits')) + compressed('xl/sharedStrings.xml');
       assert.ok(calls.length > 3);
       assert.ok(calls.every(([, t]) => t === total));
-      assert.ok(calls.every(([done], i) => i === 0 || done >= calls[i - 1][0]), 'never goes back');
+      assert.ok(
+        calls.every(([done], i) => i === 0 || done >= calls[i - 1][0]),
+        'never goes back',
+      );
       assert.deepEqual(calls[calls.length - 1], [total, total]);
     });
 

@@ -141,10 +141,7 @@ describe('form declarations', () => {
           assert.equal(typeof text[locale], 'string', `${where}: ${locale}`);
           assert.ok(text[locale].trim().length > 0, `${where}: empty ${locale}`);
         }
-        assert.ok(
-          !(text['zh-CN'] === text['en-US'] && text['zh-TW'] === text['en-US']),
-          `${where}: "${text['en-US']}" is not translated`,
-        );
+        assert.ok(!(text['zh-CN'] === text['en-US'] && text['zh-TW'] === text['en-US']), `${where}: "${text['en-US']}" is not translated`);
       }
     }
   });
@@ -352,7 +349,11 @@ describe('form declarations', () => {
       const form = findForm(key)!;
       const columns = columnsOf(form).map((column) => column.key);
       assert.deepEqual(columns.slice(0, expected.length), expected, key);
-      assert.deepEqual(columns.slice(expected.length), commonFields(form).map((field) => field.key), `${key}: only common fields follow`);
+      assert.deepEqual(
+        columns.slice(expected.length),
+        commonFields(form).map((field) => field.key),
+        `${key}: only common fields follow`,
+      );
     }
     const kind = (table: string, column: string) => columnsOf(findForm(table)!).find((c) => c.key === column)!.kind;
     const codes = (table: string, column: string) => fieldOf(findForm(table)!, column)!.codes!.map((c) => c.code);
@@ -360,13 +361,10 @@ describe('form declarations', () => {
     assert.equal(findForm('workers')!.keyField, 'worker_id');
     assert.equal(kind('collector_daily', 'date'), 'date');
     assert.equal(fieldOf(findForm('collector_daily')!, 'worker_id')!.ref, 'workers');
-    assert.deepEqual(
-      fieldOf(findForm('collector_daily')!, 'collector_type')!.codes,
-      [
-        { code: 'wireless', label: { 'zh-CN': '无线', 'zh-TW': '無線', 'en-US': 'Wireless' } },
-        { code: 'carrier', label: { 'zh-CN': '载波', 'zh-TW': '載波', 'en-US': 'Carrier' } },
-      ],
-    );
+    assert.deepEqual(fieldOf(findForm('collector_daily')!, 'collector_type')!.codes, [
+      { code: 'wireless', label: { 'zh-CN': '无线', 'zh-TW': '無線', 'en-US': 'Wireless' } },
+      { code: 'carrier', label: { 'zh-CN': '载波', 'zh-TW': '載波', 'en-US': 'Carrier' } },
+    ]);
     for (const column of ['maintained', 'succeeded']) assert.equal(kind('collector_daily', column), 'int', column);
     assert.deepEqual(codes('collector_daily', 'reason_code'), ['dispatch_shortfall', 'leave', 'other']);
     assert.equal(fieldOf(findForm('collector_daily')!, 'reason_code')!.required, undefined, 'reason_code is optional');
@@ -386,16 +384,35 @@ describe('form declarations', () => {
   it('list every rule parameter of brief §3.1 with a default', () => {
     const parameters = fieldOf(findForm('rules')!, 'parameter')!.codes!.map((c) => c.code);
     for (const name of [
-      'wireless_min', 'wireless_max', 'carrier_min', 'carrier_max',
-      'wireless_qualify_pct', 'wireless_bonus_pct', 'wireless_step_pct', 'wireless_step_deduct_pct',
-      'carrier_qualify_pct', 'carrier_deduct_pct', 'carrier_bonus_pct', 'carrier_bonus2_pct',
-      'rotation_delay_pct_per_day', 'rotation_grace_days', 'rotation_field_pass_pct', 'batch_field_pass_pct',
-      'collection_pass_pct', 'shortfall_deduct_pct_per_pt',
-      'complaint_minor_pct', 'complaint_major_pct', 'complaint_severe_pct', 'complaint_partly_factor',
+      'wireless_min',
+      'wireless_max',
+      'carrier_min',
+      'carrier_max',
+      'wireless_qualify_pct',
+      'wireless_bonus_pct',
+      'wireless_step_pct',
+      'wireless_step_deduct_pct',
+      'carrier_qualify_pct',
+      'carrier_deduct_pct',
+      'carrier_bonus_pct',
+      'carrier_bonus2_pct',
+      'rotation_delay_pct_per_day',
+      'rotation_grace_days',
+      'rotation_field_pass_pct',
+      'batch_field_pass_pct',
+      'collection_pass_pct',
+      'shortfall_deduct_pct_per_pt',
+      'complaint_minor_pct',
+      'complaint_major_pct',
+      'complaint_severe_pct',
+      'complaint_partly_factor',
     ]) {
       assert.ok(parameters.includes(name), `rules.parameter lacks ${name}`);
     }
-    assert.deepEqual(parameters, RULE_PARAMETERS.map((p) => p.code));
+    assert.deepEqual(
+      parameters,
+      RULE_PARAMETERS.map((p) => p.code),
+    );
     const defaults = Object.fromEntries(RULE_PARAMETERS.map((p) => [p.code, p.defaultValue]));
     // The recommended values of §3.1.
     assert.equal(defaults.wireless_qualify_pct, 80);

@@ -99,7 +99,10 @@ describe('host charts: add and load', () => {
       assert.equal(count.value, 3);
       assert.equal(third.name, 'Chart 4');
     });
-    assert.deepEqual(wb.worksheet('Data').charts.map((c) => c.name), ['Chart 2', 'kefu_monthly', 'Chart 4']);
+    assert.deepEqual(
+      wb.worksheet('Data').charts.map((c) => c.name),
+      ['Chart 2', 'kefu_monthly', 'Chart 4'],
+    );
     assert.equal(wb.worksheet('Other').charts.length, 0);
   });
 
@@ -141,7 +144,10 @@ describe('host charts: proxies before sync', () => {
     const context = ctxOf(hostClient(wb));
     const sheet = context.workbook.worksheets.getItem('Data');
     const chart = sheet.charts.add('Line', sheet.getRange('A1:D4'));
-    assert.throws(() => chart.name, (e: OfficeExtension.Error) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message));
+    assert.throws(
+      () => chart.name,
+      (e: OfficeExtension.Error) => e.code === 'PropertyNotLoaded' && /'name'/.test(e.message),
+    );
     assert.throws(() => chart.title.text, { code: 'PropertyNotLoaded' });
     assert.throws(() => chart.series.count, { code: 'PropertyNotLoaded' });
     assert.throws(() => sheet.charts.items, { code: 'PropertyNotLoaded' });
@@ -179,7 +185,10 @@ describe('host charts: series from the source block', () => {
       const chart = sheet.charts.add('ColumnStacked', sheet.getRangeByIndexes(0, 0, 4, 4), 'Columns');
       chart.series.load('items/name');
       await context.sync();
-      assert.deepEqual(chart.series.items.map((s) => s.name), ['Income', 'Expense', 'Refunds']);
+      assert.deepEqual(
+        chart.series.items.map((s) => s.name),
+        ['Income', 'Expense', 'Refunds'],
+      );
     });
     assert.deepEqual(seriesOf(wb), [
       { name: 'Income', chartType: 'ColumnStacked', axisGroup: 'Primary', valuesAddress: 'Data!B2:B4', categoriesAddress: 'Data!A2:A4' },
@@ -200,11 +209,20 @@ describe('host charts: series from the source block', () => {
       chart.series.load('items/name,count');
       await context.sync();
       assert.equal(chart.series.count, 3);
-      assert.deepEqual(chart.series.items.map((s) => s.name), ['Jan', 'Feb', 'Mar']);
+      assert.deepEqual(
+        chart.series.items.map((s) => s.name),
+        ['Jan', 'Feb', 'Mar'],
+      );
     });
     const series = wb.worksheet('Data').charts[0].series;
-    assert.deepEqual(series.map((s) => s.valuesAddress), ['Data!B2:D2', 'Data!B3:D3', 'Data!B4:D4']);
-    assert.deepEqual(series.map((s) => s.categoriesAddress), ['Data!B1:D1', 'Data!B1:D1', 'Data!B1:D1']);
+    assert.deepEqual(
+      series.map((s) => s.valuesAddress),
+      ['Data!B2:D2', 'Data!B3:D3', 'Data!B4:D4'],
+    );
+    assert.deepEqual(
+      series.map((s) => s.categoriesAddress),
+      ['Data!B1:D1', 'Data!B1:D1', 'Data!B1:D1'],
+    );
     assert.deepEqual(series[1].values(), [20, 7, 2]);
     assert.deepEqual(series[1].categories(), ['Income', 'Expense', 'Refunds']);
   });
@@ -216,7 +234,11 @@ describe('host charts: series from the source block', () => {
         const sheet = context.workbook.worksheets.getItem('Data');
         sheet.charts.add('Line', sheet.getRange('A1:D4'), seriesBy);
       });
-      assert.deepEqual(seriesOf(wb).map((s) => s.name), ['Income', 'Expense', 'Refunds'], String(seriesBy));
+      assert.deepEqual(
+        seriesOf(wb).map((s) => s.name),
+        ['Income', 'Expense', 'Refunds'],
+        String(seriesBy),
+      );
       assert.equal(wb.worksheet('Data').charts[0].seriesBy, 'Columns');
     }
   });
@@ -239,14 +261,20 @@ describe('host charts: series from the source block', () => {
       sheet.charts.add('ColumnClustered', sheet.getRange('D1:F2'), 'Columns');
     });
     const [numeric, corner] = wb.worksheet('Data').charts;
-    assert.deepEqual(numeric.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [
-      ['Year', 'Data!A2:A3', null],
-      ['Income', 'Data!B2:B3', null],
-    ]);
-    assert.deepEqual(corner.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [
-      ['2024', 'Data!E2', 'Data!D2'],
-      ['2025', 'Data!F2', 'Data!D2'],
-    ]);
+    assert.deepEqual(
+      numeric.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]),
+      [
+        ['Year', 'Data!A2:A3', null],
+        ['Income', 'Data!B2:B3', null],
+      ],
+    );
+    assert.deepEqual(
+      corner.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]),
+      [
+        ['2024', 'Data!E2', 'Data!D2'],
+        ['2025', 'Data!F2', 'Data!D2'],
+      ],
+    );
   });
 
   it('takes a first column of dates as the categories', () => {
@@ -258,7 +286,10 @@ describe('host charts: series from the source block', () => {
       [{ value: 45659, numberFormat: 'yyyy-mm-dd' }, 15],
     ]);
     const chart = wb.addChart('Data', 'Line', 'A1:B3');
-    assert.deepEqual(chart.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]), [['Calls', 'Data!B2:B3', 'Data!A2:A3']]);
+    assert.deepEqual(
+      chart.series.map((s) => [s.name, s.valuesAddress, s.categoriesAddress]),
+      [['Calls', 'Data!B2:B3', 'Data!A2:A3']],
+    );
     assert.deepEqual(chart.series[0].categories(), [45658, 45659]);
   });
 
@@ -271,10 +302,13 @@ describe('host charts: series from the source block', () => {
       [5, 6],
     ]);
     const chart = wb.addChart('Data', 'Line', 'A1:B3');
-    assert.deepEqual(chart.series.map((s) => [s.name, s.nameAddress, s.valuesAddress]), [
-      ['Series1', null, 'Data!A1:A3'],
-      ['Series2', null, 'Data!B1:B3'],
-    ]);
+    assert.deepEqual(
+      chart.series.map((s) => [s.name, s.nameAddress, s.valuesAddress]),
+      [
+        ['Series1', null, 'Data!A1:A3'],
+        ['Series2', null, 'Data!B1:B3'],
+      ],
+    );
   });
 
   it('takes a source on another sheet, keeping references to that sheet', async () => {
@@ -285,7 +319,10 @@ describe('host charts: series from the source block', () => {
     });
     assert.equal(wb.worksheet('Data').charts.length, 0);
     const [chart] = wb.worksheet('Other').charts;
-    assert.deepEqual(chart.series.map((s) => s.valuesAddress), ['Data!B2:B4', 'Data!C2:C4']);
+    assert.deepEqual(
+      chart.series.map((s) => s.valuesAddress),
+      ['Data!B2:B4', 'Data!C2:C4'],
+    );
   });
 });
 
@@ -367,11 +404,14 @@ describe('host charts: series type and axis group (combination charts)', () => {
       );
       assert.equal(chart.chartType, 'ColumnStacked');
     });
-    assert.deepEqual(seriesOf(wb).map((s) => [s.chartType, s.axisGroup]), [
-      ['ColumnStacked', 'Primary'],
-      ['Line', 'Secondary'],
-      ['ColumnStacked', 'Primary'],
-    ]);
+    assert.deepEqual(
+      seriesOf(wb).map((s) => [s.chartType, s.axisGroup]),
+      [
+        ['ColumnStacked', 'Primary'],
+        ['Line', 'Secondary'],
+        ['ColumnStacked', 'Primary'],
+      ],
+    );
   });
 
   it('sets every series when the chart type changes', async () => {
@@ -382,7 +422,10 @@ describe('host charts: series type and axis group (combination charts)', () => {
       chart.series.getItemAt(0).chartType = 'Line';
       chart.chartType = 'AreaStacked';
     });
-    assert.deepEqual(seriesOf(wb).map((s) => s.chartType), ['AreaStacked', 'AreaStacked', 'AreaStacked']);
+    assert.deepEqual(
+      seriesOf(wb).map((s) => s.chartType),
+      ['AreaStacked', 'AreaStacked', 'AreaStacked'],
+    );
     assert.equal(wb.worksheet('Data').charts[0].chartType, 'AreaStacked');
   });
 
@@ -398,11 +441,14 @@ describe('host charts: series type and axis group (combination charts)', () => {
     await assert.rejects(context.sync(), { code: 'InvalidArgument' });
     chart.series.getItemAt(3).load('name');
     await assert.rejects(context.sync(), { code: 'InvalidArgument' });
-    assert.deepEqual(seriesOf(wb).map((s) => [s.chartType, s.axisGroup]), [
-      ['ColumnClustered', 'Primary'],
-      ['ColumnClustered', 'Primary'],
-      ['ColumnClustered', 'Primary'],
-    ]);
+    assert.deepEqual(
+      seriesOf(wb).map((s) => [s.chartType, s.axisGroup]),
+      [
+        ['ColumnClustered', 'Primary'],
+        ['ColumnClustered', 'Primary'],
+        ['ColumnClustered', 'Primary'],
+      ],
+    );
   });
 
   it('does not guess which other type mixes Excel accepts (HostNotImplemented)', async () => {
@@ -458,7 +504,10 @@ describe('host charts: getItem, getItemOrNullObject, delete', () => {
     const count = sheet.charts.getCount();
     await context.sync();
     assert.equal(count.value, 1);
-    assert.deepEqual(wb.worksheet('Data').charts.map((c) => c.name), ['b']);
+    assert.deepEqual(
+      wb.worksheet('Data').charts.map((c) => c.name),
+      ['b'],
+    );
     assert.equal(deleted.isDeleted, true);
     a.load('name');
     await assert.rejects(context.sync(), { code: 'ItemNotFound' });
@@ -481,7 +530,10 @@ describe('host charts: deleting a worksheet', () => {
       data.delete();
       const sheets = context.workbook.worksheets.load('items/name');
       await context.sync();
-      assert.deepEqual(sheets.items.map((s) => s.name), ['Other']);
+      assert.deepEqual(
+        sheets.items.map((s) => s.name),
+        ['Other'],
+      );
       data.charts.load('items/name');
       await assert.rejects(context.sync(), { code: 'ItemNotFound' }); // the sheet is gone
       data.getRange('A1').load('values');
@@ -491,7 +543,10 @@ describe('host charts: deleting a worksheet', () => {
     assert.equal(wb.findTable('T'), undefined);
     assert.equal(onData.isDeleted, true);
     assert.equal(wb.worksheet('Other').charts.length, 1);
-    assert.deepEqual(elsewhere.series.map((s) => s.valuesAddress), ['#REF!', '#REF!']);
+    assert.deepEqual(
+      elsewhere.series.map((s) => s.valuesAddress),
+      ['#REF!', '#REF!'],
+    );
     assert.equal(wb.activeWorksheet?.name, 'Other');
     // A new sheet with the old name starts without charts.
     wb.addWorksheet('Data');
@@ -506,7 +561,10 @@ describe('host charts: deleting a worksheet', () => {
     await assert.rejects(context.sync(), { code: 'InvalidOperation' });
     context.workbook.worksheets.getItem('Other').delete();
     await assert.rejects(context.sync(), { code: 'InvalidOperation' });
-    assert.deepEqual(wb.worksheets.map((s) => s.name), ['Data', 'Other']);
+    assert.deepEqual(
+      wb.worksheets.map((s) => s.name),
+      ['Data', 'Other'],
+    );
   });
 });
 
@@ -543,9 +601,7 @@ describe('host charts: measurement', () => {
       chart.setPosition('H2');
       chart.series.getItemAt(0).axisGroup = 'Secondary';
     });
-    assert.deepEqual(seen, [
-      ['WorksheetCollection.GetItem', 'Worksheet.GetRange', 'ChartCollection.Add', 'Chart.SetPosition', 'ChartSeriesCollection.GetItemAt', 'ChartSeries.AxisGroup'],
-    ]);
+    assert.deepEqual(seen, [['WorksheetCollection.GetItem', 'Worksheet.GetRange', 'ChartCollection.Add', 'Chart.SetPosition', 'ChartSeriesCollection.GetItemAt', 'ChartSeries.AxisGroup']]);
   });
 
   it('measures loaded chart properties in the response bytes', async () => {
@@ -608,7 +664,10 @@ describe('host charts: xlsx', () => {
     wb.addChart('Data', 'ColumnStacked', 'A1:D4', { name: 'kefu_monthly' });
     const bytes = await hostWorkbookToXlsx(wb);
     const zip = await JSZip.loadAsync(bytes);
-    assert.deepEqual(Object.keys(zip.files).filter((f) => /chart|drawing/.test(f)), []);
+    assert.deepEqual(
+      Object.keys(zip.files).filter((f) => /chart|drawing/.test(f)),
+      [],
+    );
     const back = await hostWorkbookFromXlsx(bytes);
     assert.deepEqual(back.worksheet('Data').values('A1:D2'), [
       ['Month', 'Income', 'Expense', 'Refunds'],

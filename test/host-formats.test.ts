@@ -124,7 +124,10 @@ describe('host: data validation (range.dataValidation)', () => {
         set(v);
         await context.sync();
       });
-    await assert.rejects(attempt((v) => (v.rule = { list: { inCellDropDown: true, source: 'x'.repeat(254) } })), { code: 'InvalidArgument' });
+    await assert.rejects(
+      attempt((v) => (v.rule = { list: { inCellDropDown: true, source: 'x'.repeat(254) } })),
+      { code: 'InvalidArgument' },
+    );
     await attempt((v) => (v.rule = { list: { inCellDropDown: true, source: 'x'.repeat(253) } }));
     const withAlert = (alert: Partial<Excel.DataValidationErrorAlert>) =>
       attempt((v) => {
@@ -143,12 +146,18 @@ describe('host: data validation (range.dataValidation)', () => {
         set(context.workbook.worksheets.getItem('Data').getRange('B2:B3').dataValidation, context);
         await context.sync();
       });
-    await assert.rejects(attempt((v) => (v.rule = { date: { formula1: '2026-01-01', operator: 'GreaterThan' } })), HostNotImplemented);
+    await assert.rejects(
+      attempt((v) => (v.rule = { date: { formula1: '2026-01-01', operator: 'GreaterThan' } })),
+      HostNotImplemented,
+    );
     await assert.rejects(
       attempt((v, context) => (v.rule = { list: { inCellDropDown: true, source: context.workbook.worksheets.getItem('_lists').getRange('A1:A2') } })),
       HostNotImplemented,
     );
-    await assert.rejects(attempt((v) => (v.errorAlert = { showAlert: true, style: 'Stop', title: 't', message: 'm' })), HostNotImplemented);
+    await assert.rejects(
+      attempt((v) => (v.errorAlert = { showAlert: true, style: 'Stop', title: 't', message: 'm' })),
+      HostNotImplemented,
+    );
   });
 });
 
@@ -169,17 +178,17 @@ describe('host: defined names (workbook.names)', () => {
       assert.equal(found.formula, "='_lists'!$A$1:$A$2");
       assert.equal(found.type, 'Range');
       assert.equal(missing.isNullObject, true);
-      assert.deepEqual(names.items.map((n) => n.name), ['kefu_list_a', 'Counts']);
+      assert.deepEqual(
+        names.items.map((n) => n.name),
+        ['kefu_list_a', 'Counts'],
+      );
     });
     assert.deepEqual(wb.definedNames, [
       { name: 'kefu_list_a', ranges: ["'_lists'!$A$1:$A$2"] },
       { name: 'Counts', ranges: ['Data!$B$2:$B$5'] },
     ]);
     const xl = await reread(wb);
-    assert.deepEqual(
-      (xl.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => n.name).sort(),
-      ['Counts', 'kefu_list_a'],
-    );
+    assert.deepEqual((xl.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => n.name).sort(), ['Counts', 'kefu_list_a']);
   });
 
   it('refuses a name already used by a name or a table, and changes what a name refers to', async () => {
@@ -272,7 +281,7 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
     assert.equal(ws.getColumn('G').hidden, true);
     assert.equal(ws.getColumn('E').hidden, false);
     const zip = await JSZip.loadAsync(bytes);
-    assert.match((await zip.file('xl/workbook.xml')!.async('string')), /<definedName name="_xlnm.Print_Area" localSheetId="0">(&apos;)?Data(&apos;)?!\$A\$3:\$D\$58<\/definedName>/);
+    assert.match(await zip.file('xl/workbook.xml')!.async('string'), /<definedName name="_xlnm.Print_Area" localSheetId="0">(&apos;)?Data(&apos;)?!\$A\$3:\$D\$58<\/definedName>/);
     assert.match(await zip.file('xl/worksheets/sheet1.xml')!.async('string'), /<rowBreaks count="1" manualBreakCount="1"><brk id="29" max="16383" man="1"\/><\/rowBreaks>/);
     await assert.rejects(
       hostClient(wb).run(async (context) => {
@@ -310,7 +319,11 @@ describe('host: the header style, hidden columns, print areas and page breaks', 
 describe('host: merged cells (range.merge)', () => {
   it('merges keeping the upper-left value, one area per row when across, refuses table cells, and writes the merges', async () => {
     const wb = sheet();
-    wb.setCells('Data', 'D1', [['标题', 'x'], ['a', 'b'], ['c', 'd']]);
+    wb.setCells('Data', 'D1', [
+      ['标题', 'x'],
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     await hostClient(wb).run(async (context) => {
       const data = context.workbook.worksheets.getItem('Data');
       data.getRange('D1:E1').merge();
@@ -318,7 +331,11 @@ describe('host: merged cells (range.merge)', () => {
       await context.sync();
     });
     const data = wb.worksheet('Data');
-    assert.deepEqual(data.values('D1:E3'), [['标题', null], ['a', null], ['c', null]]);
+    assert.deepEqual(data.values('D1:E3'), [
+      ['标题', null],
+      ['a', null],
+      ['c', null],
+    ]);
     assert.equal(data.merges.length, 3);
     await assert.rejects(
       hostClient(wb).run(async (context) => {

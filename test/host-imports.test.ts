@@ -132,7 +132,7 @@ describe('host: files and imports', () => {
       "import ExcelJS from 'exceljs';",
       "// import { h } from './h';",
       "/* export * from './i'; */",
-      "const s = 'import x from \"./j\"';",
+      'const s = \'import x from "./j"\';',
     ].join('\n');
     assert.deepEqual(importSpecifiers(source), ['./a', '../b', './c/d', './e', './f', './g']);
   });
@@ -145,8 +145,19 @@ describe('host: files and imports', () => {
       ['d', []],
       ['e', ['e']],
     ]);
-    assert.deepEqual(importCircles(graph), [['a', 'b', 'c', 'a'], ['e', 'e']]);
-    assert.deepEqual(importCircles(new Map([['a', ['b']], ['b', []]])), []);
+    assert.deepEqual(importCircles(graph), [
+      ['a', 'b', 'c', 'a'],
+      ['e', 'e'],
+    ]);
+    assert.deepEqual(
+      importCircles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+      [],
+    );
   });
 
   it('has no import circle between its files (type-only imports count)', () => {

@@ -29,7 +29,10 @@ async function sample(): Promise<HostWorkbook> {
   wb.setCells('投诉登记', 'F2', [[{ formula: '=F1*2' }]]);
   wb.worksheet('投诉登记').columnWidths.set(3, 40);
   wb.worksheet('投诉登记').dataValidations['C2'] = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0] };
-  wb.setCells('_kefu', 'A1', [['Key', 'Value'], ['template_version', 1]]);
+  wb.setCells('_kefu', 'A1', [
+    ['Key', 'Value'],
+    ['template_version', 1],
+  ]);
   wb.addTable('_kefu', 'A1:B2', 'kefu_meta');
   return wb;
 }
@@ -40,11 +43,14 @@ describe('host: xlsx bridge', () => {
     const bytes = await hostWorkbookToXlsx(original);
     const back = await hostWorkbookFromXlsx(bytes);
 
-    assert.deepEqual(back.worksheets.map((s) => [s.name, s.visibility]), [
-      ['投诉登记', 'Visible'],
-      ['_kefu', 'VeryHidden'],
-      ['Audit log', 'Hidden'],
-    ]);
+    assert.deepEqual(
+      back.worksheets.map((s) => [s.name, s.visibility]),
+      [
+        ['投诉登记', 'Visible'],
+        ['_kefu', 'VeryHidden'],
+        ['Audit log', 'Hidden'],
+      ],
+    );
     const sheet = back.worksheet('投诉登记');
     assert.equal(sheet.frozenRows, 1);
     assert.equal(sheet.columnWidths.get(3), 40);
@@ -77,7 +83,10 @@ describe('host: xlsx bridge', () => {
     assert.equal(tables.length, 1);
     assert.equal(tables[0].name, 'complaints');
     assert.equal(tables[0].tableRef, 'A1:D3');
-    assert.deepEqual(tables[0].columns.map((c) => c.name), ['编号', '日期', '金额', '内容']);
+    assert.deepEqual(
+      tables[0].columns.map((c) => c.name),
+      ['编号', '日期', '金额', '内容'],
+    );
     assert.equal(ws.getCell('A3').value, '007');
     assert.equal(ws.getCell('A3').numFmt, '@');
     assert.ok(ws.getCell('B2').value instanceof Date);

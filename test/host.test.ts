@@ -17,7 +17,10 @@ function ledger(): HostWorkbook {
 }
 
 function ids(wb: HostWorkbook): unknown[] {
-  return wb.table('T').bodyValues().map((r) => r[0]);
+  return wb
+    .table('T')
+    .bodyValues()
+    .map((r) => r[0]);
 }
 
 /** Starts a context outside run (the tests drive its syncs). */
@@ -30,13 +33,16 @@ describe('host: proxies, load and sync', () => {
     const wb = ledger();
     await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
-      assert.throws(() => range.values, (e: OfficeExtension.Error) => {
-        assert.equal(e.code, 'PropertyNotLoaded');
-        assert.match(e.message, /'values'/);
-        assert.match(e.message, /load/);
-        assert.match(e.message, /context\.sync\(\)/);
-        return true;
-      });
+      assert.throws(
+        () => range.values,
+        (e: OfficeExtension.Error) => {
+          assert.equal(e.code, 'PropertyNotLoaded');
+          assert.match(e.message, /'values'/);
+          assert.match(e.message, /load/);
+          assert.match(e.message, /context\.sync\(\)/);
+          return true;
+        },
+      );
       range.load('address');
       await context.sync();
       assert.equal(range.address, 'Sheet1!A1:B2');
@@ -107,8 +113,17 @@ describe('host: proxies, load and sync', () => {
       const columns = context.workbook.tables.getItem('T').columns.load('name');
       const tables = context.workbook.tables.load('count');
       await context.sync();
-      assert.deepEqual(sheets.items.map((s) => [s.name, s.visibility]), [['Sheet1', 'Visible'], ['Other', 'Hidden']]);
-      assert.deepEqual(columns.items.map((c) => c.name), ['Id', 'Name', 'Note']);
+      assert.deepEqual(
+        sheets.items.map((s) => [s.name, s.visibility]),
+        [
+          ['Sheet1', 'Visible'],
+          ['Other', 'Hidden'],
+        ],
+      );
+      assert.deepEqual(
+        columns.items.map((c) => c.name),
+        ['Id', 'Name', 'Note'],
+      );
       assert.equal(tables.count, 1);
       assert.throws(() => columns.items[0].index, { code: 'PropertyNotLoaded' });
       // An item is a usable proxy.
@@ -125,7 +140,10 @@ describe('host: proxies, load and sync', () => {
       await context.sync();
       assert.equal(table.name, 'T');
       assert.equal(table.worksheet.name, 'Sheet1');
-      assert.deepEqual(table.columns.items.map((c) => c.name), ['Id', 'Name', 'Note']);
+      assert.deepEqual(
+        table.columns.items.map((c) => c.name),
+        ['Id', 'Name', 'Note'],
+      );
     });
   });
 
@@ -137,7 +155,10 @@ describe('host: proxies, load and sync', () => {
     const bRows = b.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(1);
     bRows.values = [['B', '', '']];
     bRows.load('address');
-    a.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(2).values = [['A1', '', ''], ['A2', '', '']];
+    a.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(2).values = [
+      ['A1', '', ''],
+      ['A2', '', ''],
+    ];
     await a.sync();
     await b.sync();
     assert.equal(bRows.address, 'Sheet1!A5:C5');
@@ -154,9 +175,12 @@ describe('host: proxies, load and sync', () => {
     });
     assert.equal(wb.worksheet('Sheet1').at('E1')?.value, 'written at the end of run');
     assert.equal(client.stats.syncs, 1);
-    assert.throws(() => {
-      kept!.values = [['late']];
-    }, { code: 'InvalidObjectPath' });
+    assert.throws(
+      () => {
+        kept!.values = [['late']];
+      },
+      { code: 'InvalidObjectPath' },
+    );
   });
 });
 
@@ -218,7 +242,10 @@ describe('host: values written through the API', () => {
     const range = context.workbook.worksheets.getItem('Sheet1').getRange('A5:B6');
     range.values = [['a', 'b']]; // 1×2 for a 2×2 range: accepted locally …
     await assert.rejects(context.sync(), { code: 'InvalidArgument' }); // … refused by "Excel"
-    assert.deepEqual(wb.worksheet('Sheet1').values('A5:B6'), [[null, null], [null, null]]);
+    assert.deepEqual(wb.worksheet('Sheet1').values('A5:B6'), [
+      [null, null],
+      [null, null],
+    ]);
   });
 });
 
@@ -233,7 +260,10 @@ describe('host: tables grow as in Excel', () => {
     const wb = ledger();
     await hostClient(wb).run(async (context) => {
       const table = context.workbook.tables.getItem('T');
-      table.getDataBodyRange().getRowsBelow(2).values = [['1', 'a', ''], ['2', 'b', '']];
+      table.getDataBodyRange().getRowsBelow(2).values = [
+        ['1', 'a', ''],
+        ['2', 'b', ''],
+      ];
       const body = table.getDataBodyRange().load('address');
       await context.sync();
       assert.equal(body.address, 'Sheet1!A2:C4');
@@ -265,7 +295,10 @@ describe('host: tables grow as in Excel', () => {
     wb.setCells('Sheet1', 'E5', [['outside its columns']]);
     await hostClient(wb).run(async (context) => {
       const rows = context.workbook.tables.getItem('T').rows;
-      rows.add(undefined, [['1', 'a', 'x'], ['2', 'b', 'y']]);
+      rows.add(undefined, [
+        ['1', 'a', 'x'],
+        ['2', 'b', 'y'],
+      ]);
       const first = rows.add(0, [['0', 'z', 'w']]).load('index');
       const count = rows.getCount();
       await context.sync();
@@ -296,7 +329,10 @@ describe('host: tables grow as in Excel', () => {
   it('creates tables with tables.add, naming columns like Excel', async () => {
     const wb = new HostWorkbook();
     wb.addWorksheet('Data');
-    wb.setCells('Data', 'A1', [['Name', 'Name', ''], [1, 2, 3]]);
+    wb.setCells('Data', 'A1', [
+      ['Name', 'Name', ''],
+      [1, 2, 3],
+    ]);
     await hostClient(wb).run(async (context) => {
       const table = context.workbook.worksheets.getItem('Data').tables.add('A1:C2', true);
       table.name = 'People';
@@ -365,7 +401,10 @@ describe('host: null objects and failures', () => {
     table.getDataBodyRange().getRowsBelow(1).values = [['3', 'c', '']];
     await context.sync(); // 3: fine again
     assert.deepEqual(ids(wb), [null, 3]);
-    assert.deepEqual(client.stats.perSync.map((s) => s.ok), [true, false, true]);
+    assert.deepEqual(
+      client.stats.perSync.map((s) => s.ok),
+      [true, false, true],
+    );
   });
 
   it('failWhen(predicate) fails the requests it matches', async () => {
@@ -504,7 +543,8 @@ describe('host: co-authoring (two clients on one workbook)', () => {
               const table = context.workbook.tables.getItem('T');
               table.getDataBodyRange().load('rowCount'); // read …
               await context.sync();
-              if (op.viaRowsAdd) table.rows.add(undefined, rows); // … then append
+              if (op.viaRowsAdd)
+                table.rows.add(undefined, rows); // … then append
               else table.getDataBodyRange().getRowsBelow(rows.length).values = rows;
               await context.sync();
             });
@@ -585,7 +625,10 @@ describe('host: worksheets, ranges, selection', () => {
 
   it('finds text (whole-cell or partial, case-insensitive by default)', async () => {
     const wb = ledger();
-    wb.setCells('Sheet1', 'A3', [['KF-2025-0001', 'x'], ['kf-2025-0002', 'y']]);
+    wb.setCells('Sheet1', 'A3', [
+      ['KF-2025-0001', 'x'],
+      ['kf-2025-0002', 'y'],
+    ]);
     await hostClient(wb).run(async (context) => {
       const area = context.workbook.worksheets.getItem('Sheet1').getRange('A1:C10');
       const partial = area.find('2025-0002', { completeMatch: false }).load('address');
@@ -728,7 +771,10 @@ describe('host: members it does not implement', () => {
     const wb = ledger();
     await hostClient(wb).run(async (context) => {
       const range = context.workbook.worksheets.getItem('Sheet1').getRange('A1');
-      assert.throws(() => (range as unknown as { hyperlink: unknown }).hyperlink, (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink');
+      assert.throws(
+        () => (range as unknown as { hyperlink: unknown }).hyperlink,
+        (e: unknown) => e instanceof HostNotImplemented && e.message === 'HostNotImplemented: Excel.Range.hyperlink',
+      );
       assert.throws(() => range.conditionalFormats, /HostNotImplemented: Excel\.Range\.conditionalFormats/);
       assert.throws(() => (context as unknown as { trackedObjects: unknown }).trackedObjects, /HostNotImplemented: Excel\.RequestContext\.trackedObjects/);
       assert.throws(() => {

@@ -95,13 +95,20 @@ describe('import: planning (pure) and the ledger', () => {
     for (const p of result.problems) byRow.set(p.row!, [...(byRow.get(p.row!) ?? []), p]);
     for (const [row, b] of bad) {
       const problems = byRow.get(row) ?? [];
-      assert.ok(problems.some((p) => p.field === b.field), `row ${row} (${b.kind}) is reported on ${b.field}: ${problems.map((p) => describeProblem(p, 'en-US')).join(' | ')}`);
+      assert.ok(
+        problems.some((p) => p.field === b.field),
+        `row ${row} (${b.kind}) is reported on ${b.field}: ${problems.map((p) => describeProblem(p, 'en-US')).join(' | ')}`,
+      );
       for (const p of problems) {
         const zh = describeProblem(p, 'zh-CN');
         assert.match(zh, new RegExp(`^文件“collector.csv”第 ${row} 行“[^”]+”：.+`), zh);
       }
     }
-    assert.deepEqual([...byRow.keys()].filter((r) => !bad.has(r)), [], 'no good row is reported');
+    assert.deepEqual(
+      [...byRow.keys()].filter((r) => !bad.has(r)),
+      [],
+      'no good row is reported',
+    );
     const snapshot = await ledger.read({ tables: { collector_daily: { columns: ['entry_id', 'worker_id', 'collector_type'], rows: 'all' } } });
     assert.equal(snapshot.tables.collector_daily.length, good);
     assert.equal(snapshot.tables.collector_daily[0].values.entry_id, 'WB001-20250101-W');
@@ -116,18 +123,38 @@ describe('import: planning (pure) and the ledger', () => {
   it('says what is wrong in each locale, naming the column in that language', async () => {
     const ledger = await XlsxLedger.fromBuffer(await templateBytes('zh-CN'), { station: 't', clock });
     await withWorkers(ledger);
-    const result = await previewImport(ledger, { table: 'collector_daily', source: { name: 'c.csv', rows: [HEADER, ['2025-03-02', 'WB001', '載波', '20', '21', ''], ['2025-03-02', 'WB404', 'carrier', '20', '1', '']] } }, context);
-    assert.deepEqual(result.problems.map((p) => describeProblem(p, 'en-US')), [
-      'File c.csv, row 2, column "Succeeded": 21 is more than "Maintained" (20).',
-      'File c.csv, row 3, column "Worker id": worker id "WB404" is not in the Workers table. Register the worker first, or correct the id.',
-    ]);
+    const result = await previewImport(
+      ledger,
+      { table: 'collector_daily', source: { name: 'c.csv', rows: [HEADER, ['2025-03-02', 'WB001', '載波', '20', '21', ''], ['2025-03-02', 'WB404', 'carrier', '20', '1', '']] } },
+      context,
+    );
+    assert.deepEqual(
+      result.problems.map((p) => describeProblem(p, 'en-US')),
+      [
+        'File c.csv, row 2, column "Succeeded": 21 is more than "Maintained" (20).',
+        'File c.csv, row 3, column "Worker id": worker id "WB404" is not in the Workers table. Register the worker first, or correct the id.',
+      ],
+    );
     assert.equal(describeProblem(result.problems[0], 'zh-TW'), '檔案「c.csv」第 2 列「成功數」：21 大於「維護數量」（20）。');
   });
 
   it('refuses a file without a required column, naming it, and writes nothing', async () => {
     const ledger = await XlsxLedger.fromBuffer(await templateBytes('zh-CN'), { station: 't', clock });
     await assert.rejects(
-      importTable(ledger, { table: 'collector_daily', source: { name: 'x.csv', rows: [['date', 'worker_id'], ['2025-03-01', 'WB001']] } }, context),
+      importTable(
+        ledger,
+        {
+          table: 'collector_daily',
+          source: {
+            name: 'x.csv',
+            rows: [
+              ['date', 'worker_id'],
+              ['2025-03-01', 'WB001'],
+            ],
+          },
+        },
+        context,
+      ),
       (e: unknown) => e instanceof KefuError && e.describe('zh-CN').some((l) => l.includes('缺少必填列“采集器类型”')),
     );
   });
@@ -135,15 +162,38 @@ describe('import: planning (pure) and the ledger', () => {
   it('imports work orders with several workers, and complaint orders with codes given as labels', async () => {
     const ledger = await XlsxLedger.fromBuffer(await templateBytes('zh-CN'), { station: 't', clock });
     await withWorkers(ledger);
-    const orders = await importTable(ledger, {
-      table: 'rotation_orders',
-      source: { name: 'ro.csv', rows: [['工单号', '施工人员', '规定完成日期', '实际完成日期', '现场抽查数', '现场抽查合格数'], ['WO-1', 'WB001，WB002', '2025-03-10', '2025-03-12', '10', '11']] },
-    }, context);
-    assert.deepEqual(orders.problems.map((p) => p.field), ['field_passed']);
-    const ok = await importTable(ledger, {
-      table: 'complaint_orders',
-      source: { name: 'co.csv', rows: [['order_no', 'date', 'workers', 'substantiated', 'severity', 'source'], ['GD-1', '2025-03-05', 'WB003', '部分属实', '較重', '95598热线']] },
-    }, context);
+    const orders = await importTable(
+      ledger,
+      {
+        table: 'rotation_orders',
+        source: {
+          name: 'ro.csv',
+          rows: [
+            ['工单号', '施工人员', '规定完成日期', '实际完成日期', '现场抽查数', '现场抽查合格数'],
+            ['WO-1', 'WB001，WB002', '2025-03-10', '2025-03-12', '10', '11'],
+          ],
+        },
+      },
+      context,
+    );
+    assert.deepEqual(
+      orders.problems.map((p) => p.field),
+      ['field_passed'],
+    );
+    const ok = await importTable(
+      ledger,
+      {
+        table: 'complaint_orders',
+        source: {
+          name: 'co.csv',
+          rows: [
+            ['order_no', 'date', 'workers', 'substantiated', 'severity', 'source'],
+            ['GD-1', '2025-03-05', 'WB003', '部分属实', '較重', '95598热线'],
+          ],
+        },
+      },
+      context,
+    );
     assert.equal(ok.records.length, 1, JSON.stringify(ok.problems));
     assert.equal(ok.records[0].severity, 'major');
   });
@@ -160,15 +210,18 @@ describe('import: planning (pure) and the ledger', () => {
     ];
     const result = await previewImport(ledger, { table: 'collector_daily', source: { name: 'c.csv', rows } }, context);
     assert.equal(result.rejected, 3);
-    assert.deepEqual(result.problems.map((p) => describeProblem(p, 'en-US')), [
-      'File c.csv, row 2, column "Worker id": worker id "WB404" is not in the Workers table. Register the worker first, or correct the id.',
-      'File c.csv, row 2, column "Succeeded": "2.5" is not a whole number.',
-      'File c.csv, row 3, column "Worker id": worker id "WB405" is not in the Workers table. Register the worker first, or correct the id.',
-      'File c.csv, row 3, column "Collector type": "solar" is not an allowed value. Choose one of: Wireless, Carrier.',
-      'File c.csv, row 3, column "Reason code": "holiday" is not an allowed value. Choose one of: Not enough work dispatched, Leave, Other.',
-      'File c.csv, row 4, column "Date": 2025-03-01 / 人员1 (WB001) / Carrier is already in Collector daily, row 2, with different content. To correct it, edit that row.',
-      'File c.csv, row 4, column "Reason code": "holiday" is not an allowed value. Choose one of: Not enough work dispatched, Leave, Other.',
-    ]);
+    assert.deepEqual(
+      result.problems.map((p) => describeProblem(p, 'en-US')),
+      [
+        'File c.csv, row 2, column "Worker id": worker id "WB404" is not in the Workers table. Register the worker first, or correct the id.',
+        'File c.csv, row 2, column "Succeeded": "2.5" is not a whole number.',
+        'File c.csv, row 3, column "Worker id": worker id "WB405" is not in the Workers table. Register the worker first, or correct the id.',
+        'File c.csv, row 3, column "Collector type": "solar" is not an allowed value. Choose one of: Wireless, Carrier.',
+        'File c.csv, row 3, column "Reason code": "holiday" is not an allowed value. Choose one of: Not enough work dispatched, Leave, Other.',
+        'File c.csv, row 4, column "Date": 2025-03-01 / 人员1 (WB001) / Carrier is already in Collector daily, row 2, with different content. To correct it, edit that row.',
+        'File c.csv, row 4, column "Reason code": "holiday" is not an allowed value. Choose one of: Not enough work dispatched, Leave, Other.',
+      ],
+    );
   });
 
   it('names codes by their labels and workers by name and id in every message, in each locale (a duplicate in the file, in the ledger, of a rule parameter)', async () => {
@@ -189,10 +242,20 @@ describe('import: planning (pure) and the ledger', () => {
     assert.match(said('en-US')[1], /duplicates row 3 of this file \(2025-03-05 \/ 人员3 \(WB003\) \/ Carrier\)/);
 
     // The rules table: a parameter is named by its label, not its code.
-    const rules = await previewImport(ledger, {
-      table: 'rules',
-      source: { name: 'r.csv', rows: [['rule_version', 'effective_from', 'parameter', 'value'], ['PERF-2025.1', '2025-01-01', 'wireless_min', '6']] },
-    }, context);
+    const rules = await previewImport(
+      ledger,
+      {
+        table: 'rules',
+        source: {
+          name: 'r.csv',
+          rows: [
+            ['rule_version', 'effective_from', 'parameter', 'value'],
+            ['PERF-2025.1', '2025-01-01', 'wireless_min', '6'],
+          ],
+        },
+      },
+      context,
+    );
     const [line] = rules.problems.map((p) => describeProblem(p, 'zh-TW'));
     assert.equal(line, '檔案「r.csv」第 2 列「規則版本」：臺賬「績效規則」第 2 列已有 PERF-2025.1 / 無線每日維護下限（個），內容不同。如需更正，請直接修改該列。');
     for (const locale of ['zh-CN', 'zh-TW'] as const) {
@@ -209,22 +272,39 @@ describe('import: planning (pure) and the ledger', () => {
     const five = ['order_no', 'date', 'workers', 'substantiated', 'severity'];
     const result = await importTable(ledger, { table: 'complaint_orders', source: { name: 'co.csv', rows: [five, ['GD-1', '2025-03-05', 'WB003', 'yes', 'major']] } }, context);
     assert.equal(result.records.length, 1, JSON.stringify(result.problems));
-    const withBlank = await importTable(ledger, {
-      table: 'complaint_orders',
-      source: { name: 'co2.csv', rows: [[...five, 'source'], ['GD-2', '2025-03-06', 'WB004', 'yes', 'major', ''], ['GD-3', '2025-03-06', 'WB005', 'yes', 'major', '本地受理']] },
-    }, context);
+    const withBlank = await importTable(
+      ledger,
+      {
+        table: 'complaint_orders',
+        source: {
+          name: 'co2.csv',
+          rows: [
+            [...five, 'source'],
+            ['GD-2', '2025-03-06', 'WB004', 'yes', 'major', ''],
+            ['GD-3', '2025-03-06', 'WB005', 'yes', 'major', '本地受理'],
+          ],
+        },
+      },
+      context,
+    );
     assert.equal(withBlank.records.length, 2, JSON.stringify(withBlank.problems));
     const read = await ledger.read({ tables: { complaint_orders: { columns: ['order_no', 'source'], rows: 'all' } } });
-    assert.deepEqual(read.tables.complaint_orders.map((r) => r.values), [
-      { order_no: 'GD-1', source: null },
-      { order_no: 'GD-2', source: null },
-      { order_no: 'GD-3', source: 'local' },
-    ]);
+    assert.deepEqual(
+      read.tables.complaint_orders.map((r) => r.values),
+      [
+        { order_no: 'GD-1', source: null },
+        { order_no: 'GD-2', source: null },
+        { order_no: 'GD-3', source: 'local' },
+      ],
+    );
     // Entered by a clerk (the task pane, JSON), the source is still required.
     const source = complaintOrders.fields.find((f) => f.key === 'source')!;
     assert.equal(isRequiredNow(source, {}), true);
     const entered = validateInput(complaintOrders, { order_no: 'GD-9', date: '2025-03-05', workers: 'WB001', substantiated: 'no' });
-    assert.deepEqual(entered.problems.map((p) => [p.kind, p.field]), [['required', 'source']]);
+    assert.deepEqual(
+      entered.problems.map((p) => [p.kind, p.field]),
+      [['required', 'source']],
+    );
     const dictionary = dataDictionary().find((e) => e.table === 'complaint_orders' && e.column === 'source')!;
     assert.equal(dictionary.required, 'yes (may be blank on import: source unknown)');
 
@@ -240,13 +320,20 @@ describe('import: planning (pure) and the ledger', () => {
     it(`lands the same rows through the ${backend.name}`, async () => {
       const session = await backend.open(await templateBytes('zh-CN'));
       await withWorkers(session.ledger);
-      const result = await importTable(session.ledger, { table: 'collector_daily', source: { name: 'c.csv', rows: [HEADER, ['2025-03-01', 'WB001', 'wireless', '8', '7', ''], ['2025-03-01', 'WB002', 'carrier', '20', '18', 'other']] } }, context);
+      const result = await importTable(
+        session.ledger,
+        { table: 'collector_daily', source: { name: 'c.csv', rows: [HEADER, ['2025-03-01', 'WB001', 'wireless', '8', '7', ''], ['2025-03-01', 'WB002', 'carrier', '20', '18', 'other']] } },
+        context,
+      );
       assert.equal(result.records.length, 2);
       const snapshot = await session.ledger.read({ tables: { collector_daily: { columns: ['entry_id', 'collector_type', 'reason_code', 'maintained'], rows: 'all' } } });
-      assert.deepEqual(snapshot.tables.collector_daily.map((r) => r.values), [
-        { entry_id: 'WB001-20250301-W', collector_type: 'wireless', reason_code: null, maintained: 8 },
-        { entry_id: 'WB002-20250301-C', collector_type: 'carrier', reason_code: 'other', maintained: 20 },
-      ]);
+      assert.deepEqual(
+        snapshot.tables.collector_daily.map((r) => r.values),
+        [
+          { entry_id: 'WB001-20250301-W', collector_type: 'wireless', reason_code: null, maintained: 8 },
+          { entry_id: 'WB002-20250301-C', collector_type: 'carrier', reason_code: 'other', maintained: 20 },
+        ],
+      );
     });
   }
 });
@@ -257,7 +344,11 @@ describe('import: files', () => {
     const utf8 = new TextEncoder().encode(text);
     const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]);
     const gb = new Uint8Array(iconv.encode(text, 'gb18030'));
-    for (const [bytes, encoding] of [[utf8, 'utf-8'], [bom, 'utf-8'], [gb, 'gb18030']] as const) {
+    for (const [bytes, encoding] of [
+      [utf8, 'utf-8'],
+      [bom, 'utf-8'],
+      [gb, 'gb18030'],
+    ] as const) {
       const decoded = decodeText(bytes);
       assert.equal(decoded.encoding, encoding);
       assert.deepEqual(parseDelimited(decoded.text), [
@@ -307,7 +398,10 @@ describe('import: files', () => {
       assert.equal((await runKefu(['import', ledger, 'workers', path.join(dir, 'w.csv')])).code, 0);
       await fs.writeFile(path.join(dir, 'c1.csv'), 'date,worker_id,collector_type,maintained,succeeded\r\n2025-03-01,WB001,wireless,8,7\r\n');
       assert.equal((await runKefu(['import', ledger, 'collector_daily', path.join(dir, 'c1.csv')])).code, 0);
-      await fs.writeFile(path.join(dir, 'c2.csv'), 'date,worker_id,collector_type,maintained,succeeded\r\n2025-03-02,WB404,carrier,20,2.5\r\n2025-03-01,WB001,wireless,8,6\r\n2025-03-03,WB001,carrier,20,18\r\n');
+      await fs.writeFile(
+        path.join(dir, 'c2.csv'),
+        'date,worker_id,collector_type,maintained,succeeded\r\n2025-03-02,WB404,carrier,20,2.5\r\n2025-03-01,WB001,wireless,8,6\r\n2025-03-03,WB001,carrier,20,18\r\n',
+      );
       const run = await runKefu(['import', ledger, 'collector_daily', path.join(dir, 'c2.csv'), '--locale', 'zh-TW']);
       assert.equal(run.code, 1, run.stderr);
       assert.deepEqual(run.stderr.trim().split('\n'), [

@@ -49,14 +49,18 @@ describe('interop: LibreOffice reads our workbooks', function () {
         assert.ok(range, `database range ${form.key}`);
         assert.equal(range.sheet, form.sheet[locale]);
         const sheet = sheetNamed(workbook, form.sheet[locale]);
-        assert.deepEqual(sheet.rows[0].slice(0, columnsOf(form).length), columnsOf(form).map((c) => c.label[locale]));
+        assert.deepEqual(
+          sheet.rows[0].slice(0, columnsOf(form).length),
+          columnsOf(form).map((c) => c.label[locale]),
+        );
         columnsOf(form).forEach((column, i) => {
           if (column.kind !== 'code' && column.kind !== 'bool') return;
-          const validation = workbook.validations.find(
-            (v) => v.sheet === form.sheet[locale] && v.kind === 'list' && v.ranges.some((r) => r.startsWith(`${letters(i + 1)}2:`)),
-          );
+          const validation = workbook.validations.find((v) => v.sheet === form.sheet[locale] && v.kind === 'list' && v.ranges.some((r) => r.startsWith(`${letters(i + 1)}2:`)));
           assert.ok(validation, `${form.key}.${column.key}: list validation`);
-          assert.deepEqual(validation.listValues, (column.codes ?? []).map((c) => c.label[locale]));
+          assert.deepEqual(
+            validation.listValues,
+            (column.codes ?? []).map((c) => c.label[locale]),
+          );
         });
       }
       assert.ok(workbook.sheets.some((s) => s.name === AUDIT_SHEET[locale]));

@@ -74,7 +74,18 @@ describe('the ledger file: parts the command line does not change stay as they w
     const upgraded = await kefu(['upgrade', base]);
     assert.equal(upgraded.code, 0, upgraded.stderr);
     await fs.writeFile(path.join(dir, 'complaint.json'), JSON.stringify(complaintInput({ received_at: '2026-12-01 09:30', content: '走廊灯不亮' })));
-    await fs.writeFile(path.join(dir, 'reception.json'), JSON.stringify({ received_at: '2026-12-01 10:00', channel: 'phone', caller: '李明', matter: '咨询停车收费', category: 'inquiry', answered_on_spot: 'yes', receptionist: { by: '王丽', at: '2026-12-01 10:05' } }));
+    await fs.writeFile(
+      path.join(dir, 'reception.json'),
+      JSON.stringify({
+        received_at: '2026-12-01 10:00',
+        channel: 'phone',
+        caller: '李明',
+        matter: '咨询停车收费',
+        category: 'inquiry',
+        answered_on_spot: 'yes',
+        receptionist: { by: '王丽', at: '2026-12-01 10:05' },
+      }),
+    );
     await fs.writeFile(path.join(dir, 'dispatch.json'), JSON.stringify({ copy1_signed: { by: '赵强', at: '2026-12-23 08:00' }, copy2_filed: { by: '王丽', at: '2026-12-23 08:05' } }));
     await fs.writeFile(path.join(dir, 'sign.json'), JSON.stringify({ engineering_signed: { by: '孙工', at: '2026-12-30 09:00' } }));
     await fs.writeFile(path.join(dir, 'workers.csv'), 'worker_id,name,team_code,vendor_code,base_cm,base_rot,base_bat,base_total\r\nWB901,周新,T09,V09,1200,900,900,3000\r\n');
@@ -108,7 +119,10 @@ describe('the ledger file: parts the command line does not change stay as they w
         check: async () => assert.equal((await readRecord(file, 'workers', 'worker_id', 'WB901', ['name'])).name, '周新'),
       },
       { args: ['bind', file, '--year', '2026', '--out', path.join(dir, `volumes-${path.basename(file)}`)], tables: ['binding_index', 'complaints', AUDIT_TABLE] },
-      { args: ['perf', file, '--month', '2026-03', '--csv', path.join(dir, `perf-${path.basename(file)}.csv`), '--approve', '--clerk', '李会计'], tables: ['perf_exports', 'perf_export_lines', AUDIT_TABLE] },
+      {
+        args: ['perf', file, '--month', '2026-03', '--csv', path.join(dir, `perf-${path.basename(file)}.csv`), '--approve', '--clerk', '李会计'],
+        tables: ['perf_exports', 'perf_export_lines', AUDIT_TABLE],
+      },
       { args: ['upgrade', file], tables: [] },
       { args: ['check', file], tables: [] },
     ];
@@ -141,7 +155,10 @@ describe('the ledger file: parts the command line does not change stay as they w
   it('a ledger with parts Excel and SharePoint add: a picture, add-in settings, custom XML, a sensitivity label, dynamic arrays, a calculated column', async () => {
     const file = path.join(dir, 'excel.xlsx');
     const parts = await tableParts(base);
-    await fs.writeFile(file, await withExcelParts(new Uint8Array(await fs.readFile(base)), { complaintsSheetPart: parts.get('complaints')!.sheet, firstHeader: columnsOf(complaints)[0].label['zh-CN'] }));
+    await fs.writeFile(
+      file,
+      await withExcelParts(new Uint8Array(await fs.readFile(base)), { complaintsSheetPart: parts.get('complaints')!.sheet, firstHeader: columnsOf(complaints)[0].label['zh-CN'] }),
+    );
     await runCommands(file, /^(xl\/(drawings|media|webextensions|worksheets\/sheetUser|metadata)|customXml\/|docProps\/custom|_rels\/\.rels)/);
     // The calculated column's formula goes into the new row, as Excel would put it there.
     const sheetXml = (await (await ZipFile.open(bufferSource(new Uint8Array(await fs.readFile(file))))).text(parts.get('complaints')!.sheet))!;
@@ -200,7 +217,9 @@ describe('the ledger file: one writer at a time (issue 10)', function () {
     const reported: string[] = [];
     for (let round = 0; round < 20; round++) {
       const runs = await Promise.all(
-        Array.from({ length: 5 }, (_, i) => kefu(['complaint', 'add', file, '--json', '-', '--clerk', `clerk${i}`], { stdin: JSON.stringify(complaintInput({ content: `round ${round} process ${i}` })) })),
+        Array.from({ length: 5 }, (_, i) =>
+          kefu(['complaint', 'add', file, '--json', '-', '--clerk', `clerk${i}`], { stdin: JSON.stringify(complaintInput({ content: `round ${round} process ${i}` })) }),
+        ),
       );
       for (const run of runs) {
         assert.equal(run.code, 0, run.stderr);
@@ -223,7 +242,16 @@ describe('the ledger file: one writer at a time (issue 10)', function () {
     const importing = kefu(['import', file, 'collector_daily', path.join(dir, 'collector.csv')]);
     // Once the import holds the ledger, a clerk adds a complaint: it waits, saying so, then writes.
     const lock = path.join(dir, '.import.xlsx.kefu-lock');
-    for (let i = 0; i < 600 && !(await fs.stat(lock).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 20));
+    for (
+      let i = 0;
+      i < 600 &&
+      !(await fs.stat(lock).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 20));
     const adding = kefu(['complaint', 'add', file, '--json', '-', '--wait', '120'], { stdin: JSON.stringify(complaintInput({ content: '导入期间的投诉' })) });
     const [imported, added] = await Promise.all([importing, adding]);
     assert.equal(imported.code, 0, imported.stderr);

@@ -23,7 +23,11 @@ function oneLine(run: RunResult): void {
   assert.doesNotMatch(run.stderr, /\n\s+at |Error:/);
 }
 
-const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.stat(file).then(
+    () => true,
+    () => false,
+  );
 
 const WORKERS = 'worker_id,name,team_code,vendor_code,base_cm,base_rot,base_bat,base_total\r\nWB001,张伟,T01,V01,1200,900,900,3000\r\nWB002,李娜,T02,../x,1200,900,900,3000\r\n';
 const COLLECTOR = 'date,worker_id,collector_type,maintained,succeeded,reason_code\r\n2025-03-03,WB001,wireless,8,7,\r\n2025-03-04,WB001,wireless,8,6,\r\n2025-03-03,WB002,carrier,20,13,\r\n';
@@ -92,9 +96,19 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
     await fs.mkdir(out);
     ok(await kefu(['perf', file, '--month', '2025-03', '--csv', `${out}/`]), 'perf per vendor');
     const names = await fs.readdir(out);
-    assert.ok(names.some((n) => n.startsWith('perf_adj_.._x_')), `the vendor code '../x' made safe: ${names.join(', ')}`);
-    assert.ok(names.every((n) => !n.includes('/')), names.join(', '));
-    assert.deepEqual((await fs.readdir(dir)).filter((n) => n === "x" || /^x_/.test(n)), [], 'nothing outside the folder');
+    assert.ok(
+      names.some((n) => n.startsWith('perf_adj_.._x_')),
+      `the vendor code '../x' made safe: ${names.join(', ')}`,
+    );
+    assert.ok(
+      names.every((n) => !n.includes('/')),
+      names.join(', '),
+    );
+    assert.deepEqual(
+      (await fs.readdir(dir)).filter((n) => n === 'x' || /^x_/.test(n)),
+      [],
+      'nothing outside the folder',
+    );
     assert.ok(!(await exists(path.join(dir, '..', 'x_202503_v1.csv'))));
   });
 
@@ -167,7 +181,11 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
     assert.deepEqual(await fs.readFile(file), before, 'the approval is not recorded');
     assert.ok(!(await exists(csv)), 'no approved CSV the ledger does not know');
     assert.ok(!(await exists(csv.replace(/\.csv$/, '.manifest.csv'))));
-    assert.deepEqual((await fs.readdir(dir)).filter((n) => n.endsWith('.kefu-tmp')), [], 'no temporary file is left');
+    assert.deepEqual(
+      (await fs.readdir(dir)).filter((n) => n.endsWith('.kefu-tmp')),
+      [],
+      'no temporary file is left',
+    );
     // With room, both happen; a second approval adds nothing and leaves the approved file alone.
     ok(await kefu(['perf', file, '--month', '2025-03', '--csv', csv, '--approve']), 'approve');
     const approved = await fs.readFile(csv);
@@ -189,7 +207,11 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
       const run = await kefu(['perf', file, '--month', '2025-03', '--csv', csv], mounted ? {} : { env: { KEFU_FAULT: 'enospc-after:100' } });
       assert.equal(run.code, 1, run.stdout);
       assert.match(run.stderr, /disk is full/);
-      assert.deepEqual((await fs.readdir(out)).filter((n) => n !== 'filler'), [], 'no CSV, whole or cut, and no temporary file');
+      assert.deepEqual(
+        (await fs.readdir(out)).filter((n) => n !== 'filler'),
+        [],
+        'no CSV, whole or cut, and no temporary file',
+      );
     } finally {
       if (mounted) await new Promise((resolve) => execFile('umount', [out], resolve));
     }
@@ -237,7 +259,10 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
       [path.join(dir, 'missing.xlsx'), /not found/],
     ];
     for (const [file, message] of cases) {
-      for (const args of [['complaint', 'add', file, '--json', '-'], ['check', file]]) {
+      for (const args of [
+        ['complaint', 'add', file, '--json', '-'],
+        ['check', file],
+      ]) {
         const run = await kefu(args, { stdin: JSON.stringify(complaintInput()) });
         assert.equal(run.code, 1, `${args[0]} ${file}: ${run.stderr}`);
         assert.match(run.stderr, message);
@@ -249,8 +274,11 @@ describe('the ledger file: what used to lose data (issue 10)', function () {
     await fs.chmod(secret, 0o600);
     await fs.chmod(dir, 0o755);
     const denied = await new Promise<RunResult>((resolve) =>
-      execFile('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(ROOT, 'bin', 'kefu.js'), 'check', secret, '--locale', 'en-US'], { cwd: ROOT }, (error, stdout, stderr) =>
-        resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
+      execFile(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(ROOT, 'bin', 'kefu.js'), 'check', secret, '--locale', 'en-US'],
+        { cwd: ROOT },
+        (error, stdout, stderr) => resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
       ),
     );
     assert.equal(denied.code, 1, denied.stderr);

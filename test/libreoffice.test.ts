@@ -3,17 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import {
-  LibreOfficeError,
-  LoWorkbook,
-  cellAt,
-  libreOfficeConvert,
-  parseFods,
-  parseOdfRange,
-  pdfTextPages,
-  readWorkbooksWithLibreOffice,
-  sheetNamed,
-} from './support/libreoffice';
+import { LibreOfficeError, LoWorkbook, cellAt, libreOfficeConvert, parseFods, parseOdfRange, pdfTextPages, readWorkbooksWithLibreOffice, sheetNamed } from './support/libreoffice';
 import { MissingToolError, chromiumPath } from './support/tools';
 
 /** Checks!A2 is '=2+3' with a deliberately wrong cached result. */
@@ -303,11 +293,9 @@ describe('LibreOffice as the independent spreadsheet engine', function () {
 describe('parseFods (flat ODS parsing, no LibreOffice needed)', function () {
   const NS =
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"';
-  const doc = (body: string) =>
-    `<?xml version="1.0" encoding="UTF-8"?><office:document ${NS}><office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document>`;
+  const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><office:document ${NS}><office:body><office:spreadsheet>${body}</office:spreadsheet></office:body></office:document>`;
   const str = (s: string, extra = '') => `<table:table-cell ${extra} office:value-type="string"><text:p>${s}</text:p></table:table-cell>`;
-  const num = (n: number, extra = '') =>
-    `<table:table-cell ${extra} office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell>`;
+  const num = (n: number, extra = '') => `<table:table-cell ${extra} office:value-type="float" office:value="${n}"><text:p>${n}</text:p></table:table-cell>`;
 
   it('counts covered (merged) cells as columns and expands repeated cells and rows', function () {
     const wb = parseFods(

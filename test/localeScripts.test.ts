@@ -72,12 +72,24 @@ describe('one script per locale, checked with OpenCC’s data', function () {
       assert.ok(where('处理').includes('sheet "投诉" B2'));
       assert.ok(where('富文本').includes('sheet "投诉" C3'));
       assert.ok(where('请输入').includes('sheet "投诉" D4 (formula)'));
-      assert.ok(where('编号').some((w) => w.startsWith('sheet "投诉" xl/tables/')), 'the table header');
-      assert.ok(where('来访,电话').some((w) => w.includes('<dataValidation A2:A9>')), 'the validation list');
+      assert.ok(
+        where('编号').some((w) => w.startsWith('sheet "投诉" xl/tables/')),
+        'the table header',
+      );
+      assert.ok(
+        where('来访,电话').some((w) => w.includes('<dataValidation A2:A9>')),
+        'the validation list',
+      );
       assert.ok(where('渠道').some((w) => w.endsWith('@errorTitle')) && where('请选择').some((w) => w.endsWith('@error')), 'its error texts');
       assert.ok(where('第 &P 页').some((w) => w.includes('<oddFooter>')));
-      assert.ok(where('投诉').some((w) => w.includes('<definedName kefu_list>')), 'a defined name');
-      assert.ok(where('投诉').some((w) => w.includes('<sheet 投诉> @name')), 'the sheet name');
+      assert.ok(
+        where('投诉').some((w) => w.includes('<definedName kefu_list>')),
+        'a defined name',
+      );
+      assert.ok(
+        where('投诉').some((w) => w.includes('<sheet 投诉> @name')),
+        'the sheet name',
+      );
     });
   });
 

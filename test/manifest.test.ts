@@ -32,7 +32,11 @@ function assertValid(xml: string): void {
 function assertFails(xml: string, checks: readonly Check[], where?: RegExp): void {
   const issues = lintManifest(xml);
   assert.deepEqual([...new Set(issues.map((i) => i.check))].sort(), [...checks].sort(), JSON.stringify(issues, null, 2));
-  if (where) assert.ok(issues.every((i) => where.test(i.where)), JSON.stringify(issues, null, 2));
+  if (where)
+    assert.ok(
+      issues.every((i) => where.test(i.where)),
+      JSON.stringify(issues, null, 2),
+    );
 }
 
 type Ordered = Record<string, unknown>;
@@ -54,15 +58,15 @@ function tree(xml: string): Node {
           name,
           attrs: (n[':@'] ?? {}) as Record<string, string>,
           children: convert(raw),
-          text: raw.filter((c) => '#text' in c).map((c) => String(c['#text'])).join(''),
+          text: raw
+            .filter((c) => '#text' in c)
+            .map((c) => String(c['#text']))
+            .join(''),
         };
       });
   return convert(parser.parse(xml) as Ordered[])[0];
 }
-const find = (node: Node, name: string): Node[] => [
-  ...node.children.filter((c) => c.name === name),
-  ...node.children.flatMap((c) => find(c, name)),
-];
+const find = (node: Node, name: string): Node[] => [...node.children.filter((c) => c.name === name), ...node.children.flatMap((c) => find(c, name))];
 const one = (node: Node, name: string): Node => {
   const found = find(node, name);
   assert.equal(found.length, 1, `expected one ${name}`);
@@ -83,26 +87,22 @@ describe('add-in manifest', () => {
       const root = tree(committed);
       assert.equal(root.attrs.type, 'TaskPaneApp');
       const hosts = root.children.find((c) => c.name === 'Hosts')!;
-      assert.deepEqual(hosts.children.map((h) => h.attrs.Name), ['Workbook']);
+      assert.deepEqual(
+        hosts.children.map((h) => h.attrs.Name),
+        ['Workbook'],
+      );
       assert.equal(one(root, 'Permissions').text, 'ReadWriteDocument');
       assert.equal(EXCEL_API_MIN_VERSION, '1.9');
       assert.deepEqual(one(root, 'Set').attrs, { Name: 'ExcelApi', MinVersion: '1.9' });
       assert.equal(one(root, 'DefaultLocale').text, 'zh-CN');
       const name = root.children.find((c) => c.name === 'DisplayName')!;
-      assert.deepEqual(
-        [name.attrs.DefaultValue, ...name.children.map((o) => `${o.attrs.Locale}=${o.attrs.Value}`)],
-        ['客服台账', 'zh-TW=客服臺賬', 'en-US=Kefu Ledger'],
-      );
+      assert.deepEqual([name.attrs.DefaultValue, ...name.children.map((o) => `${o.attrs.Locale}=${o.attrs.Value}`)], ['客服台账', 'zh-TW=客服臺賬', 'en-US=Kefu Ledger']);
       assert.equal(one(root, 'DefaultSettings').children[0].attrs.DefaultValue, 'https://localhost:3000/taskpane.html');
     });
 
     it('has a 客服台账 ribbon tab whose buttons open the task pane at each view, and a commands.html function file', () => {
       const root = tree(committed);
-      const strings = new Map(
-        [...find(root, 'ShortStrings'), ...find(root, 'LongStrings')]
-          .flatMap((s) => s.children)
-          .map((s) => [s.attrs.id, s.attrs.DefaultValue]),
-      );
+      const strings = new Map([...find(root, 'ShortStrings'), ...find(root, 'LongStrings')].flatMap((s) => s.children).map((s) => [s.attrs.id, s.attrs.DefaultValue]));
       const urls = new Map(find(one(root, 'Urls'), 'Url').map((u) => [u.attrs.id, u.attrs.DefaultValue]));
       const tab = one(root, 'CustomTab');
       assert.equal(strings.get(tab.children.at(-1)!.attrs.resid), '客服台账');
@@ -127,9 +127,7 @@ describe('add-in manifest', () => {
       const declared: [string, number][] = [
         [one(root, 'IconUrl').attrs.DefaultValue, 32],
         [one(root, 'HighResolutionIconUrl').attrs.DefaultValue, 64],
-        ...find(root, 'Icon').flatMap((icon) =>
-          icon.children.map((img): [string, number] => [images.get(img.attrs.resid)!, Number(img.attrs.size)]),
-        ),
+        ...find(root, 'Icon').flatMap((icon) => icon.children.map((img): [string, number] => [images.get(img.attrs.resid)!, Number(img.attrs.size)])),
       ];
       for (const [url, size] of declared) {
         assert.match(url, /^https:\/\/localhost:3000\/assets\/[\w-]+\.png$/);
@@ -137,7 +135,10 @@ describe('add-in manifest', () => {
         assert.deepEqual([png.width, png.height], [size, size], url);
       }
       for (const size of [16, 32, 80]) {
-        assert.ok(find(root, 'Icon').every((icon) => icon.children.some((i) => i.attrs.size === String(size))), `every Icon has a ${size}px image`);
+        assert.ok(
+          find(root, 'Icon').every((icon) => icon.children.some((i) => i.attrs.size === String(size))),
+          `every Icon has a ${size}px image`,
+        );
       }
     });
 
@@ -154,7 +155,10 @@ describe('add-in manifest', () => {
       assert.doesNotMatch(production, /localhost/);
       const urls = [...production.matchAll(/(?:DefaultValue|Value)="(https?:[^"]*)"/g)].map((m) => m[1]);
       assert.ok(urls.length > 20);
-      assert.deepEqual(urls.filter((u) => !u.startsWith('https://ledger.example.com/')), []);
+      assert.deepEqual(
+        urls.filter((u) => !u.startsWith('https://ledger.example.com/')),
+        [],
+      );
       assert.match(production, /<AppDomain>https:\/\/ledger\.example\.com<\/AppDomain>/);
     });
 

@@ -125,8 +125,15 @@ describe('claims (co-authoring-safe numbering)', () => {
         for (let client = 0; client < 6; client++) for (let i = 0; i < 300; i++) all.push({ kind: 'confirm', client, period: '2026' });
         const issued = simulate(all);
         for (const period of ['2025', '2026']) {
-          const seqs = issued.filter((i) => i.period === period).map((i) => i.seq).sort((a, b) => a - b);
-          assert.deepEqual(seqs, seqs.map((_, i) => i + 1), `period ${period}: ${seqs.join(',')}`);
+          const seqs = issued
+            .filter((i) => i.period === period)
+            .map((i) => i.seq)
+            .sort((a, b) => a - b);
+          assert.deepEqual(
+            seqs,
+            seqs.map((_, i) => i + 1),
+            `period ${period}: ${seqs.join(',')}`,
+          );
         }
       }),
       { numRuns: 300 },
@@ -166,7 +173,10 @@ describe('claims (co-authoring-safe numbering)', () => {
   it('counts from the first claim of the period when it has no counter and no confirmed claim in reach', () => {
     const window = {
       period: '2025',
-      rows: [{ row: 500, period: '2026', seq: 7 }, { row: 501, period: '2025', seq: null }],
+      rows: [
+        { row: 500, period: '2026', seq: 7 },
+        { row: 501, period: '2025', seq: null },
+      ],
       windowFirstRow: 500,
       tableFirstRow: 10,
     };

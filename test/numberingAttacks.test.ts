@@ -134,10 +134,10 @@ describe('numbering under attack: the real Office.js backend, several clients, c
   it('never repeats a number in a long random run: 4 clients, periods in blocks, claims confirmed in any order, lost, or applied with their answer lost', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(
-          fc.record({ client: fc.integer({ min: 0, max: 3 }), step: fc.constantFrom('claim', 'claim', 'claim', 'confirm', 'confirm', 'lose', 'drop'), pick: fc.nat() }),
-          { minLength: 450, maxLength: 550 },
-        ),
+        fc.array(fc.record({ client: fc.integer({ min: 0, max: 3 }), step: fc.constantFrom('claim', 'claim', 'claim', 'confirm', 'confirm', 'lose', 'drop'), pick: fc.nat() }), {
+          minLength: 450,
+          maxLength: 550,
+        }),
         fc.shuffledSubarray([2024, 2025, 2026], { minLength: 2, maxLength: 3 }),
         async (steps, blocks) => {
           const workbook = await freshWorkbook();

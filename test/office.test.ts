@@ -157,8 +157,8 @@ describe('Office.js backend on the in-memory host', function () {
       const inputB = registerComplaint.prepare(complaintInput({ content: `B${i}` }), context);
       const snapA = await a.ledger.read(registerComplaint.request(inputA, context));
       const snapB = await b.ledger.read(registerComplaint.request(inputB, context));
-      const first = i % 2 === 0 ? [b, snapB, inputB] as const : [a, snapA, inputA] as const;
-      const second = i % 2 === 0 ? [a, snapA, inputA] as const : [b, snapB, inputB] as const;
+      const first = i % 2 === 0 ? ([b, snapB, inputB] as const) : ([a, snapA, inputA] as const);
+      const second = i % 2 === 0 ? ([a, snapA, inputA] as const) : ([b, snapB, inputB] as const);
       for (const [session, snapshot, input] of [first, second]) {
         await session.ledger.apply(registerComplaint.decide(snapshot, input, context).changes, snapshot);
       }
@@ -166,41 +166,41 @@ describe('Office.js backend on the in-memory host', function () {
     const result = await counts(a.ledger);
     assert.equal(result.numbers.length, 1000);
     assert.equal(new Set(result.numbers).size, 1000);
-    assert.deepEqual([...result.numbers].sort(), Array.from({ length: 1000 }, (_, i) => `TS-2026-${String(i + 1).padStart(4, '0')}`));
+    assert.deepEqual(
+      [...result.numbers].sort(),
+      Array.from({ length: 1000 }, (_, i) => `TS-2026-${String(i + 1).padStart(4, '0')}`),
+    );
     assert.deepEqual([...result.audited].sort(), [...result.numbers].sort());
   });
 
   it('keeps numbers unique for random interleavings of three clerks, with failures', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.record({ clerk: fc.integer({ min: 0, max: 2 }), step: fc.constantFrom('read', 'apply', 'fail') }), { maxLength: 40 }),
-        async (steps) => {
-          const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
-          const sessions = await Promise.all([0, 1, 2].map((i) => openOnHost(workbook, { station: `c${i}` })));
-          const pending = sessions.map(() => [] as { snapshot: Awaited<ReturnType<Ledger['read']>>; input: ReturnType<typeof registerComplaint.prepare> }[]);
-          const issued: string[] = [];
-          for (const { clerk, step } of steps) {
-            if (step === 'read') {
-              const input = registerComplaint.prepare(complaintInput(), context);
-              pending[clerk].push({ snapshot: await sessions[clerk].ledger.read(registerComplaint.request(input, context)), input });
-              continue;
-            }
-            const next = pending[clerk].shift();
-            if (!next) continue;
-            const { changes, result } = registerComplaint.decide(next.snapshot, next.input, context);
-            if (step === 'fail') {
-              sessions[clerk].client.failAtSync(1);
-              await assert.rejects(sessions[clerk].ledger.apply(changes, next.snapshot));
-            } else {
-              await sessions[clerk].ledger.apply(changes, next.snapshot);
-              issued.push(result.number);
-            }
+      fc.asyncProperty(fc.array(fc.record({ clerk: fc.integer({ min: 0, max: 2 }), step: fc.constantFrom('read', 'apply', 'fail') }), { maxLength: 40 }), async (steps) => {
+        const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+        const sessions = await Promise.all([0, 1, 2].map((i) => openOnHost(workbook, { station: `c${i}` })));
+        const pending = sessions.map(() => [] as { snapshot: Awaited<ReturnType<Ledger['read']>>; input: ReturnType<typeof registerComplaint.prepare> }[]);
+        const issued: string[] = [];
+        for (const { clerk, step } of steps) {
+          if (step === 'read') {
+            const input = registerComplaint.prepare(complaintInput(), context);
+            pending[clerk].push({ snapshot: await sessions[clerk].ledger.read(registerComplaint.request(input, context)), input });
+            continue;
           }
-          const { numbers } = await counts(sessions[0].ledger);
-          assert.deepEqual([...numbers].sort(), [...issued].sort());
-          assert.equal(new Set(numbers).size, numbers.length);
-        },
-      ),
+          const next = pending[clerk].shift();
+          if (!next) continue;
+          const { changes, result } = registerComplaint.decide(next.snapshot, next.input, context);
+          if (step === 'fail') {
+            sessions[clerk].client.failAtSync(1);
+            await assert.rejects(sessions[clerk].ledger.apply(changes, next.snapshot));
+          } else {
+            await sessions[clerk].ledger.apply(changes, next.snapshot);
+            issued.push(result.number);
+          }
+        }
+        const { numbers } = await counts(sessions[0].ledger);
+        assert.deepEqual([...numbers].sort(), [...issued].sort());
+        assert.equal(new Set(numbers).size, numbers.length);
+      }),
       { numRuns: 40 },
     );
   });

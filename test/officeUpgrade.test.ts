@@ -62,7 +62,10 @@ async function addUserThings(wb: HostWorkbook, locale: Locale): Promise<void> {
     sheet.getCell(table.top + 1, table.left + table.columnCount).values = [['自己的备注']];
     context.workbook.worksheets.getItem(auditTable.worksheet.name).getCell(auditTable.top, auditTable.left + auditTable.columnCount).values = [['核对人']];
     const mine = context.workbook.worksheets.add('我的统计');
-    mine.getRange('A1:B2').values = [['自己的表', ''], ['', 42]];
+    mine.getRange('A1:B2').values = [
+      ['自己的表', ''],
+      ['', 42],
+    ];
     await context.sync();
   });
 }
@@ -100,7 +103,18 @@ function validations(model: Record<string, unknown>): Record<string, unknown> {
     Object.entries(model).map(([address, rule]) => {
       const r = rule as Record<string, unknown>;
       const operator = r.type === 'list' || r.type === 'custom' ? {} : { operator: r.operator ?? 'between' };
-      return [address, { ...r, ...operator, showErrorMessage: r.showErrorMessage === true, errorStyle: r.errorStyle ?? 'stop', allowBlank: r.allowBlank === true, errorTitle: r.errorTitle ?? '', error: r.error ?? '' }];
+      return [
+        address,
+        {
+          ...r,
+          ...operator,
+          showErrorMessage: r.showErrorMessage === true,
+          errorStyle: r.errorStyle ?? 'stop',
+          allowBlank: r.allowBlank === true,
+          errorTitle: r.errorTitle ?? '',
+          error: r.error ?? '',
+        },
+      ];
     }),
   );
 }
@@ -158,7 +172,10 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
         assert.deepEqual(cells, was.values, `${name} ${was.address}`);
       }
       assert.deepEqual(
-        wb.table(DICTIONARY_TABLE).bodyValues().map((r) => r.map((v) => v ?? '')),
+        wb
+          .table(DICTIONARY_TABLE)
+          .bodyValues()
+          .map((r) => r.map((v) => v ?? '')),
         dictionaryRows(locale),
       );
       // The user's column stays at the complaint table's right; the chain goes after the log's user column.
@@ -243,7 +260,9 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     const client = hostClient(wb);
     const summary = await upgrade(client);
     assert.deepEqual(summary.tablesAdded, ['complaint_reopenings', complaintMeasures.key, claimsTableName('CM')]);
-    const repairLabels = schemaOf(repairOrders.key).columns.slice(-dropped).map((c) => `${repairOrders.key}.${c.label[locale]}`);
+    const repairLabels = schemaOf(repairOrders.key)
+      .columns.slice(-dropped)
+      .map((c) => `${repairOrders.key}.${c.label[locale]}`);
     assert.deepEqual(summary.columnsAdded, [...repairLabels, `${AUDIT_TABLE}.校驗鏈`]);
     assert.deepEqual(summary.sheetsAdded, [printSheetName(repairOrders, locale), CROSS_CHECK_SHEET[locale], LISTS_SHEET]);
     assert.equal(summary.rowsAdded, 2);
@@ -264,7 +283,11 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     assert.deepEqual(validations(measures.dataValidations), validations(templateMeasures.dataValidations));
     assert.deepEqual([...measures.columnWidths].sort(), [...templateMeasures.columnWidths].sort());
     assert.equal(measures.frozenRows, 1);
-    assert.deepEqual(measures.at('A1')?.style, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F5F8B' } }, font: { color: { argb: 'FFFFFFFF' } }, alignment: { vertical: 'middle', wrapText: true } });
+    assert.deepEqual(measures.at('A1')?.style, {
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F5F8B' } },
+      font: { color: { argb: 'FFFFFFFF' } },
+      alignment: { vertical: 'middle', wrapText: true },
+    });
     assert.equal(measures.rowHeights.get(0), 30);
     // The repair orders' new columns: after the old ones, the void column's list as the template's.
     assert.deepEqual(wb.table(repairOrders.key).headerNames(), template.table(repairOrders.key).headerNames());
@@ -299,10 +322,16 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     // The two promised times taken out come back as the template has them; the others stay as the
     // version-1 ledger wrote them (its notes in Simplified script: an upgrade adds, never rewrites).
     const [dueRows, templateDueRows] = [wb.table(dueRules.key).bodyValues(), template.table(dueRules.key).bodyValues()];
-    assert.deepEqual(dueRows.map((r) => r[0]), templateDueRows.map((r) => r[0]));
+    assert.deepEqual(
+      dueRows.map((r) => r[0]),
+      templateDueRows.map((r) => r[0]),
+    );
     assert.deepEqual(dueRows.slice(-2), templateDueRows.slice(-2));
     assert.deepEqual(
-      wb.table(DICTIONARY_TABLE).bodyValues().map((r) => r.map((v) => v ?? '')),
+      wb
+        .table(DICTIONARY_TABLE)
+        .bodyValues()
+        .map((r) => r.map((v) => v ?? '')),
       dictionaryRows(locale),
     );
     assert.equal(firstBreak(auditRecords(wb, locale)), -1);
@@ -363,7 +392,10 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     const client = hostClient(wb);
     await assert.rejects(upgrade(client), (e: unknown) => {
       assert.ok(e instanceof KefuError);
-      assert.equal(e.describe('en-US')[0], 'cell I2 of "Audit log" holds something where the table "audit_log" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.');
+      assert.equal(
+        e.describe('en-US')[0],
+        'cell I2 of "Audit log" holds something where the table "audit_log" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.',
+      );
       return true;
     });
     assert.equal(dump(wb), before);
@@ -372,7 +404,10 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     const reference = await PackageLedger.fromBuffer(await hostWorkbookToXlsx(wb), { station: 'reference', clock: CLOCK() });
     await assert.rejects(upgradeLedger(reference, { clock: CLOCK(), clerk: CLERK }), (e: unknown) => {
       assert.ok(e instanceof KefuError);
-      assert.equal(e.describe('en-US')[0], 'cell I2 of "Audit log" holds something where the table "audit_log" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.');
+      assert.equal(
+        e.describe('en-US')[0],
+        'cell I2 of "Audit log" holds something where the table "audit_log" gets a new column. Nothing was written, so nothing is overwritten; move that content and upgrade again.',
+      );
       return true;
     });
   });

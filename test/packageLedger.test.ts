@@ -35,7 +35,13 @@ async function open(bytes: Uint8Array): Promise<PackageLedger> {
 
 function complaintsRows(count: number, from = 1): RecordValues[] {
   const values = registerComplaint.prepare(complaintInput(), context).values;
-  return Array.from({ length: count }, (_, i) => ({ ...values, ticket_no: `TS-2025-${String(from + i).padStart(6, '0')}`, content: `第${from + i}件：病房卫生间地面有积水，请尽快处理`, status: 'archived', voided: false }));
+  return Array.from({ length: count }, (_, i) => ({
+    ...values,
+    ticket_no: `TS-2025-${String(from + i).padStart(6, '0')}`,
+    content: `第${from + i}件：病房卫生间地面有积水，请尽快处理`,
+    status: 'archived',
+    voided: false,
+  }));
 }
 
 async function withComplaints(count: number): Promise<Uint8Array> {
@@ -128,7 +134,10 @@ describe('part-level backend: its mechanics', function () {
     for (const content of texts) numbers.push((await runOperation(ledger, registerComplaint, complaintInput({ content }), context)).result.number);
     const bytes = await ledger.toBuffer();
     const back = (await (await open(bytes)).read({ tables: { complaints: { columns: ['ticket_no', 'content'], rows: 'all' } } })).tables.complaints;
-    assert.deepEqual(back.map((r) => r.values.content), texts);
+    assert.deepEqual(
+      back.map((r) => r.values.content),
+      texts,
+    );
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-text-'));
     try {
       const file = path.join(dir, 'texts.xlsx');
@@ -137,11 +146,17 @@ describe('part-level backend: its mechanics', function () {
       const column = (rows[0] as string[]).indexOf('投诉内容');
       // openpyxl does not decode OOXML's _xHHHH_ escapes (Excel does): it shows Excel's own form of a literal "_x0041_".
       const expected = texts.map((t) => t.replace('_x0041_', '_x005F_x0041_'));
-      assert.deepEqual(rows.slice(1).map((r) => r[column]), expected);
+      assert.deepEqual(
+        rows.slice(1).map((r) => r[column]),
+        expected,
+      );
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
-    assert.deepEqual(numbers, texts.map((_, i) => `TS-2026-${String(i + 1).padStart(4, '0')}`));
+    assert.deepEqual(
+      numbers,
+      texts.map((_, i) => `TS-2026-${String(i + 1).padStart(4, '0')}`),
+    );
   });
 });
 

@@ -41,8 +41,7 @@ const FILES: Record<string, string> = {
     '2025-03-03,WB003,无线,7,4,\r\n', // 57.14 % → −15
   'rotation.csv': 'order_no,workers,due_date,done_date,field_checked,field_passed,collection_total,collection_ok\r\nWO-2025-0312,"WB001,WB002",2025-03-10,2025-03-12,50,48,200,188\r\n',
   'batch.csv': 'order_no,workers,field_checked,field_passed,collection_total,collection_ok,done_date\r\nBI-1,WB003,100,97,100,95,2025-03-20\r\n',
-  'complaints.csv':
-    'order_no,date,workers,substantiated,severity,source\r\nGD-1,2025-03-15,WB003,yes,severe,local\r\nGD-2,2025-03-16,WB001,partly,minor,hotline_95598\r\n',
+  'complaints.csv': 'order_no,date,workers,substantiated,severity,source\r\nGD-1,2025-03-15,WB003,yes,severe,local\r\nGD-2,2025-03-16,WB001,partly,minor,hotline_95598\r\n',
 };
 
 /** [worker, item, amount] as a finance clerk works them out. */
@@ -106,11 +105,32 @@ describe('performance month end to end', function () {
     assert.ok(!/[^\r]\n/.test(text), 'no bare LF');
     const lines = readCsv(bytes);
     assert.deepEqual(Object.keys(lines[0]), [
-      'export_batch_id', 'period', 'vendor_code', 'team_code', 'worker_id', 'worker_name', 'item_code', 'item_name',
-      'base_amount', 'rate', 'amount', 'currency', 'basis_ref', 'reason', 'rule_version', 'approved_by', 'approved_at',
+      'export_batch_id',
+      'period',
+      'vendor_code',
+      'team_code',
+      'worker_id',
+      'worker_name',
+      'item_code',
+      'item_name',
+      'base_amount',
+      'rate',
+      'amount',
+      'currency',
+      'basis_ref',
+      'reason',
+      'rule_version',
+      'approved_by',
+      'approved_at',
     ]);
-    assert.deepEqual(lines.map((l) => [l.export_batch_id, l.worker_id, l.item_code, l.amount]), EXPECTED);
-    assert.deepEqual(lines.map((l) => unprotectText(l.worker_name)), ['张伟', '张伟', '张伟', '张伟', '张伟', '=1+1', '=1+1', '=1+1', '=1+1', '@SUM(A1)', '@SUM(A1)', '@SUM(A1)']);
+    assert.deepEqual(
+      lines.map((l) => [l.export_batch_id, l.worker_id, l.item_code, l.amount]),
+      EXPECTED,
+    );
+    assert.deepEqual(
+      lines.map((l) => unprotectText(l.worker_name)),
+      ['张伟', '张伟', '张伟', '张伟', '张伟', '=1+1', '=1+1', '=1+1', '=1+1', '@SUM(A1)', '@SUM(A1)', '@SUM(A1)'],
+    );
     assert.equal(lines[0].rate, '0.033333');
     assert.equal(lines[0].item_name, '采集器维护');
     assert.equal(lines[0].basis_ref, '3 records; 1 excluded');
@@ -134,7 +154,10 @@ describe('performance month end to end', function () {
     const csvSheet = parseFods(await fs.readFile(fods, 'utf8')).sheets[0];
     const names = csvSheet.rows.slice(1).map((r) => r[5]);
     assert.deepEqual(names, ['张伟', '张伟', '张伟', '张伟', '张伟', "'=1+1", "'=1+1", "'=1+1", "'=1+1", "'@SUM(A1)", "'@SUM(A1)", "'@SUM(A1)"]);
-    assert.ok(csvSheet.formulas.every((row) => row.every((f) => f === null)), 'no cell of the CSV became a formula');
+    assert.ok(
+      csvSheet.formulas.every((row) => row.every((f) => f === null)),
+      'no cell of the CSV became a formula',
+    );
     assert.equal(csvSheet.rows[1][7], '采集器维护');
     assert.equal(csvSheet.rows[1][10], 40);
 
@@ -166,7 +189,12 @@ describe('performance month end to end', function () {
     const workbook = await hostWorkbookFromXlsx(importedLedger);
     const session = await openOnHost(workbook, { clock: fixedClock('2026-03-15 10:00:00') });
     session.client.resetStats();
-    const outcome = await runOperation(session.ledger, monthlyPerformanceOperation, { month: '2025-03', locale: 'zh-CN', sheet: true, csvName: 'perf.csv' }, { clock: fixedClock('2026-03-15 10:00:00'), actor: { clerk: '王丽' } });
+    const outcome = await runOperation(
+      session.ledger,
+      monthlyPerformanceOperation,
+      { month: '2025-03', locale: 'zh-CN', sheet: true, csvName: 'perf.csv' },
+      { clock: fixedClock('2026-03-15 10:00:00'), actor: { clerk: '王丽' } },
+    );
     assert.equal(session.client.stats.syncs, 2);
     const cli = new Uint8Array(await fs.readFile(path.join(dir, 'out', 'perf.csv')));
     assert.deepEqual(outcome.result.files[0].bytes, cli, 'the same CSV, byte for byte');
@@ -174,7 +202,10 @@ describe('performance month end to end', function () {
     assert.equal(sheet.frozenRows, 2);
     const names = [...sheet.cells()].filter(([, col]) => col === 1).map(([, , c]) => c.value);
     assert.ok(names.includes('=1+1') && names.includes('@SUM(A1)'), 'formula-like names are text on the host');
-    assert.ok([...sheet.cells()].filter(([, , c]) => c.formula).every(([, col]) => col === 8), 'only the code-built net formulas');
+    assert.ok(
+      [...sheet.cells()].filter(([, , c]) => c.formula).every(([, col]) => col === 8),
+      'only the code-built net formulas',
+    );
   });
 
   it('writes a large report in several requests, each below the 5 MB limit of Excel on the web', async () => {

@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  assessDay,
-  complaintRate,
-  delayRate,
-  monthlyPerformance,
-  shortfallRate,
-  type CollectorRecord,
-  type MonthInput,
-  type WorkerInfo,
-} from '../addin/src/domain/performance/compute';
+import { assessDay, complaintRate, delayRate, monthlyPerformance, shortfallRate, type CollectorRecord, type MonthInput, type WorkerInfo } from '../addin/src/domain/performance/compute';
 import { frac, mul, roundHalfAway, toDecimal } from '../addin/src/domain/performance/exact';
 import { MICRO, defaultRules, parseRules, rulesForMonth, defaultRuleRows, type RuleVersion } from '../addin/src/domain/performance/rules';
 import { KefuError } from '../addin/src/core/problems';
@@ -38,7 +29,11 @@ const month = (overrides: Partial<MonthInput>): MonthInput => ({
   ...overrides,
 });
 const linesOf = (input: MonthInput, id = 'WB001') =>
-  Object.fromEntries(monthlyPerformance(input).workers.find((w) => w.worker.workerId === id)!.lines.map((l) => [l.itemCode, l.amountFen]));
+  Object.fromEntries(
+    monthlyPerformance(input)
+      .workers.find((w) => w.worker.workerId === id)!
+      .lines.map((l) => [l.itemCode, l.amountFen]),
+  );
 
 describe('performance rules: the brief’s worked examples (§3.3)', () => {
   it('E1 wireless 7/8 = 87.50 % ≥ 80: qualified, +5 %', () => {
@@ -165,7 +160,10 @@ describe('performance rules: properties at the edges (fast-check)', () => {
           assert.ok(-cmp <= baseTotal + 1e-6, `CMP deductions ${-cmp} within ${baseTotal}`);
           assert.ok(-(rot + cmp + capOf('FLOOR')) <= baseTotal + 1e-6, 'monthly floor');
           for (const l of result.lines) if (l.itemCode === 'CAP_ADJ') assert.ok(l.amountFen >= 0);
-          assert.equal(result.netFen, result.lines.reduce((s, l) => s + l.amountFen, 0));
+          assert.equal(
+            result.netFen,
+            result.lines.reduce((s, l) => s + l.amountFen, 0),
+          );
         },
       ),
       { numRuns: 300 },
@@ -274,11 +272,17 @@ describe('performance rules as versioned data', () => {
 
   it('reads the template’s defaults and picks the version in effect on the first day of the month', () => {
     const versions = parseRules([...rows('PERF-2025.1', '2025-01-01'), ...rows('PERF-2025.2', '2025-04-01', { rotation_grace_days: 1 }, 100)]);
-    assert.deepEqual(versions.map((v) => v.version), ['PERF-2025.1', 'PERF-2025.2']);
+    assert.deepEqual(
+      versions.map((v) => v.version),
+      ['PERF-2025.1', 'PERF-2025.2'],
+    );
     assert.equal(rulesForMonth(versions, '2025-03').version, 'PERF-2025.1');
     assert.equal(rulesForMonth(versions, '2025-04').values.rotation_grace_days, MICRO);
     assert.deepEqual(rulesForMonth(versions, '2025-03').values, defaultRules().values);
-    assert.throws(() => rulesForMonth(versions, '2024-12'), (e: unknown) => e instanceof KefuError && e.describe('en-US')[0].includes('2025-01-01'));
+    assert.throws(
+      () => rulesForMonth(versions, '2024-12'),
+      (e: unknown) => e instanceof KefuError && e.describe('en-US')[0].includes('2025-01-01'),
+    );
   });
 
   it('reports a bad rules table — missing, duplicate, out-of-range and inconsistent values — and does not use it', () => {
@@ -295,7 +299,10 @@ describe('performance rules as versioned data', () => {
       assert.match(text, /第 \d+ 行“取值”：参数“载波合格成功率（%）”的取值 120 无效/);
       assert.match(text, /轮换逾期宽限天数/);
       assert.match(text, /“无线每日维护下限（个）”（9）不能大于“无线每日维护上限（个）”（8）/);
-      assert.ok(error.describe('en-US').every((line) => line.startsWith('Rules')), error.describe('en-US').join('\n'));
+      assert.ok(
+        error.describe('en-US').every((line) => line.startsWith('Rules')),
+        error.describe('en-US').join('\n'),
+      );
       // Parameters by their labels in the user's language, never another script's or the code.
       const en = error.describe('en-US').join('\n');
       assert.match(en, /lacks the parameter "Carrier deduction \(%\)"/);

@@ -72,13 +72,12 @@ async function layoutOf(bytes: Uint8Array): Promise<Map<string, SheetLayout>> {
         (m) => `${m[1]} ${[...m[2].matchAll(/<formula>([^<]*)<\/formula>/g)].map((f) => f[1]).join(' | ')}`,
       ),
       printArea: printAreas.get(i) ?? null,
-      pageSetup: ['paperSize', 'orientation', 'fitToWidth', 'fitToHeight'].map((a) => `${a}=${attr(pageSetup, a) ?? ''}`).join(' ') +
+      pageSetup:
+        ['paperSize', 'orientation', 'fitToWidth', 'fitToHeight'].map((a) => `${a}=${attr(pageSetup, a) ?? ''}`).join(' ') +
         ` fitToPage=${attr(/<pageSetUpPr\b[^>]*>/.exec(xml)?.[0] ?? '', 'fitToPage') ?? ''}` +
         ` centred=${attr(/<printOptions\b[^>]*>/.exec(xml)?.[0] ?? '', 'horizontalCentered') ?? ''}`,
       headerFooter: /<headerFooter\b[^>]*>([\s\S]*?)<\/headerFooter>/.exec(xml)?.[1] ?? '',
-      rowBreaks: [...(/<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? '').matchAll(/<brk\b[^>]*>/g)]
-        .filter((m) => attr(m[0], 'man') === '1')
-        .map((m) => Number(attr(m[0], 'id'))),
+      rowBreaks: [...(/<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? '').matchAll(/<brk\b[^>]*>/g)].filter((m) => attr(m[0], 'man') === '1').map((m) => Number(attr(m[0], 'id'))),
       hiddenColumns: hidden,
       rowHeights: [...xml.matchAll(/<row\b[^>]*customHeight="1"[^>]*>/g)].map((m) => `${attr(m[0], 'r')}:${attr(m[0], 'ht')}`),
     });

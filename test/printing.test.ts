@@ -15,15 +15,7 @@ import { repairOrders } from '../addin/src/forms/receptionRepairs';
 import type { FormDecl } from '../addin/src/forms/types';
 import { LOCALES, type Locale } from '../addin/src/i18n/locale';
 import type { RecordValues } from '../addin/src/ledger/cells';
-import {
-  PRINTED_EXTRA_COLUMNS,
-  PRINT_INPUT_CELL,
-  copyBlock,
-  printRequest,
-  printSheetName,
-  printedCopies,
-  printedForms,
-} from '../addin/src/ledger/print';
+import { PRINTED_EXTRA_COLUMNS, PRINT_INPUT_CELL, copyBlock, printRequest, printSheetName, printedCopies, printedForms } from '../addin/src/ledger/print';
 import { buildTemplate, buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { FORMULA_LIKE_TEXTS, complaintInput } from './support/fixtures';
@@ -162,9 +154,18 @@ describe('print sheets: layouts derived from the declarations', () => {
             if (row.kind === 'pair') shown.push(...row.fields.map((f) => f.header));
             if (row.kind === 'signature') shown.push(row.byHeader, row.atHeader);
           }
-          assert.deepEqual([...shown].sort(), columnsOf(form).map((c) => c.label[locale]).sort(), `${form.key} ${copy?.key}`);
+          assert.deepEqual(
+            [...shown].sort(),
+            columnsOf(form)
+              .map((c) => c.label[locale])
+              .sort(),
+            `${form.key} ${copy?.key}`,
+          );
           const extras = rows.flatMap((r) => (r.kind === 'extra' ? r.offsets : []));
-          assert.deepEqual(extras, Array.from({ length: PRINTED_EXTRA_COLUMNS }, (_, i) => i));
+          assert.deepEqual(
+            extras,
+            Array.from({ length: PRINTED_EXTRA_COLUMNS }, (_, i) => i),
+          );
           const copyRow = rows.find((r) => r.kind === 'copy');
           if (copy) assert.deepEqual(copyRow, { kind: 'copy', label: copy.label[locale], route: copy.route[locale] });
           else assert.equal(copyRow, undefined);
@@ -225,9 +226,7 @@ describe('print sheets: printed by LibreOffice', function () {
 
   before(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-print-'));
-    const made = await Promise.all(
-      (['zh-CN', 'en-US', 'zh-TW'] as const).map(async (locale, i) => [locale, await printedLedger(dir, locale, FORMULA_LIKE_TEXTS[i * 4])] as const),
-    );
+    const made = await Promise.all((['zh-CN', 'en-US', 'zh-TW'] as const).map(async (locale, i) => [locale, await printedLedger(dir, locale, FORMULA_LIKE_TEXTS[i * 4])] as const));
     made.forEach(([locale, ledger]) => printed.set(locale, ledger));
     const pdfs = await libreOfficeConvert(
       made.map(([, ledger]) => ledger.file),

@@ -20,14 +20,23 @@ const context = { clock: defaultClock(), actor: { clerk: '王丽', site: '测试
 const calendar = calendarFrom(CALENDAR_SEED);
 
 async function desk(ledger: Ledger): Promise<Snapshot> {
-  return ledger.read({ tables: { ...deskRequest().tables, complaint_reopenings: checkRequest().tables!.complaint_reopenings, [AUDIT_TABLE]: { columns: ['action', 'table', 'record', 'field', 'old_value', 'new_value', 'who'], rows: 'all' } } });
+  return ledger.read({
+    tables: {
+      ...deskRequest().tables,
+      complaint_reopenings: checkRequest().tables!.complaint_reopenings,
+      [AUDIT_TABLE]: { columns: ['action', 'table', 'record', 'field', 'old_value', 'new_value', 'who'], rows: 'all' },
+    },
+  });
 }
 
 function values(snapshot: Snapshot, table: string) {
   return (snapshot.tables[table] ?? []).map((r) => r.values);
 }
 
-const act = (ledger: Ledger): Act => async (operation, input) => (await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, context)).result;
+const act =
+  (ledger: Ledger): Act =>
+  async (operation, input) =>
+    (await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, context)).result;
 
 /** What a clerk checks after the day: every record where it should be. */
 function assertDayOutcome(snapshot: Snapshot, summary: Awaited<ReturnType<typeof runDeskDay>>): void {
@@ -40,9 +49,16 @@ function assertDayOutcome(snapshot: Snapshot, summary: Awaited<ReturnType<typeof
   const byCategory = (category: string) => receptions.filter((r) => r.category === category);
   for (const [category, count] of Object.entries(MIX)) assert.equal(byCategory(category).length, count, category);
   for (const category of ['inquiry', 'issue_report', 'suggestion', 'other']) {
-    assert.ok(byCategory(category).every((r) => r.status === 'closed'), `${category} closed`);
+    assert.ok(
+      byCategory(category).every((r) => r.status === 'closed'),
+      `${category} closed`,
+    );
   }
-  assert.ok(byCategory('inquiry').filter((r) => r.answered_on_spot === false).every((r) => r.reply === '已电话答复' && typeof r.reply_due === 'string'));
+  assert.ok(
+    byCategory('inquiry')
+      .filter((r) => r.answered_on_spot === false)
+      .every((r) => r.reply === '已电话答复' && typeof r.reply_due === 'string'),
+  );
   assert.ok(byCategory('suggestion').every((r) => r.compiled_in === '建议汇总 2026-03' && r.reported_to === 'customer_service'));
   assert.ok(byCategory('issue_report').every((r) => r.referred_to === 'security' && String(r.verification_result).startsWith('核实属实')));
 
@@ -62,7 +78,12 @@ function assertDayOutcome(snapshot: Snapshot, summary: Awaited<ReturnType<typeof
     assert.equal(ticket.reopen_count, summary.reopened.includes(String(ticket.ticket_no)) ? 1 : 0);
     assert.equal(ticket.return_visit_no, summary.reopened.includes(String(ticket.ticket_no)) ? `${ticket.ticket_no}-HF2` : `${ticket.ticket_no}-HF`);
   }
-  assert.deepEqual(values(snapshot, 'return_visits').map((v) => v.visit_no).sort(), [...summary.visits].sort());
+  assert.deepEqual(
+    values(snapshot, 'return_visits')
+      .map((v) => v.visit_no)
+      .sort(),
+    [...summary.visits].sort(),
+  );
 
   const orders = values(snapshot, 'repair_orders');
   const lines = values(snapshot, 'repair_ledger');
@@ -80,7 +101,10 @@ function assertDayOutcome(snapshot: Snapshot, summary: Awaited<ReturnType<typeof
     );
     assert.equal(receptions.find((r) => r.reception_no === order.reception_no)?.repair_order_no, order.order_no);
   }
-  assert.ok(orders.some((o) => o.cost === 3550), 'cost in fen');
+  assert.ok(
+    orders.some((o) => o.cost === 3550),
+    'cost in fen',
+  );
 
   // Field-level audit: every change of every step, who and old → new.
   const audit = values(snapshot, AUDIT_TABLE);
@@ -90,7 +114,13 @@ function assertDayOutcome(snapshot: Snapshot, summary: Awaited<ReturnType<typeof
   const reopened = summary.reopened[0];
   const rehandled = audit.filter((a) => a.action === 'handle' && a.record === reopened && a.field === 'action_result');
   // The reopening moved the first handling into its record and left the ticket blank for the second.
-  assert.deepEqual(rehandled.map((a) => [a.old_value ?? '', a.new_value]), [['', '已处理（第1次）'], ['', '已处理（第2次）']]);
+  assert.deepEqual(
+    rehandled.map((a) => [a.old_value ?? '', a.new_value]),
+    [
+      ['', '已处理（第1次）'],
+      ['', '已处理（第2次）'],
+    ],
+  );
   assert.ok(audit.some((a) => a.action === 'reopen' && a.record === reopened && a.field === 'reopen_count' && a.old_value === '0' && a.new_value === '1'));
   assert.ok(audit.some((a) => a.action === 'reopen' && a.record === reopened && a.field === 'action_result' && a.old_value === '已处理（第1次）' && (a.new_value ?? '') === ''));
   const reopenings = values(snapshot, 'complaint_reopenings');
@@ -135,7 +165,11 @@ describe('Service desk: a scripted day of 50 receptions through every step', fun
     });
     assert.ok(summary.actions > 150, `${summary.actions} actions`);
     assert.ok(syncs.size >= 19, [...syncs.keys()].join(' '));
-    for (const [label, counts] of syncs) assert.ok(counts.every((n) => n === 2), `${label}: ${counts.join(',')}`);
+    for (const [label, counts] of syncs)
+      assert.ok(
+        counts.every((n) => n === 2),
+        `${label}: ${counts.join(',')}`,
+      );
     assertDayOutcome(await desk(session.ledger), summary);
   });
 
@@ -162,7 +196,10 @@ describe('Service desk: a scripted day of 50 receptions through every step', fun
     // Failed requests claimed numbers that are never issued; what was issued is whole and consistent.
     const snapshot = await desk(session.ledger);
     const report = checkDesk(snapshot, `${DAY} 23:00`);
-    assert.deepEqual(report.errors.filter((p) => p.kind !== 'numberGap'), []);
+    assert.deepEqual(
+      report.errors.filter((p) => p.kind !== 'numberGap'),
+      [],
+    );
     assert.equal(values(snapshot, 'reception').length, 50);
     assert.equal(summary.receptions.length, 50);
   });
@@ -254,8 +291,19 @@ describe('Service desk guards', function () {
     const before = await desk(session.ledger);
     const error = await run(session, S(recordReturnVisit), {
       no: result.complaintNo,
-      fields: { visited_at: `${DAY} 12:00`, method: 'phone', person_visited: '张三', resolved: 'yes', satisfaction: 'satisfied', visitor: { by: '李', at: `${DAY} 12:00` }, received_by_cs: { by: '王', at: `${DAY} 12:00` } },
-    }).then(() => undefined, (e: unknown) => e);
+      fields: {
+        visited_at: `${DAY} 12:00`,
+        method: 'phone',
+        person_visited: '张三',
+        resolved: 'yes',
+        satisfaction: 'satisfied',
+        visitor: { by: '李', at: `${DAY} 12:00` },
+        received_by_cs: { by: '王', at: `${DAY} 12:00` },
+      },
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof KefuError);
     assert.match(error.describe('zh-CN')[0], /^“投诉处理单”第 2 行“状态”：TS-2026-0001 当前为“已受理”，不能回访；须为：待回访。$/);
     assert.match(error.describe('en-US')[0], /Complaints, row 2, column "Status": TS-2026-0001 is "Received", so it cannot be visited; it must be: Awaiting return visit\./);
@@ -270,7 +318,15 @@ describe('Service desk guards', function () {
     await run(session, S(DESK_STEPS.complaint.dispatch), { no, fields: { copy1_signed: { by: 'a', at: `${DAY} 09:00` }, copy2_filed: { by: 'b', at: `${DAY} 09:00` } } });
     await run(session, S(DESK_STEPS.complaint.handle), { no, fields: { action_result: 'x', substantiated: 'no', handled_at: `${DAY} 15:00` } });
     await run(session, S(DESK_STEPS.complaint.return), { no, fields: { returned_to_cs: { by: 'c', at: `${DAY} 15:30` } } });
-    const visit = { visited_at: `${DAY} 14:00`, method: 'phone', person_visited: '张三', resolved: 'yes', satisfaction: 'satisfied', visitor: { by: '李', at: `${DAY} 14:00` }, received_by_cs: { by: '王', at: `${DAY} 14:00` } };
+    const visit = {
+      visited_at: `${DAY} 14:00`,
+      method: 'phone',
+      person_visited: '张三',
+      resolved: 'yes',
+      satisfaction: 'satisfied',
+      visitor: { by: '李', at: `${DAY} 14:00` },
+      received_by_cs: { by: '王', at: `${DAY} 14:00` },
+    };
     await assert.rejects(run(session, S(recordReturnVisit), { no, fields: visit }), (e: unknown) => e instanceof KefuError && /早于处理完成时间/.test(e.describe('zh-CN')[0]));
     await run(session, S(voidRecord('complaints')), { no, reason: '投诉人撤回' });
     await assert.rejects(run(session, S(recordReturnVisit), { no, fields: { ...visit, visited_at: `${DAY} 16:00` } }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'recordVoided');
@@ -278,14 +334,26 @@ describe('Service desk guards', function () {
     await assert.rejects(run(session, S(voidRecord('complaints')), { no, reason: '' }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'voidReasonRequired');
 
     const other = await run(session, receiveMatter as Operation<unknown, unknown, { number: string }>, receptionInput('other', 3)); // i % 3 === 0: critical
-    await assert.rejects(run(session, S(DESK_STEPS.reception.escalate), { no: other.result.number, fields: { escalated: 'no' } }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'mustEscalate');
-    await assert.rejects(run(session, S(DESK_STEPS.reception.verify), { no: other.result.number, fields: { verification_result: 'x' } }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'wrongStatus' || (e instanceof KefuError && e.problems[0].kind === 'wrongCategory'));
+    await assert.rejects(
+      run(session, S(DESK_STEPS.reception.escalate), { no: other.result.number, fields: { escalated: 'no' } }),
+      (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'mustEscalate',
+    );
+    await assert.rejects(
+      run(session, S(DESK_STEPS.reception.verify), { no: other.result.number, fields: { verification_result: 'x' } }),
+      (e: unknown) => (e instanceof KefuError && e.problems[0].kind === 'wrongStatus') || (e instanceof KefuError && e.problems[0].kind === 'wrongCategory'),
+    );
     const suggestion = await run(session, receiveMatter as Operation<unknown, unknown, { number: string }>, receptionInput('suggestion', 4));
-    const wrong = await run(session, S(DESK_STEPS.reception.reply), { no: suggestion.result.number, fields: { replied_at: `${DAY} 18:00`, reply: 'x' } }).then(() => undefined, (e: unknown) => e);
+    const wrong = await run(session, S(DESK_STEPS.reception.reply), { no: suggestion.result.number, fields: { replied_at: `${DAY} 18:00`, reply: 'x' } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(wrong instanceof KefuError);
     assert.match(wrong.describe('zh-CN')[0], /JD-20260316-\d{3} 的分类是“建议”，不能登记答复；仅适用于：询问。$/);
     assert.match(wrong.describe('en-US')[0], /is in category "Suggestion", so it cannot be replied to; only: Inquiry\.$/);
-    const missing = await run(session, S(DESK_STEPS.repair.sign), { no: 'WX-2026-09999', fields: { engineering_signed: { by: 'x', at: `${DAY} 18:00` } } }).then(() => undefined, (e: unknown) => e);
+    const missing = await run(session, S(DESK_STEPS.repair.sign), { no: 'WX-2026-09999', fields: { engineering_signed: { by: 'x', at: `${DAY} 18:00` } } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(missing instanceof KefuError && missing.problems[0].kind === 'recordNotFound', String(missing));
     assert.match(missing.describe('zh-CN')[0], /“工程维修单”：找不到编号为 WX-2026-09999 的记录。/);
     await assert.rejects(
@@ -304,7 +372,10 @@ describe('Service desk guards', function () {
     assert.deepEqual(pick(values(snapshot, 'complaints').find((t) => t.ticket_no === complaint.result.complaintNo)!), shared);
     assert.deepEqual(pick(values(snapshot, 'repair_orders').find((o) => o.order_no === repair.result.repairOrderNo)!), shared);
     // A part may still give its own (the command line's JSON); without any, the clerk's site.
-    const own = await run(session, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 3), complaint: { category: 'cleaning', department: 'cleaning', remarks: '另附说明' } });
+    const own = await run(session, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, {
+      ...receptionInput('complaint', 3),
+      complaint: { category: 'cleaning', department: 'cleaning', remarks: '另附说明' },
+    });
     const ticket = values(await desk(session.ledger), 'complaints').find((t) => t.ticket_no === own.result.complaintNo)!;
     assert.deepEqual(pick(ticket), { site: '测试医院', attachments: null, remarks: '另附说明' });
   });
@@ -312,12 +383,18 @@ describe('Service desk guards', function () {
   it('refuses bad reception input before claiming a number: every problem, in the right sheet', async () => {
     const session = await fresh();
     const input = { ...receptionInput('repair', 1), caller: undefined, repair: { trade: 'magic' } };
-    const error = await run(session, receiveMatter as Operation<unknown, unknown, unknown>, input).then(() => undefined, (e: unknown) => e);
+    const error = await run(session, receiveMatter as Operation<unknown, unknown, unknown>, input).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof KefuError);
     const kinds = error.problems.map((p) => `${p.form}.${p.field}:${p.kind}`).sort();
     assert.deepEqual(kinds, ['repair_orders.location:required', 'repair_orders.requester:required', 'repair_orders.trade:notInList']);
     assert.match(error.describe('en-US').join('\n'), /Repair orders, column "Trade": "magic" is not an allowed value/);
-    const other = await run(session, receiveMatter as Operation<unknown, unknown, unknown>, { ...receptionInput('other', 1), importance: undefined }).then(() => undefined, (e: unknown) => e);
+    const other = await run(session, receiveMatter as Operation<unknown, unknown, unknown>, { ...receptionInput('other', 1), importance: undefined }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(other instanceof KefuError && other.problems.some((p) => p.field === 'importance' && p.kind === 'requiredWhen'));
   });
 });
@@ -382,27 +459,47 @@ describe('Due dates on the working-day calendar', () => {
 
   it('lists overdue items for the queue, overdue first', async () => {
     const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
-    const run = (kind: Parameters<typeof receptionInput>[0], i: number) => runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { number: string; due?: string }>, receptionInput(kind, i), context);
+    const run = (kind: Parameters<typeof receptionInput>[0], i: number) =>
+      runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { number: string; due?: string }>, receptionInput(kind, i), context);
     const inquiry = await run('inquiry', 1); // deferred: due in 24 hours
     const repair = await run('repair', 1);
     assert.equal(inquiry.result.due, '2026-03-17 08:09');
     const queue = deskQueue(await desk(session.ledger), '2026-03-17 12:00');
-    assert.deepEqual(queue.map((q) => [q.record, q.overdue]), [
-      [inquiry.result.number, true],
-      [(repair.result as { repairOrderNo?: string }).repairOrderNo, false],
-    ]);
+    assert.deepEqual(
+      queue.map((q) => [q.record, q.overdue]),
+      [
+        [inquiry.result.number, true],
+        [(repair.result as { repairOrderNo?: string }).repairOrderNo, false],
+      ],
+    );
     // The list tells the clerk what each is about and who raised it.
-    assert.deepEqual(queue.map((q) => [q.subject, q.person]), [
-      ['事项1：inquiry', '来访人1'],
-      ['事项1：repair', '来访人1'],
-    ]);
-    const ticket = await runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 2), matter: '病房卫生间\n地面有积水' }, context);
-    const anonymous = await runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>, { ...receptionInput('complaint', 3), complaint: { category: 'cleaning', department: 'cleaning', subject: '积水', anonymous: 'yes' } }, context);
+    assert.deepEqual(
+      queue.map((q) => [q.subject, q.person]),
+      [
+        ['事项1：inquiry', '来访人1'],
+        ['事项1：repair', '来访人1'],
+      ],
+    );
+    const ticket = await runOperation(
+      session.ledger,
+      receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>,
+      { ...receptionInput('complaint', 2), matter: '病房卫生间\n地面有积水' },
+      context,
+    );
+    const anonymous = await runOperation(
+      session.ledger,
+      receiveMatter as Operation<unknown, unknown, { complaintNo?: string }>,
+      { ...receptionInput('complaint', 3), complaint: { category: 'cleaning', department: 'cleaning', subject: '积水', anonymous: 'yes' } },
+      context,
+    );
     const tickets = deskQueue(await desk(session.ledger), '2026-03-17 12:00').filter((q) => q.table === 'complaints');
-    assert.deepEqual(tickets.map((q) => [q.record, q.subject, q.person]), [
-      [ticket.result.complaintNo, '病房卫生间 地面有积水', '来访人2'],
-      [anonymous.result.complaintNo, '积水', ''],
-    ]);
+    assert.deepEqual(
+      tickets.map((q) => [q.record, q.subject, q.person]),
+      [
+        [ticket.result.complaintNo, '病房卫生间 地面有积水', '来访人2'],
+        [anonymous.result.complaintNo, '积水', ''],
+      ],
+    );
     const report = checkDesk(await desk(session.ledger), '2026-03-17 12:00');
     assert.equal(report.warnings.length, 1);
   });

@@ -12,7 +12,7 @@ describe('import sources: the rows of an .xlsx', () => {
     sheet.getCell('A4').value = '2026-03-16';
     const rows = await xlsxSourceRows(new Uint8Array(await workbook.xlsx.writeBuffer()));
     assert.deepEqual(rows[0], ['日期', '工号', '采集器类型', '维护数量']);
-    assert.ok(rows[1][0] instanceof Date && (rows[1][0]).toISOString().startsWith('2026-03-15'));
+    assert.ok(rows[1][0] instanceof Date && rows[1][0].toISOString().startsWith('2026-03-15'));
     assert.deepEqual(rows[1].slice(1), ['WB00001', '无线', '8']);
     assert.deepEqual(rows[2], []);
     assert.equal(rows[3][0], '2026-03-16');

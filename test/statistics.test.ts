@@ -97,23 +97,107 @@ const T = (n: number) => `TS-2026-${String(n).padStart(4, '0')}`;
 
 const COMPLAINTS: readonly RecordValues[] = [
   // 张三 (138…) three times in the year: a repeat complainant; 11 h, on time.
-  complaint({ no: T(1), at: '2026-01-05 09:00', channel: 'phone', who: '张三', phone: '13800000001', subject: '电梯故障', category: 'elevator', department: 'engineering', promised: '2026-01-06 09:00', verdict: 'yes', handled: '2026-01-05 20:00' }),
+  complaint({
+    no: T(1),
+    at: '2026-01-05 09:00',
+    channel: 'phone',
+    who: '张三',
+    phone: '13800000001',
+    subject: '电梯故障',
+    category: 'elevator',
+    department: 'engineering',
+    promised: '2026-01-06 09:00',
+    verdict: 'yes',
+    handled: '2026-01-05 20:00',
+  }),
   // Reopened twice (its earlier rounds in REOPENINGS), handled a third time: 48 h, late.
-  complaint({ no: T(2), at: '2026-01-20 10:00', channel: 'visit', who: '张三', phone: '13800000001', subject: '电梯故障', category: 'elevator', department: 'engineering', promised: '2026-01-21 10:00', verdict: 'partly', handled: '2026-01-22 10:00', reopen: 2 }),
+  complaint({
+    no: T(2),
+    at: '2026-01-20 10:00',
+    channel: 'visit',
+    who: '张三',
+    phone: '13800000001',
+    subject: '电梯故障',
+    category: 'elevator',
+    department: 'engineering',
+    promised: '2026-01-21 10:00',
+    verdict: 'partly',
+    handled: '2026-01-22 10:00',
+    reopen: 2,
+  }),
   // Anonymous, no promise, exactly 72 h: in (1 d, 3 d].
   complaint({ no: T(3), at: '2026-02-01 08:00', channel: 'letter', anonymous: true, subject: '地面湿滑', category: 'cleaning', department: 'cleaning', verdict: 'no', handled: '2026-02-04 08:00' }),
   // 李四 with two phones: not the same person twice. Reopened once, handled again: exactly 7 days, in (3 d, 7 d].
-  complaint({ no: T(4), at: '2026-03-10 12:00', channel: 'phone', who: '李四', phone: '13900000002', subject: '地面湿滑', category: 'cleaning', department: 'cleaning', promised: '2026-03-20 12:00', verdict: 'yes', handled: '2026-03-17 12:00', reopen: 1 }),
+  complaint({
+    no: T(4),
+    at: '2026-03-10 12:00',
+    channel: 'phone',
+    who: '李四',
+    phone: '13900000002',
+    subject: '地面湿滑',
+    category: 'cleaning',
+    department: 'cleaning',
+    promised: '2026-03-20 12:00',
+    verdict: 'yes',
+    handled: '2026-03-17 12:00',
+    reopen: 1,
+  }),
   // 10 days, late.
-  complaint({ no: T(5), at: '2026-06-15 09:00', channel: 'phone', who: '李四', phone: '13700000003', subject: '停车收费', category: 'parking', department: 'security', promised: '2026-06-16 09:00', verdict: 'yes', handled: '2026-06-25 09:00' }),
+  complaint({
+    no: T(5),
+    at: '2026-06-15 09:00',
+    channel: 'phone',
+    who: '李四',
+    phone: '13700000003',
+    subject: '停车收费',
+    category: 'parking',
+    department: 'security',
+    promised: '2026-06-16 09:00',
+    verdict: 'yes',
+    handled: '2026-06-25 09:00',
+  }),
   // Spans the year end: received in 2026, handled in 2027 → open at the end of 2026.
-  complaint({ no: T(6), at: '2026-12-30 16:00', channel: 'wechat', who: '王五', phone: '13600000004', subject: '停车收费', category: 'parking', department: 'security', promised: '2027-01-02 16:00', handled: '2027-01-02 10:00' }),
+  complaint({
+    no: T(6),
+    at: '2026-12-30 16:00',
+    channel: 'wechat',
+    who: '王五',
+    phone: '13600000004',
+    subject: '停车收费',
+    category: 'parking',
+    department: 'security',
+    promised: '2027-01-02 16:00',
+    handled: '2027-01-02 10:00',
+  }),
   // Still open, no subject; its promised time passed before the year end: overdue.
   complaint({ no: T(7), at: '2026-12-31 10:00', channel: 'phone', who: '张三', phone: '13800000001', category: 'attitude', department: 'customer_service', promised: '2026-12-31 12:00' }),
   // Voided: left out everywhere (its visit too).
-  complaint({ no: T(8), at: '2026-04-01 09:00', channel: 'phone', who: '张三', phone: '13800000001', subject: '电梯故障', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-04-01 12:00', voided: true }),
+  complaint({
+    no: T(8),
+    at: '2026-04-01 09:00',
+    channel: 'phone',
+    who: '张三',
+    phone: '13800000001',
+    subject: '电梯故障',
+    category: 'elevator',
+    department: 'engineering',
+    verdict: 'yes',
+    handled: '2026-04-01 12:00',
+    voided: true,
+  }),
   // The previous year: two tickets (one handled in 2026) and a void.
-  complaint({ no: 'TS-2025-0001', at: '2025-12-31 23:00', channel: 'phone', who: '赵六', phone: '1', subject: '电梯故障', category: 'elevator', department: 'engineering', verdict: 'yes', handled: '2026-01-01 02:00' }),
+  complaint({
+    no: 'TS-2025-0001',
+    at: '2025-12-31 23:00',
+    channel: 'phone',
+    who: '赵六',
+    phone: '1',
+    subject: '电梯故障',
+    category: 'elevator',
+    department: 'engineering',
+    verdict: 'yes',
+    handled: '2026-01-01 02:00',
+  }),
   complaint({ no: 'TS-2025-0002', at: '2025-05-01 09:00', channel: 'visit', who: '赵六', phone: '1', subject: '电梯故障', category: 'elevator', department: 'engineering' }),
   complaint({ no: 'TS-2025-0003', at: '2025-06-01 09:00', channel: 'visit', who: '赵六', phone: '1', category: 'other', department: 'management', voided: true }),
 ];
@@ -199,7 +283,10 @@ function assertKnownYear(s: YearStatistics): void {
 
   assert.deepEqual(nonZero(s.monthByCategory), { '01/elevator': 2, '02/cleaning': 1, '03/cleaning': 1, '06/parking': 1, '12/parking': 1, '12/attitude': 1 });
   assert.deepEqual(cellAt(s.monthByCategory, '12', 'parking').tickets, [T(6)]);
-  assert.deepEqual(s.monthByCategory.rowTotals.map((x) => x.count), [2, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 2]);
+  assert.deepEqual(
+    s.monthByCategory.rowTotals.map((x) => x.count),
+    [2, 1, 1, 0, 0, 1, 0, 0, 0, 0, 0, 2],
+  );
   assert.equal(s.monthByCategory.columnTotals[CATEGORY_CODES.indexOf('parking')].count, 2);
   assert.equal(s.monthByCategory.total.count, 7);
 
@@ -226,10 +313,7 @@ function assertKnownYear(s: YearStatistics): void {
   assert.deepEqual(s.hotTopics.top[2].tickets, [T(1), T(2)]);
   assert.deepEqual(s.hotTopics.withoutSubject.tickets, [T(7)]);
 
-  assert.deepEqual(
-    Object.fromEntries(BUCKETS.map((b) => [b, s.handlingBuckets[b].tickets])),
-    { le24h: [T(1)], d1to3: [T(2), T(3)], d3to7: [T(4)], gt7d: [T(5)], open: [T(6), T(7)] },
-  );
+  assert.deepEqual(Object.fromEntries(BUCKETS.map((b) => [b, s.handlingBuckets[b].tickets])), { le24h: [T(1)], d1to3: [T(2), T(3)], d3to7: [T(4)], gt7d: [T(5)], open: [T(6), T(7)] });
 
   assert.deepEqual(nonZero(s.substantiationByCategory), {
     'elevator/yes': 1,
@@ -273,10 +357,15 @@ describe('Yearly complaint statistics (issue 6)', function () {
       const counts = [5, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1, 1];
       let n = 0;
       const rows = counts.flatMap((count, i) =>
-        Array.from({ length: count }, () => complaint({ no: T(++n), at: '2026-05-01 09:00', channel: 'phone', subject: `事项${String.fromCharCode(65 + i)}`, category: 'other', department: 'management' })),
+        Array.from({ length: count }, () =>
+          complaint({ no: T(++n), at: '2026-05-01 09:00', channel: 'phone', subject: `事项${String.fromCharCode(65 + i)}`, category: 'other', department: 'management' }),
+        ),
       );
       const topics = yearStatistics(rows, [], 2026).hotTopics;
-      assert.deepEqual(topics.all.map((l) => l.rank), [1, 2, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5]);
+      assert.deepEqual(
+        topics.all.map((l) => l.rank),
+        [1, 2, 2, 4, 5, 5, 5, 5, 5, 5, 5, 5],
+      );
       assert.equal(topics.top.length, 10);
       assert.deepEqual(topics.top.map((l) => l.subject).slice(0, 4), ['事项A', '事项B', '事项C', '事项D']);
       assert.deepEqual(topics.all[topics.all.length - 1].cumulative, { num: 21, den: 21 });
@@ -310,8 +399,7 @@ describe('Yearly complaint statistics (issue 6)', function () {
       const visits: RecordValues[] = [];
       list.forEach((x, i) => {
         const at = `${x.year}-${pad(x.month)}-${pad(x.day)} ${pad(x.hour)}:00`;
-        const handled =
-          x.handledAfter === undefined ? undefined : new Date(Date.UTC(x.year, x.month - 1, x.day, x.hour, x.handledAfter)).toISOString().slice(0, 16).replace('T', ' ');
+        const handled = x.handledAfter === undefined ? undefined : new Date(Date.UTC(x.year, x.month - 1, x.day, x.hour, x.handledAfter)).toISOString().slice(0, 16).replace('T', ' ');
         const no = `TS-${x.year}-${String(i + 1).padStart(4, '0')}`;
         complaints.push(complaint({ no, at, channel: x.channel, category: x.category, department: x.department, subject: x.subject, verdict: x.verdict, handled, voided: x.voided }));
         if (x.satisfaction) visits.push(visit(no, at, x.satisfaction));
@@ -329,7 +417,13 @@ describe('Yearly complaint statistics (issue 6)', function () {
             assert.equal(sum(m.rowTotals), m.total.count);
             assert.equal(sum(m.columnTotals), m.total.count);
             m.cells.forEach((row, i) => assert.equal(sum(row), m.rowTotals[i].count));
-            assert.deepEqual(m.cells.flat().flatMap((c) => c.tickets).sort(), [...s.headline.total.tickets].sort());
+            assert.deepEqual(
+              m.cells
+                .flat()
+                .flatMap((c) => c.tickets)
+                .sort(),
+              [...s.headline.total.tickets].sort(),
+            );
           }
           assert.equal(s.visitsByDepartment.total.count, s.headline.satisfaction.visited.count);
           assert.equal(sum(s.departments), s.headline.total.count);
@@ -343,7 +437,10 @@ describe('Yearly complaint statistics (issue 6)', function () {
           const s = yearStatistics(complaints, visits, 2026);
           const inBuckets = BUCKETS.flatMap((b) => s.handlingBuckets[b].tickets).sort();
           assert.deepEqual(inBuckets, [...s.headline.total.tickets].sort());
-          const expected = complaints.filter((c) => c.voided !== true && String(c.received_at).startsWith('2026-')).map((c) => String(c.ticket_no)).sort();
+          const expected = complaints
+            .filter((c) => c.voided !== true && String(c.received_at).startsWith('2026-'))
+            .map((c) => String(c.ticket_no))
+            .sort();
           assert.deepEqual(inBuckets, expected);
           assert.equal(s.headline.closed.count + s.handlingBuckets.open.count, s.headline.total.count);
         }),
@@ -371,9 +468,22 @@ describe('Yearly complaint statistics (issue 6)', function () {
       const sheet = statisticsSheet(s, { project: '市第一人民医院', preparedBy: '陈静', date: '2027-01-10' }, 'zh-TW');
       assert.equal(sheet.name, '投訴統計 2026');
       const firsts = sheet.rows.map((r) => shown(r[0]));
-      const order = ['投訴統計表 2026', '一、主要指標', '二、月份 × 類別', '三、責任部門 × 類別', '四、投訴方式 × 月份', '五、熱點問題（前10位）', '六、處理時長分佈', '七、是否屬實 × 類別', '八、回訪結果 × 責任部門'];
+      const order = [
+        '投訴統計表 2026',
+        '一、主要指標',
+        '二、月份 × 類別',
+        '三、責任部門 × 類別',
+        '四、投訴方式 × 月份',
+        '五、熱點問題（前10位）',
+        '六、處理時長分佈',
+        '七、是否屬實 × 類別',
+        '八、回訪結果 × 責任部門',
+      ];
       const positions = order.map((label) => firsts.indexOf(label));
-      assert.ok(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])), JSON.stringify(positions));
+      assert.ok(
+        positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1])),
+        JSON.stringify(positions),
+      );
       const row = (label: string) => sheet.rows.find((r) => shown(r[0]) === label)!;
       assert.deepEqual(row('同比變化').map(shown), [`同比變化`, 5, 2, 2.5]);
       assert.deepEqual(row('屬實（含部分屬實）').map(shown), ['屬實（含部分屬實）', 4, 7, 4 / 7]);
@@ -392,7 +502,10 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.ok(details.autoFilter);
       const header = details.rows[0].map(shown) as string[];
       const body = details.rows.slice(1).map((r) => r.map(shown));
-      assert.deepEqual(body.map((r) => r[0]), statistics.headline.total.tickets);
+      assert.deepEqual(
+        body.map((r) => r[0]),
+        statistics.headline.total.tickets,
+      );
       // Every cell of three blocks, counted again by filtering the detail sheet on the block's two labels.
       const blocks: [string, string, string][] = [
         ['二、月份 × 类别', '月份', '类别'],
@@ -460,7 +573,13 @@ describe('Yearly complaint statistics (issue 6)', function () {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await session.bytes()) as unknown as ArrayBuffer);
       assert.equal(wb.worksheets.filter((w) => w.name === name).length, 1);
-      assert.equal(wb.getWorksheet(name)!.getRow(totalRow + 1).getCell(2).value, 7);
+      assert.equal(
+        wb
+          .getWorksheet(name)!
+          .getRow(totalRow + 1)
+          .getCell(2).value,
+        7,
+      );
     });
   }
 
@@ -606,7 +725,17 @@ describe('Yearly complaint statistics (issue 6)', function () {
 
     it('reads a ticket reopened before the reopening records (an older ledger) as open from its reopening visit', () => {
       // As template version 1 left it: the handling still on the ticket, the reopening only in its visit.
-      const legacy = complaint({ no: T(1), at: '2026-05-01 09:00', channel: 'phone', category: 'cleaning', department: 'cleaning', promised: '2026-05-03 09:00', verdict: 'yes', handled: '2026-05-01 15:00', reopen: 1 });
+      const legacy = complaint({
+        no: T(1),
+        at: '2026-05-01 09:00',
+        channel: 'phone',
+        category: 'cleaning',
+        department: 'cleaning',
+        promised: '2026-05-03 09:00',
+        verdict: 'yes',
+        handled: '2026-05-01 15:00',
+        reopen: 1,
+      });
       const visits = [visit(T(1), '2026-05-02 10:00', 'dissatisfied')];
       const s = yearStatistics([legacy], visits, 2026);
       assert.deepEqual([s.headline.closed.count, s.handlingBuckets.open.tickets, s.headline.onTime.overdueOpen.tickets], [0, [T(1)], [T(1)]]);
@@ -655,14 +784,23 @@ describe('Yearly complaint statistics (issue 6)', function () {
       const basis = await session.ledger.read({ writes: [...KNOWN_TABLES, 'complaint_measures'] });
       await session.ledger.apply({ appends: { ...KNOWN_ROWS(), complaint_measures: MEASURES } }, basis);
       const outcome = await runOperation(session.ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
-      assert.deepEqual(outcome.result.statistics.measures.map((m) => m.measureNo), ['CM-2024-001', 'CM-2025-001', 'CM-2025-002', 'CM-2026-001', 'CM-2026-002']);
+      assert.deepEqual(
+        outcome.result.statistics.measures.map((m) => m.measureNo),
+        ['CM-2024-001', 'CM-2025-001', 'CM-2025-002', 'CM-2026-001', 'CM-2026-002'],
+      );
       const rows = outcome.result.sheet.rows;
       const heading = rows.findIndex((r) => shown(r[0]) === '九、分析及整改措施');
       assert.ok(heading > 0);
       assert.deepEqual(rows[heading + 1].map(shown), ['措施编号', '统计年度', '问题分析', '整改措施', '责任部门', '责任人', '完成期限', '落实情况', '完成（撤销）日期']);
       // Due 2025-03-31, still planned on 2027-01-10: overdue. Done ones never are.
       assert.deepEqual(rows[heading + 2].map(shown), ['CM-2024-001', '2024（结转）', '分析 CM-2024-001', '措施 CM-2024-001', '保洁部', '陈主管', '2025-03-31', '未开始（逾期）', '']);
-      assert.deepEqual(rows[heading + 4].map(shown).slice(0, 2).concat(rows[heading + 4].map(shown).slice(7)), ['CM-2025-002', '2025（结转）', '已落实', '2026-03-01']);
+      assert.deepEqual(
+        rows[heading + 4]
+          .map(shown)
+          .slice(0, 2)
+          .concat(rows[heading + 4].map(shown).slice(7)),
+        ['CM-2025-002', '2025（结转）', '已落实', '2026-03-01'],
+      );
       assert.deepEqual(rows[heading + 5].map(shown).slice(0, 2), ['CM-2026-001', '2026']);
       assert.equal(await session.cell(statisticsSheetName(2026, 'zh-CN'), heading + 2, 1).then((c) => c.value), '2024（结转）');
     });
@@ -721,7 +859,10 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.deepEqual(outcome.result.statistics, yearStatistics(big, [], 2026));
       assert.equal(outcome.result.statistics.headline.total.count, YEAR_SIZE - Math.ceil(YEAR_SIZE / 97));
       const perSync = client.stats.perSync.filter((s) => s.ok);
-      assert.ok(perSync.every((s) => s.responseBytes <= LIMIT && s.requestBytes <= 5 * 1024 * 1024), JSON.stringify(perSync.map((s) => [s.requestBytes, s.responseBytes])));
+      assert.ok(
+        perSync.every((s) => s.responseBytes <= LIMIT && s.requestBytes <= 5 * 1024 * 1024),
+        JSON.stringify(perSync.map((s) => [s.requestBytes, s.responseBytes])),
+      );
       assert.ok(perSync.length >= 4 && perSync.length <= 20, `${perSync.length} syncs`);
       // Progress rises to every row of the three tables read.
       const total = progress[0][1];
@@ -731,18 +872,27 @@ describe('Yearly complaint statistics (issue 6)', function () {
 
       const name = statisticsSheetName(2026, 'zh-CN');
       const charts = () => workbook.worksheet(name).charts;
-      assert.deepEqual(charts().map((c) => [c.name, c.chartType]), [
-        ['kefu_stats_monthly', 'ColumnStacked'],
-        ['kefu_stats_pareto', 'ColumnClustered'],
-        ['kefu_stats_departments', 'BarStacked'],
-      ]);
+      assert.deepEqual(
+        charts().map((c) => [c.name, c.chartType]),
+        [
+          ['kefu_stats_monthly', 'ColumnStacked'],
+          ['kefu_stats_pareto', 'ColumnClustered'],
+          ['kefu_stats_departments', 'BarStacked'],
+        ],
+      );
       const [monthly, pareto, departments] = charts();
       assert.equal(monthly.title.text, '月度投诉趋势（按类别）');
-      assert.deepEqual(monthly.series.map((x) => x.name), CATEGORY_CODES.map((code) => outcome.result.sheet.rows.find((r) => shown(r[0]) === '月份')![CATEGORY_CODES.indexOf(code) + 1]).map(shown));
-      assert.deepEqual(pareto.series.map((x) => [x.name, x.chartType, x.axisGroup]), [
-        ['件数', 'ColumnClustered', 'Primary'],
-        ['累计占比', 'Line', 'Secondary'],
-      ]);
+      assert.deepEqual(
+        monthly.series.map((x) => x.name),
+        CATEGORY_CODES.map((code) => outcome.result.sheet.rows.find((r) => shown(r[0]) === '月份')![CATEGORY_CODES.indexOf(code) + 1]).map(shown),
+      );
+      assert.deepEqual(
+        pareto.series.map((x) => [x.name, x.chartType, x.axisGroup]),
+        [
+          ['件数', 'ColumnClustered', 'Primary'],
+          ['累计占比', 'Line', 'Secondary'],
+        ],
+      );
       assert.equal(departments.series.length, CATEGORY_CODES.length);
       // The tickets behind the figures, with filter buttons over the whole list.
       const details = workbook.worksheet(outcome.result.details!.name);
@@ -752,7 +902,10 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.equal(file.getWorksheet(outcome.result.details!.name)!.autoFilter, `A1:M${outcome.result.statistics.headline.total.count + 1}`);
       // Built again: the charts are replaced, not added twice.
       await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);
-      assert.deepEqual(charts().map((c) => c.name), ['kefu_stats_monthly', 'kefu_stats_pareto', 'kefu_stats_departments']);
+      assert.deepEqual(
+        charts().map((c) => c.name),
+        ['kefu_stats_monthly', 'kefu_stats_pareto', 'kefu_stats_departments'],
+      );
     });
   });
 
@@ -769,7 +922,10 @@ describe('Yearly complaint statistics (issue 6)', function () {
     });
     after(() => fs.rm(dir, { recursive: true, force: true }));
 
-    const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+    const sha = async (file: string) =>
+      createHash('sha256')
+        .update(await fs.readFile(file))
+        .digest('hex');
 
     it('prints the figures as JSON, the same as computed in the add-in', async () => {
       const run = await runKefu(['stats', ledger, '--year', '2026', '--json']);
@@ -788,7 +944,10 @@ describe('Yearly complaint statistics (issue 6)', function () {
       assert.equal(await sha(ledger), before);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
-      assert.deepEqual(wb.worksheets.map((w) => w.name), ['投诉统计 2026', '投诉统计明细 2026']);
+      assert.deepEqual(
+        wb.worksheets.map((w) => w.name),
+        ['投诉统计 2026', '投诉统计明细 2026'],
+      );
       // The tickets behind the figures: one row per ticket of the year, with filter buttons.
       const details = wb.worksheets[1];
       assert.equal(details.actualRowCount, 1 + 7);
@@ -852,10 +1011,16 @@ describe('Yearly complaint statistics (issue 6)', function () {
       await step('handle', { action_result: '再次清理', substantiated: 'partly', handled_at: '2027-01-05 10:00' });
       assert.deepEqual(await stats(), before);
       const ledger = await PackageLedger.fromBuffer(new Uint8Array(await fs.readFile(old)), { station: 't', clock: context.clock });
-      const read = await ledger.read({ tables: { complaint_reopenings: { columns: ['reopening_no', 'handled_at', 'substantiated', 'visit_no', 'reopened_at'], rows: 'all' }, complaints: { columns: ['ticket_no', 'handled_at', 'reopen_count'], rows: { where: 'ticket_no', equals: [no] } } } });
-      assert.deepEqual(read.tables.complaint_reopenings.map((r) => r.values), [
-        { reopening_no: `${no}-R1`, handled_at: '2026-12-23 10:00', substantiated: 'yes', visit_no: `${no}-HF`, reopened_at: '2026-12-24 10:00' },
-      ]);
+      const read = await ledger.read({
+        tables: {
+          complaint_reopenings: { columns: ['reopening_no', 'handled_at', 'substantiated', 'visit_no', 'reopened_at'], rows: 'all' },
+          complaints: { columns: ['ticket_no', 'handled_at', 'reopen_count'], rows: { where: 'ticket_no', equals: [no] } },
+        },
+      });
+      assert.deepEqual(
+        read.tables.complaint_reopenings.map((r) => r.values),
+        [{ reopening_no: `${no}-R1`, handled_at: '2026-12-23 10:00', substantiated: 'yes', visit_no: `${no}-HF`, reopened_at: '2026-12-24 10:00' }],
+      );
       assert.deepEqual(read.tables.complaints[0].values, { ticket_no: no, handled_at: '2027-01-05 10:00', reopen_count: 1 });
       assert.equal((await kefu(['check', old])).code, 0);
     });

@@ -65,7 +65,7 @@ describe('input Excel cannot store is refused, and the ledger stays as it was (k
     it(`kefu complaint void --reason with ${name} is refused, naming the reason and the position`, async () => {
       const run = await runKefu(['complaint', 'void', ledger, 'TS-2026-0001', '--reason', `录入重复${char}`, '--locale', 'en-US']);
       assert.equal(run.code, 1, run.stdout);
-      assert.match(run.stderr, new RegExp(`--reason: character 5 is ${says}`), "the flag is named where it was typed");
+      assert.match(run.stderr, new RegExp(`--reason: character 5 is ${says}`), 'the flag is named where it was typed');
       await assertUntouched();
     });
 

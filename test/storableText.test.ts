@@ -18,12 +18,7 @@ import type { Ledger } from '../addin/src/ledger/types';
 import { complaintInput } from './support/fixtures';
 
 /** Code points Excel (XML 1.0) stores: tab, LF, CR, and everything from U+0020 but U+FFFE, U+FFFF and surrogates. */
-const storableCodePoint = fc.oneof(
-  fc.constantFrom(0x09, 0x0a, 0x0d),
-  fc.integer({ min: 0x20, max: 0xd7ff }),
-  fc.integer({ min: 0xe000, max: 0xfffd }),
-  fc.integer({ min: 0x10000, max: 0x10ffff }),
-);
+const storableCodePoint = fc.oneof(fc.constantFrom(0x09, 0x0a, 0x0d), fc.integer({ min: 0x20, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0xfffd }), fc.integer({ min: 0x10000, max: 0x10ffff }));
 const storableText = fc.array(storableCodePoint, { maxLength: 40 }).map((points) => points.map((p) => String.fromCodePoint(p)));
 
 /** One UTF-16 unit Excel cannot store, with the kind of problem it is. */
@@ -77,8 +72,14 @@ describe('text and numbers Excel cannot store', () => {
     assert.deepEqual(error.describe('zh-CN'), ['“--clerk”：第 2 个字符是 Excel 无法保存的控制字符 U+0007，请删除。']);
     assert.deepEqual(error.describe('zh-TW'), ['「--clerk」：第 2 個字元是 Excel 無法儲存的控制字元 U+0007，請刪除。']);
     assert.deepEqual(error.describe('en-US'), ['--clerk: character 2 is the control character U+0007, which Excel cannot store; delete it.']);
-    assert.throws(() => checkStorableText('a😀\uDC00', '--title'), (e: KefuError) => /character 3 is the unpaired surrogate U\+DC00/.test(e.describe('en-US')[0]));
-    assert.throws(() => checkStorableText('\uFFFF', '--site'), (e: KefuError) => e.describe('zh-CN')[0] === '“--site”：第 1 个字符是 Excel 无法保存的非字符 U+FFFF，请删除。');
+    assert.throws(
+      () => checkStorableText('a😀\uDC00', '--title'),
+      (e: KefuError) => /character 3 is the unpaired surrogate U\+DC00/.test(e.describe('en-US')[0]),
+    );
+    assert.throws(
+      () => checkStorableText('\uFFFF', '--site'),
+      (e: KefuError) => e.describe('zh-CN')[0] === '“--site”：第 1 个字符是 Excel 无法保存的非字符 U+FFFF，请删除。',
+    );
   });
 
   it('refuses to run an operation for a clerk or site Excel cannot store, before touching the workbook', async () => {
@@ -113,7 +114,10 @@ describe('text and numbers Excel cannot store', () => {
       { kind: 'tooManyDigits', field: 'phone', row: 2, params: { value: '12345678901234567', digits: 17, max: 15 } },
       { kind: 'tooManyDigits', field: 'nested.at.1', row: 2, params: { value: '0.1234567890123456', digits: 16, max: 15 } },
     ]);
-    assert.equal(describeProblem(problems[0], 'zh-CN'), '第 2 条记录的“phone”：12345678901234567 有 17 位有效数字，超过 Excel 能保存的 15 位，会被舍入。请核对；编号、卡号等请写成文字（在 JSON 中加引号）。');
+    assert.equal(
+      describeProblem(problems[0], 'zh-CN'),
+      '第 2 条记录的“phone”：12345678901234567 有 17 位有效数字，超过 Excel 能保存的 15 位，会被舍入。请核对；编号、卡号等请写成文字（在 JSON 中加引号）。',
+    );
     assert.match(describeProblem(problems[0], 'en-US'), /^Record 2, "phone": 12345678901234567 has 17 significant digits/);
     // One object: the field alone; keys with escapes are read as JSON reads them.
     assert.deepEqual(impreciseJsonNumbers('{"a\\"b": -98765432109876543210}'), [{ kind: 'tooManyDigits', field: 'a"b', params: { value: '-98765432109876543210', digits: 19, max: 15 } }]);

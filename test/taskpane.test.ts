@@ -82,10 +82,20 @@ describe('task pane', function () {
 
   it('does not load exceljs (or the xlsx bridge) before its first render', async () => {
     const modules = await initialModules('addin/src/taskpane/index.tsx');
-    assert.ok(modules.some((m) => m.includes('addin/src/taskpane/App.tsx')), 'the graph was read');
-    assert.deepEqual(modules.filter((m) => m.includes('node_modules/exceljs') || m.includes('xlsxBridge') || m.includes('ledger/xlsx/')), []);
+    assert.ok(
+      modules.some((m) => m.includes('addin/src/taskpane/App.tsx')),
+      'the graph was read',
+    );
+    assert.deepEqual(
+      modules.filter((m) => m.includes('node_modules/exceljs') || m.includes('xlsxBridge') || m.includes('ledger/xlsx/')),
+      [],
+    );
     const preview = await initialModules('addin/src/preview/index.tsx');
-    assert.deepEqual(preview.filter((m) => m.includes('node_modules/exceljs')), [], 'the preview loads exceljs only when it reads or writes a file');
+    assert.deepEqual(
+      preview.filter((m) => m.includes('node_modules/exceljs')),
+      [],
+      'the preview loads exceljs only when it reads or writes a file',
+    );
   });
 
   it('speaks Office’s display language, Traditional for zh-TW/zh-HK, Simplified for other languages, unless overridden', () => {
@@ -174,7 +184,11 @@ describe('task pane', function () {
       const shown = RECEPTION_PARTS.filter((part) => !part.when || part.when({ category: category.code }));
       // The same field: the same key with the same label in every language (site, attachments, remarks …).
       const ids = shown.flatMap((part) => part.fields.map((f) => JSON.stringify([f.key, ...LOCALES.map((l) => f.label[l])])));
-      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], category.code);
+      assert.deepEqual(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        [],
+        category.code,
+      );
     }
   });
 

@@ -41,7 +41,9 @@ function cellsOf(file: string): Promise<Record<string, Record<string, unknown>>>
     'print(json.dumps(out, default=str))',
   ].join('\n');
   return new Promise((resolve, reject) =>
-    execFile('/usr/bin/python3', ['-c', script, file], { maxBuffer: 512 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(JSON.parse(stdout)))),
+    execFile('/usr/bin/python3', ['-c', script, file], { maxBuffer: 512 * 1024 * 1024, timeout: 300_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(stderr)) : resolve(JSON.parse(stdout)),
+    ),
   );
 }
 
@@ -163,7 +165,10 @@ describe('kefu upgrade: ledgers of template version 1 brought to today’s (issu
     await ledger.apply({ updates: [{ ref: version.ref, values: { value: String(TEMPLATE_VERSION + 1) } }] }, basis);
     await fs.writeFile(file, await ledger.toBuffer());
     const before = await fs.readFile(file);
-    for (const args of [['complaint', 'add', file, '--json', '-'], ['upgrade', file]]) {
+    for (const args of [
+      ['complaint', 'add', file, '--json', '-'],
+      ['upgrade', file],
+    ]) {
       const run = await kefu(args, { stdin: JSON.stringify(complaintInput()) });
       assert.equal(run.code, 1, run.stderr);
       assert.match(run.stderr, /was made by a newer Kefu Ledger \(template version 3; this one is 2\)/);

@@ -38,14 +38,28 @@ export const t = (zhCN: string, zhTW: string, enUS: string): Text => ({ 'zh-CN':
 
 /** Flags every command takes. */
 export const GLOBAL_FLAGS: Readonly<Record<string, FlagSpec>> = {
-  locale: { value: '<zh-CN|zh-TW|en-US>', help: t('消息的语言（以及新工作簿的语言）。默认取 LC_ALL／LANG，否则 zh-CN。', '訊息的語言（以及新活頁簿的語言）。預設取 LC_ALL／LANG，否則 zh-CN。', 'Language of messages (and of a new workbook). Default: from LC_ALL/LANG, else zh-CN.') },
+  locale: {
+    value: '<zh-CN|zh-TW|en-US>',
+    help: t(
+      '消息的语言（以及新工作簿的语言）。默认取 LC_ALL／LANG，否则 zh-CN。',
+      '訊息的語言（以及新活頁簿的語言）。預設取 LC_ALL／LANG，否則 zh-CN。',
+      'Language of messages (and of a new workbook). Default: from LC_ALL/LANG, else zh-CN.',
+    ),
+  },
   help: { help: t('显示此命令的帮助。', '顯示此命令的說明。', 'Show this command’s help.') },
 };
 
 /** Flags shared by several commands, declared once. */
 export const FLAG = {
-  clerk: { value: '<name>', text: true, help: t('操作人姓名，记入审计日志。默认为系统用户名。', '操作人姓名，記入稽核日誌。預設為系統使用者名稱。', 'Who is acting, for the audit log. Default: the user name.') },
-  wait: { value: '<seconds>', help: t('台账被另一个命令占用时最多等待的秒数（默认 30）。', '臺賬被另一個命令佔用時最多等待的秒數（預設 30）。', 'How long to wait while another command holds the ledger (default 30).') },
+  clerk: {
+    value: '<name>',
+    text: true,
+    help: t('操作人姓名，记入审计日志。默认为系统用户名。', '操作人姓名，記入稽核日誌。預設為系統使用者名稱。', 'Who is acting, for the audit log. Default: the user name.'),
+  },
+  wait: {
+    value: '<seconds>',
+    help: t('台账被另一个命令占用时最多等待的秒数（默认 30）。', '臺賬被另一個命令佔用時最多等待的秒數（預設 30）。', 'How long to wait while another command holds the ledger (default 30).'),
+  },
   force: { help: t('允许覆盖已有的台账或文件。', '允許覆蓋既有的臺賬或檔案。', 'Allow replacing an existing ledger or file.') },
   jsonInput: { value: '<file|->', help: t('输入的 JSON 文件（- 为标准输入）。', '輸入的 JSON 檔案（- 為標準輸入）。', 'The JSON input file (- for standard input).') },
   jsonOutput: { help: t('以 JSON 输出。', '以 JSON 輸出。', 'Print JSON.') },

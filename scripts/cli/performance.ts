@@ -24,7 +24,11 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 /** Runs the month's operation on `ledger` up to its decision: the outcome, the change set and the snapshot it was decided on. */
-async function computeMonth(ledger: Ledger, input: Parameters<typeof monthlyPerformanceOperation.prepare>[0], clerk: string): Promise<{ outcome: PerformanceOutcome; changes: ChangeSet; snapshot: Snapshot }> {
+async function computeMonth(
+  ledger: Ledger,
+  input: Parameters<typeof monthlyPerformanceOperation.prepare>[0],
+  clerk: string,
+): Promise<{ outcome: PerformanceOutcome; changes: ChangeSet; snapshot: Snapshot }> {
   const context = { clock: systemClock(), actor: { clerk } };
   const operation = monthlyPerformanceOperation;
   const prepared = operation.prepare(input, context);
@@ -77,7 +81,8 @@ export const perfCommand: Command = {
         if (perVendor) await checkOutputPath(target.path, { inputs: [file], force, flag: '--csv' });
         const existing = await fs.readFile(target.path).catch(() => undefined);
         const isApprovedCsv = existing && approvedShas.has(sha256Hex(new Uint8Array(existing)));
-        const isApprovedManifest = existing && target.path.endsWith('.manifest.csv') && out.approvedBefore.some((b) => existing.includes(Buffer.from(b.batchId)) && existing.includes(Buffer.from(',approved,')));
+        const isApprovedManifest =
+          existing && target.path.endsWith('.manifest.csv') && out.approvedBefore.some((b) => existing.includes(Buffer.from(b.batchId)) && existing.includes(Buffer.from(',approved,')));
         if (isApprovedCsv || isApprovedManifest) throw new KefuError([{ kind: 'perfApprovedFileExists', params: { file: target.path } }]);
       }
       const prepared: PreparedOutput[] = [];

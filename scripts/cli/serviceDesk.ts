@@ -178,7 +178,9 @@ function groupCommand(group: Group): Command {
       if (!actions.includes(action)) {
         const known = [...actions, ...(group.word === 'repair' ? [] : ['add']), ...(group.word === 'reception' ? ['compile'] : [])];
         const near = closest(action, known);
-        throw near ? new UsageError('usageUnknownCommandNear', { command: `${group.word} ${action}`, near: `${group.word} ${near}` }) : new UsageError('usageBadValue', { flag: group.word, value: action, expected: known.join(' | ') });
+        throw near
+          ? new UsageError('usageUnknownCommandNear', { command: `${group.word} ${action}`, near: `${group.word} ${near}` })
+          : new UsageError('usageBadValue', { flag: group.word, value: action, expected: known.join(' | ') });
       }
       const file = argument(parsed, 1, LEDGER);
       const number = parsed.positional[2];

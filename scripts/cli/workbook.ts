@@ -9,7 +9,14 @@ import { FLAG, UsageError, flag, localeFlag, noMoreArguments, station, t, type C
 
 /** Commands that make whole workbooks or describe them: template, templates, dictionary, demo. */
 
-const out: FlagSpec = { value: '<file.xlsx>', help: t('要写入的新工作簿。已有文件不会被覆盖，除非加 --force。', '要寫入的新活頁簿。既有檔案不會被覆蓋，除非加 --force。', 'The new workbook to write. An existing file is not replaced unless --force.') };
+const out: FlagSpec = {
+  value: '<file.xlsx>',
+  help: t(
+    '要写入的新工作簿。已有文件不会被覆盖，除非加 --force。',
+    '要寫入的新活頁簿。既有檔案不會被覆蓋，除非加 --force。',
+    'The new workbook to write. An existing file is not replaced unless --force.',
+  ),
+};
 const site: FlagSpec = { text: true, value: '<name>', help: t('项目（站点）名称，写入设置。', '專案（站點）名稱，寫入設定。', 'The site’s name, kept in the settings.') };
 
 export const template: Command = {
@@ -60,11 +67,7 @@ export const templates: Command = {
 export const dictionary: Command = {
   words: ['dictionary'],
   usage: ['[--json] [--locale <locale>]'],
-  help: t(
-    '打印数据字典：每个表和列的名称、类型和取值。',
-    '列印資料字典：每個表格和欄位的名稱、類型和取值。',
-    'Print the data dictionary: every table and column with its labels, type and codes.',
-  ),
+  help: t('打印数据字典：每个表和列的名称、类型和取值。', '列印資料字典：每個表格和欄位的名稱、類型和取值。', 'Print the data dictionary: every table and column with its labels, type and codes.'),
   flags: { json: FLAG.jsonOutput },
   run(parsed) {
     noMoreArguments(parsed, 0);
@@ -119,6 +122,15 @@ export const demo: Command = {
     const { bytes, desk, performance: perf } = await buildDemoWorkbook({ locale, year, clock, complaints: count, station: station('demo') });
     await writeOutputFile(file, bytes);
     console.log(message('demoWritten', locale, { file, receptions: desk.receptions, complaints: desk.complaints, repairs: desk.repairs, actions: desk.actions, today: desk.today }));
-    console.log(message('demoPerformanceWritten', locale, { file, workers: perf.workers, records: perf.collectorRecords, rotations: perf.rotationOrders, installs: perf.batchInstalls, orders: perf.complaintOrders }));
+    console.log(
+      message('demoPerformanceWritten', locale, {
+        file,
+        workers: perf.workers,
+        records: perf.collectorRecords,
+        rotations: perf.rotationOrders,
+        installs: perf.batchInstalls,
+        orders: perf.complaintOrders,
+      }),
+    );
   },
 };

@@ -46,7 +46,10 @@ export const xlsxBackend: Backend = {
       ledger,
       bytes: () => ledger.toBuffer(),
       async cell(sheet, row, column) {
-        const value = ledger.workbook.getWorksheet(sheet)!.getRow(row + 1).getCell(column + 1).value;
+        const value = ledger.workbook
+          .getWorksheet(sheet)!
+          .getRow(row + 1)
+          .getCell(column + 1).value;
         if (value && typeof value === 'object' && 'formula' in value) return { value: value.result, formula: `=${value.formula}` };
         return { value };
       },
@@ -82,7 +85,10 @@ export const packageBackend: Backend = {
       async cell(sheet, row, column) {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load((await bytesNow()) as unknown as ArrayBuffer);
-        const value = workbook.getWorksheet(sheet)!.getRow(row + 1).getCell(column + 1).value;
+        const value = workbook
+          .getWorksheet(sheet)!
+          .getRow(row + 1)
+          .getCell(column + 1).value;
         if (value && typeof value === 'object' && 'formula' in value) return { value: value.result, formula: `=${value.formula}` };
         if (value && typeof value === 'object' && 'richText' in value) return { value: value.richText.map((r) => r.text).join('') };
         return { value };
@@ -96,10 +102,7 @@ export interface OfficeSession extends BackendSession {
   readonly client: HostClient;
 }
 
-export async function openOnHost(
-  workbook: HostWorkbook,
-  options: { clock?: Clock; station?: string } = {},
-): Promise<OfficeSession> {
+export async function openOnHost(workbook: HostWorkbook, options: { clock?: Clock; station?: string } = {}): Promise<OfficeSession> {
   const client = hostClient(workbook);
   const ledger = await openOfficeLedger((batch) => client.run(batch), {
     station: options.station ?? 'office-test',

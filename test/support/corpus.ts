@@ -41,7 +41,8 @@ export async function openpyxlSheetNames(file: string): Promise<string[]> {
 
 /** The values of the first `rows` rows of a sheet as openpyxl reads them. */
 export async function openpyxlRows(file: string, sheet: string, rows: number): Promise<unknown[][]> {
-  const script = 'import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\nprint(json.dumps([[c.value for c in r] for r in ws.iter_rows(max_row=int(sys.argv[3]))], default=str))';
+  const script =
+    'import sys, json, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\nprint(json.dumps([[c.value for c in r] for r in ws.iter_rows(max_row=int(sys.argv[3]))], default=str))';
   return new Promise((resolve, reject) => {
     execFile(PYTHON, ['-c', script, file, sheet, String(rows)], { timeout: 120_000 }, (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(JSON.parse(stdout) as unknown[][])));
   });
@@ -64,7 +65,10 @@ export async function withLibreOfficeParts(source: string, target: string, stati
   const port = await freePort();
   const profile = mkdtempSync(path.join(os.tmpdir(), 'kefu-lo-uno-'));
   // In a process group of its own: soffice is a script that starts soffice.bin, which must go too.
-  const office = spawn(soffice, ['--headless', '--norestore', '--nologo', `-env:UserInstallation=file://${profile}`, `--accept=socket,host=127.0.0.1,port=${port};urp;`], { stdio: 'ignore', detached: true });
+  const office = spawn(soffice, ['--headless', '--norestore', '--nologo', `-env:UserInstallation=file://${profile}`, `--accept=socket,host=127.0.0.1,port=${port};urp;`], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const exited = new Promise((resolve) => office.on('exit', resolve));
   try {
     await run(PYTHON, [path.join(HERE, 'libreoffice_parts.py'), String(port), path.resolve(source), path.resolve(target), statisticsSheet, pivotSheet], 180_000);
@@ -83,7 +87,9 @@ const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 
 function addRelationship(xml: string | undefined, id: string, type: string, target: string): string {
   const rel = `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
-  return xml ? xml.replace('</Relationships>', `${rel}</Relationships>`) : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
+  return xml
+    ? xml.replace('</Relationships>', `${rel}</Relationships>`)
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`;
 }
 
 /** Parts Excel and SharePoint add, by hand: see the file's comment. `complaintsSheet` is the complaint table's sheet part. */
@@ -126,10 +132,19 @@ export async function withExcelParts(bytes: Uint8Array, options: { complaintsShe
   override('/xl/webextensions/webextension1.xml', 'application/vnd.ms-office.webextension+xml');
 
   // SharePoint's custom XML and a sensitivity label in the custom document properties.
-  zip.file('customXml/item1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="no"?><b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography" SelectedStyle="\\APASixthEditionOfficeOnline.xsl"/>');
-  zip.file('customXml/itemProps1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{4F2B1C3D-5E6F-4A1B-8C9D-0E1F2A3B4C5D}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"/></ds:schemaRefs></ds:datastoreItem>');
+  zip.file(
+    'customXml/item1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography" SelectedStyle="\\APASixthEditionOfficeOnline.xsl"/>',
+  );
+  zip.file(
+    'customXml/itemProps1.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{4F2B1C3D-5E6F-4A1B-8C9D-0E1F2A3B4C5D}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"/></ds:schemaRefs></ds:datastoreItem>',
+  );
   zip.file('customXml/_rels/item1.xml.rels', addRelationship(undefined, 'rId1', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps', 'itemProps1.xml'));
-  zip.file('xl/_rels/workbook.xml.rels', addRelationship(await text('xl/_rels/workbook.xml.rels'), 'rIdKefuCustomXml', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml', '../customXml/item1.xml'));
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    addRelationship(await text('xl/_rels/workbook.xml.rels'), 'rIdKefuCustomXml', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml', '../customXml/item1.xml'),
+  );
   override('/customXml/itemProps1.xml', 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml');
   zip.file(
     'docProps/custom.xml',
@@ -145,13 +160,19 @@ export async function withExcelParts(bytes: Uint8Array, options: { complaintsShe
     'xl/metadata.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><metadata xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray"><metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes><futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata><cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>',
   );
-  zip.file('xl/_rels/workbook.xml.rels', addRelationship(await text('xl/_rels/workbook.xml.rels'), 'rIdKefuMetadata', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata', 'metadata.xml'));
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    addRelationship(await text('xl/_rels/workbook.xml.rels'), 'rIdKefuMetadata', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata', 'metadata.xml'),
+  );
   override('/xl/metadata.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml');
   zip.file(
     'xl/worksheets/sheetUser.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" cm="1"><f t="array" ref="A1:A3">_xlfn.SEQUENCE(3)</f><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row></sheetData></worksheet>',
   );
-  zip.file('xl/_rels/workbook.xml.rels', addRelationship(await text('xl/_rels/workbook.xml.rels'), 'rIdKefuUserSheet', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet', 'worksheets/sheetUser.xml'));
+  zip.file(
+    'xl/_rels/workbook.xml.rels',
+    addRelationship(await text('xl/_rels/workbook.xml.rels'), 'rIdKefuUserSheet', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet', 'worksheets/sheetUser.xml'),
+  );
   override('/xl/worksheets/sheetUser.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml');
   let workbook = (await text('xl/workbook.xml'))!;
   const sheetId = Math.max(...[...workbook.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
@@ -168,7 +189,10 @@ export async function withExcelParts(bytes: Uint8Array, options: { complaintsShe
   table = table
     .replace(/ref="A1:[A-Z]+(\d+)"/g, `ref="A1:${letter}$1"`)
     .replace(/<tableColumns count="\d+">/, `<tableColumns count="${width + 1}">`)
-    .replace('</tableColumns>', `<tableColumn id="${width + 1}" name="内容字数"><calculatedColumnFormula>LEN(complaints[[#This Row],[${options.firstHeader}]])</calculatedColumnFormula></tableColumn></tableColumns>`);
+    .replace(
+      '</tableColumns>',
+      `<tableColumn id="${width + 1}" name="内容字数"><calculatedColumnFormula>LEN(complaints[[#This Row],[${options.firstHeader}]])</calculatedColumnFormula></tableColumn></tableColumns>`,
+    );
   zip.file(tablePart, table);
   sheet = (await text(sheetPart))!;
   sheet = sheet.replace(/(<row r="1"[^>]*>[\s\S]*?)(<\/row>)/, `$1<c r="${letter}1" t="inlineStr"><is><t>内容字数</t></is></c>$2`);

@@ -5,18 +5,7 @@ import JSZip from 'jszip';
 export const ROOT = path.resolve(__dirname, '..', '..');
 
 /** User text that a spreadsheet could mistake for a formula (issue: "user text is data"). */
-export const FORMULA_LIKE_TEXTS: readonly string[] = [
-  '=1+1',
-  '+SUM(A1)',
-  '-2+3',
-  '@SUM(A1)',
-  '=HYPERLINK("http://x","y")',
-  "=cmd|' /C calc'!A0",
-  '\t=1+1',
-  '\r=1+1',
-  '\t+SUM(A1)',
-  '\r-2+3',
-];
+export const FORMULA_LIKE_TEXTS: readonly string[] = ['=1+1', '+SUM(A1)', '-2+3', '@SUM(A1)', '=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", '\t=1+1', '\r=1+1', '\t+SUM(A1)', '\r-2+3'];
 
 /** A complaint as a clerk fills it in at intake. */
 export function complaintInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -73,8 +62,7 @@ export async function withChart(xlsx: Uint8Array): Promise<Uint8Array> {
     sheet = sheet.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
   }
   zip.file(sheetPath, sheet);
-  const rel =
-    '<Relationship Id="rIdKefuChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>';
+  const rel = '<Relationship Id="rIdKefuChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>';
   const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async('string') : undefined;
   zip.file(
     relsPath,

@@ -73,9 +73,7 @@ export function recalcRegistryXcu(recalc: boolean): string {
   const items: string[] = [];
   if (recalc) {
     for (const prop of ['OOXMLRecalcMode', 'ODFRecalcMode']) {
-      items.push(
-        `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${prop}" oor:op="fuse"><value>${RECALC_ALWAYS}</value></prop></item>`,
-      );
+      items.push(`<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${prop}" oor:op="fuse"><value>${RECALC_ALWAYS}</value></prop></item>`);
     }
   }
   return (
@@ -116,12 +114,7 @@ export class LibreOfficeError extends Error {
  * Each call uses its own fresh, throw-away user profile, so calls may run in
  * parallel and never see a developer's own LibreOffice settings.
  */
-export async function libreOfficeConvert(
-  inputs: string[],
-  format: ConvertFormat,
-  outDir: string,
-  options: ConvertOptions = {},
-): Promise<string[]> {
+export async function libreOfficeConvert(inputs: string[], format: ConvertFormat, outDir: string, options: ConvertOptions = {}): Promise<string[]> {
   if (inputs.length === 0) return [];
   const soffice = sofficePath();
   const timeoutMs = options.timeoutMs ?? 120_000;
@@ -318,7 +311,7 @@ function nodeName(n: XNode): string {
 }
 function children(n: XNode): XNode[] {
   const v = n[nodeName(n)];
-  return Array.isArray(v) ? (v) : [];
+  return Array.isArray(v) ? v : [];
 }
 function attrs(n: XNode): Record<string, string> {
   return n[':@'] ?? {};
@@ -492,8 +485,7 @@ function scanTable(table: XNode, maxRows: number, maxCols: number): SheetScan {
 
   const height = maxRow + 1;
   const width = maxCol + 1;
-  const grid = <T>(pick: (c: Cell | undefined) => T): T[][] =>
-    Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => pick(cells.get(r)?.get(c))));
+  const grid = <T>(pick: (c: Cell | undefined) => T): T[][] => Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => pick(cells.get(r)?.get(c))));
   return {
     sheet: {
       name,
@@ -785,21 +777,14 @@ export function pdftotextAvailable(): boolean {
 export function pdfTextPages(pdfPath: string, timeoutMs = 60_000): Promise<string[]> {
   const bin = findPdftotext();
   if (!bin) {
-    return Promise.reject(
-      new Error('pdftotext was not found on PATH: install the Debian package poppler-utils (`bash .ci/run` does this)'),
-    );
+    return Promise.reject(new Error('pdftotext was not found on PATH: install the Debian package poppler-utils (`bash .ci/run` does this)'));
   }
   return new Promise((resolve, reject) => {
-    execFile(
-      bin,
-      ['-layout', '-enc', 'UTF-8', pdfPath, '-'],
-      { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err) return reject(new Error(`pdftotext failed on ${pdfPath}: ${err.message}\n${stderr}`));
-        const pages = stdout.split('\f');
-        if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
-        resolve(pages);
-      },
-    );
+    execFile(bin, ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`pdftotext failed on ${pdfPath}: ${err.message}\n${stderr}`));
+      const pages = stdout.split('\f');
+      if (pages.length > 1 && pages[pages.length - 1].trim() === '') pages.pop();
+      resolve(pages);
+    });
   });
 }

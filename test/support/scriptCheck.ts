@@ -202,13 +202,25 @@ export function scriptProblems(text: string, locale: Locale): { rule: ScriptRule
     if (characters.length > 0) out.push({ rule, characters: unique(characters) });
   };
   if (locale === 'en-US') {
-    add('cjk-in-english', chars.filter((ch) => CJK.test(ch)));
+    add(
+      'cjk-in-english',
+      chars.filter((ch) => CJK.test(ch)),
+    );
   } else if (locale === 'zh-TW') {
-    add('simplified-only', chars.filter(t.simplifiedOnly).map((ch) => `${ch}→${t.taiwanForm(ch)}`));
+    add(
+      'simplified-only',
+      chars.filter(t.simplifiedOnly).map((ch) => `${ch}→${t.taiwanForm(ch)}`),
+    );
     add('shared-as-simplified', changedByRoundTrip(text, t.sharedSimplified, t.toCn, t.toTw));
-    add('not-taiwan-form', chars.filter((ch) => t.twVariants.has(ch)).map((ch) => `${ch}→${t.twVariants.get(ch)}`));
+    add(
+      'not-taiwan-form',
+      chars.filter((ch) => t.twVariants.has(ch)).map((ch) => `${ch}→${t.twVariants.get(ch)}`),
+    );
   } else {
-    add('traditional-only', chars.filter(t.traditionalOnly).map((ch) => `${ch}→${t.ts.get(ch)}`));
+    add(
+      'traditional-only',
+      chars.filter(t.traditionalOnly).map((ch) => `${ch}→${t.ts.get(ch)}`),
+    );
     add('shared-as-traditional', changedByRoundTrip(text, t.sharedTraditional, t.toTw, t.toCn));
   }
   return out;
@@ -246,7 +258,11 @@ export function describeFindings(findings: readonly Finding[], limit = 80): stri
   const lines = [...groups.values()].slice(0, limit).map((group) => {
     const f = group[0];
     const text = JSON.stringify(f.text.length > 100 ? f.text.slice(0, 100) + '…' : f.text);
-    const places = group.slice(0, 3).map((g) => g.where).join('; ') + (group.length > 3 ? `; … ${group.length} places` : '');
+    const places =
+      group
+        .slice(0, 3)
+        .map((g) => g.where)
+        .join('; ') + (group.length > 3 ? `; … ${group.length} places` : '');
     return `${f.artefact} · ${f.rule} [${f.characters.join(' ')}] ${text} · ${places}`;
   });
   if (groups.size > limit) lines.push(`… and ${groups.size - limit} more strings`);
@@ -269,7 +285,12 @@ export function textsOf(value: unknown, locale: Locale, path: string): LocatedTe
     }
     if (Array.isArray(v)) {
       v.forEach((item, i) => {
-        const key = item && typeof item === 'object' && typeof (item as { key?: unknown; code?: unknown }).key === 'string' ? (item as { key: string }).key : typeof (item as { code?: unknown })?.code === 'string' ? (item as { code: string }).code : String(i);
+        const key =
+          item && typeof item === 'object' && typeof (item as { key?: unknown; code?: unknown }).key === 'string'
+            ? (item as { key: string }).key
+            : typeof (item as { code?: unknown })?.code === 'string'
+              ? (item as { code: string }).code
+              : String(i);
         walk(item, `${at}[${key}]`);
       });
       return;
@@ -381,7 +402,9 @@ export async function workbookTexts(bytes: Uint8Array): Promise<LocatedText[]> {
     const key = e.attributes.sqref ?? e.attributes.ref ?? e.attributes.name ?? e.attributes.r;
     return key ? `<${e.name} ${key}>` : `<${e.name}>`;
   };
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir && /\.(xml|rels|vml)$/.test(n)).sort();
+  const names = Object.keys(zip.files)
+    .filter((n) => !zip.files[n].dir && /\.(xml|rels|vml)$/.test(n))
+    .sort();
   for (const part of names) {
     if (part === 'xl/sharedStrings.xml') continue; // read through the cells that show them
     if (part.startsWith('xl/theme/')) continue; // the Office theme's font names per script (新細明體, 宋体 …): names, not text

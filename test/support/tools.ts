@@ -36,10 +36,7 @@ function fromEnv(variable: string): string | null {
 
 export class MissingToolError extends Error {
   constructor(tool: string, debianPackage: string) {
-    super(
-      `${tool} was not found on PATH. Install the Debian package ${debianPackage} ` +
-        `(\`apt-get install -y --no-install-recommends ${debianPackage}\`; \`bash .ci/run\` does this).`,
-    );
+    super(`${tool} was not found on PATH. Install the Debian package ${debianPackage} ` + `(\`apt-get install -y --no-install-recommends ${debianPackage}\`; \`bash .ci/run\` does this).`);
     this.name = 'MissingToolError';
   }
 }

@@ -50,7 +50,10 @@ function fieldOrColumn(form: FormDecl, key: string): { label: FieldDecl['label']
 
 function allowedLabels(field: FieldDecl | undefined, locale: Locale): string {
   const codes = field?.type === 'bool' ? BOOL_CODES : (field?.codes ?? []);
-  return joinList(codes.map((c) => c.label[locale]), locale);
+  return joinList(
+    codes.map((c) => c.label[locale]),
+    locale,
+  );
 }
 
 function problemParams(problem: Problem, locale: Locale): Record<string, string | number> {
@@ -67,14 +70,22 @@ function problemParams(problem: Problem, locale: Locale): Record<string, string 
     const other = fieldOrColumn(form, when.field);
     params.other = other ? other.label[locale] : when.field;
     const codes = other?.field?.type === 'bool' ? BOOL_CODES : (other?.field?.codes ?? []);
-    params.values = joinList(when.in.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code), locale);
+    params.values = joinList(
+      when.in.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code),
+      locale,
+    );
   }
   if (form && typeof problem.params?.wholeField === 'string') {
     // Another column of the same row, named in the user's language (e.g. "Maintained").
     params.whole = fieldOrColumn(form, problem.params.wholeField)?.label[locale] ?? problem.params.wholeField;
   }
   if (problem.kind === 'unknownField' && form && !params.allowed) {
-    params.allowed = joinList(allFields(form).filter((f) => !f.system).map((f) => f.key), locale);
+    params.allowed = joinList(
+      allFields(form)
+        .filter((f) => !f.system)
+        .map((f) => f.key),
+      locale,
+    );
   }
   return params;
 }

@@ -289,9 +289,7 @@ export const bindVolumes: Operation<BindInput, PreparedBinding, BindingResult> =
           const b = bindingOf(t);
           const common = { seq, ticketNo: t.ticketNo, receivedAt: text(t.values.received_at) };
           if (b && b.volume === volume) {
-            return t.voided
-              ? { ...common, state: 'void', archiveNo: b.archiveNo, voidReason: text(t.values.void_reason) }
-              : { ...common, state: 'bound', archiveNo: b.archiveNo };
+            return t.voided ? { ...common, state: 'void', archiveNo: b.archiveNo, voidReason: text(t.values.void_reason) } : { ...common, state: 'bound', archiveNo: b.archiveNo };
           }
           if (b) return { ...common, state: 'elsewhere', archiveNo: volumeNumber(year, b.volume) };
           return { ...common, state: 'pending', status: text(t.values.status) };
@@ -350,22 +348,20 @@ export const bindVolumes: Operation<BindInput, PreparedBinding, BindingResult> =
         newValue: `first_ticket_no=${v.firstTicketNo}; last_ticket_no=${v.lastTicketNo}; ticket_count=${v.tickets.length}; void_count=${v.voidCount}; gaps=${v.gaps.join(',')}`,
       })),
     ];
-    const appends = fresherVolumes.map(
-      (v): RecordValues => ({
-        volume_no: v.volumeNo,
-        year,
-        first_ticket_no: v.firstTicketNo,
-        last_ticket_no: v.lastTicketNo,
-        ticket_count: v.tickets.length,
-        void_count: v.voidCount,
-        bound_by_by: clerk,
-        bound_by_at: now.slice(0, 16),
-        created_at: now.slice(0, 16),
-        created_by: clerk,
-        voided: false,
-        ...(context.actor.site ? { site: context.actor.site } : {}),
-      }),
-    );
+    const appends = fresherVolumes.map((v): RecordValues => ({
+      volume_no: v.volumeNo,
+      year,
+      first_ticket_no: v.firstTicketNo,
+      last_ticket_no: v.lastTicketNo,
+      ticket_count: v.tickets.length,
+      void_count: v.voidCount,
+      bound_by_by: clerk,
+      bound_by_at: now.slice(0, 16),
+      created_at: now.slice(0, 16),
+      created_by: clerk,
+      voided: false,
+      ...(context.actor.site ? { site: context.actor.site } : {}),
+    }));
     const maxBound = Math.max(0, ...[...tickets.values()].filter((t) => bindingOf(t)).map((t) => t.seq));
     const gaps: string[] = [];
     for (let seq = 1; seq <= maxBound; seq++) if (!tickets.has(seq)) gaps.push(intakeNumber(year, seq));

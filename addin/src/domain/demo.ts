@@ -632,12 +632,25 @@ export async function buildPerformanceDemo(ledger: Ledger, options: PerformanceD
   days.forEach((date, n) => {
     if (n % 3 === 0) {
       const team = PERF_TEAMS[n % PERF_TEAMS.length].team;
-      const crew = workers.filter((w) => w.team === team).slice(0, 2).map((w) => w.id).join(',');
+      const crew = workers
+        .filter((w) => w.team === team)
+        .slice(0, 2)
+        .map((w) => w.id)
+        .join(',');
       const done = shift(date, random() < 0.7 ? 0 : 1 + Math.floor(random() * 3));
       if (exported(done)) {
         const checked = 20 + Math.floor(random() * 30);
         const total = 80 + Math.floor(random() * 120);
-        rotation.push([`WO-${date.replace(/-/g, '')}-${n}`, crew, date, done, checked, checked - (random() < 0.8 ? 0 : 1 + Math.floor(random() * 2)), total, total - Math.floor(random() * total * 0.08)]);
+        rotation.push([
+          `WO-${date.replace(/-/g, '')}-${n}`,
+          crew,
+          date,
+          done,
+          checked,
+          checked - (random() < 0.8 ? 0 : 1 + Math.floor(random() * 2)),
+          total,
+          total - Math.floor(random() * total * 0.08),
+        ]);
       }
     }
     if (n % 9 === 4) {
@@ -647,7 +660,14 @@ export async function buildPerformanceDemo(ledger: Ledger, options: PerformanceD
     }
     if (n % 11 === 5) {
       const substantiated = pick(random, ['yes', 'partly', 'no', 'no']);
-      complaintsRows.push([`GD-${date.replace(/-/g, '')}`, date, pick(random, workers).id, substantiated, substantiated === 'no' ? '' : pick(random, ['minor', 'minor', 'major', 'severe']), pick(random, ['hotline_95598', 'hotline_12345', 'local'])]);
+      complaintsRows.push([
+        `GD-${date.replace(/-/g, '')}`,
+        date,
+        pick(random, workers).id,
+        substantiated,
+        substantiated === 'no' ? '' : pick(random, ['minor', 'minor', 'major', 'severe']),
+        pick(random, ['hotline_95598', 'hotline_12345', 'local']),
+      ]);
     }
   });
   return {

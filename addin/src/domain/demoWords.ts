@@ -250,7 +250,11 @@ export const STAFF = {
 /** The manager's measures after reading the statistics (step 8). */
 export const MEASURE_TEXTS = {
   elevator: {
-    finding: t('电梯停运投诉集中在3号梯，维保响应慢', '電梯停駛投訴集中在3號梯，保養廠商回應慢', 'Complaints about elevator outages center on elevator 3; the maintenance contractor is slow to respond'),
+    finding: t(
+      '电梯停运投诉集中在3号梯，维保响应慢',
+      '電梯停駛投訴集中在3號梯，保養廠商回應慢',
+      'Complaints about elevator outages center on elevator 3; the maintenance contractor is slow to respond',
+    ),
     measure: t('3号电梯更换主板，维保单位2小时内到场', '3號電梯更換主機板，保養廠商2小時內到場', 'Replace elevator 3’s main board; the contractor to be on site within 2 hours'),
   },
   cleaning: {

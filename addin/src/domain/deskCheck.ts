@@ -216,11 +216,14 @@ function schemaProblems(form: FormDecl, rows: Rows): Problem[] {
     for (const field of allFields(form)) {
       if (!field.required) continue;
       if (field.system && field.key !== form.keyField) continue;
-      const when = field.required === true ? true : (() => {
-        const other = v[field.required.when.field];
-        const code = typeof other === 'boolean' ? (other ? 'yes' : 'no') : other;
-        return typeof code === 'string' && field.required.when.in.includes(code);
-      })();
+      const when =
+        field.required === true
+          ? true
+          : (() => {
+              const other = v[field.required.when.field];
+              const code = typeof other === 'boolean' ? (other ? 'yes' : 'no') : other;
+              return typeof code === 'string' && field.required.when.in.includes(code);
+            })();
       if (!when) continue;
       if (field.step !== undefined && (v.voided === true || !reached(form, str(v.status), field.step, v))) continue;
       const keys = field.type === 'signature' ? [`${field.key}_by`, `${field.key}_at`] : [field.key];
@@ -255,7 +258,7 @@ function sequenceOf(form: FormDecl, number: string): { period: string; seq: numb
 
 function rangeText(numbers: readonly number[], format: (n: number) => string): string {
   const parts: string[] = [];
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
     parts.push(i === j ? format(numbers[i]) : `${format(numbers[i])}–${format(numbers[j])}`);
@@ -428,19 +431,22 @@ export function checkDesk(snapshot: Snapshot, now: string): CheckReport {
     errors.push(...numberingProblems(form, rows), ...schemaProblems(form, rows));
   }
   errors.push(...guardProblems(snapshot), ...auditProblems(snapshot));
-  const warnings: Problem[] = [...dateProblems(snapshot, now), ...dueItems(snapshot, now)
-    .filter((item) => item.overdue)
-    .map((item) => ({
-      kind: 'overdueItem' as const,
-      form: item.table,
-      row: item.row,
-      field: item.table === 'complaints' ? 'promised_by' : item.table === 'reception' ? 'reply_due' : 'due_at',
-      params: {
-        record: item.record,
-        due: item.due,
-        hours: Math.floor(item.minutesLate / 60),
-        ...localized('what', codeText(DUE_RULE_CODES, item.rule)),
-      },
-    }))];
+  const warnings: Problem[] = [
+    ...dateProblems(snapshot, now),
+    ...dueItems(snapshot, now)
+      .filter((item) => item.overdue)
+      .map((item) => ({
+        kind: 'overdueItem' as const,
+        form: item.table,
+        row: item.row,
+        field: item.table === 'complaints' ? 'promised_by' : item.table === 'reception' ? 'reply_due' : 'due_at',
+        params: {
+          record: item.record,
+          due: item.due,
+          hours: Math.floor(item.minutesLate / 60),
+          ...localized('what', codeText(DUE_RULE_CODES, item.rule)),
+        },
+      })),
+  ];
   return { errors, warnings };
 }

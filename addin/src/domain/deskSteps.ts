@@ -19,7 +19,11 @@ export { localized };
 
 function joined(texts: readonly Text[]): Text {
   const out = {} as Record<Locale, string>;
-  for (const locale of LOCALES) out[locale] = joinList(texts.map((t) => t[locale]), locale);
+  for (const locale of LOCALES)
+    out[locale] = joinList(
+      texts.map((t) => t[locale]),
+      locale,
+    );
   return out;
 }
 
@@ -68,9 +72,7 @@ export function sheetRow(row: LedgerRow): number {
 export function guardStatus(form: FormDecl, row: LedgerRow, allowed: readonly string[], action: string): void {
   const no = String(row.values[form.keyField]);
   if (row.values.voided === true) {
-    throw new KefuError([
-      { kind: 'recordVoided', form: form.key, row: sheetRow(row), field: 'voided', params: { record: no, reason: String(row.values.void_reason ?? '') } },
-    ]);
+    throw new KefuError([{ kind: 'recordVoided', form: form.key, row: sheetRow(row), field: 'voided', params: { record: no, reason: String(row.values.void_reason ?? '') } }]);
   }
   const status = String(row.values.status ?? '');
   if (!allowed.includes(status)) throw new KefuError([wrongStatus(form, row, allowed, action)]);
@@ -154,14 +156,7 @@ function same(a: DomainValue | undefined, b: DomainValue | undefined): boolean {
  * The update of one record: only the cells whose value changes, and one audit entry per changed
  * field (when, who, table, record, field, old → new).
  */
-export function changeRecord(
-  form: FormDecl,
-  row: LedgerRow,
-  values: RecordValues,
-  context: OperationContext,
-  action: string,
-  at: string,
-): { update?: RecordUpdate; audit: AuditEntry[] } {
+export function changeRecord(form: FormDecl, row: LedgerRow, values: RecordValues, context: OperationContext, action: string, at: string): { update?: RecordUpdate; audit: AuditEntry[] } {
   const changed: Record<string, DomainValue> = {};
   const audit: AuditEntry[] = [];
   const no = String(row.values[form.keyField] ?? '');

@@ -170,10 +170,7 @@ function cellText(cell: unknown): string | boolean | undefined {
 export function columnForImportHeader(form: FormDecl, header: string): string | undefined {
   const wanted = header.trim().replace(/^\uFEFF/, '');
   const columns = columnsOf(form);
-  const hit =
-    columns.find((c) => c.key === wanted) ??
-    columns.find((c) => c.key.toLowerCase() === wanted.toLowerCase()) ??
-    columns.find((c) => LOCALES.some((l: Locale) => c.label[l] === wanted));
+  const hit = columns.find((c) => c.key === wanted) ?? columns.find((c) => c.key.toLowerCase() === wanted.toLowerCase()) ?? columns.find((c) => LOCALES.some((l: Locale) => c.label[l] === wanted));
   return hit?.key;
 }
 
@@ -343,7 +340,10 @@ function shownValue(form: FormDecl, column: string, value: DomainValue | undefin
   if (typeof value === 'boolean') return BOOL_CODES.find((c) => c.code === (value ? 'yes' : 'no'))!.label[locale];
   if (codes) {
     const list = Array.isArray(value) ? value : [String(value)];
-    return joinList(list.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code), locale);
+    return joinList(
+      list.map((code) => codes.find((c) => c.code === code)?.label[locale] ?? code),
+      locale,
+    );
   }
   if (Array.isArray(value)) return joinList(value, locale);
   const name = isWorkerColumn(form, column) ? workerName(String(value)) : undefined;
@@ -363,11 +363,7 @@ function shownIdentity(form: FormDecl, identity: readonly string[], values: Read
  * A row its cells already condemn is checked too, on the cells that are sound, so the clerk reads
  * every problem of the row at once; only a good row can be counted as already imported.
  */
-export function decideImport(
-  snapshot: Snapshot,
-  prepared: PreparedImport,
-  context: OperationContext,
-): { changes: ChangeSet; result: ImportPlan } {
+export function decideImport(snapshot: Snapshot, prepared: PreparedImport, context: OperationContext): { changes: ChangeSet; result: ImportPlan } {
   const { form, file } = prepared;
   const identity = identityColumns(form);
   const compared = prepared.columns;
@@ -384,8 +380,7 @@ export function decideImport(
   const names = new Map<string, string>();
   for (const r of workerRows) if (typeof r.values.name === 'string' && r.values.name) names.set(String(r.values.worker_id ?? ''), r.values.name);
   /** A worker's name: as the ledger knows it, or as the row being imported into `workers` gives it. */
-  const nameOf = (id: string, values: Readonly<Record<string, DomainValue>>) =>
-    names.get(id) ?? (form.key === 'workers' && typeof values.name === 'string' && values.name ? values.name : undefined);
+  const nameOf = (id: string, values: Readonly<Record<string, DomainValue>>) => names.get(id) ?? (form.key === 'workers' && typeof values.name === 'string' && values.name ? values.name : undefined);
 
   const problems: Problem[] = [];
   const rejected = new Set<number>();
@@ -417,7 +412,10 @@ export function decideImport(
           continue;
         }
       } else {
-        const shown = localized('key', shownIdentity(form, identity, values, (id) => nameOf(id, values)));
+        const shown = localized(
+          'key',
+          shownIdentity(form, identity, values, (id) => nameOf(id, values)),
+        );
         rowProblems.push({ kind: before ? 'importDuplicateInFile' : 'importDuplicateExisting', form: form.key, field: identity[0], row, params: { other: other.row, ...shown, file } });
       }
     }

@@ -85,10 +85,7 @@ function auditValue(value: DomainValue): string {
  * fields, claim a number for the record's period, write the record with its first status and the
  * common fields, confirm the claim, and append one audit entry.
  */
-export function createNumberedRecord(
-  form: FormDecl,
-  defaults: RecordValues = {},
-): Operation<unknown, PreparedRecord, CreatedRecord> {
+export function createNumberedRecord(form: FormDecl, defaults: RecordValues = {}): Operation<unknown, PreparedRecord, CreatedRecord> {
   const numbering = form.numbering as SequenceNumbering;
   if (numbering.kind !== 'sequence') throw new Error(`${form.key} is not numbered by a sequence`);
   return {

@@ -496,11 +496,26 @@ export function computeYear(
 
   const repeat = [...people.values()].filter((p) => p.tickets.length > 1).sort((a, b) => (a.tickets[0] < b.tickets[0] ? -1 : 1));
 
-  const categories = keysOf(CATEGORY_CODES, facts.map((f) => f.category));
-  const departments = keysOf(DEPARTMENT_CODES, facts.map((f) => f.department));
-  const channels = keysOf(CHANNEL_CODES, facts.map((f) => f.channel));
+  const categories = keysOf(
+    CATEGORY_CODES,
+    facts.map((f) => f.category),
+  );
+  const departments = keysOf(
+    DEPARTMENT_CODES,
+    facts.map((f) => f.department),
+  );
+  const channels = keysOf(
+    CHANNEL_CODES,
+    facts.map((f) => f.channel),
+  );
 
-  const departmentByCategory = matrix(facts, departments, categories, (f) => f.department, (f) => f.category);
+  const departmentByCategory = matrix(
+    facts,
+    departments,
+    categories,
+    (f) => f.department,
+    (f) => f.category,
+  );
   const departmentLines: DepartmentLine[] = departments.map((d, i) => {
     const own = perDepartment.get(d) ?? { own: 0, substantiated: 0, visited: 0, satisfied: 0 };
     return {
@@ -538,13 +553,34 @@ export function computeYear(
       reopened: { ...count(reopened), reopenings },
       repeatComplainants: { count: repeat.length, people: repeat },
     },
-    monthByCategory: matrix(facts, MONTHS, categories, (f) => f.month, (f) => f.category),
+    monthByCategory: matrix(
+      facts,
+      MONTHS,
+      categories,
+      (f) => f.month,
+      (f) => f.category,
+    ),
     departmentByCategory,
     departments: departmentLines,
-    channelByMonth: matrix(facts, channels, MONTHS, (f) => f.channel, (f) => f.month),
+    channelByMonth: matrix(
+      facts,
+      channels,
+      MONTHS,
+      (f) => f.channel,
+      (f) => f.month,
+    ),
     hotTopics: { top: all.slice(0, 10), all, withSubject, withoutSubject: count(noSubject) },
     handlingBuckets: { le24h: count(buckets.le24h), d1to3: count(buckets.d1to3), d3to7: count(buckets.d3to7), gt7d: count(buckets.gt7d), open: count(buckets.open) },
-    substantiationByCategory: matrix(facts, categories, keysOf(SUBSTANTIATION_COLUMNS, facts.map((f) => f.verdict)), (f) => f.category, (f) => f.verdict),
+    substantiationByCategory: matrix(
+      facts,
+      categories,
+      keysOf(
+        SUBSTANTIATION_COLUMNS,
+        facts.map((f) => f.verdict),
+      ),
+      (f) => f.category,
+      (f) => f.verdict,
+    ),
     visitsByDepartment: matrix(
       facts.filter((f) => latestVisit.has(f.no)),
       departments,

@@ -436,7 +436,7 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
       },
       // The sheet's name depends on the workbook's locale, known only once read: ask for all three.
       sheets: input.sheet
-        ? (['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((l) => [statisticsSheetName(input.year, l), ...(input.details ?? true ? [statisticsDetailSheetName(input.year, l)] : [])])
+        ? (['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((l) => [statisticsSheetName(input.year, l), ...((input.details ?? true) ? [statisticsDetailSheetName(input.year, l)] : [])])
         : [],
     };
   },
@@ -447,11 +447,7 @@ export const complaintStatisticsOperation: Operation<StatisticsRequest, Statisti
     const measureRows = (snapshot.tables.complaint_measures ?? []).map((r) => r.values);
     const reopeningRows = (snapshot.tables.complaint_reopenings ?? []).map((r) => r.values);
     const { statistics, tickets } = computeYear(complaintRows, visitRows, input.year, hasPrevious ? complaintRows : undefined, measureRows, reopeningRows);
-    const sheet = statisticsSheet(
-      statistics,
-      { project: context.actor.site ?? '', preparedBy: context.actor.clerk, date: context.clock.now().slice(0, 10) },
-      snapshot.locale,
-    );
+    const sheet = statisticsSheet(statistics, { project: context.actor.site ?? '', preparedBy: context.actor.clerk, date: context.clock.now().slice(0, 10) }, snapshot.locale);
     const details = input.sheet && (input.details ?? true) ? statisticsDetailSheet(input.year, tickets, snapshot.locale) : undefined;
     return { changes: input.sheet ? { sheets: details ? [sheet, details] : [sheet] } : {}, result: { statistics, sheet, tickets, ...(details ? { details } : {}) } };
   },

@@ -82,7 +82,10 @@ export function checkStorableText(text: string, what: string): void {
  */
 export function checkActor(actor: { readonly clerk: string; readonly site?: string }): void {
   const problems: Problem[] = [];
-  for (const [field, text] of [['clerk', actor.clerk], ['site', actor.site ?? '']] as const) {
+  for (const [field, text] of [
+    ['clerk', actor.clerk],
+    ['site', actor.site ?? ''],
+  ] as const) {
     const problem = unstorableProblem(text);
     if (problem) problems.push({ ...problem, field });
   }
@@ -93,7 +96,11 @@ const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** Significant digits of a decimal number as written ("0012.3400" → 4, "-1.5e300" → 2). */
 export function significantDigits(number: string): number {
-  const mantissa = number.trim().replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '');
+  const mantissa = number
+    .trim()
+    .replace(/^[+-]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
   return mantissa.replace(/^0+/, '').replace(/0+$/, '').length;
 }
 

@@ -43,7 +43,11 @@ export function parseScaled(text: string, scale: number): number | undefined {
 }
 
 function normalizeDate(text: string): string {
-  return text.trim().replace(/\//g, '-').replace(/^(\d{4})-(\d)-/, '$1-0$2-').replace(/-(\d)$/, '-0$1');
+  return text
+    .trim()
+    .replace(/\//g, '-')
+    .replace(/^(\d{4})-(\d)-/, '$1-0$2-')
+    .replace(/-(\d)$/, '-0$1');
 }
 
 function normalizeDateTime(text: string): string {

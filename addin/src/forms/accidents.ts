@@ -60,7 +60,11 @@ export const accidentVerbalReports: FormDecl = {
       required: true,
       source: 'S',
       step: 'verbally_reported',
-      help: t('必要时直接报告中心领导、市公司领导和所在地政府主管部门', '必要時直接報告中心領導、市公司領導和所在地政府主管部門', 'When necessary, also directly to centre and city company leaders and the local government'),
+      help: t(
+        '必要时直接报告中心领导、市公司领导和所在地政府主管部门',
+        '必要時直接報告中心領導、市公司領導和所在地政府主管部門',
+        'When necessary, also directly to centre and city company leaders and the local government',
+      ),
     },
     { key: 'reported_by', type: 'signature', label: t('报告人', '報告人', 'Reported by'), required: true, source: 'T', step: 'verbally_reported' },
   ],
@@ -104,12 +108,7 @@ export const accidentWrittenReports: FormDecl = {
       label: t('事故等级', '事故等級', 'Grade'),
       required: true,
       source: 'S',
-      codes: [
-        c('general', '一般', '一般', 'General'),
-        c('larger', '较大', '較大', 'Larger'),
-        c('major', '重大', '重大', 'Major'),
-        c('especially_major', '特别重大', '特別重大', 'Especially major'),
-      ],
+      codes: [c('general', '一般', '一般', 'General'), c('larger', '较大', '較大', 'Larger'), c('major', '重大', '重大', 'Major'), c('especially_major', '特别重大', '特別重大', 'Especially major')],
     },
     {
       key: 'checklist',
@@ -127,7 +126,11 @@ export const accidentWrittenReports: FormDecl = {
       codes: SAFETY_TARGETS,
       label: t('涉及安全文明施工目标', '涉及安全文明施工目標', 'Safety targets concerned'),
       source: 'T',
-      help: t('不属于任何目标限定范围的事故仍须上报，但不计入目标', '不屬於任何目標限定範圍的事故仍須上報，但不計入目標', 'An accident outside every target still gets reported but counts against none'),
+      help: t(
+        '不属于任何目标限定范围的事故仍须上报，但不计入目标',
+        '不屬於任何目標限定範圍的事故仍須上報，但不計入目標',
+        'An accident outside every target still gets reported but counts against none',
+      ),
     },
     { key: 'submitted_by', type: 'signature', label: t('报告人', '報告人', 'Submitted by'), required: true, source: 'T' },
   ],
@@ -143,10 +146,7 @@ export const accidentInvestigations: FormDecl = {
   keyField: 'accident_no',
   numbering: { kind: 'natural' },
   copies: [],
-  statuses: [
-    c('under_investigation', '调查处理中', '調查處理中', 'Under investigation'),
-    c('closed', '已结案', '已結案', 'Closed'),
-  ],
+  statuses: [c('under_investigation', '调查处理中', '調查處理中', 'Under investigation'), c('closed', '已结案', '已結案', 'Closed')],
   fields: [
     { key: 'accident_no', type: 'ref', ref: 'accident_verbal_reports', label: t('事故编号', '事故編號', 'Accident no.'), required: true, source: 'T' },
     { key: 'investigator', type: 'text', label: t('调查负责人', '調查負責人', 'Lead investigator'), required: true, maxLength: 50, source: 'T' },

@@ -25,11 +25,7 @@ export const CHANNELS: readonly CodeDecl[] = [
   c('hotline_12345', '12345热线', '12345熱線', '12345 hotline'),
 ];
 
-export const URGENCY: readonly CodeDecl[] = [
-  c('normal', '一般', '一般', 'Normal'),
-  c('urgent', '紧急', '緊急', 'Urgent'),
-  c('critical', '重大', '重大', 'Critical'),
-];
+export const URGENCY: readonly CodeDecl[] = [c('normal', '一般', '一般', 'Normal'), c('urgent', '紧急', '緊急', 'Urgent'), c('critical', '重大', '重大', 'Critical')];
 
 export const SUBSTANTIATED: readonly CodeDecl[] = [
   c('yes', '属实', '屬實', 'Substantiated'),
@@ -57,10 +53,7 @@ export const SATISFACTION: readonly CodeDecl[] = [
 ];
 
 /** Wheelchair or stroller (F8, F9). */
-export const VEHICLE_TYPES: readonly CodeDecl[] = [
-  c('wheelchair', '轮椅', '輪椅', 'Wheelchair'),
-  c('stroller', '婴儿车', '嬰兒車', 'Stroller'),
-];
+export const VEHICLE_TYPES: readonly CodeDecl[] = [c('wheelchair', '轮椅', '輪椅', 'Wheelchair'), c('stroller', '婴儿车', '嬰兒車', 'Stroller')];
 
 /**
  * The kind of document a clerk looked at (F8, F13). Only the kind is recorded, never the document's
@@ -74,11 +67,7 @@ export const DOCUMENT_TYPES: readonly CodeDecl[] = [
 ];
 
 /** Help shown under every document-type field. */
-export const NO_ID_NUMBER_HELP = t(
-  '只记录证件类型，不记录证件号码（个人信息保护法）',
-  '只記錄證件類型，不記錄證件號碼（個人信息保護法）',
-  'Record the kind of document only, never its number (PIPL)',
-);
+export const NO_ID_NUMBER_HELP = t('只记录证件类型，不记录证件号码（个人信息保护法）', '只記錄證件類型，不記錄證件號碼（個人信息保護法）', 'Record the kind of document only, never its number (PIPL)');
 
 /** Departments of the scenic area (P2-2) a reception plan is sent to (configurable list). */
 export const SCENIC_DEPARTMENTS: readonly CodeDecl[] = [
@@ -92,16 +81,10 @@ export const SCENIC_DEPARTMENTS: readonly CodeDecl[] = [
 ];
 
 /** Wireless or carrier collector (F18, F23). */
-export const COLLECTOR_TYPES: readonly CodeDecl[] = [
-  c('wireless', '无线', '無線', 'Wireless'),
-  c('carrier', '载波', '載波', 'Carrier'),
-];
+export const COLLECTOR_TYPES: readonly CodeDecl[] = [c('wireless', '无线', '無線', 'Wireless'), c('carrier', '载波', '載波', 'Carrier')];
 
 /** Rotation (表计轮换) or batch install (批量装表) work (F18, F22). */
-export const WORK_KINDS: readonly CodeDecl[] = [
-  c('rotation', '表计轮换', '表計輪換', 'Meter rotation'),
-  c('batch_install', '批量装表', '批量裝表', 'Batch install'),
-];
+export const WORK_KINDS: readonly CodeDecl[] = [c('rotation', '表计轮换', '表計輪換', 'Meter rotation'), c('batch_install', '批量装表', '批量裝表', 'Batch install')];
 
 /**
  * Checks made on a rotated or batch-installed meter (F20, F21; P3-4.3.2 and the F18 workmanship
@@ -127,11 +110,7 @@ export const WORKMANSHIP_ITEMS: readonly CodeDecl[] = [
 ];
 
 /** Severity of a complaint work order (F24; rule R11). */
-export const SEVERITY: readonly CodeDecl[] = [
-  c('minor', '一般', '一般', 'Minor'),
-  c('major', '较重', '較重', 'Major'),
-  c('severe', '严重', '嚴重', 'Severe'),
-];
+export const SEVERITY: readonly CodeDecl[] = [c('minor', '一般', '一般', 'Minor'), c('major', '较重', '較重', 'Major'), c('severe', '严重', '嚴重', 'Severe')];
 
 /** The seven "safety and civilised construction" targets of P3-3 that accidents count against (F26, F28). */
 export const SAFETY_TARGETS: readonly CodeDecl[] = [

@@ -17,9 +17,7 @@ export interface ColumnDecl {
 
 /** Fields every record carries (brief: "Common fields on every record"), after the form's own. */
 export function commonFields(form: Pick<FormDecl, 'statuses'>): readonly FieldDecl[] {
-  const fields: FieldDecl[] = [
-    { key: 'site', type: 'text', label: t('项目', '項目', 'Site'), maxLength: 60, source: 'T' },
-  ];
+  const fields: FieldDecl[] = [{ key: 'site', type: 'text', label: t('项目', '項目', 'Site'), maxLength: 60, source: 'T' }];
   if (form.statuses.length > 0) {
     fields.push({ key: 'status', type: 'code', codes: form.statuses, label: t('状态', '狀態', 'Status'), system: true, source: 'T' });
   }
@@ -84,4 +82,3 @@ export function columnOf(form: FormDecl, key: string): ColumnDecl {
   if (!column) throw new Error(`Form ${form.key} has no column ${key}`);
   return column;
 }
-

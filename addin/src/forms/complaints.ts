@@ -148,11 +148,7 @@ export const returnVisits: FormDecl = {
       label: t('回访方式', '回訪方式', 'Method'),
       required: true,
       source: 'T',
-      codes: [
-        c('phone', '电话', '電話', 'Phone'),
-        c('in_person', '上门', '上門', 'In person'),
-        c('written', '书面', '書面', 'Written'),
-      ],
+      codes: [c('phone', '电话', '電話', 'Phone'), c('in_person', '上门', '上門', 'In person'), c('written', '书面', '書面', 'Written')],
     },
     { key: 'person_visited', type: 'text', label: t('被回访人', '被回訪人', 'Person visited'), required: true, maxLength: 50, source: 'T' },
     { key: 'resolved', type: 'bool', label: t('是否解决', '是否解決', 'Resolved'), required: true, source: 'T' },

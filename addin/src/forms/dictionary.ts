@@ -63,7 +63,11 @@ export const TYPE_NOTES: Readonly<Record<string, Text>> = {
   code: { 'zh-CN': '一个代码；单元格显示其在工作簿语言中的名称', 'zh-TW': '一個代碼；儲存格顯示其在活頁簿語言中的名稱', 'en-US': 'one code; the cell shows its label in the workbook language' },
   codes: { 'zh-CN': '多个代码；名称以“、”分隔', 'zh-TW': '多個代碼；名稱以「、」分隔', 'en-US': 'several codes; labels separated by 、' },
   date: { 'zh-CN': '日期（YYYY-MM-DD，单元格中为 Excel 日期）', 'zh-TW': '日期（YYYY-MM-DD，儲存格中為 Excel 日期）', 'en-US': 'date (YYYY-MM-DD, Excel date serial in the cell)' },
-  datetime: { 'zh-CN': '日期时间（YYYY-MM-DD HH:MM，本地时间，单元格中为 Excel 日期）', 'zh-TW': '日期時間（YYYY-MM-DD HH:MM，當地時間，儲存格中為 Excel 日期）', 'en-US': 'date-time (YYYY-MM-DD HH:MM, local time, Excel serial in the cell)' },
+  datetime: {
+    'zh-CN': '日期时间（YYYY-MM-DD HH:MM，本地时间，单元格中为 Excel 日期）',
+    'zh-TW': '日期時間（YYYY-MM-DD HH:MM，當地時間，儲存格中為 Excel 日期）',
+    'en-US': 'date-time (YYYY-MM-DD HH:MM, local time, Excel serial in the cell)',
+  },
   int: { 'zh-CN': '整数', 'zh-TW': '整數', 'en-US': 'whole number' },
   decimal: { 'zh-CN': '数字', 'zh-TW': '數字', 'en-US': 'number' },
   money: { 'zh-CN': '人民币金额，两位小数（导出时为整数分）', 'zh-TW': '人民幣金額，兩位小數（匯出時為整數分）', 'en-US': 'amount in CNY with 2 decimals (integer fen in exports)' },

@@ -1,11 +1,4 @@
-import {
-  c,
-  t,
-  COLLECTOR_TYPES,
-  METER_CHECK_ITEMS,
-  WORK_KINDS,
-  WORKMANSHIP_ITEMS,
-} from './codes';
+import { c, t, COLLECTOR_TYPES, METER_CHECK_ITEMS, WORK_KINDS, WORKMANSHIP_ITEMS } from './codes';
 import type { FormDecl } from './types';
 
 const PASS_FAIL = [c('pass', '合格', '合格', 'Pass'), c('fail', '不合格', '不合格', 'Fail')];
@@ -88,7 +81,11 @@ export const preshiftMeetings: FormDecl = {
       required: true,
       maxLength: 1000,
       source: 'S',
-      help: t('施工人员全员签名，以“、”分隔；人数须与当天施工人数一致', '施工人員全員簽名，以「、」分隔；人數須與當天施工人數一致', 'Every crew member signs, names separated by "、"; must match the roster'),
+      help: t(
+        '施工人员全员签名，以“、”分隔；人数须与当天施工人数一致',
+        '施工人員全員簽名，以「、」分隔；人數須與當天施工人數一致',
+        'Every crew member signs, names separated by "、"; must match the roster',
+      ),
     },
     { key: 'signed_count', type: 'int', label: t('签字人数', '簽字人數', 'Signatures'), required: true, min: 1, source: 'S' },
     {
@@ -158,11 +155,7 @@ export const safetyGear: FormDecl = {
       label: t('状况', '狀況', 'Condition'),
       required: true,
       source: 'T',
-      codes: [
-        c('valid', '合格', '合格', 'Valid'),
-        c('expired', '过期', '過期', 'Expired'),
-        c('scrapped', '报废', '報廢', 'Scrapped'),
-      ],
+      codes: [c('valid', '合格', '合格', 'Valid'), c('expired', '过期', '過期', 'Expired'), c('scrapped', '报废', '報廢', 'Scrapped')],
     },
   ],
 };
@@ -259,11 +252,7 @@ export const installationSheets: FormDecl = {
       label: t('户名核对', '戶名核對', 'Name matches user'),
       required: true,
       source: 'S',
-      codes: [
-        c('match', '一致', '一致', 'Matches'),
-        c('mismatch', '不一致', '不一致', 'Does not match'),
-        c('not_checkable', '无法核对', '無法核對', 'Could not check'),
-      ],
+      codes: [c('match', '一致', '一致', 'Matches'), c('mismatch', '不一致', '不一致', 'Does not match'), c('not_checkable', '无法核对', '無法核對', 'Could not check')],
       help: t('有条件的，单上户名应与实际用户对应', '有條件的，單上戶名應與實際用戶對應', 'Where possible, the name on the sheet must match the actual user'),
     },
     {

@@ -1,14 +1,5 @@
 import { accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from './accidents';
-import {
-  collectionChecks,
-  installationSheets,
-  investigations,
-  meterNotices,
-  powerOffChecks,
-  preshiftMeetings,
-  rotationSpotChecks,
-  safetyGear,
-} from './fieldWork';
+import { collectionChecks, installationSheets, investigations, meterNotices, powerOffChecks, preshiftMeetings, rotationSpotChecks, safetyGear } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
 import { bindingIndex, complaintMeasures, complaintReopenings, complaints, returnVisits } from './complaints';
 import { dueRules, workCalendar } from './promisedTimes';
@@ -16,18 +7,7 @@ import { reception, repairLedger, repairOrders } from './receptionRepairs';
 import type { Locale, Text } from '../i18n/locale';
 import { t } from './codes';
 import type { FormDecl } from './types';
-import {
-  accessibilityChecks,
-  broadcasts,
-  freeEntries,
-  loans,
-  planDistributions,
-  postalLog,
-  receptionPlans,
-  repairSlips,
-  reservations,
-  ticketDeliveries,
-} from './visitors';
+import { accessibilityChecks, broadcasts, freeEntries, loans, planDistributions, postalLog, receptionPlans, repairSlips, reservations, ticketDeliveries } from './visitors';
 
 /**
  * Every form, register and ledger, in the order of the brief. The registry everything derives from.

@@ -6,11 +6,7 @@ import type { CodeDecl, FormDecl } from './types';
  * (the performance computation and the finance export read them): do not rename or reorder.
  */
 
-const WORKERS_HELP = t(
-  '工号，以英文逗号分隔，如 WB00123,WB00124',
-  '工號，以英文逗號分隔，如 WB00123,WB00124',
-  'Worker ids separated by commas, e.g. WB00123,WB00124',
-);
+const WORKERS_HELP = t('工号，以英文逗号分隔，如 WB00123,WB00124', '工號，以英文逗號分隔，如 WB00123,WB00124', 'Worker ids separated by commas, e.g. WB00123,WB00124');
 
 /** Outsourced workers and their monthly performance-pay bases per item (rule R12). */
 export const workers: FormDecl = {
@@ -74,7 +70,11 @@ export const collectorDaily: FormDecl = {
       required: true,
       min: 0,
       source: 'S',
-      help: t('无线按采集器个数（每日5–8个），载波按用户数（每日15–20户）', '無線按採集器個數（每日5–8個），載波按用戶數（每日15–20戶）', 'Wireless: collectors (5–8 a day); carrier: users (15–20 a day)'),
+      help: t(
+        '无线按采集器个数（每日5–8个），载波按用户数（每日15–20户）',
+        '無線按採集器個數（每日5–8個），載波按用戶數（每日15–20戶）',
+        'Wireless: collectors (5–8 a day); carrier: users (15–20 a day)',
+      ),
     },
     {
       key: 'succeeded',
@@ -83,18 +83,18 @@ export const collectorDaily: FormDecl = {
       required: true,
       min: 0,
       source: 'S',
-      help: t('以维护后首次完整采集的后台核查为准，不大于维护数量', '以維護後首次完整採集的後臺核查為準，不大於維護數量', 'Per the back-office check at the first full collection; at most the number maintained'),
+      help: t(
+        '以维护后首次完整采集的后台核查为准，不大于维护数量',
+        '以維護後首次完整採集的後臺核查為準，不大於維護數量',
+        'Per the back-office check at the first full collection; at most the number maintained',
+      ),
     },
     {
       key: 'reason_code',
       type: 'code',
       label: t('原因代码', '原因代碼', 'Reason code'),
       source: 'T',
-      codes: [
-        c('dispatch_shortfall', '派工不足', '派工不足', 'Not enough work dispatched'),
-        c('leave', '请假', '請假', 'Leave'),
-        c('other', '其他', '其他', 'Other'),
-      ],
+      codes: [c('dispatch_shortfall', '派工不足', '派工不足', 'Not enough work dispatched'), c('leave', '请假', '請假', 'Leave'), c('other', '其他', '其他', 'Other')],
       help: t('派工不足或请假的当日不参与考核；其他照常考核', '派工不足或請假的當日不參與考核；其他照常考核', 'Dispatch shortfall or leave excludes the day; other is assessed normally'),
     },
   ],
@@ -121,12 +121,7 @@ export const rotationOrders: FormDecl = {
   keyField: 'order_no',
   numbering: { kind: 'external' },
   copies: [],
-  statuses: [
-    c('planned', '已计划', '已計劃', 'Planned'),
-    c('notified', '已告知', '已告知', 'Notified'),
-    c('ready', '已就绪', '已就緒', 'Ready'),
-    ...ORDER_TAIL,
-  ],
+  statuses: [c('planned', '已计划', '已計劃', 'Planned'), c('notified', '已告知', '已告知', 'Notified'), c('ready', '已就绪', '已就緒', 'Ready'), ...ORDER_TAIL],
   fields: [
     { key: 'order_no', type: 'text', label: t('工单号', '工單號', 'Work-order no.'), required: true, maxLength: 40, source: 'S' },
     { key: 'workers', type: 'text', label: t('施工人员', '施工人員', 'Workers'), required: true, maxLength: 200, source: 'S', help: WORKERS_HELP },
@@ -184,12 +179,7 @@ export const batchInstalls: FormDecl = {
   keyField: 'order_no',
   numbering: { kind: 'external' },
   copies: [],
-  statuses: [
-    c('planned', '已计划', '已計劃', 'Planned'),
-    c('ready', '已就绪', '已就緒', 'Ready'),
-    c('power_off_verified', '已验电', '已驗電', 'Power-off verified'),
-    ...ORDER_TAIL,
-  ],
+  statuses: [c('planned', '已计划', '已計劃', 'Planned'), c('ready', '已就绪', '已就緒', 'Ready'), c('power_off_verified', '已验电', '已驗電', 'Power-off verified'), ...ORDER_TAIL],
   fields: [
     { key: 'order_no', type: 'text', label: t('工单号', '工單號', 'Work-order no.'), required: true, maxLength: 40, source: 'S' },
     { key: 'workers', type: 'text', label: t('施工人员', '施工人員', 'Workers'), required: true, maxLength: 200, source: 'S', help: WORKERS_HELP },
@@ -328,7 +318,11 @@ export const rules: FormDecl = {
       required: true,
       maxLength: 20,
       source: 'T',
-      help: t('如 PERF-2025.1；一个版本包含全部参数，版本与参数共同确定一行', '如 PERF-2025.1；一個版本包含全部參數，版本與參數共同確定一行', 'E.g. PERF-2025.1; a version holds every parameter, and version plus parameter identify a row'),
+      help: t(
+        '如 PERF-2025.1；一个版本包含全部参数，版本与参数共同确定一行',
+        '如 PERF-2025.1；一個版本包含全部參數，版本與參數共同確定一行',
+        'E.g. PERF-2025.1; a version holds every parameter, and version plus parameter identify a row',
+      ),
     },
     { key: 'effective_from', type: 'date', label: t('生效日期', '生效日期', 'Effective from'), required: true, source: 'T' },
     {
@@ -407,7 +401,15 @@ export const perfExports: FormDecl = {
   copies: [],
   statuses: [],
   fields: [
-    { key: 'export_batch_id', type: 'text', label: t('导出批次号', '匯出批次號', 'Export batch'), required: true, maxLength: 40, source: 'T', help: t('如 PA-202503-V01-1', '如 PA-202503-V01-1', 'E.g. PA-202503-V01-1') },
+    {
+      key: 'export_batch_id',
+      type: 'text',
+      label: t('导出批次号', '匯出批次號', 'Export batch'),
+      required: true,
+      maxLength: 40,
+      source: 'T',
+      help: t('如 PA-202503-V01-1', '如 PA-202503-V01-1', 'E.g. PA-202503-V01-1'),
+    },
     { key: 'period', type: 'text', label: t('期间', '期間', 'Period'), required: true, maxLength: 6, source: 'T', help: t('年月，如 202503', '年月，如 202503', 'YYYYMM, e.g. 202503') },
     { key: 'vendor_code', type: 'text', label: t('外包单位', '外包單位', 'Vendor'), required: true, maxLength: 10, source: 'T' },
     { key: 'version', type: 'int', label: t('版次', '版次', 'Version'), required: true, min: 1, source: 'T' },
@@ -441,7 +443,15 @@ export const perfExportLines: FormDecl = {
     { key: 'item_code', type: 'text', label: t('项目代码', '項目代碼', 'Item code'), required: true, maxLength: 12, source: 'T' },
     { key: 'amount', type: 'money', label: t('金额', '金額', 'Amount'), required: true, source: 'T' },
     { key: 'base_amount', type: 'money', label: t('基数', '基數', 'Base'), required: true, source: 'T' },
-    { key: 'rate', type: 'text', label: t('比例', '比例', 'Rate'), required: true, maxLength: 12, source: 'T', help: t('六位小数，如 0.018182', '六位小數，如 0.018182', 'Six decimals, e.g. 0.018182') },
+    {
+      key: 'rate',
+      type: 'text',
+      label: t('比例', '比例', 'Rate'),
+      required: true,
+      maxLength: 12,
+      source: 'T',
+      help: t('六位小数，如 0.018182', '六位小數，如 0.018182', 'Six decimals, e.g. 0.018182'),
+    },
     { key: 'basis_ref', type: 'text', label: t('依据', '依據', 'Basis'), maxLength: 500, source: 'T' },
     { key: 'reason', type: 'text', label: t('原因', '原因', 'Reason'), maxLength: 500, source: 'T' },
   ],

@@ -14,11 +14,7 @@ export const DUE_RULE_CODES = [
   c('repair_complete_urgent', '紧急维修完工', '緊急維修完工', 'Urgent repair: completion'),
 ];
 
-export const DUE_UNITS = [
-  c('hours', '小时', '小時', 'Hours'),
-  c('working_days', '工作日', '工作日', 'Working days'),
-  c('calendar_days', '自然日', '自然日', 'Calendar days'),
-];
+export const DUE_UNITS = [c('hours', '小时', '小時', 'Hours'), c('working_days', '工作日', '工作日', 'Working days'), c('calendar_days', '自然日', '自然日', 'Calendar days')];
 
 /** 承诺时限表: the promised time of each kind of desk matter (configurable, DESIGN principle 9). */
 export const dueRules: FormDecl = {

@@ -21,11 +21,7 @@ export const reception: FormDecl = {
   keyField: 'reception_no',
   numbering: { kind: 'sequence', series: 'JD', format: 'JD-{YYYYMMDD}-{NNN}', period: 'day', dateField: 'received_at' },
   copies: [],
-  statuses: [
-    c('registered', '已登记', '已登記', 'Registered'),
-    c('referred', '已转办', '已轉辦', 'Referred'),
-    c('closed', '已办结', '已辦結', 'Closed'),
-  ],
+  statuses: [c('registered', '已登记', '已登記', 'Registered'), c('referred', '已转办', '已轉辦', 'Referred'), c('closed', '已办结', '已辦結', 'Closed')],
   fields: [
     { key: 'reception_no', type: 'text', label: t('接待编号', '接待編號', 'Reception no.'), required: true, system: true, source: 'T' },
     { key: 'received_at', type: 'datetime', label: t('接待时间', '接待時間', 'Received at'), required: true, source: 'S' },
@@ -41,11 +37,7 @@ export const reception: FormDecl = {
       label: t('重要程度', '重要程度', 'Importance'),
       required: { when: { field: 'category', in: ['other'] } },
       source: 'S',
-      codes: [
-        c('normal', '一般', '一般', 'Normal'),
-        c('important', '重要', '重要', 'Important'),
-        c('critical', '重大', '重大', 'Critical'),
-      ],
+      codes: [c('normal', '一般', '一般', 'Normal'), c('important', '重要', '重要', 'Important'), c('critical', '重大', '重大', 'Critical')],
       help: t('其他类必填，据此决定是否呈报公司经理', '其他類必填，據此決定是否呈報公司經理', 'Required for "other": decides escalation to the company manager'),
     },
     {
@@ -135,10 +127,7 @@ export const reception: FormDecl = {
       required: { when: { field: 'category', in: ['suggestion'] } },
       source: 'S',
       step: 'closed',
-      codes: [
-        c('customer_service', '客户服务部', '客戶服務部', 'Customer Service'),
-        c('supervisor', '主管', '主管', 'Supervisor'),
-      ],
+      codes: [c('customer_service', '客户服务部', '客戶服務部', 'Customer Service'), c('supervisor', '主管', '主管', 'Supervisor')],
     },
     {
       key: 'escalated',
@@ -179,11 +168,7 @@ export const repairOrders: FormDecl = {
     {
       key: 'copy3',
       label: t('第三联', '第三聯', 'Copy 3'),
-      route: t(
-        '工程部签收，客户服务部存根；有偿维修交财务',
-        '工程部簽收，客戶服務部存根；有償維修交財務',
-        "Signed for by Engineering; Customer Service's stub, or to Finance for a paid repair",
-      ),
+      route: t('工程部签收，客户服务部存根；有偿维修交财务', '工程部簽收，客戶服務部存根；有償維修交財務', "Signed for by Engineering; Customer Service's stub, or to Finance for a paid repair"),
     },
   ],
   statuses: [
@@ -298,11 +283,7 @@ export const repairLedger: FormDecl = {
   keyField: 'order_no',
   numbering: { kind: 'natural' },
   copies: [],
-  statuses: [
-    c('open', '未完工', '未完工', 'Open'),
-    c('completed', '已完工', '已完工', 'Completed'),
-    c('closed', '已关闭', '已關閉', 'Closed'),
-  ],
+  statuses: [c('open', '未完工', '未完工', 'Open'), c('completed', '已完工', '已完工', 'Completed'), c('closed', '已关闭', '已關閉', 'Closed')],
   fields: [
     { key: 'order_no', type: 'ref', ref: 'repair_orders', label: t('维修单号', '維修單號', 'Repair order no.'), required: true, source: 'S' },
     { key: 'entry_date', type: 'date', label: t('日期', '日期', 'Date'), required: true, source: 'T' },

@@ -18,21 +18,7 @@ import type { Text } from '../i18n/locale';
  * - ref: the number of another record (`ref` names its form).
  * - file: the name or link of an attachment (a photo, a scan).
  */
-export type FieldType =
-  | 'text'
-  | 'longtext'
-  | 'code'
-  | 'codes'
-  | 'date'
-  | 'datetime'
-  | 'int'
-  | 'decimal'
-  | 'money'
-  | 'percent'
-  | 'bool'
-  | 'signature'
-  | 'ref'
-  | 'file';
+export type FieldType = 'text' | 'longtext' | 'code' | 'codes' | 'date' | 'datetime' | 'int' | 'decimal' | 'money' | 'percent' | 'bool' | 'signature' | 'ref' | 'file';
 
 export interface CodeDecl {
   /** ASCII code, stable across locales: what exports, imports and the ledger use. */

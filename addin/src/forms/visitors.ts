@@ -118,11 +118,7 @@ export const repairSlips: FormDecl = {
   keyField: 'slip_no',
   numbering: { kind: 'sequence', series: 'SX', format: 'SX-{YYYY}-{NNNN}', period: 'year', dateField: 'sent_at' },
   copies: [],
-  statuses: [
-    c('sent', '已送修', '已送修', 'Sent'),
-    c('received', '修理部已接收', '修理部已接收', 'Received by repair shop'),
-    c('closed', '已完成', '已完成', 'Closed'),
-  ],
+  statuses: [c('sent', '已送修', '已送修', 'Sent'), c('received', '修理部已接收', '修理部已接收', 'Received by repair shop'), c('closed', '已完成', '已完成', 'Closed')],
   fields: [
     { key: 'slip_no', type: 'text', label: t('送修单号', '送修單號', 'Repair slip no.'), required: true, system: true, source: 'T' },
     { key: 'loan_no', type: 'ref', ref: 'loans', label: t('借用编号', '借用編號', 'Loan no.'), source: 'T' },
@@ -237,11 +233,7 @@ export const broadcasts: FormDecl = {
       required: true,
       source: 'T',
       step: 'closed',
-      codes: [
-        c('found', '已找到', '已找到', 'Found'),
-        c('handed_to_police', '移交公安', '移交公安', 'Handed to the police'),
-        c('withdrawn', '撤销', '撤銷', 'Withdrawn'),
-      ],
+      codes: [c('found', '已找到', '已找到', 'Found'), c('handed_to_police', '移交公安', '移交公安', 'Handed to the police'), c('withdrawn', '撤销', '撤銷', 'Withdrawn')],
     },
     { key: 'closed_at', type: 'datetime', label: t('结束时间', '結束時間', 'Closed at'), required: true, source: 'T', step: 'closed' },
     {

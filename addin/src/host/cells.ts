@@ -188,14 +188,7 @@ function parseTypedText(text: string, numberFormat: string): ParsedInput {
   if (m) {
     const hasTime = m[4] !== undefined;
     const hasSeconds = m[6] !== undefined;
-    const serial = serialFromParts(
-      Number(m[1]),
-      Number(m[2]),
-      Number(m[3]),
-      hasTime ? Number(m[4]) : 0,
-      hasTime ? Number(m[5]) : 0,
-      hasSeconds ? Number(m[6]) : 0,
-    );
+    const serial = serialFromParts(Number(m[1]), Number(m[2]), Number(m[3]), hasTime ? Number(m[4]) : 0, hasTime ? Number(m[5]) : 0, hasSeconds ? Number(m[6]) : 0);
     if (serial !== null) {
       const fmt = hasSeconds ? 'yyyy-mm-dd hh:mm:ss' : hasTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd';
       return { kind: 'value', value: serial, ...(general ? { numberFormat: fmt } : {}) };
@@ -324,7 +317,11 @@ function sections(fmt: string): string[] {
 
 /** Removes quoted text, escapes and [...] codes: what is left decides the kind of format. */
 function bareCodes(section: string): string {
-  return section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '').replace(/[_*]./g, '');
+  return section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '');
 }
 
 /** Whether a number format displays dates or times. */
@@ -504,7 +501,7 @@ function formatNumeric(n: number, section: string): string {
     const decimalsMin = (decPat.match(/0/g) ?? []).length;
     const decimalsMax = (decPat.match(/[0#?]/g) ?? []).length;
     const grouping = /[0#?],[0#?]/.test(intPat);
-    const trailingCommas = (/,+$/.exec(intPat)?.[0].length ?? 0);
+    const trailingCommas = /,+$/.exec(intPat)?.[0].length ?? 0;
     const scaled = value / 1000 ** trailingCommas;
     const rounded = roundHalfAway(scaled, decimalsMax);
     let [intPart, decPart = ''] = rounded.toFixed(decimalsMax).split('.') as [string, string?];

@@ -84,7 +84,6 @@ export function invalidOperation(message: string): HostError {
 export function propertyNotLoaded(typeName: string, property: string): HostError {
   return new HostError(
     HostErrorCode.propertyNotLoaded,
-    `The property '${property}' of ${typeName} is not available: call load('${property}') on the object ` +
-      `and then await context.sync() before reading it.`,
+    `The property '${property}' of ${typeName} is not available: call load('${property}') on the object ` + `and then await context.sync() before reading it.`,
   );
 }

@@ -377,8 +377,8 @@ export class Calculation {
         arity(1, 3);
         const condition = logical(this.scalar(this.argument(args[0], sheet)));
         if (isError(condition)) return condition;
-        if (condition) return args.length > 1 ? this.argument(args[1], sheet) ?? 0 : true;
-        return args.length > 2 ? this.argument(args[2], sheet) ?? 0 : false;
+        if (condition) return args.length > 1 ? (this.argument(args[1], sheet) ?? 0) : true;
+        return args.length > 2 ? (this.argument(args[2], sheet) ?? 0) : false;
       }
       case 'IFERROR': {
         arity(2, 2);

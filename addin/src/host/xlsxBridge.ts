@@ -74,7 +74,11 @@ const DEFAULT_FONT = JSON.stringify({ color: { theme: 1 }, family: 2, name: 'Cal
 
 function isDefaultFont(font: Record<string, unknown>): boolean {
   const { bold: _bold, ...rest } = font;
-  const sorted = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = Object.fromEntries(
+    Object.entries(rest)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
   return Object.keys(sorted).length === 0 || JSON.stringify(sorted) === DEFAULT_FONT;
 }
 
@@ -244,7 +248,7 @@ export async function hostWorkbookFromXlsx(buffer: ArrayBuffer | Uint8Array, opt
 function excelValueOf(cell: HostCell): ExcelValue {
   if (cell.formula !== undefined) {
     const formula = cell.formula.slice(1);
-    return cell.value === null ? ({ formula }) : ({ formula, result: cell.value });
+    return cell.value === null ? { formula } : { formula, result: cell.value };
   }
   return cell.value;
 }
@@ -256,10 +260,7 @@ export async function hostWorkbookToXlsx(hb: HostWorkbook): Promise<Uint8Array> 
   let hasFormulas = false;
   for (const sheet of hb.worksheets) {
     const state = sheet.visibility === 'Hidden' ? 'hidden' : sheet.visibility === 'VeryHidden' ? 'veryHidden' : 'visible';
-    const views: Partial<ExcelJS.WorksheetView>[] =
-      sheet.frozenRows > 0 || sheet.frozenColumns > 0
-        ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
-        : [];
+    const views: Partial<ExcelJS.WorksheetView>[] = sheet.frozenRows > 0 || sheet.frozenColumns > 0 ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }] : [];
     const properties = sheet.tabColor ? { tabColor: sheet.tabColor } : {};
     const ws = xl.addWorksheet(sheet.name, { state, views, properties });
     for (const [col, width] of sheet.columnWidths) ws.getColumn(col + 1).width = width;

@@ -119,7 +119,8 @@ export const MESSAGES = {
   missingTable: {
     'zh-CN': '工作簿中找不到表“{table}”（工作表“{sheet}”），可能是旧版模板建的台账。请先升级台账（kefu upgrade，或任务窗格中的升级工作簿），或用 kefu template 新建台账。',
     'zh-TW': '活頁簿中找不到表「{table}」（工作表「{sheet}」），可能是舊版範本建立的臺賬。請先升級臺賬（kefu upgrade，或工作窗格中的升級活頁簿），或用 kefu template 新建臺賬。',
-    'en-US': 'the workbook has no table "{table}" (sheet "{sheet}"): it may be a ledger from an earlier template. Upgrade it first (kefu upgrade, or Upgrade workbook in the task pane), or create a ledger with kefu template.',
+    'en-US':
+      'the workbook has no table "{table}" (sheet "{sheet}"): it may be a ledger from an earlier template. Upgrade it first (kefu upgrade, or Upgrade workbook in the task pane), or create a ledger with kefu template.',
   },
   missingColumn: {
     'zh-CN': '表“{table}”缺少列“{column}”。请勿重命名或删除台账的列。',
@@ -249,7 +250,8 @@ export const MESSAGES = {
   perfNoData: {
     'zh-CN': '{month} 没有任何绩效数据（采集记录、工单、投诉工单、人工调整都没有），未写出导出文件。请先导入该月数据；确要导出空文件请加 --allow-empty。',
     'zh-TW': '{month} 沒有任何績效資料（採集記錄、工單、投訴工單、人工調整都沒有），未寫出匯出檔案。請先匯入該月資料；確要匯出空檔案請加 --allow-empty。',
-    'en-US': '{month} has no performance data at all (no collector records, work orders, complaint orders or manual adjustments); no export was written. Import the month’s data first, or add --allow-empty to export an empty file.',
+    'en-US':
+      '{month} has no performance data at all (no collector records, work orders, complaint orders or manual adjustments); no export was written. Import the month’s data first, or add --allow-empty to export an empty file.',
   },
   perfWritten: {
     'zh-CN': '{month} 绩效：{workers} 人，导出 {lines} 行，合计 {sum} 元（规则 {version}）。已写入：{files}',
@@ -502,17 +504,20 @@ export const MESSAGES = {
   ledgerNeedsUpgrade: {
     'zh-CN': '台账“{path}”来自较早的模板（版本 {version}，当前为 {ours}），文件保持原样。请先运行“kefu upgrade {path}”（或在 Excel 加载项中点“升级工作簿”），所有记录都会保留。',
     'zh-TW': '臺賬「{path}」來自較早的範本（版本 {version}，目前為 {ours}），檔案保持原樣。請先執行「kefu upgrade {path}」（或在 Excel 增益集中按「升級活頁簿」），所有記錄都會保留。',
-    'en-US': 'the ledger "{path}" comes from an earlier template (version {version}; now {ours}); the file is untouched. Run "kefu upgrade {path}" first (or Upgrade workbook in the Excel add-in): every record is kept.',
+    'en-US':
+      'the ledger "{path}" comes from an earlier template (version {version}; now {ours}); the file is untouched. Run "kefu upgrade {path}" first (or Upgrade workbook in the Excel add-in): every record is kept.',
   },
   workbookTooNew: {
     'zh-CN': '工作簿“{path}”由更新版本的客服台账制作（模板版本 {version}，本加载项为 {ours}）。为免损坏，加载项不会写入它；请更新加载项（或请管理员部署新版本）。',
     'zh-TW': '活頁簿「{path}」由較新版本的客服臺賬製作（範本版本 {version}，本增益集為 {ours}）。為免損壞，增益集不會寫入它；請更新增益集（或請管理員部署新版本）。',
-    'en-US': 'the workbook "{path}" was made by a newer Kefu Ledger (template version {version}; this add-in is {ours}). To damage nothing the add-in does not write into it; update the add-in (or ask your administrator to deploy the new version).',
+    'en-US':
+      'the workbook "{path}" was made by a newer Kefu Ledger (template version {version}; this add-in is {ours}). To damage nothing the add-in does not write into it; update the add-in (or ask your administrator to deploy the new version).',
   },
   workbookNeedsUpgrade: {
     'zh-CN': '工作簿“{path}”来自较早的模板（版本 {version}，当前为 {ours}）。升级之前，加载项不会写入它（待办等仍可查看）。点“升级工作簿”补上缺少的部分，所有记录都会保留。',
     'zh-TW': '活頁簿「{path}」來自較早的範本（版本 {version}，目前為 {ours}）。升級之前，增益集不會寫入它（待辦等仍可查看）。按「升級活頁簿」補上缺少的部分，所有記錄都會保留。',
-    'en-US': 'the workbook "{path}" comes from an earlier template (version {version}; now {ours}). Until it is upgraded the add-in writes nothing into it (the to-do list and other reading still work). Upgrade workbook adds what is missing and keeps every record.',
+    'en-US':
+      'the workbook "{path}" comes from an earlier template (version {version}; now {ours}). Until it is upgraded the add-in writes nothing into it (the to-do list and other reading still work). Upgrade workbook adds what is missing and keeps every record.',
   },
   dictionaryRequired: {
     'zh-CN': '必填',
@@ -537,12 +542,16 @@ export const MESSAGES = {
   upgradeDone: {
     'zh-CN': '台账“{path}”已从模板版本 {from} 升级到 {to}：新增表 {tables} 个、列 {columns} 个、初始行 {rows} 行，审计日志 {sealed} 行加上了校验链。所有记录都已保留；上一版保留为 .bak。',
     'zh-TW': '臺賬「{path}」已從範本版本 {from} 升級到 {to}：新增表格 {tables} 個、欄 {columns} 個、初始列 {rows} 列，稽核日誌 {sealed} 列加上了校驗鏈。所有記錄都已保留；上一版保留為 .bak。',
-    'en-US': 'the ledger "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the previous version is the .bak.',
+    'en-US':
+      'the ledger "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the previous version is the .bak.',
   },
   workbookUpgraded: {
-    'zh-CN': '工作簿“{path}”已从模板版本 {from} 升级到 {to}：新增表 {tables} 个、列 {columns} 个、工作表 {sheets} 个、初始行 {rows} 行，审计日志 {sealed} 行加上了校验链。所有记录都已保留，审计日志记下了这次升级。',
-    'zh-TW': '活頁簿「{path}」已從範本版本 {from} 升級到 {to}：新增表格 {tables} 個、欄 {columns} 個、工作表 {sheets} 個、初始列 {rows} 列，稽核日誌 {sealed} 列加上了校驗鏈。所有記錄都已保留，稽核日誌記下了這次升級。',
-    'en-US': 'the workbook "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns, {sheets} sheets and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the audit log records the upgrade.',
+    'zh-CN':
+      '工作簿“{path}”已从模板版本 {from} 升级到 {to}：新增表 {tables} 个、列 {columns} 个、工作表 {sheets} 个、初始行 {rows} 行，审计日志 {sealed} 行加上了校验链。所有记录都已保留，审计日志记下了这次升级。',
+    'zh-TW':
+      '活頁簿「{path}」已從範本版本 {from} 升級到 {to}：新增表格 {tables} 個、欄 {columns} 個、工作表 {sheets} 個、初始列 {rows} 列，稽核日誌 {sealed} 列加上了校驗鏈。所有記錄都已保留，稽核日誌記下了這次升級。',
+    'en-US':
+      'the workbook "{path}" is upgraded from template version {from} to {to}: {tables} tables, {columns} columns, {sheets} sheets and {rows} starting rows added, {sealed} audit rows sealed in the hash chain. Every record is kept; the audit log records the upgrade.',
   },
   upgradeNothing: {
     'zh-CN': '台账“{path}”已是当前模板（版本 {version}），无需升级。',
@@ -712,7 +721,8 @@ export const MESSAGES = {
   auditChainBroken: {
     'zh-CN': '“{log_zhCN}”第 {line} 行（{at}，{record}）起校验链断开：此行或它之前的一行被删除、移动或修改过。请从 .bak 备份或其他副本核对审计日志。',
     'zh-TW': '「{log_zhTW}」第 {line} 列（{at}，{record}）起校驗鏈斷開：此列或它之前的一列被刪除、移動或修改過。請從 .bak 備份或其他副本核對稽核日誌。',
-    'en-US': '{log_enUS}, row {line} ({at}, {record}): the hash chain breaks here: this row or the one before it was removed, moved or edited. Compare the audit log with the .bak backup or another copy.',
+    'en-US':
+      '{log_enUS}, row {line} ({at}, {record}): the hash chain breaks here: this row or the one before it was removed, moved or edited. Compare the audit log with the .bak backup or another copy.',
   },
   futureDate: {
     'zh-CN': '{record} 的日期 {value} 在将来。请核对是否输错。',

@@ -97,7 +97,8 @@ export const UI = {
   bindHelp: {
     'zh-CN': '把本年度已归档的投诉处理单连同回访表统一编号、装订成册；作废和缺号会列在封面和目录中。再次装订只处理新归档的单据。',
     'zh-TW': '把本年度已歸檔的投訴處理單連同回訪表統一編號、裝訂成冊；作廢和缺號會列在封面和目錄中。再次裝訂只處理新歸檔的單據。',
-    'en-US': 'Number and bind the year’s archived complaint tickets with their return-visit forms into volumes; voids and missing numbers are listed on the cover and in the index. Binding again only adds newly archived tickets.',
+    'en-US':
+      'Number and bind the year’s archived complaint tickets with their return-visit forms into volumes; voids and missing numbers are listed on the cover and in the index. Binding again only adds newly archived tickets.',
   },
   bindYear: { 'zh-CN': '年度', 'zh-TW': '年度', 'en-US': 'Year' },
   bindVolumeSize: { 'zh-CN': '每册份数', 'zh-TW': '每冊份數', 'en-US': 'Tickets per volume' },
@@ -128,7 +129,8 @@ export const UI = {
   importHelp: {
     'zh-CN': '从采集系统导出的文件或其他表格导入记录。先预览：每一行有问题都会列出行号、列和原因；只导入没有问题的行，重复导入不会重复记录。',
     'zh-TW': '從採集系統匯出的檔案或其他表格匯入記錄。先預覽：每一列有問題都會列出列號、欄和原因；只匯入沒有問題的列，重複匯入不會重複記錄。',
-    'en-US': 'Import records from the collection system’s export or another spreadsheet. You see a preview first: every bad row with its row, column and reason; only good rows are imported, and importing the same file again adds nothing.',
+    'en-US':
+      'Import records from the collection system’s export or another spreadsheet. You see a preview first: every bad row with its row, column and reason; only good rows are imported, and importing the same file again adds nothing.',
   },
   importTable: { 'zh-CN': '导入到', 'zh-TW': '匯入到', 'en-US': 'Import into' },
   importFile: { 'zh-CN': '文件（.csv 或 .xlsx）', 'zh-TW': '檔案（.csv 或 .xlsx）', 'en-US': 'File (.csv or .xlsx)' },
@@ -153,10 +155,15 @@ export const UI = {
   perfHelp: {
     'zh-CN': '按考核规则表计算所选月份每人的绩效奖励和扣减，生成绩效表工作表和给财务的 CSV（附控制合计）。批准后的导出不会再改写。',
     'zh-TW': '按考核規則表計算所選月份每人的績效獎勵和扣減，產生績效表工作表和給財務的 CSV（附控制合計）。批准後的匯出不會再改寫。',
-    'en-US': 'Computes each worker’s rewards and deductions for the month from the rules table, writes the performance sheet and the CSV for finance (with control totals). Approved exports are never rewritten.',
+    'en-US':
+      'Computes each worker’s rewards and deductions for the month from the rules table, writes the performance sheet and the CSV for finance (with control totals). Approved exports are never rewritten.',
   },
   perfMonth: { 'zh-CN': '月份', 'zh-TW': '月份', 'en-US': 'Month' },
-  perfApprove: { 'zh-CN': '批准本次导出（以后只能追加冲正和调整）', 'zh-TW': '批准本次匯出（以後只能追加沖正和調整）', 'en-US': 'Approve this export (later changes become reversal and adjustment lines)' },
+  perfApprove: {
+    'zh-CN': '批准本次导出（以后只能追加冲正和调整）',
+    'zh-TW': '批准本次匯出（以後只能追加沖正和調整）',
+    'en-US': 'Approve this export (later changes become reversal and adjustment lines)',
+  },
   perfRun: { 'zh-CN': '计算并导出', 'zh-TW': '計算並匯出', 'en-US': 'Compute and export' },
   perfDone: {
     'zh-CN': '{workers} 人，{lines} 行；奖励合计 {plus} 元，扣减合计 {minus} 元。已写入并打开“{sheet}”。',
@@ -166,7 +173,8 @@ export const UI = {
   statsHelp: {
     'zh-CN': '汇总所选年度的全部投诉（作废的不计，重开的只计一次）：重点、类别、涉及部门、处理时长、回访和满意度，写入统计工作表，供经理分析并采取措施。',
     'zh-TW': '彙總所選年度的全部投訴（作廢的不計，重開的只計一次）：重點、類別、涉及部門、處理時長、回訪和滿意度，寫入統計工作表，供經理分析並採取措施。',
-    'en-US': 'Compiles every complaint of the year (voided ones left out, reopened ones counted once): focus points, categories, departments, handling times, return visits and satisfaction, on a statistics sheet for the manager.',
+    'en-US':
+      'Compiles every complaint of the year (voided ones left out, reopened ones counted once): focus points, categories, departments, handling times, return visits and satisfaction, on a statistics sheet for the manager.',
   },
   statsRun: { 'zh-CN': '生成统计表', 'zh-TW': '產生統計表', 'en-US': 'Build the statistics sheet' },
   statsDone: {
@@ -182,7 +190,8 @@ export const UI = {
   measureHelp: {
     'zh-CN': '经理阅看统计表后提出的整改措施（第8步）：登记后列入该年度统计表，未完成的结转到下一年度，直至落实。落实情况在“整改措施”表中更新。',
     'zh-TW': '經理閱看統計表後提出的整改措施（第8步）：登記後列入該年度統計表，未完成的結轉到下一年度，直至落實。落實情況在「整改措施」表中更新。',
-    'en-US': 'A measure the manager takes after reading the statistics (step 8): listed on that year’s sheet and carried into the next year’s until closed. Keep its progress up to date in the Measures table.',
+    'en-US':
+      'A measure the manager takes after reading the statistics (step 8): listed on that year’s sheet and carried into the next year’s until closed. Keep its progress up to date in the Measures table.',
   },
   previewTitle: { 'zh-CN': '客服台账 · 预览', 'zh-TW': '客服臺賬 · 預覽', 'en-US': 'Kefu Ledger · Preview' },
   previewNote: {

@@ -94,9 +94,7 @@ export function resolveClaim(window: ClaimWindow): ClaimResolution {
 }
 
 /** What a claims window says: our number (1 for the first claim of its period), or the rows to read above it first. */
-export type ClaimOutcome =
-  | { readonly seq: number; readonly claimRow: number; readonly othersInFlight: boolean }
-  | { readonly readRows: { readonly from: number; readonly to: number } };
+export type ClaimOutcome = { readonly seq: number; readonly claimRow: number; readonly othersInFlight: boolean } | { readonly readRows: { readonly from: number; readonly to: number } };
 
 /**
  * Reads a claims window as the backends load it: `values` are the worksheet rows ending with our
@@ -123,7 +121,8 @@ export function claimFromWindow(args: {
     rows.push({ row, period, seq });
   });
   const ours = rows[rows.length - 1];
-  if (!ours || ours.period !== args.period) throw new Error(`claimFromWindow: the last row read is not our claim (${JSON.stringify(args.values.slice(-3))} first ${args.windowFirstRow} header ${args.claimsHeaderRow})`);
+  if (!ours || ours.period !== args.period)
+    throw new Error(`claimFromWindow: the last row read is not our claim (${JSON.stringify(args.values.slice(-3))} first ${args.windowFirstRow} header ${args.claimsHeaderRow})`);
   const resolved = resolveClaim({
     period: args.period,
     rows,

@@ -138,7 +138,15 @@ export function printRequest(formKey: string, recordNo: string, locale: Locale):
   const form = findForm(formKey);
   if (!form || !printedForms().includes(form)) {
     throw new KefuError([
-      { kind: 'noPrintLayout', params: { table: formKey, printed: printedForms().map((f) => f.key).join(', ') } },
+      {
+        kind: 'noPrintLayout',
+        params: {
+          table: formKey,
+          printed: printedForms()
+            .map((f) => f.key)
+            .join(', '),
+        },
+      },
     ]);
   }
   const number = recordNo.trim();

@@ -87,11 +87,7 @@ export function columnForHeader(tableKey: string, header: unknown, locale: Local
 
 function findColumnForHeader(tableKey: string, header: string, locale: Locale): TableColumn | undefined {
   const columns = schemaOf(tableKey).columns;
-  return (
-    columns.find((c) => c.label[locale] === header) ??
-    columns.find((c) => c.key === header) ??
-    columns.find((c) => LOCALES.some((l) => c.label[l] === header))
-  );
+  return columns.find((c) => c.label[locale] === header) ?? columns.find((c) => c.key === header) ?? columns.find((c) => LOCALES.some((l) => c.label[l] === header));
 }
 
 /** Checks that every column of ours is in the table's header; names the missing one otherwise. */
@@ -99,9 +95,7 @@ export function checkLayout(tableKey: string, layout: TableLayout, locale: Local
   const present = new Set(layout.headers.map((h) => columnForHeader(tableKey, h, locale)?.key));
   const missing = schemaOf(tableKey).columns.find((c) => !present.has(c.key));
   if (missing) {
-    throw new KefuError([
-      { kind: 'missingColumn', form: findForm(tableKey)?.key, params: { table: tableKey, column: missing.label[locale] } },
-    ]);
+    throw new KefuError([{ kind: 'missingColumn', form: findForm(tableKey)?.key, params: { table: tableKey, column: missing.label[locale] } }]);
   }
 }
 
@@ -154,13 +148,7 @@ export function definedRuns<T>(row: readonly (T | undefined)[]): [number, T[]][]
 }
 
 /** A worksheet row of the table → the values of the requested columns (all of ours by default). */
-export function rowToRecord(
-  tableKey: string,
-  headers: readonly unknown[],
-  cells: readonly CellIn[],
-  locale: Locale,
-  wanted?: readonly string[],
-): Record<string, DomainValue> {
+export function rowToRecord(tableKey: string, headers: readonly unknown[], cells: readonly CellIn[], locale: Locale, wanted?: readonly string[]): Record<string, DomainValue> {
   const record: Record<string, DomainValue> = {};
   const columns = headerColumns(tableKey, headers, locale);
   for (let i = 0; i < columns.length; i++) {
@@ -170,7 +158,6 @@ export function rowToRecord(
   }
   return record;
 }
-
 
 export { isBlankRow };
 export type { PlainColumn };

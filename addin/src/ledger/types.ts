@@ -133,11 +133,7 @@ export interface ChangeSet {
  * One cell of a report sheet. `text` is user text or a label: always stored as text, whatever it
  * looks like. A formula can only be built by code (`reportFormula`), never from user text.
  */
-export type ReportCell =
-  | null
-  | { readonly text: string }
-  | { readonly number: number; readonly format?: string }
-  | { readonly formula: string; readonly format?: string; readonly fromCode: true };
+export type ReportCell = null | { readonly text: string } | { readonly number: number; readonly format?: string } | { readonly formula: string; readonly format?: string; readonly fromCode: true };
 
 /**
  * A sheet written whole: statistics, the monthly performance sheet, print and binding sheets.

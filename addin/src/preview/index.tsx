@@ -1,18 +1,6 @@
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  Button,
-  Field,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { LOCALES, resolveLocale, type Locale } from '../i18n/locale';
 import { LOCALE_NAMES, ui } from '../i18n/ui';
 // The host's modules one by one, not its index: the index brings the .xlsx bridge and exceljs,
@@ -335,14 +323,7 @@ function Preview() {
             </MessageBar>
           )}
           {!workbook && !error && <Spinner label={ui('loading', locale)} />}
-          {sheet && (
-            <Grid
-              key={`${sheet.name}-${version}`}
-              sheet={sheet}
-              selection={workbook?.selection?.sheet === sheet.name ? selectedRows(workbook.selection.address) : null}
-              locale={locale}
-            />
-          )}
+          {sheet && <Grid key={`${sheet.name}-${version}`} sheet={sheet} selection={workbook?.selection?.sheet === sheet.name ? selectedRows(workbook.selection.address) : null} locale={locale} />}
         </section>
       </div>
     </FluentProvider>

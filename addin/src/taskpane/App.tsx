@@ -88,10 +88,7 @@ function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
       </Field>
       {!session.env.locale && (
         <Field label={ui('language', locale)}>
-          <Select
-            value={draft.locale}
-            onChange={(_, d) => (setDraft({ ...draft, locale: d.value as Locale | 'auto' }), setSaved(false))}
-          >
+          <Select value={draft.locale} onChange={(_, d) => (setDraft({ ...draft, locale: d.value as Locale | 'auto' }), setSaved(false))}>
             <option value="auto">{ui('languageAuto', locale, { detected })}</option>
             {LOCALES.map((l) => (
               <option key={l} value={l}>

@@ -28,7 +28,6 @@ const useStyles = makeStyles({
   problems: { maxHeight: '16em', overflowY: 'auto', margin: 0, paddingLeft: '1.2em' },
 });
 
-
 /** A chosen file as rows: CSV in UTF-8 (with or without BOM) or GB18030, or an .xlsx's first visible sheet. */
 async function readSource(file: File): Promise<SourceTable> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -146,13 +145,7 @@ export function ImportView() {
         </Select>
       </Field>
       <Field label={ui('importFile', locale)}>
-        <input
-          type="file"
-          accept=".csv,.txt,.xlsx"
-          aria-label={ui('importFile', locale)}
-          disabled={session.busy}
-          onChange={(e) => void choose(e.target.files?.[0])}
-        />
+        <input type="file" accept=".csv,.txt,.xlsx" aria-label={ui('importFile', locale)} disabled={session.busy} onChange={(e) => void choose(e.target.files?.[0])} />
       </Field>
       {session.busy && <Spinner size="tiny" label={ui('loading', locale)} />}
       {plan && source && (
@@ -184,9 +177,7 @@ export function ImportView() {
               ))}
             </div>
           )}
-          <Text weight="semibold">
-            {ui('importPlan', locale, { total: plan.total, count: plan.records.length, present: plan.alreadyPresent, rejected: plan.rejected })}
-          </Text>
+          <Text weight="semibold">{ui('importPlan', locale, { total: plan.total, count: plan.records.length, present: plan.alreadyPresent, rejected: plan.rejected })}</Text>
           {plan.problems.length > 0 && (
             <ul className={styles.problems} aria-label={ui('importProblems', locale)}>
               {plan.problems.map((p, i) => (

@@ -1,18 +1,5 @@
 import * as React from 'react';
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Link,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { STEP_LABELS, ui } from '../i18n/ui';
 import type { Locale } from '../i18n/locale';
 import { complaints } from '../forms/complaints';
@@ -81,7 +68,11 @@ export function ReceptionView() {
       submitLabel={ui('register', locale)}
       initialValues={(now, clerk) => ({ '': { received_at: now, receptionist: { by: clerk, at: now } } })}
       describeResult={(r) =>
-        [ui('registered', locale, { number: r.number }), r.complaintNo && ui('alsoCreated', locale, { number: r.complaintNo }), r.repairOrderNo && ui('alsoCreated', locale, { number: r.repairOrderNo })]
+        [
+          ui('registered', locale, { number: r.number }),
+          r.complaintNo && ui('alsoCreated', locale, { number: r.complaintNo }),
+          r.repairOrderNo && ui('alsoCreated', locale, { number: r.repairOrderNo }),
+        ]
           .filter(Boolean)
           .join(' ')
       }

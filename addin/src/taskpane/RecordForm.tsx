@@ -88,9 +88,7 @@ export function RecordForm<Result>(props: RecordFormProps<Result>) {
   const partOf = (problem: Problem): FormPart | undefined =>
     shownParts.find((part) => part.form.key === problem.form && part.fields.some((f) => f.key === (problem.field ?? '').replace(/_(by|at)$/, '') || f.key === problem.field));
   const visible = (part: FormPart) =>
-    problems.filter(
-      (p) => partOf(p) === part && (submitted || touched.has(`${part.key ?? MAIN}.${(p.field ?? '').replace(/_(by|at)$/, '')}`) || touched.has(`${part.key ?? MAIN}.${p.field}`)),
-    );
+    problems.filter((p) => partOf(p) === part && (submitted || touched.has(`${part.key ?? MAIN}.${(p.field ?? '').replace(/_(by|at)$/, '')}`) || touched.has(`${part.key ?? MAIN}.${p.field}`)));
 
   const reset = () => {
     setValues(props.initialValues(now(), settings.clerk));

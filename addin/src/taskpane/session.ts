@@ -60,7 +60,7 @@ export function useCreateSession(env: PaneEnvironment, settings: Settings, local
   }, [ledger]);
   const reopen = React.useCallback(() => setGeneration((g) => g + 1), []);
   const act = React.useCallback(
-    async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(action: () => Promise<T>): Promise<T | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setBusy(true);

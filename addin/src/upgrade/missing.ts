@@ -58,10 +58,12 @@ function localizedSeed(rows: readonly Readonly<Record<string, string | number | 
 }
 
 function identityOf(record: RecordValues, fields: readonly string[]): string {
-  return fields.map((f) => {
-    const v: DomainValue | undefined = record[f];
-    return v === null || v === undefined ? '' : String(v);
-  }).join('\u001f');
+  return fields
+    .map((f) => {
+      const v: DomainValue | undefined = record[f];
+      return v === null || v === undefined ? '' : String(v);
+    })
+    .join('\u001f');
 }
 
 /** The template's starting rows of `table` that the ledger's rows lack (by their identity), in the workbook's language. */

@@ -138,7 +138,14 @@ async function readWorkbook(run: ExcelRun): Promise<Workbook> {
       body.load('rowCount');
       const last = body.getLastRow();
       last.load('values');
-      const values = whole.has(key) ? body : key === AUDIT_TABLE ? body.getRow(0).getResizedRange(FIRST_CHUNK_ROWS - 1, 0).getIntersection(body) : undefined;
+      const values = whole.has(key)
+        ? body
+        : key === AUDIT_TABLE
+          ? body
+              .getRow(0)
+              .getResizedRange(FIRST_CHUNK_ROWS - 1, 0)
+              .getIntersection(body)
+          : undefined;
       values?.load('values');
       return { key, table, header, sheet, body, last, values };
     });
@@ -471,7 +478,14 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   // go, and the rest of a long audit log to seal. One more request (the log's rest may take more).
   const audit = found.tables.get(AUDIT_TABLE);
   const seal = audit && from < CHAIN_VERSION;
-  const more = await readMore(run, { places, columns: missing.map(({ state, columns }) => ({ state, count: columns.length })), audit: seal ? audit : undefined, first: found.auditFirst ?? [], locale, onProgress: options.onProgress });
+  const more = await readMore(run, {
+    places,
+    columns: missing.map(({ state, columns }) => ({ state, count: columns.length })),
+    audit: seal ? audit : undefined,
+    first: found.auditFirst ?? [],
+    locale,
+    onProgress: options.onProgress,
+  });
   if (more.taken.length > 0) throw new KefuError(more.taken);
 
   for (const { state, columns } of missing) {
@@ -548,7 +562,16 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   }
   const [entry] = chainedAuditRecords(lastChain, [upgradeAuditEntry(summary, options.clock.now(), options.clerk)]);
   const auditHeaders = schemaOf(AUDIT_TABLE).columns.map((c) => c.label[locale]);
-  const auditState: TableState = audit ?? { key: AUDIT_TABLE, sheet: schemaOf(AUDIT_TABLE).sheet[locale], headerRow: 0, left: 0, readHeaders: auditHeaders, headers: auditHeaders, bodyRows: 1, lastRow: [] };
+  const auditState: TableState = audit ?? {
+    key: AUDIT_TABLE,
+    sheet: schemaOf(AUDIT_TABLE).sheet[locale],
+    headerRow: 0,
+    left: 0,
+    readHeaders: auditHeaders,
+    headers: auditHeaders,
+    bodyRows: 1,
+    lastRow: [],
+  };
   writes.push(...appendRecords(auditState, [entry], locale, !audit));
   await send(run, writes);
   return summary;
@@ -594,7 +617,13 @@ function chainWrites(at: number, seal: readonly { row: number; chain: string }[]
       const from = part.from + i;
       writes.push({
         bytes: values.length * perRow + ACTION_BYTES,
-        queue: (context) => (context.workbook.tables.getItem(AUDIT_TABLE).getDataBodyRange().getColumn(at).getRow(from).getResizedRange(values.length - 1, 0).values = values),
+        queue: (context) =>
+          (context.workbook.tables
+            .getItem(AUDIT_TABLE)
+            .getDataBodyRange()
+            .getColumn(at)
+            .getRow(from)
+            .getResizedRange(values.length - 1, 0).values = values),
       });
     }
   }
@@ -670,7 +699,13 @@ async function readMore(
     if (rest) {
       onProgress?.(done, audit.bodyRows);
       const body = context.workbook.tables.getItem(AUDIT_TABLE).getDataBodyRange();
-      await readRemainingRows(context, ours.map((i) => body.getColumn(i)), columns, audit.bodyRows, (n) => onProgress?.((done += n), audit.bodyRows));
+      await readRemainingRows(
+        context,
+        ours.map((i) => body.getColumn(i)),
+        columns,
+        audit.bodyRows,
+        (n) => onProgress?.((done += n), audit.bodyRows),
+      );
     } else {
       await context.sync();
     }

@@ -29,10 +29,10 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
   const settings = await ledger.settings();
   const from = ledgerVersion(settings);
   if (from > TEMPLATE_VERSION) throw new KefuError([{ kind: 'ledgerTooNew', params: { path: '', version: from, ours: TEMPLATE_VERSION } }]);
-  const template = await PackageLedger.fromBuffer(
-    await buildTemplateBuffer({ locale: ledger.locale, createdAt: settings.created_at || context.clock.now(), site: settings.site || undefined }),
-    { station: 'template', clock: context.clock },
-  );
+  const template = await PackageLedger.fromBuffer(await buildTemplateBuffer({ locale: ledger.locale, createdAt: settings.created_at || context.clock.now(), site: settings.site || undefined }), {
+    station: 'template',
+    clock: context.clock,
+  });
   const tablesAdded: string[] = [];
   const columnsAdded: string[] = [];
   let rowsAdded = 0;
@@ -62,7 +62,11 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
     if (!ledger.hasTable(key)) continue;
     const missing = missingColumns(key, await ledger.tableHeaders(key), ledger.locale);
     if (missing.length === 0) continue;
-    const labels = await ledger.importColumns(template, key, missing.map((c) => c.key));
+    const labels = await ledger.importColumns(
+      template,
+      key,
+      missing.map((c) => c.key),
+    );
     columnsAdded.push(...labels.map((label) => `${key}.${label}`));
   }
 
@@ -94,7 +98,11 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
   for (const key of Object.keys(SEEDS)) {
     const rows = basis.tables[key];
     if (!rows) continue;
-    const missing = missingSeedRows(key, rows.map((r) => r.values), ledger.locale);
+    const missing = missingSeedRows(
+      key,
+      rows.map((r) => r.values),
+      ledger.locale,
+    );
     if (missing.length > 0) appends[key] = missing;
     rowsAdded += missing.length;
   }

@@ -493,17 +493,12 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
   const bucketCount = (b: Exclude<Bucket, 'open'>): string => {
     const { lo, hi } = BUCKET_BOUNDS[b];
     const within = (minutes: string) => product([lo === undefined ? undefined : `(${minutes}>${lo})`, hi === undefined ? undefined : `(${minutes}<=${hi})`]);
-    const own = sumTickets(
-      [ownStanding.test],
-      safe(within(`(ROUND(${handled}*1440,0)-ROUND(${received}*1440,0))`)),
-      safe(within(`(ROUND(${handled}*1440,0)-ROUND(${textSerial}*1440,0))`)),
-    );
+    const own = sumTickets([ownStanding.test], safe(within(`(ROUND(${handled}*1440,0)-ROUND(${received}*1440,0))`)), safe(within(`(ROUND(${handled}*1440,0)-ROUND(${textSerial}*1440,0))`)));
     const bounds = [...(lo === undefined ? [] : [`${listed.minutes},">${lo}"`]), ...(hi === undefined ? [] : [`${listed.minutes},"<=${hi}"`])];
     return `${own}+${listedCount(...bounds)}`;
   };
   /** Closed on time: the standing round's handled-at (to the minute) not after the promised time. */
-  const onTimeCount = (): string =>
-    `${sumTickets([ownStanding.test, hasPromise.test, safe(`ROUND(${handled}*1440,0)<=ROUND(${promised}*1440,0)`)])}+${listedCount(`${listed.onTime},1`)}`;
+  const onTimeCount = (): string => `${sumTickets([ownStanding.test, hasPromise.test, safe(`ROUND(${handled}*1440,0)<=ROUND(${promised}*1440,0)`)])}+${listedCount(`${listed.onTime},1`)}`;
   /**
    * A verdict cell of block 7: the standing round's verdict (the header cell's label), or "not yet
    * decided"; `categoryCell` is the row's category label (none in the total row).
@@ -643,11 +638,7 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
 
     const rowCondition = (key: string) => rowDim.condition(key, `$A${rowOf(key)}`);
     const columnCondition = (key: string) => columnDim.condition(key, `${colOf(key)}$${headerRow}`);
-    const grand = rowDim.closed
-      ? `SUM(${totalCol}${first}:${totalCol}${lastRow})`
-      : columnDim.closed
-        ? `SUM(${firstCol}${totalRow}:${lastCol}${totalRow})`
-        : TOTAL_CELL;
+    const grand = rowDim.closed ? `SUM(${totalCol}${first}:${totalCol}${lastRow})` : columnDim.closed ? `SUM(${firstCol}${totalRow}:${lastCol}${totalRow})` : TOTAL_CELL;
 
     /** The tickets meeting the row's conditions and the column's (the verdicts: by the standing round). */
     const cellCount = (conditions: readonly Condition[], c: string, rowLabel?: string) =>
@@ -669,10 +660,7 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
         const col = colOf(c);
         setFormula(`${col}${row}`, `${col}${totalRow}-SUM(${col}${first}:${col}${lastRow})`);
       }
-      setFormula(
-        `${totalCol}${row}`,
-        columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : `${totalCol}${totalRow}-SUM(${totalCol}${first}:${totalCol}${lastRow})`,
-      );
+      setFormula(`${totalCol}${row}`, columnDim.closed ? `SUM(${firstCol}${row}:${lastCol}${row})` : `${totalCol}${totalRow}-SUM(${totalCol}${first}:${totalCol}${lastRow})`);
     }
     if (!columnDim.closed) {
       const col = colOf(OTHER);
@@ -681,10 +669,7 @@ export function addCrossCheckSheet(workbook: ExcelJS.Workbook, options: { locale
         const row = rowOf(r);
         setFormula(`${col}${row}`, `${totalCol}${row}-SUM(${firstCol}${row}:${lastCol}${row})`);
       }
-      setFormula(
-        `${col}${totalRow}`,
-        rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : `${totalCol}${totalRow}-SUM(${firstCol}${totalRow}:${lastCol}${totalRow})`,
-      );
+      setFormula(`${col}${totalRow}`, rowDim.closed ? `SUM(${col}${first}:${col}${lastRow})` : `${totalCol}${totalRow}-SUM(${firstCol}${totalRow}:${lastCol}${totalRow})`);
     }
     for (const key of block.columns) bold(`${colOf(key)}${totalRow}`);
     for (const key of block.rows) bold(`${totalCol}${rowOf(key)}`);

@@ -4,17 +4,7 @@ import { clauseText } from '../forms';
 import { columnsOf } from '../forms/columns';
 import type { FormDecl } from '../forms/types';
 import { NUMBER_FORMATS } from '../ledger/cells';
-import {
-  PRINTED_EXTRA_COLUMNS,
-  PRINT_FIRST_ROW,
-  PRINT_TEXT,
-  copyBlock,
-  printSheetName,
-  printedCopies,
-  printedForms,
-  type PrintRow,
-  type PrintedField,
-} from '../ledger/print';
+import { PRINTED_EXTRA_COLUMNS, PRINT_FIRST_ROW, PRINT_TEXT, copyBlock, printSheetName, printedCopies, printedForms, type PrintRow, type PrintedField } from '../ledger/print';
 import { columnLetters } from '../ledger/xlsx/xlsxLedger';
 
 /**
@@ -184,16 +174,10 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, form: FormDecl, locale
   input.border = SIGN_BOX;
   input.font = { bold: true, size: 12 };
   sheet.mergeCells('C1:D1');
-  setFormula(
-    sheet.getCell('C1'),
-    `IF(TRIM($B$1)="",${literal(PRINT_TEXT.enterNumber[locale])},IF($${HELPER}$1=0,${literal(PRINT_TEXT.notFound[locale])},""))`,
-  );
+  setFormula(sheet.getCell('C1'), `IF(TRIM($B$1)="",${literal(PRINT_TEXT.enterNumber[locale])},IF($${HELPER}$1=0,${literal(PRINT_TEXT.notFound[locale])},""))`);
   sheet.getCell('C1').font = { color: { argb: 'FFC00000' }, bold: true };
   setFormula(sheet.getCell(`${HELPER}2`), columnIndexFormula(refs, keyColumn.label[locale]));
-  setFormula(
-    sheet.getCell(`${HELPER}1`),
-    `IF(OR(TRIM($B$1)="",$${HELPER}$2=0),0,IFERROR(MATCH(TRIM($B$1),INDEX(${refs.data},0,$${HELPER}$2),0),0))`,
-  );
+  setFormula(sheet.getCell(`${HELPER}1`), `IF(OR(TRIM($B$1)="",$${HELPER}$2=0),0,IFERROR(MATCH(TRIM($B$1),INDEX(${refs.data},0,$${HELPER}$2),0),0))`);
   sheet.mergeCells('A2:D2');
   sheet.getCell('A2').value = PRINT_TEXT.hint[locale];
   sheet.getCell('A2').font = { italic: true, color: { argb: 'FF595959' } };

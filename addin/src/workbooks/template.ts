@@ -20,18 +20,7 @@ import {
   claimsTableName,
 } from '../ledger/layout';
 import { numberingSeries, type TableColumn } from '../ledger/schema';
-import {
-  FROZEN_HEADER_ROWS,
-  HEADER_STYLE,
-  LISTS_SHEET,
-  VALIDATED_ROWS,
-  columnNumberFormat,
-  columnValidation,
-  columnWidth,
-  dictionaryRows,
-  namedLists,
-  tableOrigin,
-} from '../ledger/templateLayout';
+import { FROZEN_HEADER_ROWS, HEADER_STYLE, LISTS_SHEET, VALIDATED_ROWS, columnNumberFormat, columnValidation, columnWidth, dictionaryRows, namedLists, tableOrigin } from '../ledger/templateLayout';
 import { chainedAuditRecords } from '../ledger/auditChain';
 import { columnLetters } from '../ledger/xlsx/xlsxLedger';
 import { addPrintSheets } from './printSheets';
@@ -59,14 +48,7 @@ export interface TemplateOptions {
 }
 
 /** Adds an Excel table whose body is one blank row (as Excel itself creates an empty table). */
-function addTable(
-  sheet: ExcelJS.Worksheet,
-  name: string,
-  topLeft: string,
-  columns: readonly TableColumn[],
-  locale: Locale,
-  rows?: (string | number | null)[][],
-): void {
+function addTable(sheet: ExcelJS.Worksheet, name: string, topLeft: string, columns: readonly TableColumn[], locale: Locale, rows?: (string | number | null)[][]): void {
   sheet.addTable({
     name,
     ref: topLeft,

@@ -101,7 +101,9 @@ export function templateSheetCopies(names: readonly string[], options: TemplateO
       });
     });
     const columns = (sheet.columns ?? []).flatMap((column, i) =>
-      column && (typeof column.width === 'number' || column.hidden) ? [{ index: (column.number ?? i + 1) - 1, ...(typeof column.width === 'number' ? { width: column.width } : {}), ...(column.hidden ? { hidden: true } : {}) }] : [],
+      column && (typeof column.width === 'number' || column.hidden)
+        ? [{ index: (column.number ?? i + 1) - 1, ...(typeof column.width === 'number' ? { width: column.width } : {}), ...(column.hidden ? { hidden: true } : {}) }]
+        : [],
     );
     const view = sheet.views?.[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
     const frozen = view?.state === 'frozen';

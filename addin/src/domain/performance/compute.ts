@@ -303,7 +303,11 @@ function dayDetail(r: CollectorRecord, day: DayAssessment): Text {
 function complaintDetail(o: ComplaintOrder): Text {
   const verdict = codeLabel(SUBSTANTIATED, o.substantiated);
   const severity = codeLabel(SEVERITY, o.severity ?? '');
-  return t(`${o.date} ${verdict['zh-CN']}，${severity['zh-CN']}`, `${o.date} ${verdict['zh-TW']}，${severity['zh-TW']}`, `${o.date} ${verdict['en-US'].toLowerCase()}, ${severity['en-US'].toLowerCase()}`);
+  return t(
+    `${o.date} ${verdict['zh-CN']}，${severity['zh-CN']}`,
+    `${o.date} ${verdict['zh-TW']}，${severity['zh-TW']}`,
+    `${o.date} ${verdict['en-US'].toLowerCase()}, ${severity['en-US'].toLowerCase()}`,
+  );
 }
 
 function codeLabel(codes: readonly CodeDecl[], code: string): Text {
@@ -371,11 +375,19 @@ export function monthlyPerformance(input: MonthInput): MonthResult {
         ].filter((x): x is { zh: string; tw: string; en: string } => x !== undefined);
         const tail = (key: 'zh' | 'tw' | 'en', sep: string) => (notes.length ? `（${notes.map((n) => n[key]).join(sep)}）` : '');
         lines.push(
-          line(worker, 'CM', 'CM', rate, `${assessed} records${excluded ? `; ${excluded} excluded` : ''}`, t(
-            `月均日成功率结果${pctText(rate)}${tail('zh', '，')}`,
-            `月均日成功率結果${pctText(rate)}${tail('tw', '，')}`,
-            `Mean daily result ${pctText(rate)}${notes.length ? ` (${notes.map((n) => n.en).join(', ')})` : ''}`,
-          ), evidence),
+          line(
+            worker,
+            'CM',
+            'CM',
+            rate,
+            `${assessed} records${excluded ? `; ${excluded} excluded` : ''}`,
+            t(
+              `月均日成功率结果${pctText(rate)}${tail('zh', '，')}`,
+              `月均日成功率結果${pctText(rate)}${tail('tw', '，')}`,
+              `Mean daily result ${pctText(rate)}${notes.length ? ` (${notes.map((n) => n.en).join(', ')})` : ''}`,
+            ),
+            evidence,
+          ),
         );
       }
     }
@@ -386,8 +398,24 @@ export function monthlyPerformance(input: MonthInput): MonthResult {
     if (delays.length > 0) {
       const days = delays.reduce((s, x) => s + x.late, 0);
       lines.push(
-        line(worker, 'ROT_DELAY', 'ROT', sum(delays.map((x) => x.rate)), orderRef(delays.map((x) => x.o)), t(`轮换逾期合计${days}天`, `輪換逾期合計${days}天`, `Rotation late by ${days} day(s) in total`),
-          delays.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: t(`规定${x.o.dueDate}，完成${x.o.doneDate}，逾期${x.late}天`, `規定${x.o.dueDate}，完成${x.o.doneDate}，逾期${x.late}天`, `due ${x.o.dueDate}, done ${x.o.doneDate}, ${x.late} day(s) late`) }))),
+        line(
+          worker,
+          'ROT_DELAY',
+          'ROT',
+          sum(delays.map((x) => x.rate)),
+          orderRef(delays.map((x) => x.o)),
+          t(`轮换逾期合计${days}天`, `輪換逾期合計${days}天`, `Rotation late by ${days} day(s) in total`),
+          delays.map((x) => ({
+            ref: x.o.orderNo,
+            row: x.o.row,
+            rate: x.rate,
+            detail: t(
+              `规定${x.o.dueDate}，完成${x.o.doneDate}，逾期${x.late}天`,
+              `規定${x.o.dueDate}，完成${x.o.doneDate}，逾期${x.late}天`,
+              `due ${x.o.dueDate}, done ${x.o.doneDate}, ${x.late} day(s) late`,
+            ),
+          })),
+        ),
       );
     }
     const passLine = (
@@ -407,8 +435,15 @@ export function monthlyPerformance(input: MonthInput): MonthResult {
       if (hits.length === 0) return;
       const threshold = `${lineMicro / MICRO}%`;
       lines.push(
-        line(worker, item, base, sum(hits.map((x) => x.rate!)), orderRef(hits.map((x) => x.o)), t(`${what['zh-CN']}低于${threshold}（${hits.length}单）`, `${what['zh-TW']}低於${threshold}（${hits.length}單）`, `${what['en-US']} below ${threshold} (${hits.length} order(s))`),
-          hits.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: t(`${x.passed}/${x.checked}`, `${x.passed}/${x.checked}`, `${x.passed}/${x.checked}`) }))),
+        line(
+          worker,
+          item,
+          base,
+          sum(hits.map((x) => x.rate!)),
+          orderRef(hits.map((x) => x.o)),
+          t(`${what['zh-CN']}低于${threshold}（${hits.length}单）`, `${what['zh-TW']}低於${threshold}（${hits.length}單）`, `${what['en-US']} below ${threshold} (${hits.length} order(s))`),
+          hits.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: t(`${x.passed}/${x.checked}`, `${x.passed}/${x.checked}`, `${x.passed}/${x.checked}`) })),
+        ),
       );
     };
     const field = (o: OrderCounts): [number | null, number | null] => [o.fieldPassed, o.fieldChecked];
@@ -426,8 +461,15 @@ export function monthlyPerformance(input: MonthInput): MonthResult {
       .filter((x) => !isZero(x.rate));
     if (complaints.length > 0) {
       lines.push(
-        line(worker, 'CMP', 'TOTAL', sum(complaints.map((x) => x.rate)), orderRef(complaints.map((x) => x.o)), t(`投诉属实${complaints.length}单`, `投訴屬實${complaints.length}單`, `${complaints.length} substantiated complaint(s)`),
-          complaints.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: complaintDetail(x.o) }))),
+        line(
+          worker,
+          'CMP',
+          'TOTAL',
+          sum(complaints.map((x) => x.rate)),
+          orderRef(complaints.map((x) => x.o)),
+          t(`投诉属实${complaints.length}单`, `投訴屬實${complaints.length}單`, `${complaints.length} substantiated complaint(s)`),
+          complaints.map((x) => ({ ref: x.o.orderNo, row: x.o.row, rate: x.rate, detail: complaintDetail(x.o) })),
+        ),
       );
     }
 

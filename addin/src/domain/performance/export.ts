@@ -164,13 +164,14 @@ export function planExport(result: MonthResult, history: ApprovedHistory): Expor
         const nowFen = now?.line.amountFen ?? 0;
         const thenFen = then?.amountFen ?? 0;
         if (nowFen === thenFen) continue;
-        const worker = now?.worker ?? workers.find((w) => w.worker.workerId === then!.workerId)?.worker ?? {
-          workerId: then!.workerId,
-          name: '',
-          teamCode: '',
-          vendorCode: vendor,
-          base: { CM: 0, ROT: 0, BAT: 0, TOTAL: 0 },
-        };
+        const worker = now?.worker ??
+          workers.find((w) => w.worker.workerId === then!.workerId)?.worker ?? {
+            workerId: then!.workerId,
+            name: '',
+            teamCode: '',
+            vendorCode: vendor,
+            base: { CM: 0, ROT: 0, BAT: 0, TOTAL: 0 },
+          };
         if (thenFen !== 0) {
           const itemCode = then!.itemCode as ItemCode;
           const baseFen = now?.line.baseFen ?? 0;

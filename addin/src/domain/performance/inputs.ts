@@ -63,7 +63,10 @@ export function monthInputFromSnapshot(snapshot: Snapshot, month: string): Month
       const p = row.values[part];
       const w = row.values[whole];
       if ((p === null || p === undefined) && (w === null || w === undefined) && !required) continue;
-      for (const [key, value] of [[part, p], [whole, w]] as const) {
+      for (const [key, value] of [
+        [part, p],
+        [whole, w],
+      ] as const) {
         if (int(value) === null || (value as number) < 0) {
           problems.push({ kind: value === null || value === undefined ? 'required' : 'notInteger', ...at(form, row, key), params: { value: str(value) } });
           ok = false;

@@ -86,7 +86,9 @@ function label(name: string, code: string): Record<string, string> {
 function expectedText(expected: { whole: boolean; max: number }): Record<string, string> {
   return localized(
     'expected',
-    expected.whole ? t(`0 至 ${expected.max} 的整数`, `0 至 ${expected.max} 的整數`, `a whole number from 0 to ${expected.max}`) : t(`0 至 ${expected.max}`, `0 至 ${expected.max}`, `from 0 to ${expected.max}`),
+    expected.whole
+      ? t(`0 至 ${expected.max} 的整数`, `0 至 ${expected.max} 的整數`, `a whole number from 0 to ${expected.max}`)
+      : t(`0 至 ${expected.max}`, `0 至 ${expected.max}`, `from 0 to ${expected.max}`),
   );
 }
 
@@ -160,7 +162,13 @@ export function parseRules(rows: readonly LedgerRow[]): RuleVersion[] {
       }
     }
     if (entry.values.wireless_step_pct === 0) {
-      problems.push({ kind: 'ruleBadValue', form: 'rules', row: entry.rows.get('wireless_step_pct'), field: 'value', params: { ...label('parameter', 'wireless_step_pct'), value: 0, ...localized('expected', t('大于 0', '大於 0', 'more than 0')) } });
+      problems.push({
+        kind: 'ruleBadValue',
+        form: 'rules',
+        row: entry.rows.get('wireless_step_pct'),
+        field: 'value',
+        params: { ...label('parameter', 'wireless_step_pct'), value: 0, ...localized('expected', t('大于 0', '大於 0', 'more than 0')) },
+      });
     }
     result.push({ version, effectiveFrom: [...entry.dates][0], values: entry.values });
   }

@@ -74,9 +74,7 @@ export function performanceSheet(result: MonthResult, locale: Locale): ReportShe
       }
     }
     const amountColumn = columnLetters(9);
-    title[8] = amountRows.length
-      ? reportFormula(`=${amountRows.map((r) => `${amountColumn}${r + 1}`).join('+')}`, '#,##0.00')
-      : money(0);
+    title[8] = amountRows.length ? reportFormula(`=${amountRows.map((r) => `${amountColumn}${r + 1}`).join('+')}`, '#,##0.00') : money(0);
     netCells.push(`${amountColumn}${titleRow + 1}`);
   }
   bold.push(rows.length);

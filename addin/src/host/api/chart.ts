@@ -123,17 +123,7 @@ export class HostChartCollection
   }
 }
 
-type ChartMembers =
-  | 'context'
-  | 'isNullObject'
-  | (typeof CHART_SCALARS)[number]
-  | 'title'
-  | 'legend'
-  | 'series'
-  | 'worksheet'
-  | 'setPosition'
-  | 'delete'
-  | 'load';
+type ChartMembers = 'context' | 'isNullObject' | (typeof CHART_SCALARS)[number] | 'title' | 'legend' | 'series' | 'worksheet' | 'setPosition' | 'delete' | 'load';
 
 export class HostChartObject extends HostClientObject implements Pick<Excel.Chart, ChartMembers> {
   readonly _typeName = 'Chart';

@@ -171,10 +171,7 @@ export class HostChartSeriesCollection
   }
 }
 
-export class HostChartSeriesObject
-  extends HostClientObject
-  implements Pick<Excel.ChartSeries, 'context' | 'isNullObject' | (typeof CHART_SERIES_SCALARS)[number] | 'load'>
-{
+export class HostChartSeriesObject extends HostClientObject implements Pick<Excel.ChartSeries, 'context' | 'isNullObject' | (typeof CHART_SERIES_SCALARS)[number] | 'load'> {
   readonly _typeName = 'ChartSeries';
   readonly _scalars: readonly string[] = CHART_SERIES_SCALARS;
 

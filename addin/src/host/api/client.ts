@@ -213,16 +213,10 @@ export class HostClient {
     this.records.push(record);
     if (this.options.latency) await this.options.latency('request', index);
 
-    const injected =
-      this.failAt.delete(index) ||
-      (this.failPredicate !== null &&
-        this.failPredicate({ index, requestBytes, request, actionNames: actions.map(actionName) }));
+    const injected = this.failAt.delete(index) || (this.failPredicate !== null && this.failPredicate({ index, requestBytes, request, actionNames: actions.map(actionName) }));
     if (injected) {
       record.errorCode = HostErrorCode.generalException;
-      throw new HostError(
-        HostErrorCode.generalException,
-        `Injected failure at sync #${index} of ${this.name}: the request never reached Excel and nothing of this batch was applied.`,
-      );
+      throw new HostError(HostErrorCode.generalException, `Injected failure at sync #${index} of ${this.name}: the request never reached Excel and nothing of this batch was applied.`);
     }
     const requestLimit = this.options.requestLimitBytes === undefined ? WEB_PAYLOAD_LIMIT_BYTES : this.options.requestLimitBytes;
     if (requestLimit !== null && requestBytes > requestLimit) {
@@ -270,10 +264,7 @@ export class HostClient {
     if (this.loseResponseAt.delete(index)) {
       context._endBatch(true);
       record.errorCode = HostErrorCode.generalException;
-      throw new HostError(
-        HostErrorCode.generalException,
-        `Injected failure after sync #${index} of ${this.name}: Excel applied the batch, and its response was lost.`,
-      );
+      throw new HostError(HostErrorCode.generalException, `Injected failure after sync #${index} of ${this.name}: Excel applied the batch, and its response was lost.`);
     }
     if (this.options.latency) await this.options.latency('response', index);
     for (const d of deliveries) d();

@@ -8,10 +8,7 @@ export class HostClientResult<T> implements Pick<OfficeExtension.ClientResult<T>
 
   get value(): T {
     if (!this._loaded) {
-      throw new HostError(
-        HostErrorCode.valueNotLoaded,
-        'The value of this result is not available yet: await context.sync() before reading it.',
-      );
+      throw new HostError(HostErrorCode.valueNotLoaded, 'The value of this result is not available yet: await context.sync() before reading it.');
     }
     return this._value as T;
   }

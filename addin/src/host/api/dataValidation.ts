@@ -109,10 +109,7 @@ const DATA_VALIDATION_SCALARS = ['errorAlert', 'ignoreBlanks', 'rule', 'type'] a
  * limits: a title of at most 32 characters, a message of at most 225. New rules start as Excel's
  * do: blanks ignored, a Stop alert shown. Stored as exceljs' model, which the xlsx bridge writes.
  */
-export class HostDataValidation
-  extends HostClientObject
-  implements Pick<Excel.DataValidation, 'context' | (typeof DATA_VALIDATION_SCALARS)[number] | 'clear' | 'load'>
-{
+export class HostDataValidation extends HostClientObject implements Pick<Excel.DataValidation, 'context' | (typeof DATA_VALIDATION_SCALARS)[number] | 'clear' | 'load'> {
   readonly _typeName = 'DataValidation';
   readonly _scalars: readonly string[] = DATA_VALIDATION_SCALARS;
 

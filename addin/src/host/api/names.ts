@@ -47,10 +47,7 @@ function referenceText(self: HostClientObject, reference: unknown, wb: HostWorkb
  * against table names (ItemAlreadyExists). The formula keeps the text the name was given or read
  * with (Excel would drop quotes a sheet name does not need).
  */
-export class HostNamedItemCollection
-  extends HostCollectionObject<HostNamedItem>
-  implements Pick<Excel.NamedItemCollection, 'context' | 'items' | 'add' | 'getItem' | 'getItemOrNullObject' | 'load'>
-{
+export class HostNamedItemCollection extends HostCollectionObject<HostNamedItem> implements Pick<Excel.NamedItemCollection, 'context' | 'items' | 'add' | 'getItem' | 'getItemOrNullObject' | 'load'> {
   readonly _typeName = 'NamedItemCollection';
   readonly _scalars: readonly string[] = [];
   readonly _itemScalars: readonly string[] = NAMED_ITEM_SCALARS;

@@ -140,10 +140,7 @@ export class HostRequestContext implements Pick<Excel.RequestContext, 'sync' | '
 
   _enqueue(action: Omit<Action, 'id'>): void {
     if (this._closed) {
-      throw new HostError(
-        HostErrorCode.invalidObjectPath,
-        `The ${action.obj._typeName} object is used after its Excel.run batch finished; create objects inside the run that uses them.`,
-      );
+      throw new HostError(HostErrorCode.invalidObjectPath, `The ${action.obj._typeName} object is used after its Excel.run batch finished; create objects inside the run that uses them.`);
     }
     this._pending.push({ ...action, id: this._nextId++ });
   }
@@ -261,10 +258,7 @@ export abstract class HostClientObject {
   protected _get<T>(name: string): T {
     if (Object.prototype.hasOwnProperty.call(this._props, name)) return this._props[name] as T;
     if (this._nullVisible === true) {
-      throw new HostError(
-        HostErrorCode.itemNotFound,
-        `The ${this._typeName} is a null object (it does not exist), so '${name}' has no value: check isNullObject first.`,
-      );
+      throw new HostError(HostErrorCode.itemNotFound, `The ${this._typeName} is a null object (it does not exist), so '${name}' has no value: check isNullObject first.`);
     }
     throw propertyNotLoaded(this._typeName, name);
   }

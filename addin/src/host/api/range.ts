@@ -437,8 +437,7 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let pick: [number, number];
     if (single) {
-      const after = (h: [number, number]): boolean =>
-        backwards ? h[0] < t.rect.top || (h[0] === t.rect.top && h[1] < t.rect.left) : h[0] > t.rect.top || (h[0] === t.rect.top && h[1] > t.rect.left);
+      const after = (h: [number, number]): boolean => (backwards ? h[0] < t.rect.top || (h[0] === t.rect.top && h[1] < t.rect.left) : h[0] > t.rect.top || (h[0] === t.rect.top && h[1] > t.rect.left));
       const ordered = backwards ? [...hits].reverse() : hits;
       pick = ordered.find(after) ?? ordered[0];
     } else {

@@ -53,10 +53,7 @@ function styledCells<T>(target: RangeTarget, read: (style: Record<string, any>) 
 
 const RANGE_FORMAT_SCALARS = ['columnWidth', 'rowHeight', 'verticalAlignment', 'wrapText'] as const;
 
-export class HostRangeFormat
-  extends HostClientObject
-  implements Pick<Excel.RangeFormat, 'context' | (typeof RANGE_FORMAT_SCALARS)[number] | 'fill' | 'font' | 'load'>
-{
+export class HostRangeFormat extends HostClientObject implements Pick<Excel.RangeFormat, 'context' | (typeof RANGE_FORMAT_SCALARS)[number] | 'fill' | 'font' | 'load'> {
   readonly _typeName = 'RangeFormat';
   readonly _scalars: readonly string[] = RANGE_FORMAT_SCALARS;
 
@@ -139,11 +136,11 @@ export class HostRangeFormat
       case 'verticalAlignment': {
         const vertical = VERTICAL_ALIGNMENTS[String(value)];
         if (!vertical) throw invalidArgument(`"${String(value)}" is not a vertical alignment (Top, Center, Bottom, Justify, Distributed).`);
-        return setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment) ?? {}), vertical } }));
+        return setStyle(sheet, r, (s) => ({ ...s, alignment: { ...(s.alignment ?? {}), vertical } }));
       }
       case 'wrapText':
         if (typeof value !== 'boolean') throw invalidArgument('wrapText must be true or false.');
-        return setStyle(sheet, r, (s) => ({ ...s, alignment: { ...((s.alignment) ?? {}), wrapText: value } }));
+        return setStyle(sheet, r, (s) => ({ ...s, alignment: { ...(s.alignment ?? {}), wrapText: value } }));
     }
     super._write(target, name, value);
   }
@@ -194,7 +191,7 @@ export class HostRangeFont extends HostClientObject implements Pick<Excel.RangeF
     }
     if (name === 'color') {
       const argb = argbOf(value, 'font.color');
-      return setStyle(sheet, r, (s) => ({ ...s, font: { ...((s.font) ?? {}), color: { argb } } }));
+      return setStyle(sheet, r, (s) => ({ ...s, font: { ...(s.font ?? {}), color: { argb } } }));
     }
     super._write(target, name, value);
   }

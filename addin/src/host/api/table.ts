@@ -118,17 +118,7 @@ function readTable(t: HostTable, name: string): unknown {
   throw new HostNotImplemented(`Excel.Table.${name}`);
 }
 
-type TableMembers =
-  | 'context'
-  | 'isNullObject'
-  | (typeof TABLE_SCALARS)[number]
-  | 'columns'
-  | 'rows'
-  | 'worksheet'
-  | 'getRange'
-  | 'getHeaderRowRange'
-  | 'getDataBodyRange'
-  | 'load';
+type TableMembers = 'context' | 'isNullObject' | (typeof TABLE_SCALARS)[number] | 'columns' | 'rows' | 'worksheet' | 'getRange' | 'getHeaderRowRange' | 'getDataBodyRange' | 'load';
 
 export class HostTableObject extends HostClientObject implements Pick<Excel.Table, TableMembers> {
   readonly _typeName = 'Table';

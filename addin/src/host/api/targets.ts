@@ -45,10 +45,7 @@ export function checkCount(n: unknown, what: string): number {
 
 export function matrix<T>(r: Rect, cell: (row: number, col: number) => T): T[][] {
   if (rectRows(r) * rectColumns(r) > MAX_MATRIX_CELLS) {
-    throw new HostError(
-      HostErrorCode.responsePayloadSizeLimitExceeded,
-      `The range ${rectAddress(r)} has too many cells to return; read a smaller range.`,
-    );
+    throw new HostError(HostErrorCode.responsePayloadSizeLimitExceeded, `The range ${rectAddress(r)} has too many cells to return; read a smaller range.`);
   }
   const out: T[][] = [];
   for (let row = r.top; row <= r.bottom; row++) {

@@ -10,10 +10,7 @@ import { HostTableCollection } from './table';
 import type { RangeTarget, TablesScope } from './targets';
 import { HostWorksheetCollection } from './worksheet';
 
-export class HostWorkbookObject
-  extends HostClientObject
-  implements Pick<Excel.Workbook, 'context' | 'name' | 'names' | 'worksheets' | 'tables' | 'getSelectedRange' | 'getActiveCell' | 'load'>
-{
+export class HostWorkbookObject extends HostClientObject implements Pick<Excel.Workbook, 'context' | 'name' | 'names' | 'worksheets' | 'tables' | 'getSelectedRange' | 'getActiveCell' | 'load'> {
   readonly _typeName = 'Workbook';
   readonly _scalars: readonly string[] = ['name'];
 

@@ -309,10 +309,7 @@ export class HostAutoFilter extends HostClientObject implements Pick<Excel.AutoF
   }
 }
 
-export class HostFreezePanes
-  extends HostClientObject
-  implements Pick<Excel.WorksheetFreezePanes, 'context' | 'freezeRows' | 'freezeColumns' | 'unfreeze' | 'getLocationOrNullObject'>
-{
+export class HostFreezePanes extends HostClientObject implements Pick<Excel.WorksheetFreezePanes, 'context' | 'freezeRows' | 'freezeColumns' | 'unfreeze' | 'getLocationOrNullObject'> {
   readonly _typeName = 'WorksheetFreezePanes';
   readonly _scalars: readonly string[] = [];
 

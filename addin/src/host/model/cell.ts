@@ -40,7 +40,6 @@ export function isEmptyCell(c: HostCell): boolean {
   return (c.value === null || c.value === '') && c.formula === undefined && (c.numberFormat === 'General' || c.numberFormat === '') && !c.bold && !c.style;
 }
 
-
 /** Sheet and table names compare case-insensitively in Excel. */
 export function sameName(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();

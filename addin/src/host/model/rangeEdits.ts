@@ -25,9 +25,7 @@ export function writeRange(ws: HostWorksheet, area: Rect, input: unknown, mode: 
   if (Array.isArray(input)) {
     if (input.length !== rows || !input.every((line) => Array.isArray(line) && line.length === cols)) {
       const got = `${input.length}×${Array.isArray(input[0]) ? (input[0] as unknown[]).length : '?'}`;
-      throw invalidArgument(
-        `The number of rows or columns in the input array (${got}) doesn't match the size of the range ${rectAddress(area)} (${rows}×${cols}).`,
-      );
+      throw invalidArgument(`The number of rows or columns in the input array (${got}) doesn't match the size of the range ${rectAddress(area)} (${rows}×${cols}).`);
     }
     element = (i, j) => (input as unknown[][])[i][j];
   } else {
@@ -87,9 +85,7 @@ function afterContentWrite(ws: HostWorksheet, area: Rect): void {
     // Downwards: the written rows include the row just below the table, within its columns.
     const below = tr.bottom + 1;
     if (area.top <= below && below <= area.bottom && area.left <= tr.right && area.right >= tr.left && below < MAX_ROWS) {
-      const hasContent = [...ws.cellsIn(rect(below, tr.left, below, tr.right))].some(
-        ([, , c]) => (c.value !== null && c.value !== '') || c.formula !== undefined,
-      );
+      const hasContent = [...ws.cellsIn(rect(below, tr.left, below, tr.right))].some(([, , c]) => (c.value !== null && c.value !== '') || c.formula !== undefined);
       const grown = rect(tr.top, tr.left, area.bottom, tr.right);
       if (hasContent && !ws.tables.some((o) => o !== t && rectsOverlap(o.rect, grown))) {
         t.rowCount = area.bottom - tr.top + 1;

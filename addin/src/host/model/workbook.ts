@@ -170,12 +170,7 @@ export class HostWorkbook implements SheetOwner {
    * Adds a chart to `sheet` over `sourceAddress` (which may name another sheet: "Data!A1:C5"),
    * laid out as `charts.add` does (see `chartSeriesLayout`).
    */
-  addChart(
-    sheet: string | HostWorksheet,
-    type: HostChartType,
-    sourceAddress: string,
-    options: { name?: string; seriesBy?: 'Auto' | HostChartSeriesBy } = {},
-  ): HostChart {
+  addChart(sheet: string | HostWorksheet, type: HostChartType, sourceAddress: string, options: { name?: string; seriesBy?: 'Auto' | HostChartSeriesBy } = {}): HostChart {
     const ws = typeof sheet === 'string' ? this.worksheet(sheet) : sheet;
     const p = parseAddress(sourceAddress);
     if (!p) throw invalidArgument(`"${sourceAddress}" is not an A1 address.`);

@@ -5,18 +5,7 @@ import type { Clock } from '../../core/clock';
 import { findForm } from '../../forms';
 import type { CellIn, CellOut, RecordValues } from '../cells';
 import { isBlankRow } from '../cells';
-import {
-  AUDIT_TABLE,
-  CLAIM_WINDOW,
-  COUNTERS_TABLE,
-  META_TABLE,
-  TEMPLATE_VERSION,
-  claimsTableName,
-  counterSearchText,
-  counterState,
-  parseCounterState,
-  ledgerVersion,
-} from '../layout';
+import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName, counterSearchText, counterState, parseCounterState, ledgerVersion } from '../layout';
 import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
@@ -84,13 +73,7 @@ function isPayloadTooLarge(error: unknown): boolean {
  * chunk still exceed the limit (much longer rows further down), it is halved and read again.
  * Only the requested columns travel. `values` holds one array per column and is extended in place.
  */
-export async function readRemainingRows(
-  context: Excel.RequestContext,
-  bodies: readonly Excel.Range[],
-  values: CellIn[][],
-  rowCount: number,
-  onRows: (count: number) => void,
-): Promise<void> {
+export async function readRemainingRows(context: Excel.RequestContext, bodies: readonly Excel.Range[], values: CellIn[][], rowCount: number, onRows: (count: number) => void): Promise<void> {
   let from = values[0]?.length ?? rowCount;
   const sizeOf = (from: number, to: number) => UTF8.encode(JSON.stringify(values.map((column) => column.slice(from, to)))).length;
   let bytesPerRow = from > 0 ? sizeOf(0, from) / from : 64;
@@ -117,7 +100,6 @@ export async function readRemainingRows(
     onRows(count);
   }
 }
-
 
 /** User text goes in behind an apostrophe, Excel's own mark for "this is text" (principle 6). */
 export function officeCellValue(cell: CellOut): string | number | boolean {
@@ -211,8 +193,18 @@ const BELOW_CHECK_ROWS = 64;
 /** The sheet, top-left cell and 0-based row of a used range as Excel gives its address ("'Sheet 1'!B5:C7"). */
 function firstCellOf(used: Excel.Range): { sheet: string; cell: string; row: number } {
   const bang = used.address.lastIndexOf('!');
-  const sheet = used.address.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
-  return { sheet, cell: used.address.slice(bang + 1).split(':')[0].replace(/\$/g, ''), row: used.rowIndex };
+  const sheet = used.address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, '$1')
+    .replace(/''/g, "'");
+  return {
+    sheet,
+    cell: used.address
+      .slice(bang + 1)
+      .split(':')[0]
+      .replace(/\$/g, ''),
+    row: used.rowIndex,
+  };
 }
 
 class OfficeLedger implements OfficeLedgerHandle {
@@ -254,7 +246,10 @@ class OfficeLedger implements OfficeLedgerHandle {
             body.load('rowIndex,rowCount');
             const bodies = query.columns.map((column) => table.columns.getItem(headerOf(key, column, locale)).getDataBodyRange());
             const columns = bodies.map((range) => {
-              const first = range.getRow(0).getResizedRange(FIRST_CHUNK_ROWS - 1, 0).getIntersection(range);
+              const first = range
+                .getRow(0)
+                .getResizedRange(FIRST_CHUNK_ROWS - 1, 0)
+                .getIntersection(range);
               first.load('values');
               return first;
             });
@@ -417,7 +412,10 @@ class OfficeLedger implements OfficeLedgerHandle {
             const above: unknown[][] = [];
             for (let first = from; first <= to; first += CLAIM_ROWS_PER_REQUEST) {
               const last = Math.min(to, first + CLAIM_ROWS_PER_REQUEST - 1);
-              const part = pending.claimsTable.getHeaderRowRange().getOffsetRange(first - claimsHeaderRow, 0).getResizedRange(last - first, 0);
+              const part = pending.claimsTable
+                .getHeaderRowRange()
+                .getOffsetRange(first - claimsHeaderRow, 0)
+                .getResizedRange(last - first, 0);
               part.load('values');
               // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a rare third request, in parts so that each response stays under the payload limit
               await context.sync();
@@ -539,7 +537,7 @@ class OfficeLedger implements OfficeLedgerHandle {
       const numbering = findForm(table)?.numbering;
       // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
       // claim it is written with: another client's claim in flight may be filling the blank row now.
-      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0];
+      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : (changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0]);
       const fillBlank = !!basis.layouts[table]?.lastRowBlank && !(claim?.othersInFlight ?? false);
       return { table, records, fillBlank };
     });
@@ -589,7 +587,10 @@ class OfficeLedger implements OfficeLedgerHandle {
     if (confirm.length === 0) return false;
     return this.run(async (context) => {
       const cells = confirm.map((claim) => {
-        const cell = context.workbook.tables.getItem(claimsTableName(claim.series)).getRange().getCell(claim.claimRow - claim.claimsHeaderRow, 3);
+        const cell = context.workbook.tables
+          .getItem(claimsTableName(claim.series))
+          .getRange()
+          .getCell(claim.claimRow - claim.claimsHeaderRow, 3);
         cell.load('values');
         return { claim, cell };
       });

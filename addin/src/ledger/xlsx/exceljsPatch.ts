@@ -43,8 +43,7 @@ const TextXform = require('exceljs/lib/xlsx/xform/strings/text-xform.js') as {
 // eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const renderText = TextXform.prototype.render;
 TextXform.prototype.render = function render(xmlStream: unknown, model: unknown): void {
-  const encoded =
-    typeof model === 'string' ? model.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : model;
+  const encoded = typeof model === 'string' ? model.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_').replace(/\r/g, '_x000D_') : model;
   renderText.call(this, xmlStream, encoded);
 };
 
@@ -58,10 +57,7 @@ TextXform.prototype.render = function render(xmlStream: unknown, model: unknown)
 const PageBreaksXform = require('exceljs/lib/xlsx/xform/sheet/page-breaks-xform.js') as {
   prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean; model: unknown };
 };
-PageBreaksXform.prototype.parseOpen = function parseOpen(
-  this: { model: unknown },
-  node: { name: string; attributes: Record<string, string> },
-): boolean {
+PageBreaksXform.prototype.parseOpen = function parseOpen(this: { model: unknown }, node: { name: string; attributes: Record<string, string> }): boolean {
   if (node.name !== 'brk') return false;
   const { id, max, min, man } = node.attributes;
   const brk: Record<string, number> = { id: Number(id ?? 0), max: Number(max ?? 16383), man: man === undefined ? 1 : Number(man === 'true' || man === '1') };
@@ -76,10 +72,7 @@ const WorkSheetXform = require('exceljs/lib/xlsx/xform/sheet/worksheet-xform.js'
 };
 // eslint-disable-next-line @typescript-eslint/unbound-method -- the patch calls the original with the instance (.call(this, …))
 const parseWorksheetClose = WorkSheetXform.prototype.parseClose;
-WorkSheetXform.prototype.parseClose = function parseClose(
-  this: { parser?: unknown; map: { rowBreaks: { model?: unknown[] } }; model?: Record<string, unknown> },
-  name: string,
-): boolean {
+WorkSheetXform.prototype.parseClose = function parseClose(this: { parser?: unknown; map: { rowBreaks: { model?: unknown[] } }; model?: Record<string, unknown> }, name: string): boolean {
   const closingSheet = !this.parser && name === 'worksheet';
   const result = parseWorksheetClose.call(this, name);
   if (closingSheet && this.model) this.model.rowBreaks = this.map.rowBreaks.model ?? [];
@@ -127,10 +120,7 @@ WorkbookXform.prototype.prepare = function prepare(this: unknown, model: { defin
 const CalcPropertiesXform = require('exceljs/lib/xlsx/xform/book/workbook-calc-properties-xform.js') as {
   prototype: { parseOpen(node: { name: string; attributes: Record<string, string> }): boolean };
 };
-CalcPropertiesXform.prototype.parseOpen = function parseOpen(
-  this: { model: unknown },
-  node: { name: string; attributes: Record<string, string> },
-): boolean {
+CalcPropertiesXform.prototype.parseOpen = function parseOpen(this: { model: unknown }, node: { name: string; attributes: Record<string, string> }): boolean {
   if (node.name !== 'calcPr') return false;
   const full = node.attributes.fullCalcOnLoad;
   this.model = full === '1' || full === 'true' ? { fullCalcOnLoad: true } : {};

@@ -42,7 +42,6 @@ export interface FastReadOptions {
 
 const DEFAULT_CHUNK = 64 * 1024;
 
-
 interface TableRef {
   readonly sheetPath: string;
   /** 0-based worksheet rows and columns. */
@@ -175,7 +174,8 @@ class TableScan {
         }
         // No index, or one no string can have: no text, as for the ledger.
       } else if (type === 'inlineStr') value = stringItemText(xml.slice(tagEnd + 1, end));
-      else if (type === 'e' && isTagAt(xml, tagEnd + 1, 'f')) value = null; // a formula's error reads as no value, an error typed in as its text
+      else if (type === 'e' && isTagAt(xml, tagEnd + 1, 'f'))
+        value = null; // a formula's error reads as no value, an error typed in as its text
       else if (type === 'str' || type === 'e') value = v === undefined ? null : unescapeXml(utf8In(v));
       else if (type === 'b') value = v === '1';
       else if (v !== undefined) value = Number(v);
@@ -224,19 +224,16 @@ class TableScan {
  * are not blank, and how many strings were kept. `report` is told of the compressed
  * bytes read.
  */
-async function scanTables(
-  zip: ZipFile,
-  sharedStringsPath: string,
-  scans: readonly TableScan[],
-  report?: (bytes: number) => void,
-): Promise<{ records: ReadRow[][]; stringsKept: number }> {
+async function scanTables(zip: ZipFile, sharedStringsPath: string, scans: readonly TableScan[], report?: (bytes: number) => void): Promise<{ records: ReadRow[][]; stringsKept: number }> {
   /** Streams a part element by element, telling `report` of its compressed bytes; a part left early counts whole. */
   const stream = async (part: string, tag: string, onElement: (attributes: string, content: string) => boolean | void) => {
     let seen = 0;
-    const onBytes = report && ((bytes: number) => {
-      seen += bytes;
-      report(bytes);
-    });
+    const onBytes =
+      report &&
+      ((bytes: number) => {
+        seen += bytes;
+        report(bytes);
+      });
     await eachElement(zip.latin1Chunks(part, onBytes), tag, onElement);
     report?.(zip.compressedSize(part) - seen);
   };

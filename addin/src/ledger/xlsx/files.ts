@@ -179,7 +179,10 @@ async function breakIfStale(lock: string, holder: LockHolder | undefined): Promi
   if (holder) {
     stale = holder.host === os.hostname() ? !processAlive(holder.pid) : Date.now() - Date.parse(holder.since) > FOREIGN_LOCK_STALE_MS;
   } else {
-    const age = await fs.stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await fs.stat(lock).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     stale = age > 1000;
   }
   if (!stale) return false;
@@ -362,11 +365,7 @@ export interface LedgerFile {
  * ledger changed while we worked (another program saved it), `work` runs again on the new file,
  * up to twice, then the command is refused.
  */
-export async function changeLedgerFile<T>(
-  given: string,
-  options: LedgerFileOptions,
-  work: (source: ZipFile) => Promise<{ result: T; write?: (sink: FileSink) => Promise<unknown> }>,
-): Promise<T> {
+export async function changeLedgerFile<T>(given: string, options: LedgerFileOptions, work: (source: ZipFile) => Promise<{ result: T; write?: (sink: FileSink) => Promise<unknown> }>): Promise<T> {
   const real = await aboutFile(given, async () => {
     const resolved = await fs.realpath(given);
     const stat = await fs.stat(resolved);
@@ -376,10 +375,21 @@ export async function changeLedgerFile<T>(
   const name = path.basename(given);
   const stat = await fs.stat(real);
   // Read-only: the owner may not write it (root may, but a read-only ledger is not to be written by anyone).
-  if ((stat.mode & 0o222) === 0 || !(await fs.access(real, fsConstants.W_OK).then(() => true, () => false))) {
+  if (
+    (stat.mode & 0o222) === 0 ||
+    !(await fs.access(real, fsConstants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new KefuError([{ kind: 'ledgerReadOnly', params: { path: name } }]);
   }
-  if (!(await fs.access(path.dirname(real), fsConstants.W_OK).then(() => true, () => false))) {
+  if (
+    !(await fs.access(path.dirname(real), fsConstants.W_OK).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new KefuError([{ kind: 'noPermission', params: { path: path.dirname(real) } }]);
   }
   const owner = await excelOwner(real);
@@ -494,7 +504,10 @@ export async function checkOutputPath(out: string, options: { inputs: readonly s
     if (target === real) throw new KefuError([{ kind: 'outputIsInput', params: { path: out, flag: options.flag } }]);
     if (target === `${real}.bak`) throw new KefuError([{ kind: 'outputIsBackup', params: { path: out, flag: options.flag } }]);
   }
-  const exists = await fs.stat(target).then((s) => s.isFile(), () => false);
+  const exists = await fs.stat(target).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!exists) return;
   if (options.overwrite === false) throw new KefuError([{ kind: 'outputExists', params: { path: out, flag: options.flag } }]);
   if (await isLedgerFile(target)) throw new KefuError([{ kind: 'outputIsLedger', params: { path: out, flag: options.flag } }]);
@@ -506,7 +519,10 @@ export async function checkOutputPath(out: string, options: { inputs: readonly s
  */
 export function safeFileName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, '_').replace(/^\.+/, (dots) => '_'.repeat(dots.length)).trim();
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, '_')
+    .replace(/^\.+/, (dots) => '_'.repeat(dots.length))
+    .trim();
   return cleaned === '' ? '_' : cleaned.slice(0, 200);
 }
 

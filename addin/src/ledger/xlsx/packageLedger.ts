@@ -122,7 +122,10 @@ export class PackageLedger implements Ledger {
       const table = this.locate(key);
       const headers = await this.pkg.reader.headersOf(table);
       checkLayout(key, { headers, headerRow: table.fileArea.top - 1, firstColumn: table.fileArea.left - 1, lastRow: table.bottom - 1, lastRowBlank: false }, locale);
-      tables[key] = query.rows === 'all' ? await allRows(this.pkg.reader, locale, key, table, headers, query.columns) : await rowsWhere(this.pkg.reader, locale, key, table, headers, query.columns, query.rows.where, query.rows.equals);
+      tables[key] =
+        query.rows === 'all'
+          ? await allRows(this.pkg.reader, locale, key, table, headers, query.columns)
+          : await rowsWhere(this.pkg.reader, locale, key, table, headers, query.columns, query.rows.where, query.rows.equals);
     }
 
     const claims: Claim[] = [];
@@ -172,7 +175,6 @@ export class PackageLedger implements Ledger {
     for (const name of request.sheets ?? []) sheets[name] = this.pkg.sheets.has(name.toUpperCase()) || this.reports.has(name.toUpperCase());
     return { locale, tables, claims, layouts, sheets };
   }
-
 
   // ——————————————————————————————————————————————————————————————— Ledger: apply
 
@@ -274,7 +276,13 @@ export class PackageLedger implements Ledger {
       const claims = this.locate(claimsTableName(claim.series));
       const row = claim.claimRow + 1;
       const previous = claims.sheet.edits.get(row)?.get(claims.fileArea.left + 3);
-      this.pkg.setCell(claims.sheet, row, claims.fileArea.left + 3, { write: { value: claim.seq }, kind: 'int', styleAbove: previous?.styleAbove, newRow: previous?.newRow ?? row > claims.fileArea.bottom, table: claims.name });
+      this.pkg.setCell(claims.sheet, row, claims.fileArea.left + 3, {
+        write: { value: claim.seq },
+        kind: 'int',
+        styleAbove: previous?.styleAbove,
+        newRow: previous?.newRow ?? row > claims.fileArea.bottom,
+        table: claims.name,
+      });
       // A counter only rises from what was read; the period's first claim alone adds its row (numbering.ts).
       if (claim.counter ? claim.counter.seq >= claim.seq : !addsCounterRow(claim)) continue;
       const key = counterKey(claim.series, claim.period);
@@ -377,8 +385,11 @@ export class PackageLedger implements Ledger {
 export function shiftFormula(formula: string, rows: number): string {
   if (rows === 0) return formula;
   // Outside strings and structured references ([…]), and not part of a name or function.
-  return formula.replace(/("(?:[^"]|"")*"|\[[^\]]*\]|'(?:[^']|'')*'!)|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (whole, skip: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
-    if (skip) return whole;
-    return rowAbs ? whole : `${colAbs}${col}${rowAbs}${Number(row) + rows}`;
-  });
+  return formula.replace(
+    /("(?:[^"]|"")*"|\[[^\]]*\]|'(?:[^']|'')*'!)|(?<![A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+    (whole, skip: string | undefined, colAbs: string, col: string, rowAbs: string, row: string) => {
+      if (skip) return whole;
+      return rowAbs ? whole : `${colAbs}${col}${rowAbs}${Number(row) + rows}`;
+    },
+  );
 }

@@ -87,7 +87,9 @@ export async function writePackage(sink: ZipSink, pkg: OpenPackage, reports: Rea
     const path = `xl/worksheets/sheet${n}.xml`;
     const added = addRelationship(rels, REL_TYPES.worksheet, `worksheets/sheet${n}.xml`);
     rels = added.xml;
-    const sheetIds = workbookSheets(workbook).map((e) => Number(e.sheetId)).filter(Number.isFinite);
+    const sheetIds = workbookSheets(workbook)
+      .map((e) => Number(e.sheetId))
+      .filter(Number.isFinite);
     const sheetId = Math.max(0, ...sheetIds) + 1;
     workbook = workbook.replace(/<\/((?:\w+:)?)sheets>/, (close, p: string) => `<${p}sheet name="${escapeXml(report.name)}" sheetId="${sheetId}" r:id="${added.id}"/>${close}`);
     if (types !== undefined) types = addContentTypeOverride(types, `/${path}`, CONTENT_TYPES.worksheet);
@@ -106,7 +108,13 @@ export async function writePackage(sink: ZipSink, pkg: OpenPackage, reports: Rea
   let tableId = Math.max(0, ...[...pkg.tables.values()].map((t) => Number(attribute(/<(?:\w+:)?table\b[^>]*>/.exec(t.partXml)?.[0] ?? '', 'id') ?? 0)));
   const newTablePart = (xml: string) => {
     const path = freePath((n) => `xl/tables/table${n}.xml`);
-    newParts.push({ path, data: Buffer.from(xml.replace(/<(?:\w+:)?table\b[^>]*>/, (head) => withAttribute(head, 'id', String(++tableId))), 'utf8') });
+    newParts.push({
+      path,
+      data: Buffer.from(
+        xml.replace(/<(?:\w+:)?table\b[^>]*>/, (head) => withAttribute(head, 'id', String(++tableId))),
+        'utf8',
+      ),
+    });
     if (types !== undefined) types = addContentTypeOverride(types, `/${path}`, CONTENT_TYPES.table);
     return path;
   };
@@ -137,7 +145,13 @@ export async function writePackage(sink: ZipSink, pkg: OpenPackage, reports: Rea
     if (sheetRels) newParts.push({ path: relsPathOf(path), data: Buffer.from(sheetRels, 'utf8') });
     const added = addRelationship(rels, REL_TYPES.worksheet, relativeTarget('xl/workbook.xml', path));
     rels = added.xml;
-    const sheetId = Math.max(0, ...workbookSheets(workbook).map((e) => Number(e.sheetId)).filter(Number.isFinite)) + 1;
+    const sheetId =
+      Math.max(
+        0,
+        ...workbookSheets(workbook)
+          .map((e) => Number(e.sheetId))
+          .filter(Number.isFinite),
+      ) + 1;
     const state = imported.state ? ` state="${imported.state}"` : '';
     workbook = workbook.replace(/<\/((?:\w+:)?)sheets>/, (close, p: string) => `<${p}sheet name="${escapeXml(imported.name)}" sheetId="${sheetId}"${state} r:id="${added.id}"/>${close}`);
     for (const name of imported.localNames) workbook = withDefinedName(workbook, name.name, name.text, sheetCount + i);
@@ -168,7 +182,19 @@ export async function writePackage(sink: ZipSink, pkg: OpenPackage, reports: Rea
       written.push(entry.name);
     } else if (sheet) {
       const prefix = await pkg.reader.prefixOf(sheet);
-      if (await writeSheet(pkg.zip, writer, entry, sheet, prefix, grown.filter((t) => t.sheet === sheet), styles, sheetTableParts.get(sheet.path) ?? [])) pkg.touchesFileCells = true;
+      if (
+        await writeSheet(
+          pkg.zip,
+          writer,
+          entry,
+          sheet,
+          prefix,
+          grown.filter((t) => t.sheet === sheet),
+          styles,
+          sheetTableParts.get(sheet.path) ?? [],
+        )
+      )
+        pkg.touchesFileCells = true;
       written.push(entry.name);
     } else if (entry.name === pkg.stylesPath) {
       stylesEntry = entry;

@@ -65,7 +65,6 @@ export class PartReader {
     return sheet.prefix;
   }
 
-
   /** Streams the rows of a sheet from row `from` to `to` (1-based, inclusive), as they are in the file. */
   async scanSheet(sheet: SheetState, from: number, to: number, onRow: (row: number, cells: RawCell[]) => void): Promise<void> {
     const prefix = await this.prefixOf(sheet);

@@ -65,7 +65,16 @@ export async function allRows(reader: PartReader, locale: Locale, key: string, t
 }
 
 /** The rows whose `where` column equals one of `equals` (single-record actions): found by streaming the key column. */
-export async function rowsWhere(reader: PartReader, locale: Locale, key: string, table: TableState, headers: readonly string[], columns: readonly string[], where: string, equals: readonly string[]): Promise<LedgerRow[]> {
+export async function rowsWhere(
+  reader: PartReader,
+  locale: Locale,
+  key: string,
+  table: TableState,
+  headers: readonly string[],
+  columns: readonly string[],
+  where: string,
+  equals: readonly string[],
+): Promise<LedgerRow[]> {
   const { left, right, top } = table.fileArea;
   const keyIndex = headers.findIndex((h) => columnForHeader(key, h, locale)?.key === where);
   const wanted = new Set(equals);
@@ -88,7 +97,11 @@ export async function rowsWhere(reader: PartReader, locale: Locale, key: string,
   });
   const strings = await reader.shared.lookUp(contents.flatMap((c) => c.row_.flatMap((x) => ('shared' in x ? [x.shared] : []))));
   const byRow = new Map<number, CellIn[]>();
-  for (const c of contents) byRow.set(c.row, c.row_.map((x) => ('shared' in x ? (strings.get(x.shared) ?? null) : x.value)));
+  for (const c of contents)
+    byRow.set(
+      c.row,
+      c.row_.map((x) => ('shared' in x ? (strings.get(x.shared) ?? null) : x.value)),
+    );
   // Edits of this session: a key changed or a new row may now match, or no longer.
   for (const [row, edits] of table.sheet.edits) {
     if (row <= top || row > table.bottom) continue;

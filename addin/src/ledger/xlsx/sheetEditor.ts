@@ -11,7 +11,16 @@ import type { SegmentedEntry, ZipEntry, ZipFile, ZipWriter } from './zip';
  * last, for new rows at the end and the ranges that grow with the tables) are inflated, edited and
  * deflated again; the others are copied. Returns whether a cell written over held a formula.
  */
-export async function writeSheet(zip: ZipFile, writer: ZipWriter, entry: ZipEntry, sheet: SheetState, prefix: string, grown: readonly TableState[], styles: StyleBook, tableParts: readonly string[]): Promise<boolean> {
+export async function writeSheet(
+  zip: ZipFile,
+  writer: ZipWriter,
+  entry: ZipEntry,
+  sheet: SheetState,
+  prefix: string,
+  grown: readonly TableState[],
+  styles: StyleBook,
+  tableParts: readonly string[],
+): Promise<boolean> {
   const out = await writer.beginSegmented(entry.name, entry);
   const rows = [...sheet.edits.keys()].sort((a, b) => a - b);
   const segments = entry.segments;
@@ -204,7 +213,10 @@ class SheetEditor {
     const widths = this.sheet.newColumnWidths;
     if (!widths || widths.size === 0) return head;
     const p = this.prefix;
-    const cols = [...widths].sort((a, b) => a[0] - b[0]).map(([c, w]) => `<${p}col min="${c}" max="${c}" width="${w}" customWidth="1"/>`).join('');
+    const cols = [...widths]
+      .sort((a, b) => a[0] - b[0])
+      .map(([c, w]) => `<${p}col min="${c}" max="${c}" width="${w}" customWidth="1"/>`)
+      .join('');
     const close = `</${p}cols>`;
     if (head.includes(close)) return head.replace(close, () => `${cols}${close}`);
     // <cols> comes right before <sheetData> (CT_Worksheet).
@@ -284,7 +296,28 @@ class SheetEditor {
         const count = (block[2].match(new RegExp(`<${p}dataValidation\\b`, 'g')) ?? []).length + validations.length;
         tail = tail.replace(block[0], () => `${withAttribute(`<${p}dataValidations${block[1]}>`, 'count', String(count))}${block[2]}${validations.join('')}</${p}dataValidations>`);
       } else {
-        const at = firstOf(tail, p, ['hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+        const at = firstOf(tail, p, [
+          'hyperlinks',
+          'printOptions',
+          'pageMargins',
+          'pageSetup',
+          'headerFooter',
+          'rowBreaks',
+          'colBreaks',
+          'customProperties',
+          'cellWatches',
+          'ignoredErrors',
+          'smartTags',
+          'drawing',
+          'legacyDrawing',
+          'legacyDrawingHF',
+          'picture',
+          'oleObjects',
+          'controls',
+          'webPublishItems',
+          'tableParts',
+          'extLst',
+        ]);
         tail = `${tail.slice(0, at)}<${p}dataValidations count="${validations.length}">${validations.join('')}</${p}dataValidations>${tail.slice(at)}`;
       }
     }
@@ -316,4 +349,3 @@ class SheetEditor {
     return this.cutter.cut(force, last);
   }
 }
-

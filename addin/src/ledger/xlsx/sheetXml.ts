@@ -119,7 +119,10 @@ export function attribute(tag: string, name: string): string | undefined {
 /** A start tag with attribute `name` set to `value` (added at the end when absent), or removed when value is undefined. */
 export function withAttribute(tag: string, name: string, value: string | undefined): string {
   const pattern = new RegExp(`(\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (pattern.test(tag)) return value === undefined ? tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`), '') : tag.replace(pattern, (_, space: string) => `${space}${name}="${escapeXml(value)}"`);
+  if (pattern.test(tag))
+    return value === undefined
+      ? tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("[^"]*"|'[^']*')`), '')
+      : tag.replace(pattern, (_, space: string) => `${space}${name}="${escapeXml(value)}"`);
   if (value === undefined) return tag;
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, close)} ${name}="${escapeXml(value)}"${tag.slice(close)}`;
@@ -238,11 +241,7 @@ export function cellXml(prefix: string, ref: string, style: string | undefined, 
  * in a stream of XML text, in order, holding only the text not yet handed out. The elements must
  * not nest (rows in a worksheet, strings in the shared strings). Returning false stops reading.
  */
-export async function eachElement(
-  chunks: AsyncIterable<string>,
-  tag: string,
-  onElement: (attributes: string, content: string) => boolean | void,
-): Promise<void> {
+export async function eachElement(chunks: AsyncIterable<string>, tag: string, onElement: (attributes: string, content: string) => boolean | void): Promise<void> {
   const open = `<${tag}`;
   const close = `</${tag}>`;
   let text = '';
@@ -288,11 +287,9 @@ export async function eachElement(
   }
 }
 
-
 export type SheetPiece =
   /** Markup between rows (the head before the first row, the tail after the last), copied as it is. */
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'row'; readonly row: number; readonly xml: string };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'row'; readonly row: number; readonly xml: string };
 
 /**
  * Cuts a worksheet's XML (Latin-1 text in pieces) into rows and what is between them, holding only

@@ -61,8 +61,16 @@ export class TemplateImports {
     const { xml, rels } = await this.importedXml(template, sheet, styles);
     const tables = [...template.tables.values()].filter((t) => t.sheet === sheet);
     const state = workbookSheets(template.workbookXml).find((e) => e.name === sheet.name)?.state;
-    const localNames = definedNames(template.workbookXml).filter((n) => n.localSheetId === sheet.index).map((n) => ({ name: n.name, text: n.text }));
-    this.imported.push({ name: sheet.name, state, xml, tables: tables.map((t) => ({ name: t.name, xml: t.partXml, rid: rels.find((r) => resolvePath(sheet.path, r.target) === t.partPath)?.id ?? '' })), localNames });
+    const localNames = definedNames(template.workbookXml)
+      .filter((n) => n.localSheetId === sheet.index)
+      .map((n) => ({ name: n.name, text: n.text }));
+    this.imported.push({
+      name: sheet.name,
+      state,
+      xml,
+      tables: tables.map((t) => ({ name: t.name, xml: t.partXml, rid: rels.find((r) => resolvePath(sheet.path, r.target) === t.partPath)?.id ?? '' })),
+      localNames,
+    });
     await this.importNamedLists(template, xml);
     return tables.map((t) => t.name);
   }
@@ -78,7 +86,11 @@ export class TemplateImports {
 
   /** The template's named lists (kefu_list_…) this workbook lacks, with the sheet holding them (an older ledger's validations may use one its file lost). */
   async importMissingNamedLists(template: OpenPackage): Promise<number> {
-    const here = new Set(definedNames(this.target.workbookXml).filter((n) => n.localSheetId === undefined).map((n) => n.name.toLowerCase()));
+    const here = new Set(
+      definedNames(this.target.workbookXml)
+        .filter((n) => n.localSheetId === undefined)
+        .map((n) => n.name.toLowerCase()),
+    );
     const missing = definedNames(template.workbookXml).filter((n) => n.localSheetId === undefined && !here.has(n.name.toLowerCase()) && !this.globalNames.has(n.name));
     if (missing.length > 0) await this.importNamedLists(template, missing.map((n) => n.name).join(' '));
     return missing.length;
@@ -184,15 +196,25 @@ export class TemplateImports {
       const label = fromHeaders[fromIndex] ?? columnKey;
       const column = right + 1 + i;
       labels.push(label);
-      this.target.setCell(table.sheet, top, column, { write: { value: { text: label } }, style: styles.importStyle(fromStyles, fromHeader?.styles[fromIndex]) ?? '0', newRow: true, table: table.name });
-      partXml = partXml.replace(/<((?:\w+:)?)tableColumns\b([^>]*)>([\s\S]*?)<\/\1tableColumns>/, (_, p: string, attrs: string, body: string) =>
-        `${withAttribute(`<${p}tableColumns${attrs}>`, 'count', String(table.part.columns.length + i + 1))}${body}<${p}tableColumn id="${nextId++}" name="${escapeXml(label)}"/></${p}tableColumns>`,
+      this.target.setCell(table.sheet, top, column, {
+        write: { value: { text: label } },
+        style: styles.importStyle(fromStyles, fromHeader?.styles[fromIndex]) ?? '0',
+        newRow: true,
+        table: table.name,
+      });
+      partXml = partXml.replace(
+        /<((?:\w+:)?)tableColumns\b([^>]*)>([\s\S]*?)<\/\1tableColumns>/,
+        (_, p: string, attrs: string, body: string) =>
+          `${withAttribute(`<${p}tableColumns${attrs}>`, 'count', String(table.part.columns.length + i + 1))}${body}<${p}tableColumn id="${nextId++}" name="${escapeXml(label)}"/></${p}tableColumns>`,
       );
       // The template's validation of that column, over this table's rows.
       const fromLetter = columnLetters(from.fileArea.left + fromIndex);
       for (const element of fromValidations) {
         const sqref = attribute(element, 'sqref') ?? '';
-        const area = sqref.split(/\s+/).map(parseArea).find((a) => a && a.left === a.right && columnLetters(a.left) === fromLetter);
+        const area = sqref
+          .split(/\s+/)
+          .map(parseArea)
+          .find((a) => a && a.left === a.right && columnLetters(a.left) === fromLetter);
         if (!area) continue;
         const rows = `${columnLetters(column)}${top + 1}:${columnLetters(column)}${Math.max(bottom, area.bottom)}`;
         (table.sheet.newValidations ??= []).push(element.replace(/\ssqref="[^"]*"/, () => ` sqref="${rows}"`));
@@ -208,7 +230,6 @@ export class TemplateImports {
     table.partChanged = true;
     return labels;
   }
-
 }
 
 /** The `<dataValidation>` elements of a (small) sheet, and its column widths. */

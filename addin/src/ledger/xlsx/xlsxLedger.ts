@@ -11,15 +11,7 @@ import { KefuError } from '../../core/problems';
 import { findForm } from '../../forms';
 import type { CellIn, CellOut } from '../cells';
 import { isBlankRow } from '../cells';
-import {
-  AUDIT_TABLE,
-  CLAIM_WINDOW,
-  COUNTERS_TABLE,
-  META_TABLE,
-  claimsTableName,
-  counterState,
-  parseCounterState,
-} from '../layout';
+import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, claimsTableName, counterState, parseCounterState } from '../layout';
 import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
@@ -70,7 +62,6 @@ export { columnLetters };
 function encode(top: number, left: number, bottom: number, right: number): string {
   return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
 }
-
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -242,9 +233,7 @@ export class XlsxLedger implements Ledger {
     }
     if (!required) return undefined;
     const form = findForm(name);
-    throw new KefuError([
-      { kind: 'missingTable', form: form?.key, params: { table: name, sheet: form ? form.sheet[this.locale] : name } },
-    ]);
+    throw new KefuError([{ kind: 'missingTable', form: form?.key, params: { table: name, sheet: form ? form.sheet[this.locale] : name } }]);
   }
 
   private rowCells(sheet: ExcelJS.Worksheet, row: number, left: number, right: number): CellIn[] {
@@ -407,9 +396,8 @@ export class XlsxLedger implements Ledger {
       const numbering = findForm(key)?.numbering;
       // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
       // claim it is written with: another client's claim in flight may be filling the blank row now.
-      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0];
-      const fillBlank = layout.lastRowBlank && !(claim?.othersInFlight ?? false) && table.bottom > table.top &&
-        isBlankRow(this.rowCells(table.sheet, table.bottom, table.left, table.right));
+      const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : (changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0]);
+      const fillBlank = layout.lastRowBlank && !(claim?.othersInFlight ?? false) && table.bottom > table.top && isBlankRow(this.rowCells(table.sheet, table.bottom, table.left, table.right));
       const rows = records.map((record) => recordToRow(key, layout, record, locale));
       const last = this.appendRows(table, rows, fillBlank);
       const firstRow = last - rows.length + 1;

@@ -79,7 +79,8 @@ export function addRelationship(xml: string | undefined, type: string, target: s
   const id = `rId${n}`;
   const element = `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`;
   const closing = base.lastIndexOf('</Relationships>');
-  const out = closing >= 0 ? `${base.slice(0, closing)}${element}${base.slice(closing)}` : base.replace(/<Relationships([^>]*)\/>/, (_, attrs: string) => `<Relationships${attrs}>${element}</Relationships>`);
+  const out =
+    closing >= 0 ? `${base.slice(0, closing)}${element}${base.slice(closing)}` : base.replace(/<Relationships([^>]*)\/>/, (_, attrs: string) => `<Relationships${attrs}>${element}</Relationships>`);
   return { xml: out, id };
 }
 
@@ -194,9 +195,7 @@ export function parseTablePart(xml: string): TablePart | undefined {
 
 /** The table part with its range (and its filter's range) set to `ref`. */
 export function tableWithRef(xml: string, ref: string): string {
-  return xml
-    .replace(/<(?:\w+:)?table\b[^>]*>/, (head) => withAttribute(head, 'ref', ref))
-    .replace(/<(?:\w+:)?autoFilter\b[^>]*>/, (tag) => withAttribute(tag, 'ref', ref));
+  return xml.replace(/<(?:\w+:)?table\b[^>]*>/, (head) => withAttribute(head, 'ref', ref)).replace(/<(?:\w+:)?autoFilter\b[^>]*>/, (tag) => withAttribute(tag, 'ref', ref));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,7 +278,7 @@ export class StyleBook {
   /** The number format code a style shows (General when it has none). */
   formatOf(style: string | undefined): string {
     const xf = this.xfs[Number(style ?? 0)];
-    return this.codeOf(Number(xf ? attribute(xf, 'numFmtId') ?? 0 : 0)) ?? 'General';
+    return this.codeOf(Number(xf ? (attribute(xf, 'numFmtId') ?? 0) : 0)) ?? 'General';
   }
 
   /**
@@ -311,8 +310,9 @@ export class StyleBook {
     const existing = this.xfs.indexOf(made);
     if (existing >= 0) return String(existing);
     this.xfs.push(made);
-    this.xml = this.xml.replace(/<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/, (_, prefix: string, attrs: string, body: string) =>
-      `${withAttribute(`<${prefix}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${made}</${prefix}cellXfs>`,
+    this.xml = this.xml.replace(
+      /<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/,
+      (_, prefix: string, attrs: string, body: string) => `${withAttribute(`<${prefix}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${made}</${prefix}cellXfs>`,
     );
     this.changed = true;
     return String(this.xfs.length - 1);
@@ -326,7 +326,11 @@ export class StyleBook {
     const key = `${bold ? 'b' : ''}|${format}`;
     const known = this.reportStyles.get(key);
     if (known !== undefined) return known;
-    let xf = withAttribute(withAttribute('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', 'numFmtId', String(format === 'General' ? 0 : this.formatId(format))), 'applyNumberFormat', format === 'General' ? undefined : '1');
+    let xf = withAttribute(
+      withAttribute('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', 'numFmtId', String(format === 'General' ? 0 : this.formatId(format))),
+      'applyNumberFormat',
+      format === 'General' ? undefined : '1',
+    );
     if (bold) xf = withAttribute(withAttribute(xf, 'fontId', String(this.boldFont())), 'applyFont', '1');
     const prefix = /<(\w+:)?cellXfs\b/.exec(this.xml)?.[1] ?? '';
     if (prefix) xf = xf.replace('<xf', `<${prefix}xf`);
@@ -334,8 +338,9 @@ export class StyleBook {
     if (index < 0) {
       this.xfs.push(xf);
       index = this.xfs.length - 1;
-      this.xml = this.xml.replace(/<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/, (_, p: string, attrs: string, body: string) =>
-        `${withAttribute(`<${p}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${xf}</${p}cellXfs>`,
+      this.xml = this.xml.replace(
+        /<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/,
+        (_, p: string, attrs: string, body: string) => `${withAttribute(`<${p}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${xf}</${p}cellXfs>`,
       );
       this.changed = true;
     }
@@ -352,7 +357,11 @@ export class StyleBook {
     if (!block) return (this.boldFontId = 0);
     const fonts = [...block[3].matchAll(/<((?:\w+:)?)font\b[^>]*?(?:\/>|>[\s\S]*?<\/\1font>)/g)].map((m) => m[0]);
     const base = fonts[0] ?? `<${block[1]}font></${block[1]}font>`;
-    const bold = /<(?:\w+:)?b\s*\/>/.test(base) ? base : base.endsWith('/>') ? `${base.slice(0, -2)}><${block[1]}b/></${block[1]}font>` : base.replace(/^(<(?:\w+:)?font\b[^>]*>)/, (tag: string) => `${tag}<${block[1]}b/>`);
+    const bold = /<(?:\w+:)?b\s*\/>/.test(base)
+      ? base
+      : base.endsWith('/>')
+        ? `${base.slice(0, -2)}><${block[1]}b/></${block[1]}font>`
+        : base.replace(/^(<(?:\w+:)?font\b[^>]*>)/, (tag: string) => `${tag}<${block[1]}b/>`);
     const existing = fonts.indexOf(bold);
     if (existing >= 0) return (this.boldFontId = existing);
     this.xml = this.xml.replace(block[0], () => `${withAttribute(`<${block[1]}fonts${block[2]}>`, 'count', String(fonts.length + 1))}${block[3]}${bold}</${block[1]}fonts>`);
@@ -401,8 +410,9 @@ export class StyleBook {
     const existing = this.xfs.indexOf(made);
     if (existing >= 0) return String(existing);
     this.xfs.push(made);
-    this.xml = this.xml.replace(/<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/, (_, p: string, attrs: string, body: string) =>
-      `${withAttribute(`<${p}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${made}</${p}cellXfs>`,
+    this.xml = this.xml.replace(
+      /<((?:\w+:)?)cellXfs\b([^>]*)>([\s\S]*?)<\/\1cellXfs>/,
+      (_, p: string, attrs: string, body: string) => `${withAttribute(`<${p}cellXfs${attrs}>`, 'count', String(this.xfs.length))}${body}${made}</${p}cellXfs>`,
     );
     this.changed = true;
     return String(this.xfs.length - 1);
@@ -422,7 +432,11 @@ export class StyleBook {
     const element = `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`;
     const block = /<((?:\w+:)?)numFmts\b([^>]*)>([\s\S]*?)<\/\1numFmts>/.exec(this.xml);
     if (block) {
-      this.xml = this.xml.replace(block[0], () => `${withAttribute(`<${block[1]}numFmts${block[2]}>`, 'count', String([...this.xml.matchAll(/<(?:\w+:)?numFmt\b/g)].length + 1))}${block[3]}<${block[1]}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/></${block[1]}numFmts>`);
+      this.xml = this.xml.replace(
+        block[0],
+        () =>
+          `${withAttribute(`<${block[1]}numFmts${block[2]}>`, 'count', String([...this.xml.matchAll(/<(?:\w+:)?numFmt\b/g)].length + 1))}${block[3]}<${block[1]}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/></${block[1]}numFmts>`,
+      );
     } else {
       // numFmts is the first child of styleSheet.
       this.xml = this.xml.replace(/<((?:\w+:)?)styleSheet\b[^>]*>/, (tag, prefix: string) => `${tag}<${prefix}numFmts count="1">${element.replace('<numFmt', `<${prefix}numFmt`)}</${prefix}numFmts>`);

@@ -120,7 +120,7 @@ export async function fileSource(file: string): Promise<ByteSource> {
 }
 
 function parseSegments(extra: Buffer): Segment[] | undefined {
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const id = extra.readUInt16LE(at);
     const size = extra.readUInt16LE(at + 2);
     const data = extra.subarray(at + 4, at + 4 + size);
@@ -141,7 +141,7 @@ function parseSegments(extra: Buffer): Segment[] | undefined {
 /** The extra field without our segment table (kept as it was otherwise). */
 function extraWithoutSegments(extra: Buffer): Buffer {
   const kept: Buffer[] = [];
-  for (let at = 0; at + 4 <= extra.length; ) {
+  for (let at = 0; at + 4 <= extra.length;) {
     const size = extra.readUInt16LE(at + 2);
     if (extra.readUInt16LE(at) !== SEGMENTS_EXTRA_ID) kept.push(extra.subarray(at, at + 4 + size));
     at += 4 + size;
@@ -227,7 +227,8 @@ export class ZipFile {
         headerOffset: directory.readUInt32LE(at + 42),
         central,
       };
-      if (base.compressedSize === 0xffffffff || base.uncompressedSize === 0xffffffff || base.headerOffset === 0xffffffff) throw new ZipError('zip64', 'This .xlsx is a zip64 archive (over 4 GB or 65,535 parts)');
+      if (base.compressedSize === 0xffffffff || base.uncompressedSize === 0xffffffff || base.headerOffset === 0xffffffff)
+        throw new ZipError('zip64', 'This .xlsx is a zip64 archive (over 4 GB or 65,535 parts)');
       if (base.flags & 1) throw new ZipError('encrypted', `The workbook is encrypted (${base.name})`);
       const segments = parseSegments(directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength));
       entries.push(segmentsFit(segments, base) ? { ...base, segments } : base);
