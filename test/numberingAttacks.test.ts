@@ -131,6 +131,28 @@ describe('numbering under attack: the real Office.js backend, several clients, c
     });
   }
 
+  for (const backend of [packageBackend, xlsxBackend]) {
+    it(`the ${backend.name} numbers a period with no counter from its first claim, however far above: a new year after 70 claims of the last, and one whose first claim was lost`, async () => {
+      const workbook = await freshWorkbook();
+      const [a, b] = await Promise.all(['clerk-a', 'clerk-b'].map((station) => openOnHost(workbook, { station })));
+      const lost = await claim(b, 2027); // the period's first claim, never confirmed: no counter for 2027
+      b.client.failAtSync(1);
+      await assert.rejects(confirm(lost));
+      for (let i = 0; i < 70; i++) await register(a, 2025);
+      const file = await backend.open(await hostWorkbookToXlsx(workbook), { station: 'kefu' });
+      const add = async (year: number) => {
+        const at = `${year}-04-01 09:00`;
+        const input = registerComplaint.prepare(complaintInput({ received_at: at, receptionist: { by: '王丽', at } }), context);
+        const snapshot = await file.ledger.read(registerComplaint.request(input, context));
+        const { changes, result } = registerComplaint.decide(snapshot, input, context);
+        await file.ledger.apply(changes, snapshot);
+        return result.number;
+      };
+      assert.equal(await add(2026), 'TS-2026-0001', 'no claim of 2026 anywhere: the first');
+      assert.equal(await add(2027), 'TS-2027-0002', 'the lost first claim of 2027 is counted');
+    });
+  }
+
   it('never repeats a number in a long random run: 4 clients, periods in blocks, claims confirmed in any order, lost, or applied with their answer lost', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -141,6 +141,7 @@ export class PackageLedger implements Ledger {
       const counter = await findCounter(this.pkg, locale, counterKey(series, period));
       // The window, and the claims above it when its anchor lies there (numbering.ts).
       let windowFirstRow = windowFirst - 1; // 0-based
+      let firstOfPeriodRow: number | undefined;
       for (;;) {
         const outcome = claimFromWindow({
           values,
@@ -148,6 +149,7 @@ export class PackageLedger implements Ledger {
           claimsHeaderRow: claimsTable.fileArea.top - 1,
           period,
           counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
+          firstOfPeriodRow,
         });
         if ('seq' in outcome) {
           claims.push({
@@ -160,6 +162,11 @@ export class PackageLedger implements Ledger {
             othersInFlight: outcome.othersInFlight,
           });
           break;
+        }
+        if (firstOfPeriodRow === undefined) {
+          // No anchor in reach: where the period's first claim is (as the add-in finds it), before reading any rows.
+          firstOfPeriodRow = (await this.firstClaimOf(claimsTable, period, row)) - 1;
+          continue;
         }
         const { from, to } = outcome.readRows;
         const above = (await this.pkg.reader.currentRows(claimsTable, from + 1, to + 1)).map((r) => r.cells);
@@ -230,6 +237,27 @@ export class PackageLedger implements Ledger {
 
   private kindsOf(key: string, headers: readonly string[]): (CellKind | undefined)[] {
     return headers.map((h) => columnForHeader(key, h, this.locale)?.kind);
+  }
+
+  /**
+   * The 1-based sheet row of the first claim of `period` in a claims table, up to `ours` (our own
+   * claim, the answer when none came before): the file's rows in parts (memory stays flat on a
+   * long table), then the rows this session appended.
+   */
+  private async firstClaimOf(claimsTable: TableState, period: string, ours: number): Promise<number> {
+    const PART = 20_000;
+    const fileLast = Math.min(ours - 1, claimsTable.fileArea.bottom);
+    for (let from = claimsTable.fileArea.top + 1; from <= fileLast; from += PART) {
+      const rows = await this.pkg.reader.currentRows(claimsTable, from, Math.min(fileLast, from + PART - 1));
+      const found = rows.find((r) => r.cells[0] !== null && String(r.cells[0]) === period);
+      if (found) return found.row;
+    }
+    if (fileLast + 1 <= ours - 1) {
+      const appended = await this.pkg.reader.currentRows(claimsTable, fileLast + 1, ours - 1);
+      const found = appended.find((r) => r.cells[0] !== null && String(r.cells[0]) === period);
+      if (found) return found.row;
+    }
+    return ours;
   }
 
   async apply(changes: ChangeSet, basis: Snapshot): Promise<ApplyResult> {

@@ -153,9 +153,13 @@ export class PartReader {
     const tail = await this.fileTail(table);
     const tailFrom = tail[0]?.row ?? fileBottom + 1;
     const fromFile = from < tailFrom && from <= fileBottom ? await this.fileRows(table, from, Math.min(to, tailFrom - 1, fileBottom)) : [];
+    // By row number: a long range (a claims table read from its top) must not search a list per row.
+    const byRow = new Map<number, FileRow>();
+    for (const r of fromFile) byRow.set(r.row, r);
+    for (const r of tail) if (r.row >= tailFrom) byRow.set(r.row, r);
     const rows: { row: number; cells: CellIn[] }[] = [];
     for (let row = from; row <= to; row++) {
-      const file = row < tailFrom ? fromFile.find((r) => r.row === row) : tail.find((r) => r.row === row);
+      const file = byRow.get(row);
       const cells: CellIn[] = file ? [...file.cells] : new Array(right - left + 1).fill(null);
       const edits = table.sheet.edits.get(row);
       if (edits) for (const [column, edit] of edits) if (column >= left && column <= right) cells[column - left] = writeValue(edit.write);
