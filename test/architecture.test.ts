@@ -13,13 +13,17 @@ import { ROOT } from './support/fixtures';
 
 const SOURCE = path.join(ROOT, 'addin', 'src');
 
-type Layer = 'core' | 'i18n' | 'forms' | 'ledger' | 'office' | 'xlsx' | 'domain' | 'workbooks' | 'upgrade' | 'host' | 'commands' | 'taskpane' | 'preview';
+type Layer = 'core' | 'i18n' | 'forms' | 'ledger' | 'office' | 'xlsx' | 'domain' | 'workbooks' | 'upgrade' | 'host' | 'hostModel' | 'hostApi' | 'hostEntry' | 'commands' | 'taskpane' | 'preview';
+
+/** The host's own files, by what they are: the model (cells, sheets, tables) below the API objects clients call, both above its base files (addresses, cell values, errors, formulas) and below its entry and .xlsx bridge. */
+const HOST_ENTRY = new Set(['index.ts', 'xlsxBridge.ts', 'xlsxValidations.ts']);
 
 /** The layer a file of addin/src belongs to, by its folder. */
 function layerOf(file: string, root: string): Layer {
   const [top, second] = path.relative(root, file).split(path.sep);
   if (top === 'ledger' && second === 'office') return 'office';
   if (top === 'ledger' && second === 'xlsx') return 'xlsx';
+  if (top === 'host') return second === 'model' ? 'hostModel' : second === 'api' ? 'hostApi' : HOST_ENTRY.has(second) ? 'hostEntry' : 'host';
   return top as Layer;
 }
 
@@ -38,12 +42,15 @@ const RULES: Record<Layer, { readonly may: readonly Layer[]; readonly notPackage
   xlsx: { may: ['core', 'i18n', 'forms', 'ledger'], notPackages: UI_PACKAGES },
   // The in-memory Excel stands alone: it knows Office.js, not the ledger.
   host: { may: [], notPackages: UI_PACKAGES },
+  hostModel: { may: ['host'], notPackages: UI_PACKAGES },
+  hostApi: { may: ['host', 'hostModel'], notPackages: UI_PACKAGES },
+  hostEntry: { may: ['host', 'hostModel', 'hostApi'], notPackages: UI_PACKAGES },
   workbooks: { may: ['core', 'i18n', 'forms', 'ledger', 'domain', 'xlsx'], notPackages: UI_PACKAGES },
   upgrade: { may: ['core', 'i18n', 'forms', 'ledger', 'domain', 'office', 'xlsx', 'workbooks'], notPackages: UI_PACKAGES },
   commands: { may: ['core', 'i18n', 'forms', 'ledger', 'domain', 'office'], notPackages: [...UI_PACKAGES, ...WORKBOOK_PACKAGES] },
   taskpane: { may: ['core', 'i18n', 'forms', 'ledger', 'domain', 'office', 'xlsx', 'workbooks', 'upgrade'], notPackages: [] },
   // The preview is the pane on the in-memory Excel: it alone joins the two.
-  preview: { may: ['core', 'i18n', 'forms', 'ledger', 'domain', 'office', 'xlsx', 'workbooks', 'upgrade', 'host', 'taskpane'], notPackages: [] },
+  preview: { may: ['core', 'i18n', 'forms', 'ledger', 'domain', 'office', 'xlsx', 'workbooks', 'upgrade', 'host', 'hostModel', 'hostApi', 'hostEntry', 'taskpane'], notPackages: [] },
 };
 
 function sourceFiles(dir: string): string[] {
@@ -160,7 +167,7 @@ function importCircles(files: readonly string[], root = SOURCE): string[][] {
 describe('architecture: the layers of addin/src import downwards only, without circles (issue 15)', () => {
   const files = sourceFiles(SOURCE);
 
-  it('every import keeps its layer’s rule: the domain and forms never import a backend, React or the host; the host nothing of the ledger; the backends never the domain', () => {
+  it('every import keeps its layer’s rule: the domain and forms never import a backend, React or the host; the host nothing of the ledger, and its model nothing of its API; the backends never the domain', () => {
     const problems = layerViolations(files);
     assert.deepEqual(problems, [], `${problems.length} imports against the direction (docs/architecture.md):\n${problems.join('\n')}`);
   });
@@ -179,10 +186,18 @@ describe('architecture: the layers of addin/src import downwards only, without c
     const dir = path.join(ROOT, 'test', 'fixtures', 'layers');
     const fixture = (name: string) => path.join(dir, 'addin', 'src', name);
     // The fixture tree mirrors addin/src: the checks take the files' layers from their folders.
-    const problems = layerViolations([fixture('domain/usesBackend.ts'), fixture('host/usesLedger.ts'), fixture('forms/usesReact.ts')], path.join(dir, 'addin', 'src'));
+    const problems = layerViolations(
+      [fixture('domain/usesBackend.ts'), fixture('host/usesLedger.ts'), fixture('forms/usesReact.ts'), fixture('host/model/usesApi.ts')],
+      path.join(dir, 'addin', 'src'),
+    );
     assert.deepEqual(
       problems.map((p) => p.replace(/:\d+ /, ' ')),
-      ['domain/usesBackend.ts (domain) imports ledger/xlsx/backend.ts (xlsx)', 'host/usesLedger.ts (host) imports ledger/types.ts (ledger)', 'forms/usesReact.ts (forms) imports the package react'],
+      [
+        'domain/usesBackend.ts (domain) imports ledger/xlsx/backend.ts (xlsx)',
+        'host/usesLedger.ts (host) imports ledger/types.ts (ledger)',
+        'forms/usesReact.ts (forms) imports the package react',
+        'host/model/usesApi.ts (hostModel) imports host/api/client.ts (hostApi)',
+      ],
     );
     const circles = importCircles([fixture('ledger/a.ts'), fixture('ledger/b.ts'), fixture('ledger/types.ts')], path.join(dir, 'addin', 'src'));
     assert.deepEqual(circles, [['ledger/a.ts', 'ledger/b.ts']]);
