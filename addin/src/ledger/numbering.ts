@@ -136,6 +136,32 @@ export function claimFromWindow(args: {
   return { seq: resolved.seq, claimRow: ours.row, othersInFlight };
 }
 
+/** What a backend reads when a claim's window is not enough, each by its own means. */
+export interface ClaimReader {
+  /** The claims table's rows `from`–`to` (0-based sheet rows), cells as in the window (period, station, claimed_at, seq). */
+  rowsAbove(from: number, to: number): Promise<readonly (readonly unknown[])[]>;
+  /** The 0-based sheet row of the period's first claim (ours when none came before), for a backend that did not read it with the claim. */
+  firstOfPeriodRow?(): Promise<number>;
+}
+
+/**
+ * A claim's number: from its window, and, when the resolution asks for them, where the period's
+ * first claim is and the claims rows above the window — the one loop every backend runs.
+ */
+export async function readClaim(window: Parameters<typeof claimFromWindow>[0], reader: ClaimReader): Promise<Extract<ClaimOutcome, { seq: number }>> {
+  let args = window;
+  for (;;) {
+    const outcome = claimFromWindow(args);
+    if ('seq' in outcome) return outcome;
+    if (args.firstOfPeriodRow === undefined && reader.firstOfPeriodRow) {
+      args = { ...args, firstOfPeriodRow: await reader.firstOfPeriodRow() };
+      continue;
+    }
+    const { from, to } = outcome.readRows;
+    args = { ...args, values: [...(await reader.rowsAbove(from, to)), ...args.values], windowFirstRow: from };
+  }
+}
+
 /**
  * Whether a confirmation adds the period's counter row: only the first claim of its period does,
  * and only if the counter was not there when it claimed (two first claims cannot race: only one is

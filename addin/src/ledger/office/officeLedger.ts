@@ -6,7 +6,7 @@ import { findForm } from '../../forms';
 import type { CellIn, CellOut, RecordValues } from '../cells';
 import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName, counterSearchText, counterState, parseCounterState, ledgerVersion } from '../layout';
-import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
+import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
@@ -385,45 +385,42 @@ class OfficeLedger implements OfficeLedgerHandle {
         for (const pending of claims) {
           const counter = pending.counter.isNullObject ? undefined : parseCounterState(pending.counter.values[0][0]);
           const claimsHeaderRow = pending.header.rowIndex;
-          let values = pending.window.values;
-          let windowFirstRow = pending.window.rowIndex;
-          for (;;) {
-            const outcome = claimFromWindow({
-              values,
-              windowFirstRow,
+          const resolved = await readClaim(
+            {
+              values: pending.window.values,
+              windowFirstRow: pending.window.rowIndex,
               claimsHeaderRow,
               period: pending.period,
               counter: counter ? { seq: counter.seq, row: counter.row } : undefined,
               firstOfPeriodRow: pending.firstOfPeriod.isNullObject ? undefined : pending.firstOfPeriod.rowIndex,
-            });
-            if ('seq' in outcome) {
-              snapshotClaims.push({
-                series: pending.series,
-                period: pending.period,
-                seq: outcome.seq,
-                claimRow: outcome.claimRow,
-                claimsHeaderRow,
-                counter: counter ? { row: pending.counter.rowIndex, seq: counter.seq } : null,
-                othersInFlight: outcome.othersInFlight,
-              });
-              break;
-            }
-            const { from, to } = outcome.readRows;
-            const above: unknown[][] = [];
-            for (let first = from; first <= to; first += CLAIM_ROWS_PER_REQUEST) {
-              const last = Math.min(to, first + CLAIM_ROWS_PER_REQUEST - 1);
-              const part = pending.claimsTable
-                .getHeaderRowRange()
-                .getOffsetRange(first - claimsHeaderRow, 0)
-                .getResizedRange(last - first, 0);
-              part.load('values');
-              // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a rare third request, in parts so that each response stays under the payload limit
-              await context.sync();
-              above.push(...part.values);
-            }
-            values = [...above, ...values];
-            windowFirstRow = from;
-          }
+            },
+            {
+              async rowsAbove(from, to) {
+                const above: unknown[][] = [];
+                for (let first = from; first <= to; first += CLAIM_ROWS_PER_REQUEST) {
+                  const last = Math.min(to, first + CLAIM_ROWS_PER_REQUEST - 1);
+                  const part = pending.claimsTable
+                    .getHeaderRowRange()
+                    .getOffsetRange(first - claimsHeaderRow, 0)
+                    .getResizedRange(last - first, 0);
+                  part.load('values');
+                  // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a rare third request, in parts so that each response stays under the payload limit
+                  await context.sync();
+                  above.push(...part.values);
+                }
+                return above;
+              },
+            },
+          );
+          snapshotClaims.push({
+            series: pending.series,
+            period: pending.period,
+            seq: resolved.seq,
+            claimRow: resolved.claimRow,
+            claimsHeaderRow,
+            counter: counter ? { row: pending.counter.rowIndex, seq: counter.seq } : null,
+            othersInFlight: resolved.othersInFlight,
+          });
         }
 
         return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts };

@@ -5,7 +5,7 @@ import type { CellKind } from '../../forms/columns';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/locale';
 import { isBlankRow, type CellIn, type CellOut, type RecordValues } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, claimsTableName, counterState } from '../layout';
-import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
+import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, recordToRow } from '../schema';
 import { checkReportSheet } from '../report';
@@ -139,40 +139,23 @@ export class PackageLedger implements Ledger {
       for (let r = windowFirst; r < from; r++) values.push([]);
       for (const r of await this.pkg.reader.currentRows(claimsTable, from, row)) values.push(r.cells);
       const counter = await findCounter(this.pkg, locale, counterKey(series, period));
-      // The window, and the claims above it when its anchor lies there (numbering.ts).
-      let windowFirstRow = windowFirst - 1; // 0-based
-      let firstOfPeriodRow: number | undefined;
-      for (;;) {
-        const outcome = claimFromWindow({
-          values,
-          windowFirstRow,
-          claimsHeaderRow: claimsTable.fileArea.top - 1,
-          period,
-          counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
-          firstOfPeriodRow,
-        });
-        if ('seq' in outcome) {
-          claims.push({
-            series,
-            period,
-            seq: outcome.seq,
-            claimRow: outcome.claimRow,
-            claimsHeaderRow: claimsTable.fileArea.top - 1,
-            counter: counter ? { row: counter.row, seq: counter.seq } : null,
-            othersInFlight: outcome.othersInFlight,
-          });
-          break;
-        }
-        if (firstOfPeriodRow === undefined) {
+      const resolved = await readClaim(
+        { values, windowFirstRow: windowFirst - 1, claimsHeaderRow: claimsTable.fileArea.top - 1, period, counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined },
+        {
+          rowsAbove: async (from, to) => (await this.pkg.reader.currentRows(claimsTable, from + 1, to + 1)).map((r) => r.cells),
           // No anchor in reach: where the period's first claim is (as the add-in finds it), before reading any rows.
-          firstOfPeriodRow = (await this.firstClaimOf(claimsTable, period, row)) - 1;
-          continue;
-        }
-        const { from, to } = outcome.readRows;
-        const above = (await this.pkg.reader.currentRows(claimsTable, from + 1, to + 1)).map((r) => r.cells);
-        values.unshift(...above);
-        windowFirstRow = from;
-      }
+          firstOfPeriodRow: async () => (await this.firstClaimOf(claimsTable, period, row)) - 1,
+        },
+      );
+      claims.push({
+        series,
+        period,
+        seq: resolved.seq,
+        claimRow: resolved.claimRow,
+        claimsHeaderRow: claimsTable.fileArea.top - 1,
+        counter: counter ? { row: counter.row, seq: counter.seq } : null,
+        othersInFlight: resolved.othersInFlight,
+      });
     }
 
     const layouts: Record<string, TableLayout> = {};

@@ -12,7 +12,7 @@ import { findForm } from '../../forms';
 import type { CellIn, CellOut } from '../cells';
 import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, claimsTableName, counterState, parseCounterState } from '../layout';
-import { addsCounterRow, claimFromWindow, counterKey } from '../numbering';
+import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
 import { cellFormat, checkReportSheet, reportWidth } from '../report';
@@ -296,7 +296,8 @@ export class XlsxLedger implements Ledger {
       tables[key] = rows;
     }
 
-    const claims: Claim[] = (request.claims ?? []).map(({ series, period }) => {
+    const claims: Claim[] = [];
+    for (const { series, period } of request.claims ?? []) {
       const claimsTable = this.locate(claimsTableName(series), true);
       const row = this.appendRows(claimsTable, [[{ text: period }, { text: this.options.station }, { text: this.options.clock.now() }, null]], false);
       const located = this.locate(claimsTableName(series), true);
@@ -304,34 +305,26 @@ export class XlsxLedger implements Ledger {
       const values: CellIn[][] = [];
       for (let r = windowFirst; r <= row; r++) values.push(this.rowCells(located.sheet, r, located.left, located.right));
       const counter = this.findCounter(counterKey(series, period));
-      // The window, and the claims above it when its anchor lies there (numbering.ts).
-      let windowFirstRow = windowFirst - 1; // 0-based
-      for (;;) {
-        const outcome = claimFromWindow({
-          values,
-          windowFirstRow,
-          claimsHeaderRow: located.top - 1,
-          period,
-          counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined,
-        });
-        if ('seq' in outcome) {
-          return {
-            series,
-            period,
-            seq: outcome.seq,
-            claimRow: outcome.claimRow,
-            claimsHeaderRow: located.top - 1,
-            counter: counter ? { row: counter.row, seq: counter.seq } : null,
-            othersInFlight: outcome.othersInFlight,
-          };
-        }
-        const { from, to } = outcome.readRows;
-        const above: CellIn[][] = [];
-        for (let r = from + 1; r <= to + 1; r++) above.push(this.rowCells(located.sheet, r, located.left, located.right));
-        values.unshift(...above);
-        windowFirstRow = from;
-      }
-    });
+      const resolved = await readClaim(
+        { values, windowFirstRow: windowFirst - 1, claimsHeaderRow: located.top - 1, period, counter: counter ? { seq: counter.seq, row: counter.claimRow } : undefined },
+        {
+          rowsAbove: (from, to) => {
+            const above: CellIn[][] = [];
+            for (let r = from + 1; r <= to + 1; r++) above.push(this.rowCells(located.sheet, r, located.left, located.right));
+            return Promise.resolve(above);
+          },
+        },
+      );
+      claims.push({
+        series,
+        period,
+        seq: resolved.seq,
+        claimRow: resolved.claimRow,
+        claimsHeaderRow: located.top - 1,
+        counter: counter ? { row: counter.row, seq: counter.seq } : null,
+        othersInFlight: resolved.othersInFlight,
+      });
+    }
 
     const layouts: Record<string, TableLayout> = {};
     const written = [...(request.writes ?? []), AUDIT_TABLE, ...(claims.length ? [COUNTERS_TABLE] : [])];
