@@ -82,6 +82,12 @@ const PERFORMANCE_COLUMNS: Record<string, readonly string[]> = {
   rules: ['rule_version', 'effective_from', 'parameter', 'value', 'note'],
 };
 
+/** The work orders' own columns of workflow W8 (issue 12), after the performance columns. */
+const WORKFLOW_COLUMNS: Record<string, readonly string[]> = {
+  rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned'],
+  batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned'],
+};
+
 /** The numbers of the brief's prefix table (all T), by table key. */
 const BRIEF_FORMATS: Record<string, string> = {
   complaints: 'TS-{YYYY}-{NNNN}',
@@ -344,10 +350,11 @@ describe('form declarations', () => {
     assert.equal(findForm('installation_sheets')!.numbering.kind, 'external', 'F18 is numbered by the work order');
   });
 
-  it('keep the column keys of the performance tables fixed, before the common fields', () => {
-    for (const [key, expected] of Object.entries(PERFORMANCE_COLUMNS)) {
+  it('keep the column keys of the performance tables fixed, before the workflow columns and the common fields', () => {
+    for (const [key, performance] of Object.entries(PERFORMANCE_COLUMNS)) {
       const form = findForm(key)!;
       const columns = columnsOf(form).map((column) => column.key);
+      const expected = [...performance, ...(WORKFLOW_COLUMNS[key] ?? [])];
       assert.deepEqual(columns.slice(0, expected.length), expected, key);
       assert.deepEqual(
         columns.slice(expected.length),

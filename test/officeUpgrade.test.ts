@@ -14,6 +14,7 @@ import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { findForm } from '../addin/src/forms';
 import { complaintMeasures, complaints } from '../addin/src/forms/complaints';
+import { fieldCheckLines } from '../addin/src/forms/fieldWork';
 import { dueRules } from '../addin/src/forms/promisedTimes';
 import { repairOrders } from '../addin/src/forms/receptionRepairs';
 import { HostWorkbook, WEB_PAYLOAD_LIMIT_BYTES, hostWorkbookFromXlsx, hostWorkbookToXlsx, rectAddress, type CellScalar, type HostClient, hostClient } from '../addin/src/host';
@@ -124,6 +125,19 @@ function auditRecords(wb: HostWorkbook, locale: Locale) {
   return t.bodyValues().map((row) => rowToRecord(AUDIT_TABLE, t.headerNames(), row, locale));
 }
 
+/** The columns template version 3 added to tables a version-1 ledger has (the field teams' workflow W8), as "table.header". */
+function V3_COLUMNS(locale: Locale): string[] {
+  const added: Record<string, readonly string[]> = {
+    preshift_meetings: ['roster'],
+    installation_sheets: ['load_class'],
+    rotation_spot_checks: ['sample_seed', 'sample_rule', 'sample', 'status'],
+    investigations: ['class3_rate', 'sample_seed', 'sample_rule', 'sample', 'status'],
+    rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned'],
+    batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned'],
+  };
+  return Object.entries(added).flatMap(([table, keys]) => keys.map((key) => `${table}.${schemaOf(table).columns.find((c) => c.key === key)!.label[locale]}`));
+}
+
 describe('Upgrade workbook (Office.js, in-memory host)', function () {
   this.timeout(300_000);
 
@@ -145,8 +159,8 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       assert.equal(summary.from, 1);
       assert.equal(summary.to, TEMPLATE_VERSION);
       // Version 2 brought the reopening records (a table with its sheet) and the audit log's chain.
-      assert.deepEqual(summary.tablesAdded, ['complaint_reopenings']);
-      assert.deepEqual(summary.columnsAdded, [`${AUDIT_TABLE}.${schemaOf(AUDIT_TABLE).columns.find((c) => c.key === 'chain')!.label[locale]}`]);
+      assert.deepEqual(summary.tablesAdded, ['complaint_reopenings', fieldCheckLines.key]);
+      assert.deepEqual([...summary.columnsAdded].sort(), [...V3_COLUMNS(locale), `${AUDIT_TABLE}.${schemaOf(AUDIT_TABLE).columns.find((c) => c.key === 'chain')!.label[locale]}`].sort());
       assert.equal(summary.auditRowsSealed, before.get(AUDIT_TABLE)!.values.length - 1);
       const { syncs, maxRequestBytes, maxResponseBytes } = client.stats;
       assert.ok(syncs <= 3, `${syncs} requests`);
@@ -259,11 +273,11 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
 
     const client = hostClient(wb);
     const summary = await upgrade(client);
-    assert.deepEqual(summary.tablesAdded, ['complaint_reopenings', complaintMeasures.key, claimsTableName('CM')]);
+    assert.deepEqual(summary.tablesAdded, ['complaint_reopenings', complaintMeasures.key, fieldCheckLines.key, claimsTableName('CM')]);
     const repairLabels = schemaOf(repairOrders.key)
       .columns.slice(-dropped)
       .map((c) => `${repairOrders.key}.${c.label[locale]}`);
-    assert.deepEqual(summary.columnsAdded, [...repairLabels, `${AUDIT_TABLE}.校驗鏈`]);
+    assert.deepEqual([...summary.columnsAdded].sort(), [...repairLabels, ...V3_COLUMNS(locale), `${AUDIT_TABLE}.校驗鏈`].sort());
     assert.deepEqual(summary.sheetsAdded, [printSheetName(repairOrders, locale), CROSS_CHECK_SHEET[locale], LISTS_SHEET]);
     assert.equal(summary.rowsAdded, 2);
     assert.ok(client.stats.syncs <= 4 && client.stats.maxRequestBytes <= MAX_REQUEST_BYTES, `${client.stats.syncs} requests, ${client.stats.maxRequestBytes} bytes`);
@@ -416,18 +430,18 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
     const wb = await load('kefu-ledger.zh-CN.xlsx');
     const meta = wb.table(META_TABLE);
     const row = meta.bodyValues().findIndex((r) => r[0] === 'template_version');
-    meta.worksheet.setCell(meta.top + 1 + row, meta.left + 1, { value: '3', numberFormat: 'General' });
+    meta.worksheet.setCell(meta.top + 1 + row, meta.left + 1, { value: String(TEMPLATE_VERSION + 1), numberFormat: 'General' });
     const before = dump(wb);
     await assert.rejects(upgrade(hostClient(wb)), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'workbookTooNew');
     await assert.rejects(register(hostClient(wb)), (e: unknown) => {
       assert.ok(e instanceof KefuError);
-      assert.match(e.describe('en-US')[0], /made by a newer Kefu Ledger \(template version 3; this add-in is 2\).*update the add-in/);
+      assert.match(e.describe('en-US')[0], new RegExp(`made by a newer Kefu Ledger \\(template version ${TEMPLATE_VERSION + 1}; this add-in is ${TEMPLATE_VERSION}\\).*update the add-in`));
       assert.match(e.describe('zh-CN')[0], /请更新加载项/);
       return true;
     });
     assert.equal(dump(wb), before);
     const ledger = await openOfficeLedger((b) => hostClient(wb).run(b), { station: 'read', clock: CLOCK() });
-    assert.equal(ledger.templateVersion, 3);
+    assert.equal(ledger.templateVersion, TEMPLATE_VERSION + 1);
     await ledger.read(deskRequest());
   });
 

@@ -11,6 +11,9 @@ import { codeText, localized, sheetRow } from './deskSteps';
 import type { Problem } from '../core/problems';
 import { AUDIT_COLUMNS, AUDIT_SHEET, AUDIT_TABLE, META_TABLE } from '../ledger/layout';
 import { firstBreak } from '../ledger/auditChain';
+import type { DueItem } from './workflow';
+
+export type { DueItem };
 
 /**
  * Checking a ledger's service desk (issue 4 item 8, `kefu check`) and the task pane's queue of
@@ -91,24 +94,6 @@ function empty(value: DomainValue | undefined): boolean {
 }
 
 // ————————————————————————————————————————— due times
-
-export interface DueItem {
-  readonly table: string;
-  readonly record: string;
-  /** 1-based worksheet row. */
-  readonly row: number;
-  readonly status: string;
-  /** What it is about, as the clerk wrote it: a ticket's subject (else its content), a matter, a fault. */
-  readonly subject: string;
-  /** Who raised it: the complainant (blank when anonymous), the caller, the requester. */
-  readonly person: string;
-  /** The promised time that applies (a code of the due-rules table). */
-  readonly rule: string;
-  readonly due: string;
-  readonly overdue: boolean;
-  /** Minutes past due (negative: minutes left). */
-  readonly minutesLate: number;
-}
 
 /** What a queued record is about and who raised it, for the clerk's list. */
 function aboutWhatAndWhom(form: FormDecl, v: RecordValues): { subject: string; person: string } {

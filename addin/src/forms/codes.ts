@@ -84,6 +84,9 @@ export const SCENIC_DEPARTMENTS: readonly CodeDecl[] = [
 export const COLLECTOR_TYPES: readonly CodeDecl[] = [c('wireless', '无线', '無線', 'Wireless'), c('carrier', '载波', '載波', 'Carrier')];
 
 /** Rotation (表计轮换) or batch install (批量装表) work (F18, F22). */
+/** Load classes of a batch install's meters (P3-4.3.3): Class II all investigated, Class III sampled. */
+export const LOAD_CLASSES: readonly CodeDecl[] = [c('class2', '二级负荷', '二級負荷', 'Class II'), c('class3', '三级负荷', '三級負荷', 'Class III')];
+
 export const WORK_KINDS: readonly CodeDecl[] = [c('rotation', '表计轮换', '表計輪換', 'Meter rotation'), c('batch_install', '批量装表', '批量裝表', 'Batch install')];
 
 /**

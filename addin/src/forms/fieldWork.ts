@@ -1,5 +1,5 @@
-import { c, t, COLLECTOR_TYPES, METER_CHECK_ITEMS, WORK_KINDS, WORKMANSHIP_ITEMS } from './codes';
-import type { FormDecl } from './types';
+import { c, t, COLLECTOR_TYPES, LOAD_CLASSES, METER_CHECK_ITEMS, WORK_KINDS, WORKMANSHIP_ITEMS } from './codes';
+import type { FieldDecl, FormDecl } from './types';
 
 const PASS_FAIL = [c('pass', '合格', '合格', 'Pass'), c('fail', '不合格', '不合格', 'Fail')];
 
@@ -72,6 +72,19 @@ export const preshiftMeetings: FormDecl = {
       required: true,
       source: 'S',
       help: t('对照安全工器具台账，不得使用过期工器具', '對照安全工器具臺賬，不得使用過期工器具', 'Checked against the safety gear register: no expired gear'),
+    },
+    {
+      key: 'roster',
+      type: 'longtext',
+      label: t('当天施工人员名单', '當天施工人員名單', "Today's roster"),
+      required: true,
+      maxLength: 1000,
+      source: 'T',
+      help: t(
+        '当天在本班组施工的全部人员姓名，以“、”分隔；签字须与名单完全一致',
+        '當天在本班組施工的全部人員姓名，以「、」分隔；簽字須與名單完全一致',
+        'Everyone working in the team today, names separated by "、"; the signatures must equal it',
+      ),
     },
     { key: 'roster_count', type: 'int', label: t('当天施工人数', '當天施工人數', 'Crew on the roster'), required: true, min: 1, source: 'T' },
     {
@@ -315,6 +328,19 @@ export const installationSheets: FormDecl = {
       source: 'S',
       help: t('装接单、表计、表位、空开、用户全对应', '裝接單、表計、表位、空開、用戶全對應', 'Sheet, meter, position, breaker and user all correspond'),
     },
+    {
+      key: 'load_class',
+      type: 'code',
+      codes: LOAD_CLASSES,
+      label: t('负荷等级', '負荷等級', 'Load class'),
+      required: { when: { field: 'work_kind', in: ['batch_install'] } },
+      source: 'S',
+      help: t(
+        '二级负荷（电梯、水泵等）全部排查；三级负荷（普通住户）按比例抽查',
+        '二級負荷（電梯、水泵等）全部排查；三級負荷（普通住戶）按比例抽查',
+        'Class II loads (lifts, pumps) are all investigated; Class III (households) are sampled',
+      ),
+    },
     { key: 'collector_type', type: 'code', codes: COLLECTOR_TYPES, label: t('采集器类型', '採集器類型', 'Collector type'), required: true, source: 'S' },
     {
       key: 'workmanship_checked',
@@ -371,7 +397,36 @@ export const powerOffChecks: FormDecl = {
   ],
 };
 
-/** F20 轮换抽查记录: the install/removal crew's spot check of a rotation order (P3-4.3.2). */
+/** How a sample was drawn: the seed and the rule version are stored on the record, so anyone can redraw it. */
+const SAMPLE_FIELDS = [
+  {
+    key: 'sample_seed',
+    type: 'text',
+    label: t('抽样种子', '抽樣種子', 'Sample seed'),
+    required: true,
+    system: true,
+    maxLength: 40,
+    source: 'T',
+    help: t(
+      '由系统生成；用同一种子和规则版本可重抽出同一样本（kefu sample）',
+      '由系統產生；用同一種子和規則版本可重抽出同一樣本（kefu sample）',
+      'Set by the system; the same seed and rule version redraw the same sample (kefu sample)',
+    ),
+  },
+  { key: 'sample_rule', type: 'text', label: t('抽样规则版本', '抽樣規則版本', 'Sampling rule version'), required: true, system: true, maxLength: 20, source: 'T' },
+  {
+    key: 'sample',
+    type: 'longtext',
+    label: t('样本表号', '樣本表號', 'Sampled meters'),
+    required: true,
+    system: true,
+    maxLength: 32000,
+    source: 'T',
+    help: t('抽中的表局号，以“、”分隔', '抽中的表局號，以「、」分隔', 'The meter numbers drawn, separated by "、"'),
+  },
+] as const satisfies readonly FieldDecl[];
+
+/** F20 轮换抽查记录: the install/removal crew's spot check of a rotation order (P3-4.3.2; workflow W8). */
 export const rotationSpotChecks: FormDecl = {
   key: 'rotation_spot_checks',
   code: 'F20',
@@ -381,22 +436,32 @@ export const rotationSpotChecks: FormDecl = {
   keyField: 'entry_id',
   numbering: { kind: 'natural' },
   copies: [],
-  statuses: [],
+  statuses: [c('sampled', '已抽样', '已抽樣', 'Sampled'), c('checked', '已检查', '已檢查', 'Checked')],
   fields: [
-    { key: 'entry_id', type: 'text', label: t('记录号', '記錄號', 'Entry id'), required: true, system: true, source: 'T' },
+    {
+      key: 'entry_id',
+      type: 'text',
+      label: t('记录号', '記錄號', 'Entry id'),
+      required: true,
+      system: true,
+      source: 'T',
+      help: t('工单号-CC序号，抽样时生成', '工單號-CC序號，抽樣時產生', 'Order no.-CC and a sequence, set when the sample is drawn'),
+    },
     { key: 'order_no', type: 'ref', ref: 'rotation_orders', label: t('轮换工单号', '輪換工單號', 'Rotation order no.'), required: true, source: 'S' },
     { key: 'check_date', type: 'date', label: t('抽查日期', '抽查日期', 'Check date'), required: true, source: 'S' },
-    { key: 'rotated_count', type: 'int', label: t('轮换表计数', '輪換表計數', 'Meters rotated'), required: true, min: 1, source: 'S' },
+    { key: 'rotated_count', type: 'int', label: t('轮换表计数', '輪換表計數', 'Meters rotated'), required: true, system: true, min: 1, source: 'S' },
     {
       key: 'sampled',
       type: 'int',
       label: t('抽查数', '抽查數', 'Meters sampled'),
       required: true,
+      system: true,
       min: 1,
       source: 'S',
-      help: t('不少于轮换表计数的15%，向上取整', '不少於輪換表計數的15%，向上取整', 'At least 15% of the meters rotated, rounded up'),
+      help: t('轮换表计数的15%，向上取整', '輪換表計數的15%，向上取整', '15% of the meters rotated, rounded up'),
     },
-    { key: 'passed', type: 'int', label: t('合格数', '合格數', 'Meters passed'), required: true, min: 0, source: 'S' },
+    ...SAMPLE_FIELDS,
+    { key: 'passed', type: 'int', label: t('合格数', '合格數', 'Meters passed'), system: true, min: 0, source: 'S', step: 'checked' },
     {
       key: 'items_checked',
       type: 'codes',
@@ -404,21 +469,23 @@ export const rotationSpotChecks: FormDecl = {
       label: t('检查项目', '檢查項目', 'Items checked'),
       required: true,
       source: 'S',
+      step: 'checked',
     },
-    { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), source: 'S' },
+    { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), system: true, source: 'S', step: 'checked' },
     {
       key: 'defects',
       type: 'longtext',
       label: t('问题明细', '問題明細', 'Defects'),
       maxLength: 2000,
       source: 'T',
+      step: 'checked',
       help: t('每只不合格表计的表号及问题', '每隻不合格表計的表號及問題', 'Meter no. and problem of each failed meter'),
     },
-    { key: 'checker', type: 'signature', label: t('抽查人（装拆班）', '抽查人（裝拆班）', 'Checked by (install/removal crew)'), required: true, source: 'S' },
+    { key: 'checker', type: 'signature', label: t('抽查人（装拆班）', '抽查人（裝拆班）', 'Checked by (install/removal crew)'), required: true, source: 'S', step: 'checked' },
   ],
 };
 
-/** F21 排查记录表: the install/removal crew's investigation of a batch install, signed by three parties (P3-4.3.3). */
+/** F21 排查记录表: the install/removal crew's investigation of a batch install, signed by three parties (P3-4.3.3; workflow W8). */
 export const investigations: FormDecl = {
   key: 'investigations',
   code: 'F21',
@@ -428,32 +495,45 @@ export const investigations: FormDecl = {
   keyField: 'investigation_no',
   numbering: { kind: 'sequence', series: 'PC', format: 'PC-{YYYY}-{NNNN}', period: 'year', dateField: 'check_date' },
   copies: [],
-  statuses: [],
+  statuses: [c('sampled', '已抽样', '已抽樣', 'Sampled'), c('checked', '已检查', '已檢查', 'Checked'), c('signed', '三方已签字', '三方已簽字', 'Signed by all three')],
   fields: [
     { key: 'investigation_no', type: 'text', label: t('排查编号', '排查編號', 'Investigation no.'), required: true, system: true, source: 'T' },
     { key: 'order_no', type: 'ref', ref: 'batch_installs', label: t('批量装表工单号', '批量裝表工單號', 'Batch-install order no.'), required: true, source: 'S' },
     { key: 'check_date', type: 'date', label: t('排查日期', '排查日期', 'Check date'), required: true, source: 'S' },
-    { key: 'class2_total', type: 'int', label: t('二级负荷表计数', '二級負荷表計數', 'Class II meters'), required: true, min: 0, source: 'S' },
+    {
+      key: 'class3_rate',
+      type: 'percent',
+      label: t('三级负荷抽查比例', '三級負荷抽查比例', 'Class III sampling rate'),
+      required: true,
+      min: 20,
+      max: 100,
+      source: 'S',
+      help: t('20%–30%；超过30%给出提示', '20%–30%；超過30%給出提示', '20–30%; above 30% warns'),
+    },
+    { key: 'class2_total', type: 'int', label: t('二级负荷表计数', '二級負荷表計數', 'Class II meters'), required: true, system: true, min: 0, source: 'S' },
     {
       key: 'class2_checked',
       type: 'int',
       label: t('二级负荷检查数', '二級負荷檢查數', 'Class II checked'),
       required: true,
+      system: true,
       min: 0,
       source: 'S',
       help: t('二级负荷（如电梯、水泵）须全部检查', '二級負荷（如電梯、水泵）須全部檢查', 'All Class II loads (lifts, pumps) are checked'),
     },
-    { key: 'class3_total', type: 'int', label: t('三级负荷表计数', '三級負荷表計數', 'Class III meters'), required: true, min: 0, source: 'S' },
+    { key: 'class3_total', type: 'int', label: t('三级负荷表计数', '三級負荷表計數', 'Class III meters'), required: true, system: true, min: 0, source: 'S' },
     {
       key: 'class3_checked',
       type: 'int',
       label: t('三级负荷抽查数', '三級負荷抽查數', 'Class III sampled'),
       required: true,
+      system: true,
       min: 0,
       source: 'S',
-      help: t('三级负荷的20%–30%，向上取整；超过30%给出提示', '三級負荷的20%–30%，向上取整；超過30%給出提示', '20–30% of Class III, rounded up; above 30% warns'),
+      help: t('三级负荷数 × 抽查比例，向上取整', '三級負荷數 × 抽查比例，向上取整', 'Class III meters × the rate, rounded up'),
     },
-    { key: 'passed', type: 'int', label: t('合格数', '合格數', 'Meters passed'), required: true, min: 0, source: 'S' },
+    ...SAMPLE_FIELDS,
+    { key: 'passed', type: 'int', label: t('合格数', '合格數', 'Meters passed'), system: true, min: 0, source: 'S', step: 'checked' },
     {
       key: 'items_checked',
       type: 'codes',
@@ -461,25 +541,84 @@ export const investigations: FormDecl = {
       label: t('检查项目', '檢查項目', 'Items checked'),
       required: true,
       source: 'S',
+      step: 'checked',
     },
-    { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), source: 'S' },
+    { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), system: true, source: 'S', step: 'checked' },
     {
       key: 'correspondence_failures',
       type: 'int',
       label: t('对应性不符数', '對應性不符數', 'Correspondence failures'),
-      required: true,
+      system: true,
       min: 0,
       source: 'S',
+      step: 'checked',
       help: t('表计、表位、用户空气开关及用户家对应性排查', '表計、表位、用戶空氣開關及用戶家對應性排查', 'Meter, position, breaker and household must correspond'),
     },
-    { key: 'findings', type: 'longtext', label: t('排查情况', '排查情況', 'Findings'), maxLength: 2000, source: 'S' },
-    { key: 'construction_sign', type: 'signature', label: t('施工单位签字', '施工單位簽字', 'Construction unit'), required: true, source: 'S' },
-    { key: 'inspection_sign', type: 'signature', label: t('检查单位签字', '檢查單位簽字', 'Inspecting unit'), required: true, source: 'S' },
+    { key: 'findings', type: 'longtext', label: t('排查情况', '排查情況', 'Findings'), maxLength: 2000, source: 'S', step: 'checked' },
+    { key: 'construction_sign', type: 'signature', label: t('施工单位签字', '施工單位簽字', 'Construction unit'), required: true, source: 'S', step: 'signed' },
+    { key: 'inspection_sign', type: 'signature', label: t('检查单位签字', '檢查單位簽字', 'Inspecting unit'), required: true, source: 'S', step: 'signed' },
     {
       key: 'property_sign',
       type: 'signature',
       label: t('用户物业或负责人签字', '用戶物業或負責人簽字', 'Property company or person in charge'),
       required: true,
+      source: 'S',
+      step: 'signed',
+    },
+  ],
+};
+
+/** F20/F21 明细: one line per meter checked in a rotation spot check or a batch investigation (P3-4.3.2–4.3.3). */
+export const fieldCheckLines: FormDecl = {
+  key: 'field_check_lines',
+  code: 'FL',
+  title: t('现场检查明细', '現場檢查明細', 'Field check lines'),
+  sheet: t('现场检查明细', '現場檢查明細', 'Field check lines'),
+  clause: 'P3-4.3.2–4.3.3',
+  keyField: 'line_id',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [],
+  fields: [
+    {
+      key: 'line_id',
+      type: 'text',
+      label: t('明细号', '明細號', 'Line id'),
+      required: true,
+      system: true,
+      source: 'T',
+      help: t('检查记录号/表局号', '檢查記錄號/表局號', 'Check no./meter no.'),
+    },
+    {
+      key: 'check_no',
+      type: 'text',
+      label: t('检查记录号', '檢查記錄號', 'Check no.'),
+      required: true,
+      maxLength: 60,
+      source: 'T',
+      help: t('轮换抽查记录号或排查编号', '輪換抽查記錄號或排查編號', 'The rotation spot-check no. or the investigation no.'),
+    },
+    { key: 'order_no', type: 'text', label: t('工单号', '工單號', 'Work-order no.'), required: true, maxLength: 40, source: 'T' },
+    { key: 'meter_no', type: 'text', label: t('表局号', '表局號', 'Meter no.'), required: true, maxLength: 30, source: 'S' },
+    { key: 'load_class', type: 'code', codes: LOAD_CLASSES, label: t('负荷等级', '負荷等級', 'Load class'), source: 'S' },
+    {
+      key: 'sampled_as',
+      type: 'code',
+      label: t('抽取方式', '抽取方式', 'Drawn as'),
+      required: true,
+      source: 'T',
+      codes: [
+        c('rotation_sample', '轮换抽查15%', '輪換抽查15%', 'Rotation 15% sample'),
+        c('class2_all', '二级负荷全查', '二級負荷全查', 'Class II (all)'),
+        c('class3_sample', '三级负荷抽查', '三級負荷抽查', 'Class III sample'),
+      ],
+    },
+    { key: 'result', type: 'code', codes: PASS_FAIL, label: t('检查结果', '檢查結果', 'Result'), source: 'S' },
+    { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), source: 'S' },
+    {
+      key: 'correspondence_ok',
+      type: 'bool',
+      label: t('表计表位空开用户对应', '表計表位空開用戶對應', 'Meter, position, breaker and household correspond'),
       source: 'S',
     },
   ],

@@ -1,5 +1,5 @@
 import { accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from './accidents';
-import { collectionChecks, installationSheets, investigations, meterNotices, powerOffChecks, preshiftMeetings, rotationSpotChecks, safetyGear } from './fieldWork';
+import { collectionChecks, fieldCheckLines, installationSheets, investigations, meterNotices, powerOffChecks, preshiftMeetings, rotationSpotChecks, safetyGear } from './fieldWork';
 import { batchInstalls, collectorDaily, complaintOrders, perfAdjustments, perfExportLines, perfExports, rotationOrders, rules, workers } from './performance';
 import { bindingIndex, complaintMeasures, complaintReopenings, complaints, returnVisits } from './complaints';
 import { dueRules, workCalendar } from './promisedTimes';
@@ -46,6 +46,7 @@ export const FORMS: readonly FormDecl[] = [
   powerOffChecks,
   rotationSpotChecks,
   investigations,
+  fieldCheckLines,
   collectionChecks,
   workers,
   collectorDaily,
@@ -113,6 +114,7 @@ export {
   powerOffChecks,
   rotationSpotChecks,
   investigations,
+  fieldCheckLines,
   collectionChecks,
   workers,
   collectorDaily,

@@ -1,5 +1,5 @@
 import { c, t, COLLECTOR_TYPES, SEVERITY, SUBSTANTIATED } from './codes';
-import type { CodeDecl, FormDecl } from './types';
+import type { CodeDecl, FieldDecl, FormDecl } from './types';
 
 /**
  * The performance inputs of P3-5 (brief §3). Table and column keys are an integration contract
@@ -111,6 +111,43 @@ const ORDER_TAIL: readonly CodeDecl[] = [
   c('rectification', '整改中', '整改中', 'Rectification'),
 ];
 
+/** The team that does a work order and the day it works, given when the order gets ready (W8 Ready). */
+const READY_FIELDS: readonly FieldDecl[] = [
+  {
+    key: 'team_code',
+    type: 'text',
+    label: t('施工班组', '施工班組', 'Team'),
+    required: true,
+    maxLength: 10,
+    source: 'T',
+    step: 'ready',
+    help: t('当天班前会的班组代码（如 T03）', '當天班前會的班組代碼（如 T03）', "The team code of the day's pre-shift meeting (e.g. T03)"),
+  },
+  { key: 'work_date', type: 'date', label: t('施工日期', '施工日期', 'Work date'), required: true, source: 'T', step: 'ready' },
+  {
+    key: 'preshift_no',
+    type: 'ref',
+    ref: 'preshift_meetings',
+    label: t('班前会编号', '班前會編號', 'Pre-shift meeting no.'),
+    system: true,
+    source: 'T',
+    step: 'ready',
+    help: t('就绪时由系统找到的当天班前会', '就緒時由系統找到的當天班前會', "The day's pre-shift meeting, found when the order gets ready"),
+  },
+];
+
+/** Completion of the work itself (W8 Completed; P3-4.3.1). */
+const SITE_CLEANED: FieldDecl = {
+  key: 'site_cleaned',
+  type: 'bool',
+  label: t('已清扫现场', '已清掃現場', 'Site cleaned'),
+  // Not `required`: the marketing system's exports (imports) do not carry it; the Complete step
+  // refuses an order whose site is not cleaned.
+  source: 'S',
+  step: 'completed',
+  help: t('完工后立刻打扫施工现场、清除表箱内杂物', '完工後立刻打掃施工現場、清除表箱內雜物', 'Clean the site and the meter box right after the work'),
+};
+
 /** 表计轮换工单: a meter-rotation work order and the inputs of rules R7–R9 (P3-4, P3-5.2; workflow W8). */
 export const rotationOrders: FormDecl = {
   key: 'rotation_orders',
@@ -166,6 +203,18 @@ export const rotationOrders: FormDecl = {
       step: 'collection_verified',
       help: t('采集合格率须在95%以上', '採集合格率須在95%以上', 'Collection pass rate must be 95% or more'),
     },
+    {
+      key: 'notice_no',
+      type: 'ref',
+      ref: 'meter_notices',
+      label: t('调表通知单编号', '調表通知單編號', 'Meter-change notice no.'),
+      required: true,
+      source: 'S',
+      step: 'notified',
+      help: t('张贴日期须比计划轮换日期至少早15天', '張貼日期須比計劃輪換日期至少早15天', 'Posted at least 15 days before the planned rotation date'),
+    },
+    ...READY_FIELDS,
+    SITE_CLEANED,
   ],
 };
 
@@ -215,6 +264,8 @@ export const batchInstalls: FormDecl = {
       help: t('采集合格率须在95%以上', '採集合格率須在95%以上', 'Collection pass rate must be 95% or more'),
     },
     { key: 'done_date', type: 'date', label: t('实际完成日期', '實際完成日期', 'Done on'), required: true, source: 'S', step: 'completed' },
+    ...READY_FIELDS,
+    SITE_CLEANED,
   ],
 };
 

@@ -19,9 +19,11 @@ import type { CellKind } from '../forms/columns';
 /**
  * The version of the ledger's layout (tables, columns, sheets). A ledger records the version it was
  * made or last upgraded to in kefu_meta; `kefu upgrade` and the add-in's Upgrade workbook bring an
- * older one up to this (upgrade/). 1: the first release. 2: the audit log's hash chain.
+ * older one up to this (upgrade/). 1: the first release. 2: the audit log's hash chain. 3: the field
+ * teams' work orders (W8): sampling on the spot checks and investigations, their per-meter lines, the
+ * pre-shift roster, load classes, and the order's team, work date, notice and site-cleaned columns.
  */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 /** The template version a ledger's settings record (1 when they record none). */
 export function ledgerVersion(settings: Readonly<Record<string, string>>): number {

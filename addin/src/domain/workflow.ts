@@ -1,0 +1,70 @@
+import type { Text } from '../i18n/locale';
+import type { FormDecl } from '../forms/types';
+import type { Problem } from '../core/problems';
+import type { Snapshot } from '../ledger/types';
+import type { DeskStep } from './deskSteps';
+import type { Operation } from './records';
+
+/**
+ * One workflow mechanism for every procedure (issue 12 item 1). A workflow is declared once: the
+ * record's form, its steps (each a `stepOperation`: from-statuses, to-status, the fields the clerk
+ * fills in, guards), what it puts in the to-do queue and which guard violations `kefu check`
+ * reports. The command line's verbs, the pane's Steps view, the queue, the check and the state
+ * diagram in the docs all come from these declarations: a new procedure adds declarations and
+ * guards, not a new parser or pane view.
+ */
+export interface Workflow {
+  /** The command-line word (`kefu <word> <action> <ledger> [<no>]`) and the pane's key. */
+  readonly word: string;
+  /** The form whose records go through the steps (their `status` column). */
+  readonly form: FormDecl;
+  /** How the record's number is shown in usage lines: `<TS-no>`. */
+  readonly number: string;
+  /**
+   * How a record is created (`kefu <word> add`, the pane's New record view): validates the form's
+   * creation fields and numbers the record. Absent: records come from elsewhere (the reception
+   * register creates complaints too; imports create work orders).
+   */
+  readonly create?: Operation<unknown, unknown, { readonly number: string }>;
+  /** Every step by its action name, as typed on the command line (kebab-case). A register without a workflow (the safety gear) has none. */
+  readonly steps: Readonly<Record<string, DeskStep>>;
+  /** Whether a record can be voided with a reason (a void record takes no further step). */
+  readonly voidable: boolean;
+  /** What the command's --help says: each action and the fields it takes. */
+  readonly help: Text;
+  /** The open items this workflow puts in the to-do queue. */
+  readonly queue?: WorkflowQueue;
+  /** The guard violations `kefu check` reports for this workflow's records. */
+  readonly check?: WorkflowCheck;
+}
+
+export interface WorkflowQueue {
+  /** The tables the items are computed from (read whole, with every column of ours). */
+  readonly reads: readonly FormDecl[];
+  items(snapshot: Snapshot, now: string): DueItem[];
+}
+
+export interface WorkflowCheck {
+  /** The tables the check reads (whole, every column of ours). */
+  readonly reads: readonly FormDecl[];
+  problems(snapshot: Snapshot, now: string): { readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
+}
+
+/** One open item of the to-do queue: a record, what it waits for and when that is due. */
+export interface DueItem {
+  readonly table: string;
+  readonly record: string;
+  /** 1-based worksheet row. */
+  readonly row: number;
+  readonly status: string;
+  /** What it is about, as the clerk wrote it: a ticket's subject (else its content), a matter, a fault. */
+  readonly subject: string;
+  /** Who raised it: the complainant (blank when anonymous), the caller, the requester. */
+  readonly person: string;
+  /** What it waits for: a code of the due-rules table (the desk's promised times) or a workflow's own due kind. */
+  readonly rule: string;
+  readonly due: string;
+  readonly overdue: boolean;
+  /** Minutes past due (negative: minutes left). */
+  readonly minutesLate: number;
+}
