@@ -22,7 +22,14 @@ import { LOCALES } from '../addin/src/i18n/locale';
  * changes nothing.
  */
 
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'v1');
+const FIXTURES = (version: number) => path.join(ROOT, 'test', 'fixtures', `v${version}`);
+
+/** The kept ledgers of each older template version: v1 all, v2 (the hash chain) one template and one demo. */
+const KEPT: readonly { version: number; kind: 'kefu-ledger' | 'demo'; locale: (typeof LOCALES)[number] }[] = [
+  ...LOCALES.flatMap((locale) => (['kefu-ledger', 'demo'] as const).map((kind) => ({ version: 1, kind, locale }))),
+  { version: 2, kind: 'kefu-ledger', locale: 'en-US' },
+  { version: 2, kind: 'demo', locale: 'zh-CN' },
+];
 const clock = fixedClock('2026-12-05 10:00:00', 1);
 const kefu = (args: readonly string[], options: { stdin?: string } = {}) => runKefu([...args, '--locale', 'en-US'], options);
 
@@ -69,7 +76,7 @@ async function ledgerHeaders(file: string, table: string): Promise<string[]> {
   return ledger.tableHeaders(table);
 }
 
-describe('kefu upgrade: ledgers of template version 1 brought to today’s (issue 10 item 8)', function () {
+describe('kefu upgrade: ledgers of older template versions brought to today’s (issue 10 item 8)', function () {
   this.timeout(600_000);
   let dir: string;
   before(async () => {
@@ -79,81 +86,79 @@ describe('kefu upgrade: ledgers of template version 1 brought to today’s (issu
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  for (const locale of LOCALES) {
-    for (const kind of ['kefu-ledger', 'demo']) {
-      it(`upgrades the version-1 ${kind === 'demo' ? 'demo ledger' : 'template'} of ${locale} without losing a cell`, async () => {
-        const file = path.join(dir, `${kind}.${locale}.xlsx`);
-        await fs.copyFile(path.join(FIXTURES, `${kind}.${locale}.xlsx`), file);
-        if (kind === 'demo') await withUserAdditions(file);
-        const original = await fs.readFile(file);
+  for (const { version, kind, locale } of KEPT) {
+    it(`upgrades the version-${version} ${kind === 'demo' ? 'demo ledger' : 'template'} of ${locale} without losing a cell`, async () => {
+      const file = path.join(dir, `v${version}.${kind}.${locale}.xlsx`);
+      await fs.copyFile(path.join(FIXTURES(version), `${kind}.${locale}.xlsx`), file);
+      if (kind === 'demo') await withUserAdditions(file);
+      const original = await fs.readFile(file);
 
-        // Before: commands that write refuse it, pointing to the upgrade.
-        const refused = await kefu(['complaint', 'add', file, '--json', '-'], { stdin: JSON.stringify(complaintInput()) });
-        assert.equal(refused.code, 1);
-        assert.match(refused.stderr, new RegExp(`comes from an earlier template \\(version 1; now ${TEMPLATE_VERSION}\\).*kefu upgrade`));
-        assert.deepEqual(await fs.readFile(file), original);
+      // Before: commands that write refuse it, pointing to the upgrade.
+      const refused = await kefu(['complaint', 'add', file, '--json', '-'], { stdin: JSON.stringify(complaintInput()) });
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, new RegExp(`comes from an earlier template \\(version ${version}; now ${TEMPLATE_VERSION}\\).*kefu upgrade`));
+      assert.deepEqual(await fs.readFile(file), original);
 
-        const before = await cellsOf(file);
-        const run = await kefu(['upgrade', file, '--clerk', '王丽']);
-        assert.equal(run.code, 0, run.stderr);
-        assert.match(run.stdout, new RegExp(`upgraded from template version 1 to ${TEMPLATE_VERSION}`));
-        const after = await cellsOf(file);
+      const before = await cellsOf(file);
+      const run = await kefu(['upgrade', file, '--clerk', '王丽']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, new RegExp(`upgraded from template version ${version} to ${TEMPLATE_VERSION}`));
+      const after = await cellsOf(file);
 
-        // Every cell that was there is still there, with its value (the dictionary describes the columns, so it follows them; the version moves on).
-        for (const [sheet, cells] of Object.entries(before)) {
-          // The dictionary and the cross-check (formulas only, made anew) follow the template.
-          if (LOCALES.some((l) => DICTIONARY_SHEET[l] === sheet || CROSS_CHECK_SHEET[l] === sheet)) continue;
-          assert.ok(after[sheet], `the sheet ${sheet} is still there`);
-          for (const [ref, value] of Object.entries(cells)) {
-            if (sheet === META_SHEET && value === '1' && before[sheet][`A${ref.slice(1)}`] === 'template_version') continue;
-            assert.deepEqual(after[sheet][ref], value, `${sheet}!${ref}`);
-          }
+      // Every cell that was there is still there, with its value (the dictionary describes the columns, so it follows them; the version moves on).
+      for (const [sheet, cells] of Object.entries(before)) {
+        // The dictionary and the cross-check (formulas only, made anew) follow the template.
+        if (LOCALES.some((l) => DICTIONARY_SHEET[l] === sheet || CROSS_CHECK_SHEET[l] === sheet)) continue;
+        assert.ok(after[sheet], `the sheet ${sheet} is still there`);
+        for (const [ref, value] of Object.entries(cells)) {
+          if (sheet === META_SHEET && value === String(version) && before[sheet][`A${ref.slice(1)}`] === 'template_version') continue;
+          assert.deepEqual(after[sheet][ref], value, `${sheet}!${ref}`);
         }
-        // The cross-check is the current template's: its formulas count the reopened tickets.
-        const formulasOf = async (xlsx: string) => {
-          const workbook = new ExcelJS.Workbook();
-          await workbook.xlsx.readFile(xlsx);
-          const found: Record<string, string> = {};
-          workbook.getWorksheet(CROSS_CHECK_SHEET[locale])!.eachRow((row) => row.eachCell((cell) => void (cell.formula && (found[cell.address] = cell.formula))));
-          return found;
-        };
-        const crossCheck = await formulasOf(file);
-        assert.deepEqual(crossCheck, await formulasOf(path.join(ROOT, 'templates', `kefu-ledger.${locale}.xlsx`)));
-        assert.notDeepEqual(crossCheck, await formulasOf(path.join(FIXTURES, `kefu-ledger.${locale}.xlsx`)), 'version 1 had other formulas');
-        if (kind === 'demo') {
-          assert.equal(after['我的统计'].B2, 42, 'the user’s own sheet');
-          const headers = await ledgerHeaders(file, 'complaints');
-          assert.ok(headers.includes('我的备注'), 'the user’s own column');
-        }
+      }
+      // The cross-check is the current template's: its formulas count the reopened tickets.
+      const formulasOf = async (xlsx: string) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.readFile(xlsx);
+        const found: Record<string, string> = {};
+        workbook.getWorksheet(CROSS_CHECK_SHEET[locale])!.eachRow((row) => row.eachCell((cell) => void (cell.formula && (found[cell.address] = cell.formula))));
+        return found;
+      };
+      const crossCheck = await formulasOf(file);
+      assert.deepEqual(crossCheck, await formulasOf(path.join(ROOT, 'templates', `kefu-ledger.${locale}.xlsx`)));
+      if (version === 1) assert.notDeepEqual(crossCheck, await formulasOf(path.join(FIXTURES(1), `kefu-ledger.${locale}.xlsx`)), 'version 1 had other formulas');
+      if (kind === 'demo') {
+        assert.equal(after['我的统计'].B2, 42, 'the user’s own sheet');
+        const headers = await ledgerHeaders(file, 'complaints');
+        assert.ok(headers.includes('我的备注'), 'the user’s own column');
+      }
 
-        // Today's schema: every table and column of the current template.
-        const ledger = await PackageLedger.fromBuffer(new Uint8Array(await fs.readFile(file)), { station: 't', clock });
-        for (const table of templateTables()) {
-          assert.ok(ledger.hasTable(table), table);
-          const snapshot = await ledger.read({ tables: { [table]: { columns: schemaOf(table).columns.map((c) => c.key), rows: 'all' } } });
-          assert.ok(snapshot.tables[table], table);
-        }
-        const settings = await ledger.settings();
-        assert.equal(settings.template_version, String(TEMPLATE_VERSION));
-        const audit = (await ledger.read({ tables: { [AUDIT_TABLE]: { columns: AUDIT_COLUMNS.map((c) => c.key), rows: 'all' } } })).tables[AUDIT_TABLE];
-        assert.equal(firstBreak(audit.map((r) => r.values)), -1, 'the audit log is one unbroken chain');
-        const last = audit[audit.length - 1].values;
-        assert.deepEqual([last.action, last.who, last.old_value], ['upgrade', '王丽', '1']);
+      // Today's schema: every table and column of the current template.
+      const ledger = await PackageLedger.fromBuffer(new Uint8Array(await fs.readFile(file)), { station: 't', clock });
+      for (const table of templateTables()) {
+        assert.ok(ledger.hasTable(table), table);
+        const snapshot = await ledger.read({ tables: { [table]: { columns: schemaOf(table).columns.map((c) => c.key), rows: 'all' } } });
+        assert.ok(snapshot.tables[table], table);
+      }
+      const settings = await ledger.settings();
+      assert.equal(settings.template_version, String(TEMPLATE_VERSION));
+      const audit = (await ledger.read({ tables: { [AUDIT_TABLE]: { columns: AUDIT_COLUMNS.map((c) => c.key), rows: 'all' } } })).tables[AUDIT_TABLE];
+      assert.equal(firstBreak(audit.map((r) => r.values)), -1, 'the audit log is one unbroken chain');
+      const last = audit[audit.length - 1].values;
+      assert.deepEqual([last.action, last.who, last.old_value], ['upgrade', '王丽', String(version)]);
 
-        // kefu check is clean, and the ledger takes records again.
-        const check = await kefu(['check', file]);
-        assert.match(check.stdout, /0 errors/, check.stdout + check.stderr);
-        const added = await kefu(['complaint', 'add', file, '--json', '-'], { stdin: JSON.stringify(complaintInput({ received_at: '2026-11-30 09:00' })) });
-        assert.equal(added.code, 0, added.stderr);
+      // kefu check is clean, and the ledger takes records again.
+      const check = await kefu(['check', file]);
+      assert.match(check.stdout, /0 errors/, check.stdout + check.stderr);
+      const added = await kefu(['complaint', 'add', file, '--json', '-'], { stdin: JSON.stringify(complaintInput({ received_at: '2026-11-30 09:00' })) });
+      assert.equal(added.code, 0, added.stderr);
 
-        // Twice changes nothing: not a byte.
-        const settled = await fs.readFile(file);
-        const again = await kefu(['upgrade', file]);
-        assert.equal(again.code, 0, again.stderr);
-        assert.match(again.stdout, /already has the current template/);
-        assert.deepEqual(await fs.readFile(file), settled);
-      });
-    }
+      // Twice changes nothing: not a byte.
+      const settled = await fs.readFile(file);
+      const again = await kefu(['upgrade', file]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /already has the current template/);
+      assert.deepEqual(await fs.readFile(file), settled);
+    });
   }
 
   it('refuses a ledger made by a newer version, for writing and for upgrading', async () => {
