@@ -13,6 +13,7 @@ import { reception } from '../addin/src/forms/receptionRepairs';
 import { collectorDaily } from '../addin/src/forms/performance';
 import { columnsOf } from '../addin/src/forms/columns';
 import { PRINT_TEXT, printSheetName } from '../addin/src/ledger/print';
+import { TEMPLATE_VERSION } from '../addin/src/ledger/layout';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
 import { TABS } from '../addin/src/taskpane/App';
 
@@ -358,14 +359,14 @@ describe('browser end to end: the task pane in the preview', function () {
     await page.route(`**/templates/${file}`, (route) => route.fulfill({ body: v1, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
     await openPreview(page, server, locale);
     const bar = page.getByTestId('ledger-version');
-    await bar.getByText(message('workbookNeedsUpgrade', locale, { path: file, version: 1, ours: 2 })).waitFor();
+    await bar.getByText(message('workbookNeedsUpgrade', locale, { path: file, version: 1, ours: TEMPLATE_VERSION })).waitFor();
     // The to-do list only reads: it works, without the bar.
     await page.getByRole('tab', { name: ui('viewQueue', locale) }).click();
     await page.getByText(ui('queueEmpty', locale)).waitFor();
     assert.equal(await bar.count(), 0);
     await page.getByRole('tab', { name: ui('viewComplaints', locale) }).click();
     await bar.getByRole('button', { name: '升級活頁簿' }).click();
-    const done = message('workbookUpgraded', locale, { path: file, from: 1, to: 2, tables: 1, columns: 1, sheets: 0, rows: 0, sealed: 1 });
+    const done = message('workbookUpgraded', locale, { path: file, from: 1, to: TEMPLATE_VERSION, tables: 2, columns: 21, sheets: 0, rows: 0, sealed: 1 });
     await page.getByTestId('upgrade-outcome').getByText(done).waitFor();
     assert.equal(await bar.count(), 0, 'the ledger now takes writes');
 
@@ -384,7 +385,7 @@ describe('browser end to end: the task pane in the preview', function () {
         throw new Error(`${(e as Error).message}\n${(await page.getByRole('alert').allTextContents()).join(' | ')}`);
       });
 
-    // The downloaded workbook: version 2, the chained audit log with the upgrade and the registration.
+    // The downloaded workbook: version 3, the chained audit log with the upgrade and the registration.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: ui('download', locale) }).click()]);
     const saved = path.join(downloads, 'upgraded.xlsx');
     await download.saveAs(saved);
@@ -392,7 +393,7 @@ describe('browser end to end: the task pane in the preview', function () {
     await workbook.xlsx.readFile(saved);
     const meta = workbook.getWorksheet('_kefu')!;
     const version = [1, 2, 3, 4, 5].map((r) => [meta.getCell(`A${r}`).value, meta.getCell(`B${r}`).value]).find(([key]) => key === 'template_version');
-    assert.deepEqual(version, ['template_version', '2']);
+    assert.deepEqual(version, ['template_version', String(TEMPLATE_VERSION)]);
     const audit = workbook.getWorksheet('稽核日誌')!;
     assert.equal(audit.getCell('I1').value, '校驗鏈');
     assert.equal(audit.getCell('C3').value, 'upgrade');
