@@ -8,7 +8,7 @@ import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName, counterSearchText, counterState, parseCounterState, ledgerVersion } from '../layout';
 import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
-import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
+import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
 import type {
@@ -207,6 +207,11 @@ function firstCellOf(used: Excel.Range): { sheet: string; cell: string; row: num
   };
 }
 
+/** A value as Excel's find takes it literally: its wildcards (* ?) and their escape (~) escaped. */
+function searchText(value: string): string {
+  return value.replace(/[~*?]/g, (c) => `~${c}`);
+}
+
 class OfficeLedger implements OfficeLedgerHandle {
   constructor(
     private readonly run: ExcelRun,
@@ -253,17 +258,29 @@ class OfficeLedger implements OfficeLedgerHandle {
               first.load('values');
               return first;
             });
-            return { key, query, body, bodies, columns, found: [] as Excel.Range[], header: undefined };
+            return { key, query, body, bodies, columns, found: [] as Excel.Range[], matching: [] as Excel.RangeAreas[], header: undefined };
           }
           const header = table.getHeaderRowRange();
           header.load('values');
+          if (!mustFindEach(key, query.rows.where)) {
+            // Every row holding the value, in the same request: the cells found on the table's
+            // sheet, widened to their rows within the table (rows where it is in another column are
+            // dropped below). Only those rows are transferred.
+            const sheet = table.worksheet;
+            const matching = query.rows.equals.map((value) => {
+              const rows = sheet.findAllOrNullObject(searchText(value), { completeMatch: true, matchCase: true }).getEntireRow().getIntersectionOrNullObject(table.getDataBodyRange());
+              rows.areas.load('items/values,items/rowIndex');
+              return rows;
+            });
+            return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found: [] as Excel.Range[], matching, header };
+          }
           const keyColumn = table.columns.getItem(headerOf(key, query.rows.where, locale)).getDataBodyRange();
           const found = query.rows.equals.map((value) => {
             const row = keyColumn.find(value, { completeMatch: true, matchCase: true }).getEntireRow().getIntersection(table.getRange());
             row.load('values,rowIndex');
             return row;
           });
-          return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found, header };
+          return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found, matching: [] as Excel.RangeAreas[], header };
         });
 
         const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
@@ -353,6 +370,23 @@ class OfficeLedger implements OfficeLedgerHandle {
                 values: rowToRecord(read.key, read.query.columns, cells, locale, read.query.columns),
               });
             }
+          } else if (read.matching.length > 0) {
+            const headers = read.header.values[0];
+            const where = headers.findIndex((h) => columnForHeader(read.key, String(h), locale)?.key === (read.query.rows as { where: string }).where);
+            const wanted = new Set((read.query.rows as { equals: readonly string[] }).equals);
+            const seen = new Set<number>();
+            for (const areas of read.matching) {
+              if (areas.isNullObject) continue;
+              for (const area of areas.areas.items) {
+                area.values.forEach((cells, i) => {
+                  const row = area.rowIndex + i;
+                  if (seen.has(row) || where < 0 || !wanted.has(String(cells[where] ?? ''))) return;
+                  seen.add(row);
+                  rows.push({ ref: { table: read.key, row }, values: rowToRecord(read.key, headers, cells as CellIn[], locale, read.query.columns) });
+                });
+              }
+            }
+            rows.sort((a, b) => a.ref.row - b.ref.row);
           } else {
             for (const range of read.found) {
               rows.push({
@@ -630,7 +664,7 @@ class OfficeLedger implements OfficeLedgerHandle {
   /** Turns Excel's "ItemNotFound" into a message that names the missing record or table. */
   private explain(error: unknown, request: SnapshotRequest): unknown {
     if (!isItemNotFound(error)) return error;
-    const lookups = Object.entries(request.tables ?? {}).filter(([, q]) => q.rows !== 'all');
+    const lookups = Object.entries(request.tables ?? {}).filter(([table, q]) => q.rows !== 'all' && mustFindEach(table, q.rows.where));
     const missing = [...Object.keys(request.tables ?? {}), ...(request.writes ?? [])].filter((t) => !this.tableNames.has(t.toLowerCase()));
     if (lookups.length > 0 && missing.length === 0) {
       return new KefuError(
