@@ -266,6 +266,7 @@ class OfficeLedger implements OfficeLedgerHandle {
             // Every row holding the value, in the same request: the cells found on the table's
             // sheet, widened to their rows within the table (rows where it is in another column are
             // dropped below). Only those rows are transferred.
+            // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- worksheet is a navigation property (a proxy), not a loaded value
             const sheet = table.worksheet;
             const matching = query.rows.equals.map((value) => {
               const rows = sheet.findAllOrNullObject(searchText(value), { completeMatch: true, matchCase: true }).getEntireRow().getIntersectionOrNullObject(table.getDataBodyRange());
