@@ -9,6 +9,7 @@ import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION
 import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
+import { matchingRows, queueMatchingRows } from './rowLookups';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
 import type {
@@ -207,11 +208,6 @@ function firstCellOf(used: Excel.Range): { sheet: string; cell: string; row: num
   };
 }
 
-/** A value as Excel's find takes it literally: its wildcards (* ?) and their escape (~) escaped. */
-function searchText(value: string): string {
-  return value.replace(/[~*?]/g, (c) => `~${c}`);
-}
-
 class OfficeLedger implements OfficeLedgerHandle {
   constructor(
     private readonly run: ExcelRun,
@@ -263,17 +259,16 @@ class OfficeLedger implements OfficeLedgerHandle {
           const header = table.getHeaderRowRange();
           header.load('values');
           if (!mustFindEach(key, query.rows.where)) {
-            // Every row holding the value, in the same request: the cells found on the table's
-            // sheet, widened to their rows within the table (rows where it is in another column are
-            // dropped below). Only those rows are transferred.
-            // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- worksheet is a navigation property (a proxy), not a loaded value
-            const sheet = table.worksheet;
-            const matching = query.rows.equals.map((value) => {
-              const rows = sheet.findAllOrNullObject(searchText(value), { completeMatch: true, matchCase: true }).getEntireRow().getIntersectionOrNullObject(table.getDataBodyRange());
-              rows.areas.load('items/values,items/rowIndex');
-              return rows;
-            });
-            return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found: [] as Excel.Range[], matching, header };
+            return {
+              key,
+              query,
+              body: undefined,
+              bodies: [] as Excel.Range[],
+              columns: [] as Excel.Range[],
+              found: [] as Excel.Range[],
+              matching: queueMatchingRows(table, query.rows.equals),
+              header,
+            };
           }
           const keyColumn = table.columns.getItem(headerOf(key, query.rows.where, locale)).getDataBodyRange();
           const found = query.rows.equals.map((value) => {
@@ -372,22 +367,7 @@ class OfficeLedger implements OfficeLedgerHandle {
               });
             }
           } else if (read.matching.length > 0) {
-            const headers = read.header.values[0];
-            const where = headers.findIndex((h) => columnForHeader(read.key, String(h), locale)?.key === (read.query.rows as { where: string }).where);
-            const wanted = new Set((read.query.rows as { equals: readonly string[] }).equals);
-            const seen = new Set<number>();
-            for (const areas of read.matching) {
-              if (areas.isNullObject) continue;
-              for (const area of areas.areas.items) {
-                area.values.forEach((cells, i) => {
-                  const row = area.rowIndex + i;
-                  if (seen.has(row) || where < 0 || !wanted.has(String(cells[where] ?? ''))) return;
-                  seen.add(row);
-                  rows.push({ ref: { table: read.key, row }, values: rowToRecord(read.key, headers, cells as CellIn[], locale, read.query.columns) });
-                });
-              }
-            }
-            rows.sort((a, b) => a.ref.row - b.ref.row);
+            rows.push(...matchingRows(read.key, read.query, read.header.values[0], read.matching, locale));
           } else {
             for (const range of read.found) {
               rows.push({
