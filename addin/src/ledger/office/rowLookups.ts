@@ -18,7 +18,6 @@ function searchText(value: string): string {
 
 /** Queues the search of each value; one RangeAreas (or a null object) per value. */
 export function queueMatchingRows(table: Excel.Table, values: readonly string[]): Excel.RangeAreas[] {
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- worksheet is a navigation property (a proxy), not a loaded value
   const sheet = table.worksheet;
   return values.map((value) => {
     const rows = sheet.findAllOrNullObject(searchText(value), { completeMatch: true, matchCase: true }).getEntireRow().getIntersectionOrNullObject(table.getDataBodyRange());
