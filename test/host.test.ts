@@ -643,6 +643,45 @@ describe('host: worksheets, ranges, selection', () => {
     });
   });
 
+  it('finds every matching cell of a sheet (findAllOrNullObject) and widens them to their rows within a range', async () => {
+    const wb = ledger();
+    wb.setCells('Sheet1', 'A3', [
+      ['T03', 'G-1'],
+      ['T04', 'G-2'],
+      ['T03', 'G-3'],
+      ['T03', 'G-4'],
+      ['x', 'T03'],
+      ['T03*', 'G-5'],
+    ]);
+    await hostClient(wb).run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Sheet1');
+      const found = sheet.findAllOrNullObject('T03', { completeMatch: true, matchCase: true }).load('address,areaCount');
+      const rows = found.getEntireRow().getIntersectionOrNullObject('A4:B8');
+      rows.areas.load('items/values,items/rowIndex');
+      const none = sheet.findAllOrNullObject('T99', { completeMatch: true, matchCase: true });
+      const literal = sheet.findAllOrNullObject('T03~*', { completeMatch: true, matchCase: true }).load('address');
+      await context.sync();
+      assert.equal(found.address, 'Sheet1!A3,Sheet1!A5,Sheet1!A6,Sheet1!B7', 'one area per cell, by row then column');
+      assert.equal(found.areaCount, 4);
+      // Rows 5–7 touch: one area; row 3 is outside A4:B8.
+      assert.deepEqual(
+        rows.areas.items.map((a) => [a.rowIndex, a.values]),
+        [
+          [
+            4,
+            [
+              ['T03', 'G-3'],
+              ['T03', 'G-4'],
+              ['x', 'T03'],
+            ],
+          ],
+        ],
+      );
+      assert.equal(none.isNullObject, true);
+      assert.equal(literal.address, 'Sheet1!A8');
+    });
+  });
+
   it('records the selection made by range.select()', async () => {
     const wb = ledger();
     await hostClient(wb).run(async (context) => {

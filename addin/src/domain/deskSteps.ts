@@ -44,6 +44,11 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   wait_parts: { 'zh-CN': '登记待料', 'zh-TW': '登記待料', 'en-US': 'marked as waiting for parts' },
   complete: { 'zh-CN': '完工验收', 'zh-TW': '完工驗收', 'en-US': 'completed' },
   close: { 'zh-CN': '关闭', 'zh-TW': '關閉', 'en-US': 'closed' },
+  notify: { 'zh-CN': '登记告知', 'zh-TW': '登記告知', 'en-US': 'notified' },
+  ready: { 'zh-CN': '就绪', 'zh-TW': '就緒', 'en-US': 'made ready' },
+  power_off: { 'zh-CN': '验电确认', 'zh-TW': '驗電確認', 'en-US': 'checked for power-off' },
+  start: { 'zh-CN': '开工', 'zh-TW': '開工', 'en-US': 'started' },
+  inspect: { 'zh-CN': '检查', 'zh-TW': '檢查', 'en-US': 'inspected' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */
@@ -225,17 +230,28 @@ interface StepSpec {
   readonly action: string;
   /** The declared step whose fields the clerk fills in (undefined: none). */
   readonly fieldsStep?: string;
-  readonly from: readonly string[];
-  readonly to: string;
-  /** Further checks on the record as it is and the values given. */
-  readonly check?: (row: LedgerRow, values: RecordValues) => Problem[];
+  /** The statuses the step applies in; 'any': whatever the record's status (a register without a workflow). */
+  readonly from: readonly string[] | 'any';
+  /** The status after the step; absent: the status stays as it is. */
+  readonly to?: string;
+  /** Further checks on the record as it is and the values given (and what else was read, `reads`). */
+  readonly check?: (row: LedgerRow, values: RecordValues, snapshot: Snapshot) => Problem[];
   /** Linked forms read with the record (by their own key = this record's number). */
   readonly linkedReads?: readonly FormDecl[];
+  /** Further rows read in the same request, chosen from the input (a notice by the number given, a team's gear). */
+  readonly reads?: (prepared: PreparedStep) => Readonly<Record<string, TableQuery>>;
   readonly linkedWrites?: readonly string[];
   /** Validates the part of the input meant for a linked form. */
   readonly linkedInput?: (fields: Record<string, unknown>) => { own: Record<string, unknown>; linked: Record<string, DomainValue> };
   /** Further changes decided with the record (the repair-ledger line kept in step). */
-  readonly alsoChange?: (snapshot: Snapshot, row: LedgerRow, values: RecordValues, prepared: PreparedStep, context: OperationContext, at: string) => { updates: RecordUpdate[]; audit: AuditEntry[] };
+  readonly alsoChange?: (
+    snapshot: Snapshot,
+    row: LedgerRow,
+    values: RecordValues,
+    prepared: PreparedStep,
+    context: OperationContext,
+    at: string,
+  ) => { updates: RecordUpdate[]; audit: AuditEntry[]; appends?: Readonly<Record<string, readonly RecordValues[]>>; created?: string };
 }
 
 /**
@@ -258,7 +274,7 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
     describe: {
       form,
       action: spec.action,
-      from: spec.from,
+      from: spec.from === 'any' ? form.statuses.map((c) => c.code) : spec.from,
       fieldsForm: form,
       fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
     },
@@ -273,24 +289,27 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
     request(prepared) {
       const tables: Record<string, ReturnType<typeof lookup>> = { [form.key]: lookup(form, [prepared.no]) };
       for (const linked of spec.linkedReads ?? []) tables[linked.key] = lookup(linked, [prepared.no]);
+      Object.assign(tables, spec.reads?.(prepared));
       return { tables, writes: [form.key, ...(spec.linkedWrites ?? [])] };
     },
     decide(snapshot, prepared, context) {
       const row = recordIn(snapshot, form, prepared.no);
-      guardStatus(form, row, spec.from, spec.action);
+      guardStatus(form, row, spec.from === 'any' ? [String(row.values.status ?? '')] : spec.from, spec.action);
       // Guards first (a step that does not apply to this record), then what the step needs.
-      const refused = spec.check ? spec.check(row, prepared.values) : [];
+      const refused = spec.check ? spec.check(row, prepared.values, snapshot) : [];
       if (refused.length > 0) throw new KefuError(refused);
       const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
       if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
-      const own = changeRecord(form, row, { ...prepared.values, status: spec.to }, context, spec.action, at);
+      const own = changeRecord(form, row, spec.to === undefined ? prepared.values : { ...prepared.values, status: spec.to }, context, spec.action, at);
       const also = spec.alsoChange ? spec.alsoChange(snapshot, row, prepared.values, prepared, context, at) : { updates: [], audit: [] };
       const changes: ChangeSet = {
+        ...(also.appends ? { appends: also.appends } : {}),
         updates: [...(own.update ? [own.update] : []), ...also.updates],
         audit: [...own.audit, ...also.audit],
       };
-      return { changes, result: { number: prepared.no, status: spec.to } };
+      const status = spec.to ?? String(row.values.status ?? '');
+      return { changes, result: { number: prepared.no, status, ...(also.created ? { created: also.created } : {}) } };
     },
   };
 }

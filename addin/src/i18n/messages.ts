@@ -1,5 +1,6 @@
 import type { Locale, Text } from './locale';
 import { format } from './locale';
+import { FIELD_MESSAGES } from './fieldMessages';
 
 /**
  * Every message a user can read from an operation or the command line, in the three locales.
@@ -648,6 +649,8 @@ export const MESSAGES = {
     'zh-TW': '{record} 重要程度為「重大」，須呈報公司經理（填「是」）。',
     'en-US': '{record} is of critical importance: it must be escalated to the company manager (Yes).',
   },
+  // The field teams' work orders (W8) and registers: fieldMessages.ts.
+  ...FIELD_MESSAGES,
   voidReasonRequired: {
     'zh-CN': '作废必须填写原因（--reason）。记录不会删除，只标记作废。',
     'zh-TW': '作廢必須填寫原因（--reason）。記錄不會刪除，只標記作廢。',

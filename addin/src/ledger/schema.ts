@@ -22,6 +22,18 @@ import {
 } from './layout';
 import type { TableLayout } from './types';
 
+/**
+ * Whether a row selection looks up numbers this ledger issued (a sequence or derived number, by
+ * the table's key): each must be found, else `recordNotFound`. Any other selection — by a key
+ * people type in (a gear no., a work-order no.: checking for a duplicate) or by another column (a
+ * team's gear, an order's installation sheets) — gives every row that matches, none being no error.
+ */
+export function mustFindEach(tableKey: string, where: string): boolean {
+  const form = findForm(tableKey);
+  if (!form) return true;
+  return form.keyField === where && (form.numbering.kind === 'sequence' || form.numbering.kind === 'derived');
+}
+
 /** A column of any ledger table, as both backends map it. */
 export interface TableColumn {
   readonly key: string;

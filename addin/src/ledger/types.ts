@@ -12,7 +12,12 @@ import type { CellIn, RecordValues } from './cells';
 export type RowSelection =
   /** Every non-blank row (reports, imports). */
   | 'all'
-  /** The rows whose `column` equals one of `values` (single-record actions; never the whole table). */
+  /**
+   * The rows whose `where` column equals one of `equals` (single-record actions; never the whole
+   * table). Numbers the ledger issued must each be found (`recordNotFound`); by a typed-in key or
+   * another column (a team's gear, an order's installation sheets) every matching row comes, and
+   * none is no error (`mustFindEach`, schema.ts).
+   */
   | { readonly where: string; readonly equals: readonly string[] };
 
 export interface TableQuery {

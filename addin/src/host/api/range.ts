@@ -36,11 +36,63 @@ export function checkRangeArgumentContext(self: HostClientObject, arg: unknown):
   }
 }
 
+/** Server side: the cells of `area` whose formula or shown value matches the search (Excel's find), by row, then column. */
+export function searchCells(sheet: HostWorksheet, area: Rect, text: string, criteria: Excel.SearchCriteria | undefined): [row: number, col: number][] {
+  const pattern = wildcardRegExp(text, criteria?.completeMatch ?? false, criteria?.matchCase ?? false);
+  const hits: [number, number][] = [];
+  for (const [row, col, c] of sheet.cellsIn(area)) {
+    const content = c.formula ?? formatCellText(c.value, 'General');
+    if (content !== '' && pattern.test(content)) hits.push([row, col]);
+  }
+  return hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+/** Server side: one scalar property of a range (also of the ranges of a RangeAreas). */
+export function readRange(target: RangeTarget, name: string): unknown {
+  const { sheet, rect: r } = target;
+  switch (name) {
+    case 'address':
+    case 'addressLocal':
+      return qualifiedAddress(sheet.name, r);
+    case 'cellCount':
+      return rectRows(r) * rectColumns(r);
+    case 'rowCount':
+      return rectRows(r);
+    case 'columnCount':
+      return rectColumns(r);
+    case 'rowIndex':
+      return r.top;
+    case 'columnIndex':
+      return r.left;
+    case 'isEntireColumn':
+      return r.top === 0 && r.bottom === MAX_ROWS - 1;
+    case 'columnHidden': {
+      const hidden = new Set<boolean>();
+      for (let c = r.left; c <= r.right && hidden.size < 2; c++) hidden.add(sheet.hiddenColumns.has(c));
+      return hidden.size === 1 ? [...hidden][0] : null;
+    }
+    case 'isEntireRow':
+      return r.left === 0 && r.right === MAX_COLUMNS - 1;
+    case 'values':
+      return matrix(r, (row, col) => apiValue(sheet.calculatedCell(row, col)));
+    case 'formulas':
+    case 'formulasLocal':
+      return matrix(r, (row, col) => apiFormula(sheet.cell(row, col)));
+    case 'numberFormat':
+      return matrix(r, (row, col) => sheet.cell(row, col)?.numberFormat ?? 'General');
+    case 'text':
+      return matrix(r, (row, col) => apiText(sheet.calculatedCell(row, col)));
+    case 'valueTypes':
+      return matrix(r, (row, col) => apiValueType(sheet.calculatedCell(row, col)));
+  }
+  throw new HostNotImplemented(`Excel.Range.${name}`);
+}
+
 // =============================================================================================
 // Range
 // =============================================================================================
 
-const RANGE_SCALARS = [
+export const RANGE_SCALARS = [
   'address',
   'addressLocal',
   'cellCount',
@@ -191,43 +243,7 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
 
   // ----- server side -----
   _read(target: unknown, name: string): unknown {
-    const { sheet, rect: r } = target as RangeTarget;
-    switch (name) {
-      case 'address':
-      case 'addressLocal':
-        return qualifiedAddress(sheet.name, r);
-      case 'cellCount':
-        return rectRows(r) * rectColumns(r);
-      case 'rowCount':
-        return rectRows(r);
-      case 'columnCount':
-        return rectColumns(r);
-      case 'rowIndex':
-        return r.top;
-      case 'columnIndex':
-        return r.left;
-      case 'isEntireColumn':
-        return r.top === 0 && r.bottom === MAX_ROWS - 1;
-      case 'columnHidden': {
-        const hidden = new Set<boolean>();
-        for (let c = r.left; c <= r.right && hidden.size < 2; c++) hidden.add(sheet.hiddenColumns.has(c));
-        return hidden.size === 1 ? [...hidden][0] : null;
-      }
-      case 'isEntireRow':
-        return r.left === 0 && r.right === MAX_COLUMNS - 1;
-      case 'values':
-        return matrix(r, (row, col) => apiValue(sheet.calculatedCell(row, col)));
-      case 'formulas':
-      case 'formulasLocal':
-        return matrix(r, (row, col) => apiFormula(sheet.cell(row, col)));
-      case 'numberFormat':
-        return matrix(r, (row, col) => sheet.cell(row, col)?.numberFormat ?? 'General');
-      case 'text':
-        return matrix(r, (row, col) => apiText(sheet.calculatedCell(row, col)));
-      case 'valueTypes':
-        return matrix(r, (row, col) => apiValueType(sheet.calculatedCell(row, col)));
-    }
-    throw new HostNotImplemented(`Excel.Range.${name}`);
+    return readRange(target as RangeTarget, name);
   }
 
   override _write(target: unknown, name: string, value: unknown): void {
@@ -420,21 +436,13 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
 
   private _find(t: RangeTarget, text: string, criteria: Excel.SearchCriteria | undefined): Rect | null {
     if (typeof text !== 'string') throw invalidArgument('find: text must be a string.');
-    const completeMatch = criteria?.completeMatch ?? false;
-    const matchCase = criteria?.matchCase ?? false;
     const backwards = criteria?.searchDirection === 'Backwards';
-    const pattern = wildcardRegExp(text, completeMatch, matchCase);
     const single = t.rect.top === t.rect.bottom && t.rect.left === t.rect.right;
     // A single cell searches the whole sheet, starting after that cell (wrapping around).
     const area = single ? (t.sheet.usedRect(true) ?? null) : t.rect;
     if (!area) return null;
-    const hits: [number, number][] = [];
-    for (const [row, col, c] of t.sheet.cellsIn(area)) {
-      const content = c.formula ?? formatCellText(c.value, 'General');
-      if (content !== '' && pattern.test(content)) hits.push([row, col]);
-    }
+    const hits = searchCells(t.sheet, area, text, criteria);
     if (hits.length === 0) return null;
-    hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let pick: [number, number];
     if (single) {
       const after = (h: [number, number]): boolean => (backwards ? h[0] < t.rect.top || (h[0] === t.rect.top && h[1] < t.rect.left) : h[0] > t.rect.top || (h[0] === t.rect.top && h[1] > t.rect.left));

@@ -8,7 +8,8 @@ import { HostChartCollection } from './chart';
 import { clientResult, HostCollectionObject } from './collection';
 import { HostPageBreakCollection, HostPageLayout } from './pageLayout';
 import { HostClientObject, type LoadArgument, NULL_TARGET } from './proxy';
-import { checkRangeArgumentContext, HostRange, rangeArgument } from './range';
+import { checkRangeArgumentContext, HostRange, rangeArgument, searchCells } from './range';
+import { HostRangeAreas } from './rangeAreas';
 import { HostTableCollection } from './table';
 import { checkCount, liveSheet, onSheet, type RangeTarget, sameKey, type TablesScope } from './targets';
 
@@ -129,6 +130,7 @@ type WorksheetMembers =
   | 'getRangeByIndexes'
   | 'getUsedRange'
   | 'getUsedRangeOrNullObject'
+  | 'findAllOrNullObject'
   | 'load';
 
 export class HostWorksheetObject extends HostClientObject implements Pick<Excel.Worksheet, WorksheetMembers> {
@@ -233,6 +235,19 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
 
   private _range(method: string, args: unknown[], f: (s: HostWorksheet) => RangeTarget | typeof NULL_TARGET): Excel.Range {
     return this._child(HostRange, 'Range', method, args, f) as unknown as Excel.Range;
+  }
+
+  /**
+   * `worksheet.findAllOrNullObject` (ExcelApi 1.9): every cell of the sheet's used range that
+   * matches, one rectangle per cell; a null object when none does.
+   */
+  findAllOrNullObject(text: string, criteria: Excel.WorksheetSearchCriteria): Excel.RangeAreas {
+    return this._child(HostRangeAreas, 'RangeAreas', 'findAllOrNullObject', [text, criteria ?? {}], (s: HostWorksheet) => {
+      if (typeof text !== 'string') throw invalidArgument('findAll: text must be a string.');
+      const used = s.usedRect(true);
+      const hits = used ? searchCells(s, used, text, criteria) : [];
+      return hits.length > 0 ? { sheet: s, rects: hits.map(([row, col]) => rect(row, col, row, col)) } : NULL_TARGET;
+    }) as unknown as Excel.RangeAreas;
   }
 
   getRange(address?: string): Excel.Range {

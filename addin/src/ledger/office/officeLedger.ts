@@ -8,7 +8,8 @@ import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName, counterSearchText, counterState, parseCounterState, ledgerVersion } from '../layout';
 import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
-import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf } from '../schema';
+import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
+import { matchingRows, queueMatchingRows } from './rowLookups';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
 import type {
@@ -253,17 +254,29 @@ class OfficeLedger implements OfficeLedgerHandle {
               first.load('values');
               return first;
             });
-            return { key, query, body, bodies, columns, found: [] as Excel.Range[], header: undefined };
+            return { key, query, body, bodies, columns, found: [] as Excel.Range[], matching: [] as Excel.RangeAreas[], header: undefined };
           }
           const header = table.getHeaderRowRange();
           header.load('values');
+          if (!mustFindEach(key, query.rows.where)) {
+            return {
+              key,
+              query,
+              body: undefined,
+              bodies: [] as Excel.Range[],
+              columns: [] as Excel.Range[],
+              found: [] as Excel.Range[],
+              matching: queueMatchingRows(table, query.rows.equals),
+              header,
+            };
+          }
           const keyColumn = table.columns.getItem(headerOf(key, query.rows.where, locale)).getDataBodyRange();
           const found = query.rows.equals.map((value) => {
             const row = keyColumn.find(value, { completeMatch: true, matchCase: true }).getEntireRow().getIntersection(table.getRange());
             row.load('values,rowIndex');
             return row;
           });
-          return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found, header };
+          return { key, query, body: undefined, bodies: [] as Excel.Range[], columns: [] as Excel.Range[], found, matching: [] as Excel.RangeAreas[], header };
         });
 
         const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
@@ -353,6 +366,8 @@ class OfficeLedger implements OfficeLedgerHandle {
                 values: rowToRecord(read.key, read.query.columns, cells, locale, read.query.columns),
               });
             }
+          } else if (read.matching.length > 0) {
+            rows.push(...matchingRows(read.key, read.query, read.header.values[0], read.matching, locale));
           } else {
             for (const range of read.found) {
               rows.push({
@@ -630,7 +645,7 @@ class OfficeLedger implements OfficeLedgerHandle {
   /** Turns Excel's "ItemNotFound" into a message that names the missing record or table. */
   private explain(error: unknown, request: SnapshotRequest): unknown {
     if (!isItemNotFound(error)) return error;
-    const lookups = Object.entries(request.tables ?? {}).filter(([, q]) => q.rows !== 'all');
+    const lookups = Object.entries(request.tables ?? {}).filter(([table, q]) => q.rows !== 'all' && mustFindEach(table, q.rows.where));
     const missing = [...Object.keys(request.tables ?? {}), ...(request.writes ?? [])].filter((t) => !this.tableNames.has(t.toLowerCase()));
     if (lookups.length > 0 && missing.length === 0) {
       return new KefuError(

@@ -3,7 +3,7 @@ import { findForm } from '../../forms';
 import type { Locale } from '../../i18n/locale';
 import { isBlankRow, type CellIn } from '../cells';
 import { COUNTERS_TABLE, parseCounterState } from '../layout';
-import { columnForHeader, rowToRecord } from '../schema';
+import { columnForHeader, rowToRecord, mustFindEach } from '../schema';
 import type { LedgerRow } from '../types';
 import type { OpenPackage } from './openPackage';
 import type { PartReader } from './partReader';
@@ -64,7 +64,7 @@ export async function allRows(reader: PartReader, locale: Locale, key: string, t
   return rows;
 }
 
-/** The rows whose `where` column equals one of `equals` (single-record actions): found by streaming the key column. */
+/** The rows whose `where` column equals one of `equals` (single-record actions): found by streaming that column. By key, each must be found. */
 export async function rowsWhere(
   reader: PartReader,
   locale: Locale,
@@ -120,7 +120,7 @@ export async function rowsWhere(
     found.add(value);
     rows.push({ ref: { table: key, row: row - 1 }, values: rowToRecord(key, headers, cells, locale, columns) });
   }
-  const absent = [...wanted].filter((value) => !found.has(value));
+  const absent = mustFindEach(key, where) ? [...wanted].filter((value) => !found.has(value)) : [];
   if (absent.length > 0) throw new KefuError([{ kind: 'recordNotFound', form: findForm(key)?.key, params: { value: absent.join(', ') } }]);
   return rows;
 }

@@ -14,7 +14,7 @@ import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, claimsTableName, counterState, parseCounterState } from '../layout';
 import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
-import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf } from '../schema';
+import { checkLayout, columnForHeader, recordToRow, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { cellFormat, checkReportSheet, reportWidth } from '../report';
 import type { AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, ReportCell, ReportSheet, Snapshot, SnapshotRequest, TableLayout } from '../types';
 
@@ -287,7 +287,7 @@ export class XlsxLedger implements Ledger {
         if (wanted) found.add(String(cells[keyIndex]));
         rows.push({ ref: { table: key, row: table.top + i }, values: rowToRecord(key, headers, cells, locale, query.columns) });
       });
-      if (wanted) {
+      if (wanted && mustFindEach(key, (query.rows as { where: string }).where)) {
         const absent = [...wanted].filter((value) => !found.has(value));
         if (absent.length > 0) {
           throw new KefuError([{ kind: 'recordNotFound', form: findForm(key)?.key, params: { value: absent.join(', ') } }]);
