@@ -261,6 +261,64 @@ describe('printouts with lines: both backends, printed by LibreOffice', function
     }
   });
 
+  it('the add-in draws through the host what Excel keeps: A4 portrait one page wide, print titles, breaks, header and footer, borders, fonts', async () => {
+    const office = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('en-US')));
+    await writeRecords(office.ledger);
+    const printout = await readPrintout(office.ledger, 'investigations', NUMBER);
+    await showPrintout((batch) => office.client.run(batch), printout);
+    const sheet = office.workbook.worksheet(printout.sheet);
+    assert.equal(sheet.pageSetup?.paperSize, 9);
+    assert.equal(sheet.pageSetup?.orientation, 'portrait');
+    assert.deepEqual([sheet.pageSetup?.fitToPage, sheet.pageSetup?.fitToWidth, sheet.pageSetup?.fitToHeight], [true, 1, 0]);
+    assert.equal(sheet.pageSetup?.printTitlesRow, `${printout.titleRow + 1}:${printout.titleRow + 1}`);
+    assert.deepEqual(
+      sheet.rowBreaks,
+      printout.breaksBefore.map((row) => row - 1),
+    );
+    assert.equal(sheet.headerFooter?.oddHeader, `&LF21&C&"-,Bold"Investigation record&RP3-4.3.3`);
+    assert.equal(sheet.headerFooter?.oddFooter, `&L${NUMBER}&RPage &P of &N`);
+    const read = await office.client.run(async (context) => {
+      const title = context.workbook.worksheets.getItem(printout.sheet).getRange('A1');
+      const format = context.workbook.worksheets.getItem(printout.sheet).getRange('A1').format;
+      const font = context.workbook.worksheets.getItem(printout.sheet).getRange('A1').format.font;
+      title.load('values');
+      format.load('horizontalAlignment');
+      font.load('size,bold');
+      const layout = context.workbook.worksheets.getItem(printout.sheet).pageLayout;
+      layout.load('paperSize,orientation,zoom,centerHorizontally');
+      const footer = layout.headersFooters.defaultForAllPages;
+      footer.load('rightFooter,centerHeader');
+      await context.sync();
+      return {
+        title: title.values[0][0],
+        align: format.horizontalAlignment,
+        size: font.size,
+        paper: layout.paperSize,
+        orientation: layout.orientation,
+        zoom: layout.zoom,
+        centred: layout.centerHorizontally,
+        page: footer.rightFooter,
+        header: footer.centerHeader,
+      };
+    });
+    assert.deepEqual(read, {
+      title: 'Investigation record',
+      align: 'Center',
+      size: 16,
+      paper: 'A4',
+      orientation: 'Portrait',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      centred: true,
+      page: 'Page &P of &N',
+      header: '&"-,Bold"Investigation record',
+    });
+    // A line's cells are boxed in thin grey, a signature box in medium black.
+    const firstLine = sheet.cell(printout.titleRow + 1, 0)?.style as { border?: Record<string, { style: string }> } | undefined;
+    assert.deepEqual(Object.fromEntries(Object.entries(firstLine?.border ?? {}).map(([side, b]) => [side, b.style])), { top: 'thin', bottom: 'thin', left: 'thin', right: 'thin' });
+    const lastRow = printout.rows.length - 1;
+    assert.equal((sheet.cell(lastRow, 0)?.style as { border?: Record<string, { style: string }> }).border?.bottom.style, 'medium');
+  });
+
   for (const side of ['office', 'file'] as const) {
     it(`${side}: the 60-meter investigation record on A4 pages, the column header on each, every meter once, the signatures on the last page only`, () => {
       for (const locale of ['zh-CN', 'zh-TW', 'en-US'] as const) {

@@ -28,7 +28,10 @@ function titleRows(layout: HostPageLayout, rows: Excel.Range | string, s: HostWo
  * and footers for all pages, kept in the sheet's page setup as the xlsx writes it; margins and the
  * rest are not modelled.
  */
-export class HostPageLayout extends HostClientObject implements Pick<Excel.PageLayout, 'context' | 'setPrintArea' | 'setPrintTitleRows' | 'headersFooters' | (typeof PAGE_LAYOUT_SCALARS)[number]> {
+export class HostPageLayout
+  extends HostClientObject
+  implements Pick<Excel.PageLayout, 'context' | 'load' | 'setPrintArea' | 'setPrintTitleRows' | 'headersFooters' | (typeof PAGE_LAYOUT_SCALARS)[number]>
+{
   readonly _typeName = 'PageLayout';
   readonly _scalars: readonly string[] = PAGE_LAYOUT_SCALARS;
 
@@ -118,6 +121,11 @@ export class HostPageLayout extends HostClientObject implements Pick<Excel.PageL
     s.pageSetup = setup;
   }
 
+  load(arg?: LoadArgument): Excel.PageLayout {
+    this._load(arg);
+    return this as unknown as Excel.PageLayout;
+  }
+
   /** One range, or several separated by commas ("A1:D20, A40:D60"), on this sheet. */
   setPrintArea(printArea: Excel.Range | Excel.RangeAreas | string): void {
     checkRangeArgumentContext(this, printArea);
@@ -189,7 +197,7 @@ export class HostHeaderFooterGroup extends HostClientObject implements Pick<Exce
 }
 
 /** The header and footer of every page: three sections each, with Excel's codes (&P, &N, &D …). */
-export class HostHeaderFooter extends HostClientObject implements Pick<Excel.HeaderFooter, 'context' | Section> {
+export class HostHeaderFooter extends HostClientObject implements Pick<Excel.HeaderFooter, 'context' | 'load' | Section> {
   readonly _typeName = 'HeaderFooter';
   readonly _scalars: readonly string[] = SECTIONS;
 
@@ -228,6 +236,11 @@ export class HostHeaderFooter extends HostClientObject implements Pick<Excel.Hea
   }
   set rightFooter(v: string) {
     this._set('rightFooter', v);
+  }
+
+  load(arg?: LoadArgument): Excel.HeaderFooter {
+    this._load(arg);
+    return this as unknown as Excel.HeaderFooter;
   }
 
   private static where(name: string): { part: 'oddHeader' | 'oddFooter'; section: 'L' | 'C' | 'R' } {
