@@ -15,6 +15,8 @@ import { complaints } from '../addin/src/forms/complaints';
 import { reception } from '../addin/src/forms/receptionRepairs';
 import { ui } from '../addin/src/i18n/ui';
 import { RECEPTION_PARTS } from '../addin/src/taskpane/DeskViews';
+import { investigations, preshiftMeetings } from '../addin/src/forms/fieldWork';
+import { printedForms } from '../addin/src/ledger/print';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -169,6 +171,25 @@ describe('task pane', function () {
     assert.equal(messageUnder(html, ui('clerkName', 'zh-CN')), '第 2 个字符是 Excel 无法保存的控制字符 U+0007，请删除。');
     assert.equal(messageUnder(html, ui('site', 'zh-CN')), '第 3 个字符是 Excel 无法保存的非字符 U+FFFF，请删除。');
     assert.match(html, new RegExp(`<button type="submit"[^>]*disabled=""[^>]*>${ui('save', 'zh-CN')}<`));
+  });
+
+  it('offers every printed form in the Print view, the investigation record and the pre-shift meeting page included, in each locale', () => {
+    for (const locale of LOCALES) {
+      const env: PaneEnvironment = {
+        run: () => Promise.reject(new Error('no workbook')),
+        displayLanguage: locale,
+        storage: memoryStorage({ 'kefu-ledger.settings': JSON.stringify({ clerk: '王丽', site: '', locale }) }),
+        initialView: 'print',
+      };
+      const html = renderToStaticMarkup(React.createElement(App, { env }));
+      const options = [...html.matchAll(/<option value="([^"]+)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+      for (const form of [...printedForms(), investigations, preshiftMeetings]) {
+        assert.ok(
+          options.some(([value, text]) => value === form.key && text === form.title[locale]),
+          `${locale}: ${form.key} among ${JSON.stringify(options)}`,
+        );
+      }
+    }
   });
 
   it('never cuts a name in half in the station id (half of a surrogate pair is text Excel cannot store)', () => {

@@ -2,7 +2,9 @@ import * as React from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ui } from '../i18n/ui';
 import { printRequest, printedForms } from '../ledger/print';
+import { LINE_PRINTS, linePrintedForms, readPrintout } from '../ledger/printLines';
 import { showOnPrintSheet } from '../ledger/office/officeLedger';
+import { showPrintout } from '../ledger/office/printout';
 import { bindVolumes, DEFAULT_VOLUME_SIZE, type BindingResult } from '../domain/binding';
 import { runOperation } from '../domain/records';
 import { errorText, useSession } from './session';
@@ -34,7 +36,8 @@ export function PrintView() {
   const styles = useStyles();
   const session = useSession();
   const { locale } = session;
-  const forms = printedForms();
+  // The forms with a print sheet of formulas, then those laid out with their lines when printed.
+  const forms = [...printedForms(), ...linePrintedForms()];
   const [formKey, setFormKey] = React.useState(forms[0]?.key ?? '');
   const [number, setNumber] = React.useState('');
   const [outcome, setOutcome] = React.useState<Outcome>(null);
@@ -43,8 +46,15 @@ export function PrintView() {
   const show = () =>
     session.act(async () => {
       try {
-        const request = printRequest(form.key, number, locale);
         const ledger = await session.ledger();
+        if (LINE_PRINTS[form.key]) {
+          // The record and its lines are read (one request, and one more for lines kept in another table), then drawn (one more).
+          const printout = await readPrintout(ledger, form.key, number);
+          await showPrintout(session.env.run, printout);
+          setOutcome({ kind: 'ok', text: ui('printReady', locale, { number: number.trim(), sheet: printout.sheet }) });
+          return;
+        }
+        const request = printRequest(form.key, number, locale);
         // The record must exist: its number is looked up (one request), then shown (one more).
         await ledger.read({ tables: { [form.key]: { columns: [form.keyField], rows: { where: form.keyField, equals: [number.trim()] } } } });
         await showOnPrintSheet(session.env.run, request);
