@@ -141,7 +141,14 @@ export interface LinePrintDecl {
   columns(locale: Locale): Cells;
   /** Where the lines are: another table's rows by key, or the record itself. */
   readonly lines:
-    | { readonly table: string; keys(record: PrintedRecord): readonly string[]; row(line: PrintedRecord, locale: Locale): Cells }
+    | {
+        readonly table: string;
+        /** The lines' column holding the record's number: they are read with the record, in one request. */
+        readonly byField: string;
+        /** The lines' keys in the order they print (each must be there). */
+        keys(record: PrintedRecord): readonly string[];
+        row(line: PrintedRecord, locale: Locale): Cells;
+      }
     | { readonly table?: undefined; items(record: PrintedRecord): readonly string[]; row(item: string, index: number, locale: Locale): Cells };
   /** The rows after the lines, kept together on the last page (findings, signatures). */
   tail(record: PrintedRecord, locale: Locale): readonly Cells[];
@@ -225,6 +232,7 @@ const INVESTIGATION: LinePrintDecl = {
   },
   lines: {
     table: 'field_check_lines',
+    byField: 'check_no',
     // One line per meter of the sample (field_check_lines' key is "<check no>/<meter no>").
     keys: (r) => splitList(r.text('sample')).map((meter) => `${r.text('investigation_no')}/${meter}`),
     row: (line) => {
@@ -386,13 +394,13 @@ export function layOutPrintout(decl: LinePrintDecl, record: PrintedRecord, lines
 
 // ——————————————————————————————————————————————————————————————————————— reading
 
-function lookup(form: FormDecl, keys: readonly string[]) {
-  return { columns: columnsOf(form).map((c) => c.key), rows: { where: form.keyField, equals: keys } };
+function lookup(form: FormDecl, values: readonly string[], where = form.keyField) {
+  return { columns: columnsOf(form).map((c) => c.key), rows: { where, equals: values } };
 }
 
 /**
- * Reads a record and its lines through any backend and lays it out: one request for the record,
- * and for lines kept in another table one more, by their keys. Throws KefuError when the form has
+ * Reads a record and its lines through any backend and lays it out, in one request: the record by
+ * its number, and lines kept in another table by the column holding that number. Throws KefuError when the form has
  * no line layout or the number (or one of its lines) is not in the ledger.
  */
 export async function readPrintout(ledger: Ledger, formKey: string, recordNo: string): Promise<Printout> {
@@ -405,17 +413,20 @@ export async function readPrintout(ledger: Ledger, formKey: string, recordNo: st
   if (number === '') throw new KefuError([{ kind: 'required', form: form.key, field: form.keyField }]);
   const locale = ledger.locale;
   const sheet = printSheetName(form, locale);
-  const snapshot = await ledger.read({ tables: { [form.key]: lookup(form, [number]) }, sheets: [sheet] });
+  const spec = decl.lines;
+  const linesForm = spec.table !== undefined ? findForm(spec.table) : undefined;
+  const snapshot = await ledger.read({
+    tables: { [form.key]: lookup(form, [number]), ...(spec.table !== undefined && linesForm ? { [linesForm.key]: lookup(linesForm, [number], spec.byField) } : {}) },
+    sheets: [sheet],
+  });
   const found = snapshot.tables[form.key]?.[0];
   if (!found) throw new KefuError([{ kind: 'recordNotFound', form: form.key, params: { value: number } }]);
   const record = printedRecord(form, found.values, locale);
-  const spec = decl.lines;
   let lines: Cells[];
   if (spec.table !== undefined) {
-    const linesForm = findForm(spec.table)!;
+    if (!linesForm) throw new Error(`printLines: no form ${spec.table}`);
     const keys = spec.keys(record);
-    let rows: readonly LedgerRow[] = [];
-    if (keys.length > 0) rows = (await ledger.read({ tables: { [linesForm.key]: lookup(linesForm, keys) } })).tables[linesForm.key] ?? [];
+    const rows: readonly LedgerRow[] = snapshot.tables[linesForm.key] ?? [];
     const byKey = new Map(rows.map((r) => [String(r.values[linesForm.keyField]), r]));
     const missing = keys.filter((k) => !byKey.has(k));
     if (missing.length > 0) throw new KefuError([{ kind: 'recordNotFound', form: linesForm.key, params: { value: missing.join(', ') } }]);
