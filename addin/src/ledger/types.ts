@@ -12,8 +12,14 @@ import type { CellIn, RecordValues } from './cells';
 export type RowSelection =
   /** Every non-blank row (reports, imports). */
   | 'all'
-  /** The rows whose `column` equals one of `values` (single-record actions; never the whole table). */
-  | { readonly where: string; readonly equals: readonly string[] };
+  /**
+   * The rows whose `where` column equals one of `equals` (single-record actions; never the whole
+   * table). A key column finds one row per value. `every`: a column several rows share (an order's
+   * installation sheets, its check lines): every row holding the value, found between its first and
+   * its last occurrence in the column, so a request reads that stretch of the table (rows entered
+   * together, as a work order's are, keep it short).
+   */
+  | { readonly where: string; readonly equals: readonly string[]; readonly every?: boolean };
 
 export interface TableQuery {
   /** Column keys to read; nothing else is transferred. */

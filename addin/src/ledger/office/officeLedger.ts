@@ -24,6 +24,7 @@ import type {
   Claim,
   Ledger,
   LedgerRow,
+  RowSelection,
   Snapshot,
   SnapshotRequest,
   TableLayout,
@@ -258,8 +259,12 @@ class OfficeLedger implements OfficeLedgerHandle {
           const header = table.getHeaderRowRange();
           header.load('values');
           const keyColumn = table.columns.getItem(headerOf(key, query.rows.where, locale)).getDataBodyRange();
+          const every = query.rows.every === true;
           const found = query.rows.equals.map((value) => {
-            const row = keyColumn.find(value, { completeMatch: true, matchCase: true }).getEntireRow().getIntersection(table.getRange());
+            const first = keyColumn.find(value, { completeMatch: true, matchCase: true });
+            // Every row holding a shared value: the stretch from its first to its last occurrence, filtered below.
+            const hit = every ? first.getBoundingRect(keyColumn.find(value, { completeMatch: true, matchCase: true, searchDirection: 'Backwards' })) : first;
+            const row = hit.getEntireRow().getIntersection(table.getRange());
             row.load('values,rowIndex');
             return row;
           });
@@ -354,12 +359,18 @@ class OfficeLedger implements OfficeLedgerHandle {
               });
             }
           } else {
-            for (const range of read.found) {
-              rows.push({
-                ref: { table: read.key, row: range.rowIndex },
-                values: rowToRecord(read.key, read.header.values[0], range.values[0], locale, read.query.columns),
+            const selection = read.query.rows as Exclude<RowSelection, 'all'>;
+            const headers = read.header.values[0];
+            const whereAt = headers.findIndex((h) => columnForHeader(read.key, String(h), locale)?.key === selection.where);
+            const seen = new Set<number>();
+            read.found.forEach((range, n) => {
+              range.values.forEach((cells, i) => {
+                const at = range.rowIndex + i;
+                if (selection.every && (seen.has(at) || String(cells[whereAt] ?? '') !== selection.equals[n])) return;
+                seen.add(at);
+                rows.push({ ref: { table: read.key, row: at }, values: rowToRecord(read.key, headers, cells, locale, read.query.columns) });
               });
-            }
+            });
           }
           snapshotTables[read.key] = rows;
         }
