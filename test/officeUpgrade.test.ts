@@ -163,7 +163,9 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       assert.deepEqual([...summary.columnsAdded].sort(), [...V3_COLUMNS(locale), `${AUDIT_TABLE}.${schemaOf(AUDIT_TABLE).columns.find((c) => c.key === 'chain')!.label[locale]}`].sort());
       assert.equal(summary.auditRowsSealed, before.get(AUDIT_TABLE)!.values.length - 1);
       const { syncs, maxRequestBytes, maxResponseBytes } = client.stats;
-      assert.ok(syncs <= 3, `${syncs} requests`);
+      // Version 3's work-order check columns (field_check_no … rectification_note) and the checks'
+      // failed_meters, with their validations, take the writes past one request's budget: 4, not 3.
+      assert.ok(syncs <= 4, `${syncs} requests`);
       assert.ok(maxRequestBytes <= MAX_REQUEST_BYTES && maxResponseBytes <= WEB_PAYLOAD_LIMIT_BYTES, `${maxRequestBytes} / ${maxResponseBytes} bytes`);
 
       // Every table and column of the current template, with its header in the workbook's language.
