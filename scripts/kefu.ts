@@ -14,6 +14,7 @@ import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
 import { statsCommand } from './cli/statistics';
 import { upgradeCommand } from './cli/upgrade';
+import { sampleCommand } from './cli/fieldWork';
 
 export const COMMANDS: readonly Command[] = [
   template,
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   perfCommand,
   statsCommand,
+  sampleCommand,
   bind,
   demo,
 ];

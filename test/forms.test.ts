@@ -84,8 +84,8 @@ const PERFORMANCE_COLUMNS: Record<string, readonly string[]> = {
 
 /** The work orders' own columns of workflow W8 (issue 12), after the performance columns. */
 const WORKFLOW_COLUMNS: Record<string, readonly string[]> = {
-  rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned'],
-  batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned'],
+  rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
+  batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
 };
 
 /** The numbers of the brief's prefix table (all T), by table key. */

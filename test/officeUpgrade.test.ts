@@ -130,10 +130,10 @@ function V3_COLUMNS(locale: Locale): string[] {
   const added: Record<string, readonly string[]> = {
     preshift_meetings: ['roster'],
     installation_sheets: ['load_class'],
-    rotation_spot_checks: ['sample_seed', 'sample_rule', 'sample', 'status'],
-    investigations: ['class3_rate', 'sample_seed', 'sample_rule', 'sample', 'status'],
-    rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned'],
-    batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned'],
+    rotation_spot_checks: ['sample_seed', 'sample_rule', 'sample', 'failed_meters', 'status'],
+    investigations: ['class3_rate', 'sample_seed', 'sample_rule', 'sample', 'failed_meters', 'status'],
+    rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
+    batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
   };
   return Object.entries(added).flatMap(([table, keys]) => keys.map((key) => `${table}.${schemaOf(table).columns.find((c) => c.key === key)!.label[locale]}`));
 }

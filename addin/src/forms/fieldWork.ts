@@ -473,6 +473,15 @@ export const rotationSpotChecks: FormDecl = {
     },
     { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), system: true, source: 'S', step: 'checked' },
     {
+      key: 'failed_meters',
+      type: 'longtext',
+      label: t('不合格表号', '不合格表號', 'Failed meters'),
+      maxLength: 32000,
+      source: 'T',
+      step: 'checked',
+      help: t('检查不合格的表局号，以“、”分隔；须在样本中', '檢查不合格的表局號，以「、」分隔；須在樣本中', 'The meter numbers that failed, separated by "、"; each must be in the sample'),
+    },
+    {
       key: 'defects',
       type: 'longtext',
       label: t('问题明细', '問題明細', 'Defects'),
@@ -544,6 +553,15 @@ export const investigations: FormDecl = {
       step: 'checked',
     },
     { key: 'items_failed', type: 'codes', codes: METER_CHECK_ITEMS, label: t('不合格项目', '不合格項目', 'Items failed'), system: true, source: 'S', step: 'checked' },
+    {
+      key: 'failed_meters',
+      type: 'longtext',
+      label: t('不合格表号', '不合格表號', 'Failed meters'),
+      maxLength: 32000,
+      source: 'T',
+      step: 'checked',
+      help: t('检查不合格的表局号，以“、”分隔；须在样本中', '檢查不合格的表局號，以「、」分隔；須在樣本中', 'The meter numbers that failed, separated by "、"; each must be in the sample'),
+    },
     {
       key: 'correspondence_failures',
       type: 'int',

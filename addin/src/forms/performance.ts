@@ -148,6 +148,54 @@ const SITE_CLEANED: FieldDecl = {
   help: t('完工后立刻打扫施工现场、清除表箱内杂物', '完工後立刻打掃施工現場、清除表箱內雜物', 'Clean the site and the meter box right after the work'),
 };
 
+/**
+ * The field checks of a work order (W8 FieldChecked → CollectionVerified, with rectification and
+ * re-check): the latest check record and collection verification the steps made, and the last
+ * rectification. The counts they produce are the performance columns above (field_checked …).
+ */
+const CHECK_FIELDS: readonly FieldDecl[] = [
+  {
+    key: 'field_check_no',
+    type: 'text',
+    label: t('现场检查记录号', '現場檢查記錄號', 'Field check record'),
+    system: true,
+    maxLength: 60,
+    source: 'T',
+    help: t('最近一次轮换抽查记录或排查记录的编号，抽样时填入', '最近一次輪換抽查記錄或排查記錄的編號，抽樣時填入', 'The latest rotation spot check or investigation, set when its sample is drawn'),
+  },
+  {
+    key: 'collection_check_no',
+    type: 'text',
+    label: t('采集核查记录号', '採集核查記錄號', 'Collection check record'),
+    system: true,
+    maxLength: 60,
+    source: 'T',
+    help: t('最近一次采集核查记录的编号', '最近一次採集核查記錄的編號', 'The latest collection verification'),
+  },
+  {
+    key: 'rectified_on',
+    type: 'date',
+    label: t('整改完成日期', '整改完成日期', 'Rectified on'),
+    required: true,
+    source: 'S',
+    step: 'rectification',
+    help: t(
+      '整改完成后复查：现场问题重新抽样检查，采集问题重新核查',
+      '整改完成後複查：現場問題重新抽樣檢查，採集問題重新核查',
+      'After rectification comes a re-check: a new field sample, or a new collection check',
+    ),
+  },
+  {
+    key: 'rectification_note',
+    type: 'longtext',
+    label: t('整改情况', '整改情況', 'Rectification'),
+    required: true,
+    maxLength: 2000,
+    source: 'S',
+    step: 'rectification',
+  },
+];
+
 /** 表计轮换工单: a meter-rotation work order and the inputs of rules R7–R9 (P3-4, P3-5.2; workflow W8). */
 export const rotationOrders: FormDecl = {
   key: 'rotation_orders',
@@ -215,6 +263,7 @@ export const rotationOrders: FormDecl = {
     },
     ...READY_FIELDS,
     SITE_CLEANED,
+    ...CHECK_FIELDS,
   ],
 };
 
@@ -266,6 +315,7 @@ export const batchInstalls: FormDecl = {
     { key: 'done_date', type: 'date', label: t('实际完成日期', '實際完成日期', 'Done on'), required: true, source: 'S', step: 'completed' },
     ...READY_FIELDS,
     SITE_CLEANED,
+    ...CHECK_FIELDS,
   ],
 };
 
