@@ -72,6 +72,8 @@ export const receptionWorkflow: Workflow = {
   form: reception,
   number: '<JD-no>',
   create: receiveMatter,
+  // An issue report is referred at once, an inquiry answered on the spot closed at once.
+  createsIn: ['registered', 'referred', 'closed'],
   // The register's own fields, and what its category asks for besides: the department an issue is
   // referred to, the ticket's fields for a complaint, the repair order's for a repair.
   creation: [

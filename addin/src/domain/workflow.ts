@@ -33,6 +33,8 @@ export interface Workflow {
    * raises a complaint carries the ticket's fields under `complaint`).
    */
   readonly creation?: readonly CreationPart[];
+  /** The statuses a new record may start in (absent: the form's first status). */
+  readonly createsIn?: readonly string[];
   /** Every step by its action name, as typed on the command line (kebab-case). A register without a workflow (the safety gear) has none. */
   readonly steps: Readonly<Record<string, DeskStep>>;
   /** Whether a record can be voided with a reason (a void record takes no further step). */
