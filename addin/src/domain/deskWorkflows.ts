@@ -6,18 +6,7 @@ import type { FormDecl } from '../forms/types';
 import { archiveComplaint, dispatchComplaint, recordHandling, recordReturnVisit, registerComplaint, returnToCustomerService } from './complaintProcedure';
 import { escalateOther, receiveMatter, replyToInquiry, SUPPLIED_BY_RECEPTION, verifyIssue } from './reception';
 import { closeRepair, completeRepair, dispatchRepair, repairArrived, repairWaitingParts, returnRepairCopy, signRepairOrder } from './repairProcedure';
-import {
-  COMPLAINT_DATES,
-  RECEPTION_DATES,
-  REPAIR_DATES,
-  complaintDueItems,
-  complaintGuards,
-  dateProblems,
-  receptionDueItems,
-  receptionGuards,
-  repairDueItems,
-  repairGuards,
-} from './deskCheck';
+import { COMPLAINT_DATES, RECEPTION_DATES, REPAIR_DATES, complaintDueItems, complaintGuards, dateProblems, receptionDueItems, receptionGuards, repairDueItems, repairGuards } from './deskCheck';
 import { fieldsForStep } from './validate';
 import type { Workflow } from './workflow';
 

@@ -579,8 +579,10 @@ export const MESSAGES = {
     'en-US': '{form} {number} registered.',
   },
   workflowAddHelp: {
-    'zh-CN': '登记“{form}”（一个 JSON 对象或对象数组），并打印其编号。字段：{fields}。字段用数据字典中的列键（见 kefu dictionary）；代码字段可用代码或任一语言的名称；签名写作 {"by": 姓名, "at": "YYYY-MM-DD HH:MM"}。只要有一条记录有误，整批都不写入。',
-    'zh-TW': '登記「{form}」（一個 JSON 物件或物件陣列），並列印其編號。欄位：{fields}。欄位用資料字典中的欄鍵（見 kefu dictionary）；代碼欄位可用代碼或任一語言的名稱；簽名寫作 {"by": 姓名, "at": "YYYY-MM-DD HH:MM"}。只要有一筆記錄有誤，整批都不寫入。',
+    'zh-CN':
+      '登记“{form}”（一个 JSON 对象或对象数组），并打印其编号。字段：{fields}。字段用数据字典中的列键（见 kefu dictionary）；代码字段可用代码或任一语言的名称；签名写作 {"by": 姓名, "at": "YYYY-MM-DD HH:MM"}。只要有一条记录有误，整批都不写入。',
+    'zh-TW':
+      '登記「{form}」（一個 JSON 物件或物件陣列），並列印其編號。欄位：{fields}。欄位用資料字典中的欄鍵（見 kefu dictionary）；代碼欄位可用代碼或任一語言的名稱；簽名寫作 {"by": 姓名, "at": "YYYY-MM-DD HH:MM"}。只要有一筆記錄有誤，整批都不寫入。',
     'en-US':
       'Register records of "{form}" (a JSON object, or an array of them) and print their numbers. Fields: {fields}. Fields are column keys (see kefu dictionary); codes or labels are accepted for coded fields; a signature is {"by": name, "at": "YYYY-MM-DD HH:MM"}. One bad record refuses the whole input and nothing is written.',
   },
