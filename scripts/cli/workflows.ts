@@ -9,7 +9,7 @@ import { FORMS } from '../../addin/src/forms';
 import { allFields } from '../../addin/src/forms/columns';
 import type { FormDecl } from '../../addin/src/forms/types';
 import { codeLabel } from '../../addin/src/ledger/cells';
-import { LOCALES, type Locale, type Text } from '../../addin/src/i18n/locale';
+import type { Locale, Text } from '../../addin/src/i18n/locale';
 import { message } from '../../addin/src/i18n/messages';
 import { FLAG, UsageError, argument, closest, clerkOf, flag, localeFlag, noMoreArguments, readJsonInput, t, type Command, type FlagSpec, type Parsed } from './args';
 import { changeLedger, checkTemplateVersion, readLedger } from './ledgerAccess';
@@ -68,7 +68,7 @@ function statusLabel(form: FormDecl, status: string, locale: Locale): string {
 }
 
 function textOf(make: (locale: Locale) => string): Text {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, make(locale)])) as unknown as Text;
+  return t(make('zh-CN'), make('zh-TW'), make('en-US'));
 }
 
 /** `kefu <word> add`: creates records of the workflow's form from JSON, and prints their numbers. */
