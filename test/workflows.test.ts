@@ -252,6 +252,34 @@ describe('one workflow mechanism for every procedure (issue 12 item 1)', functio
     assert.deepEqual(plain, { errors: [], warnings: [] });
   });
 
+  it('kefu check checks the structure of every form that has records, not only the desk’s', async () => {
+    const ledger = await PackageLedger.fromBuffer(await templateBytes('en-US'), { station: 'plant', clock: defaultClock() });
+    const context = { clock: defaultClock(), actor: { clerk: '王丽' } };
+    for (const i of [1, 2, 3]) await runOperation(ledger, toy.create!, loan(i), context);
+    // Planted as a careless hand edit would leave them: a number typed twice, a value outside its list.
+    const basis = await ledger.read({ tables: { loans: { columns: ['loan_no'], rows: 'all' } }, writes: ['loans'] });
+    const [, second, third] = basis.tables.loans;
+    await ledger.apply(
+      {
+        updates: [
+          { ref: second.ref, values: { loan_no: 'JY-20260316-001' } },
+          { ref: third.ref, values: { vehicle_type: 'bicycle' } },
+        ],
+        audit: [],
+      },
+      basis,
+    );
+    const report = checkLedger([], await ledger.read(ledgerCheckRequest([])), '2026-03-17 10:00');
+    assert.deepEqual(
+      report.errors.map((p) => [p.kind, p.form, p.field, p.params?.value]),
+      [
+        ['duplicateNumber', 'loans', 'loan_no', 'JY-20260316-001'],
+        ['numberGap', 'loans', 'loan_no', 'JY-20260316-002'],
+        ['notInList', 'loans', 'vehicle_type', 'bicycle'],
+      ],
+    );
+  });
+
   it('draws the workflow’s state diagram and its table of steps', () => {
     const doc = renderWorkflowDocs([toy]);
     assert.match(doc, /## `loan` — Wheelchair\/stroller loan register/);
