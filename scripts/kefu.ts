@@ -9,6 +9,8 @@ import { message } from '../addin/src/i18n/messages';
 import { UsageError, closest, commandHelp, findCommand, messageLocale, parseArgs, usageLines, usageText, type Command } from './cli/args';
 import { demo, dictionary, template, templates } from './cli/workbook';
 import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps } from './cli/serviceDesk';
+import { queueCommand, workflowCommands } from './cli/workflows';
+import { WORKFLOWS } from '../addin/src/domain/workflows';
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
@@ -21,11 +23,14 @@ export const COMMANDS: readonly Command[] = [
   templates,
   upgradeCommand,
   dictionary,
-  complaintAdd,
-  complaintSteps,
-  receptionAdd,
-  receptionSteps,
-  repairSteps,
+  // Every workflow of the registry: `kefu <word> add` and `kefu <word> <action|void>`, generated
+  // from its declaration; the desk's keep their own registrations and the reception's compile.
+  ...workflowCommands(WORKFLOWS, {
+    complaint: { add: complaintAdd, steps: complaintSteps },
+    reception: { add: receptionAdd, steps: receptionSteps },
+    repair: { steps: repairSteps },
+  }),
+  queueCommand(WORKFLOWS),
   check,
   importCommand,
   perfCommand,

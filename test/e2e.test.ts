@@ -16,6 +16,7 @@ import { PRINT_TEXT, printSheetName } from '../addin/src/ledger/print';
 import { TEMPLATE_VERSION } from '../addin/src/ledger/layout';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
 import { TABS } from '../addin/src/taskpane/App';
+import { WORKFLOWS } from '../addin/src/domain/workflows';
 
 /**
  * The real task pane in headless Chromium, in the preview (the in-memory Excel host), served by
@@ -463,6 +464,15 @@ describe('browser end to end: the task pane in the preview', function () {
             for (const value of ['complaint', 'repair']) {
               await category.selectOption({ value });
               await check(`${locale}-${width}-reception-${value}`);
+            }
+          }
+          if (tab.id === 'new') {
+            // Every workflow that creates its records here, each form built from its declaration.
+            const which = pane.getByRole('combobox', { name: ui('printForm', locale), exact: true });
+            for (const workflow of WORKFLOWS.filter((w) => w.create)) {
+              await which.selectOption({ value: workflow.word });
+              await pane.getByRole('form', { name: workflow.form.title[locale] }).waitFor();
+              await check(`${locale}-${width}-new-${workflow.word}`);
             }
           }
           if (tab.id === 'import') {

@@ -87,6 +87,8 @@ export const recordReturnVisit: DeskStep<{ no: string; values: Record<string, Do
     form: complaints,
     action: 'visit',
     from: ['awaiting_visit'],
+    to: 'visited',
+    alsoTo: ['in_handling'],
     fieldsForm: returnVisits,
     fields: fieldsForStep(returnVisits)
       .map((f) => f.key)

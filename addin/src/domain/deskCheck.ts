@@ -1,5 +1,4 @@
-import { allFields, columnsOf } from '../forms/columns';
-import { BOOL_CODES } from '../forms/codes';
+import { columnsOf } from '../forms/columns';
 import { DUE_RULE_CODES, dueRules, workCalendar } from '../forms/promisedTimes';
 import { complaintReopenings, complaints, returnVisits } from '../forms/complaints';
 import { reception, repairLedger, repairOrders } from '../forms/receptionRepairs';
@@ -9,8 +8,9 @@ import type { SnapshotRequest, Snapshot, LedgerRow } from '../ledger/types';
 import { calendarFrom, dueAt, dueRulesFrom, isOverdue, minutesLate } from './dueDates';
 import { codeText, localized, sheetRow } from './deskSteps';
 import type { Problem } from '../core/problems';
-import { AUDIT_COLUMNS, AUDIT_SHEET, AUDIT_TABLE, META_TABLE } from '../ledger/layout';
-import { firstBreak } from '../ledger/auditChain';
+import { AUDIT_COLUMNS, AUDIT_TABLE, META_TABLE } from '../ledger/layout';
+import { DESK_CHECKED_FORMS, auditProblems, numberingProblems, rowsOf, schemaProblems, str } from './structureCheck';
+import { overdueWarnings } from './workflowRuns';
 import type { DueItem } from './workflow';
 
 export type { DueItem };
@@ -18,6 +18,8 @@ export type { DueItem };
 /**
  * Checking a ledger's service desk (issue 4 item 8, `kefu check`) and the task pane's queue of
  * open items with their due times (item 6), both pure: they work on a snapshot of the desk tables.
+ * Each of the desk's three workflows (deskWorkflows.ts) takes its part: its queue items, its guard
+ * violations and its dates; `checkDesk` and `deskQueue` are the three together.
  */
 
 export const DESK_FORMS: readonly FormDecl[] = [complaints, returnVisits, reception, repairOrders, repairLedger, dueRules, workCalendar];
@@ -39,21 +41,23 @@ export function checkRequest(): SnapshotRequest {
   };
 }
 
-/** The dates of what happened (receipt, handling, visits, repairs), which cannot lie in the future. */
-const EVENT_DATES: readonly (readonly [FormDecl, readonly string[]])[] = [
+type EventDates = readonly (readonly [FormDecl, readonly string[]])[];
+
+/** The dates of what happened (receipt, handling, visits, repairs), which cannot lie in the future, by workflow. */
+export const COMPLAINT_DATES: EventDates = [
   [complaints, ['received_at', 'handled_at', 'archived_at']],
   [returnVisits, ['visited_at']],
   [complaintReopenings, ['reopened_at', 'handled_at']],
-  [reception, ['received_at', 'replied_at']],
-  [repairOrders, ['reported_at', 'arrived_at', 'completed_at']],
 ];
+export const RECEPTION_DATES: EventDates = [[reception, ['received_at', 'replied_at']]];
+export const REPAIR_DATES: EventDates = [[repairOrders, ['reported_at', 'arrived_at', 'completed_at']]];
 
 /** Event dates after `now`, or before the year the ledger was made in: typing slips (2062 for 2026). */
-function dateProblems(snapshot: Snapshot, now: string): Problem[] {
+export function dateProblems(snapshot: Snapshot, now: string, dates: EventDates): Problem[] {
   const settings = Object.fromEntries((snapshot.tables[META_TABLE] ?? []).map((r) => [str(r.values.key), str(r.values.value)]));
   const firstYear = /^\d{4}/.test(settings.created_at ?? '') ? settings.created_at.slice(0, 4) : undefined;
   const problems: Problem[] = [];
-  for (const [form, fields] of EVENT_DATES) {
+  for (const [form, fields] of dates) {
     for (const row of rowsOf(snapshot, form)) {
       if (row.values.voided === true) continue;
       for (const field of fields) {
@@ -68,31 +72,6 @@ function dateProblems(snapshot: Snapshot, now: string): Problem[] {
   return problems;
 }
 
-/** The audit log's first row whose hash chain breaks (a row removed, moved or edited), if any. */
-function auditProblems(snapshot: Snapshot): Problem[] {
-  const rows = snapshot.tables[AUDIT_TABLE];
-  // Only a read of the whole log, chain included (checkRequest), can tell.
-  if (!rows || rows.length === 0 || !('chain' in rows[0].values)) return [];
-  const broken = firstBreak(rows.map((r) => r.values));
-  if (broken < 0) return [];
-  const row = rows[broken];
-  return [{ kind: 'auditChainBroken', params: { line: sheetRow(row), at: str(row.values.at), record: str(row.values.record) || '—', ...localized('log', AUDIT_SHEET) } }];
-}
-
-type Rows = readonly LedgerRow[];
-
-function rowsOf(snapshot: Snapshot, form: FormDecl): Rows {
-  return snapshot.tables[form.key] ?? [];
-}
-
-function str(value: DomainValue | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
-function empty(value: DomainValue | undefined): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 // ————————————————————————————————————————— due times
 
 /** What a queued record is about and who raised it, for the clerk's list. */
@@ -103,50 +82,76 @@ function aboutWhatAndWhom(form: FormDecl, v: RecordValues): { subject: string; p
   return { subject: line(v.fault), person: line(v.requester) };
 }
 
-/** Every open desk item with its due time: complaints, receptions waiting to close, repair orders. */
-export function dueItems(snapshot: Snapshot, now: string): DueItem[] {
+/** The desk's promised times and working-day calendar, and how an item of a desk form is listed. */
+function deskDue(snapshot: Snapshot, now: string) {
   const rules = dueRulesFrom(rowsOf(snapshot, dueRules).map((r) => r.values));
   const calendar = calendarFrom(rowsOf(snapshot, workCalendar).map((r) => r.values));
+  const item = (form: FormDecl, row: LedgerRow, rule: string, due: string, field: string): DueItem => ({
+    table: form.key,
+    record: str(row.values[form.keyField]),
+    row: sheetRow(row),
+    status: str(row.values.status),
+    ...aboutWhatAndWhom(form, row.values),
+    rule,
+    due,
+    field,
+    overdue: isOverdue(due, now),
+    minutesLate: minutesLate(due, now),
+  });
+  return { rules, calendar, item };
+}
+
+/** Open complaints: to be handled by the promised time, then visited. */
+export function complaintDueItems(snapshot: Snapshot, now: string): DueItem[] {
+  const { rules, calendar, item } = deskDue(snapshot, now);
   const items: DueItem[] = [];
-  const add = (form: FormDecl, row: LedgerRow, rule: string, due: string) =>
-    items.push({
-      table: form.key,
-      record: str(row.values[form.keyField]),
-      row: sheetRow(row),
-      status: str(row.values.status),
-      ...aboutWhatAndWhom(form, row.values),
-      rule,
-      due,
-      overdue: isOverdue(due, now),
-      minutesLate: minutesLate(due, now),
-    });
   for (const row of rowsOf(snapshot, complaints)) {
     const v = row.values;
     if (v.voided === true) continue;
     const status = str(v.status);
     if (['received', 'dispatched', 'in_handling'].includes(status) && typeof v.received_at === 'string') {
-      add(complaints, row, 'complaint_handle', typeof v.promised_by === 'string' ? v.promised_by : dueAt(v.received_at, rules.get('complaint_handle')!, calendar));
+      items.push(item(complaints, row, 'complaint_handle', typeof v.promised_by === 'string' ? v.promised_by : dueAt(v.received_at, rules.get('complaint_handle')!, calendar), 'promised_by'));
     } else if (['handled', 'awaiting_visit'].includes(status) && typeof v.handled_at === 'string') {
-      add(complaints, row, 'complaint_visit', dueAt(v.handled_at, rules.get('complaint_visit')!, calendar));
+      items.push(item(complaints, row, 'complaint_visit', dueAt(v.handled_at, rules.get('complaint_visit')!, calendar), 'promised_by'));
     }
   }
-  const RULE: Record<string, string> = { inquiry: 'inquiry_reply', issue_report: 'issue_verify', suggestion: 'suggestion_compile', other: 'other_escalate' };
+  return items;
+}
+
+const RECEPTION_RULE: Readonly<Record<string, string>> = { inquiry: 'inquiry_reply', issue_report: 'issue_verify', suggestion: 'suggestion_compile', other: 'other_escalate' };
+
+/** Receptions waiting to close: a deferred reply, a verification, a compilation, an escalation. */
+export function receptionDueItems(snapshot: Snapshot, now: string): DueItem[] {
+  const { rules, calendar, item } = deskDue(snapshot, now);
+  const items: DueItem[] = [];
   for (const row of rowsOf(snapshot, reception)) {
     const v = row.values;
     if (v.voided === true || str(v.status) === 'closed') continue;
-    const rule = RULE[str(v.category)];
+    const rule = RECEPTION_RULE[str(v.category)];
     if (!rule || typeof v.received_at !== 'string') continue;
-    add(reception, row, rule, typeof v.reply_due === 'string' ? v.reply_due : dueAt(v.received_at, rules.get(rule)!, calendar));
+    items.push(item(reception, row, rule, typeof v.reply_due === 'string' ? v.reply_due : dueAt(v.received_at, rules.get(rule)!, calendar), 'reply_due'));
   }
+  return items;
+}
+
+/** Repair orders not yet completed, by their urgency. */
+export function repairDueItems(snapshot: Snapshot, now: string): DueItem[] {
+  const { rules, calendar, item } = deskDue(snapshot, now);
+  const items: DueItem[] = [];
   for (const row of rowsOf(snapshot, repairOrders)) {
     const v = row.values;
     if (v.voided === true || !['created', 'signed_by_engineering', 'dispatched', 'in_repair', 'waiting_parts'].includes(str(v.status))) continue;
     if (typeof v.reported_at !== 'string') continue;
     const urgent = v.urgency === 'urgent' || v.urgency === 'critical';
     const rule = urgent ? 'repair_complete_urgent' : 'repair_complete';
-    add(repairOrders, row, rule, typeof v.due_at === 'string' ? v.due_at : dueAt(v.reported_at, rules.get(rule)!, calendar));
+    items.push(item(repairOrders, row, rule, typeof v.due_at === 'string' ? v.due_at : dueAt(v.reported_at, rules.get(rule)!, calendar), 'due_at'));
   }
   return items;
+}
+
+/** Every open desk item with its due time: complaints, receptions waiting to close, repair orders. */
+export function dueItems(snapshot: Snapshot, now: string): DueItem[] {
+  return [...complaintDueItems(snapshot, now), ...receptionDueItems(snapshot, now), ...repairDueItems(snapshot, now)];
 }
 
 /** The task pane's queue: open items, overdue first, then by due time. */
@@ -159,129 +164,6 @@ export function deskQueue(snapshot: Snapshot, now: string): DueItem[] {
 export interface CheckReport {
   readonly errors: readonly Problem[];
   readonly warnings: readonly Problem[];
-}
-
-const ORDERS: Readonly<Record<string, readonly string[]>> = {
-  complaints: complaints.statuses.map((s) => s.code),
-  reception: reception.statuses.map((s) => s.code),
-  repair_orders: repairOrders.statuses.map((s) => s.code).filter((s) => s !== 'visited'),
-  repair_ledger: repairLedger.statuses.map((s) => s.code),
-};
-
-/** Whether a record at `status` has passed `step` (its fields should be filled in). */
-function reached(form: FormDecl, status: string, step: string, values: RecordValues): boolean {
-  const order = ORDERS[form.key];
-  if (!order) return false;
-  if (form === repairOrders && step === 'in_repair') return false; // arrival is optional
-  const effective = status === 'visited' && form === repairOrders ? 'returned_to_cs' : status;
-  // A reopened ticket is back in handling: its handling cells are blank until it is handled again
-  // (the reopened round is in its reopening record), but it keeps the visit that reopened it.
-  if (form === complaints && step === 'visited' && Number(values.reopen_count ?? 0) > 0) return true;
-  const at = order.indexOf(effective);
-  const needed = order.indexOf(step);
-  if (at < 0 || needed < 0) return false;
-  return needed <= at;
-}
-
-function schemaProblems(form: FormDecl, rows: Rows): Problem[] {
-  const problems: Problem[] = [];
-  const columns = columnsOf(form);
-  for (const row of rows) {
-    const v = row.values;
-    for (const column of columns) {
-      const value = v[column.key];
-      if (empty(value) || !column.codes) continue;
-      const allowed = column.kind === 'bool' ? BOOL_CODES : column.codes;
-      const list = Array.isArray(value) ? value : [value];
-      if (column.kind === 'bool') continue; // read as true/false already
-      for (const code of list) {
-        if (!allowed.some((c) => c.code === code)) problems.push({ kind: 'notInList', form: form.key, row: sheetRow(row), field: column.key, params: { value: String(code) } });
-      }
-    }
-    for (const field of allFields(form)) {
-      if (!field.required) continue;
-      if (field.system && field.key !== form.keyField) continue;
-      const when =
-        field.required === true
-          ? true
-          : (() => {
-              const other = v[field.required.when.field];
-              const code = typeof other === 'boolean' ? (other ? 'yes' : 'no') : other;
-              return typeof code === 'string' && field.required.when.in.includes(code);
-            })();
-      if (!when) continue;
-      if (field.step !== undefined && (v.voided === true || !reached(form, str(v.status), field.step, v))) continue;
-      const keys = field.type === 'signature' ? [`${field.key}_by`, `${field.key}_at`] : [field.key];
-      for (const key of keys) {
-        if (!empty(v[key])) continue;
-        if (field.step === undefined) problems.push({ kind: 'required', form: form.key, row: sheetRow(row), field: key });
-        else
-          problems.push({
-            kind: 'stepFieldMissing',
-            form: form.key,
-            row: sheetRow(row),
-            field: key,
-            params: { record: str(v[form.keyField]), ...localized('status', codeText(form.statuses, v.status)) },
-          });
-      }
-    }
-  }
-  return problems;
-}
-
-function sequenceOf(form: FormDecl, number: string): { period: string; seq: number } | undefined {
-  if (form.numbering.kind !== 'sequence') return undefined;
-  const pattern = form.numbering.format
-    .replace(/[-/]/g, (ch) => `\\${ch}`)
-    .replace('{YYYYMMDD}', '(\\d{8})')
-    .replace('{YYYY}', '(\\d{4})')
-    .replace('{scope}', '([^-]+)')
-    .replace(/\{N+\}/, '(\\d+)');
-  const m = new RegExp(`^${pattern}$`).exec(number);
-  return m ? { period: m.slice(1, -1).join('/'), seq: Number(m[m.length - 1]) } : undefined;
-}
-
-function rangeText(numbers: readonly number[], format: (n: number) => string): string {
-  const parts: string[] = [];
-  for (let i = 0; i < numbers.length;) {
-    let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
-    parts.push(i === j ? format(numbers[i]) : `${format(numbers[i])}–${format(numbers[j])}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
-
-function numberingProblems(form: FormDecl, rows: Rows): Problem[] {
-  const problems: Problem[] = [];
-  const byNumber = new Map<string, number[]>();
-  for (const row of rows) {
-    const no = str(row.values[form.keyField]);
-    if (no === '') continue;
-    byNumber.set(no, [...(byNumber.get(no) ?? []), sheetRow(row)]);
-  }
-  for (const [no, at] of byNumber) {
-    if (at.length > 1) problems.push({ kind: 'duplicateNumber', form: form.key, field: form.keyField, params: { value: no, rows: at.join(', ') } });
-  }
-  if (form.numbering.kind !== 'sequence') return problems;
-  const numbering = form.numbering;
-  const periods = new Map<string, Set<number>>();
-  for (const no of byNumber.keys()) {
-    const parsed = sequenceOf(form, no);
-    if (!parsed) continue;
-    periods.set(parsed.period, (periods.get(parsed.period) ?? new Set()).add(parsed.seq));
-  }
-  for (const [period, seqs] of periods) {
-    const max = Math.max(...seqs);
-    const missing: number[] = [];
-    for (let n = 1; n <= max; n++) if (!seqs.has(n)) missing.push(n);
-    if (missing.length === 0) continue;
-    const width = /\{(N+)\}/.exec(numbering.format)![1].length;
-    const example = [...byNumber.keys()].find((no) => sequenceOf(form, no)?.period === period)!;
-    const prefix = example.slice(0, example.length - String(sequenceOf(form, example)!.seq).padStart(width, '0').length);
-    problems.push({ kind: 'numberGap', form: form.key, field: form.keyField, params: { value: rangeText(missing, (n) => prefix + String(n).padStart(width, '0')) } });
-  }
-  return problems;
 }
 
 function linkProblem(form: FormDecl, row: LedgerRow, field: string, value: string, target: FormDecl): Problem {
@@ -311,15 +193,16 @@ const LEDGER_STATUS: Readonly<Record<string, string>> = {
   closed: 'closed',
 };
 
-function guardProblems(snapshot: Snapshot): Problem[] {
-  const problems: Problem[] = [];
-  const index = (form: FormDecl) => new Map(rowsOf(snapshot, form).map((r) => [str(r.values[form.keyField]), r] as const));
-  const tickets = index(complaints);
-  const visits = index(returnVisits);
-  const receptions = index(reception);
-  const orders = index(repairOrders);
-  const lines = index(repairLedger);
+function index(snapshot: Snapshot, form: FormDecl): Map<string, LedgerRow> {
+  return new Map(rowsOf(snapshot, form).map((r) => [str(r.values[form.keyField]), r] as const));
+}
 
+/** The complaint procedure's guards: a visit after the handling it follows, links to records that exist. */
+export function complaintGuards(snapshot: Snapshot): Problem[] {
+  const problems: Problem[] = [];
+  const tickets = index(snapshot, complaints);
+  const visits = index(snapshot, returnVisits);
+  const receptions = index(snapshot, reception);
   for (const row of rowsOf(snapshot, complaints)) {
     const v = row.values;
     if (v.voided === true) continue;
@@ -370,6 +253,14 @@ function guardProblems(snapshot: Snapshot): Problem[] {
       problems.push(notBeforeProblem(complaintReopenings, row, 'reopened_at', v.reopened_at, complaintReopenings, 'handled_at', v.handled_at));
     }
   }
+  return problems;
+}
+
+/** The reception register's guards: what a category raised exists, a critical "other" matter was escalated. */
+export function receptionGuards(snapshot: Snapshot): Problem[] {
+  const problems: Problem[] = [];
+  const tickets = index(snapshot, complaints);
+  const orders = index(snapshot, repairOrders);
   for (const row of rowsOf(snapshot, reception)) {
     const v = row.values;
     if (v.voided === true) continue;
@@ -381,6 +272,13 @@ function guardProblems(snapshot: Snapshot): Problem[] {
       problems.push({ kind: 'mustEscalate', form: reception.key, row: sheetRow(row), field: 'escalated', params: { record: str(v.reception_no) } });
     }
   }
+  return problems;
+}
+
+/** The repair order's guards: its ledger line exists and follows its status. */
+export function repairGuards(snapshot: Snapshot): Problem[] {
+  const problems: Problem[] = [];
+  const lines = index(snapshot, repairLedger);
   for (const row of rowsOf(snapshot, repairOrders)) {
     const v = row.values;
     const no = str(v.order_no);
@@ -411,27 +309,11 @@ function guardProblems(snapshot: Snapshot): Problem[] {
  */
 export function checkDesk(snapshot: Snapshot, now: string): CheckReport {
   const errors: Problem[] = [];
-  for (const form of [complaints, returnVisits, complaintReopenings, reception, repairOrders, repairLedger]) {
+  for (const form of DESK_CHECKED_FORMS) {
     const rows = rowsOf(snapshot, form);
     errors.push(...numberingProblems(form, rows), ...schemaProblems(form, rows));
   }
-  errors.push(...guardProblems(snapshot), ...auditProblems(snapshot));
-  const warnings: Problem[] = [
-    ...dateProblems(snapshot, now),
-    ...dueItems(snapshot, now)
-      .filter((item) => item.overdue)
-      .map((item) => ({
-        kind: 'overdueItem' as const,
-        form: item.table,
-        row: item.row,
-        field: item.table === 'complaints' ? 'promised_by' : item.table === 'reception' ? 'reply_due' : 'due_at',
-        params: {
-          record: item.record,
-          due: item.due,
-          hours: Math.floor(item.minutesLate / 60),
-          ...localized('what', codeText(DUE_RULE_CODES, item.rule)),
-        },
-      })),
-  ];
+  errors.push(...complaintGuards(snapshot), ...receptionGuards(snapshot), ...repairGuards(snapshot), ...auditProblems(snapshot));
+  const warnings: Problem[] = [...dateProblems(snapshot, now, [...COMPLAINT_DATES, ...RECEPTION_DATES, ...REPAIR_DATES]), ...overdueWarnings(dueItems(snapshot, now), DUE_RULE_CODES)];
   return { errors, warnings };
 }

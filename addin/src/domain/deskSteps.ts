@@ -262,6 +262,10 @@ export interface StepDescription {
   readonly form: FormDecl;
   readonly action: string;
   readonly from: readonly string[];
+  /** The status the step leaves the record in; absent: the status stays as it is (a sample drawn, a register's check). */
+  readonly to?: string;
+  /** Other statuses it may leave the record in instead (a return visit that reopens the ticket). */
+  readonly alsoTo?: readonly string[];
   readonly fieldsForm: FormDecl;
   readonly fields: readonly string[];
 }
@@ -275,6 +279,7 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       form,
       action: spec.action,
       from: spec.from === 'any' ? form.statuses.map((c) => c.code) : spec.from,
+      ...(spec.to !== undefined ? { to: spec.to } : {}),
       fieldsForm: form,
       fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
     },

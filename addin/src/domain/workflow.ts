@@ -1,5 +1,5 @@
 import type { Text } from '../i18n/locale';
-import type { FormDecl } from '../forms/types';
+import type { CodeDecl, FormDecl } from '../forms/types';
 import type { Problem } from '../core/problems';
 import type { Snapshot } from '../ledger/types';
 import type { DeskStep } from './deskSteps';
@@ -26,10 +26,21 @@ export interface Workflow {
    * register creates complaints too; imports create work orders).
    */
   readonly create?: Operation<unknown, unknown, { readonly number: string }>;
+  /**
+   * The fields `create` takes, for the pane's New record view and the help of `kefu <word> add`.
+   * Absent: the form's creation fields (those without a step). A part with a `key` gathers the
+   * fields of another form under that key of the input, shown when `when` holds (a reception that
+   * raises a complaint carries the ticket's fields under `complaint`).
+   */
+  readonly creation?: readonly CreationPart[];
+  /** The statuses a new record may start in (absent: the form's first status). */
+  readonly createsIn?: readonly string[];
   /** Every step by its action name, as typed on the command line (kebab-case). A register without a workflow (the safety gear) has none. */
   readonly steps: Readonly<Record<string, DeskStep>>;
   /** Whether a record can be voided with a reason (a void record takes no further step). */
   readonly voidable: boolean;
+  /** Records of other forms keyed by the same number, voided with the record (the repair order's ledger line). */
+  readonly voidsWith?: readonly FormDecl[];
   /** What the command's --help says: each action and the fields it takes. */
   readonly help: Text;
   /** The open items this workflow puts in the to-do queue. */
@@ -38,14 +49,31 @@ export interface Workflow {
   readonly check?: WorkflowCheck;
 }
 
+/** A group of fields the creation of a record takes (see `Workflow.creation`). */
+export interface CreationPart {
+  /** Where the part's values go in the input; absent for the record's own fields. */
+  readonly key?: string;
+  readonly form: FormDecl;
+  /** The field keys, in the order shown. */
+  readonly fields: readonly string[];
+  /** Shown and sent only when this field of the record's own values holds one of these codes. */
+  readonly when?: { readonly field: string; readonly in: readonly string[] };
+}
+
 export interface WorkflowQueue {
   /** The tables the items are computed from (read whole, with every column of ours). */
   readonly reads: readonly FormDecl[];
+  /** What the items' `rule` codes are called (absent: the code is shown as it is). */
+  readonly rules?: readonly CodeDecl[];
   items(snapshot: Snapshot, now: string): DueItem[];
 }
 
 export interface WorkflowCheck {
-  /** The tables the check reads (whole, every column of ours). */
+  /**
+   * The tables the check reads (whole, every column of ours). The snapshot also holds the
+   * settings (`_kefu`) and the audit log, which every check reads. Overdue items of the workflow's
+   * queue are warned of by the check itself (`overdueItem`): a workflow's check need not repeat them.
+   */
   readonly reads: readonly FormDecl[];
   problems(snapshot: Snapshot, now: string): { readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };
 }
@@ -64,6 +92,8 @@ export interface DueItem {
   /** What it waits for: a code of the due-rules table (the desk's promised times) or a workflow's own due kind. */
   readonly rule: string;
   readonly due: string;
+  /** The column holding the due time, if the record has one (`kefu check` names it in an overdue warning). */
+  readonly field?: string;
   readonly overdue: boolean;
   /** Minutes past due (negative: minutes left). */
   readonly minutesLate: number;

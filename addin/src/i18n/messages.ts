@@ -574,6 +574,19 @@ export const MESSAGES = {
     'zh-TW': '已登記投訴 {number}。',
     'en-US': 'Complaint {number} registered.',
   },
+  recordRegistered: {
+    'zh-CN': '已登记{form} {number}。',
+    'zh-TW': '已登記{form} {number}。',
+    'en-US': '{form} {number} registered.',
+  },
+  workflowAddHelp: {
+    'zh-CN':
+      '登记“{form}”（一个 JSON 对象或对象数组），并打印其编号。字段：{fields}。字段用数据字典中的列键（见 kefu dictionary）；代码字段可用代码或任一语言的名称；签名写作 {"by": 姓名, "at": "YYYY-MM-DD HH:MM"}。只要有一条记录有误，整批都不写入。',
+    'zh-TW':
+      '登記「{form}」（一個 JSON 物件或物件陣列），並列印其編號。欄位：{fields}。欄位用資料字典中的欄鍵（見 kefu dictionary）；代碼欄位可用代碼或任一語言的名稱；簽名寫作 {"by": 姓名, "at": "YYYY-MM-DD HH:MM"}。只要有一筆記錄有誤，整批都不寫入。',
+    'en-US':
+      'Register records of "{form}" (a JSON object, or an array of them) and print their numbers. Fields: {fields}. Fields are column keys (see kefu dictionary); codes or labels are accepted for coded fields; a signature is {"by": name, "at": "YYYY-MM-DD HH:MM"}. One bad record refuses the whole input and nothing is written.',
+  },
   writeFailed: {
     'zh-CN': '写入工作簿失败，未做任何修改：{detail}',
     'zh-TW': '寫入活頁簿失敗，未做任何修改：{detail}',
@@ -750,6 +763,21 @@ export const MESSAGES = {
     'zh-CN': '{record} 逾期：{what_zhCN}期限 {due}，已超 {hours} 小时。',
     'zh-TW': '{record} 逾期：{what_zhTW}期限 {due}，已超 {hours} 小時。',
     'en-US': '{record} is overdue: {what_enUS} was due {due}, {hours} h ago.',
+  },
+  queueSummary: {
+    'zh-CN': '共 {count} 项待办，其中 {overdue} 项逾期。',
+    'zh-TW': '共 {count} 項待辦，其中 {overdue} 項逾期。',
+    'en-US': '{count} items to do, {overdue} overdue.',
+  },
+  queueEmpty: {
+    'zh-CN': '没有待办事项。',
+    'zh-TW': '沒有待辦事項。',
+    'en-US': 'Nothing to do.',
+  },
+  queueOverdue: {
+    'zh-CN': '逾期 {hours} 小时',
+    'zh-TW': '逾期 {hours} 小時',
+    'en-US': 'overdue {hours} h',
   },
   checkSummary: {
     'zh-CN': '检查完成：{errors} 个错误，{warnings} 个警告。',

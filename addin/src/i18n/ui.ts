@@ -125,6 +125,12 @@ export const UI = {
   overdueCount: { 'zh-CN': '超时 {count} 件', 'zh-TW': '逾時 {count} 件', 'en-US': '{count} overdue' },
   act: { 'zh-CN': '办理', 'zh-TW': '辦理', 'en-US': 'Act' },
   viewSteps: { 'zh-CN': '办理', 'zh-TW': '辦理', 'en-US': 'Steps' },
+  viewNewRecord: { 'zh-CN': '新建记录', 'zh-TW': '新增記錄', 'en-US': 'New record' },
+  newRecordHelp: {
+    'zh-CN': '选择表单并填写；登记后自动编号，并写入审计日志。',
+    'zh-TW': '選擇表單並填寫；登記後自動編號，並寫入稽核日誌。',
+    'en-US': 'Choose the form and fill it in; the record is numbered on registering, and the audit log records it.',
+  },
   viewImport: { 'zh-CN': '导入', 'zh-TW': '匯入', 'en-US': 'Import' },
   importHelp: {
     'zh-CN': '从采集系统导出的文件或其他表格导入记录。先预览：每一行有问题都会列出行号、列和原因；只导入没有问题的行，重复导入不会重复记录。',

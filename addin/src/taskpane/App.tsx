@@ -19,7 +19,7 @@ import {
 import { LOCALES, type Locale } from '../i18n/locale';
 import { LOCALE_NAMES, ui, type UiId } from '../i18n/ui';
 import { environmentLocale, loadSettings, paneLocale, saveSettings, viewFrom, type PaneEnvironment, type Settings, type ViewId } from './environment';
-import { ComplaintsView, QueueView, ReceptionView, StepsView, type StepTarget } from './DeskViews';
+import { ComplaintsView, NewRecordView, QueueView, ReceptionView, StepsView, type StepTarget } from './DeskViews';
 import { BindingView, PrintView } from './ArchiveViews';
 import { ImportView, PerformanceView, StatisticsView } from './DataViews';
 import { SessionContext, useCreateSession, useSession } from './session';
@@ -44,6 +44,7 @@ const useNarrowPaneStyles = makeStaticStyles({ [`.${selectClassNames.root}`]: { 
 export const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'reception', label: 'viewReception' },
   { id: 'complaints', label: 'viewComplaints' },
+  { id: 'new', label: 'viewNewRecord' },
   { id: 'steps', label: 'viewSteps' },
   { id: 'queue', label: 'viewQueue' },
   { id: 'print', label: 'viewPrint' },
@@ -55,7 +56,7 @@ export const TABS: readonly { id: ViewId; label: UiId }[] = [
 ];
 
 /** The views that write into the workbook: a ledger of another template version shows its Upgrade bar there. */
-const WRITING_VIEWS: ReadonlySet<ViewId> = new Set(['reception', 'complaints', 'steps', 'binding', 'statistics', 'performance', 'import']);
+const WRITING_VIEWS: ReadonlySet<ViewId> = new Set(['reception', 'complaints', 'new', 'steps', 'binding', 'statistics', 'performance', 'import']);
 
 function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const session = useSession();
@@ -149,6 +150,7 @@ export function App({ env }: { env: PaneEnvironment }) {
             <UpgradeBar writes={WRITING_VIEWS.has(view)} />
             {view === 'reception' && <ReceptionView />}
             {view === 'complaints' && <ComplaintsView />}
+            {view === 'new' && <NewRecordView />}
             {view === 'steps' && <StepsView target={stepTarget} />}
             {view === 'queue' && (
               <QueueView

@@ -3,19 +3,21 @@ import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Link, 
 import { STEP_LABELS, ui } from '../i18n/ui';
 import type { Locale } from '../i18n/locale';
 import { complaints } from '../forms/complaints';
-import { reception, repairOrders } from '../forms/receptionRepairs';
+import { FORMS } from '../forms';
 import type { FormDecl } from '../forms/types';
 import { codeLabel } from '../ledger/cells';
 import { fieldsForStep } from '../domain/validate';
 import { runOperation } from '../domain/records';
 import { KefuError, problemMessage, type Problem } from '../core/problems';
-import { DESK_STEPS, voidRecord } from '../domain/serviceDesk';
-import { SUPPLIED_BY_RECEPTION, receiveMatter, type ReceptionResult } from '../domain/reception';
+import { WORKFLOWS, voidRecord, workflowOf } from '../domain/workflows';
+import { receptionWorkflow } from '../domain/deskWorkflows';
+import { receiveMatter, type ReceptionResult } from '../domain/reception';
 import { registerComplaint } from '../domain/complaintProcedure';
 import { type DeskStep, type StepResult } from '../domain/deskSteps';
-import { deskQueue, deskRequest, type DueItem } from '../domain/deskCheck';
+import { creationParts, queueRequest, todoQueue } from '../domain/workflowRuns';
+import type { DueItem, Workflow } from '../domain/workflow';
 import { RecordForm, type FormPart } from './RecordForm';
-import type { FieldValue } from './FormView';
+import type { FieldValue, FormValues } from './FormView';
 import { errorText, useSession } from './session';
 
 /**
@@ -47,15 +49,22 @@ const useStyles = makeStyles({
 });
 
 const fieldsOf = (form: FormDecl, keys: readonly string[]) => keys.map((key) => form.fields.find((f) => f.key === key)!).filter(Boolean);
-const creationFieldsBut = (form: FormDecl, supplied: readonly string[]) => fieldsForStep(form).filter((f) => !supplied.includes(f.key));
+
+/** The form a workflow's `create` takes, as the parts of a RecordForm (from its declaration). */
+export function creationForm(workflow: Workflow): readonly FormPart[] {
+  return creationParts(workflow).map((part) => {
+    const when = part.when;
+    return {
+      key: part.key,
+      form: part.form,
+      fields: fieldsOf(part.form, part.fields),
+      when: when ? (v: FormValues) => typeof v[when.field] === 'string' && when.in.includes(v[when.field] as string) : undefined,
+    };
+  });
+}
 
 /** The reception form: the register's own fields, and the fields its category asks for besides. */
-export const RECEPTION_PARTS: readonly FormPart[] = [
-  { form: reception, fields: fieldsForStep(reception) },
-  { form: reception, fields: fieldsOf(reception, ['referred_to']), when: (v) => v.category === 'issue_report' },
-  { key: 'complaint', form: complaints, fields: creationFieldsBut(complaints, SUPPLIED_BY_RECEPTION.complaints), when: (v) => v.category === 'complaint' },
-  { key: 'repair', form: repairOrders, fields: creationFieldsBut(repairOrders, SUPPLIED_BY_RECEPTION.repair_orders), when: (v) => v.category === 'repair' },
-];
+export const RECEPTION_PARTS: readonly FormPart[] = creationForm(receptionWorkflow);
 
 export function ReceptionView() {
   const { locale } = useSession();
@@ -94,20 +103,70 @@ export function ComplaintsView() {
   );
 }
 
-/** The desk forms whose records go through steps, with the steps each offers. */
-const STEP_GROUPS: readonly { form: FormDecl; steps: Readonly<Record<string, DeskStep>> }[] = [
-  { form: complaints, steps: DESK_STEPS.complaint },
-  { form: repairOrders, steps: DESK_STEPS.repair },
-  { form: reception, steps: DESK_STEPS.reception },
-];
+/** The workflows that create their own records: the New record view's forms. */
+const CREATING_WORKFLOWS: readonly Workflow[] = WORKFLOWS.filter((w) => w.create);
+
+/** A fresh form of a record: signatures by the clerk now, date-times now. */
+function freshValues(parts: readonly FormPart[], now: string, clerk: string): Record<string, FormValues> {
+  const values: Record<string, Record<string, FieldValue>> = {};
+  for (const part of parts) {
+    const own = (values[part.key ?? ''] ??= {});
+    for (const field of part.fields) {
+      if (field.type === 'signature') own[field.key] = { by: clerk, at: now };
+      else if (field.type === 'datetime' && field.required === true) own[field.key] = now;
+    }
+  }
+  return values;
+}
+
+/**
+ * Any workflow's new record (issue 12 item 1): the form comes from the workflow's declaration
+ * (its creation fields, or the parts it declares), and registering runs its `create`.
+ */
+export function NewRecordView() {
+  const styles = useStyles();
+  const session = useSession();
+  const { locale } = session;
+  const [word, setWord] = React.useState(CREATING_WORKFLOWS[0]?.word ?? '');
+  const workflow = CREATING_WORKFLOWS.find((w) => w.word === word) ?? CREATING_WORKFLOWS[0];
+  const parts = React.useMemo(() => (workflow ? creationForm(workflow) : []), [workflow]);
+  if (!workflow?.create) return null;
+  return (
+    <div className={styles.stack}>
+      <Field label={ui('printForm', locale)}>
+        <Select value={workflow.word} onChange={(_, d) => setWord(d.value)} disabled={session.busy}>
+          {CREATING_WORKFLOWS.map((w) => (
+            <option key={w.word} value={w.word}>
+              {w.form.title[locale]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <RecordForm<{ number: string }>
+        key={workflow.word}
+        parts={parts}
+        operation={workflow.create}
+        help={ui('newRecordHelp', locale)}
+        submitLabel={ui('register', locale)}
+        initialValues={(now, clerk) => freshValues(parts, now, clerk)}
+        describeResult={(r) => ui('registered', locale, { number: r.number })}
+      />
+    </div>
+  );
+}
+
+/** The workflows whose records go through steps (or can be voided): the Steps view's forms. */
+const STEP_WORKFLOWS: readonly Workflow[] = WORKFLOWS.filter((w) => Object.keys(w.steps).length > 0 || w.voidable);
 
 export interface StepTarget {
   readonly table: string;
   readonly record: string;
 }
 
-function actionLabel(action: string, locale: Locale): string {
-  return STEP_LABELS[action]?.[locale] ?? action;
+/** A step's name on its button: its own, else the status it leads to. */
+function actionLabel(action: string, locale: Locale, step?: DeskStep): string {
+  const to = step?.describe.to;
+  return STEP_LABELS[action]?.[locale] ?? (step && to !== undefined ? codeLabel(step.describe.form.statuses, to, locale) : action);
 }
 
 export function StepsView({ target }: { target: StepTarget | null }) {
@@ -115,8 +174,8 @@ export function StepsView({ target }: { target: StepTarget | null }) {
   const session = useSession();
   const { locale } = session;
   const [table, setTable] = React.useState(target?.table ?? complaints.key);
-  const group = STEP_GROUPS.find((g) => g.form.key === table) ?? STEP_GROUPS[0];
-  const actions = [...Object.keys(group.steps), 'void'];
+  const group = STEP_WORKFLOWS.find((g) => g.form.key === table) ?? STEP_WORKFLOWS[0];
+  const actions = [...Object.keys(group.steps), ...(group.voidable ? ['void'] : [])];
   const [action, setAction] = React.useState(actions[0]);
   const [number, setNumber] = React.useState(target?.record ?? '');
   const [reason, setReason] = React.useState('');
@@ -134,12 +193,12 @@ export function StepsView({ target }: { target: StepTarget | null }) {
   const [shownGroup, setShownGroup] = React.useState(group);
   if (group !== shownGroup) {
     setShownGroup(group);
-    setAction(Object.keys(group.steps)[0]);
+    setAction(actions[0]);
   }
   const step = group.steps[action];
   const key = group.form.fields.find((f) => f.key === group.form.keyField)!;
 
-  const voidOperation = voidRecord(group.form.key as 'complaints');
+  const voidOperation = voidRecord(group.form);
   const voidContext = { clock: session.clock, actor: { clerk: session.settings.clerk } };
   // What is wrong with the reason (text Excel cannot store, too long), under the field as it is typed.
   const reasonProblems = ((): Problem[] => {
@@ -170,7 +229,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
       <div className={styles.row}>
         <Field label={ui('printForm', locale)}>
           <Select value={group.form.key} onChange={(_, d) => setTable(d.value)} disabled={session.busy}>
-            {STEP_GROUPS.map((g) => (
+            {STEP_WORKFLOWS.map((g) => (
               <option key={g.form.key} value={g.form.key}>
                 {g.form.title[locale]}
               </option>
@@ -184,7 +243,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
           <Select value={action} onChange={(_, d) => setAction(d.value)} disabled={session.busy}>
             {actions.map((a) => (
               <option key={a} value={a}>
-                {actionLabel(a, locale)}
+                {actionLabel(a, locale, group.steps[a])}
               </option>
             ))}
           </Select>
@@ -215,7 +274,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
             help={ui('stepHelp', locale, {
               from: step.describe.from.map((s) => codeLabel(group.form.statuses, s, locale)).join(locale === 'en-US' ? ', ' : '、'),
             })}
-            submitLabel={actionLabel(action, locale)}
+            submitLabel={actionLabel(action, locale, step)}
             initialValues={(now, clerk) => ({
               fields: Object.fromEntries(
                 step.describe.fields.flatMap((k): [string, FieldValue][] => {
@@ -246,8 +305,8 @@ export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
       session.act(async () => {
         try {
           const ledger = await session.ledger();
-          const snapshot = await ledger.read(deskRequest());
-          setItems(deskQueue(snapshot, session.clock.now().slice(0, 16)));
+          const snapshot = await ledger.read(queueRequest(WORKFLOWS));
+          setItems(todoQueue(WORKFLOWS, snapshot, session.clock.now().slice(0, 16)));
           setError(null);
         } catch (e) {
           setError(errorText(e, locale));
@@ -269,7 +328,9 @@ export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
         await context.sync();
       });
     });
-  const formOf = (table: string) => STEP_GROUPS.find((g) => g.form.key === table)?.form;
+  // The status is named by the item's form; Act opens the Steps view on a record of a workflow with steps.
+  const formOf = (table: string) => workflowOf(table)?.form ?? FORMS.find((f) => f.key === table);
+  const actsOn = (table: string) => STEP_WORKFLOWS.some((w) => w.form.key === table);
   return (
     <section aria-label={ui('viewQueue', locale)}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
@@ -320,7 +381,7 @@ export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
                       </time>
                     </div>
                   </div>
-                  {form && (
+                  {actsOn(item.table) && (
                     <Button size="small" className={styles.keep} onClick={() => onAct({ table: item.table, record: item.record })} aria-label={`${ui('act', locale)} ${item.record}`}>
                       {ui('act', locale)}
                     </Button>

@@ -59,6 +59,8 @@ function orderStep(spec: {
   readonly kind: Kind;
   readonly action: string;
   readonly from: readonly string[];
+  /** The statuses the step may leave the order in (none: it stays as it is), for the diagram and the pane. */
+  readonly to?: readonly string[];
   readonly fieldsForm: FormDecl;
   readonly fields: readonly string[];
   readonly prepare: (fields: Record<string, unknown>, context: OperationContext) => { values: Record<string, DomainValue>; extra?: Record<string, unknown> };
@@ -69,7 +71,14 @@ function orderStep(spec: {
 }): DeskStep<Prepared> & { readonly describe: { readonly form: FormDecl } } {
   const { order } = spec.kind;
   return {
-    describe: { form: order, action: spec.action, from: spec.from, fieldsForm: spec.fieldsForm, fields: spec.fields },
+    describe: {
+      form: order,
+      action: spec.action,
+      from: spec.from,
+      ...(spec.to && spec.to.length > 0 ? { to: spec.to[0], alsoTo: spec.to.slice(1) } : {}),
+      fieldsForm: spec.fieldsForm,
+      fields: spec.fields,
+    },
     prepare(input, context) {
       const no = typeof input?.no === 'string' ? input.no.trim() : '';
       if (no === '') throw new KefuError([{ kind: 'required', form: order.key, field: order.keyField }]);
@@ -311,6 +320,8 @@ function checkStep(kindName: OrderKind): DeskStep<Prepared> {
     kind,
     action: 'check',
     from: ['completed'],
+    // A batch install waits for the three signatures (sign) before its verdict.
+    to: kind === KINDS.batch ? [] : ['field_checked', 'rectification'],
     fieldsForm: kind.check,
     fields,
     prepare(input, context) {
@@ -413,6 +424,7 @@ const signInvestigation = orderStep({
   kind: KINDS.batch,
   action: 'sign',
   from: ['completed'],
+  to: ['field_checked', 'rectification'],
   fieldsForm: investigations,
   fields: [...SIGNATURES],
   prepare: (fields) => ({ values: validated(investigations, fields, 'signed') }),
@@ -440,6 +452,7 @@ function verifyCollection(kindName: OrderKind): DeskStep<Prepared> {
     kind,
     action: 'verify-collection',
     from: ['field_checked'],
+    to: ['collection_verified', 'rectification'],
     fieldsForm: collectionChecks,
     fields,
     prepare(input) {
@@ -477,6 +490,7 @@ function rectify(kindName: OrderKind): DeskStep<Prepared> {
     kind,
     action: 'rectify',
     from: ['rectification'],
+    to: ['completed', 'field_checked'],
     fieldsForm: kind.order,
     fields: ['rectified_on', 'rectification_note'],
     prepare: (fields) => ({ values: validated(kind.order, fields, 'rectification') }),

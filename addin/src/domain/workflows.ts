@@ -1,0 +1,39 @@
+import { FORMS } from '../forms';
+import type { FormDecl } from '../forms/types';
+import { complaintWorkflow, receptionWorkflow, repairWorkflow } from './deskWorkflows';
+import type { Operation } from './records';
+import type { StepResult } from './deskSteps';
+import { voidOperation, type VoidInput } from './voiding';
+import type { Workflow } from './workflow';
+
+/**
+ * The registry of workflows (issue 12 item 1): every procedure whose records go through steps.
+ * The command line's `kefu <word> …` commands, the pane's Steps, New record and To do views,
+ * `kefu queue`, `kefu check` and docs/workflows.md are generated from this list. A new procedure
+ * exports its `Workflow` from its own module and is added here.
+ */
+export const WORKFLOWS: readonly Workflow[] = [complaintWorkflow, receptionWorkflow, repairWorkflow];
+
+/** The workflow whose records are those of `form` (a table key), if any. */
+export function workflowOf(form: string, workflows: readonly Workflow[] = WORKFLOWS): Workflow | undefined {
+  return workflows.find((w) => w.form.key === form);
+}
+
+/**
+ * Voiding a record of a form, by its table key: a voidable workflow's record with what it voids
+ * along (the repair order's ledger line), or a record of a form without a workflow of its own (a
+ * return visit).
+ */
+export function voidRecord(form: string | FormDecl): Operation<VoidInput, VoidInput, StepResult> {
+  const key = typeof form === 'string' ? form : form.key;
+  const workflow = workflowOf(key);
+  if (workflow) {
+    if (!workflow.voidable) throw new Error(`the records of ${key} cannot be voided`);
+    return voidOperation(workflow.form, workflow.voidsWith ?? []);
+  }
+  const decl = typeof form === 'string' ? FORMS.find((f) => f.key === form) : form;
+  if (!decl) throw new Error(`no form ${key}`);
+  return voidOperation(decl);
+}
+
+export type { VoidInput };
