@@ -44,6 +44,10 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   wait_parts: { 'zh-CN': '登记待料', 'zh-TW': '登記待料', 'en-US': 'marked as waiting for parts' },
   complete: { 'zh-CN': '完工验收', 'zh-TW': '完工驗收', 'en-US': 'completed' },
   close: { 'zh-CN': '关闭', 'zh-TW': '關閉', 'en-US': 'closed' },
+  report_verbal: { 'zh-CN': '登记口头报告', 'zh-TW': '登記口頭報告', 'en-US': 'given its verbal report' },
+  report_written: { 'zh-CN': '登记书面报告', 'zh-TW': '登記書面報告', 'en-US': 'given its written report' },
+  investigate: { 'zh-CN': '立案调查', 'zh-TW': '立案調查', 'en-US': 'put under investigation' },
+  close_accident: { 'zh-CN': '结案', 'zh-TW': '結案', 'en-US': 'closed' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */
@@ -227,15 +231,26 @@ interface StepSpec {
   readonly fieldsStep?: string;
   readonly from: readonly string[];
   readonly to: string;
-  /** Further checks on the record as it is and the values given. */
-  readonly check?: (row: LedgerRow, values: RecordValues) => Problem[];
+  /** Further checks on the record as it is and the values given (`prepared.linked`: those for a linked form). */
+  readonly check?: (row: LedgerRow, values: RecordValues, prepared: PreparedStep) => Problem[];
+  /** Values of the record the step computes from the record and the values given (a flag, a count). */
+  readonly derive?: (row: LedgerRow, values: RecordValues) => RecordValues;
   /** Linked forms read with the record (by their own key = this record's number). */
   readonly linkedReads?: readonly FormDecl[];
   readonly linkedWrites?: readonly string[];
-  /** Validates the part of the input meant for a linked form. */
-  readonly linkedInput?: (fields: Record<string, unknown>) => { own: Record<string, unknown>; linked: Record<string, DomainValue> };
-  /** Further changes decided with the record (the repair-ledger line kept in step). */
-  readonly alsoChange?: (snapshot: Snapshot, row: LedgerRow, values: RecordValues, prepared: PreparedStep, context: OperationContext, at: string) => { updates: RecordUpdate[]; audit: AuditEntry[] };
+  /** Validates the part of the input meant for a linked form (`no`: the record's number). */
+  readonly linkedInput?: (fields: Record<string, unknown>, no: string) => { own: Record<string, unknown>; linked: Record<string, DomainValue> };
+  /** The form whose fields the clerk fills in at this step, when they belong to a linked record (default: `form`). */
+  readonly fieldsForm?: FormDecl;
+  /** Further changes decided with the record (the repair-ledger line kept in step; a linked record the step creates). */
+  readonly alsoChange?: (
+    snapshot: Snapshot,
+    row: LedgerRow,
+    values: RecordValues,
+    prepared: PreparedStep,
+    context: OperationContext,
+    at: string,
+  ) => { updates: RecordUpdate[]; audit: AuditEntry[]; appends?: Readonly<Record<string, readonly RecordValues[]>> };
 }
 
 /**
@@ -259,14 +274,14 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       form,
       action: spec.action,
       from: spec.from,
-      fieldsForm: form,
+      fieldsForm: spec.fieldsForm ?? form,
       fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
     },
     prepare(input) {
       const no = typeof input?.no === 'string' ? input.no.trim() : '';
       if (no === '') throw new KefuError([{ kind: 'required', form: form.key, field: form.keyField }]);
       const fields = asObject(input.fields ?? {});
-      const split = spec.linkedInput ? spec.linkedInput(fields) : { own: fields, linked: {} };
+      const split = spec.linkedInput ? spec.linkedInput(fields, no) : { own: fields, linked: {} };
       const values = spec.fieldsStep === undefined && Object.keys(split.own).length === 0 ? {} : validated(form, split.own, spec.fieldsStep ?? '\u0000none');
       return { no, values, linked: split.linked };
     },
@@ -279,14 +294,16 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       const row = recordIn(snapshot, form, prepared.no);
       guardStatus(form, row, spec.from, spec.action);
       // Guards first (a step that does not apply to this record), then what the step needs.
-      const refused = spec.check ? spec.check(row, prepared.values) : [];
+      const refused = spec.check ? spec.check(row, prepared.values, prepared) : [];
       if (refused.length > 0) throw new KefuError(refused);
       const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
       if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
-      const own = changeRecord(form, row, { ...prepared.values, status: spec.to }, context, spec.action, at);
+      const derived = spec.derive ? spec.derive(row, prepared.values) : {};
+      const own = changeRecord(form, row, { ...prepared.values, ...derived, status: spec.to }, context, spec.action, at);
       const also = spec.alsoChange ? spec.alsoChange(snapshot, row, prepared.values, prepared, context, at) : { updates: [], audit: [] };
       const changes: ChangeSet = {
+        ...(also.appends ? { appends: also.appends } : {}),
         updates: [...(own.update ? [own.update] : []), ...also.updates],
         audit: [...own.audit, ...also.audit],
       };
