@@ -9,6 +9,7 @@ import { message } from '../addin/src/i18n/messages';
 import { UsageError, closest, commandHelp, findCommand, messageLocale, parseArgs, usageLines, usageText, type Command } from './cli/args';
 import { demo, dictionary, template, templates } from './cli/workbook';
 import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps } from './cli/serviceDesk';
+import { accidentsCommand } from './cli/accidents';
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   perfCommand,
   statsCommand,
+  accidentsCommand,
   bind,
   demo,
 ];

@@ -12,7 +12,7 @@ import {
 } from '../forms/accidents';
 import type { Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from '../ledger/cells';
-import type { AuditEntry, LedgerRow, Snapshot } from '../ledger/types';
+import type { LedgerRow, Snapshot } from '../ledger/types';
 import { KefuError, type Problem } from '../core/problems';
 import { changeRecord, codeText, createdAudit, guardStatus, localized, lookup, notBefore, recordIn, sheetRow, stepOperation, type StepResult } from './deskSteps';
 import { isOverdue, minutesLate } from './dueDates';
@@ -252,7 +252,12 @@ export interface VoidAccidentInput {
   readonly reason: string;
 }
 
-/** Voids an accident with a reason: its F25 record and, where they exist, its written report and investigation record. */
+/**
+ * Voids an accident with a reason (entered twice): its F25 record, which takes no further step and
+ * leaves the queue, the check and the reports. Its written report and investigation record, if
+ * any, stay as they were: they belong to a void number (a lookup of a row that may not exist would
+ * fail the request, and reading those tables whole is not a single-record action).
+ */
 export const voidAccident: Operation<VoidAccidentInput, VoidAccidentInput, StepResult> = {
   prepare(input) {
     const no = typeof input?.no === 'string' ? input.no.trim() : '';
@@ -267,25 +272,13 @@ export const voidAccident: Operation<VoidAccidentInput, VoidAccidentInput, StepR
     return { no, reason };
   },
   request(prepared) {
-    return {
-      tables: { [F25.key]: lookup(F25, [prepared.no]), [F26.key]: lookup(F26, [prepared.no]), [F27.key]: lookup(F27, [prepared.no]) },
-      writes: [F25.key, F26.key, F27.key],
-    };
+    return { tables: { [F25.key]: lookup(F25, [prepared.no]) }, writes: [F25.key] };
   },
   decide(snapshot, prepared, context) {
     const row = recordIn(snapshot, F25, prepared.no);
     if (row.values.voided === true) guardStatus(F25, row, [], 'void');
-    const at = context.clock.now();
-    const updates = [];
-    const audit: AuditEntry[] = [];
-    for (const form of [F25, F26, F27]) {
-      for (const linked of (snapshot.tables[form.key] ?? []).filter((r) => r.values[form.keyField] === prepared.no && r.values.voided !== true)) {
-        const change = changeRecord(form, linked, { voided: true, void_reason: prepared.reason }, context, 'void', at);
-        if (change.update) updates.push(change.update);
-        audit.push(...change.audit);
-      }
-    }
-    return { changes: { updates, audit }, result: { number: prepared.no, status: str(row.values.status) } };
+    const change = changeRecord(F25, row, { voided: true, void_reason: prepared.reason }, context, 'void', context.clock.now());
+    return { changes: { updates: change.update ? [change.update] : [], audit: change.audit }, result: { number: prepared.no, status: str(row.values.status) } };
   },
 };
 
