@@ -5,7 +5,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../addin/src/core/clock';
 import { KefuError } from '../addin/src/core/problems';
-import { ACCIDENT_DUE_KINDS, accidentQueue, accidentWorkflow, checkAccidents, closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten, voidAccident } from '../addin/src/domain/accidents';
+import {
+  ACCIDENT_DUE_KINDS,
+  accidentQueue,
+  accidentWorkflow,
+  checkAccidents,
+  closeAccident,
+  investigateAccident,
+  registerAccident,
+  reportVerbal,
+  reportWritten,
+  voidAccident,
+} from '../addin/src/domain/accidents';
 import { accidentReportRequest, accidentReportsFrom, parseReportPeriod, recordAccidentReport } from '../addin/src/domain/accidentReports';
 import { lookup } from '../addin/src/domain/deskSteps';
 import { runOperation, type Operation } from '../addin/src/domain/records';
@@ -33,7 +44,13 @@ const context = { clock: clock(), actor: { clerk: '安监李强', site: '城东�
 const run = <I, R>(ledger: Ledger, operation: Operation<I, unknown, R>, input: I) => runOperation(ledger, operation, input, context).then((o) => o.result);
 
 const EVENT = '2026-05-04 09:00';
-const occurred = (at = EVENT, vendor = 'WB01') => ({ reporting_unit: '华远电力安装公司二班', vendor_code: vendor, occurred_at: at, place: '幸福小区3号楼表箱', summary: '换表时表箱内短路起火，一人手部灼伤' });
+const occurred = (at = EVENT, vendor = 'WB01') => ({
+  reporting_unit: '华远电力安装公司二班',
+  vendor_code: vendor,
+  occurred_at: at,
+  place: '幸福小区3号楼表箱',
+  summary: '换表时表箱内短路起火，一人手部灼伤',
+});
 const verbal = (at: string) => ({ reported_at: at, report_method: 'phone', recipients: 'work_leader、centre_leaders', reported_by: { by: '张班长', at } });
 const written = (at: string, extra: Record<string, unknown> = {}) => ({
   submitted_at: at,
@@ -168,7 +185,10 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
     assert.match(error.describe('zh-TW')[0], /不能結案：四不放過第 4 項「有關人員未受教育不放過」未落實/);
     assert.match(error.describe('en-US')[0], /SG-2026-01 cannot be closed: item 4 of the four no-lets-go, "staff concerned not educated", is not done \(not ticked Yes, no evidence, no date\)/);
     // "No" with evidence is still not done.
-    await assert.rejects(run(session.ledger, closeAccident, { no, fields: { ...ITEMS, persons_dealt: 'no' } }), (e: unknown) => e instanceof KefuError && /第 2 项“责任人员未处理不放过”未落实（未确认为“是”）/.test(e.describe('zh-CN')[0]));
+    await assert.rejects(
+      run(session.ledger, closeAccident, { no, fields: { ...ITEMS, persons_dealt: 'no' } }),
+      (e: unknown) => e instanceof KefuError && /第 2 项“责任人员未处理不放过”未落实（未确认为“是”）/.test(e.describe('zh-CN')[0]),
+    );
     assert.equal(JSON.stringify((await tables(session.ledger, no)).tables), before, 'nothing half-done');
     assert.equal(one(await tables(session.ledger, no), accidentVerbalReports.key).status, 'under_investigation');
   });
@@ -176,7 +196,10 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
   it('refuses a verbal report dated before the event, and flags one within the hour as on time', async () => {
     const session = await onHost();
     const { number: no } = await run(session.ledger, registerAccident, occurred());
-    await assert.rejects(run(session.ledger, reportVerbal, { no, fields: verbal('2026-05-04 08:59') }), (e: unknown) => e instanceof KefuError && /2026-05-04 08:59 早于发生时间（2026-05-04 09:00）/.test(e.describe('zh-CN')[0]));
+    await assert.rejects(
+      run(session.ledger, reportVerbal, { no, fields: verbal('2026-05-04 08:59') }),
+      (e: unknown) => e instanceof KefuError && /2026-05-04 08:59 早于发生时间（2026-05-04 09:00）/.test(e.describe('zh-CN')[0]),
+    );
     await run(session.ledger, reportVerbal, { no, fields: verbal('2026-05-04 10:00') });
     const accident = one(await tables(session.ledger, no), accidentVerbalReports.key);
     assert.deepEqual([accident.verbal_minutes, accident.verbal_late], [60, false], '1 hour is within the hour');
@@ -187,8 +210,14 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
     const { number: no } = await run(session.ledger, registerAccident, occurred());
     await run(session.ledger, reportVerbal, { no, fields: verbal('2026-05-04 09:20') });
     const noGrade = written('2026-05-04 18:00', { grade: undefined });
-    await assert.rejects(run(session.ledger, reportWritten, { no, fields: noGrade }), (e: unknown) => e instanceof KefuError && e.problems.some((p) => p.kind === 'requiredWhen' && p.field === 'grade'));
-    await assert.rejects(run(session.ledger, reportWritten, { no, fields: written('2026-05-04 18:00', { targets_hit: 'serious_casualty' }) }), (e: unknown) => e instanceof KefuError && /不能计入“较大人身伤亡事故”/.test(e.describe('zh-CN')[0]));
+    await assert.rejects(
+      run(session.ledger, reportWritten, { no, fields: noGrade }),
+      (e: unknown) => e instanceof KefuError && e.problems.some((p) => p.kind === 'requiredWhen' && p.field === 'grade'),
+    );
+    await assert.rejects(
+      run(session.ledger, reportWritten, { no, fields: written('2026-05-04 18:00', { targets_hit: 'serious_casualty' }) }),
+      (e: unknown) => e instanceof KefuError && /不能计入“较大人身伤亡事故”/.test(e.describe('zh-CN')[0]),
+    );
     // The national regulation lists no grade.
     await run(session.ledger, reportWritten, { no, fields: { ...noGrade, checklist: 'national' } });
     const report = one(await tables(session.ledger, no), accidentWrittenReports.key);
@@ -260,10 +289,10 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
     const dump = async (no: string) => JSON.stringify((await tables(session.ledger, no)).tables);
     const { number: no } = await run(session.ledger, registerAccident, occurred());
     const steps: [Operation<unknown, unknown, unknown>, unknown][] = [
-      [reportVerbal as Operation<unknown, unknown, unknown>, { no, fields: verbal('2026-05-04 09:30') }],
-      [reportWritten as Operation<unknown, unknown, unknown>, { no, fields: written('2026-05-05 08:00') }],
-      [investigateAccident as Operation<unknown, unknown, unknown>, { no, fields: { investigator: '赵敏' } }],
-      [closeAccident as Operation<unknown, unknown, unknown>, { no, fields: ITEMS }],
+      [reportVerbal, { no, fields: verbal('2026-05-04 09:30') }],
+      [reportWritten, { no, fields: written('2026-05-05 08:00') }],
+      [investigateAccident, { no, fields: { investigator: '赵敏' } }],
+      [closeAccident, { no, fields: ITEMS }],
     ];
     for (const [operation, input] of steps) {
       for (const failing of [1, 2]) {
@@ -314,7 +343,10 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
     await run(session.ledger, voidAccident, { no: voided, reason: '重复登记' });
     // A unit of the roster with no accident gets a zero report.
     const basis = await session.ledger.read({ writes: ['workers'] });
-    await session.ledger.apply({ appends: { workers: [{ worker_id: 'W301', name: '周工', team_code: 'T3', vendor_code: 'WB03', base_cm: 0, base_rot: 0, base_bat: 0, base_total: 0, voided: false }] } }, basis);
+    await session.ledger.apply(
+      { appends: { workers: [{ worker_id: 'W301', name: '周工', team_code: 'T3', vendor_code: 'WB03', base_cm: 0, base_rot: 0, base_bat: 0, base_total: 0, voided: false }] } },
+      basis,
+    );
     assert.equal(pending, 'SG-2026-04');
     return session;
   }
@@ -348,9 +380,21 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
     const months = Array.from({ length: 12 }, (_, m) => accidentReportsFrom(snapshot, parseReportPeriod(`2026-${String(m + 1).padStart(2, '0')}`)!));
     for (const report of year) {
       const ofVendor = months.map((list) => list.find((r) => r.vendor === report.vendor)!);
-      assert.equal(report.total, ofVendor.reduce((s, r) => s + r.total, 0), report.vendor);
-      assert.equal(report.outsideTargets, ofVendor.reduce((s, r) => s + r.outsideTargets, 0));
-      for (const [target, count] of Object.entries(report.counts)) assert.equal(count, ofVendor.reduce((s, r) => s + r.counts[target], 0), `${report.vendor} ${target}`);
+      assert.equal(
+        report.total,
+        ofVendor.reduce((s, r) => s + r.total, 0),
+        report.vendor,
+      );
+      assert.equal(
+        report.outsideTargets,
+        ofVendor.reduce((s, r) => s + r.outsideTargets, 0),
+      );
+      for (const [target, count] of Object.entries(report.counts))
+        assert.equal(
+          count,
+          ofVendor.reduce((s, r) => s + r.counts[target], 0),
+          `${report.vendor} ${target}`,
+        );
     }
     assert.deepEqual(
       year.map((r) => [r.vendor, r.total, r.counts.fire]),
@@ -373,7 +417,10 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
       [row.report_kind, row.period_year, row.period_month, row.vendor_code, row.accident_count, row.accident_nos, row.grid_outage, row.fire, row.sent_to, row.prepared_by_by],
       ['monthly', 2026, 5, 'WB02', 1, 'SG-2026-03', 1, 0, ['local_safety_supervision', 'superior_authority', 'centre_safety_inspection'], '安监李强'],
     );
-    await assert.rejects(run(session.ledger, recordAccidentReport, { period, vendor: 'WB02' }), (e: unknown) => e instanceof KefuError && /外包单位 WB02 2026-05 的事故报告已报送：SGR-2026-001（2026-05-06），不能重复报送/.test(e.describe('zh-CN')[0]));
+    await assert.rejects(
+      run(session.ledger, recordAccidentReport, { period, vendor: 'WB02' }),
+      (e: unknown) => e instanceof KefuError && /外包单位 WB02 2026-05 的事故报告已报送：SGR-2026-001（2026-05-06），不能重复报送/.test(e.describe('zh-CN')[0]),
+    );
     // Another period or unit is not the same report (the refusal came after its number was claimed: that one is never issued).
     assert.match((await run(session.ledger, recordAccidentReport, { period: parseReportPeriod('2026')!, vendor: 'WB02' })).number, /^SGR-2026-00[23]$/);
     const all = await session.ledger.read({ tables: { [accidentReports.key]: { columns: ['report_no', 'report_kind', 'vendor_code'], rows: 'all' } } });
@@ -407,7 +454,11 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
       assert.match(pages[0], /施工导致的电网停电及设备事故\s+由外包队伍施工导致的电网停电或设备事故\s+0/);
       assert.match(pages[0], /不计入任何目标的事故.*\s+2\s*$/m);
       assert.match(pages[0], /SG-2026-04.*书面报告未交，待定/s);
-      for (const recipient of ['当地政府安全监督部门', '上级主管部门', '中心安检部门']) assert.ok(pages.every((p) => p.includes(recipient)), recipient);
+      for (const recipient of ['当地政府安全监督部门', '上级主管部门', '中心安检部门'])
+        assert.ok(
+          pages.every((p) => p.includes(recipient)),
+          recipient,
+        );
       assert.match(pages[1], /SGR-2026-001/);
       assert.match(pages[2], /WB03\s+事故月报\s+2026-05（零报告）/);
       assert.match(pages[2], /本期未发生事故，零报告/);
@@ -447,7 +498,10 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
       const first = await runKefu(['accidents', ledger, '--month', '2026-05', '--out', out, '--record', '--clerk', '安监李强', '--locale', 'en-US']);
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /Accident reports of 2026-05 written to .*may\.xlsx: 3 outsourcing unit\(s\), 3 accident\(s\) in all \(zero reports: WB03\)\./);
-      assert.match(first.stdout, /Reports recorded: SGR-\d{4}-001, SGR-\d{4}-002, SGR-\d{4}-003 \(sent to: Local government safety supervision, Superior authority, Centre's safety inspection dept\)\./);
+      assert.match(
+        first.stdout,
+        /Reports recorded: SGR-\d{4}-001, SGR-\d{4}-002, SGR-\d{4}-003 \(sent to: Local government safety supervision, Superior authority, Centre's safety inspection dept\)\./,
+      );
       const again = await runKefu(['accidents', ledger, '--month', '2026-05', '--vendor', 'WB02', '--out', path.join(dir, 'again.xlsx'), '--record', '--locale', 'en-US']);
       assert.equal(again.code, 1);
       assert.match(again.stderr, /the accident report of 2026-05 for the outsourcing unit WB02 was already sent: SGR-\d{4}-002/);

@@ -134,10 +134,7 @@ export const reportWritten = stepOperation({
     if (problems.length > 0) throw new KefuError(problems);
     return { own: {}, linked: values };
   },
-  check: (row, _values, prepared) => [
-    ...notBefore(F26, undefined, 'submitted_at', prepared.linked.submitted_at, 'occurred_at', row.values.occurred_at),
-    ...qualifierProblems(prepared.linked),
-  ],
+  check: (row, _values, prepared) => [...notBefore(F26, undefined, 'submitted_at', prepared.linked.submitted_at, 'occurred_at', row.values.occurred_at), ...qualifierProblems(prepared.linked)],
   alsoChange: (_snapshot, row, _values, prepared, context, at) => {
     const occurredAt = str(row.values.occurred_at);
     const due = writtenReportDue(occurredAt);
@@ -302,7 +299,14 @@ export function accidentQueue(snapshot: Snapshot, now: string): DueItem[] {
   const items: DueItem[] = [];
   for (const row of liveAccidents(snapshot)) {
     const status = str(row.values.status);
-    const base = { table: F25.key, record: str(row.values.accident_no), row: sheetRow(row), status, subject: str(row.values.summary).replace(/\s+/g, ' ').trim(), person: str(row.values.reporting_unit) };
+    const base = {
+      table: F25.key,
+      record: str(row.values.accident_no),
+      row: sheetRow(row),
+      status,
+      subject: str(row.values.summary).replace(/\s+/g, ' ').trim(),
+      person: str(row.values.reporting_unit),
+    };
     if (WAITING_FOR_WRITTEN.includes(status) && !blank(row.values.occurred_at)) {
       const due = writtenReportDue(str(row.values.occurred_at));
       items.push({ ...base, rule: 'accident_written_report', due, overdue: isOverdue(due, now), minutesLate: minutesLate(due, now) });

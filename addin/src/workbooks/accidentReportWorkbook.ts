@@ -123,13 +123,10 @@ function writeReport(sheet: ExcelJS.Worksheet, report: VendorAccidentReport, opt
       : accident.targets.length === 0
         ? L.noTarget[locale]
         : joinList(
-          accident.targets.map((code) => codeLabel(SAFETY_TARGETS, code, locale)),
-          locale,
-        );
-    line(
-      [accident.accidentNo, `${accident.occurredAt}\n${accident.place}`, accident.summary, codeLabel(accidentVerbalReports.statuses, accident.status, locale), targets],
-      { box: true },
-    );
+            accident.targets.map((code) => codeLabel(SAFETY_TARGETS, code, locale)),
+            locale,
+          );
+    line([accident.accidentNo, `${accident.occurredAt}\n${accident.place}`, accident.summary, codeLabel(accidentVerbalReports.statuses, accident.status, locale), targets], { box: true });
   }
   r += 1;
 
