@@ -264,6 +264,37 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
     assert.deepEqual(checkAccidents(voided, now).errors, []);
   });
 
+  it('the check finds a closed accident whose investigation record lacks an item, or has none', async () => {
+    const session = await onHost();
+    const { no } = await accidentPath(session.ledger);
+    const other = (await run(session.ledger, registerAccident, occurred('2026-05-05 07:00'))).number;
+    // Edited in Excel afterwards: the fourth item's evidence cleared; another accident marked closed by hand.
+    const snapshot = await tables(session.ledger, no);
+    const investigation = snapshot.tables[accidentInvestigations.key][0];
+    const basis = await session.ledger.read({ tables: { [accidentVerbalReports.key]: lookup(accidentVerbalReports, [other]) }, writes: [accidentInvestigations.key, accidentVerbalReports.key] });
+    await session.ledger.apply(
+      {
+        updates: [
+          { ref: investigation.ref, values: { education_evidence: null } },
+          { ref: basis.tables[accidentVerbalReports.key][0].ref, values: { status: 'closed' } },
+        ],
+      },
+      basis,
+    );
+    const all = await session.ledger.read({
+      tables: Object.fromEntries(accidentWorkflow.check!.reads.map((form) => [form.key, { columns: columnsOf(form).map((c) => c.key), rows: 'all' as const }])),
+    });
+    const { errors } = checkAccidents(all, '2026-06-01 00:00');
+    assert.deepEqual(
+      errors.map((e) => [e.kind, e.params?.record, e.field]),
+      [
+        ['accidentClosedIncomplete', no, 'staff_educated'],
+        ['missingLinked', other, 'status'],
+      ],
+    );
+    assert.match(new KefuError(errors).describe('zh-CN')[0], /“事故调查处理记录”第 2 行“有关人员已受教育”：SG-2026-01 已结案，但四不放过第 4 项“有关人员未受教育不放过”未落实（无依据）。/);
+  });
+
   it('declares the workflow for the registry: word, steps, void, queue and check', () => {
     assert.equal(accidentWorkflow.word, 'accident');
     assert.deepEqual(Object.keys(accidentWorkflow.steps), ['report-verbal', 'report-written', 'investigate', 'close']);
