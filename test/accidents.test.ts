@@ -18,7 +18,7 @@ import {
   voidAccident,
 } from '../addin/src/domain/accidents';
 import { accidentReportRequest, accidentReportsFrom, parseReportPeriod, recordAccidentReport } from '../addin/src/domain/accidentReports';
-import { lookup } from '../addin/src/domain/deskSteps';
+import { ACTIONS, lookup } from '../addin/src/domain/deskSteps';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { FOUR_NO_LET_GO, accidentInvestigations, accidentReports, accidentVerbalReports, accidentWrittenReports } from '../addin/src/forms/accidents';
 import { columnsOf } from '../addin/src/forms/columns';
@@ -106,26 +106,28 @@ async function onHost(): Promise<OfficeSession> {
 /** The W9 path, each step's requests counted where the backend counts them. */
 async function accidentPath(ledger: Ledger, syncs?: () => number): Promise<{ no: string; requests: number[] }> {
   const requests: number[] = [];
-  const step = async <I, R>(operation: Operation<I, unknown, R>, input: I) => {
+  /** A step the clerk records at `at` (the audit's time), as a later day's work would. */
+  const step = async <I, R>(at: string, operation: Operation<I, unknown, R>, input: I) => {
     const before = syncs?.() ?? 0;
-    const result = await run(ledger, operation, input);
+    const { result } = await runOperation(ledger, operation, input, { ...context, clock: fixedClock(at, 1) });
     requests.push((syncs?.() ?? 0) - before);
     return result;
   };
-  const { number: no } = await step(registerAccident, occurred());
-  // Reported 70 minutes after the event: recorded, flagged.
-  await step(reportVerbal, { no, fields: verbal('2026-05-04 10:10') });
-  // Logged 2 hours after the event, but the written report came 25 hours after the event.
-  await step(reportWritten, { no, fields: written('2026-05-05 10:00') });
-  await step(investigateAccident, { no, fields: { investigator: '安监部赵敏' } });
-  await step(closeAccident, { no, fields: ITEMS });
+  // Logged 2 hours after the event (09:00): a deadline counted from the log would be 11:00 the next day.
+  const { number: no } = await step('2026-05-04 11:00:00', registerAccident, occurred());
+  // Reported by phone 70 minutes after the event: recorded, flagged.
+  await step('2026-05-04 11:05:00', reportVerbal, { no, fields: verbal('2026-05-04 10:10') });
+  // The written report came 25 hours after the event (23 after the log): late by 1 hour.
+  await step('2026-05-05 10:05:00', reportWritten, { no, fields: written('2026-05-05 10:00') });
+  await step('2026-05-06 09:00:00', investigateAccident, { no, fields: { investigator: '安监部赵敏' } });
+  await step('2026-05-17 09:00:00', closeAccident, { no, fields: ITEMS });
   return { no, requests };
 }
 
 function assertClosedPath(snapshot: Snapshot, no: string): void {
   const accident = one(snapshot, accidentVerbalReports.key);
   assert.equal(no, 'SG-2026-01');
-  assert.deepEqual([accident.status, accident.verbal_minutes, accident.verbal_late, accident.vendor_code], ['closed', 70, true, 'WB01']);
+  assert.deepEqual([accident.status, accident.verbal_minutes, accident.verbal_late, accident.vendor_code, accident.created_at], ['closed', 70, true, 'WB01', '2026-05-04 11:00']);
   const report = one(snapshot, accidentWrittenReports.key);
   assert.deepEqual(
     [report.due_at, report.written_late, report.hours_late, report.checklist, report.occurred_at, report.reporting_unit],
@@ -511,9 +513,13 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
           }),
         ),
       );
-      const footers = Object.values({ queue: ACCIDENT_DUE_KINDS, principles: Object.fromEntries(FOUR_NO_LET_GO.map((i) => [i.item, i.principle])) }).flatMap((texts) =>
-        Object.entries(texts).map(([key, text]) => ({ where: key, text: text[locale] })),
-      );
+      const ours = {
+        queue: ACCIDENT_DUE_KINDS,
+        principles: Object.fromEntries(FOUR_NO_LET_GO.map((i) => [i.item, i.principle])),
+        actions: Object.fromEntries(Object.values(accidentWorkflow.steps).map((step) => [step.describe.action, ACTIONS[step.describe.action]])),
+        help: { help: accidentWorkflow.help },
+      };
+      const footers = Object.values(ours).flatMap((texts) => Object.entries(texts).map(([key, text]) => ({ where: key, text: text[locale] })));
       const findings = checkScripts([{ name: `accident reports in ${locale}`, locale, texts: [...texts, ...footers] }], SCRIPT_EXCEPTIONS);
       assert.deepEqual(findings, [], describeFindings(findings));
     }
