@@ -309,15 +309,15 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
   await ledger.apply({ appends: { accident_verbal_reports: past } }, basis);
   const at = '2026-03-14 09:00';
   const steps: [string, Operation<unknown, unknown, unknown>, (no: string) => unknown][] = [
-    ['add', registerAccident as Operation<unknown, unknown, unknown>, () => ({ reporting_unit: '外包施工单位', vendor_code: 'WB01', occurred_at: at, place: '小区表箱', summary: '表箱内短路' })],
+    ['add', registerAccident, () => ({ reporting_unit: '外包施工单位', vendor_code: 'WB01', occurred_at: at, place: '小区表箱', summary: '表箱内短路' })],
     [
       'report-verbal',
-      reportVerbal as Operation<unknown, unknown, unknown>,
+      reportVerbal,
       (no) => ({ no, fields: { reported_at: '2026-03-14 09:20', report_method: 'phone', recipients: 'work_leader', reported_by: { by: '班长', at: '2026-03-14 09:20' } } }),
     ],
     [
       'report-written',
-      reportWritten as Operation<unknown, unknown, unknown>,
+      reportWritten,
       (no) => ({
         no,
         fields: {
@@ -335,10 +335,10 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
         },
       }),
     ],
-    ['investigate', investigateAccident as Operation<unknown, unknown, unknown>, (no) => ({ no, fields: { investigator: '安监部' } })],
+    ['investigate', investigateAccident, (no) => ({ no, fields: { investigator: '安监部' } })],
     [
       'close',
-      closeAccident as Operation<unknown, unknown, unknown>,
+      closeAccident,
       (no) => ({
         no,
         fields: Object.fromEntries(
@@ -355,7 +355,7 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
         ),
       }),
     ],
-    ['void', voidAccident as Operation<unknown, unknown, unknown>, (no) => ({ no, reason: '重复登记' })],
+    ['void', voidAccident, (no) => ({ no, reason: '重复登记' })],
   ];
   let no = '';
   for (const [label, operation, input] of steps) {
