@@ -16,6 +16,7 @@ import { libreOfficeConvert } from '../test/support/libreoffice';
 import { yearStatistics, COMPLAINT_COLUMNS } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation } from '../addin/src/domain/statisticsSheet';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
+import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten, voidAccident } from '../addin/src/domain/accidents';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -288,6 +289,88 @@ async function benchDesk(template: Uint8Array): Promise<void> {
   });
 }
 
+/** Each step of an accident (W9) with 100,000 accidents in F25: requests and bytes per step on the Office.js backend. */
+async function benchAccidents(template: Uint8Array): Promise<void> {
+  const existing = 100_000;
+  const workbook = await hostWorkbookFromXlsx(template);
+  const client = hostClient(workbook);
+  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const basis = await ledger.read({ writes: ['accident_verbal_reports'] });
+  const past = Array.from({ length: existing }, (_, i) => ({
+    accident_no: `SG-2025-${String(i + 1).padStart(6, '0')}`,
+    reporting_unit: '外包施工单位',
+    vendor_code: 'WB01',
+    occurred_at: '2025-06-01 08:00',
+    place: '小区表箱',
+    summary: '表箱内短路',
+    status: 'closed',
+    voided: false,
+  }));
+  await ledger.apply({ appends: { accident_verbal_reports: past } }, basis);
+  const at = '2026-03-14 09:00';
+  const steps: [string, Operation<unknown, unknown, unknown>, (no: string) => unknown][] = [
+    ['add', registerAccident, () => ({ reporting_unit: '外包施工单位', vendor_code: 'WB01', occurred_at: at, place: '小区表箱', summary: '表箱内短路' })],
+    [
+      'report-verbal',
+      reportVerbal,
+      (no) => ({ no, fields: { reported_at: '2026-03-14 09:20', report_method: 'phone', recipients: 'work_leader', reported_by: { by: '班长', at: '2026-03-14 09:20' } } }),
+    ],
+    [
+      'report-written',
+      reportWritten,
+      (no) => ({
+        no,
+        fields: {
+          submitted_at: '2026-03-14 18:00',
+          unit_profile: '外包施工单位',
+          scene: '表箱',
+          sequence: '短路',
+          deaths: 0,
+          injuries: 0,
+          missing: 0,
+          direct_loss: '100.00',
+          measures: '断电',
+          grade: 'level8',
+          submitted_by: { by: '经理', at: '2026-03-14 18:00' },
+        },
+      }),
+    ],
+    ['investigate', investigateAccident, (no) => ({ no, fields: { investigator: '安监部' } })],
+    [
+      'close',
+      closeAccident,
+      (no) => ({
+        no,
+        fields: Object.fromEntries(
+          [
+            ['cause_established', 'cause_evidence', 'cause_date'],
+            ['persons_dealt', 'persons_evidence', 'persons_date'],
+            ['measures_done', 'measures_evidence', 'measures_date'],
+            ['staff_educated', 'education_evidence', 'education_date'],
+          ].flatMap(([item, evidence, date]) => [
+            [item, 'yes'],
+            [evidence, '记录'],
+            [date, '2026-03-15'],
+          ]),
+        ),
+      }),
+    ],
+    ['void', voidAccident, (no) => ({ no, reason: '重复登记' })],
+  ];
+  let no = '';
+  for (const [label, operation, input] of steps) {
+    client.resetStats();
+    const start = performance.now();
+    const outcome = await runOperation(ledger, operation, input(no), context);
+    const elapsed = performance.now() - start;
+    if (label === 'add') no = (outcome.result as { number: string }).number;
+    const stats = client.stats;
+    report(`field.accident.${label}.syncs@${existing}`, stats.syncs, 'syncs');
+    report(`field.accident.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+    report(`field.accident.${label}.hostMs@${existing}`, elapsed, 'ms');
+  }
+}
+
 async function main(): Promise<void> {
   if (!json) console.log(`${'metric'.padEnd(44)} ${'value'.padStart(12)} unit`);
   const template = await benchTemplates();
@@ -295,6 +378,7 @@ async function main(): Promise<void> {
   if (!only || only === 'cli') await benchCli(template);
   if (!only || only === 'bind') await benchBinding(template);
   if (!only || only === 'desk') await benchDesk(template);
+  if (!only || only === 'accidents') await benchAccidents(template);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {

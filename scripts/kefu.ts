@@ -11,6 +11,7 @@ import { demo, dictionary, template, templates } from './cli/workbook';
 import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repairSteps } from './cli/serviceDesk';
 import { queueCommand, workflowCommands } from './cli/workflows';
 import { WORKFLOWS } from '../addin/src/domain/workflows';
+import { accidentsCommand } from './cli/accidents';
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   perfCommand,
   statsCommand,
   sampleCommand,
+  accidentsCommand,
   bind,
   demo,
 ];

@@ -125,7 +125,7 @@ function auditRecords(wb: HostWorkbook, locale: Locale) {
   return t.bodyValues().map((row) => rowToRecord(AUDIT_TABLE, t.headerNames(), row, locale));
 }
 
-/** The columns template version 3 added to tables a version-1 ledger has (the field teams' workflow W8), as "table.header". */
+/** The columns template version 3 added to tables a version-1 ledger has (the field teams' workflow W8, accidents W9), as "table.header". */
 function V3_COLUMNS(locale: Locale): string[] {
   const added: Record<string, readonly string[]> = {
     preshift_meetings: ['roster'],
@@ -134,6 +134,8 @@ function V3_COLUMNS(locale: Locale): string[] {
     investigations: ['class3_rate', 'sample_seed', 'sample_rule', 'sample', 'failed_meters', 'status'],
     rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
     batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
+    accident_verbal_reports: ['vendor_code', 'verbal_minutes', 'verbal_late'],
+    accident_written_reports: ['due_at', 'written_late', 'hours_late'],
   };
   return Object.entries(added).flatMap(([table, keys]) => keys.map((key) => `${table}.${schemaOf(table).columns.find((c) => c.key === key)!.label[locale]}`));
 }

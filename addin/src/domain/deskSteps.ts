@@ -49,6 +49,10 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   power_off: { 'zh-CN': '验电确认', 'zh-TW': '驗電確認', 'en-US': 'checked for power-off' },
   start: { 'zh-CN': '开工', 'zh-TW': '開工', 'en-US': 'started' },
   inspect: { 'zh-CN': '检查', 'zh-TW': '檢查', 'en-US': 'inspected' },
+  report_verbal: { 'zh-CN': '登记口头报告', 'zh-TW': '登記口頭報告', 'en-US': 'given its verbal report' },
+  report_written: { 'zh-CN': '登记书面报告', 'zh-TW': '登記書面報告', 'en-US': 'given its written report' },
+  investigate: { 'zh-CN': '立案调查', 'zh-TW': '立案調查', 'en-US': 'put under investigation' },
+  close_accident: { 'zh-CN': '结案', 'zh-TW': '結案', 'en-US': 'closed' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */
@@ -234,16 +238,20 @@ interface StepSpec {
   readonly from: readonly string[] | 'any';
   /** The status after the step; absent: the status stays as it is. */
   readonly to?: string;
-  /** Further checks on the record as it is and the values given (and what else was read, `reads`). */
-  readonly check?: (row: LedgerRow, values: RecordValues, snapshot: Snapshot) => Problem[];
+  /** Further checks on the record as it is and the values given (`snapshot`: what else was read, `reads`; `prepared.linked`: values for a linked form). */
+  readonly check?: (row: LedgerRow, values: RecordValues, snapshot: Snapshot, prepared: PreparedStep) => Problem[];
+  /** Values of the record the step computes from the record and the values given (a flag, a count). */
+  readonly derive?: (row: LedgerRow, values: RecordValues) => RecordValues;
   /** Linked forms read with the record (by their own key = this record's number). */
   readonly linkedReads?: readonly FormDecl[];
   /** Further rows read in the same request, chosen from the input (a notice by the number given, a team's gear). */
   readonly reads?: (prepared: PreparedStep) => Readonly<Record<string, TableQuery>>;
   readonly linkedWrites?: readonly string[];
-  /** Validates the part of the input meant for a linked form. */
-  readonly linkedInput?: (fields: Record<string, unknown>) => { own: Record<string, unknown>; linked: Record<string, DomainValue> };
-  /** Further changes decided with the record (the repair-ledger line kept in step). */
+  /** Validates the part of the input meant for a linked form (`no`: the record's number). */
+  readonly linkedInput?: (fields: Record<string, unknown>, no: string) => { own: Record<string, unknown>; linked: Record<string, DomainValue> };
+  /** The form whose fields the clerk fills in at this step, when they belong to a linked record (default: `form`). */
+  readonly fieldsForm?: FormDecl;
+  /** Further changes decided with the record (the repair-ledger line kept in step; a linked record the step creates). */
   readonly alsoChange?: (
     snapshot: Snapshot,
     row: LedgerRow,
@@ -280,14 +288,14 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       action: spec.action,
       from: spec.from === 'any' ? form.statuses.map((c) => c.code) : spec.from,
       ...(spec.to !== undefined ? { to: spec.to } : {}),
-      fieldsForm: form,
+      fieldsForm: spec.fieldsForm ?? form,
       fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
     },
     prepare(input) {
       const no = typeof input?.no === 'string' ? input.no.trim() : '';
       if (no === '') throw new KefuError([{ kind: 'required', form: form.key, field: form.keyField }]);
       const fields = asObject(input.fields ?? {});
-      const split = spec.linkedInput ? spec.linkedInput(fields) : { own: fields, linked: {} };
+      const split = spec.linkedInput ? spec.linkedInput(fields, no) : { own: fields, linked: {} };
       const values = spec.fieldsStep === undefined && Object.keys(split.own).length === 0 ? {} : validated(form, split.own, spec.fieldsStep ?? '\u0000none');
       return { no, values, linked: split.linked };
     },
@@ -301,12 +309,13 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       const row = recordIn(snapshot, form, prepared.no);
       guardStatus(form, row, spec.from === 'any' ? [String(row.values.status ?? '')] : spec.from, spec.action);
       // Guards first (a step that does not apply to this record), then what the step needs.
-      const refused = spec.check ? spec.check(row, prepared.values, snapshot) : [];
+      const refused = spec.check ? spec.check(row, prepared.values, snapshot, prepared) : [];
       if (refused.length > 0) throw new KefuError(refused);
       const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
       if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
-      const own = changeRecord(form, row, spec.to === undefined ? prepared.values : { ...prepared.values, status: spec.to }, context, spec.action, at);
+      const derived = spec.derive ? spec.derive(row, prepared.values) : {};
+      const own = changeRecord(form, row, spec.to === undefined ? { ...prepared.values, ...derived } : { ...prepared.values, ...derived, status: spec.to }, context, spec.action, at);
       const also = spec.alsoChange ? spec.alsoChange(snapshot, row, prepared.values, prepared, context, at) : { updates: [], audit: [] };
       const changes: ChangeSet = {
         ...(also.appends ? { appends: also.appends } : {}),

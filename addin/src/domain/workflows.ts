@@ -1,6 +1,9 @@
 import { FORMS } from '../forms';
 import type { FormDecl } from '../forms/types';
 import { complaintWorkflow, receptionWorkflow, repairWorkflow } from './deskWorkflows';
+import { BATCH_WORKFLOW, ROTATION_WORKFLOW } from './fieldWork/fieldWorkflows';
+import { gearRegister, installationRegister, noticeRegister, preshiftWorkflow } from './fieldWork/workOrders';
+import { accidentWorkflow } from './accidents';
 import type { Operation } from './records';
 import type { StepResult } from './deskSteps';
 import { voidOperation, type VoidInput } from './voiding';
@@ -12,7 +15,20 @@ import type { Workflow } from './workflow';
  * `kefu queue`, `kefu check` and docs/workflows.md are generated from this list. A new procedure
  * exports its `Workflow` from its own module and is added here.
  */
-export const WORKFLOWS: readonly Workflow[] = [complaintWorkflow, receptionWorkflow, repairWorkflow];
+export const WORKFLOWS: readonly Workflow[] = [
+  // P1: the service desk (W1–W3)
+  complaintWorkflow,
+  receptionWorkflow,
+  repairWorkflow,
+  // P3: the field teams (W8, F15–F18) and accidents (W9)
+  ROTATION_WORKFLOW,
+  BATCH_WORKFLOW,
+  preshiftWorkflow,
+  gearRegister,
+  noticeRegister,
+  installationRegister,
+  accidentWorkflow,
+];
 
 /** The workflow whose records are those of `form` (a table key), if any. */
 export function workflowOf(form: string, workflows: readonly Workflow[] = WORKFLOWS): Workflow | undefined {

@@ -1,6 +1,7 @@
 import type { Locale, Text } from './locale';
 import { format } from './locale';
 import { FIELD_MESSAGES } from './fieldMessages';
+import { ACCIDENT_MESSAGES, ACCIDENT_REPORT_MESSAGES } from './accidentMessages';
 
 /**
  * Every message a user can read from an operation or the command line, in the three locales.
@@ -434,6 +435,11 @@ export const MESSAGES = {
     'zh-TW': '缺少選項 {flag}。',
     'en-US': 'the option {flag} is required.',
   },
+  usageOneOf: {
+    'zh-CN': '须给出 {flags} 中的一个（只能一个）。',
+    'zh-TW': '須給出 {flags} 中的一個（只能一個）。',
+    'en-US': 'give exactly one of {flags}.',
+  },
   usageArgumentMissing: {
     'zh-CN': '缺少参数 {argument}。',
     'zh-TW': '缺少參數 {argument}。',
@@ -632,6 +638,7 @@ export const MESSAGES = {
     'zh-TW': '另有 {pending} 份 {year} 年投訴單尚未歸檔，下次裝訂時再編號；缺號 {gaps} 個，已列在封面和目錄中。',
     'en-US': '{pending} more tickets of {year} are not archived yet and will be numbered at a later binding; {gaps} missing numbers are listed on the covers and in the indexes.',
   },
+  ...ACCIDENT_REPORT_MESSAGES,
   boundWorkbookWritten: {
     'zh-CN': '装订册工作簿已写入 {file}（{volumes} 册）。',
     'zh-TW': '裝訂冊活頁簿已寫入 {file}（{volumes} 冊）。',
@@ -652,6 +659,7 @@ export const MESSAGES = {
     'zh-TW': '{value} 早於{other_zhTW}（{otherValue}），請核對時間。',
     'en-US': '{value} is earlier than {other_enUS} ({otherValue}); check the time.',
   },
+  ...ACCIDENT_MESSAGES,
   wrongCategory: {
     'zh-CN': '{record} 的分类是“{category_zhCN}”，不能{action_zhCN}；仅适用于：{allowed_zhCN}。',
     'zh-TW': '{record} 的分類是「{category_zhTW}」，不能{action_zhTW}；僅適用於：{allowed_zhTW}。',

@@ -1,7 +1,10 @@
 import { collectionChecks, fieldCheckLines, installationSheets, investigations, rotationSpotChecks } from '../../forms/fieldWork';
 import { batchInstalls, rotationOrders } from '../../forms/performance';
 import { columnsOf } from '../../forms/columns';
-import type { FormDecl } from '../../forms/types';
+import type { CodeDecl, FormDecl } from '../../forms/types';
+import { c } from '../../forms/codes';
+import { isOverdue, minutesLate } from '../dueDates';
+import { addDays } from './fieldGuards';
 import type { DomainValue, RecordValues } from '../../ledger/cells';
 import { formatNumber, periodOf, type SequenceNumbering } from '../../ledger/numbering';
 import type { AuditEntry, ChangeSet, ClaimQuery, LedgerRow, RecordUpdate, Snapshot, SnapshotRequest, TableQuery } from '../../ledger/types';
@@ -647,16 +650,37 @@ export function fieldCheckProblems(snapshot: Snapshot, kindName: OrderKind): Pro
 /** The tables fieldCheckProblems reads (whole). */
 export function fieldCheckReads(kindName: OrderKind): FormDecl[] {
   const kind = KINDS[kindName];
-  return [kind.order, kind.check, installationSheets];
+  return [kind.order, kind.check, installationSheets, collectionChecks];
 }
 
-/** Open rectifications for the to-do queue: each order in rectification, due from the day it went there (its latest check). */
+/** Days a team has to rectify after a failed field check or collection verification (T: the seed sets no deadline). */
+export const RECTIFICATION_DAYS = 7;
+
+/** What the queue calls a rectification it lists. */
+export const RECTIFICATION_RULES: readonly CodeDecl[] = [c('rectification', '整改', '整改', 'Rectification')];
+
+/** The date a record of `form` numbered `no` was checked on (its check_date), if the snapshot holds it. */
+function checkedOn(snapshot: Snapshot, form: FormDecl, no: string): string | undefined {
+  if (no === '') return undefined;
+  const row = (snapshot.tables[form.key] ?? []).find((r) => r.values[form.keyField] === no);
+  const date = row?.values.check_date;
+  return typeof date === 'string' && date !== '' ? date.slice(0, 10) : undefined;
+}
+
+/**
+ * Open rectifications for the to-do queue: each order in rectification, due RECTIFICATION_DAYS
+ * after the check that failed (the collection verification when one was recorded after the field
+ * check, else the spot check or investigation), at the end of that day.
+ */
 export function rectificationItems(snapshot: Snapshot, kindName: OrderKind, now: string): DueItem[] {
   const kind = KINDS[kindName];
   return (snapshot.tables[kind.order.key] ?? [])
     .filter((r) => r.values.voided !== true && r.values.status === 'rectification')
     .map((r) => {
-      const due = String(r.values.done_date ?? now.slice(0, 10));
+      const collection = checkedOn(snapshot, collectionChecks, String(r.values.collection_check_no ?? ''));
+      const field = checkedOn(snapshot, kind.check, String(r.values.field_check_no ?? ''));
+      const failedOn = collection ?? field ?? String(r.values.done_date ?? now.slice(0, 10));
+      const due = `${addDays(failedOn, RECTIFICATION_DAYS)} 23:59`;
       return {
         table: kind.order.key,
         record: String(r.values.order_no),
@@ -666,8 +690,8 @@ export function rectificationItems(snapshot: Snapshot, kindName: OrderKind, now:
         person: String(r.values.team_code ?? r.values.workers ?? ''),
         rule: 'rectification',
         due,
-        overdue: false,
-        minutesLate: 0,
+        overdue: isOverdue(due, now),
+        minutesLate: minutesLate(due, now),
       };
     });
 }
