@@ -15,6 +15,7 @@ import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { findForm } from '../addin/src/forms';
 import { complaintMeasures, complaints } from '../addin/src/forms/complaints';
 import { fieldCheckLines } from '../addin/src/forms/fieldWork';
+import { V3_COLUMNS } from './support/upgradeFixtures';
 import { dueRules } from '../addin/src/forms/promisedTimes';
 import { repairOrders } from '../addin/src/forms/receptionRepairs';
 import { HostWorkbook, WEB_PAYLOAD_LIMIT_BYTES, hostWorkbookFromXlsx, hostWorkbookToXlsx, rectAddress, type CellScalar, type HostClient, hostClient } from '../addin/src/host';
@@ -123,21 +124,6 @@ function validations(model: Record<string, unknown>): Record<string, unknown> {
 function auditRecords(wb: HostWorkbook, locale: Locale) {
   const t = wb.table(AUDIT_TABLE);
   return t.bodyValues().map((row) => rowToRecord(AUDIT_TABLE, t.headerNames(), row, locale));
-}
-
-/** The columns template version 3 added to tables a version-1 ledger has (the field teams' workflow W8, accidents W9), as "table.header". */
-function V3_COLUMNS(locale: Locale): string[] {
-  const added: Record<string, readonly string[]> = {
-    preshift_meetings: ['roster'],
-    installation_sheets: ['load_class'],
-    rotation_spot_checks: ['sample_seed', 'sample_rule', 'sample', 'failed_meters', 'status'],
-    investigations: ['class3_rate', 'sample_seed', 'sample_rule', 'sample', 'failed_meters', 'status'],
-    rotation_orders: ['notice_no', 'team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
-    batch_installs: ['team_code', 'work_date', 'preshift_no', 'site_cleaned', 'field_check_no', 'collection_check_no', 'rectified_on', 'rectification_note'],
-    accident_verbal_reports: ['vendor_code', 'verbal_minutes', 'verbal_late'],
-    accident_written_reports: ['due_at', 'written_late', 'hours_late'],
-  };
-  return Object.entries(added).flatMap(([table, keys]) => keys.map((key) => `${table}.${schemaOf(table).columns.find((c) => c.key === key)!.label[locale]}`));
 }
 
 describe('Upgrade workbook (Office.js, in-memory host)', function () {

@@ -119,3 +119,62 @@ export const FIELD_MESSAGES = {
     'en-US': 'installation sheet {record} has failed workmanship items (recorded as they are).',
   },
 } as const satisfies Record<string, Text>;
+
+/** The messages of the field checks (W8): sampling, spot checks, investigations, collection verification. */
+export const FIELD_CHECK_MESSAGES = {
+  meterNotInSample: {
+    'zh-CN': '{record}：表号 {value} 不在本次样本中（样本：{sample}），只能登记样本中表计的检查结果。',
+    'zh-TW': '{record}：表號 {value} 不在本次樣本中（樣本：{sample}），只能登記樣本中表計的檢查結果。',
+    'en-US': '{record}: meter {value} is not in the sample ({sample}); only sampled meters can be given a result.',
+  },
+  collectedAboveTotal: {
+    'zh-CN': '采集成功户数 {value} 多于应采用户数 {total}，请核对。',
+    'zh-TW': '採集成功戶數 {value} 多於應採用戶數 {total}，請核對。',
+    'en-US': 'users collected ({value}) are more than the users in total ({total}); check the figures.',
+  },
+  class3RateHigh: {
+    'zh-CN': '{record}：三级负荷抽查比例 {rate}% 高于 30%，已按此比例抽样。',
+    'zh-TW': '{record}：三級負荷抽查比例 {rate}% 高於 30%，已按此比例抽樣。',
+    'en-US': '{record}: the Class III sampling rate {rate}% is above 30%; the sample was drawn at that rate.',
+  },
+  sampleRedrawn: {
+    'zh-CN': '{record}（{rule}，种子 {seed}）：样本 {count} 只：{sample}。',
+    'zh-TW': '{record}（{rule}，種子 {seed}）：樣本 {count} 隻：{sample}。',
+    'en-US': '{record} ({rule}, seed {seed}): {count} meter(s) sampled: {sample}.',
+  },
+  sampleMatches: {
+    'zh-CN': '{record}：按种子和规则版本重抽，与记录的样本一致。',
+    'zh-TW': '{record}：按種子和規則版本重抽，與記錄的樣本一致。',
+    'en-US': '{record}: redrawn from its seed and rule version, the sample matches the record.',
+  },
+  sampleMismatch: {
+    'zh-CN': '{record}：记录的样本与按种子 {seed}、规则 {rule} 重抽的样本不一致：重抽有而记录没有：{missing}；记录有而重抽没有：{extra}。',
+    'zh-TW': '{record}：記錄的樣本與按種子 {seed}、規則 {rule} 重抽的樣本不一致：重抽有而記錄沒有：{missing}；記錄有而重抽沒有：{extra}。',
+    'en-US': '{record}: the recorded sample differs from the one redrawn with seed {seed} and rule {rule}: redrawn but not recorded: {missing}; recorded but not redrawn: {extra}.',
+  },
+  sampleRuleUnknown: {
+    'zh-CN': '{record}：抽样规则版本“{rule}”无法识别，不能重抽。',
+    'zh-TW': '{record}：抽樣規則版本「{rule}」無法識別，不能重抽。',
+    'en-US': '{record}: sampling rule version "{rule}" is unknown, so the sample cannot be redrawn.',
+  },
+  sampleNone: {
+    'zh-CN': '工单 {record} 还没有抽样记录。',
+    'zh-TW': '工單 {record} 還沒有抽樣記錄。',
+    'en-US': 'work order {record} has no sample yet.',
+  },
+  fieldCheckMissing: {
+    'zh-CN': '{record} 状态为“现场已检查”，但找不到已检查的记录 {value}。',
+    'zh-TW': '{record} 狀態為「現場已檢查」，但找不到已檢查的記錄 {value}。',
+    'en-US': '{record} is field checked, but its checked record {value} is missing.',
+  },
+  fieldCheckBelow: {
+    'zh-CN': '{record} 状态为“现场已检查”，但合格率 {passed}/{checked} 低于 {threshold}%。',
+    'zh-TW': '{record} 狀態為「現場已檢查」，但合格率 {passed}/{checked} 低於 {threshold}%。',
+    'en-US': '{record} is field checked, but its pass rate {passed}/{checked} is below {threshold}%.',
+  },
+  investigationUnsigned: {
+    'zh-CN': '{record} 的排查记录 {value} 缺少三方签字（{missing_zhCN}）。',
+    'zh-TW': '{record} 的排查記錄 {value} 缺少三方簽字（{missing_zhTW}）。',
+    'en-US': 'the investigation {value} of {record} lacks signatures: {missing_enUS}.',
+  },
+} as const satisfies Record<string, Text>;

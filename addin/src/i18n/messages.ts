@@ -1,6 +1,7 @@
 import type { Locale, Text } from './locale';
 import { format } from './locale';
-import { FIELD_MESSAGES } from './fieldMessages';
+import { FIELD_CHECK_MESSAGES, FIELD_MESSAGES } from './fieldMessages';
+import { USAGE_MESSAGES } from './usageMessages';
 import { ACCIDENT_MESSAGES, ACCIDENT_REPORT_MESSAGES } from './accidentMessages';
 
 /**
@@ -400,109 +401,8 @@ export const MESSAGES = {
     'zh-TW': '{flag} 「{path}」已存在，不會覆蓋。請換一個檔名；確要覆蓋請加 --force。',
     'en-US': '{flag} "{path}" already exists and is not overwritten. Choose another file name, or add --force to replace it.',
   },
-  usageUnknownCommand: {
-    'zh-CN': '没有命令“{command}”。',
-    'zh-TW': '沒有命令「{command}」。',
-    'en-US': 'there is no command "{command}".',
-  },
-  usageUnknownCommandNear: {
-    'zh-CN': '没有命令“{command}”。是不是“{near}”？',
-    'zh-TW': '沒有命令「{command}」。是不是「{near}」？',
-    'en-US': 'there is no command "{command}". Did you mean "{near}"?',
-  },
-  usageUnknownFlag: {
-    'zh-CN': '此命令没有选项 {flag}。',
-    'zh-TW': '此命令沒有選項 {flag}。',
-    'en-US': 'this command has no option {flag}.',
-  },
-  usageUnknownFlagNear: {
-    'zh-CN': '此命令没有选项 {flag}。是不是 {near}？',
-    'zh-TW': '此命令沒有選項 {flag}。是不是 {near}？',
-    'en-US': 'this command has no option {flag}. Did you mean {near}?',
-  },
-  usageFlagTakesNoValue: {
-    'zh-CN': '选项 {flag} 不带值。',
-    'zh-TW': '選項 {flag} 不帶值。',
-    'en-US': 'the option {flag} takes no value.',
-  },
-  usageFlagNeedsValue: {
-    'zh-CN': '选项 {flag} 需要一个值 {value}。',
-    'zh-TW': '選項 {flag} 需要一個值 {value}。',
-    'en-US': 'the option {flag} needs a value {value}.',
-  },
-  usageFlagRequired: {
-    'zh-CN': '缺少选项 {flag}。',
-    'zh-TW': '缺少選項 {flag}。',
-    'en-US': 'the option {flag} is required.',
-  },
-  usageOneOf: {
-    'zh-CN': '须给出 {flags} 中的一个（只能一个）。',
-    'zh-TW': '須給出 {flags} 中的一個（只能一個）。',
-    'en-US': 'give exactly one of {flags}.',
-  },
-  usageArgumentMissing: {
-    'zh-CN': '缺少参数 {argument}。',
-    'zh-TW': '缺少參數 {argument}。',
-    'en-US': 'the argument {argument} is missing.',
-  },
-  usageExtraArgument: {
-    'zh-CN': '多余的参数“{argument}”。',
-    'zh-TW': '多餘的參數「{argument}」。',
-    'en-US': 'unexpected argument "{argument}".',
-  },
-  usageBadLocale: {
-    'zh-CN': '--locale 只能是 {allowed}，不能是“{value}”。',
-    'zh-TW': '--locale 只能是 {allowed}，不能是「{value}」。',
-    'en-US': '--locale must be one of {allowed}, not "{value}".',
-  },
-  usageBadNumber: {
-    'zh-CN': '{flag} 需要一个不小于 0 的数，不能是“{value}”。',
-    'zh-TW': '{flag} 需要一個不小於 0 的數，不能是「{value}」。',
-    'en-US': '{flag} needs a number of at least 0, not "{value}".',
-  },
-  usageBadValue: {
-    'zh-CN': '{flag} 应为 {expected}，不能是“{value}”。',
-    'zh-TW': '{flag} 應為 {expected}，不能是「{value}」。',
-    'en-US': '{flag} must be {expected}, not "{value}".',
-  },
-  usageOneObjectWithNumber: {
-    'zh-CN': '给出编号时，--json 只能含一个对象。',
-    'zh-TW': '給出編號時，--json 只能含一個物件。',
-    'en-US': 'with a number, --json holds one object.',
-  },
-  helpUsage: {
-    'zh-CN': '用法',
-    'zh-TW': '用法',
-    'en-US': 'Usage',
-  },
-  helpOptions: {
-    'zh-CN': '选项',
-    'zh-TW': '選項',
-    'en-US': 'Options',
-  },
-  helpMore: {
-    'zh-CN': '详见 {command}。',
-    'zh-TW': '詳見 {command}。',
-    'en-US': 'See {command}.',
-  },
-  helpCommands: {
-    'zh-CN': '命令',
-    'zh-TW': '命令',
-    'en-US': 'Commands',
-  },
-  helpIntro: {
-    'zh-CN': 'kefu — 客服台账的命令行：不用 Excel，直接处理 .xlsx 台账。',
-    'zh-TW': 'kefu — 客服臺賬的命令列：不用 Excel，直接處理 .xlsx 臺賬。',
-    'en-US': 'kefu — Kefu Ledger (客服台账) on .xlsx files, without Excel.',
-  },
-  helpFooter: {
-    'zh-CN':
-      '“kefu <命令> --help”显示该命令的全部说明。命令行只改动台账中需要改的部分，其余内容（图表、批注、保护、加载项设置……）原样保留；每次写入先写临时文件，再替换台账，上一版保留为 <文件>.bak；同一台账同一时间只允许一个命令写入。退出码：0 完成；1 输入或工作簿被拒绝（见消息）；2 用法错误。日期按 {zone} 本地时间。',
-    'zh-TW':
-      '「kefu <命令> --help」顯示該命令的全部說明。命令列只改動臺賬中需要改的部分，其餘內容（圖表、註解、保護、增益集設定……）原樣保留；每次寫入先寫暫存檔，再取代臺賬，上一版保留為 <檔案>.bak；同一臺賬同一時間只允許一個命令寫入。結束代碼：0 完成；1 輸入或活頁簿被拒絕（見訊息）；2 用法錯誤。日期按 {zone} 當地時間。',
-    'en-US':
-      '"kefu <command> --help" shows all of a command. The command line changes only the parts of a ledger a change needs and keeps everything else as it was (charts, comments, protection, add-in settings …); every write goes to a temporary file first, then replaces the ledger, keeping the previous version as <file>.bak; one command at a time writes a ledger. Exit codes: 0 done, 1 the input or the workbook was refused (see the messages), 2 usage error. Dates are local to {zone}.',
-  },
+  // The command line's usage and help: usageMessages.ts.
+  ...USAGE_MESSAGES,
   ledgerTooNew: {
     'zh-CN': '台账“{path}”由更新版本的客服台账制作（模板版本 {version}，本程序为 {ours}）。为免损坏，不会写入；请更新 kefu。',
     'zh-TW': '臺賬「{path}」由較新版本的客服臺賬製作（範本版本 {version}，本程式為 {ours}）。為免損壞，不會寫入；請更新 kefu。',
@@ -687,61 +587,8 @@ export const MESSAGES = {
     'zh-TW': '{record}：已記錄（{status}）。',
     'en-US': '{record}: recorded ({status}).',
   },
-  meterNotInSample: {
-    'zh-CN': '{record}：表号 {value} 不在本次样本中（样本：{sample}），只能登记样本中表计的检查结果。',
-    'zh-TW': '{record}：表號 {value} 不在本次樣本中（樣本：{sample}），只能登記樣本中表計的檢查結果。',
-    'en-US': '{record}: meter {value} is not in the sample ({sample}); only sampled meters can be given a result.',
-  },
-  collectedAboveTotal: {
-    'zh-CN': '采集成功户数 {value} 多于应采用户数 {total}，请核对。',
-    'zh-TW': '採集成功戶數 {value} 多於應採用戶數 {total}，請核對。',
-    'en-US': 'users collected ({value}) are more than the users in total ({total}); check the figures.',
-  },
-  class3RateHigh: {
-    'zh-CN': '{record}：三级负荷抽查比例 {rate}% 高于 30%，已按此比例抽样。',
-    'zh-TW': '{record}：三級負荷抽查比例 {rate}% 高於 30%，已按此比例抽樣。',
-    'en-US': '{record}: the Class III sampling rate {rate}% is above 30%; the sample was drawn at that rate.',
-  },
-  sampleRedrawn: {
-    'zh-CN': '{record}（{rule}，种子 {seed}）：样本 {count} 只：{sample}。',
-    'zh-TW': '{record}（{rule}，種子 {seed}）：樣本 {count} 隻：{sample}。',
-    'en-US': '{record} ({rule}, seed {seed}): {count} meter(s) sampled: {sample}.',
-  },
-  sampleMatches: {
-    'zh-CN': '{record}：按种子和规则版本重抽，与记录的样本一致。',
-    'zh-TW': '{record}：按種子和規則版本重抽，與記錄的樣本一致。',
-    'en-US': '{record}: redrawn from its seed and rule version, the sample matches the record.',
-  },
-  sampleMismatch: {
-    'zh-CN': '{record}：记录的样本与按种子 {seed}、规则 {rule} 重抽的样本不一致：重抽有而记录没有：{missing}；记录有而重抽没有：{extra}。',
-    'zh-TW': '{record}：記錄的樣本與按種子 {seed}、規則 {rule} 重抽的樣本不一致：重抽有而記錄沒有：{missing}；記錄有而重抽沒有：{extra}。',
-    'en-US': '{record}: the recorded sample differs from the one redrawn with seed {seed} and rule {rule}: redrawn but not recorded: {missing}; recorded but not redrawn: {extra}.',
-  },
-  sampleRuleUnknown: {
-    'zh-CN': '{record}：抽样规则版本“{rule}”无法识别，不能重抽。',
-    'zh-TW': '{record}：抽樣規則版本「{rule}」無法識別，不能重抽。',
-    'en-US': '{record}: sampling rule version "{rule}" is unknown, so the sample cannot be redrawn.',
-  },
-  sampleNone: {
-    'zh-CN': '工单 {record} 还没有抽样记录。',
-    'zh-TW': '工單 {record} 還沒有抽樣記錄。',
-    'en-US': 'work order {record} has no sample yet.',
-  },
-  fieldCheckMissing: {
-    'zh-CN': '{record} 状态为“现场已检查”，但找不到已检查的记录 {value}。',
-    'zh-TW': '{record} 狀態為「現場已檢查」，但找不到已檢查的記錄 {value}。',
-    'en-US': '{record} is field checked, but its checked record {value} is missing.',
-  },
-  fieldCheckBelow: {
-    'zh-CN': '{record} 状态为“现场已检查”，但合格率 {passed}/{checked} 低于 {threshold}%。',
-    'zh-TW': '{record} 狀態為「現場已檢查」，但合格率 {passed}/{checked} 低於 {threshold}%。',
-    'en-US': '{record} is field checked, but its pass rate {passed}/{checked} is below {threshold}%.',
-  },
-  investigationUnsigned: {
-    'zh-CN': '{record} 的排查记录 {value} 缺少三方签字（{missing_zhCN}）。',
-    'zh-TW': '{record} 的排查記錄 {value} 缺少三方簽字（{missing_zhTW}）。',
-    'en-US': 'the investigation {value} of {record} lacks signatures: {missing_enUS}.',
-  },
+  // Sampling and the field checks (W8): fieldMessages.ts.
+  ...FIELD_CHECK_MESSAGES,
   duplicateNumber: {
     'zh-CN': '编号 {value} 重复（第 {rows} 行）。',
     'zh-TW': '編號 {value} 重複（第 {rows} 列）。',
