@@ -103,13 +103,17 @@ export const METER_CHECK_ITEMS: readonly CodeDecl[] = [
   c('collector_power_ok', '采集器电源线正常', '採集器電源線正常', 'Collector power line OK'),
 ];
 
-/** Workmanship checks on an installation sheet (F18; P3-4.2.2). A configurable list. */
+/**
+ * Workmanship checks on an installation sheet (F18; P3-4.2.2). A configurable list. A cell holds
+ * several of them separated by 、 (CODES_SEPARATOR), so no label may contain it: the seed's 、
+ * inside an item is written ，.
+ */
 export const WORKMANSHIP_ITEMS: readonly CodeDecl[] = [
   c('live_neutral_correct', '相线零线不反接', '相線零線不反接', 'Live and neutral not reversed'),
   c('in_out_correct', '进出线不接反', '進出線不接反', 'In/out lines not reversed'),
   c('terminal_screws_tight', '接口螺丝逐个拧紧', '接口螺絲逐個擰緊', 'Every terminal screw tight'),
-  c('rs485_wiring_ok', '485接线正确、螺丝拧紧', '485接線正確、螺絲擰緊', '485 wiring correct, screws tight'),
-  c('collector_power_ok', '采集器电源线牢固、接通良好、不反向', '採集器電源線牢固、接通良好、不反向', 'Collector power line firm, connected, not reversed'),
+  c('rs485_wiring_ok', '485接线正确，螺丝拧紧', '485接線正確，螺絲擰緊', '485 wiring correct, screws tight'),
+  c('collector_power_ok', '采集器电源线牢固，接通良好，不反向', '採集器電源線牢固，接通良好，不反向', 'Collector power line firm, connected, not reversed'),
 ];
 
 /** Severity of a complaint work order (F24; rule R11). */

@@ -1,6 +1,6 @@
 import { c, t } from './codes';
 import type { Text } from '../i18n/locale';
-import type { FormDecl } from './types';
+import type { CodeDecl, FormDecl } from './types';
 
 /** What a promised time (承诺时限) applies to: one row of the due-rules table each. */
 export const DUE_RULE_CODES = [
@@ -12,11 +12,28 @@ export const DUE_RULE_CODES = [
   c('complaint_visit', '投诉回访', '投訴回訪', 'Complaint: return visit after handling'),
   c('repair_complete', '维修完工', '維修完工', 'Repair: completion'),
   c('repair_complete_urgent', '紧急维修完工', '緊急維修完工', 'Urgent repair: completion'),
+  c('gear_expiring', '工器具到期提醒', '工器具到期提醒', 'Safety gear: expiry reminder'),
+];
+
+/**
+ * What the field teams' to-do items wait for (DueItem.rule) besides the settings above (issue 12
+ * item 5): deadlines the seed fixes (the notice 15 days ahead, the work on its date) and gear to
+ * take out of use. Labels of the to-do queue and of `kefu check`'s overdue warnings.
+ */
+export const FIELD_DUE_KINDS: readonly CodeDecl[] = [
+  c('notice_post', '调表通知单张贴', '調表通知單張貼', 'Rotation: posting the meter-change notice'),
+  DUE_RULE_CODES.find((code) => code.code === 'gear_expiring')!,
+  c('gear_expired', '过期工器具送检或报废', '過期工器具送檢或報廢', 'Expired safety gear: retest or scrap'),
+  c('work_start', '工单按施工日期开工', '工單按施工日期開工', 'Work order: start on the work date'),
+  c('rectification', '工单整改复查', '工單整改複查', 'Work order: rectification and re-check'),
 ];
 
 export const DUE_UNITS = [c('hours', '小时', '小時', 'Hours'), c('working_days', '工作日', '工作日', 'Working days'), c('calendar_days', '自然日', '自然日', 'Calendar days')];
 
-/** 承诺时限表: the promised time of each kind of desk matter (configurable, DESIGN principle 9). */
+/**
+ * 承诺时限表: the promised time of each kind of desk matter (configurable, DESIGN principle 9), and
+ * how long before its validity date safety gear appears in the to-do queue (F16, issue 12 item 5).
+ */
 export const dueRules: FormDecl = {
   key: 'due_rules',
   code: 'DR',
@@ -79,6 +96,12 @@ export const DUE_RULE_SEED: readonly (SeedRow & { rule: string; amount: number; 
   { rule: 'complaint_visit', amount: 3, unit: 'working_days', note: t('处理完成后3天内回访', '處理完成後3天內回訪', 'Return visit within 3 days of handling') },
   { rule: 'repair_complete', amount: 2, unit: 'working_days', note: t('', '', '') },
   { rule: 'repair_complete_urgent', amount: 4, unit: 'hours', note: t('', '', '') },
+  {
+    rule: 'gear_expiring',
+    amount: 30,
+    unit: 'calendar_days',
+    note: t('安全工器具在有效期至前多少天列入待办（F16）', '安全工器具在有效期至前多少天列入待辦（F16）', 'How long before its validity date safety gear appears in the to-do list (F16)'),
+  },
 ];
 
 /** The holidays' names, and the make-up working days' (调休) after them. */

@@ -12,6 +12,11 @@ export const FIELD_MESSAGES = {
     'zh-TW': '{record} 的調表通知單 {notice} 不存在，不能登記告知。',
     'en-US': '{record}: meter-change notice {notice} does not exist, so the order cannot be notified.',
   },
+  noticeVoided: {
+    'zh-CN': '{record}：调表通知单 {notice} 已作废（{reason}），不能作为告知依据。请张贴新的通知单。',
+    'zh-TW': '{record}：調表通知單 {notice} 已作廢（{reason}），不能作為告知依據。請張貼新的通知單。',
+    'en-US': '{record}: meter-change notice {notice} is void ({reason}) and cannot stand for the notice. Post a new one.',
+  },
   noticeOtherOrder: {
     'zh-CN': '{record}：调表通知单 {notice} 属于工单 {other}，不是本工单的。',
     'zh-TW': '{record}：調表通知單 {notice} 屬於工單 {other}，不是本工單的。',
@@ -78,6 +83,11 @@ export const FIELD_MESSAGES = {
     'zh-TW': '{record}：裝表前須確認此項為「是」（確認電源無電並有可靠明顯的斷開點）。',
     'en-US': '{record}: this must be Yes before installing (no voltage and a reliable, visible break point).',
   },
+  powerOffMissing: {
+    'zh-CN': '{record} 状态为“{status_zhCN}”，但没有确认电源无电并有可靠明显断开点的验电记录。',
+    'zh-TW': '{record} 狀態為「{status_zhTW}」，但沒有確認電源無電並有可靠明顯斷開點的驗電記錄。',
+    'en-US': '{record} is "{status_enUS}" but has no power-off check confirming no voltage and a reliable, visible break point.',
+  },
   siteNotCleaned: {
     'zh-CN': '{record}：完工前须清扫施工现场、清除表箱内杂物（已清扫现场须为“是”）。',
     'zh-TW': '{record}：完工前須清掃施工現場、清除表箱內雜物（已清掃現場須為「是」）。',
@@ -104,19 +114,19 @@ export const FIELD_MESSAGES = {
     'en-US': 'order {value} is not in "{target_enUS}" (or is void); check the order no. and the kind of work.',
   },
   sheetNameMismatch: {
-    'zh-CN': '装接单 {record} 户名与实际用户不一致（已照实登记）。',
-    'zh-TW': '裝接單 {record} 戶名與實際用戶不一致（已照實登記）。',
-    'en-US': 'installation sheet {record}: the name does not match the actual user (recorded as it is).',
+    'zh-CN': '装接单 {record}（工单 {order}）户名与实际用户不一致（已照实登记）。',
+    'zh-TW': '裝接單 {record}（工單 {order}）戶名與實際用戶不一致（已照實登記）。',
+    'en-US': 'installation sheet {record} (order {order}): the name does not match the actual user (recorded as it is).',
   },
   sheetNoCorrespondence: {
-    'zh-CN': '装接单 {record} 的装接单、表计、表位、空开、用户未全对应（已照实登记）。',
-    'zh-TW': '裝接單 {record} 的裝接單、表計、表位、空開、用戶未全對應（已照實登記）。',
-    'en-US': 'installation sheet {record}: sheet, meter, position, breaker and user do not all correspond (recorded as it is).',
+    'zh-CN': '装接单 {record}（工单 {order}）的装接单、表计、表位、空开、用户未全对应（已照实登记）。',
+    'zh-TW': '裝接單 {record}（工單 {order}）的裝接單、表計、表位、空開、用戶未全對應（已照實登記）。',
+    'en-US': 'installation sheet {record} (order {order}): sheet, meter, position, breaker and user do not all correspond (recorded as it is).',
   },
   sheetWorkmanshipFailed: {
-    'zh-CN': '装接单 {record} 有施工工艺不合格项（已照实登记）。',
-    'zh-TW': '裝接單 {record} 有施工工藝不合格項（已照實登記）。',
-    'en-US': 'installation sheet {record} has failed workmanship items (recorded as they are).',
+    'zh-CN': '装接单 {record}（工单 {order}）施工工艺不合格：{items_zhCN}（已照实登记）。',
+    'zh-TW': '裝接單 {record}（工單 {order}）施工工藝不合格：{items_zhTW}（已照實登記）。',
+    'en-US': 'installation sheet {record} (order {order}) failed workmanship items: {items_enUS} (recorded as they are).',
   },
 } as const satisfies Record<string, Text>;
 

@@ -1,9 +1,10 @@
 import { preshiftMeetings, safetyGear, meterNotices, installationSheets } from '../../forms/fieldWork';
+import { WORKMANSHIP_ITEMS } from '../../forms/codes';
 import type { FormDecl } from '../../forms/types';
 import type { RecordValues } from '../../ledger/cells';
 import type { LedgerRow } from '../../ledger/types';
 import type { Problem } from '../../core/problems';
-import { conditionalRequirements, sheetRow } from '../deskSteps';
+import { conditionalRequirements, joinedCodes, localized, sheetRow } from '../deskSteps';
 import { fieldsForStep } from '../validate';
 
 /**
@@ -56,7 +57,7 @@ export function noticeProblems(order: FormDecl, orderNo: string, orderRow: Ledge
   const at = { form: order.key, row: orderRow ? sheetRow(orderRow) : undefined, field: 'notice_no' };
   if (!notice) return [{ ...at, kind: 'noticeMissing', params: { record: orderNo, notice: noticeNo } }];
   const on = { form: meterNotices.key, row: sheetRow(notice) };
-  if (voided(notice)) return [{ ...on, kind: 'recordVoided', field: 'voided', params: { record: noticeNo, reason: String(notice.values.void_reason ?? '') } }];
+  if (voided(notice)) return [{ ...on, kind: 'noticeVoided', field: 'voided', params: { record: orderNo, notice: noticeNo, reason: String(notice.values.void_reason ?? '') } }];
   const problems: Problem[] = [];
   const forOrder = String(notice.values.order_no ?? '');
   if (forOrder !== '' && forOrder !== orderNo) problems.push({ ...on, kind: 'noticeOtherOrder', field: 'order_no', params: { record: orderNo, notice: noticeNo, other: forOrder } });
@@ -147,6 +148,41 @@ export function gearProblems(orderNo: string, team: string, date: string, gear: 
     }));
 }
 
+/**
+ * The Ready guard (W8 Ready), given the order's team and work date (`values`: the step's input, or
+ * the order's own cells for `kefu check`): the team's meeting of the day exists, every rostered
+ * worker signed it and nobody else, its checks passed, the order's workers are on its roster, and
+ * none of the team's gear is expired on the work date. `meetings` and `gear` need only hold the
+ * team's rows (the step reads those; the check passes the team's share of the whole tables).
+ */
+export function readyProblems(
+  order: FormDecl,
+  row: LedgerRow,
+  values: RecordValues,
+  rows: { readonly meetings: readonly LedgerRow[]; readonly gear: readonly LedgerRow[]; readonly workers: readonly LedgerRow[] },
+): Problem[] {
+  const no = String(row.values.order_no);
+  const team = String(values.team_code ?? '');
+  const date = String(values.work_date ?? '');
+  const meeting = meetingOf(rows.meetings, team, date);
+  const problems: Problem[] = [];
+  if (!meeting) problems.push({ kind: 'noMeeting', form: order.key, row: sheetRow(row), field: 'team_code', params: { record: no, team, date } });
+  else problems.push(...meetingProblems(no, meeting), ...crewProblems(order, no, row, meeting, rows.workers));
+  problems.push(...gearProblems(no, team, date, rows.gear));
+  return problems;
+}
+
+/** The Completed guard's first rule: the site cleaned right after the work (P3-4.3.1). */
+export function siteProblems(order: FormDecl, row: LedgerRow, values: RecordValues): Problem[] {
+  if (values.site_cleaned === true) return [];
+  return [{ kind: 'siteNotCleaned', form: order.key, row: sheetRow(row), field: 'site_cleaned', params: { record: String(row.values.order_no) } }];
+}
+
+/** The F19 checks not confirmed (P3-4.1.5): no voltage and a reliable, visible break point must both be Yes. */
+export function powerOffUnsafe(check: RecordValues): ('no_voltage' | 'visible_break')[] {
+  return (['no_voltage', 'visible_break'] as const).filter((field) => check[field] !== true);
+}
+
 /** The fields an installation sheet of its kind must have (F18: the batch ones only for batch installs). */
 export function sheetGaps(sheet: LedgerRow): Problem[] {
   const no = String(sheet.values.work_order_no ?? '');
@@ -171,4 +207,24 @@ export function sheetMismatches(sheet: LedgerRow | { values: RecordValues }): { 
   if (v.work_kind === 'batch_install' && v.correspondence_ok === false) out.push({ field: 'correspondence_ok', kind: 'sheetNoCorrespondence' });
   if (Array.isArray(v.workmanship_failed) && v.workmanship_failed.length > 0) out.push({ field: 'workmanship_failed', kind: 'sheetWorkmanshipFailed' });
   return out;
+}
+
+/**
+ * What a sheet records as not matching, as warnings naming the sheet, its order and what: a name
+ * that does not match, a correspondence not achieved, each failed workmanship item by name.
+ */
+export function sheetMismatchProblems(sheet: LedgerRow): Problem[] {
+  const v = sheet.values;
+  const failed = Array.isArray(v.workmanship_failed) ? v.workmanship_failed.map(String) : [];
+  return sheetMismatches(sheet).map(({ field, kind }) => ({
+    kind,
+    form: installationSheets.key,
+    row: sheetRow(sheet),
+    field,
+    params: {
+      record: String(v.work_order_no ?? ''),
+      order: String(v.parent_order_no ?? '') || '—',
+      ...(kind === 'sheetWorkmanshipFailed' ? localized('items', joinedCodes(WORKMANSHIP_ITEMS, failed)) : {}),
+    },
+  }));
 }

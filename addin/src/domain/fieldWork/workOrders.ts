@@ -10,7 +10,8 @@ import type { Operation } from '../records';
 import { unstorableProblem } from '../storableText';
 import { validateInput } from '../validate';
 import type { Workflow } from '../workflow';
-import { crewProblems, gearProblems, meetingOf, meetingProblems, noticeProblems, sheetGaps } from './fieldGuards';
+import { meetingOf, noticeProblems, powerOffUnsafe, readyProblems, sheetGaps, siteProblems } from './fieldGuards';
+import { batchCheck, batchQueue, gearCheck, gearQueue, installationCheck, rotationCheck, rotationQueue } from './fieldQueue';
 import { recordInstallationSheet, recordMeterNotice, recordPreshiftMeeting, registerBatchInstall, registerGear, registerRotationOrder, rowsWhere } from './registers';
 
 /**
@@ -58,20 +59,12 @@ function readyReads(prepared: { values: RecordValues }) {
 }
 
 function readyCheck(order: FormDecl) {
-  return (row: LedgerRow, values: RecordValues, snapshot: Snapshot): Problem[] => {
-    const no = String(row.values.order_no);
-    const team = String(values.team_code ?? '');
-    const date = String(values.work_date ?? '');
-    const meeting = meetingOf(snapshot.tables[preshiftMeetings.key] ?? [], team, date);
-    const problems: Problem[] = [];
-    if (!meeting) problems.push({ kind: 'noMeeting', form: order.key, row: sheetRow(row), field: 'team_code', params: { record: no, team, date } });
-    else {
-      problems.push(...meetingProblems(no, meeting));
-      problems.push(...crewProblems(order, no, row, meeting, snapshot.tables[workers.key] ?? []));
-    }
-    problems.push(...gearProblems(no, team, date, snapshot.tables[safetyGear.key] ?? []));
-    return problems;
-  };
+  return (row: LedgerRow, values: RecordValues, snapshot: Snapshot): Problem[] =>
+    readyProblems(order, row, values, {
+      meetings: snapshot.tables[preshiftMeetings.key] ?? [],
+      gear: snapshot.tables[safetyGear.key] ?? [],
+      workers: snapshot.tables[workers.key] ?? [],
+    });
 }
 
 function readyStep(order: FormDecl, from: readonly string[]): DeskStep {
@@ -123,11 +116,8 @@ export const batchPowerOff = stepOperation({
   alsoChange: (snapshot, row, _values, prepared, context, at) => {
     // Both checks confirmed before a meter is installed; otherwise nothing is written.
     const no = String(row.values.order_no);
-    const problems: Problem[] = [];
-    for (const field of ['no_voltage', 'visible_break'] as const) {
-      if (prepared.linked[field] !== true) problems.push({ kind: 'powerOffNotSafe', form: powerOffChecks.key, field, params: { record: no } });
-    }
-    if (problems.length > 0) throw new KefuError(problems);
+    const unsafe = powerOffUnsafe(prepared.linked);
+    if (unsafe.length > 0) throw new KefuError(unsafe.map((field) => ({ kind: 'powerOffNotSafe' as const, form: powerOffChecks.key, field, params: { record: no } })));
     const n = (snapshot.tables[powerOffChecks.key] ?? []).filter((r) => String(r.values.order_no ?? '') === no).length + 1;
     const entry: Record<string, DomainValue> = {
       entry_id: `${no}-YD${n}`,
@@ -157,8 +147,7 @@ function completeStep(order: FormDecl): DeskStep {
     reads: (prepared) => ({ [installationSheets.key]: rowsWhere(installationSheets, 'parent_order_no', [prepared.no]) }),
     check: (row, values, snapshot) => {
       const no = String(row.values.order_no);
-      const problems: Problem[] = [];
-      if (values.site_cleaned !== true) problems.push({ kind: 'siteNotCleaned', form: order.key, row: sheetRow(row), field: 'site_cleaned', params: { record: no } });
+      const problems: Problem[] = siteProblems(order, row, values);
       const kind = order === batchInstalls ? 'batch_install' : 'rotation';
       const sheets = (snapshot.tables[installationSheets.key] ?? []).filter((s) => s.values.voided !== true && String(s.values.parent_order_no ?? '') === no);
       if (sheets.length === 0) problems.push({ kind: 'noInstallationSheets', form: order.key, row: sheetRow(row), params: { record: no } });
@@ -248,6 +237,8 @@ export const rotationWorkflow: Workflow = {
     '表計輪換工單（W8）：add 登記工單；notify {notice_no} 張貼調表通知單（至少提前15天）；ready {team_code, work_date} 當天班前會全員簽字、無過期工器具；start 開工；complete {done_date, site_cleaned} 完工並清掃現場；void 作廢（須寫原因）。',
     "Meter rotation work order (W8): add registers it; notify {notice_no} the meter-change notice (posted at least 15 days ahead); ready {team_code, work_date} the day's pre-shift meeting signed by all, no expired gear; start; complete {done_date, site_cleaned} with the site cleaned; void with a reason.",
   ),
+  queue: rotationQueue,
+  check: rotationCheck,
 };
 
 export const batchWorkflow: Workflow = {
@@ -262,6 +253,8 @@ export const batchWorkflow: Workflow = {
     '批量裝表工單（W8）：add 登記工單；ready {team_code, work_date} 當天班前會全員簽字、無過期工器具；power-off {location, no_voltage, visible_break, checked} 驗電確認（確認無電且有可靠明顯的斷開點）；start 開工；complete {done_date, site_cleaned} 完工並清掃現場；void 作廢（須寫原因）。',
     "Batch install work order (W8): add registers it; ready {team_code, work_date} the day's pre-shift meeting signed by all, no expired gear; power-off {location, no_voltage, visible_break, checked} no voltage and a reliable visible break point; start; complete {done_date, site_cleaned} with the site cleaned; void with a reason.",
   ),
+  queue: batchQueue,
+  check: batchCheck,
 };
 
 export const preshiftWorkflow: Workflow = {
@@ -290,6 +283,8 @@ export const gearRegister: Workflow = {
     '安全工器具臺賬（F16）：add 登記工器具（編號不得重複；有效期至當天仍合格，之後過期，班組就緒時被拒）；void 作廢（須寫原因）。',
     "Safety gear register (F16): add registers a piece of gear (its number once; valid through its date, expired after it, which refuses the team's Ready step); void with a reason.",
   ),
+  queue: gearQueue,
+  check: gearCheck,
 };
 
 export const noticeRegister: Workflow = {
@@ -318,6 +313,7 @@ export const installationRegister: Workflow = {
     '裝接單（F18）：add 登記裝接單（工單號不得重複；所屬工單須為同類輪換或批量工單；戶名不一致、未全對應、工藝不合格照實登記，檢查時列為警告）；void 作廢（須寫原因）。',
     'Installation sheet (F18): add records a sheet (its work-order no. once; its parent order a rotation or batch order of the same kind; a name mismatch, missing correspondence or failed workmanship is recorded as it is and listed by the check as a warning); void with a reason.',
   ),
+  check: installationCheck,
 };
 
 /** Every record of the field registers this module voids. */
