@@ -21,7 +21,7 @@ function withQueue(queue: WorkflowQueue | undefined, more: WorkflowQueue): Workf
   if (!queue) return more;
   return {
     reads: [...new Set([...queue.reads, ...more.reads])],
-    rules: [...(queue.rules ?? []), ...(more.rules ?? [])],
+    rules: [...(queue.rules ?? []), ...(more.rules ?? []).filter((rule) => !(queue.rules ?? []).some((known) => known.code === rule.code))],
     items: (snapshot, now) => [...queue.items(snapshot, now), ...more.items(snapshot, now)],
   };
 }
