@@ -600,6 +600,9 @@ export function fieldCheckProblems(snapshot: Snapshot, kindName: OrderKind): Pro
     if (order.values.voided === true || !passedStatuses.includes(String(order.values.status))) continue;
     const no = String(order.values.order_no);
     const checkNo = String(order.values.field_check_no ?? '');
+    // An order imported with its counts (the marketing system's export, finance's CSV) has no
+    // check record of ours: its counts are the import's. Only orders checked here are checked.
+    if (checkNo === '') continue;
     const record = checks.get(checkNo);
     const at = { form: kind.order.key, row: sheetRow(order), field: 'field_check_no' };
     const done = kindName === 'batch' ? 'signed' : 'checked';
