@@ -315,6 +315,54 @@ describe('one workflow mechanism for every procedure (issue 12 item 1)', functio
     assert.ok(COMMANDS.some((c) => c.words.join(' ') === 'queue'));
   });
 
+  it('kefu <word> add says what it recorded that a later step will refuse: a notice posted too late, a meeting a rostered worker did not sign', async () => {
+    const file = path.join(dir, 'field.xlsx');
+    await fs.writeFile(file, await templateBytes('en-US'));
+    const add = (word: string, record: object) => runKefu([word, 'add', file, '--json', '-', '--locale', 'en-US', '--clerk', '王丽'], { stdin: JSON.stringify(record) });
+    const notice = {
+      area: '幸福小区',
+      meter_boxes: '1-3',
+      households: 30,
+      planned_date: '2026-03-20',
+      posted_on: '2026-03-10',
+      community_notified: '幸福物业',
+      community_contact: '张三',
+      community_notified_on: '2026-03-10',
+      users_marked: 'yes',
+    };
+    const late = await add('notice', notice);
+    assert.equal(late.code, 0, late.stderr);
+    assert.match(late.stdout, /TZ-2026-0001/);
+    assert.match(late.stdout, /warning: .*TZ-2026-0001.*2026-03-10.*2026-03-20.*5/);
+    const inTime = await add('notice', { ...notice, posted_on: '2026-03-05' });
+    assert.equal(inTime.code, 0, inTime.stderr);
+    assert.doesNotMatch(inTime.stdout, /warning/);
+    const meeting = {
+      meeting_date: '2026-03-20',
+      team_code: 'T03',
+      vendor_code: 'V1',
+      work_leader: '李强',
+      work_content: '表计轮换',
+      work_location: '幸福小区',
+      hazards: '带电作业：验电、断开点',
+      hazards_isolated: 'yes',
+      uniform_ok: 'yes',
+      helmet_ok: 'yes',
+      badge_ok: 'yes',
+      armband_ok: 'yes',
+      gear_check: 'pass',
+      roster: '李强、王五、赵六',
+      roster_count: 3,
+      crew_signatures: '李强、赵六',
+      signed_count: 2,
+    };
+    const unsigned = await add('preshift', meeting);
+    assert.equal(unsigned.code, 0, unsigned.stderr);
+    assert.match(unsigned.stdout, /BQ-T03-20260320-01/);
+    assert.match(unsigned.stdout, /warning: .*王五/);
+    assert.doesNotMatch(unsigned.stdout, /warning: .*(李强|赵六)/);
+  });
+
   for (const backend of [officeBackend, packageBackend]) {
     it(`voids a voidable workflow’s record with what it voids along, in one change set (${backend.name})`, async () => {
       const session = await backend.open(await templateBytes('zh-CN'));
@@ -349,7 +397,9 @@ describe('one workflow mechanism for every procedure (issue 12 item 1)', functio
 
   it('reads the queue of every workflow in one request of the union of their reads', () => {
     const request = queueRequest([...WORKFLOWS, toy]);
-    assert.deepEqual(Object.keys(request.tables ?? {}).sort(), ['complaints', 'due_rules', 'loans', 'reception', 'repair_orders', 'work_calendar']);
+    const union = new Set([...WORKFLOWS, toy].flatMap((w) => (w.queue?.reads ?? []).map((f) => f.key)));
+    assert.deepEqual(Object.keys(request.tables ?? {}).sort(), [...union].sort());
+    for (const key of ['complaints', 'due_rules', 'loans', 'reception', 'repair_orders', 'work_calendar', 'rotation_orders', 'safety_gear', 'accident_verbal_reports']) assert.ok(union.has(key), key);
     assert.deepEqual(todoQueue([toy], { tables: { loans: [] }, claims: [] } as never, '2026-03-17 10:00'), []);
   });
 });

@@ -89,7 +89,10 @@ export function addCommand(workflow: Workflow): Command {
       noMoreArguments(parsed, 1);
       const records = await jsonRecords(parsed, true);
       const { results } = await runBatch(parsed, file, create, records);
-      for (const r of results) console.log(message('recordRegistered', locale, { form: workflow.form.title[locale], number: r.number }));
+      for (const r of results) {
+        console.log(message('recordRegistered', locale, { form: workflow.form.title[locale], number: r.number }));
+        for (const warning of r.warnings ?? []) console.log(`${message('checkWarning', locale)}: ${describeProblem(warning, locale)}`);
+      }
     },
   };
 }
@@ -153,6 +156,7 @@ export function stepsCommand(workflow: Workflow, extras: Readonly<Record<string,
       const { results } = await runBatch(parsed, file, operation, inputs);
       for (const r of results) {
         console.log(message('stepRecorded', locale, { record: r.created ? `${r.number} (${r.created})` : r.number, status: statusLabel(form, r.status, locale) }));
+        for (const warning of r.warnings ?? []) console.log(`${message('checkWarning', locale)}: ${describeProblem(warning, locale)}`);
       }
     },
   };

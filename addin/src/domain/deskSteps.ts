@@ -220,6 +220,8 @@ export interface StepResult {
   /** A record the step created (the return-visit form). */
   readonly created?: string;
   readonly reopened?: boolean;
+  /** What the step recorded that is worth a second look (a rate above the rule's, a late report): said under the result. */
+  readonly warnings?: readonly Problem[];
 }
 
 export interface PreparedStep {

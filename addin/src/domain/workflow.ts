@@ -25,7 +25,7 @@ export interface Workflow {
    * creation fields and numbers the record. Absent: records come from elsewhere (the reception
    * register creates complaints too; imports create work orders).
    */
-  readonly create?: Operation<unknown, unknown, { readonly number: string }>;
+  readonly create?: Operation<unknown, unknown, { readonly number: string; readonly warnings?: readonly Problem[] }>;
   /**
    * The fields `create` takes, for the pane's New record view and the help of `kefu <word> add`.
    * Absent: the form's creation fields (those without a step). A part with a `key` gathers the

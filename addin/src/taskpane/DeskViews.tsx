@@ -142,14 +142,14 @@ export function NewRecordView() {
           ))}
         </Select>
       </Field>
-      <RecordForm<{ number: string }>
+      <RecordForm<{ number: string; warnings?: readonly Problem[] }>
         key={workflow.word}
         parts={parts}
         operation={workflow.create}
         help={ui('newRecordHelp', locale)}
         submitLabel={ui('register', locale)}
         initialValues={(now, clerk) => freshValues(parts, now, clerk)}
-        describeResult={(r) => ui('registered', locale, { number: r.number })}
+        describeResult={(r) => withWarnings(ui('registered', locale, { number: r.number }), r.warnings, locale)}
       />
     </div>
   );
@@ -161,6 +161,11 @@ const STEP_WORKFLOWS: readonly Workflow[] = WORKFLOWS.filter((w) => Object.keys(
 export interface StepTarget {
   readonly table: string;
   readonly record: string;
+}
+
+/** A result and, after it, what the operation recorded that is worth a second look. */
+function withWarnings(text: string, warnings: readonly Problem[] | undefined, locale: Locale): string {
+  return [text, ...(warnings ?? []).map((w) => problemMessage(w, locale))].join(' ');
 }
 
 /** A step's name on its button: its own, else the status it leads to. */
@@ -286,7 +291,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
               ),
             })}
             toInput={(_, parts) => ({ no: number.trim(), fields: parts.fields ?? {} })}
-            describeResult={(r) => ui('stepDone', locale, { number: r.number, status: codeLabel(group.form.statuses, r.status, locale) })}
+            describeResult={(r) => withWarnings(ui('stepDone', locale, { number: r.number, status: codeLabel(group.form.statuses, r.status, locale) }), r.warnings, locale)}
           />
         )
       )}

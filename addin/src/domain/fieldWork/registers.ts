@@ -7,7 +7,7 @@ import { KefuError, type Problem } from '../../core/problems';
 import { columnsOf } from '../../forms/columns';
 import { createdAudit, sheetRow, validated } from '../deskSteps';
 import { createNumberedRecord, type CreatedRecord, type Operation, type PreparedRecord } from '../records';
-import { noticeShortBy, sheetMismatches, signatureGaps } from './fieldGuards';
+import { daysBetween, noticeShortBy, sheetMismatchProblems, sheetMismatches, signatureGaps } from './fieldGuards';
 
 /**
  * Creating the records of the field teams' registers (domain brief §1.3 F15–F18, W8): numbered
@@ -31,6 +31,8 @@ export interface CreatedWithNotes extends CreatedRecord {
   readonly shortBy?: number;
   /** The mismatch fields an installation sheet records (F18). */
   readonly mismatches?: readonly string[];
+  /** What was recorded but will refuse a later step, or is worth a second look: shown by the command line and the pane under the number. */
+  readonly warnings?: readonly Problem[];
 }
 
 function withNotes(base: Operation<unknown, PreparedRecord, CreatedRecord>, notes: (values: RecordValues) => Partial<CreatedWithNotes>): Operation<unknown, PreparedRecord, CreatedWithNotes> {
@@ -47,13 +49,34 @@ function withNotes(base: Operation<unknown, PreparedRecord, CreatedRecord>, note
 /** F15: the team's pre-shift meeting, BQ-<team>-YYYYMMDD-NN; who did not sign (or signed off the roster) is said, and recorded. */
 export const recordPreshiftMeeting = withNotes(createNumberedRecord(preshiftMeetings), (values) => {
   const { unsigned, extra } = signatureGaps(values);
-  return { ...(unsigned.length > 0 ? { unsigned } : {}), ...(extra.length > 0 ? { extra } : {}) };
+  const no = String(values.meeting_no ?? '');
+  const at = { form: preshiftMeetings.key, field: 'crew_signatures' };
+  const warnings: Problem[] = [
+    ...(unsigned.length > 0 ? [{ ...at, kind: 'crewNotSigned' as const, params: { record: no, meeting: no, names: unsigned.join('、') } }] : []),
+    ...(extra.length > 0 ? [{ ...at, kind: 'crewNotOnRoster' as const, params: { record: no, meeting: no, names: extra.join('、') } }] : []),
+  ];
+  return { ...(unsigned.length > 0 ? { unsigned } : {}), ...(extra.length > 0 ? { extra } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
 });
 
 /** F17: a meter-change notice, TZ-YYYY-NNNN; one posted less than 15 days ahead is recorded, and the result says by how many days it is short. */
 export const recordMeterNotice = withNotes(createNumberedRecord(meterNotices), (values) => {
   const short = noticeShortBy(values);
-  return short > 0 ? { shortBy: short } : {};
+  if (short === 0) return {};
+  const no = String(values.notice_no ?? '');
+  const warning: Problem = {
+    kind: 'noticeTooLate',
+    form: meterNotices.key,
+    field: 'posted_on',
+    params: {
+      record: String(values.order_no ?? '') || no,
+      notice: no,
+      posted: String(values.posted_on),
+      planned: String(values.planned_date),
+      days: daysBetween(String(values.posted_on), String(values.planned_date)),
+      short,
+    },
+  };
+  return { shortBy: short, warnings: [warning] };
 });
 
 interface PreparedKeyed {
@@ -141,6 +164,8 @@ export const recordInstallationSheet: Operation<unknown, PreparedKeyed, CreatedW
   decide(snapshot, prepared, context) {
     const { changes, result } = keyedSheet.decide(snapshot, prepared, context);
     const mismatches = sheetMismatches({ values: result.values }).map((m) => m.field);
-    return { changes, result: mismatches.length > 0 ? { ...result, mismatches } : result };
+    // Where the sheet landed is not known before it is written: its warnings name the sheet and its order.
+    const warnings = sheetMismatchProblems({ ref: { table: installationSheets.key, row: -1 }, values: result.values }).map(({ row: _row, ...p }) => p);
+    return { changes, result: mismatches.length > 0 ? { ...result, mismatches, warnings } : result };
   },
 };
