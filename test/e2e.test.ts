@@ -368,7 +368,7 @@ describe('browser end to end: the task pane in the preview', function () {
     assert.equal(await bar.count(), 0);
     await page.getByRole('tab', { name: ui('viewComplaints', locale) }).click();
     await bar.getByRole('button', { name: '升級活頁簿' }).click();
-    const done = message('workbookUpgraded', locale, { path: file, from: 1, to: TEMPLATE_VERSION, tables: 2, columns: V3_COLUMNS(locale).length + 1, sheets: 0, rows: 0, sealed: 1 });
+    const done = message('workbookUpgraded', locale, { path: file, from: 1, to: TEMPLATE_VERSION, tables: 2, columns: V3_COLUMNS(locale).length + 1, sheets: 0, rows: 1, sealed: 1 });
     await page.getByTestId('upgrade-outcome').getByText(done).waitFor();
     assert.equal(await bar.count(), 0, 'the ledger now takes writes');
 

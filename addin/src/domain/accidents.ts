@@ -356,6 +356,8 @@ export function checkAccidents(snapshot: Snapshot, now: string): { errors: Probl
 
 /** W9 as one declaration: the command line's verbs, the pane's Steps view, the queue and the check come from it. */
 export const accidentWorkflow: Workflow = {
+  // Template version 3 brought the columns this reads (the outsourcing unit, the late flags).
+  since: 3,
   word: 'accident',
   form: F25,
   number: '<SG-no>',

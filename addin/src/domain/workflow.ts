@@ -14,6 +14,11 @@ import type { Operation } from './records';
  * guards, not a new parser or pane view.
  */
 export interface Workflow {
+  /**
+   * The template version whose tables and columns the workflow reads (absent: 1). A ledger not yet
+   * upgraded still shows the to-do items of the workflows it can hold, and no error for the others.
+   */
+  readonly since?: number;
   /** The command-line word (`kefu <word> <action> <ledger> [<no>]`) and the pane's key. */
   readonly word: string;
   /** The form whose records go through the steps (their `status` column). */

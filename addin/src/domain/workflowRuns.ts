@@ -24,6 +24,11 @@ function tablesOf(forms: readonly FormDecl[]): SnapshotRequest['tables'] {
 
 // ————————————————————————————————————————— the to-do queue
 
+/** The workflows a ledger of template `version` holds the tables and columns of. */
+export function workflowsIn(workflows: readonly Workflow[], version: number): Workflow[] {
+  return workflows.filter((w) => (w.since ?? 1) <= version);
+}
+
 /** One request reading what every workflow's queue needs: the union of their reads. */
 export function queueRequest(workflows: readonly Workflow[]): SnapshotRequest {
   return { tables: tablesOf(workflows.flatMap((w) => w.queue?.reads ?? [])) };

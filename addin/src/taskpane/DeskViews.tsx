@@ -14,7 +14,7 @@ import { receptionWorkflow } from '../domain/deskWorkflows';
 import { receiveMatter, type ReceptionResult } from '../domain/reception';
 import { registerComplaint } from '../domain/complaintProcedure';
 import { type DeskStep, type StepResult } from '../domain/deskSteps';
-import { creationParts, queueRequest, todoQueue } from '../domain/workflowRuns';
+import { creationParts, queueRequest, todoQueue, workflowsIn } from '../domain/workflowRuns';
 import type { DueItem, Workflow } from '../domain/workflow';
 import { RecordForm, type FormPart } from './RecordForm';
 import type { FieldValue, FormValues } from './FormView';
@@ -310,8 +310,10 @@ export function QueueView({ onAct }: { onAct: (target: StepTarget) => void }) {
       session.act(async () => {
         try {
           const ledger = await session.ledger();
-          const snapshot = await ledger.read(queueRequest(WORKFLOWS));
-          setItems(todoQueue(WORKFLOWS, snapshot, session.clock.now().slice(0, 16)));
+          // A ledger still to be upgraded lists what its own template holds (the pane reads any version).
+          const held = workflowsIn(WORKFLOWS, ledger.templateVersion);
+          const snapshot = await ledger.read(queueRequest(held));
+          setItems(todoQueue(held, snapshot, session.clock.now().slice(0, 16)));
           setError(null);
         } catch (e) {
           setError(errorText(e, locale));

@@ -61,6 +61,7 @@ function fieldWorkflow(base: Workflow, kind: 'rotation' | 'batch'): Workflow {
   const more = fieldChecksOf(kind);
   return {
     ...base,
+    since: 3,
     steps: { ...base.steps, ...(kind === 'rotation' ? ROTATION_CHECK_STEPS : BATCH_CHECK_STEPS) },
     help: joinedHelp(base.help, kind === 'rotation' ? CHECK_HELP_ROTATION : CHECK_HELP_BATCH),
     queue: withQueue(base.queue, more.queue),

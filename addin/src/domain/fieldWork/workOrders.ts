@@ -226,6 +226,8 @@ export function voidFieldRecord(form: FormDecl): Operation<VoidInput, VoidInput,
 // ————————————————————————————————————————— the workflows
 
 export const rotationWorkflow: Workflow = {
+  // Template version 3 brought the columns these read (the order's W8 columns, the roster, load classes).
+  since: 3,
   word: 'rotation',
   form: rotationOrders,
   number: '<order-no>',
@@ -242,6 +244,8 @@ export const rotationWorkflow: Workflow = {
 };
 
 export const batchWorkflow: Workflow = {
+  // Template version 3 brought the columns these read (the order's W8 columns, the roster, load classes).
+  since: 3,
   word: 'batch',
   form: batchInstalls,
   number: '<order-no>',
@@ -258,6 +262,8 @@ export const batchWorkflow: Workflow = {
 };
 
 export const preshiftWorkflow: Workflow = {
+  // Template version 3 brought the columns these read (the order's W8 columns, the roster, load classes).
+  since: 3,
   word: 'preshift',
   form: preshiftMeetings,
   number: '<BQ-no>',
@@ -272,6 +278,8 @@ export const preshiftWorkflow: Workflow = {
 };
 
 export const gearRegister: Workflow = {
+  // Template version 3 brought the columns these read (the order's W8 columns, the roster, load classes).
+  since: 3,
   word: 'gear',
   form: safetyGear,
   number: '<gear-no>',
@@ -288,6 +296,8 @@ export const gearRegister: Workflow = {
 };
 
 export const noticeRegister: Workflow = {
+  // Template version 3 brought the columns these read (the order's W8 columns, the roster, load classes).
+  since: 3,
   word: 'notice',
   form: meterNotices,
   number: '<TZ-no>',
@@ -302,6 +312,8 @@ export const noticeRegister: Workflow = {
 };
 
 export const installationRegister: Workflow = {
+  // Template version 3 brought the columns these read (the order's W8 columns, the roster, load classes).
+  since: 3,
   word: 'installation',
   form: installationSheets,
   number: '<work-order-no>',
