@@ -14,10 +14,10 @@ import type { Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { LedgerRow, Snapshot } from '../ledger/types';
 import { KefuError, type Problem } from '../core/problems';
-import { changeRecord, codeText, createdAudit, guardStatus, localized, lookup, notBefore, recordIn, sheetRow, stepOperation, type StepResult } from './deskSteps';
+import { changeRecord, codeText, createdAudit, guardStatus, localized, notBefore, recordIn, sheetRow, stepOperation } from './deskSteps';
 import { isOverdue, minutesLate } from './dueDates';
-import { createNumberedRecord, type Operation, type OperationContext } from './records';
-import { unstorableProblem } from './storableText';
+import { createNumberedRecord, type OperationContext } from './records';
+import { voidOperation, type VoidInput } from './voiding';
 import { fieldsForStep, validateInput } from './validate';
 import type { DueItem, Workflow } from './workflow';
 
@@ -247,10 +247,7 @@ export const closeAccident = stepOperation({
 
 // ————————————————————————————————————————— void (an accident entered twice)
 
-export interface VoidAccidentInput {
-  readonly no: string;
-  readonly reason: string;
-}
+export type VoidAccidentInput = VoidInput;
 
 /**
  * Voids an accident with a reason (entered twice): its F25 record, which takes no further step and
@@ -258,29 +255,7 @@ export interface VoidAccidentInput {
  * any, stay as they were: they belong to a void number (a lookup of a row that may not exist would
  * fail the request, and reading those tables whole is not a single-record action).
  */
-export const voidAccident: Operation<VoidAccidentInput, VoidAccidentInput, StepResult> = {
-  prepare(input) {
-    const no = typeof input?.no === 'string' ? input.no.trim() : '';
-    const reason = typeof input?.reason === 'string' ? input.reason.trim() : '';
-    const problems: Problem[] = [];
-    if (no === '') problems.push({ kind: 'required', form: F25.key, field: F25.keyField });
-    if (reason === '') problems.push({ kind: 'voidReasonRequired', form: F25.key, field: 'void_reason' });
-    else if ([...reason].length > 200) problems.push({ kind: 'tooLong', form: F25.key, field: 'void_reason', params: { length: [...reason].length, max: 200 } });
-    const unstorable = reason === '' ? undefined : unstorableProblem(input.reason);
-    if (unstorable) problems.push({ ...unstorable, form: F25.key, field: 'void_reason' });
-    if (problems.length > 0) throw new KefuError(problems);
-    return { no, reason };
-  },
-  request(prepared) {
-    return { tables: { [F25.key]: lookup(F25, [prepared.no]) }, writes: [F25.key] };
-  },
-  decide(snapshot, prepared, context) {
-    const row = recordIn(snapshot, F25, prepared.no);
-    if (row.values.voided === true) guardStatus(F25, row, [], 'void');
-    const change = changeRecord(F25, row, { voided: true, void_reason: prepared.reason }, context, 'void', context.clock.now());
-    return { changes: { updates: change.update ? [change.update] : [], audit: change.audit }, result: { number: prepared.no, status: str(row.values.status) } };
-  },
-};
+export const voidAccident = voidOperation(F25);
 
 // ————————————————————————————————————————— queue and check
 

@@ -5,11 +5,10 @@ import type { FormDecl } from '../../forms/types';
 import type { DomainValue, RecordValues } from '../../ledger/cells';
 import type { LedgerRow, Snapshot } from '../../ledger/types';
 import { KefuError, type Problem } from '../../core/problems';
-import { changeRecord, createdAudit, guardStatus, lookup, notBefore, recordIn, sheetRow, stepOperation, validated, type DeskStep, type StepResult } from '../deskSteps';
-import type { Operation } from '../records';
-import { unstorableProblem } from '../storableText';
+import { changeRecord, createdAudit, notBefore, sheetRow, stepOperation, validated, type DeskStep } from '../deskSteps';
 import { validateInput } from '../validate';
 import type { Workflow } from '../workflow';
+import { voidOperation } from '../voiding';
 import { meetingOf, noticeProblems, powerOffUnsafe, readyProblems, sheetGaps, siteProblems } from './fieldGuards';
 import { batchCheck, batchQueue, gearCheck, gearQueue, installationCheck, rotationCheck, rotationQueue } from './fieldQueue';
 import { recordInstallationSheet, recordMeterNotice, recordPreshiftMeeting, registerBatchInstall, registerGear, registerRotationOrder, rowsWhere } from './registers';
@@ -195,34 +194,6 @@ export interface VoidInput {
   readonly reason: string;
 }
 
-/** Marks a field record void with a reason; it keeps its number and row and takes no further step. */
-export function voidFieldRecord(form: FormDecl): Operation<VoidInput, VoidInput, StepResult> {
-  return {
-    prepare(input) {
-      const no = typeof input?.no === 'string' ? input.no.trim() : '';
-      const reason = typeof input?.reason === 'string' ? input.reason.trim() : '';
-      const problems: Problem[] = [];
-      if (no === '') problems.push({ kind: 'required', form: form.key, field: form.keyField });
-      if (reason === '') problems.push({ kind: 'voidReasonRequired', form: form.key, field: 'void_reason' });
-      else if ([...reason].length > 200) problems.push({ kind: 'tooLong', form: form.key, field: 'void_reason', params: { length: [...reason].length, max: 200 } });
-      const unstorable = reason === '' ? undefined : unstorableProblem(input.reason);
-      if (unstorable) problems.push({ ...unstorable, form: form.key, field: 'void_reason' });
-      if (problems.length > 0) throw new KefuError(problems);
-      return { no, reason };
-    },
-    request(prepared) {
-      return { tables: { [form.key]: lookup(form, [prepared.no]) }, writes: [form.key] };
-    },
-    decide(snapshot, prepared, context) {
-      const row = recordIn(snapshot, form, prepared.no);
-      if (row.values.voided === true) guardStatus(form, row, [], 'void');
-      const at = context.clock.now();
-      const change = changeRecord(form, row, { voided: true, void_reason: prepared.reason }, context, 'void', at);
-      return { changes: { updates: change.update ? [change.update] : [], audit: change.audit }, result: { number: prepared.no, status: String(row.values.status ?? '') } };
-    },
-  };
-}
-
 // ————————————————————————————————————————— the workflows
 
 export const rotationWorkflow: Workflow = {
@@ -330,11 +301,11 @@ export const installationRegister: Workflow = {
 
 /** Every record of the field registers this module voids. */
 export const FIELD_VOIDS = {
-  rotation_orders: voidFieldRecord(rotationOrders),
-  batch_installs: voidFieldRecord(batchInstalls),
-  preshift_meetings: voidFieldRecord(preshiftMeetings),
-  safety_gear: voidFieldRecord(safetyGear),
-  meter_notices: voidFieldRecord(meterNotices),
-  installation_sheets: voidFieldRecord(installationSheets),
-  power_off_checks: voidFieldRecord(powerOffChecks),
+  rotation_orders: voidOperation(rotationOrders),
+  batch_installs: voidOperation(batchInstalls),
+  preshift_meetings: voidOperation(preshiftMeetings),
+  safety_gear: voidOperation(safetyGear),
+  meter_notices: voidOperation(meterNotices),
+  installation_sheets: voidOperation(installationSheets),
+  power_off_checks: voidOperation(powerOffChecks),
 } as const;
