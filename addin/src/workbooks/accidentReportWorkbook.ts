@@ -6,6 +6,7 @@ import { REPORT_RECIPIENTS, TARGET_QUALIFIERS, accidentVerbalReports } from '../
 import { codeLabel } from '../ledger/cells';
 import { joinList } from '../i18n/messages';
 import { periodText, type VendorAccidentReport } from '../domain/accidentReports';
+import { setA4Portrait } from './printSheets';
 
 /**
  * The printable accident reports (事故月报/年报, F28): one sheet per outsourcing unit, A4 portrait —
@@ -138,18 +139,7 @@ function writeReport(sheet: ExcelJS.Worksheet, report: VendorAccidentReport, opt
   r += 1;
   line([L.preparedBy[locale], options.preparedBy, '', L.reportDate[locale], options.date], { merge: [[2, 3]] });
 
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea: `A1:E${r - 1}`,
-    printTitlesRow: undefined,
-    margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  setA4Portrait(sheet, `A1:E${r - 1}`);
   sheet.headerFooter = { ...sheet.headerFooter, oddFooter: `&L${report.vendor.replace(/&/g, '&&')}&C${L.page[locale]}&R${periodText(report.period)}` };
 }
 

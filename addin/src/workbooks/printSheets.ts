@@ -194,6 +194,20 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, form: FormDecl, locale
     if (i < copies.length - 1) sheet.getRow(r - 1).addPageBreak();
   });
 
+  setA4Portrait(sheet, `A${PRINT_FIRST_ROW}:D${r - 1}`);
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddHeader: `&L${headerText(form.code)}&C&"-,Bold"${headerText(form.title[locale])}&R${headerText(clauseText(form.clause, locale))}`,
+    oddFooter: `&L&D &T&R${PRINT_TEXT.page[locale]}`,
+  };
+  return sheet;
+}
+
+/**
+ * A sheet printed like the paper forms: A4 portrait, one page wide (as many pages down as it takes),
+ * centred, with the forms' margins; `printTitlesRow` repeats a header row on every page.
+ */
+export function setA4Portrait(sheet: ExcelJS.Worksheet, printArea: string, printTitlesRow?: string): void {
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: 9, // A4
@@ -202,15 +216,10 @@ export function addPrintSheet(workbook: ExcelJS.Workbook, form: FormDecl, locale
     fitToWidth: 1,
     fitToHeight: 0,
     horizontalCentered: true,
-    printArea: `A${PRINT_FIRST_ROW}:D${r - 1}`,
+    printArea,
+    printTitlesRow,
     margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
   };
-  sheet.headerFooter = {
-    ...sheet.headerFooter,
-    oddHeader: `&L${headerText(form.code)}&C&"-,Bold"${headerText(form.title[locale])}&R${headerText(clauseText(form.clause, locale))}`,
-    oddFooter: `&L&D &T&R${PRINT_TEXT.page[locale]}`,
-  };
-  return sheet;
 }
 
 /** The print sheets of every printed form, added to a template being built. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PRINTOUT_STYLES, type Printout } from '../ledger/printLines';
+import { setA4Portrait } from './printSheets';
 
 /**
  * A printout of a form with lines (ledger/printLines.ts) drawn by exceljs, as a worksheet of its
@@ -40,18 +41,7 @@ export function addPrintoutSheet(workbook: ExcelJS.Workbook, printout: Printout)
   });
   for (const row of printout.breaksBefore) sheet.getRow(row).addPageBreak();
   const last = String.fromCharCode(64 + right);
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9, // A4
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    printArea: `A1:${last}${printout.rows.length}`,
-    printTitlesRow: `${printout.titleRow + 1}:${printout.titleRow + 1}`,
-    margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  setA4Portrait(sheet, `A1:${last}${printout.rows.length}`, `${printout.titleRow + 1}:${printout.titleRow + 1}`);
   sheet.headerFooter = {
     ...sheet.headerFooter,
     oddHeader: `&L${headerText(printout.header.left)}&C&"-,Bold"${headerText(printout.header.center)}&R${headerText(printout.header.right)}`,
