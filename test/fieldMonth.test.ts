@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { registerAccident } from '../addin/src/domain/accidents';
 import { demoClock } from '../addin/src/domain/demo';
+import { BATCH_CHECK_STEPS } from '../addin/src/domain/fieldWork/fieldChecks';
+import { recordMeterNotice, recordPreshiftMeeting } from '../addin/src/domain/fieldWork/registers';
 import { fieldClerk } from '../addin/src/domain/fieldMonth';
 import { WORKFLOWS } from '../addin/src/domain/workflows';
-import { runOperation, type Operation } from '../addin/src/domain/records';
+import type { Operation } from '../addin/src/domain/records';
 import { findForm } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx } from '../addin/src/host';
@@ -13,7 +16,7 @@ import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import type { Ledger } from '../addin/src/ledger/types';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
-import { CREWS, MONTH, RefusalText, fieldMonth, ledgerAct, seedWorkers, workerRows, type FieldAct, type FieldMonthSummary } from './support/fieldMonth';
+import { MONTH, RefusalText, fieldMonth, ledgerAct, seedWorkers, workerRows, type FieldAct, type FieldMonthSummary } from './support/fieldMonth';
 import { runKefu } from './support/fixtures';
 
 /**
@@ -158,8 +161,7 @@ describe('The month of two field teams (issue 12)', function () {
     await seedWorkers(session.ledger);
     const act = ledgerAct(session.ledger);
     // A backend whose notices are always in time: the refusal expected never comes.
-    const lenient: FieldAct = (operation, input, label, at) =>
-      act(operation, label === 'notice.add' ? { ...(input as Record<string, unknown>), planned_date: '2026-03-30' } : input, label, at) as never;
+    const lenient: FieldAct = (operation, input, label, at) => act(operation, label === 'notice.add' ? { ...(input as Record<string, unknown>), planned_date: '2026-03-30' } : input, label, at);
     await assert.rejects(fieldMonth(lenient, { notes: false }), /rotation\.notify: expected a refusal \(noticeTooLate\)/);
     // A refusal whose message says something else is not the refusal expected.
     const other = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
@@ -262,3 +264,180 @@ async function XlsxTables(file: string): Promise<Record<string, RecordValues[]>>
   const session = await packageBackend.open(new Uint8Array(await fs.readFile(file)));
   return tables(session.ledger);
 }
+
+describe('The field month under failures and co-authoring', function () {
+  this.timeout(900_000);
+
+  /** Every field table and the audit log as text, rows in order (two ledgers compared: twins). */
+  async function dump(ledger: Ledger): Promise<string> {
+    const audit = (await ledger.read({ tables: { [AUDIT_TABLE]: { columns: ['at', 'who', 'action', 'table', 'record', 'field', 'old_value', 'new_value'], rows: 'all' } } })).tables[AUDIT_TABLE];
+    return JSON.stringify({ ...(await tables(ledger)), audit: audit.map((r) => r.values) });
+  }
+
+  /** Replaces every key of `map` in `text` at once (a number of one twin by the other's). */
+  function renumber(text: string, map: ReadonlyMap<string, string>): string {
+    if (map.size === 0) return text;
+    const keys = [...map.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return text.replace(new RegExp(keys.join('|'), 'g'), (k) => map.get(k)!);
+  }
+
+  it('leaves no half-done step when either request of any step fails, or the answer of either is lost', async () => {
+    const twins: OfficeSession[] = [];
+    for (let i = 0; i < 2; i++) {
+      const s = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
+      await seedWorkers(s.ledger);
+      twins.push(s);
+    }
+    const [plain, failing] = twins;
+    const actPlain = ledgerAct(plain.ledger, { clock: demoClock() });
+    const actFailing = ledgerAct(failing.ledger, { clock: demoClock() });
+    // Numbers claimed by a failed request are never issued (docs/numbering.md): each twin goes on with its own.
+    const theirs = new Map<string, string>();
+    const ours = new Map<string, string>();
+    let injected = 0;
+    const summary = await fieldMonth(async (operation, input, label, at) => {
+      const given = JSON.parse(renumber(JSON.stringify(input), theirs)) as typeof input;
+      const before = await dump(failing.ledger);
+      let result: { number?: string; created?: string };
+      try {
+        result = (await actPlain(operation, input, label, at)) as typeof result;
+      } catch (error) {
+        // Refused: refused on the twin too, with nothing written.
+        await assert.rejects(actFailing(operation, given, label, at));
+        assert.equal(await dump(failing.ledger), before, `${label}: a refusal writes nothing`);
+        throw error;
+      }
+      for (const n of [1, 2]) {
+        failing.client.failAtSync(n);
+        await assert.rejects(actFailing(operation, given, label, at), /injected/i, `${label} at request ${n}`);
+        assert.equal(await dump(failing.ledger), before, `${label}: nothing written when request ${n} fails`);
+        injected += 1;
+      }
+      failing.client.loseResponseAtSync(1);
+      await assert.rejects(actFailing(operation, given, label, at), Error, `${label}: the read's answer lost`);
+      assert.equal(await dump(failing.ledger), before, `${label}: nothing written when the read's answer is lost`);
+      failing.client.loseResponseAtSync(2);
+      const outcome = (await actFailing(operation, given, label, at).catch(() => undefined)) as typeof result | undefined;
+      injected += 2;
+      for (const key of ['number', 'created'] as const) {
+        const mine = result[key];
+        const twin = outcome?.[key];
+        if (typeof mine === 'string' && typeof twin === 'string' && mine !== twin) {
+          theirs.set(mine, twin);
+          ours.set(twin, mine);
+        }
+      }
+      assert.equal(renumber(await dump(failing.ledger), ours), await dump(plain.ledger), `${label}: done whole, once, when the write's answer is lost`);
+      return result as never;
+    });
+    assert.equal(injected, (summary.steps - summary.refusals.length) * 4);
+    assertMonth(await tables(plain.ledger), summary);
+  });
+
+  it('gives two co-authoring clients no duplicate numbers: pre-shift meetings, notices, investigations and accidents claimed and confirmed interleaved', async () => {
+    const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+    const [a, b] = await Promise.all(['clerk-a', 'clerk-b'].map((station) => openOnHost(workbook, { station })));
+    await seedWorkers(a.ledger);
+    // Six completed batch installs, with their meters, to investigate.
+    const orders = Array.from({ length: 6 }, (_, i) => `BI-CO-${i + 1}`);
+    const basis = await a.ledger.read({ writes: ['batch_installs', 'installation_sheets'] });
+    const sheet = (order: string, j: number) => ({
+      work_order_no: `${order}-${j}`,
+      work_kind: 'batch_install',
+      parent_order_no: order,
+      account_no: `A${j}`,
+      account_name: '住户',
+      name_check: 'match',
+      new_meter_no: `${order}-M${j}`,
+      new_reading: 0,
+      meter_box: 'B1',
+      meter_position: String(j),
+      breaker_no: `K${j}`,
+      correspondence_ok: true,
+      load_class: j < 2 ? 'class2' : 'class3',
+      collector_type: 'wireless',
+      site_cleaned: true,
+      install_date: '2026-03-10',
+      voided: false,
+    });
+    await a.ledger.apply(
+      {
+        appends: {
+          batch_installs: orders.map((order_no) => ({ order_no, workers: 'W0101', done_date: '2026-03-10', status: 'completed', site_cleaned: true, voided: false })),
+          installation_sheets: orders.flatMap((order) => [0, 1, 2, 3, 4].map((j) => sheet(order, j))),
+        },
+      },
+      basis,
+    );
+    const context = { clock: demoClock('2026-03-16 09:00'), actor: { clerk: fieldClerk('zh-CN') } };
+    type Claimed = () => Promise<string>;
+    /** The first request of a creation (its claim and reads); the second, when called. */
+    async function claim(session: OfficeSession, operation: Operation<unknown, unknown, { number: string; created?: string }>, input: unknown): Promise<Claimed> {
+      const prepared = operation.prepare(input, context);
+      const snapshot = await session.ledger.read(operation.request(prepared, context));
+      return async () => {
+        const { changes, result } = operation.decide(snapshot, prepared, context);
+        await session.ledger.apply(changes, snapshot);
+        return result.created ?? result.number;
+      };
+    }
+    const op = (o: unknown) => o as Operation<unknown, unknown, { number: string; created?: string }>;
+    const meeting = (signed: string) => ({
+      meeting_date: '2026-03-16',
+      team_code: 'T01',
+      vendor_code: 'WB01',
+      work_leader: '张建华',
+      work_content: '表计轮换',
+      work_location: '锦绣花园',
+      hazards: '验电',
+      hazards_isolated: 'yes',
+      uniform_ok: 'yes',
+      helmet_ok: 'yes',
+      badge_ok: 'yes',
+      armband_ok: 'yes',
+      gear_check: 'pass',
+      roster: signed,
+      roster_count: 1,
+      crew_signatures: signed,
+      signed_count: 1,
+    });
+    const notice = (i: number) => ({
+      area: '锦绣花园',
+      meter_boxes: `${i}号表箱`,
+      households: 4,
+      planned_date: '2026-04-01',
+      posted_on: '2026-03-16',
+      community_notified: '物业',
+      community_contact: '冯国庆',
+      community_notified_on: '2026-03-16',
+      users_marked: 'yes',
+    });
+    const accident = (i: number) => ({ reporting_unit: '施工二班', vendor_code: 'WB02', occurred_at: `2026-03-1${i} 10:00`, place: '表箱', summary: '短路' });
+    const issued: Record<string, string[]> = { preshift_meetings: [], meter_notices: [], investigations: [], accident_verbal_reports: [] };
+    for (let i = 0; i < 3; i++) {
+      const pairs: [string, Claimed, Claimed][] = [
+        ['preshift_meetings', await claim(a, op(recordPreshiftMeeting), meeting('张建华')), await claim(b, op(recordPreshiftMeeting), meeting('李国强'))],
+        ['meter_notices', await claim(a, op(recordMeterNotice), notice(2 * i)), await claim(b, op(recordMeterNotice), notice(2 * i + 1))],
+        [
+          'investigations',
+          await claim(a, op(BATCH_CHECK_STEPS.sample), { no: orders[2 * i], fields: { seed: `a${i}`, check_date: '2026-03-16' } }),
+          await claim(b, op(BATCH_CHECK_STEPS.sample), { no: orders[2 * i + 1], fields: { seed: `b${i}`, check_date: '2026-03-16' } }),
+        ],
+        ['accident_verbal_reports', await claim(a, op(registerAccident), accident(2 * i)), await claim(b, op(registerAccident), accident(2 * i + 1))],
+      ];
+      // The second client's claims are confirmed first, then the first's.
+      for (const [table, , second] of pairs) issued[table].push(await second());
+      for (const [table, first] of pairs) issued[table].push(await first());
+    }
+    const key: Record<string, string> = { preshift_meetings: 'meeting_no', meter_notices: 'notice_no', investigations: 'investigation_no', accident_verbal_reports: 'accident_no' };
+    const all = await tables(b.ledger);
+    for (const [table, numbers] of Object.entries(issued)) {
+      const recorded = all[table].map((r) => String(r[key[table]]));
+      assert.equal(new Set(recorded).size, 6, `${table}: ${recorded.join(' ')}`);
+      assert.deepEqual([...recorded].sort(), [...numbers].sort(), table);
+    }
+    // And the workbook as Excel would save it still reads the same.
+    const saved = await packageBackend.open(await hostWorkbookToXlsx(workbook));
+    assert.equal((await tables(saved.ledger)).investigations.length, 6);
+  });
+});
