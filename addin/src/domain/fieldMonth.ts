@@ -243,6 +243,8 @@ export async function runFieldMonth(run: FieldAct, options: FieldMonthOptions): 
   const R = ROTATION_WORKFLOW.steps;
   const B_ = BATCH_WORKFLOW.steps;
   const names = (crew: Crew, n: number) => crew.workers.slice(0, n).map((x) => x.name);
+  /** How a roster lists names in the locale's writing (the guards read 、 and commas alike). */
+  const list = locale === 'en-US' ? ', ' : '、';
 
   // The dates: notices on the first working day, batch installs in the first week, rotations from
   // the first working day 15 days after the notices, checks and rectifications after each.
@@ -332,9 +334,9 @@ export async function runFieldMonth(run: FieldAct, options: FieldMonthOptions): 
     badge_ok: 'yes',
     armband_ok: 'yes',
     gear_check: 'pass',
-    roster: roster.join('、'),
+    roster: roster.join(list),
     roster_count: roster.length,
-    crew_signatures: signed.join('、'),
+    crew_signatures: signed.join(list),
     signed_count: Math.max(1, signed.length),
   });
   const holdMeeting = async (crew: Crew, date: string, work: Text, time = '08:00', roster = names(crew, 2)): Promise<string> => {
