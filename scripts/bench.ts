@@ -12,6 +12,7 @@ import { buildBoundVolumes } from '../addin/src/workbooks/boundVolumes';
 import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { runDeskDay } from '../test/support/deskDay';
+import { fieldMonth, ledgerAct, seedWorkers } from '../test/support/fieldMonth';
 import { libreOfficeConvert } from '../test/support/libreoffice';
 import { yearStatistics, COMPLAINT_COLUMNS } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation } from '../addin/src/domain/statisticsSheet';
@@ -289,6 +290,91 @@ async function benchDesk(template: Uint8Array): Promise<void> {
   });
 }
 
+/** Past years' rows of every field table (work orders, installation sheets, check lines, meetings, gear, notices, checks, accidents), `count` each. */
+async function seedField(ledger: Ledger, count: number): Promise<void> {
+  const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  // Past teams: a team holds a few hundred meetings and pieces of gear, not the whole register.
+  const team = (i: number) => `H${String(i % 400).padStart(3, '0')}`;
+  const common = { created_at: '2025-06-01 09:00', created_by: 'bench', voided: false };
+  const rows = (make: (i: number) => RecordValues) => Array.from({ length: count }, (_, i) => ({ ...common, ...make(i) }));
+  const tables: Record<string, () => RecordValues[]> = {
+    rotation_orders: () => rows((i) => ({ order_no: `RX-${i}`, workers: 'W0101', due_date: day(i), done_date: day(i), team_code: team(i), work_date: day(i), status: 'closed' })),
+    batch_installs: () => rows((i) => ({ order_no: `BX-${i}`, workers: 'W0101', done_date: day(i), team_code: team(i), work_date: day(i), status: 'closed' })),
+    installation_sheets: () =>
+      rows((i) => ({
+        work_order_no: `SX-${i}`,
+        work_kind: 'rotation',
+        parent_order_no: `RX-${i}`,
+        account_no: `A${i}`,
+        account_name: '住户',
+        name_check: 'match',
+        removed_meter_no: `J${i}`,
+        removed_reading: 1000,
+        new_meter_no: `M${i}`,
+        new_reading: 0,
+        collector_type: 'wireless',
+        site_cleaned: true,
+        install_date: day(i),
+      })),
+    field_check_lines: () => rows((i) => ({ line_id: `RX-${i}-CC1/M${i}`, check_no: `RX-${i}-CC1`, order_no: `RX-${i}`, meter_no: `M${i}`, sampled_as: 'rotation_sample', result: 'pass' })),
+    rotation_spot_checks: () => rows((i) => ({ entry_id: `RX-${i}-CC1`, order_no: `RX-${i}`, check_date: day(i), rotated_count: 1, sampled: 1, sample: `M${i}`, status: 'checked' })),
+    investigations: () => rows((i) => ({ investigation_no: `PC-2025-${String(i + 1).padStart(6, '0')}`, order_no: `BX-${i}`, check_date: day(i), status: 'signed' })),
+    collection_checks: () => rows((i) => ({ entry_id: `RX-${i}-CJ1`, order_no: `RX-${i}`, work_kind: 'rotation', process_end_date: day(i), users_total: 10, users_collected: 10, check_date: day(i) })),
+    power_off_checks: () => rows((i) => ({ entry_id: `BX-${i}-YD1`, order_no: `BX-${i}`, location: '配电间', no_voltage: true, visible_break: true })),
+    preshift_meetings: () =>
+      rows((i) => ({
+        meeting_no: `BQ-${team(i)}-${day(i).replace(/-/g, '')}-${String(Math.floor(i / 400) % 100).padStart(2, '0')}`,
+        meeting_date: day(i),
+        team_code: team(i),
+        vendor_code: 'V09',
+        work_leader: '张三',
+        roster: '张三',
+        roster_count: 1,
+        crew_signatures: '张三',
+        signed_count: 1,
+      })),
+    safety_gear: () => rows((i) => ({ gear_no: `GX-${i}`, gear_name: 'helmet', holder: team(i), valid_until: '2025-12-31', gear_status: 'scrapped' })),
+    meter_notices: () => rows((i) => ({ notice_no: `TZ-2025-${String(i + 1).padStart(6, '0')}`, order_no: `RX-${i}`, area: '小区', planned_date: day(i), posted_on: day(i), users_marked: true })),
+    accident_verbal_reports: () =>
+      rows((i) => ({ accident_no: `SG-2025-${String(i + 1).padStart(6, '0')}`, reporting_unit: '外包施工单位', vendor_code: 'WB09', occurred_at: `${day(i)} 08:00`, status: 'closed' })),
+  };
+  // One table at a time (the backend chunks each write below the request limit).
+  for (const [table, make] of Object.entries(tables)) {
+    const basis = await ledger.read({ writes: [table] });
+    await ledger.apply({ appends: { [table]: make() } }, basis);
+  }
+}
+
+/**
+ * The month of two field teams (test/support/fieldMonth.ts) with 100,000 rows in every field
+ * table: requests, bytes and time of each kind of step, at its first time done (a refused attempt
+ * is not measured: it stops after its read).
+ */
+async function benchField(template: Uint8Array): Promise<void> {
+  const existing = 100_000;
+  const workbook = await hostWorkbookFromXlsx(template);
+  const client = hostClient(workbook);
+  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  await seedWorkers(ledger);
+  await seedField(ledger, existing);
+  const act = ledgerAct(ledger);
+  const seen = new Set<string>();
+  await fieldMonth(async (operation, input, label, at) => {
+    client.resetStats();
+    const start = performance.now();
+    const result = await act(operation, input, label, at);
+    const elapsed = performance.now() - start;
+    if (!seen.has(label)) {
+      seen.add(label);
+      const stats = client.stats;
+      report(`field.${label}.syncs@${existing}`, stats.syncs, 'syncs');
+      report(`field.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+      report(`field.${label}.hostMs@${existing}`, elapsed, 'ms');
+    }
+    return result;
+  });
+}
+
 /** Each step of an accident (W9) with 100,000 accidents in F25: requests and bytes per step on the Office.js backend. */
 async function benchAccidents(template: Uint8Array): Promise<void> {
   const existing = 100_000;
@@ -379,6 +465,7 @@ async function main(): Promise<void> {
   if (!only || only === 'bind') await benchBinding(template);
   if (!only || only === 'desk') await benchDesk(template);
   if (!only || only === 'accidents') await benchAccidents(template);
+  if (!only || only === 'field') await benchField(template);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {

@@ -73,6 +73,32 @@ function assertNamesWhereNamesBelong(d: Demo): void {
   assert.deepEqual([...new Set(who.filter((w) => !NAME[d.locale].test(w)))], [], 'everyone in the audit log is named');
 }
 
+/** The field teams' month in the demo: four work orders closed, rectified on the way, a signed investigation, a closed accident, both units' reports. */
+function assertFieldMonth(d: Demo, month: string): void {
+  const ym = month.replace('-', '');
+  const orders = [...d.tables.rotation_orders, ...d.tables.batch_installs].filter((o) => String(o.order_no).includes(`-${ym}-`));
+  assert.deepEqual(
+    orders.map((o) => o.status),
+    ['closed', 'closed', 'closed', 'closed'],
+  );
+  assert.equal(orders.filter((o) => String(o.rectified_on ?? '').startsWith(month)).length, 4, 'each rectified once in the month');
+  assert.ok(
+    d.tables.investigations.some((i) => i.status === 'signed' && i.construction_sign_by && i.inspection_sign_by && i.property_sign_by && String(i.check_date).startsWith(month)),
+    'an investigation signed by the three parties',
+  );
+  const accidents = d.tables.accident_verbal_reports.filter((a) => String(a.occurred_at).startsWith(month));
+  assert.deepEqual(
+    accidents.map((a) => [a.status, a.verbal_late]),
+    [['closed', true]],
+  );
+  assert.equal(d.tables.accident_investigations.find((i) => i.accident_no === accidents[0].accident_no)?.status, 'closed');
+  assert.equal(d.tables.accident_reports.filter((r) => r.period_month === Number(month.slice(5))).length, 2);
+  assert.ok(
+    d.tables.preshift_meetings.some((m) => m.voided === true && String(m.meeting_date).startsWith(month)),
+    'the meeting held again is kept, void',
+  );
+}
+
 function officeHours(value: string): boolean {
   const time = value.slice(11, 16);
   return isWorkingDay(calendar, value.slice(0, 10)) && time >= DESK_OPENS && time <= DESK_CLOSES;
@@ -126,6 +152,10 @@ describe('the demo: a real desk’s year', function () {
       });
     }
 
+    it('holds a month of two field teams (June): orders closed after rectifications, an investigation signed by three, an accident closed', () => {
+      for (const d of demos.values()) assertFieldMonth(d, '2026-06');
+    });
+
     it('tells the same year in each locale: only the words differ', () => {
       const shape = (d: Demo) => d.tables.complaints.map((t) => [t.ticket_no, t.received_at, t.category, t.status, t.handled_at]);
       assert.deepEqual(shape(demos.get('zh-TW')!), shape(demos.get('zh-CN')!));
@@ -151,6 +181,7 @@ describe('the demo: a real desk’s year', function () {
       const december = d.tables.reception.filter((r) => r.category === 'suggestion' && String(r.received_at).startsWith('2025-12'));
       assert.ok(december.length > 0 && december.every((r) => !r.compiled_in), 'December’s suggestions are compiled in January');
       assert.equal(d.tables.complaint_measures.length, 4, 'the measures after the year’s statistics, and one carried from 2024');
+      assertFieldMonth(d, '2025-12');
     });
 
     it('refuses a year that has not begun', async () => {

@@ -344,6 +344,7 @@ export const accidentWorkflow: Workflow = {
     '事故（W9）：add 登記事故發生（單位、外包單位、時間、地點、簡要情況）；report-verbal 口頭或電話報告（事發後超過1小時標記遲報）；report-written 書面事故報告，應在事發後24小時內提交（從事故發生時起算，逾期照常記錄並標記），依據規程決定必填項；investigate 立案調查（調查負責人）；close 按四不放過結案，四項均須為「是」並有依據和日期；void 作廢重複登記的事故。',
     'Accidents (W9): add records the accident (unit, outsourcing unit, time, place, summary); report-verbal the verbal or phone report (more than 1 hour after the event is flagged late); report-written the written report, due 24 hours after the event (not after it was logged; a later one is recorded and flagged), its checklist deciding what is required; investigate opens the investigation (lead investigator); close under the four no-lets-go, all four Yes with evidence and date; void an accident entered twice.',
   ),
-  queue: { reads: [F25], items: accidentQueue },
+  // The queue's lines name what is due in words (the written report, the investigation), not by code.
+  queue: { reads: [F25], rules: Object.entries(ACCIDENT_DUE_KINDS).map(([code, label]) => ({ code, label })), items: accidentQueue },
   check: { reads: [F25, F27], problems: checkAccidents },
 };

@@ -13,6 +13,7 @@ import { archiveComplaint, dispatchComplaint, recordHandling, recordReturnVisit,
 import { compileSuggestions, escalateOther, receiveMatter, replyToInquiry, verifyIssue, type ReceptionResult } from './reception';
 import { completeRepair, closeRepair, dispatchRepair, repairArrived, repairWaitingParts, returnRepairCopy, signRepairOrder } from './repairProcedure';
 import { voidRecord } from './serviceDesk';
+import { crewsOf, fieldClerk, runFieldMonth, type FieldMonthSummary } from './fieldMonth';
 import { type StepInput, type StepResult } from './deskSteps';
 
 /**
@@ -677,4 +678,54 @@ export async function buildPerformanceDemo(ledger: Ledger, options: PerformanceD
     batchInstalls: await run('batch_installs', 'batch.csv', batch),
     complaintOrders: await run('complaint_orders', 'complaints.csv', complaintsRows),
   };
+}
+
+// ----- the field teams (W8, W9): a month of two teams' work -------------------------------------
+
+export interface FieldDemoOptions {
+  readonly year: number;
+  /** The real time: the month played is the last complete one before the demo's today (`demoToday`). */
+  readonly clock: Clock;
+  readonly locale?: Locale;
+  /** The clock the steps read, set to each step's time (made if absent). */
+  readonly deskClock?: DemoClock;
+}
+
+/** The demo's field month: 'YYYY-MM', the last complete month of the year by the demo's today (none in January of a year in progress). */
+export function fieldDemoMonth(year: number, clock: Clock): string | undefined {
+  const today = demoToday(year, clock);
+  if (today === `${year}-12-31 23:59`) return `${year}-12`;
+  const month = Number(today.slice(5, 7)) - 1;
+  return month >= 1 ? `${year}-${two(month)}` : undefined;
+}
+
+/**
+ * The month of two field teams (fieldMonth.ts) played on the demo's ledger in its last complete
+ * month, by the first team of each outsourcing unit of the workers table (buildPerformanceDemo
+ * imports them): work orders from notice to closing with their refusals met and put right, the
+ * checks, rectifications and the accident closed under 四不放过. A month too short for it (a
+ * holiday month) gives way to the one before.
+ */
+export async function buildFieldDemo(ledger: Ledger, options: FieldDemoOptions): Promise<FieldMonthSummary | undefined> {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  let month = fieldDemoMonth(options.year, options.clock);
+  if (!month) return undefined;
+  const roster = await ledger.read({ tables: { workers: { columns: ['worker_id', 'name', 'team_code', 'vendor_code', 'voided'], rows: 'all' } } });
+  const crews = crewsOf(roster.tables.workers.map((r) => r.values));
+  const clock = options.deskClock ?? demoClock();
+  const context = { clock, actor: { clerk: fieldClerk(locale), site: DESK_TEXTS.site[locale] } };
+  const calendar = calendarFrom(CALENDAR_SEED);
+  for (; month >= `${options.year}-01`; month = `${options.year}-${two(Number(month.slice(5)) - 1)}`) {
+    const days = Array.from({ length: 31 }, (_, d) => `${month}-${two(d + 1)}`).filter((d) => isWorkingDay(calendar, d) && d.startsWith(month!));
+    // The notices go up on the first working day and the rotations come 15 days later: the month must hold them and their checks.
+    if (days.length < 15 || later(`${days[0]} 00:00`, 19 * 1440).slice(0, 7) !== month) continue;
+    return runFieldMonth(
+      async (operation, input, _label, at) => {
+        clock.set(at);
+        return (await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, context)).result;
+      },
+      { month, crews, locale, calendar },
+    );
+  }
+  return undefined;
 }

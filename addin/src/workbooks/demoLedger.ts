@@ -1,6 +1,7 @@
 import { fixedClock, type Clock } from '../core/clock';
-import { buildDemo, buildPerformanceDemo, demoClock, demoToday, firstDeskMorning, type DemoResult, type PerformanceDemoResult } from '../domain/demo';
+import { buildDemo, buildFieldDemo, buildPerformanceDemo, demoClock, demoToday, firstDeskMorning, type DemoResult, type PerformanceDemoResult } from '../domain/demo';
 import { DESK_TEXTS } from '../domain/demoWords';
+import type { FieldMonthSummary } from '../domain/fieldMonth';
 import type { Locale } from '../i18n/locale';
 import { buildTemplateBuffer } from './template';
 import { XlsxLedger } from '../ledger/xlsx/xlsxLedger';
@@ -19,12 +20,14 @@ export interface DemoWorkbook {
   readonly bytes: Uint8Array;
   readonly desk: DemoResult;
   readonly performance: PerformanceDemoResult;
+  /** The field teams' month (none in January of a year in progress). */
+  readonly field?: FieldMonthSummary;
 }
 
 /**
  * A demo ledger as `kefu demo` writes it and the preview loads it: the template of the locale,
  * made on the desk's first morning of the year for the demo hospital, then the year's desk
- * activity and performance inputs up to today, each action at its own time (the ledger's
+ * activity and performance inputs up to today, a month of two field teams' work, each action at its own time (the ledger's
  * numbering claims too).
  */
 export async function buildDemoWorkbook(options: DemoWorkbookOptions): Promise<DemoWorkbook> {
@@ -38,5 +41,6 @@ export async function buildDemoWorkbook(options: DemoWorkbookOptions): Promise<D
   const ledger = await XlsxLedger.fromBuffer(template, { station: options.station, clock: desk });
   const deskResult = await buildDemo(ledger, { year, locale, clock, complaints: options.complaints, deskClock: desk });
   const performance = await buildPerformanceDemo(ledger, { year, locale, clock, deskClock: desk });
-  return { bytes: await ledger.toBuffer(), desk: deskResult, performance };
+  const field = await buildFieldDemo(ledger, { year, locale, clock, deskClock: desk });
+  return { bytes: await ledger.toBuffer(), desk: deskResult, performance, field };
 }

@@ -35,11 +35,14 @@ export function noticeShortBy(notice: RecordValues): number {
   return Math.max(0, NOTICE_DAYS - daysBetween(posted, planned));
 }
 
-/** Names on a roster or signature line: separated by 、 (or commas, semicolons, spaces), blanks dropped. */
+/**
+ * Names on a roster or signature line: separated by 、 (or commas, semicolons, line breaks), blanks
+ * dropped. Not by spaces: a name written in Latin letters has one ("Zhao Jun").
+ */
 export function namesOf(text: unknown): string[] {
   return String(text ?? '')
-    .split(/[、,，;；\s]+/u)
-    .map((s) => s.trim())
+    .split(/[、,，;；\r\n]+/u)
+    .map((s) => s.replace(/\s+/gu, ' ').trim())
     .filter(Boolean);
 }
 
