@@ -3,7 +3,7 @@ import { KefuError } from '../addin/src/core/problems';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { BATCH_CHECK_STEPS, ROTATION_CHECK_STEPS, fieldCheckProblems, fieldCheckReads, rectificationItems, type FieldStepResult } from '../addin/src/domain/fieldWork/fieldChecks';
 import { RULES_QUERY } from '../addin/src/domain/performance/rules';
-import { drawBatchSample, drawRotationSample, splitMeters } from '../addin/src/domain/fieldWork/sampling';
+import { SAMPLE_SEPARATOR, drawBatchSample, drawRotationSample, splitMeters } from '../addin/src/domain/fieldWork/sampling';
 import { monthlyPerformanceOperation } from '../addin/src/domain/performance/month';
 import { columnsOf } from '../addin/src/forms/columns';
 import { findForm } from '../addin/src/forms';
@@ -120,7 +120,7 @@ describe('W8 field checks: sample, check, sign, collection, rectification, asses
           sampled: 3,
           sample_seed: 'seed-1',
           sample_rule: 'W8-2026.1',
-          sample: expected.join('、'),
+          sample: expected.join(SAMPLE_SEPARATOR),
           status: 'sampled',
         },
       );
@@ -253,7 +253,7 @@ describe('W8 field checks: sample, check, sign, collection, rectification, asses
 
     const ok = await runKefu(['sample', file, 'RO-0001', '--locale', 'en-US']);
     assert.equal(ok.code, 0, ok.stderr);
-    assert.match(ok.stdout, new RegExp(`RO-0001-CC1 \\(W8-2026\\.1, seed cli-seed\\): 3 meter\\(s\\) sampled: ${expected.join('、')}`));
+    assert.match(ok.stdout, new RegExp(`RO-0001-CC1 \\(W8-2026\\.1, seed cli-seed\\): 3 meter\\(s\\) sampled: ${expected.join(SAMPLE_SEPARATOR)}`));
     assert.match(ok.stdout, /RO-0001-CC1: redrawn from its seed and rule version, the sample matches the record/);
     const batch = await runKefu(['sample', file, 'BI-0001', '--locale', 'zh-CN']);
     assert.equal(batch.code, 0, batch.stderr);
@@ -261,7 +261,7 @@ describe('W8 field checks: sample, check, sign, collection, rectification, asses
 
     const drawn = await runKefu(['sample', file, 'RO-0001', '--seed', 'cli-seed', '--locale', 'en-US']);
     assert.equal(drawn.code, 0, drawn.stderr);
-    assert.match(drawn.stdout, new RegExp(`RO-0001 \\(W8-2026\\.1, seed cli-seed\\): 3 meter\\(s\\) sampled: ${expected.join('、')}`));
+    assert.match(drawn.stdout, new RegExp(`RO-0001 \\(W8-2026\\.1, seed cli-seed\\): 3 meter\\(s\\) sampled: ${expected.join(SAMPLE_SEPARATOR)}`));
 
     // A clerk swaps a sampled meter for another in the record: the redraw names both.
     const basis = await session.ledger.read({ tables: { rotation_spot_checks: { columns: ['entry_id', 'sample'], rows: 'all' } }, writes: ['rotation_spot_checks'] });

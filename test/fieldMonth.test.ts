@@ -210,9 +210,11 @@ describe('The month of two field teams (issue 12)', function () {
         const result = await runKefu([...args, '--clerk', clerk, '--locale', 'zh-CN']);
         if (result.code === 1) throw new RefusalText(result.stderr);
         assert.equal(result.code, 0, `${label}: ${result.stderr}`);
-        const out = result.stdout.trim();
+        // The result's line first; warnings (a notice posted late, a rostered worker who did not sign) follow it.
+        const all = result.stdout.trim();
+        const out = all.split('\n')[0];
         let parsed: Record<string, unknown>;
-        if (word === 'accidents') parsed = { number: /SGR-\d{4}-\d{3}/.exec(out)![0] };
+        if (word === 'accidents') parsed = { number: /SGR-\d{4}-\d{3}/.exec(all)![0] };
         else if (action === 'add') parsed = { number: /(\S+)。$/.exec(out)![1] };
         else {
           const [, record, created, label2] = /^(\S+?)(?: \((\S+)\))?：已记录（(.*)）。$/.exec(out)!;
@@ -229,6 +231,13 @@ describe('The month of two field teams (issue 12)', function () {
           perf[name] = await fs.readFile(csv, 'utf8');
         };
         if (label === 'accident.report-verbal') await look('accident', false);
+        if (label === 'rotation.add' && !(label in queues)) await look(label, false);
+        if (label === 'gear.add' || label === 'rotation.ready') {
+          // Every moment a piece of gear is added or a team gets ready: the gear about to expire shows at one of them.
+          const before = queues.gear ?? '';
+          await look('gear', false);
+          queues.gear = before + queues.gear;
+        }
         if (parsed.status === 'rectification') await look(label);
         return parsed as never;
       };
@@ -238,6 +247,9 @@ describe('The month of two field teams (issue 12)', function () {
       assertMonth(final, summary);
 
       assert.match(queues.accident, new RegExp(`${summary.accident}.*书面事故报告.*2026-03-18 10:30`));
+      // A rotation order planned, its notice not posted yet; gear whose validity runs out soon or ran out.
+      assert.match(queues['rotation.add'], /RO-202603-\d+.*调表通知单张贴/);
+      assert.match(queues.gear, /工器具到期提醒|过期工器具送检或报废/);
       assert.match(queues['rotation.check'], /RO-202603-01.*整改/);
       assert.match(queues['batch.verify-collection'], /BI-202603-02.*整改/);
       for (const [moment, item] of [

@@ -204,7 +204,7 @@ export const recordAccidentReport: Operation<RecordReportInput, RecordReportInpu
       period_month: prepared.period.month ?? null,
       vendor_code: prepared.vendor,
       accident_count: report.total,
-      accident_nos: report.accidents.map((a) => a.accidentNo).join('、') || null,
+      accident_nos: report.accidents.map((a) => a.accidentNo).join(', ') || null,
       ...report.counts,
       sent_to: [...report.recipients],
       prepared_by_by: context.actor.clerk,

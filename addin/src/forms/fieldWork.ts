@@ -83,7 +83,7 @@ export const preshiftMeetings: FormDecl = {
       help: t(
         '当天在本班组施工的全部人员姓名，以“、”分隔；签字须与名单完全一致',
         '當天在本班組施工的全部人員姓名，以「、」分隔；簽字須與名單完全一致',
-        'Everyone working in the team today, names separated by "、"; the signatures must equal it',
+        'Everyone working in the team today, names separated by commas; the signatures must equal it',
       ),
     },
     { key: 'roster_count', type: 'int', label: t('当天施工人数', '當天施工人數', 'Crew on the roster'), required: true, min: 1, source: 'T' },
@@ -97,7 +97,7 @@ export const preshiftMeetings: FormDecl = {
       help: t(
         '施工人员全员签名，以“、”分隔；人数须与当天施工人数一致',
         '施工人員全員簽名，以「、」分隔；人數須與當天施工人數一致',
-        'Every crew member signs, names separated by "、"; must match the roster',
+        'Every crew member signs, names separated by commas; must match the roster',
       ),
     },
     { key: 'signed_count', type: 'int', label: t('签字人数', '簽字人數', 'Signatures'), required: true, min: 1, source: 'S' },
@@ -422,7 +422,7 @@ const SAMPLE_FIELDS = [
     system: true,
     maxLength: 32000,
     source: 'T',
-    help: t('抽中的表局号，以“、”分隔', '抽中的表局號，以「、」分隔', 'The meter numbers drawn, separated by "、"'),
+    help: t('抽中的表局号，以逗号分隔', '抽中的表局號，以逗號分隔', 'The meter numbers drawn, separated by commas'),
   },
 ] as const satisfies readonly FieldDecl[];
 
@@ -479,7 +479,7 @@ export const rotationSpotChecks: FormDecl = {
       maxLength: 32000,
       source: 'T',
       step: 'checked',
-      help: t('检查不合格的表局号，以“、”分隔；须在样本中', '檢查不合格的表局號，以「、」分隔；須在樣本中', 'The meter numbers that failed, separated by "、"; each must be in the sample'),
+      help: t('检查不合格的表局号，以“、”分隔；须在样本中', '檢查不合格的表局號，以「、」分隔；須在樣本中', 'The meter numbers that failed, separated by commas; each must be in the sample'),
     },
     {
       key: 'defects',
@@ -560,7 +560,7 @@ export const investigations: FormDecl = {
       maxLength: 32000,
       source: 'T',
       step: 'checked',
-      help: t('检查不合格的表局号，以“、”分隔；须在样本中', '檢查不合格的表局號，以「、」分隔；須在樣本中', 'The meter numbers that failed, separated by "、"; each must be in the sample'),
+      help: t('检查不合格的表局号，以“、”分隔；须在样本中', '檢查不合格的表局號，以「、」分隔；須在樣本中', 'The meter numbers that failed, separated by commas; each must be in the sample'),
     },
     {
       key: 'correspondence_failures',

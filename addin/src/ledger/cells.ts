@@ -22,8 +22,21 @@ export type CellOut = { readonly text: string } | number | boolean | null;
 /** What a backend read from a cell (a formula cell reads as its value). */
 export type CellIn = string | number | boolean | null | undefined;
 
-/** What a `codes` field puts between codes in a cell. */
+/** What a `codes` field puts between codes in a cell of a Chinese workbook (and what reads as one in any). */
 export const CODES_SEPARATOR = '、';
+
+/** What a `codes` field puts between the labels of a cell in a workbook of `locale`: 、 in Chinese, a semicolon in English (a label may hold a comma). */
+export function codesSeparator(locale: Locale): string {
+  return locale === 'en-US' ? '; ' : CODES_SEPARATOR;
+}
+
+/** The parts of a `codes` cell, whichever locale's separator it holds (、 or ;, full or half width). */
+export function splitCodes(text: string): string[] {
+  return text
+    .split(/[、;；]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
 
 const MS_PER_DAY = 86_400_000;
 /** Excel's day 0 in the 1900 date system (it counts the fictitious 1900-02-29), as UTC ms. */
@@ -128,8 +141,8 @@ export function toCell(column: ColumnLike, value: DomainValue | undefined, local
     case 'code':
       return { text: codeLabel(column.codes ?? [], String(value), locale) };
     case 'codes': {
-      const list = Array.isArray(value) ? value : String(value).split(CODES_SEPARATOR);
-      return { text: list.map((code) => codeLabel(column.codes ?? [], code, locale)).join(CODES_SEPARATOR) };
+      const list = Array.isArray(value) ? value : splitCodes(String(value));
+      return { text: list.map((code) => codeLabel(column.codes ?? [], code, locale)).join(codesSeparator(locale)) };
     }
     case 'bool':
       return { text: codeLabel(column.codes ?? [], value === true ? 'yes' : 'no', locale) };
@@ -157,10 +170,7 @@ export function fromCell(column: ColumnLike, cell: CellIn): DomainValue {
     case 'code':
       return codeOf(column.codes ?? [], String(cell)) ?? String(cell);
     case 'codes':
-      return String(cell)
-        .split(CODES_SEPARATOR)
-        .filter((part) => part.trim() !== '')
-        .map((part) => codeOf(column.codes ?? [], part) ?? part.trim());
+      return splitCodes(String(cell)).map((part) => codeOf(column.codes ?? [], part) ?? part);
     case 'bool':
       if (typeof cell === 'boolean') return cell;
       return codeOf(column.codes ?? [], String(cell)) === 'yes';

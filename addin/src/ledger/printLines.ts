@@ -4,7 +4,7 @@ import { t, METER_CHECK_ITEMS } from '../forms/codes';
 import { columnsOf, type ColumnDecl } from '../forms/columns';
 import type { FormDecl } from '../forms/types';
 import { KefuError } from '../core/problems';
-import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from './cells';
+import { codeLabel, codesSeparator, splitCodes, type DomainValue, type RecordValues } from './cells';
 import { PRINT_TEXT, printSheetName } from './print';
 import type { Ledger, LedgerRow } from './types';
 
@@ -312,20 +312,20 @@ export function splitList(text: string): string[] {
 
 function printedText(column: ColumnDecl | undefined, value: DomainValue | undefined, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '';
-  if (!column) return Array.isArray(value) ? value.join(CODES_SEPARATOR) : String(value);
+  if (!column) return Array.isArray(value) ? value.join(codesSeparator(locale)) : String(value);
   switch (column.kind) {
     case 'code':
       return codeLabel(column.codes ?? [], String(value), locale);
     case 'bool':
       return codeLabel(column.codes ?? [], value === true ? 'yes' : 'no', locale);
     case 'codes':
-      return (Array.isArray(value) ? (value as readonly string[]) : String(value).split(CODES_SEPARATOR)).map((c) => codeLabel(column.codes ?? [], c, locale)).join(CODES_SEPARATOR);
+      return (Array.isArray(value) ? (value as readonly string[]) : splitCodes(String(value))).map((c) => codeLabel(column.codes ?? [], c, locale)).join(codesSeparator(locale));
     case 'money':
       return (Number(value) / 100).toFixed(2);
     case 'percent':
       return `${Number(value) / 100}%`;
     default:
-      return Array.isArray(value) ? value.join(CODES_SEPARATOR) : String(value);
+      return Array.isArray(value) ? value.join(codesSeparator(locale)) : String(value);
   }
 }
 

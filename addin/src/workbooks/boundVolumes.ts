@@ -6,7 +6,7 @@ import { columnsOf, type ColumnDecl } from '../forms/columns';
 import { complaintReopenings, complaints, returnVisits } from '../forms/complaints';
 import type { FormDecl } from '../forms/types';
 import type { BindingResult, EntryState, Volume } from '../domain/binding';
-import { CODES_SEPARATOR, codeLabel, type DomainValue, type RecordValues } from '../ledger/cells';
+import { codeLabel, codesSeparator, splitCodes, type DomainValue, type RecordValues } from '../ledger/cells';
 
 /**
  * The bound-volume workbook (装订册, brief F6): one sheet per volume, printed A4 portrait —
@@ -75,7 +75,7 @@ export function displayValue(column: ColumnDecl, value: DomainValue | undefined,
     case 'bool':
       return codeLabel(column.codes ?? [], typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value), locale);
     case 'codes':
-      return (Array.isArray(value) ? value : String(value).split(CODES_SEPARATOR)).map((c) => codeLabel(column.codes ?? [], c, locale)).join(CODES_SEPARATOR);
+      return (Array.isArray(value) ? value : splitCodes(String(value))).map((c) => codeLabel(column.codes ?? [], c, locale)).join(codesSeparator(locale));
     case 'money':
       return (Number(value) / 100).toFixed(2);
     case 'percent':

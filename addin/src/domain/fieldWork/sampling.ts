@@ -14,7 +14,7 @@
  *    discarded, so every value below m is equally likely (no modulo bias).
  * 5. The sample is a partial Fisher–Yates shuffle of the list: for i = 0 … k−1, swap position i
  *    with position i + uniform(n − i); the first k positions are the sample (uniform without
- *    replacement). It is recorded sorted as in 1, meter numbers joined by 、.
+ *    replacement). It is recorded sorted as in 1, meter numbers joined by ", " (ASCII, the same in every locale).
  * 6. Sizes: a rotation samples ceil(p × n) meters (p the rotation sample rate, 15 %); a batch install
  *    checks every Class II meter and samples ceil(r × n3) of its n3 Class III meters with one
  *    generator seeded as in 2 (r from 20 % to 100 %, a warning above 30 %). Rates are integer basis
@@ -27,7 +27,7 @@ export const SAMPLE_RULE = 'W8-2026.1';
 export const SAMPLE_RULES: readonly string[] = [SAMPLE_RULE];
 
 /** What separates the meter numbers of a recorded sample (and of a list typed by a clerk). */
-export const SAMPLE_SEPARATOR = '、';
+export const SAMPLE_SEPARATOR = ', ';
 
 /** The rotation sample rate of the seed (P3-4.3.2), in basis points. */
 export const ROTATION_RATE_BP = 1500;
