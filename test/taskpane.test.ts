@@ -14,7 +14,9 @@ import { firstUnstorable } from '../addin/src/domain/storableText';
 import { complaints } from '../addin/src/forms/complaints';
 import { reception } from '../addin/src/forms/receptionRepairs';
 import { ui } from '../addin/src/i18n/ui';
-import { RECEPTION_PARTS } from '../addin/src/taskpane/DeskViews';
+import { RECEPTION_PARTS, StepsView } from '../addin/src/taskpane/DeskViews';
+import { SessionContext, type PaneSession } from '../addin/src/taskpane/session';
+import { fixedClock } from '../addin/src/core/clock';
 import { investigations, preshiftMeetings } from '../addin/src/forms/fieldWork';
 import { printedForms } from '../addin/src/ledger/print';
 
@@ -189,6 +191,33 @@ describe('task pane', function () {
           `${locale}: ${form.key} among ${JSON.stringify(options)}`,
         );
       }
+    }
+  });
+
+  it('says a step a register takes at any time (the pre-shift meeting’s check) applies whatever the status, in each locale', () => {
+    for (const locale of LOCALES) {
+      const session: PaneSession = {
+        env: { run: () => Promise.reject(new Error('no workbook')), displayLanguage: locale, storage: memoryStorage({}), initialView: 'steps' },
+        settings: { clerk: '王丽', site: '', locale },
+        locale,
+        clock: fixedClock('2026-03-20 08:00:00', 1),
+        ledger: () => Promise.reject(new Error('no workbook')),
+        opened: null,
+        reopen: () => undefined,
+        act: (action) => action(),
+        busy: false,
+      };
+      const render = (table: string) =>
+        renderToStaticMarkup(
+          React.createElement(
+            FluentProvider,
+            { theme: webLightTheme },
+            React.createElement(SessionContext.Provider, { value: session }, React.createElement(StepsView, { target: { table, record: 'X-1' } })),
+          ),
+        );
+      assert.ok(render(preshiftMeetings.key).includes(ui('stepHelpAnyStatus', locale)), `${locale}: pre-shift inspect`);
+      const dispatch = render(complaints.key);
+      assert.ok(!dispatch.includes(ui('stepHelpAnyStatus', locale)), `${locale}: a complaint's step names its statuses`);
     }
   });
 

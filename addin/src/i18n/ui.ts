@@ -116,6 +116,11 @@ export const UI = {
     'zh-TW': '適用於狀態為「{from}」的記錄。每一步都記錄簽名和時間，並寫入稽核日誌。',
     'en-US': 'For records whose status is {from}. Every step records who signed and when, and goes to the audit log.',
   },
+  stepHelpAnyStatus: {
+    'zh-CN': '任何时候都可以记录（作废的记录除外）。每一步都记录签名和时间，并写入审计日志。',
+    'zh-TW': '任何時候都可以記錄（作廢的記錄除外）。每一步都記錄簽名和時間，並寫入稽核日誌。',
+    'en-US': 'Can be recorded at any time (not on a void record). Every step records who signed and when, and goes to the audit log.',
+  },
   stepDone: { 'zh-CN': '{number} 已办理，现在状态：{status}。', 'zh-TW': '{number} 已辦理，現在狀態：{status}。', 'en-US': '{number} done; its status is now {status}.' },
   voidReason: { 'zh-CN': '作废原因', 'zh-TW': '作廢原因', 'en-US': 'Reason for voiding' },
   voided: { 'zh-CN': '{number} 已作废（记录保留）。', 'zh-TW': '{number} 已作廢（記錄保留）。', 'en-US': '{number} is void (the record is kept).' },

@@ -276,9 +276,12 @@ export function StepsView({ target }: { target: StepTarget | null }) {
             key={`${group.form.key}-${action}-${number}`}
             parts={[{ key: 'fields', form: step.describe.fieldsForm, fields: fieldsOf(step.describe.fieldsForm, step.describe.fields) }]}
             operation={step}
-            help={ui('stepHelp', locale, {
-              from: step.describe.from.map((s) => codeLabel(group.form.statuses, s, locale)).join(locale === 'en-US' ? ', ' : '、'),
-            })}
+            help={
+              // A register's step (the pre-shift meeting's check) applies whatever the record's status: it has none.
+              step.describe.from.length === 0
+                ? ui('stepHelpAnyStatus', locale)
+                : ui('stepHelp', locale, { from: step.describe.from.map((s) => codeLabel(group.form.statuses, s, locale)).join(locale === 'en-US' ? ', ' : '、') })
+            }
             submitLabel={actionLabel(action, locale, step)}
             initialValues={(now, clerk) => ({
               fields: Object.fromEntries(
