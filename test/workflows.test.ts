@@ -351,15 +351,16 @@ describe('one workflow mechanism for every procedure (issue 12 item 1)', functio
       badge_ok: 'yes',
       armband_ok: 'yes',
       gear_check: 'pass',
-      roster: '李强、王五、赵六',
-      roster_count: 3,
+      roster: '李强、王五、赵六、孙七',
+      roster_count: 4,
       crew_signatures: '李强、赵六',
       signed_count: 2,
     };
     const unsigned = await add('preshift', meeting);
     assert.equal(unsigned.code, 0, unsigned.stderr);
     assert.match(unsigned.stdout, /BQ-T03-20260320-01/);
-    assert.match(unsigned.stdout, /warning: .*王五/);
+    // An English message lists the names with commas.
+    assert.match(unsigned.stdout, /warning: .*王五, 孙七 on the roster did not sign/);
     assert.doesNotMatch(unsigned.stdout, /warning: .*(李强|赵六)/);
   });
 

@@ -44,14 +44,14 @@ export const FIELD_MESSAGES = {
     'en-US': "{record}: team {team} has no pre-shift meeting on {date} (or only a void one), so the order cannot be ready. Record the day's meeting first.",
   },
   crewNotSigned: {
-    'zh-CN': '{record}：班前会 {meeting} 名单上的 {names} 未签字。',
-    'zh-TW': '{record}：班前會 {meeting} 名單上的 {names} 未簽字。',
-    'en-US': '{record}: pre-shift meeting {meeting}: {names} on the roster did not sign.',
+    'zh-CN': '{record}：班前会 {meeting} 名单上的 {names_zhCN} 未签字。',
+    'zh-TW': '{record}：班前會 {meeting} 名單上的 {names_zhTW} 未簽字。',
+    'en-US': '{record}: pre-shift meeting {meeting}: {names_enUS} on the roster did not sign.',
   },
   crewNotOnRoster: {
-    'zh-CN': '{record}：班前会 {meeting} 的签字人 {names} 不在当天施工人员名单上。',
-    'zh-TW': '{record}：班前會 {meeting} 的簽字人 {names} 不在當天施工人員名單上。',
-    'en-US': '{record}: pre-shift meeting {meeting}: {names} signed but are not on the roster.',
+    'zh-CN': '{record}：班前会 {meeting} 的签字人 {names_zhCN} 不在当天施工人员名单上。',
+    'zh-TW': '{record}：班前會 {meeting} 的簽字人 {names_zhTW} 不在當天施工人員名單上。',
+    'en-US': '{record}: pre-shift meeting {meeting}: {names_enUS} signed but are not on the roster.',
   },
   meetingCheckNotDone: {
     'zh-CN': '{record}：班前会 {meeting} 此项检查未通过（须为“是”或“合格”）。',

@@ -4,6 +4,7 @@ import type { FormDecl } from '../../forms/types';
 import type { RecordValues } from '../../ledger/cells';
 import type { LedgerRow } from '../../ledger/types';
 import type { Problem } from '../../core/problems';
+import { joinList } from '../../i18n/messages';
 import { conditionalRequirements, joinedCodes, localized, sheetRow } from '../deskSteps';
 import { fieldsForStep } from '../validate';
 
@@ -33,6 +34,11 @@ export function noticeShortBy(notice: RecordValues): number {
   const posted = String(notice.posted_on ?? '');
   if (planned === '' || posted === '') return 0;
   return Math.max(0, NOTICE_DAYS - daysBetween(posted, planned));
+}
+
+/** A list of names as each locale's messages write it (、 in Chinese, commas in English): the message's `{names}`. */
+export function namesParam(names: readonly string[]): Record<string, string> {
+  return localized('names', { 'zh-CN': joinList(names, 'zh-CN'), 'zh-TW': joinList(names, 'zh-TW'), 'en-US': joinList(names, 'en-US') });
 }
 
 /**
@@ -108,8 +114,8 @@ export function meetingProblems(orderNo: string, meeting: LedgerRow): Problem[] 
   const on = { form: preshiftMeetings.key, row: sheetRow(meeting) };
   const problems: Problem[] = [];
   const { unsigned, extra } = signatureGaps(meeting.values);
-  if (unsigned.length > 0) problems.push({ ...on, kind: 'crewNotSigned', field: 'crew_signatures', params: { record: orderNo, meeting: no, names: unsigned.join('、') } });
-  if (extra.length > 0) problems.push({ ...on, kind: 'crewNotOnRoster', field: 'crew_signatures', params: { record: orderNo, meeting: no, names: extra.join('、') } });
+  if (unsigned.length > 0) problems.push({ ...on, kind: 'crewNotSigned', field: 'crew_signatures', params: { record: orderNo, meeting: no, ...namesParam(unsigned) } });
+  if (extra.length > 0) problems.push({ ...on, kind: 'crewNotOnRoster', field: 'crew_signatures', params: { record: orderNo, meeting: no, ...namesParam(extra) } });
   for (const field of PPE_FIELDS) {
     if (meeting.values[field] !== true) problems.push({ ...on, kind: 'meetingCheckNotDone', field, params: { record: orderNo, meeting: no } });
   }

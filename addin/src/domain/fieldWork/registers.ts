@@ -7,7 +7,7 @@ import { KefuError, type Problem } from '../../core/problems';
 import { columnsOf } from '../../forms/columns';
 import { createdAudit, sheetRow, validated } from '../deskSteps';
 import { createNumberedRecord, type CreatedRecord, type Operation, type PreparedRecord } from '../records';
-import { daysBetween, noticeShortBy, sheetMismatchProblems, sheetMismatches, signatureGaps } from './fieldGuards';
+import { daysBetween, namesParam, noticeShortBy, sheetMismatchProblems, sheetMismatches, signatureGaps } from './fieldGuards';
 
 /**
  * Creating the records of the field teams' registers (domain brief §1.3 F15–F18, W8): numbered
@@ -52,8 +52,8 @@ export const recordPreshiftMeeting = withNotes(createNumberedRecord(preshiftMeet
   const no = String(values.meeting_no ?? '');
   const at = { form: preshiftMeetings.key, field: 'crew_signatures' };
   const warnings: Problem[] = [
-    ...(unsigned.length > 0 ? [{ ...at, kind: 'crewNotSigned' as const, params: { record: no, meeting: no, names: unsigned.join('、') } }] : []),
-    ...(extra.length > 0 ? [{ ...at, kind: 'crewNotOnRoster' as const, params: { record: no, meeting: no, names: extra.join('、') } }] : []),
+    ...(unsigned.length > 0 ? [{ ...at, kind: 'crewNotSigned' as const, params: { record: no, meeting: no, ...namesParam(unsigned) } }] : []),
+    ...(extra.length > 0 ? [{ ...at, kind: 'crewNotOnRoster' as const, params: { record: no, meeting: no, ...namesParam(extra) } }] : []),
   ];
   return { ...(unsigned.length > 0 ? { unsigned } : {}), ...(extra.length > 0 ? { extra } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
 });
