@@ -5,6 +5,8 @@ import { fixedClock } from '../addin/src/core/clock';
 import { KefuError, type Problem } from '../addin/src/core/problems';
 import { batchWorkflow, gearRegister, installationRegister, rotationWorkflow } from '../addin/src/domain/fieldWork/workOrders';
 import type { DueItem, Workflow } from '../addin/src/domain/workflow';
+import { WORKFLOWS } from '../addin/src/domain/workflows';
+import { checkLedger, ledgerCheckRequest } from '../addin/src/domain/workflowRuns';
 import { allFields, columnsOf } from '../addin/src/forms/columns';
 import { FORMS } from '../addin/src/forms';
 import { FIELD_DUE_KINDS, dueRules } from '../addin/src/forms/promisedTimes';
@@ -371,6 +373,17 @@ for (const backend of [officeBackend, packageBackend]) {
       assert.match(found[1].enUS, /installation sheet S-4 \(order WO-B-OK\): sheet, meter, position, breaker and user do not all correspond/);
       assert.match(found[2].zhCN, /装接单 S-4（工单 WO-B-OK）施工工艺不合格：485接线正确，螺丝拧紧、接口螺丝逐个拧紧（已照实登记）/);
       assert.match(found[2].enUS, /failed workmanship items: 485 wiring correct, screws tight, Every terminal screw tight \(recorded as they are\)/);
+    });
+
+    it('kefu check warns once of gear marked valid past its date: by its status, not again as an overdue item', async () => {
+      const ledger = await cleanLedger(open);
+      await write(ledger, { safety_gear: [gear('G-STALE', 'T04', '2026-03-01')] });
+      const report = checkLedger(WORKFLOWS, await ledger.read(ledgerCheckRequest(WORKFLOWS)), NOW);
+      const aboutGear = report.warnings.filter((p) => JSON.stringify(p.params ?? {}).includes('G-STALE'));
+      assert.deepEqual(
+        aboutGear.map((p) => p.kind),
+        ['gearStatusStale'],
+      );
     });
   });
 }

@@ -70,6 +70,8 @@ export interface WorkflowQueue {
   readonly reads: readonly FormDecl[];
   /** What the items' `rule` codes are called (absent: the code is shown as it is). */
   readonly rules?: readonly CodeDecl[];
+  /** Due kinds whose overdue items the workflow's own check already reports, more precisely: `kefu check` does not warn of them twice. */
+  readonly checkedAsProblems?: readonly string[];
   items(snapshot: Snapshot, now: string): DueItem[];
 }
 

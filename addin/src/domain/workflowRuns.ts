@@ -106,7 +106,10 @@ export function checkLedger(workflows: readonly Workflow[], snapshot: Snapshot, 
   }
   errors.push(...auditProblems(snapshot));
   for (const workflow of workflows) {
-    if (workflow.queue) warnings.push(...overdueWarnings(workflow.queue.items(snapshot, now), workflow.queue.rules ?? []));
+    const queue = workflow.queue;
+    if (!queue) continue;
+    const items = queue.items(snapshot, now).filter((item) => !(queue.checkedAsProblems ?? []).includes(item.rule));
+    warnings.push(...overdueWarnings(items, queue.rules ?? []));
   }
   return { errors, warnings };
 }

@@ -160,6 +160,8 @@ export const batchQueue: LabelledQueue = {
 export const gearQueue: LabelledQueue = {
   reads: [safetyGear, dueRules, workCalendar],
   rules: FIELD_DUE_KINDS,
+  // Gear still marked valid after its date: the check says so by its status (gearStatusStale).
+  checkedAsProblems: ['gear_expired'],
   items: (snapshot, now) => byDue(gearItems(snapshot, now)),
 };
 
