@@ -17,7 +17,8 @@ import { libreOfficeConvert } from '../test/support/libreoffice';
 import { yearStatistics, COMPLAINT_COLUMNS } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation } from '../addin/src/domain/statisticsSheet';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
-import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten, voidAccident } from '../addin/src/domain/accidents';
+import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten } from '../addin/src/domain/accidents';
+import { voidRecord } from '../addin/src/domain/workflows';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -441,7 +442,7 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
         ),
       }),
     ],
-    ['void', voidAccident, (no) => ({ no, reason: '重复登记' })],
+    ['void', voidRecord('accident_verbal_reports'), (no) => ({ no, reason: '重复登记' })],
   ];
   let no = '';
   for (const [label, operation, input] of steps) {

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
+import { voidRecord } from '../addin/src/domain/workflows';
 import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fixedClock } from '../addin/src/core/clock';
 import { KefuError } from '../addin/src/core/problems';
-import {
-  ACCIDENT_DUE_KINDS,
-  accidentQueue,
-  accidentWorkflow,
-  checkAccidents,
-  closeAccident,
-  investigateAccident,
-  registerAccident,
-  reportVerbal,
-  reportWritten,
-  voidAccident,
-} from '../addin/src/domain/accidents';
+import { ACCIDENT_DUE_KINDS, accidentQueue, accidentWorkflow, checkAccidents, closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten } from '../addin/src/domain/accidents';
 import { accidentReportRequest, accidentReportsFrom, parseReportPeriod, recordAccidentReport } from '../addin/src/domain/accidentReports';
 import { ACTIONS, lookup } from '../addin/src/domain/deskSteps';
 import { runOperation, type Operation } from '../addin/src/domain/records';
@@ -144,6 +134,9 @@ function assertClosedPath(snapshot: Snapshot, no: string): void {
   assert.ok(audit.some((a) => a.action === 'close_accident' && a.table === accidentVerbalReports.key && a.field === 'status' && a.old_value === 'under_investigation'));
 }
 
+/** Voiding an accident: the registry's void of its F25 record. */
+const voidAccident = () => voidRecord('accident_verbal_reports');
+
 describe('Accidents (W9): from the event to closing under 四不放过', function () {
   this.timeout(300_000);
 
@@ -252,9 +245,9 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
     );
     assert.match(new KefuError(errors).describe('en-US')[0], /the written report of SG-2026-01 was due within 24 hours of the event \(by 2026-05-05 09:00\); it is 25 h overdue/);
     // Entered twice: voided with a reason, with its written report and investigation.
-    await assert.rejects(run(session.ledger, voidAccident, { no: c, reason: ' ' }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'voidReasonRequired');
-    await run(session.ledger, voidAccident, { no: a, reason: '重复登记' });
-    await run(session.ledger, voidAccident, { no: c, reason: '重复登记' });
+    await assert.rejects(run(session.ledger, voidAccident(), { no: c, reason: ' ' }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'voidReasonRequired');
+    await run(session.ledger, voidAccident(), { no: a, reason: '重复登记' });
+    await run(session.ledger, voidAccident(), { no: c, reason: '重复登记' });
     const after = one(await tables(session.ledger, c), accidentVerbalReports.key);
     assert.deepEqual([after.voided, after.void_reason, after.status], [true, '重复登记', 'under_investigation']);
     await assert.rejects(run(session.ledger, closeAccident, { no: c, fields: ITEMS }), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'recordVoided');
@@ -345,11 +338,11 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
     for (const failing of [1, 2]) {
       const before = await dump(twice);
       session.client.failAtSync(failing);
-      await assert.rejects(run(session.ledger, voidAccident, { no: twice, reason: '重复登记' }), /injected/i);
+      await assert.rejects(run(session.ledger, voidAccident(), { no: twice, reason: '重复登记' }), /injected/i);
       assert.equal(await dump(twice), before);
     }
     session.client.resetStats();
-    await run(session.ledger, voidAccident, { no: twice, reason: '重复登记' });
+    await run(session.ledger, voidAccident(), { no: twice, reason: '重复登记' });
     assert.ok(session.client.stats.syncs <= 2);
     assert.equal(one(await tables(session.ledger, no), accidentVerbalReports.key).status, 'closed');
   });
@@ -373,7 +366,7 @@ describe('Accident reports (F28): monthly and yearly, against the seven targets'
     await path('2026-05-20 16:00', 'WB02', ['grid_outage', 'construction_complaint']);
     const pending = await path('2026-05-28 09:00', 'WB01', undefined);
     const voided = await path('2026-05-03 09:00', 'WB01', ['fire']);
-    await run(session.ledger, voidAccident, { no: voided, reason: '重复登记' });
+    await run(session.ledger, voidAccident(), { no: voided, reason: '重复登记' });
     // A unit of the roster with no accident gets a zero report.
     const basis = await session.ledger.read({ writes: ['workers'] });
     await session.ledger.apply(

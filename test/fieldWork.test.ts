@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { voidRecord } from '../addin/src/domain/workflows';
 import { KefuError } from '../addin/src/core/problems';
 import { runOperation, type Operation } from '../addin/src/domain/records';
-import { batchWorkflow, FIELD_VOIDS, gearRegister, installationRegister, noticeRegister, preshiftWorkflow, rotationWorkflow } from '../addin/src/domain/fieldWork/workOrders';
+import { batchWorkflow, gearRegister, installationRegister, noticeRegister, preshiftWorkflow, rotationWorkflow } from '../addin/src/domain/fieldWork/workOrders';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import { columnsOf } from '../addin/src/forms/columns';
 import { rotationOrders } from '../addin/src/forms/performance';
@@ -255,7 +256,7 @@ describe('W8 work orders: creation, guards and steps', function () {
           await ledger.read({ tables: { preshift_meetings: { columns: ['inspection_kind', 'inspector_by', 'inspection_result'], rows: { where: 'meeting_no', equals: [bq.number as string] } } } })
         ).tables.preshift_meetings[0];
         assert.deepEqual(row.values, { inspection_kind: 'spot_check', inspector_by: '装拆班刘', inspection_result: 'pass' });
-        await run(ledger, FIELD_VOIDS.preshift_meetings, { no: bq.number, reason: '重复登记' });
+        await run(ledger, voidRecord('preshift_meetings'), { no: bq.number, reason: '重复登记' });
         const gone = await refused(
           run(ledger, preshiftWorkflow.steps.inspect, { no: bq.number, fields: { inspection_kind: 'check', inspector: sig('刘', '2026-03-16 11:00'), inspection_result: 'pass' } }),
         );
@@ -311,7 +312,7 @@ function script(): [string, unknown, (issued: Record<string, string>) => unknown
     ['installation.add-batch', installationRegister.create, () => sheet('S-B1', 'WO-B-1', 'batch_install')],
     ['batch.complete', batchWorkflow.steps.complete, () => ({ no: 'WO-B-1', fields: { done_date: '2026-03-16', site_cleaned: 'yes' } })],
     ['gear.add', gearRegister.create, () => ({ gear_no: 'G-100', gear_name: 'helmet', holder: 'T05', valid_until: '2026-12-31', gear_status: 'valid' })],
-    ['rotation.void', FIELD_VOIDS.rotation_orders, () => ({ no: 'OLD-99999', reason: '重复导入' })],
+    ['rotation.void', voidRecord('rotation_orders'), () => ({ no: 'OLD-99999', reason: '重复导入' })],
   ];
 }
 

@@ -17,7 +17,6 @@ import { KefuError, type Problem } from '../core/problems';
 import { changeRecord, codeText, createdAudit, guardStatus, localized, notBefore, recordIn, sheetRow, stepOperation } from './deskSteps';
 import { isOverdue, minutesLate } from './dueDates';
 import { createNumberedRecord, type OperationContext } from './records';
-import { voidOperation, type VoidInput } from './voiding';
 import { fieldsForStep, validateInput } from './validate';
 import type { DueItem, Workflow } from './workflow';
 
@@ -245,18 +244,6 @@ export const closeAccident = stepOperation({
   },
 });
 
-// ————————————————————————————————————————— void (an accident entered twice)
-
-export type VoidAccidentInput = VoidInput;
-
-/**
- * Voids an accident with a reason (entered twice): its F25 record, which takes no further step and
- * leaves the queue, the check and the reports. Its written report and investigation record, if
- * any, stay as they were: they belong to a void number (a lookup of a row that may not exist would
- * fail the request, and reading those tables whole is not a single-record action).
- */
-export const voidAccident = voidOperation(F25);
-
 // ————————————————————————————————————————— queue and check
 
 /** What an accident waits for in the to-do queue. */
@@ -338,6 +325,8 @@ export const accidentWorkflow: Workflow = {
   number: '<SG-no>',
   create: registerAccident,
   steps: { 'report-verbal': reportVerbal, 'report-written': reportWritten, investigate: investigateAccident, close: closeAccident },
+  // Voiding (an accident entered twice) marks its F25 record, which then takes no step and leaves
+  // the queue, the check and the reports; its F26 and F27 rows, if any, belong to a void number.
   voidable: true,
   help: t(
     '事故（W9）：add 登记事故发生（单位、外包单位、时间、地点、简要情况）；report-verbal 口头或电话报告（事发后超过1小时标记迟报）；report-written 书面事故报告，应在事发后24小时内提交（从事故发生时起算，逾期照常记录并标记），依据规程决定必填项；investigate 立案调查（调查负责人）；close 按四不放过结案，四项均须为“是”并有依据和日期；void 作废重复登记的事故。',

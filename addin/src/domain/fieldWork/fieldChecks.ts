@@ -14,6 +14,7 @@ import { MICRO, RULES_QUERY, parseRules, rulesForMonth, type RuleVersion } from 
 import { asObject, changeRecord, createdAudit, guardStatus, lookup, recordIn, sheetRow, stepOperation, validated, type DeskStep, type StepResult } from '../deskSteps';
 import type { OperationContext } from '../records';
 import { validateInput } from '../validate';
+import { rowsWhere } from './registers';
 import { CLASS3_MIN_BP, SAMPLE_RULES, canonicalMeters, drawBatchSample, drawFrom, drawRotationSample, freshSeed, joinMeters, mulberry32, seedState, splitMeters } from './sampling';
 
 /**
@@ -44,10 +45,8 @@ const KINDS: Readonly<Record<OrderKind, Kind>> = {
   batch: { order: batchInstalls, check: investigations, passRule: 'batch_field_pass_pct', workKind: 'batch_install' },
 };
 
-/** The result of a field-check step: the order's number and status, the record made, a warning to show. */
-export interface FieldStepResult extends StepResult {
-  readonly warnings?: readonly Problem[];
-}
+/** The result of a field-check step: the order's number and status, the record made, a warning to show (a step's result). */
+export type FieldStepResult = StepResult;
 
 interface Prepared {
   readonly no: string;
@@ -103,11 +102,6 @@ function orderStep(spec: {
       return { changes: decided.changes, result };
     },
   };
-}
-
-/** Every row of `form` whose `column` is `value` (a look-up of a column several rows share). */
-function every(form: FormDecl, column: string, value: string): TableQuery {
-  return { columns: columnsOf(form).map((c) => c.key), rows: { where: column, equals: [value] } };
 }
 
 function live(snapshot: Snapshot, form: FormDecl, column: string, value: string): LedgerRow[] {
@@ -223,7 +217,7 @@ function sampleStep(kindName: OrderKind): DeskStep<Prepared> {
       return { values, extra: seed === undefined ? {} : { seed: seed.trim() } };
     },
     reads: (no) => ({
-      [installationSheets.key]: every(installationSheets, 'parent_order_no', no),
+      [installationSheets.key]: rowsWhere(installationSheets, 'parent_order_no', [no]),
       ...(kindName === 'rotation' ? { rules: RULES_QUERY } : {}),
     }),
     writes: [kind.check.key, fieldCheckLines.key],
@@ -350,8 +344,8 @@ function checkStep(kindName: OrderKind): DeskStep<Prepared> {
       return { values, extra: { details } };
     },
     reads: (no) => ({
-      [kind.check.key]: every(kind.check, 'order_no', no),
-      [fieldCheckLines.key]: every(fieldCheckLines, 'order_no', no),
+      [kind.check.key]: rowsWhere(kind.check, 'order_no', [no]),
+      [fieldCheckLines.key]: rowsWhere(fieldCheckLines, 'order_no', [no]),
       rules: RULES_QUERY,
     }),
     writes: [kind.check.key, fieldCheckLines.key],
@@ -431,7 +425,7 @@ const signInvestigation = orderStep({
   fieldsForm: investigations,
   fields: [...SIGNATURES],
   prepare: (fields) => ({ values: validated(investigations, fields, 'signed') }),
-  reads: (no) => ({ [investigations.key]: every(investigations, 'order_no', no), rules: RULES_QUERY }),
+  reads: (no) => ({ [investigations.key]: rowsWhere(investigations, 'order_no', [no]), rules: RULES_QUERY }),
   writes: [investigations.key],
   decide(snapshot, order, prepared, context, at) {
     const record = latestCheck(snapshot, KINDS.batch, order);
@@ -537,8 +531,8 @@ export function sampleRequest(kindName: OrderKind, orderNo: string): SnapshotReq
   return {
     tables: {
       [kind.order.key]: lookup(kind.order, [orderNo]),
-      [installationSheets.key]: every(installationSheets, 'parent_order_no', orderNo),
-      [kind.check.key]: every(kind.check, 'order_no', orderNo),
+      [installationSheets.key]: rowsWhere(installationSheets, 'parent_order_no', [orderNo]),
+      [kind.check.key]: rowsWhere(kind.check, 'order_no', [orderNo]),
     },
   };
 }

@@ -8,7 +8,6 @@ import { KefuError, type Problem } from '../../core/problems';
 import { changeRecord, createdAudit, notBefore, sheetRow, stepOperation, validated, type DeskStep } from '../deskSteps';
 import { validateInput } from '../validate';
 import type { Workflow } from '../workflow';
-import { voidOperation } from '../voiding';
 import { meetingOf, noticeProblems, powerOffUnsafe, readyProblems, sheetGaps, siteProblems } from './fieldGuards';
 import { batchCheck, batchQueue, gearCheck, gearQueue, installationCheck, rotationCheck, rotationQueue } from './fieldQueue';
 import { recordInstallationSheet, recordMeterNotice, recordPreshiftMeeting, registerBatchInstall, registerGear, registerRotationOrder, rowsWhere } from './registers';
@@ -298,14 +297,3 @@ export const installationRegister: Workflow = {
   ),
   check: installationCheck,
 };
-
-/** Every record of the field registers this module voids. */
-export const FIELD_VOIDS = {
-  rotation_orders: voidOperation(rotationOrders),
-  batch_installs: voidOperation(batchInstalls),
-  preshift_meetings: voidOperation(preshiftMeetings),
-  safety_gear: voidOperation(safetyGear),
-  meter_notices: voidOperation(meterNotices),
-  installation_sheets: voidOperation(installationSheets),
-  power_off_checks: voidOperation(powerOffChecks),
-} as const;
