@@ -14,7 +14,7 @@ import { collectorDaily } from '../addin/src/forms/performance';
 import { columnsOf } from '../addin/src/forms/columns';
 import { PRINT_TEXT, printSheetName } from '../addin/src/ledger/print';
 import { TEMPLATE_VERSION } from '../addin/src/ledger/layout';
-import { V3_COLUMNS } from './support/upgradeFixtures';
+import { COLUMNS_SINCE_V1, V4_TABLES } from './support/upgradeFixtures';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
 import { TABS } from '../addin/src/taskpane/App';
 import { WORKFLOWS } from '../addin/src/domain/workflows';
@@ -368,7 +368,16 @@ describe('browser end to end: the task pane in the preview', function () {
     assert.equal(await bar.count(), 0);
     await page.getByRole('tab', { name: ui('viewComplaints', locale) }).click();
     await bar.getByRole('button', { name: '升級活頁簿' }).click();
-    const done = message('workbookUpgraded', locale, { path: file, from: 1, to: TEMPLATE_VERSION, tables: 2, columns: V3_COLUMNS(locale).length + 1, sheets: 0, rows: 1, sealed: 1 });
+    const done = message('workbookUpgraded', locale, {
+      path: file,
+      from: 1,
+      to: TEMPLATE_VERSION,
+      tables: 2 + V4_TABLES.length,
+      columns: COLUMNS_SINCE_V1(locale).length + 1,
+      sheets: 0,
+      rows: 1,
+      sealed: 1,
+    });
     await page.getByTestId('upgrade-outcome').getByText(done).waitFor();
     assert.equal(await bar.count(), 0, 'the ledger now takes writes');
 

@@ -10,7 +10,7 @@ import { firstBreak } from '../addin/src/ledger/auditChain';
 import { AUDIT_COLUMNS, AUDIT_TABLE, DICTIONARY_SHEET, META_SHEET, META_TABLE, TEMPLATE_VERSION } from '../addin/src/ledger/layout';
 import { schemaOf } from '../addin/src/ledger/schema';
 import { templateTables } from '../addin/src/upgrade/missing';
-import { CROSS_CHECK_SHEET } from '../addin/src/ledger/templateLayout';
+import { CROSS_CHECK_SHEET, LISTS_SHEET } from '../addin/src/ledger/templateLayout';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { ROOT, complaintInput, runKefu } from './support/fixtures';
 import { LOCALES } from '../addin/src/i18n/locale';
@@ -24,11 +24,13 @@ import { LOCALES } from '../addin/src/i18n/locale';
 
 const FIXTURES = (version: number) => path.join(ROOT, 'test', 'fixtures', `v${version}`);
 
-/** The kept ledgers of each older template version: v1 all, v2 (the hash chain) one template and one demo. */
+/** The kept ledgers of each older template version: v1 all; v2 (the hash chain) and v3 (the field teams) one template and one demo each. */
 const KEPT: readonly { version: number; kind: 'kefu-ledger' | 'demo'; locale: (typeof LOCALES)[number] }[] = [
   ...LOCALES.flatMap((locale) => (['kefu-ledger', 'demo'] as const).map((kind) => ({ version: 1, kind, locale }))),
   { version: 2, kind: 'kefu-ledger', locale: 'en-US' },
   { version: 2, kind: 'demo', locale: 'zh-CN' },
+  { version: 3, kind: 'kefu-ledger', locale: 'en-US' },
+  { version: 3, kind: 'demo', locale: 'zh-TW' },
 ];
 const clock = fixedClock('2026-12-05 10:00:00', 1);
 const kefu = (args: readonly string[], options: { stdin?: string } = {}) => runKefu([...args, '--locale', 'en-US'], options);
@@ -107,8 +109,8 @@ describe('kefu upgrade: ledgers of older template versions brought to today’s 
 
       // Every cell that was there is still there, with its value (the dictionary describes the columns, so it follows them; the version moves on).
       for (const [sheet, cells] of Object.entries(before)) {
-        // The dictionary and the cross-check (formulas only, made anew) follow the template.
-        if (LOCALES.some((l) => DICTIONARY_SHEET[l] === sheet || CROSS_CHECK_SHEET[l] === sheet)) continue;
+        // The dictionary, the cross-check (formulas only, made anew) and the lists behind long validations (their names moved with them) follow the template.
+        if (LOCALES.some((l) => DICTIONARY_SHEET[l] === sheet || CROSS_CHECK_SHEET[l] === sheet) || sheet === LISTS_SHEET) continue;
         assert.ok(after[sheet], `the sheet ${sheet} is still there`);
         for (const [ref, value] of Object.entries(cells)) {
           if (sheet === META_SHEET && value === String(version) && before[sheet][`A${ref.slice(1)}`] === 'template_version') continue;

@@ -7,7 +7,21 @@ import { reception, repairLedger, repairOrders } from './receptionRepairs';
 import type { Locale, Text } from '../i18n/locale';
 import { t } from './codes';
 import type { FormDecl } from './types';
-import { accessibilityChecks, broadcasts, freeEntries, loans, planDistributions, postalLog, receptionPlans, repairSlips, reservations, ticketDeliveries } from './visitors';
+import {
+  accessibilityChecks,
+  broadcasts,
+  freeEntries,
+  gateCounts,
+  loans,
+  planDistributions,
+  postalLog,
+  receptionPlans,
+  repairSlips,
+  reservations,
+  ticketDeliveries,
+  vehicles,
+  visitorRules,
+} from './visitors';
 
 /**
  * Every form, register and ledger, in the order of the brief. The registry everything derives from.
@@ -28,6 +42,7 @@ export const FORMS: readonly FormDecl[] = [
   dueRules,
   workCalendar,
   // P2: scenic area, special visitors
+  vehicles,
   loans,
   repairSlips,
   broadcasts,
@@ -36,8 +51,10 @@ export const FORMS: readonly FormDecl[] = [
   planDistributions,
   ticketDeliveries,
   freeEntries,
+  gateCounts,
   postalLog,
   accessibilityChecks,
+  visitorRules,
   // P3: outsourced meter teams
   preshiftMeetings,
   safetyGear,
@@ -97,6 +114,7 @@ export {
   complaintMeasures,
   dueRules,
   workCalendar,
+  vehicles,
   loans,
   repairSlips,
   broadcasts,
@@ -105,8 +123,10 @@ export {
   planDistributions,
   ticketDeliveries,
   freeEntries,
+  gateCounts,
   postalLog,
   accessibilityChecks,
+  visitorRules,
   preshiftMeetings,
   safetyGear,
   meterNotices,

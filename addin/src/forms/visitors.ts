@@ -1,5 +1,6 @@
 import { c, t, DOCUMENT_TYPES, NO_ID_NUMBER_HELP, SCENIC_DEPARTMENTS, VEHICLE_TYPES } from './codes';
-import type { FormDecl } from './types';
+import type { CodeDecl, FormDecl } from './types';
+import type { Text } from '../i18n/locale';
 
 /** F8 轮椅/婴儿车借用登记表: one loan or rental of a wheelchair or stroller (P2-2.2, 3.1.3; workflow W4). */
 export const loans: FormDecl = {
@@ -87,6 +88,7 @@ export const loans: FormDecl = {
       key: 'settlement',
       type: 'code',
       label: t('押金退还/赔偿', '押金退還/賠償', 'Deposit refund or compensation'),
+      required: true,
       source: 'T',
       step: 'settled',
       codes: [
@@ -105,6 +107,84 @@ export const loans: FormDecl = {
       source: 'T',
       step: 'settled',
     },
+    // Template version 4 (issue 13): the settlement balanced to the fen, and a vehicle not brought back.
+    {
+      key: 'compensation_reason',
+      type: 'text',
+      label: t('赔偿原因', '賠償原因', 'Reason for compensation'),
+      required: { when: { field: 'settlement', in: ['deducted', 'compensated'] } },
+      maxLength: 200,
+      source: 'T',
+      step: 'settled',
+    },
+    {
+      key: 'refund',
+      type: 'money',
+      label: t('退还押金', '退還押金', 'Deposit refunded'),
+      min: 0,
+      system: true,
+      source: 'T',
+      help: t('押金减去抵扣的赔偿，结清时计算', '押金減去抵扣的賠償，結清時計算', 'The deposit less the compensation kept from it, computed at settlement'),
+    },
+    { key: 'settled_at', type: 'datetime', label: t('结清时间', '結清時間', 'Settled at'), required: true, source: 'T', step: 'settled' },
+    {
+      key: 'lost_note',
+      type: 'text',
+      label: t('逾期/遗失说明', '逾期/遺失說明', 'Overdue or lost: note'),
+      required: true,
+      maxLength: 200,
+      source: 'T',
+      step: 'overdue',
+    },
+  ],
+};
+
+/**
+ * F8 车辆台账: the wheelchairs and strollers lent at the service centre, one row per vehicle
+ * (P2-2.2, 3.1.3; workflow W4). A vehicle is lent only when available; the loan's return check
+ * makes it available again or sends it for repair, and the repair slip's result brings it back or
+ * scraps it (template version 4).
+ */
+export const vehicles: FormDecl = {
+  key: 'vehicles',
+  code: 'F8',
+  title: t('轮椅/婴儿车台账', '輪椅/嬰兒車臺賬', 'Wheelchair and stroller fleet'),
+  sheet: t('轮椅婴儿车台账', '輪椅嬰兒車臺賬', 'Fleet'),
+  clause: 'P2-2.2, P2-3.1.3',
+  keyField: 'vehicle_no',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [
+    c('available', '可借用', '可借用', 'Available'),
+    c('on_loan', '借出中', '借出中', 'On loan'),
+    c('under_repair', '送修中', '送修中', 'Under repair'),
+    c('lost', '遗失', '遺失', 'Lost'),
+    c('scrapped', '已报废', '已報廢', 'Scrapped'),
+  ],
+  fields: [
+    {
+      key: 'vehicle_no',
+      type: 'text',
+      label: t('车辆编号', '車輛編號', 'Vehicle no.'),
+      required: true,
+      maxLength: 20,
+      source: 'T',
+      help: t('资产编号，贴在车上', '資產編號，貼在車上', 'The asset number on the vehicle'),
+    },
+    { key: 'vehicle_type', type: 'code', codes: VEHICLE_TYPES, label: t('车辆类型', '車輛類型', 'Vehicle type'), required: true, source: 'S' },
+    { key: 'description', type: 'text', label: t('型号/说明', '型號/說明', 'Model or description'), maxLength: 100, source: 'T' },
+    { key: 'in_service_on', type: 'date', label: t('启用日期', '啟用日期', 'In service since'), source: 'T' },
+    {
+      key: 'current_loan',
+      type: 'ref',
+      ref: 'loans',
+      label: t('当前借用编号', '當前借用編號', 'Current loan'),
+      system: true,
+      source: 'T',
+      help: t('借出时填写，归还检查后清空', '借出時填寫，歸還檢查後清空', 'Set when lent, cleared by the return check'),
+    },
+    { key: 'repair_slip_no', type: 'ref', ref: 'repair_slips', label: t('送修单号', '送修單號', 'Repair slip no.'), system: true, source: 'S' },
+    { key: 'note', type: 'text', label: t('车辆说明', '車輛說明', 'Note on the vehicle'), maxLength: 200, source: 'T' },
   ],
 };
 
@@ -210,7 +290,7 @@ export const broadcasts: FormDecl = {
       type: 'text',
       label: t('播出时间记录', '播出時間記錄', 'Reading times'),
       required: true,
-      maxLength: 200,
+      maxLength: 400,
       source: 'S',
       step: 'broadcasting',
       help: t('每播一遍记一个时间（HH:MM），以“、”分隔', '每播一遍記一個時間（HH:MM），以「、」分隔', 'One time (HH:MM) per reading, separated by "、"'),
@@ -244,6 +324,8 @@ export const broadcasts: FormDecl = {
       source: 'T',
       step: 'closed',
     },
+    // Template version 4 (issue 13): when the last reading was made (the readings' times carry no date).
+    { key: 'last_read_at', type: 'datetime', label: t('最近播出时间', '最近播出時間', 'Last read at'), system: true, source: 'T' },
   ],
 };
 
@@ -279,6 +361,10 @@ export const reservations: FormDecl = {
     { key: 'children', type: 'int', label: t('其中幼儿', '其中幼兒', 'Of which children'), min: 0, source: 'T' },
     { key: 'ticket_address', type: 'text', label: t('送票地址', '送票地址', 'Ticket-delivery address'), required: true, maxLength: 200, source: 'S' },
     { key: 'ticket_time', type: 'datetime', label: t('送票时间', '送票時間', 'Ticket-delivery time'), required: true, source: 'S' },
+    // Template version 4 (issue 13): the visit served and the reservation closed.
+    { key: 'served_at', type: 'datetime', label: t('接待时间', '接待時間', 'Served at'), required: true, source: 'T', step: 'served' },
+    { key: 'served_count', type: 'int', label: t('实到人数', '實到人數', 'Visitors served'), required: true, min: 0, source: 'T', step: 'served' },
+    { key: 'closing_note', type: 'text', label: t('关闭说明', '關閉說明', 'Closing note'), maxLength: 200, source: 'T', step: 'closed' },
   ],
 };
 
@@ -330,7 +416,13 @@ export const planDistributions: FormDecl = {
     { key: 'plan_no', type: 'ref', ref: 'reception_plans', label: t('计划编号', '計劃編號', 'Plan no.'), required: true, source: 'S' },
     { key: 'department', type: 'code', codes: SCENIC_DEPARTMENTS, label: t('部门', '部門', 'Department'), required: true, source: 'S' },
     { key: 'sent_at', type: 'datetime', label: t('发送时间', '發送時間', 'Sent at'), required: true, source: 'S' },
-    { key: 'acknowledged', type: 'signature', label: t('签收', '簽收', 'Acknowledged by'), required: true, source: 'S' },
+    {
+      key: 'acknowledged',
+      type: 'signature',
+      label: t('签收', '簽收', 'Acknowledged by'),
+      source: 'S',
+      help: t('部门收到计划后签收', '部門收到計劃後簽收', 'The department signs when it receives the plan'),
+    },
     {
       key: 'ready',
       type: 'bool',
@@ -338,6 +430,8 @@ export const planDistributions: FormDecl = {
       source: 'S',
       help: t('各部门根据计划事先安排好各自工作', '各部門根據計劃事先安排好各自工作', 'Each department prepares its part in advance'),
     },
+    // Template version 4 (issue 13): when the department said it was ready.
+    { key: 'ready_at', type: 'datetime', label: t('就绪时间', '就緒時間', 'Ready at'), source: 'T' },
   ],
 };
 
@@ -370,7 +464,7 @@ export const freeEntries: FormDecl = {
   sheet: t('免票放行登记', '免票放行登記', 'Free entries'),
   clause: 'P2-2.3, P2-3.1.2',
   keyField: 'entry_id',
-  numbering: { kind: 'natural' },
+  numbering: { kind: 'sequence', series: 'MP', format: 'MP-{YYYYMMDD}-{NNNN}', period: 'day', dateField: 'entered_at' },
   copies: [],
   statuses: [],
   fields: [
@@ -424,6 +518,62 @@ export const freeEntries: FormDecl = {
       source: 'S',
       help: t('检票同时应提供必要的帮助', '檢票同時應提供必要的幫助', 'Offer the help needed while checking in'),
     },
+    // Template version 4 (issue 13): what the check found, kept only as far as it needs (no date of birth, no document number).
+    {
+      key: 'age_years',
+      type: 'int',
+      label: t('周岁', '週歲', 'Age in full years'),
+      min: 0,
+      max: 150,
+      system: true,
+      source: 'T',
+      help: t(
+        '按游览当日由出生日期算出，只记周岁，不记出生日期和证件号码',
+        '按遊覽當日由出生日期算出，只記週歲，不記出生日期和證件號碼',
+        'Computed from the date of birth on the visit date; only the age is kept, never the date of birth or the document number',
+      ),
+    },
+    {
+      key: 'height_cm',
+      type: 'int',
+      label: t('身高（厘米）', '身高（公分）', 'Height (cm)'),
+      min: 30,
+      max: 250,
+      source: 'T',
+      help: t('幼儿按身高核验时填写', '幼兒按身高核驗時填寫', 'For a child checked by height'),
+    },
+    {
+      key: 'result',
+      type: 'code',
+      label: t('核验结果', '核驗結果', 'Result'),
+      system: true,
+      source: 'S',
+      codes: [c('free_pass', '免票放行', '免票放行', 'Free pass'), c('normal_ticket', '购票入园', '購票入園', 'Normal ticket')],
+    },
+    { key: 'rule_applied', type: 'text', label: t('适用规则', '適用規則', 'Rule applied'), maxLength: 60, system: true, source: 'T' },
+  ],
+};
+
+/**
+ * 检票口人数核对: the number of free passes a gate counted in a day (its turnstile or the checker's
+ * tally), against which the day's free-entry log is reconciled (W7, template version 4).
+ */
+export const gateCounts: FormDecl = {
+  key: 'gate_counts',
+  code: 'F13',
+  title: t('检票口免票人数', '檢票口免票人數', 'Gate free-pass counts'),
+  sheet: t('检票口免票人数', '檢票口免票人數', 'Gate counts'),
+  clause: 'P2-3.1.2',
+  keyField: 'count_id',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'count_id', type: 'text', label: t('记录号', '記錄號', 'Entry id'), required: true, system: true, source: 'T', help: t('日期-检票口', '日期-檢票口', 'Date-gate') },
+    { key: 'count_date', type: 'date', label: t('日期', '日期', 'Date'), required: true, source: 'T' },
+    { key: 'gate', type: 'text', label: t('检票口', '檢票口', 'Gate'), required: true, maxLength: 30, source: 'T' },
+    { key: 'free_headcount', type: 'int', label: t('免票人数', '免票人數', 'Free passes counted'), required: true, min: 0, source: 'T' },
+    { key: 'counted_by', type: 'signature', label: t('统计人', '統計人', 'Counted by'), required: true, source: 'T' },
   ],
 };
 
@@ -435,7 +585,7 @@ export const postalLog: FormDecl = {
   sheet: t('代邮登记', '代郵登記', 'Postal log'),
   clause: 'P2-1.2, P2-2.4',
   keyField: 'entry_id',
-  numbering: { kind: 'natural' },
+  numbering: { kind: 'sequence', series: 'DY', format: 'DY-{YYYY}-{NNNN}', period: 'year', dateField: 'entry_date' },
   copies: [],
   statuses: [],
   fields: [
@@ -460,7 +610,7 @@ export const accessibilityChecks: FormDecl = {
   sheet: t('无障碍设施检查表', '無障礙設施檢查表', 'Accessibility checks'),
   clause: 'P2-2.1, P2-3.1.1',
   keyField: 'entry_id',
-  numbering: { kind: 'natural' },
+  numbering: { kind: 'sequence', series: 'WZ', format: 'WZ-{YYYY}-{NNNN}', period: 'year', dateField: 'check_date' },
   copies: [],
   statuses: [],
   fields: [
@@ -492,5 +642,43 @@ export const accessibilityChecks: FormDecl = {
     },
     { key: 'rectified_on', type: 'date', label: t('整改完成日期', '整改完成日期', 'Rectified on'), source: 'T' },
     { key: 'checker', type: 'signature', label: t('检查人', '檢查人', 'Checked by'), required: true, source: 'T' },
+    // Template version 4 (issue 13): what was done about a defect, and who confirmed it.
+    { key: 'rectification_note', type: 'text', label: t('整改情况', '整改情況', 'Rectification'), maxLength: 200, source: 'T' },
+    { key: 'rectified_by', type: 'text', label: t('整改确认人', '整改確認人', 'Rectification confirmed by'), maxLength: 50, source: 'T' },
   ],
 };
+
+/** How the child rule's value is written in each language (either word is read in any workbook). */
+export const CHILD_RULE_WORDS = { height: t('身高', '身高', 'height'), age: t('年龄', '年齡', 'age') } as const;
+
+/** What each parameter of the special-visitor rules means, with its unit, and the value a new ledger starts with. */
+export const VISITOR_PARAMETERS: readonly (CodeDecl & { readonly defaultValue: string | Text })[] = [
+  { ...c('loan_closing_time', '车辆归还截止时间（HH:MM）', '車輛歸還截止時間（HH:MM）', 'Vehicles due back by (HH:MM)'), defaultValue: '17:30' },
+  { ...c('senior_free_age', '老人免票年龄（周岁，含）', '老人免票年齡（週歲，含）', 'Senior free entry from age (full years, included)'), defaultValue: '70' },
+  { ...c('child_rule', '幼儿免票标准（身高／年龄）', '幼兒免票標準（身高／年齡）', 'Child free-entry rule (height or age)'), defaultValue: CHILD_RULE_WORDS.height },
+  { ...c('child_max_height_cm', '幼儿免票身高上限（厘米，含）', '幼兒免票身高上限（公分，含）', 'Child free entry up to height (cm, included)'), defaultValue: '120' },
+  { ...c('child_max_age', '幼儿免票年龄上限（周岁，不含）', '幼兒免票年齡上限（週歲，不含）', 'Child free entry under age (full years)'), defaultValue: '6' },
+  { ...c('broadcast_min_readings', '寻人广播最少遍数', '尋人廣播最少遍數', 'Missing-person broadcast: minimum readings'), defaultValue: '3' },
+  { ...c('plan_ready_days', '接待计划须在到达前几天就绪', '接待計劃須在到達前幾天就緒', 'Reception plan ready this many days before the visit'), defaultValue: '1' },
+];
+
+/** 特殊游客服务参数: the values local rules set for the special-visitor procedures (configurable, DESIGN principle 9). */
+export const visitorRules: FormDecl = {
+  key: 'visitor_rules',
+  code: 'VR',
+  title: t('特殊游客服务参数', '特殊遊客服務參數', 'Special-visitor rules'),
+  sheet: t('特殊游客服务参数', '特殊遊客服務參數', 'Visitor rules'),
+  clause: 'P2-2.3, P2-3.1.2',
+  keyField: 'parameter',
+  numbering: { kind: 'natural' },
+  copies: [],
+  statuses: [],
+  fields: [
+    { key: 'parameter', type: 'code', codes: VISITOR_PARAMETERS.map(({ code, label }) => ({ code, label })), label: t('参数', '參數', 'Parameter'), required: true, source: 'T' },
+    { key: 'value', type: 'text', label: t('取值', '取值', 'Value'), required: true, maxLength: 20, source: 'T', help: t('按当地规定填写', '按當地規定填寫', 'As local regulation sets it') },
+    { key: 'note', type: 'text', label: t('说明', '說明', 'Note'), maxLength: 200, source: 'T' },
+  ],
+};
+
+/** The special-visitor rules a new ledger starts with (the seed's 70, the closing time and child rule to confirm locally). */
+export const VISITOR_RULE_SEED: readonly { readonly parameter: string; readonly value: string | Text }[] = VISITOR_PARAMETERS.map((p) => ({ parameter: p.code, value: p.defaultValue }));

@@ -22,8 +22,11 @@ import type { CellKind } from '../forms/columns';
  * older one up to this (upgrade/). 1: the first release. 2: the audit log's hash chain. 3: the field
  * teams' work orders (W8): sampling on the spot checks and investigations, their per-meter lines, the
  * pre-shift roster, load classes, and the order's team, work date, notice and site-cleaned columns.
+ * 4: the special visitors (W4–W7): the wheelchair and stroller fleet, the gate counts and the
+ * special-visitor rules; loans settled to the fen, broadcasts' last reading, reservations served,
+ * plan readiness, free entries' age and result, numbered free entries, postal log and checklist.
  */
-export const TEMPLATE_VERSION = 3;
+export const TEMPLATE_VERSION = 4;
 
 /** The template version a ledger's settings record (1 when they record none). */
 export function ledgerVersion(settings: Readonly<Record<string, string>>): number {

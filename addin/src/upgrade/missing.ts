@@ -1,5 +1,6 @@
 import { FORMS } from '../forms';
 import { CALENDAR_SEED, DUE_RULE_SEED } from '../forms/promisedTimes';
+import { VISITOR_RULE_SEED } from '../forms/visitors';
 import { defaultRuleRows } from '../domain/performance/rules';
 import type { Locale, Text } from '../i18n/locale';
 import type { DomainValue, RecordValues } from '../ledger/cells';
@@ -49,6 +50,7 @@ export function missingColumns(table: string, headers: readonly string[], locale
 export const SEEDS: Readonly<Record<string, { readonly identity: readonly string[]; rows(locale: Locale): readonly RecordValues[] }>> = {
   due_rules: { identity: ['rule'], rows: (locale) => localizedSeed(DUE_RULE_SEED, locale) },
   work_calendar: { identity: ['date'], rows: (locale) => localizedSeed(CALENDAR_SEED, locale) },
+  visitor_rules: { identity: ['parameter'], rows: (locale) => localizedSeed(VISITOR_RULE_SEED, locale) },
   rules: { identity: ['rule_version', 'parameter'], rows: (locale) => defaultRuleRows(locale).map((r) => ({ ...r, voided: false })) },
 };
 

@@ -5,6 +5,7 @@ import { CALENDAR_SEED, DUE_RULE_SEED, type SeedRow } from '../forms/promisedTim
 import { complaints } from '../forms/complaints';
 import { reception, repairOrders } from '../forms/receptionRepairs';
 import type { FormDecl } from '../forms/types';
+import { VISITOR_RULE_SEED } from '../forms/visitors';
 import { toCell } from '../ledger/cells';
 import { cellOut, columnLetters } from '../ledger/xlsx/xlsxLedger';
 
@@ -18,6 +19,7 @@ import { cellOut, columnLetters } from '../ledger/xlsx/xlsxLedger';
 const SEEDS: Readonly<Record<string, readonly SeedRow[]>> = {
   due_rules: DUE_RULE_SEED,
   work_calendar: CALENDAR_SEED,
+  visitor_rules: VISITOR_RULE_SEED,
 };
 
 /** The starting rows of a form's table in a new workbook, or undefined (one blank row); texts in the workbook's language. */
