@@ -3,6 +3,7 @@ import { format } from './locale';
 import { FIELD_CHECK_MESSAGES, FIELD_MESSAGES } from './fieldMessages';
 import { USAGE_MESSAGES } from './usageMessages';
 import { ACCIDENT_MESSAGES, ACCIDENT_REPORT_MESSAGES } from './accidentMessages';
+import { BROADCAST_MESSAGES, ENTRY_MESSAGES, LOAN_MESSAGES, RESERVATION_MESSAGES, VISITOR_RULE_MESSAGES } from './visitorMessages';
 
 /**
  * Every message a user can read from an operation or the command line, in the three locales.
@@ -572,6 +573,12 @@ export const MESSAGES = {
   },
   // The field teams' work orders (W8) and registers: fieldMessages.ts.
   ...FIELD_MESSAGES,
+  // The special visitors (W4–W7): visitorMessages.ts.
+  ...VISITOR_RULE_MESSAGES,
+  ...LOAN_MESSAGES,
+  ...BROADCAST_MESSAGES,
+  ...RESERVATION_MESSAGES,
+  ...ENTRY_MESSAGES,
   voidReasonRequired: {
     'zh-CN': '作废必须填写原因（--reason）。记录不会删除，只标记作废。',
     'zh-TW': '作廢必須填寫原因（--reason）。記錄不會刪除，只標記作廢。',
