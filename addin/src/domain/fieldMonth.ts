@@ -78,7 +78,7 @@ export interface FieldMonthSummary {
 }
 
 /** What a refusal must say. */
-interface Expected {
+export interface Expected {
   readonly kind: MessageId;
   readonly form: string;
   readonly field: string;
@@ -162,7 +162,7 @@ function wording(kind: MessageId, locale: Locale): RegExp {
  * line's text), on the field expected, its message naming the record, the column and the reason.
  * Anything else — the step done, another refusal, a failure — is thrown on.
  */
-function checkRefusal(label: string, error: unknown, expected: Expected, locale: Locale): void {
+export function checkRefusal(label: string, error: unknown, expected: Expected, locale: Locale): void {
   let text: string;
   if (error instanceof KefuError) {
     if (!error.problems.some((p) => p.kind === expected.kind && p.field === expected.field && p.form === expected.form)) {
