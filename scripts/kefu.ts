@@ -12,6 +12,7 @@ import { check, complaintAdd, complaintSteps, receptionAdd, receptionSteps, repa
 import { queueCommand, workflowCommands } from './cli/workflows';
 import { WORKFLOWS } from '../addin/src/domain/workflows';
 import { accidentsCommand } from './cli/accidents';
+import { visitorsCommand } from './cli/visitors';
 import { bind } from './cli/binding';
 import { importCommand } from './cli/importing';
 import { perfCommand } from './cli/performance';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   sampleCommand,
   accidentsCommand,
+  visitorsCommand,
   bind,
   demo,
 ];

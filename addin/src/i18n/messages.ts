@@ -3,7 +3,7 @@ import { format } from './locale';
 import { FIELD_CHECK_MESSAGES, FIELD_MESSAGES } from './fieldMessages';
 import { USAGE_MESSAGES } from './usageMessages';
 import { ACCIDENT_MESSAGES, ACCIDENT_REPORT_MESSAGES } from './accidentMessages';
-import { BROADCAST_MESSAGES, ENTRY_MESSAGES, LOAN_MESSAGES, RESERVATION_MESSAGES, VISITOR_RULE_MESSAGES } from './visitorMessages';
+import { BROADCAST_MESSAGES, ENTRY_MESSAGES, LOAN_MESSAGES, RESERVATION_MESSAGES, VISITOR_RULE_MESSAGES, VISITOR_SUMMARY_MESSAGES } from './visitorMessages';
 
 /**
  * Every message a user can read from an operation or the command line, in the three locales.
@@ -575,6 +575,7 @@ export const MESSAGES = {
   ...FIELD_MESSAGES,
   // The special visitors (W4–W7): visitorMessages.ts.
   ...VISITOR_RULE_MESSAGES,
+  ...VISITOR_SUMMARY_MESSAGES,
   ...LOAN_MESSAGES,
   ...BROADCAST_MESSAGES,
   ...RESERVATION_MESSAGES,
