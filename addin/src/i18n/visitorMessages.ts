@@ -20,7 +20,8 @@ export const VISITOR_SUMMARY_MESSAGES = {
   visitorSummaryWritten: {
     'zh-CN': '{year} 年特殊游客服务汇总已写入 {file}：轮椅/婴儿车借出 {loans} 次，广播寻人 {broadcasts} 次，接待预约团体 {served} 批，免票放行 {free} 人。',
     'zh-TW': '{year} 年特殊遊客服務彙總已寫入 {file}：輪椅/嬰兒車借出 {loans} 次，廣播尋人 {broadcasts} 次，接待預約團體 {served} 批，免票放行 {free} 人。',
-    'en-US': 'Special-visitor summary of {year} written to {file}: {loans} vehicle loan(s), {broadcasts} missing-person broadcast(s), {served} reserved group(s) served, {free} visitor(s) let in free.',
+    'en-US':
+      'Special-visitor summary of {year} written to {file}: {loans} vehicle loan(s), {broadcasts} missing-person broadcast(s), {served} reserved group(s) served, {free} visitor(s) let in free.',
   },
 } as const satisfies Record<string, Text>;
 

@@ -135,7 +135,9 @@ function writeSummary(sheet: ExcelJS.Worksheet, summary: VisitorSummary, options
     sheet.mergeCells(r - 1, 1, r - 1, width - 1);
     for (let c = 1; c <= width; c++) at.getCell(c).border = box;
   };
-  const block = (title: Text) => {
+  /** A block's title after a blank row; `newPage`: on a page of its own (the two halves of the summary, one per page). */
+  const block = (title: Text, newPage = false) => {
+    if (newPage) sheet.getRow(r).addPageBreak();
     r += 1;
     row([title[locale]], { bold: true });
   };
@@ -199,7 +201,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, summary: VisitorSummary, options
   figure(L.perRequest[locale], { ratio: s.broadcasts.readingsPerRequest });
   figure(L.closedEarly[locale].replace('{n}', String(s.broadcasts.minReadings)), { count: s.broadcasts.closedEarly });
 
-  block(L.reservationBlock);
+  block(L.reservationBlock, true);
   const res = s.reservations;
   figure(L.received[locale], { count: res.received });
   figure(L.reservedHeadcount[locale], { count: res.reservedHeadcount });

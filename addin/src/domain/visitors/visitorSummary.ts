@@ -230,7 +230,7 @@ function loanFigures(snapshot: Snapshot, year: number, asOf: string): VisitorSum
     rows.map((r) => str(r.vehicle_type)),
   );
   const zero = (): Record<LoanKind, number> => ({ loan: 0, rental: 0 });
-  const byMonth = MONTHS.map((month) => ({ month, byType: Object.fromEntries(types.map((t) => [t, zero()])) as Record<string, Record<LoanKind, number>>, total: 0 }));
+  const byMonth = MONTHS.map((month) => ({ month, byType: Object.fromEntries(types.map((t) => [t, zero()])), total: 0 }));
   const byType = Object.fromEntries(types.map((t) => [t, zero()])) as Record<string, Record<LoanKind, number>>;
   const byKind = zero();
   const money = { depositsReceived: 0, depositsRefunded: 0, depositsKept: 0, depositsHeld: 0, compensationPaid: 0, rentalFees: 0 };
