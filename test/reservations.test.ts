@@ -274,7 +274,12 @@ describe('reservations and reception plans: the guards of each step (W6)', funct
     await d.refused(S.deliver, { no: number, fields: receipt }, '2026-05-01 15:30', { kind: 'wrongStatus', form: 'reservations', field: 'status', record: number, naming: ['Departments ready'] });
     await d.run(S.acknowledge, { no: number, fields: { department: 'catering', acknowledged: sig('何丽', '2026-04-22 09:00') } }, '2026-04-22 09:00');
     await d.run(S.ready, { no: number, fields: { department: 'catering', ready_at: '2026-04-30 09:00' } }, '2026-04-30 09:00');
-    await d.refused(S.deliver, { no: number, fields: { ...receipt, received_by: undefined } }, '2026-05-01 15:30', { kind: 'required', form: 'ticket_deliveries', field: 'received_by_by', record: '' });
+    await d.refused(S.deliver, { no: number, fields: { ...receipt, received_by: undefined } }, '2026-05-01 15:30', {
+      kind: 'required',
+      form: 'ticket_deliveries',
+      field: 'received_by_by',
+      record: '',
+    });
     await d.refused(S.deliver, { no: number, fields: { ...receipt, delivered_at: '2026-04-19 15:30' } }, '2026-05-01 15:30', {
       kind: 'reservationTooEarly',
       form: 'ticket_deliveries',
@@ -346,7 +351,10 @@ describe('reservations and reception plans: the to-do queue and kefu check (W6)'
     );
     await d.run(
       S.deliver,
-      { no: number, fields: { ticket_count: 32, ticket_type: '团体票', delivered_at: '2026-05-01 17:10', delivered_by: sig('赵军', '2026-05-01 17:10'), received_by: sig('周淑芬', '2026-05-01 17:10') } },
+      {
+        no: number,
+        fields: { ticket_count: 32, ticket_type: '团体票', delivered_at: '2026-05-01 17:10', delivered_by: sig('赵军', '2026-05-01 17:10'), received_by: sig('周淑芬', '2026-05-01 17:10') },
+      },
       '2026-05-01 17:10',
     );
     assert.deepEqual(await queue(d, '2026-05-01 18:00'), []);

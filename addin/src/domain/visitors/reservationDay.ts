@@ -49,7 +49,11 @@ const W = {
   contactB: t('陈志明', '陳志明', 'Chen Zhiming'),
   addressA: t('老年大学传达室（人民路18号）', '老年大學傳達室（人民路18號）', 'Senior College lodge, 18 Renmin Road'),
   addressB: t('阳光特殊教育学校教务处', '陽光特殊教育學校教務處', 'Sunshine School registry'),
-  routeA: t('东门入园—湖滨栈道—观景台—南门出园，全程无台阶路线', '東門入園—湖濱棧道—觀景台—南門出園，全程無台階路線', 'East gate, lakeside boardwalk, viewing terrace, south gate: a route without steps'),
+  routeA: t(
+    '东门入园—湖滨栈道—观景台—南门出园，全程无台阶路线',
+    '東門入園—湖濱棧道—觀景台—南門出園，全程無台階路線',
+    'East gate, lakeside boardwalk, viewing terrace, south gate: a route without steps',
+  ),
   routeB: t('北门入园—植物园—儿童科普馆', '北門入園—植物園—兒童科普館', 'North gate, botanical garden, children’s science hall'),
   transportA: t('两辆大巴停东门无障碍车位', '兩輛大巴停東門無障礙車位', 'Two coaches at the east gate’s accessible bays'),
   guideA: t('普通话讲解员一名，语速放慢', '普通話講解員一名，語速放慢', 'One Mandarin guide, speaking slowly'),

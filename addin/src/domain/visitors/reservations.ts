@@ -493,12 +493,20 @@ export function reservationGuardProblems(snapshot: Snapshot): Problem[] {
     const mine = lines.get(planNo(no)) ?? [];
     if (reached(status, 'plan_drafted') && !plans.has(planNo(no))) problems.push(missing(row, planNo(no), receptionPlans));
     if (!reached(status, 'plan_sent')) {
-      for (const line of mine) problems.push({ kind: 'planLinesNotSent', form: planDistributions.key, row: sheetRow(line), field: 'plan_no', params: { ...named(line), line: str(line.values.entry_id) } });
+      for (const line of mine)
+        problems.push({ kind: 'planLinesNotSent', form: planDistributions.key, row: sheetRow(line), field: 'plan_no', params: { ...named(line), line: str(line.values.entry_id) } });
     } else if (mine.length === 0) {
-      problems.push({ kind: 'planNoDepartments', form: reservations.key, row: sheetRow(row), field: 'status', params: { record: no, ...localized('status', codeText(reservations.statuses, status)) } });
+      problems.push({
+        kind: 'planNoDepartments',
+        form: reservations.key,
+        row: sheetRow(row),
+        field: 'status',
+        params: { record: no, ...localized('status', codeText(reservations.statuses, status)) },
+      });
     }
     if (reached(status, 'depts_ready')) {
-      for (const line of mine.filter((l) => l.values.ready !== true)) problems.push({ kind: 'deptNotReadyMarked', form: planDistributions.key, row: sheetRow(line), field: 'ready', params: named(line) });
+      for (const line of mine.filter((l) => l.values.ready !== true))
+        problems.push({ kind: 'deptNotReadyMarked', form: planDistributions.key, row: sheetRow(line), field: 'ready', params: named(line) });
     }
     for (const line of mine.filter((l) => l.values.ready === true && empty(l.values.acknowledged_by))) {
       problems.push({ kind: 'deptNotAcknowledged', form: planDistributions.key, row: sheetRow(line), field: 'acknowledged_by', params: named(line) });
