@@ -53,6 +53,12 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   report_written: { 'zh-CN': '登记书面报告', 'zh-TW': '登記書面報告', 'en-US': 'given its written report' },
   investigate: { 'zh-CN': '立案调查', 'zh-TW': '立案調查', 'en-US': 'put under investigation' },
   close_accident: { 'zh-CN': '结案', 'zh-TW': '結案', 'en-US': 'closed' },
+  // The reservations and reception plans (W6); `ready` and `close` as above.
+  plan: { 'zh-CN': '制定接待计划', 'zh-TW': '制定接待計劃', 'en-US': 'given a reception plan' },
+  send: { 'zh-CN': '发送接待计划', 'zh-TW': '發送接待計劃', 'en-US': 'sent to departments' },
+  acknowledge: { 'zh-CN': '登记部门签收', 'zh-TW': '登記部門簽收', 'en-US': 'acknowledged' },
+  deliver: { 'zh-CN': '送票', 'zh-TW': '送票', 'en-US': 'given its tickets' },
+  serve: { 'zh-CN': '登记接待', 'zh-TW': '登記接待', 'en-US': 'marked as served' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */
@@ -240,6 +246,12 @@ interface StepSpec {
   readonly from: readonly string[] | 'any';
   /** The status after the step; absent: the status stays as it is. */
   readonly to?: string;
+  /**
+   * The status after the step when it depends on what was read (the last department ready):
+   * returned by this, or undefined for `to`. `alsoTo` lists what it may return, for the diagram.
+   */
+  readonly decideTo?: (row: LedgerRow, values: RecordValues, snapshot: Snapshot, prepared: PreparedStep) => string | undefined;
+  readonly alsoTo?: readonly string[];
   /** Further checks on the record as it is and the values given (`snapshot`: what else was read, `reads`; `prepared.linked`: values for a linked form). */
   readonly check?: (row: LedgerRow, values: RecordValues, snapshot: Snapshot, prepared: PreparedStep) => Problem[];
   /** Values of the record the step computes from the record and the values given (a flag, a count). */
@@ -290,6 +302,7 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       action: spec.action,
       from: spec.from === 'any' ? form.statuses.map((c) => c.code) : spec.from,
       ...(spec.to !== undefined ? { to: spec.to } : {}),
+      ...(spec.alsoTo ? { alsoTo: spec.alsoTo } : {}),
       fieldsForm: spec.fieldsForm ?? form,
       fields: spec.fields ?? (spec.fieldsStep ? fieldsForStep(form, spec.fieldsStep).map((f) => f.key) : []),
     },
@@ -317,14 +330,15 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
       const derived = spec.derive ? spec.derive(row, prepared.values) : {};
-      const own = changeRecord(form, row, spec.to === undefined ? { ...prepared.values, ...derived } : { ...prepared.values, ...derived, status: spec.to }, context, spec.action, at);
+      const to = spec.decideTo?.(row, prepared.values, snapshot, prepared) ?? spec.to;
+      const own = changeRecord(form, row, to === undefined ? { ...prepared.values, ...derived } : { ...prepared.values, ...derived, status: to }, context, spec.action, at);
       const also = spec.alsoChange ? spec.alsoChange(snapshot, row, prepared.values, prepared, context, at) : { updates: [], audit: [] };
       const changes: ChangeSet = {
         ...(also.appends ? { appends: also.appends } : {}),
         updates: [...(own.update ? [own.update] : []), ...also.updates],
         audit: [...own.audit, ...also.audit],
       };
-      const status = spec.to ?? String(row.values.status ?? '');
+      const status = to ?? String(row.values.status ?? '');
       return { changes, result: { number: prepared.no, status, ...(also.created ? { created: also.created } : {}) } };
     },
   };

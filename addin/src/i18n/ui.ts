@@ -257,4 +257,7 @@ export const STEP_LABELS: Readonly<Record<string, Text>> = {
   'wait-parts': { 'zh-CN': '登记待料', 'zh-TW': '登記待料', 'en-US': 'Waiting for parts' },
   complete: { 'zh-CN': '完工验收', 'zh-TW': '完工驗收', 'en-US': 'Complete' },
   close: { 'zh-CN': '关闭', 'zh-TW': '關閉', 'en-US': 'Close' },
+  // Steps that leave the status as it is (or not always move it) say what they record.
+  acknowledge: { 'zh-CN': '登记部门签收', 'zh-TW': '登記部門簽收', 'en-US': 'Record acknowledgement' },
+  ready: { 'zh-CN': '登记就绪', 'zh-TW': '登記就緒', 'en-US': 'Mark ready' },
 };

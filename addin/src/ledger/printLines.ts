@@ -10,8 +10,10 @@ import type { Ledger, LedgerRow } from './types';
 
 /**
  * Printouts of forms whose paper has a list of lines as long as the record needs (issue 12 items 3
- * and 4): the investigation record sheet (F21, one line per meter checked) and the pre-shift meeting
- * page (F15, one signature line per rostered worker). The complaint ticket's print sheet is a fixed
+ * and 4): the investigation record sheet (F21, one line per meter checked), the pre-shift meeting
+ * page (F15, one signature line per rostered worker) and the reception plan sent to departments
+ * (F11, issue 13: the reservation's header, the plan's items, one acknowledgement line per
+ * department). The complaint ticket's print sheet is a fixed
  * grid of formulas (print.ts); a list without a bound cannot be, so these are laid out from the
  * record when printed: a header block, the lines under a column header repeated on every page
  * (print titles), and a closing block (findings, signature boxes) kept whole on the last page.
@@ -135,8 +137,13 @@ export interface LinePrintDecl {
   readonly lineHeight: number;
   /** At most this many lines a page (the paper's lines), however many more would fit. */
   readonly linesPerPage?: number;
-  /** The rows above the lines. */
-  head(record: PrintedRecord, locale: Locale): readonly Cells[];
+  /**
+   * A record of another table printed in the header, read in the same request by its number, which
+   * the printed record's number gives (the reservation of a reception plan).
+   */
+  readonly joined?: { readonly table: string; number(recordNo: string): string };
+  /** The rows above the lines (`joined`: the joined record, when the layout has one). */
+  head(record: PrintedRecord, locale: Locale, joined?: PrintedRecord): readonly Cells[];
   /** The lines' column header (repeated on every page). */
   columns(locale: Locale): Cells;
   /** Where the lines are: another table's rows by key, or the record itself. */
@@ -145,8 +152,8 @@ export interface LinePrintDecl {
         readonly table: string;
         /** The lines' column holding the record's number: they are read with the record, in one request. */
         readonly byField: string;
-        /** The lines' keys in the order they print (each must be there). */
-        keys(record: PrintedRecord): readonly string[];
+        /** The lines' keys in the order they print (each must be there); absent: every live line read, in the table's order. */
+        keys?(record: PrintedRecord): readonly string[];
         row(line: PrintedRecord, locale: Locale): Cells;
       }
     | { readonly table?: undefined; items(record: PrintedRecord): readonly string[]; row(item: string, index: number, locale: Locale): Cells };
@@ -193,6 +200,13 @@ export const PRINT_LINE_TEXT = {
   signature: t('本人签字', '本人簽字', 'Signature'),
   crewCheck: t('装拆班检查（可不定期抽查）', '裝拆班檢查（可不定期抽查）', 'Install/removal crew check (may be unannounced)'),
   checkDate: t('检查日期', '檢查日期', 'Check date'),
+  planItems: t('接待计划内容', '接待計劃內容', 'The reception plan'),
+  departments: t(
+    '各有关部门签收（根据接待计划事先安排好各自的工作）',
+    '各有關部門簽收（根據接待計劃事先安排好各自的工作）',
+    'Departments: acknowledgement and readiness (each prepares its part in advance)',
+  ),
+  signedBy: t('签收人', '簽收人', 'Signed by'),
 } as const satisfies Record<string, Text>;
 
 /** ✓ or ✗ for a yes/no or pass/fail value, blank when there is none. */
@@ -292,8 +306,59 @@ const PRESHIFT: LinePrintDecl = {
   ],
 };
 
+/**
+ * F11: the reception plan as sent to the departments, 8 columns — the reservation's header (group,
+ * visit date and arrival, headcount with seniors, disabled visitors and children, contact), the
+ * plan's items, then one line per department it was sent to: when, who signed for it and when,
+ * ready (and when). Whoever drafted it signs at the foot.
+ */
+const RECEPTION_PLAN: LinePrintDecl = {
+  form: 'reception_plans',
+  columnWidths: [12, 12, 11, 11, 11, 11, 11, 14],
+  lineHeight: 26,
+  joined: { table: 'reservations', number: (plan) => plan.replace(/^JH-/, '') },
+  head: (r, locale, reservation) => {
+    const res = reservation ?? r;
+    return [
+      [cell(0, 8, findForm('reception_plans')!.title[locale], 'title')],
+      [cell(0, 2, r.label('plan_no'), 'label'), cell(2, 2, r.text('plan_no'), 'key'), ...pairs(r, ['reservation_no'], 2, 2).map((c) => ({ ...c, col: c.col + 4 }))],
+      wide(res, 'group_name', 2, 8),
+      pairs(res, ['arrival_at', 'headcount'], 2, 2),
+      pairs(res, ['seniors', 'disabled'], 2, 2),
+      pairs(res, ['children', 'contact'], 2, 2),
+      pairs(res, ['contact_phone', 'ticket_time'], 2, 2),
+      [cell(0, 8, PRINT_LINE_TEXT.planItems[locale], 'section')],
+      ...['route', 'transport_parking', 'guide', 'facilities', 'meals', 'special_needs', 'other_items'].map((key) => wide(r, key, 2, 8)),
+      [cell(0, 8, PRINT_LINE_TEXT.departments[locale], 'section')],
+    ];
+  },
+  columns: (locale) => {
+    const lines = findForm('plan_distributions')!;
+    const label = (key: string) => lines.fields.find((f) => f.key === key)!.label[locale];
+    return [
+      cell(0, 2, label('department'), 'head'),
+      cell(2, 2, label('sent_at'), 'head'),
+      cell(4, 2, PRINT_LINE_TEXT.signedBy[locale], 'head'),
+      cell(6, 1, PRINT_LINE_TEXT.signedOn[locale], 'head'),
+      cell(7, 1, label('ready'), 'head'),
+    ];
+  },
+  lines: {
+    table: 'plan_distributions',
+    byField: 'plan_no',
+    row: (line) => [
+      cell(0, 2, line.text('department'), 'cell'),
+      cell(2, 2, line.text('sent_at'), 'cell'),
+      cell(4, 2, line.text('acknowledged_by'), 'cell'),
+      cell(6, 1, line.text('acknowledged_at').slice(0, 10), 'mark'),
+      cell(7, 1, line.values.ready === true ? `✓ ${line.text('ready_at').slice(0, 10)}`.trim() : '', 'mark'),
+    ],
+  },
+  tail: (r, locale) => [signatureBox(r, 'drafted_by', [2, 2, 2, 2], locale)],
+};
+
 /** The forms printed with lines, by form key. */
-export const LINE_PRINTS: Readonly<Record<string, LinePrintDecl>> = { investigations: INVESTIGATION, preshift_meetings: PRESHIFT };
+export const LINE_PRINTS: Readonly<Record<string, LinePrintDecl>> = { investigations: INVESTIGATION, preshift_meetings: PRESHIFT, reception_plans: RECEPTION_PLAN };
 
 /** The forms printed with lines. */
 export function linePrintedForms(): FormDecl[] {
@@ -346,11 +411,11 @@ export function printedRecord(form: FormDecl, values: RecordValues, locale: Loca
  * and the closing block whole on the last page — when it does not fit below the last lines, the
  * last two lines go over with it, so the signatures never stand on a page of their own.
  */
-export function layOutPrintout(decl: LinePrintDecl, record: PrintedRecord, lines: readonly Cells[], locale: Locale): Printout {
+export function layOutPrintout(decl: LinePrintDecl, record: PrintedRecord, lines: readonly Cells[], locale: Locale, joined?: PrintedRecord): Printout {
   const form = findForm(decl.form)!;
   const widths = decl.columnWidths;
   const row = (cells: Cells, min: number): PrintoutRow => ({ cells, height: rowHeight(cells, widths, min) });
-  const head = decl.head(record, locale).map((cells) => row(cells, cells.some((c) => c.style === 'title') ? 28 : 18));
+  const head = decl.head(record, locale, joined).map((cells) => row(cells, cells.some((c) => c.style === 'title') ? 28 : 18));
   const title = row(decl.columns(locale), 18);
   const body = lines.map((cells) => row(cells, decl.lineHeight));
   const tail = decl.tail(record, locale).map((cells) => row(cells, cells.some((c) => c.style === 'signLabel') ? 30 : 20));
@@ -400,8 +465,9 @@ function lookup(form: FormDecl, values: readonly string[], where = form.keyField
 
 /**
  * Reads a record and its lines through any backend and lays it out, in one request: the record by
- * its number, and lines kept in another table by the column holding that number. Throws KefuError when the form has
- * no line layout or the number (or one of its lines) is not in the ledger.
+ * its number, lines kept in another table by the column holding that number, and the record its
+ * header joins (a plan's reservation). Throws KefuError when the form has no line layout or the
+ * number (or one of its lines, or the joined record) is not in the ledger.
  */
 export async function readPrintout(ledger: Ledger, formKey: string, recordNo: string): Promise<Printout> {
   const decl = LINE_PRINTS[formKey];
@@ -415,8 +481,14 @@ export async function readPrintout(ledger: Ledger, formKey: string, recordNo: st
   const sheet = printSheetName(form, locale);
   const spec = decl.lines;
   const linesForm = spec.table !== undefined ? findForm(spec.table) : undefined;
+  const joinedForm = decl.joined ? findForm(decl.joined.table) : undefined;
+  const joinedNo = decl.joined ? decl.joined.number(number) : '';
   const snapshot = await ledger.read({
-    tables: { [form.key]: lookup(form, [number]), ...(spec.table !== undefined && linesForm ? { [linesForm.key]: lookup(linesForm, [number], spec.byField) } : {}) },
+    tables: {
+      [form.key]: lookup(form, [number]),
+      ...(spec.table !== undefined && linesForm ? { [linesForm.key]: lookup(linesForm, [number], spec.byField) } : {}),
+      ...(joinedForm ? { [joinedForm.key]: lookup(joinedForm, [joinedNo]) } : {}),
+    },
     sheets: [sheet],
   });
   const found = snapshot.tables[form.key]?.[0];
@@ -425,8 +497,8 @@ export async function readPrintout(ledger: Ledger, formKey: string, recordNo: st
   let lines: Cells[];
   if (spec.table !== undefined) {
     if (!linesForm) throw new Error(`printLines: no form ${spec.table}`);
-    const keys = spec.keys(record);
     const rows: readonly LedgerRow[] = snapshot.tables[linesForm.key] ?? [];
+    const keys = spec.keys ? spec.keys(record) : rows.filter((r) => r.values.voided !== true).map((r) => String(r.values[linesForm.keyField]));
     const byKey = new Map(rows.map((r) => [String(r.values[linesForm.keyField]), r]));
     const missing = keys.filter((k) => !byKey.has(k));
     if (missing.length > 0) throw new KefuError([{ kind: 'recordNotFound', form: linesForm.key, params: { value: missing.join(', ') } }]);
@@ -434,5 +506,8 @@ export async function readPrintout(ledger: Ledger, formKey: string, recordNo: st
   } else {
     lines = spec.items(record).map((item, i) => spec.row(item, i, locale));
   }
-  return { ...layOutPrintout(decl, record, lines, locale), sheetExists: snapshot.sheets?.[sheet] === true };
+  const joinedRow = joinedForm ? snapshot.tables[joinedForm.key]?.[0] : undefined;
+  if (joinedForm && !joinedRow) throw new KefuError([{ kind: 'recordNotFound', form: joinedForm.key, params: { value: joinedNo } }]);
+  const joined = joinedForm && joinedRow ? printedRecord(joinedForm, joinedRow.values, locale) : undefined;
+  return { ...layOutPrintout(decl, record, lines, locale, joined), sheetExists: snapshot.sheets?.[sheet] === true };
 }
