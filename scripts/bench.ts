@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fixedClock } from '../addin/src/core/clock';
 import { bindVolumes } from '../addin/src/domain/binding';
 import { buildBoundVolumes } from '../addin/src/workbooks/boundVolumes';
-import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
+import { demoClock, demoComplaint, seededRandom } from '../addin/src/domain/demo';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { runDeskDay } from '../test/support/deskDay';
 import { fieldMonth, ledgerAct, seedWorkers } from '../test/support/fieldMonth';
@@ -19,6 +19,7 @@ import { complaintStatisticsOperation } from '../addin/src/domain/statisticsShee
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten } from '../addin/src/domain/accidents';
 import { voidRecord } from '../addin/src/domain/workflows';
+import { playLoanDay } from '../addin/src/domain/visitors/loanDay';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -458,6 +459,68 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
   }
 }
 
+/**
+ * The busy day of wheelchair and stroller loans (addin/src/domain/visitors/loanDay.ts) with 100,000
+ * past rows in the fleet, the loans and the repair slips: requests, bytes and time of each kind of
+ * step at its first time done (`visitors.loan.return`, `visitors.vehicle.add`, …).
+ */
+async function benchLoans(template: Uint8Array): Promise<void> {
+  const existing = 100_000;
+  const workbook = await hostWorkbookFromXlsx(template);
+  const client = hostClient(workbook);
+  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+  const common = { created_at: '2025-06-01 09:00', created_by: 'bench', voided: false };
+  const rows = (make: (i: number) => RecordValues) => Array.from({ length: existing }, (_, i) => ({ ...common, ...make(i) }));
+  const tables: Record<string, () => RecordValues[]> = {
+    vehicles: () => rows((i) => ({ vehicle_no: `VX-${i}`, vehicle_type: i % 3 === 2 ? 'stroller' : 'wheelchair', status: 'scrapped' })),
+    loans: () =>
+      rows((i) => ({
+        loan_no: `JY-${day(i).replace(/-/g, '')}-${String(1 + Math.floor(i / 336)).padStart(3, '0')}`,
+        vehicle_type: 'wheelchair',
+        vehicle_no: `VX-${i}`,
+        loan_kind: 'loan',
+        lent_at: `${day(i)} 09:00`,
+        borrower: '游客',
+        deposit: 20000,
+        staff_by: 'bench',
+        staff_at: `${day(i)} 09:00`,
+        returned_at: `${day(i)} 11:00`,
+        return_check: 'intact',
+        settlement: 'refunded',
+        refund: 20000,
+        settled_at: `${day(i)} 11:05`,
+        status: 'settled',
+      })),
+    repair_slips: () =>
+      rows((i) => ({ slip_no: `SX-2025-${String(i + 1).padStart(6, '0')}`, vehicle_type: 'wheelchair', vehicle_no: `VX-${i}`, damage: '扶手', sent_at: `${day(i)} 11:00`, sent_by_by: 'bench', status: 'closed' })),
+  };
+  for (const [table, make] of Object.entries(tables)) {
+    const basis = await ledger.read({ writes: [table] });
+    await ledger.apply({ appends: { [table]: make() } }, basis);
+  }
+  const dayClock = demoClock();
+  const seen = new Set<string>();
+  await playLoanDay(
+    async (operation, input, label, at) => {
+      dayClock.set(at);
+      client.resetStats();
+      const start = performance.now();
+      const { result } = await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, { clock: dayClock, actor: { clerk: 'bench' } });
+      const elapsed = performance.now() - start;
+      if (!seen.has(label)) {
+        seen.add(label);
+        const stats = client.stats;
+        report(`visitors.${label}.syncs@${existing}`, stats.syncs, 'syncs');
+        report(`visitors.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+        report(`visitors.${label}.hostMs@${existing}`, elapsed, 'ms');
+      }
+      return result;
+    },
+    { day: '2026-05-01', locale: 'zh-CN' },
+  );
+}
+
 async function main(): Promise<void> {
   if (!json) console.log(`${'metric'.padEnd(44)} ${'value'.padStart(12)} unit`);
   const template = await benchTemplates();
@@ -467,6 +530,7 @@ async function main(): Promise<void> {
   if (!only || only === 'desk') await benchDesk(template);
   if (!only || only === 'accidents') await benchAccidents(template);
   if (!only || only === 'field') await benchField(template);
+  if (!only || only === 'visitors' || only === 'loans') await benchLoans(template);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {
