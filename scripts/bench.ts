@@ -493,7 +493,15 @@ async function benchLoans(template: Uint8Array): Promise<void> {
         status: 'settled',
       })),
     repair_slips: () =>
-      rows((i) => ({ slip_no: `SX-2025-${String(i + 1).padStart(6, '0')}`, vehicle_type: 'wheelchair', vehicle_no: `VX-${i}`, damage: '扶手', sent_at: `${day(i)} 11:00`, sent_by_by: 'bench', status: 'closed' })),
+      rows((i) => ({
+        slip_no: `SX-2025-${String(i + 1).padStart(6, '0')}`,
+        vehicle_type: 'wheelchair',
+        vehicle_no: `VX-${i}`,
+        damage: '扶手',
+        sent_at: `${day(i)} 11:00`,
+        sent_by_by: 'bench',
+        status: 'closed',
+      })),
   };
   for (const [table, make] of Object.entries(tables)) {
     const basis = await ledger.read({ writes: [table] });
@@ -508,12 +516,14 @@ async function benchLoans(template: Uint8Array): Promise<void> {
       const start = performance.now();
       const { result } = await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, { clock: dayClock, actor: { clerk: 'bench' } });
       const elapsed = performance.now() - start;
-      if (!seen.has(label)) {
-        seen.add(label);
+      // A damaged return claims the repair slip's number within the step: measured apart from an intact one.
+      const kind = label === 'loan.return' && (input as { fields: { return_check?: string } }).fields.return_check === 'damaged' ? 'loan.return-damaged' : label;
+      if (!seen.has(kind)) {
+        seen.add(kind);
         const stats = client.stats;
-        report(`visitors.${label}.syncs@${existing}`, stats.syncs, 'syncs');
-        report(`visitors.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
-        report(`visitors.${label}.hostMs@${existing}`, elapsed, 'ms');
+        report(`visitors.${kind}.syncs@${existing}`, stats.syncs, 'syncs');
+        report(`visitors.${kind}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+        report(`visitors.${kind}.hostMs@${existing}`, elapsed, 'ms');
       }
       return result;
     },

@@ -297,7 +297,15 @@ describe('The loans under failures and co-authoring', function () {
     const clock = demoClock(`${DAY} 09:00`);
     const context = { clock, actor: { clerk: CLERK } };
     await runOperation(a.ledger, registerVehicle, { vehicle_no: 'W-01', vehicle_type: 'wheelchair' }, context);
-    const input = (borrower: string) => ({ vehicle_type: 'wheelchair', vehicle_no: 'W-01', loan_kind: 'loan', lent_at: `${DAY} 09:00`, borrower, deposit: '200.00', staff: { by: CLERK, at: `${DAY} 09:00` } });
+    const input = (borrower: string) => ({
+      vehicle_type: 'wheelchair',
+      vehicle_no: 'W-01',
+      loan_kind: 'loan',
+      lent_at: `${DAY} 09:00`,
+      borrower,
+      deposit: '200.00',
+      staff: { by: CLERK, at: `${DAY} 09:00` },
+    });
     // Both read (the vehicle available, each its own claim) before either writes.
     const preparedA = lendVehicle.prepare(input('王秀英'), context);
     const preparedB = lendVehicle.prepare(input('李建国'), context);

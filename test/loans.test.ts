@@ -196,7 +196,9 @@ describe('Wheelchair and stroller loans: the guards (issue 13, W4)', function ()
 
   it('settles a deposit to the fen: kept as compensation at most the deposit with a reason, refunded, or none only without a deposit', async () => {
     const no = 'JY-20260501-001';
-    const over = await refused(run(ledger, LOAN_STEPS.settle, { no, fields: { settlement: 'deducted', compensation: '200.01', compensation_reason: '刹车', settled_at: `${DAY} 10:30` } }, `${DAY} 10:30`));
+    const over = await refused(
+      run(ledger, LOAN_STEPS.settle, { no, fields: { settlement: 'deducted', compensation: '200.01', compensation_reason: '刹车', settled_at: `${DAY} 10:30` } }, `${DAY} 10:30`),
+    );
     assert.deepEqual([over.kinds, over.fields], [['compensationOverDeposit'], ['compensation']]);
     assert.match(over.zhCN, /JY-20260501-001 抵扣的赔偿 200\.01 元超过押金 200\.00 元/);
     assert.match(over.enUS, /200\.01 yuan, is more than the deposit of 200\.00 yuan/);
@@ -227,8 +229,14 @@ describe('Wheelchair and stroller loans: the guards (issue 13, W4)', function ()
       settlementProblems(row, { settlement: 'refunded', settled_at: `${DAY} 10:00` }).map((p) => [p.kind, p.field, p.row, p.params?.record]),
       [['settlementNoDeposit', 'settlement', 7, 'JY-20260501-009']],
     );
-    assert.deepEqual(settlementProblems(row, { settlement: 'deducted', compensation: 100, compensation_reason: 'x' }).map((p) => p.kind), ['settlementNoDeposit']);
-    assert.deepEqual(settlementProblems(row, { settlement: 'compensated', compensation: 0, compensation_reason: 'x' }).map((p) => p.kind), ['compensationNotPositive']);
+    assert.deepEqual(
+      settlementProblems(row, { settlement: 'deducted', compensation: 100, compensation_reason: 'x' }).map((p) => p.kind),
+      ['settlementNoDeposit'],
+    );
+    assert.deepEqual(
+      settlementProblems(row, { settlement: 'compensated', compensation: 0, compensation_reason: 'x' }).map((p) => p.kind),
+      ['compensationNotPositive'],
+    );
     assert.deepEqual(settlementProblems(row, { settlement: 'compensated', compensation: 50000, compensation_reason: 'x' }), []);
     assert.deepEqual(settlementProblems(row, { settlement: 'none' }), []);
   });
@@ -308,10 +316,7 @@ describe('The loans of a day, summed up (issue 13 item 1)', function () {
     await run(ledger, LOAN_STEPS.return, { no: a.number, fields: { returned_at: `${DAY} 11:00`, return_check: 'damaged', damage: '轮胎破损' } }, `${DAY} 11:00`);
     await run(ledger, LOAN_STEPS.settle, { no: a.number, fields: { settlement: 'deducted', compensation: '80.50', compensation_reason: '轮胎', settled_at: `${DAY} 11:05` } }, `${DAY} 11:05`);
     const summary = loanDaySummary(await ledger.read(loanDayRequest()), DAY);
-    assert.deepEqual(
-      [summary.lent, summary.returned, summary.damaged, summary.lost, summary.outAtClosing, summary.rentals, summary.rentalFees],
-      [2, 1, 1, 0, 1, 1, 1550],
-    );
+    assert.deepEqual([summary.lent, summary.returned, summary.damaged, summary.lost, summary.outAtClosing, summary.rentals, summary.rentalFees], [2, 1, 1, 0, 1, 1, 1550]);
     assert.deepEqual(summary.deposits, { heldBefore: 20000, taken: 30000, refunded: 20000 + 11950, kept: 8050, heldAfter: 10000, difference: 0, balanced: true });
     assert.deepEqual(summary.loans.out, [b.number]);
     // A refund edited by hand in the sheet: the day no longer balances, by the fen.

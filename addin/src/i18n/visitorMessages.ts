@@ -70,12 +70,14 @@ export const LOAN_MESSAGES = {
   compensationOverDeposit: {
     'zh-CN': '{record} 抵扣的赔偿 {compensation} 元超过押金 {deposit} 元，结清不平衡。超出押金的赔偿请选“另行赔偿”。',
     'zh-TW': '{record} 抵扣的賠償 {compensation} 元超過押金 {deposit} 元，結清不平衡。超出押金的賠償請選「另行賠償」。',
-    'en-US': '{record}: the compensation kept, {compensation} yuan, is more than the deposit of {deposit} yuan, so the settlement does not balance. Choose "Compensation paid" for more than the deposit.',
+    'en-US':
+      '{record}: the compensation kept, {compensation} yuan, is more than the deposit of {deposit} yuan, so the settlement does not balance. Choose "Compensation paid" for more than the deposit.',
   },
   doubleLoan: {
     'zh-CN': '车辆 {vehicle} 同时有 {count} 笔借出中的借用：{loans}（第 {rows} 行）。同一车辆归还检查前不得再次出借：请核实车辆在谁手中，登记归还或作废多出的一笔。',
     'zh-TW': '車輛 {vehicle} 同時有 {count} 筆借出中的借用：{loans}（第 {rows} 列）。同一車輛歸還檢查前不得再次出借：請核實車輛在誰手中，登記歸還或作廢多出的一筆。',
-    'en-US': 'vehicle {vehicle} has {count} loans out at once: {loans} (rows {rows}). A vehicle cannot be lent again before its return check: find out who has it, record the return or void the extra loan.',
+    'en-US':
+      'vehicle {vehicle} has {count} loans out at once: {loans} (rows {rows}). A vehicle cannot be lent again before its return check: find out who has it, record the return or void the extra loan.',
   },
   loanVehicleOutOfStep: {
     'zh-CN': '{record} 借出中，但车辆 {vehicle} 在车辆台账中为“{status_zhCN}”（当前借用编号：{current}）。',
@@ -110,7 +112,8 @@ export const LOAN_MESSAGES = {
   loansDayDeposits: {
     'zh-CN': '押金：期初持有 {before} 元 + 收取 {taken} 元 = 退还 {refunded} 元 + 抵扣赔偿 {kept} 元 + 期末持有 {after} 元。租金 {fees} 元，另行赔偿 {paid} 元。',
     'zh-TW': '押金：期初持有 {before} 元 + 收取 {taken} 元 = 退還 {refunded} 元 + 抵扣賠償 {kept} 元 + 期末持有 {after} 元。租金 {fees} 元，另行賠償 {paid} 元。',
-    'en-US': 'Deposits: held before {before} + taken {taken} = refunded {refunded} + kept as compensation {kept} + held after {after} yuan. Rental fees {fees}, compensation paid separately {paid} yuan.',
+    'en-US':
+      'Deposits: held before {before} + taken {taken} = refunded {refunded} + kept as compensation {kept} + held after {after} yuan. Rental fees {fees}, compensation paid separately {paid} yuan.',
   },
   loansDayUnbalanced: {
     'zh-CN': '押金不平衡，差 {difference} 元：请核对当天结清的借用的押金、退还押金与赔偿金额。',

@@ -121,7 +121,12 @@ export async function playLoanDay(act: FieldAct, options: LoanDayOptions): Promi
     ...Array.from({ length: 8 }, (_, i) => ({ no: `S-${String(i + 1).padStart(2, '0')}`, type: 'stroller' as const })),
   ];
   for (const [i, v] of fleet.entries()) {
-    await step(registerVehicle, { vehicle_no: v.no, vehicle_type: v.type, description: w(v.type === 'wheelchair' ? W.wheelchair : W.stroller), in_service_on: '2025-04-01' }, 'vehicle.add', at(7 * 60 + 30 + i));
+    await step(
+      registerVehicle,
+      { vehicle_no: v.no, vehicle_type: v.type, description: w(v.type === 'wheelchair' ? W.wheelchair : W.stroller), in_service_on: '2025-04-01' },
+      'vehicle.add',
+      at(7 * 60 + 30 + i),
+    );
     result.vehicles.push(v.no);
   }
   const free = new Set(fleet.map((v) => v.no));
@@ -227,7 +232,15 @@ export async function playLoanDay(act: FieldAct, options: LoanDayOptions): Promi
       // A visitor asks for that very wheelchair: it is at the repair shop.
       await refused(
         lendVehicle,
-        { vehicle_type: 'wheelchair', vehicle_no: vehicle, loan_kind: 'loan', lent_at: at(minute + 40), borrower: w(W.borrowers[0]), deposit: yuan(DEPOSIT), staff: { by: clerk, at: at(minute + 40) } },
+        {
+          vehicle_type: 'wheelchair',
+          vehicle_no: vehicle,
+          loan_kind: 'loan',
+          lent_at: at(minute + 40),
+          borrower: w(W.borrowers[0]),
+          deposit: yuan(DEPOSIT),
+          staff: { by: clerk, at: at(minute + 40) },
+        },
         'loan.add',
         at(minute + 40),
         { kind: 'vehicleUnderRepair', form: 'vehicles', field: 'status', record: vehicle, naming: [slip] },

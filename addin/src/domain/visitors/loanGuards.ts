@@ -52,7 +52,12 @@ export function lendProblems(values: RecordValues, fleet: readonly LedgerRow[]):
         ...at,
         kind: 'vehicleWrongType',
         field: 'vehicle_type',
-        params: { vehicle: no, record: no, ...localized('type', codeText(VEHICLE_TYPES, vehicle.values.vehicle_type ?? null)), ...localized('wanted', codeText(VEHICLE_TYPES, values.vehicle_type ?? null)) },
+        params: {
+          vehicle: no,
+          record: no,
+          ...localized('type', codeText(VEHICLE_TYPES, vehicle.values.vehicle_type ?? null)),
+          ...localized('wanted', codeText(VEHICLE_TYPES, values.vehicle_type ?? null)),
+        },
       },
     ];
   }

@@ -85,7 +85,18 @@ export function slipItems(snapshot: Snapshot, now: string): DueItem[] {
     .map((slip) => {
       const sent = str(slip.values.sent_at).slice(0, 16);
       const closing = `${sent.slice(0, 10)} ${rules.loanClosingTime}`;
-      return item(repairSlips, slip, { rule: 'slip_receive', due: closing > sent ? closing : sent, field: 'sent_at', subject: `${str(slip.values.vehicle_no)} ${str(slip.values.damage)}`.trim(), person: str(slip.values.sent_by_by) }, now);
+      return item(
+        repairSlips,
+        slip,
+        {
+          rule: 'slip_receive',
+          due: closing > sent ? closing : sent,
+          field: 'sent_at',
+          subject: `${str(slip.values.vehicle_no)} ${str(slip.values.damage)}`.trim(),
+          person: str(slip.values.sent_by_by),
+        },
+        now,
+      );
     });
 }
 

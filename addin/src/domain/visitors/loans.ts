@@ -19,7 +19,6 @@ import { loanCheck, loanQueue, slipQueue } from './loanQueue';
  * repair slip numbered and written with them, "immediately" as the seed says.
  */
 
-const JY = loans.numbering as SequenceNumbering;
 const SX = repairSlips.numbering as SequenceNumbering;
 
 function vehicleChange(row: LedgerRow | undefined, values: RecordValues, context: OperationContext, action: string, at: string): { updates: RecordUpdate[]; audit: AuditEntry[] } {
@@ -182,7 +181,8 @@ export const markLoanLost = stepOperation({
   to: 'overdue',
   reads: (prepared) => ({ [vehicles.key]: rowsWhere(vehicles, 'current_loan', [prepared.no]) }),
   linkedWrites: [vehicles.key],
-  alsoChange: (snapshot, row, _values, prepared, context, at) => vehicleChange(vehicleBy(snapshot, 'current_loan', prepared.no, str(row.values.vehicle_no)), { status: 'lost' }, context, 'mark_lost', at),
+  alsoChange: (snapshot, row, _values, prepared, context, at) =>
+    vehicleChange(vehicleBy(snapshot, 'current_loan', prepared.no, str(row.values.vehicle_no)), { status: 'lost' }, context, 'mark_lost', at),
 });
 
 // ————————————————————————————————————————— the repair slip
