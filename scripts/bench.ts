@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fixedClock } from '../addin/src/core/clock';
 import { bindVolumes } from '../addin/src/domain/binding';
 import { buildBoundVolumes } from '../addin/src/workbooks/boundVolumes';
-import { demoClock, demoComplaint, seededRandom } from '../addin/src/domain/demo';
+import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { runDeskDay } from '../test/support/deskDay';
 import { fieldMonth, ledgerAct, seedWorkers } from '../test/support/fieldMonth';
@@ -19,7 +19,7 @@ import { complaintStatisticsOperation } from '../addin/src/domain/statisticsShee
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten } from '../addin/src/domain/accidents';
 import { voidRecord } from '../addin/src/domain/workflows';
-import { playReservationDay } from '../addin/src/domain/visitors/reservationDay';
+import { benchLoans, benchReservations } from './benchVisitors';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -459,75 +459,6 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
   }
 }
 
-/**
- * The reservations of the busy day (issue 13) with 100,000 past rows in each of their tables
- * (reservations, plans, distribution lines, receipts): requests and bytes of each step on the
- * Office.js backend, at its first time done (a refused attempt is not measured).
- */
-async function benchReservations(template: Uint8Array): Promise<void> {
-  const existing = 100_000;
-  const workbook = await hostWorkbookFromXlsx(template);
-  const client = hostClient(workbook);
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
-  const no = (i: number) => `YP-2025-${String(i + 1).padStart(6, '0')}`;
-  const day = (i: number) => `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
-  const common = { created_at: '2025-06-01 09:00', created_by: 'bench', voided: false };
-  const rows = (make: (i: number) => RecordValues) => Array.from({ length: existing }, (_, i) => ({ ...common, ...make(i) }));
-  const departments = ['site_operations', 'catering', 'security', 'market_management'];
-  const tables: Record<string, () => RecordValues[]> = {
-    reservations: () =>
-      rows((i) => ({
-        reservation_no: no(i),
-        received_at: `${day(i)} 09:00`,
-        group_name: '老年团',
-        contact: '联系人',
-        contact_phone: '13900000000',
-        arrival_at: `${day(i)} 10:00`,
-        headcount: 30,
-        ticket_address: '地址',
-        ticket_time: `${day(i)} 08:00`,
-        status: 'closed',
-      })),
-    reception_plans: () => rows((i) => ({ plan_no: `JH-${no(i)}`, reservation_no: no(i), route: '线路', drafted_by_by: '王', drafted_by_at: `${day(i)} 09:30` })),
-    // One line per reservation here (a plan has a few): 100,000 lines, the plan number as the key's prefix.
-    plan_distributions: () =>
-      rows((i) => ({
-        entry_id: `JH-${no(i)}-${departments[i % 4]}`,
-        plan_no: `JH-${no(i)}`,
-        department: departments[i % 4],
-        sent_at: `${day(i)} 09:40`,
-        acknowledged_by: '签',
-        acknowledged_at: `${day(i)} 09:50`,
-        ready: true,
-      })),
-    ticket_deliveries: () => rows((i) => ({ reservation_no: no(i), ticket_count: 30, ticket_type: '团体票', delivered_at: `${day(i)} 08:00`, delivered_by_by: '送', received_by_by: '收' })),
-  };
-  for (const [table, make] of Object.entries(tables)) {
-    const basis = await ledger.read({ writes: [table] });
-    await ledger.apply({ appends: { [table]: make() } }, basis);
-  }
-  const demo = demoClock();
-  const seen = new Set<string>();
-  await playReservationDay(
-    async (operation, input, label, at) => {
-      demo.set(at);
-      client.resetStats();
-      const start = performance.now();
-      const outcome = await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, { clock: demo, actor: { clerk: 'bench' } });
-      const elapsed = performance.now() - start;
-      if (!seen.has(label)) {
-        seen.add(label);
-        const stats = client.stats;
-        report(`visitors.${label}.syncs@${existing}`, stats.syncs, 'syncs');
-        report(`visitors.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
-        report(`visitors.${label}.hostMs@${existing}`, elapsed, 'ms');
-      }
-      return outcome.result;
-    },
-    { day: '2026-05-02', locale: 'zh-CN' },
-  );
-}
-
 async function main(): Promise<void> {
   if (!json) console.log(`${'metric'.padEnd(44)} ${'value'.padStart(12)} unit`);
   const template = await benchTemplates();
@@ -537,7 +468,8 @@ async function main(): Promise<void> {
   if (!only || only === 'desk') await benchDesk(template);
   if (!only || only === 'accidents') await benchAccidents(template);
   if (!only || only === 'field') await benchField(template);
-  if (!only || only === 'visitors' || only === 'reservation') await benchReservations(template);
+  if (!only || only === 'visitors' || only === 'loans') await benchLoans(template, report);
+  if (!only || only === 'visitors' || only === 'reservation') await benchReservations(template, report);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {

@@ -19,6 +19,7 @@ import { perfCommand } from './cli/performance';
 import { statsCommand } from './cli/statistics';
 import { upgradeCommand } from './cli/upgrade';
 import { sampleCommand } from './cli/fieldWork';
+import { loansCommand } from './cli/loans';
 
 export const COMMANDS: readonly Command[] = [
   template,
@@ -40,6 +41,7 @@ export const COMMANDS: readonly Command[] = [
   sampleCommand,
   accidentsCommand,
   visitorsCommand,
+  loansCommand,
   bind,
   demo,
 ];

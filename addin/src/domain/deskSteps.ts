@@ -59,6 +59,13 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   acknowledge: { 'zh-CN': '登记部门签收', 'zh-TW': '登記部門簽收', 'en-US': 'acknowledged' },
   deliver: { 'zh-CN': '送票', 'zh-TW': '送票', 'en-US': 'given its tickets' },
   serve: { 'zh-CN': '登记接待', 'zh-TW': '登記接待', 'en-US': 'marked as served' },
+  // Wheelchair and stroller loans (W4): the loan's return check, settlement and loss, the fleet's and the repair slip's steps.
+  return_vehicle: { 'zh-CN': '登记归还检查', 'zh-TW': '登記歸還檢查', 'en-US': 'given its return check' },
+  settle: { 'zh-CN': '结清押金', 'zh-TW': '結清押金', 'en-US': 'settled' },
+  mark_lost: { 'zh-CN': '登记逾期/遗失', 'zh-TW': '登記逾期/遺失', 'en-US': 'marked as overdue or lost' },
+  found: { 'zh-CN': '登记找回', 'zh-TW': '登記找回', 'en-US': 'marked as found' },
+  receive_slip: { 'zh-CN': '由修理部签收', 'zh-TW': '由修理部簽收', 'en-US': 'received by the repair shop' },
+  close_slip: { 'zh-CN': '登记修理结果', 'zh-TW': '登記修理結果', 'en-US': 'given its repair result' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */

@@ -5,6 +5,7 @@ import { BATCH_WORKFLOW, ROTATION_WORKFLOW } from './fieldWork/fieldWorkflows';
 import { gearRegister, installationRegister, noticeRegister, preshiftWorkflow } from './fieldWork/workOrders';
 import { accidentWorkflow } from './accidents';
 import { reservationWorkflow } from './visitors/reservations';
+import { loanWorkflow, repairSlipWorkflow, vehicleWorkflow } from './visitors/loans';
 import type { Operation } from './records';
 import type { StepResult } from './deskSteps';
 import { voidOperation, type VoidInput } from './voiding';
@@ -30,6 +31,9 @@ export const WORKFLOWS: readonly Workflow[] = [
   installationRegister,
   accidentWorkflow,
   // P2: the special visitors (W4–W7)
+  vehicleWorkflow,
+  loanWorkflow,
+  repairSlipWorkflow,
   reservationWorkflow,
 ];
 

@@ -26,7 +26,111 @@ export const VISITOR_SUMMARY_MESSAGES = {
 } as const satisfies Record<string, Text>;
 
 /** Wheelchair and stroller loans (W4, F8, F9). */
-export const LOAN_MESSAGES = {} as const satisfies Record<string, Text>;
+export const LOAN_MESSAGES = {
+  vehicleUnknown: {
+    'zh-CN': '车辆台账中没有编号为 {vehicle} 的车辆（或已作废），不能出借。请先在车辆台账登记该车辆。',
+    'zh-TW': '車輛臺賬中沒有編號為 {vehicle} 的車輛（或已作廢），不能出借。請先在車輛臺賬登記該車輛。',
+    'en-US': 'the fleet has no vehicle {vehicle} (or it is void), so it cannot be lent. Register the vehicle in the fleet first.',
+  },
+  vehicleOnLoan: {
+    'zh-CN': '车辆 {vehicle} 当前为“{status_zhCN}”（借用编号 {loan}），归还检查登记前不能再次出借。',
+    'zh-TW': '車輛 {vehicle} 目前為「{status_zhTW}」（借用編號 {loan}），歸還檢查登記前不能再次出借。',
+    'en-US': 'vehicle {vehicle} is "{status_enUS}" (loan {loan}); it cannot be lent again until its return check is recorded.',
+  },
+  vehicleUnderRepair: {
+    'zh-CN': '车辆 {vehicle} 当前为“{status_zhCN}”（送修单号 {slip}），修复前不能出借。',
+    'zh-TW': '車輛 {vehicle} 目前為「{status_zhTW}」（送修單號 {slip}），修復前不能出借。',
+    'en-US': 'vehicle {vehicle} is "{status_enUS}" (repair slip {slip}); it cannot be lent until it is repaired.',
+  },
+  vehicleNotAvailable: {
+    'zh-CN': '车辆 {vehicle} 当前为“{status_zhCN}”，不能出借。',
+    'zh-TW': '車輛 {vehicle} 目前為「{status_zhTW}」，不能出借。',
+    'en-US': 'vehicle {vehicle} is "{status_enUS}", so it cannot be lent.',
+  },
+  vehicleWrongType: {
+    'zh-CN': '车辆 {vehicle} 是{type_zhCN}，不是本次借用登记的{wanted_zhCN}。请核对车辆编号或车辆类型。',
+    'zh-TW': '車輛 {vehicle} 是{type_zhTW}，不是本次借用登記的{wanted_zhTW}。請核對車輛編號或車輛類型。',
+    'en-US': 'vehicle {vehicle} is a {type_enUS}, not the {wanted_enUS} this loan is for. Check the vehicle no. or the type.',
+  },
+  loanIdNumber: {
+    'zh-CN': '此项像是身份证号码，不能登记：只记录证件类型，不记录证件号码（个人信息保护法）。',
+    'zh-TW': '此項像是身分證號碼，不能登記：只記錄證件類型，不記錄證件號碼（個人信息保護法）。',
+    'en-US': 'this looks like an ID number, which is never recorded: record the kind of document only (PIPL).',
+  },
+  settlementNoDeposit: {
+    'zh-CN': '{record} 未收押金，结清方式不能是“{settlement_zhCN}”。',
+    'zh-TW': '{record} 未收押金，結清方式不能是「{settlement_zhTW}」。',
+    'en-US': '{record} took no deposit, so it cannot be settled as "{settlement_enUS}".',
+  },
+  settlementDepositHeld: {
+    'zh-CN': '{record} 收有押金 {deposit} 元，结清方式不能是“{settlement_zhCN}”：押金须退还或抵扣赔偿。',
+    'zh-TW': '{record} 收有押金 {deposit} 元，結清方式不能是「{settlement_zhTW}」：押金須退還或抵扣賠償。',
+    'en-US': '{record} holds a deposit of {deposit} yuan, so it cannot be settled as "{settlement_enUS}": the deposit is refunded or kept as compensation.',
+  },
+  compensationNotExpected: {
+    'zh-CN': '{record} 结清方式为“{settlement_zhCN}”，不应填写赔偿金额（{compensation} 元）。',
+    'zh-TW': '{record} 結清方式為「{settlement_zhTW}」，不應填寫賠償金額（{compensation} 元）。',
+    'en-US': '{record} is settled as "{settlement_enUS}", which takes no compensation ({compensation} yuan given).',
+  },
+  compensationNotPositive: {
+    'zh-CN': '{record} 结清方式为“{settlement_zhCN}”，赔偿金额须大于 0。',
+    'zh-TW': '{record} 結清方式為「{settlement_zhTW}」，賠償金額須大於 0。',
+    'en-US': '{record} is settled as "{settlement_enUS}": the compensation must be more than 0.',
+  },
+  compensationOverDeposit: {
+    'zh-CN': '{record} 抵扣的赔偿 {compensation} 元超过押金 {deposit} 元，结清不平衡。超出押金的赔偿请选“另行赔偿”。',
+    'zh-TW': '{record} 抵扣的賠償 {compensation} 元超過押金 {deposit} 元，結清不平衡。超出押金的賠償請選「另行賠償」。',
+    'en-US':
+      '{record}: the compensation kept, {compensation} yuan, is more than the deposit of {deposit} yuan, so the settlement does not balance. Choose "Compensation paid" for more than the deposit.',
+  },
+  doubleLoan: {
+    'zh-CN': '车辆 {vehicle} 同时有 {count} 笔借出中的借用：{loans}（第 {rows} 行）。同一车辆归还检查前不得再次出借：请核实车辆在谁手中，登记归还或作废多出的一笔。',
+    'zh-TW': '車輛 {vehicle} 同時有 {count} 筆借出中的借用：{loans}（第 {rows} 列）。同一車輛歸還檢查前不得再次出借：請核實車輛在誰手中，登記歸還或作廢多出的一筆。',
+    'en-US':
+      'vehicle {vehicle} has {count} loans out at once: {loans} (rows {rows}). A vehicle cannot be lent again before its return check: find out who has it, record the return or void the extra loan.',
+  },
+  loanVehicleOutOfStep: {
+    'zh-CN': '{record} 借出中，但车辆 {vehicle} 在车辆台账中为“{status_zhCN}”（当前借用编号：{current}）。',
+    'zh-TW': '{record} 借出中，但車輛 {vehicle} 在車輛臺賬中為「{status_zhTW}」（當前借用編號：{current}）。',
+    'en-US': '{record} is on loan, but vehicle {vehicle} is "{status_enUS}" in the fleet (current loan: {current}).',
+  },
+  vehicleLoanNotOpen: {
+    'zh-CN': '车辆 {vehicle} 为“借出中”，但当前借用编号 {loan} 不是该车辆借出中的借用。',
+    'zh-TW': '車輛 {vehicle} 為「借出中」，但當前借用編號 {loan} 不是該車輛借出中的借用。',
+    'en-US': 'vehicle {vehicle} is on loan, but its current loan {loan} is not a loan of it still out.',
+  },
+  vehicleSlipNotOpen: {
+    'zh-CN': '车辆 {vehicle} 为“送修中”，但送修单号 {slip} 不是该车辆未完成的送修单。',
+    'zh-TW': '車輛 {vehicle} 為「送修中」，但送修單號 {slip} 不是該車輛未完成的送修單。',
+    'en-US': 'vehicle {vehicle} is under repair, but its repair slip {slip} is not an open slip of it.',
+  },
+  vehicleOpenSlip: {
+    'zh-CN': '车辆 {vehicle} 为“{status_zhCN}”，但送修单 {slip} 尚未完成。',
+    'zh-TW': '車輛 {vehicle} 為「{status_zhTW}」，但送修單 {slip} 尚未完成。',
+    'en-US': 'vehicle {vehicle} is "{status_enUS}", but repair slip {slip} is still open.',
+  },
+  loansDayTitle: {
+    'zh-CN': '轮椅/婴儿车借用日报 {day}（归还截止 {closing}）',
+    'zh-TW': '輪椅/嬰兒車借用日報 {day}（歸還截止 {closing}）',
+    'en-US': 'Wheelchair and stroller loans on {day} (due back by {closing})',
+  },
+  loansDayVehicles: {
+    'zh-CN': '借出 {lent} 辆（轮椅 {wheelchairs}，婴儿车 {strollers}），归还 {returned} 辆，其中损坏 {damaged} 辆；遗失 {lost} 辆；截止时仍未归还 {out} 辆。',
+    'zh-TW': '借出 {lent} 輛（輪椅 {wheelchairs}，嬰兒車 {strollers}），歸還 {returned} 輛，其中損壞 {damaged} 輛；遺失 {lost} 輛；截止時仍未歸還 {out} 輛。',
+    'en-US': '{lent} lent ({wheelchairs} wheelchairs, {strollers} strollers), {returned} returned of which {damaged} damaged; {lost} lost; {out} still out at closing.',
+  },
+  loansDayDeposits: {
+    'zh-CN': '押金：期初持有 {before} 元 + 收取 {taken} 元 = 退还 {refunded} 元 + 抵扣赔偿 {kept} 元 + 期末持有 {after} 元。租金 {fees} 元，另行赔偿 {paid} 元。',
+    'zh-TW': '押金：期初持有 {before} 元 + 收取 {taken} 元 = 退還 {refunded} 元 + 抵扣賠償 {kept} 元 + 期末持有 {after} 元。租金 {fees} 元，另行賠償 {paid} 元。',
+    'en-US':
+      'Deposits: held before {before} + taken {taken} = refunded {refunded} + kept as compensation {kept} + held after {after} yuan. Rental fees {fees}, compensation paid separately {paid} yuan.',
+  },
+  loansDayUnbalanced: {
+    'zh-CN': '押金不平衡，差 {difference} 元：请核对当天结清的借用的押金、退还押金与赔偿金额。',
+    'zh-TW': '押金不平衡，差 {difference} 元：請核對當天結清的借用的押金、退還押金與賠償金額。',
+    'en-US': 'the deposits do not balance by {difference} yuan: check the deposit, refund and compensation of the loans settled that day.',
+  },
+} as const satisfies Record<string, Text>;
 
 /** Missing-person broadcasts (W5, F10). */
 export const BROADCAST_MESSAGES = {} as const satisfies Record<string, Text>;
