@@ -404,3 +404,40 @@ describe('one workflow mechanism for every procedure (issue 12 item 1)', functio
     assert.deepEqual(todoQueue([toy], { tables: { loans: [] }, claims: [] } as never, '2026-03-17 10:00'), []);
   });
 });
+
+describe('a gap in a sequence that the claims explain (issue 13: a lending refused after its number was claimed)', function () {
+  this.timeout(120_000);
+  const context = { clock: defaultClock(), actor: { clerk: '王丽' } };
+  /** A registration refused after its claim, as a lending of a vehicle already out is. */
+  const refusedAfterClaim: Operation<unknown, unknown, unknown> = {
+    ...(createNumberedRecord(reception) as Operation<unknown, unknown, unknown>),
+    decide() {
+      throw new KefuError([{ kind: 'required', form: reception.key, field: 'matter' }]);
+    },
+  };
+
+  it('warns of a number claimed and never used (naming it, the station and the time) instead of reporting a removed record; a gap without a claim stays an error', async () => {
+    const session = await officeBackend.open(await templateBytes('en-US'), { station: 'desk-1' });
+    await assert.rejects(runOperation(session.ledger, refusedAfterClaim, receptionInput('inquiry', 1), context), KefuError);
+    const made = await runOperation(session.ledger, receiveMatter as Operation<unknown, unknown, { number: string }>, receptionInput('inquiry', 2), context);
+    assert.match(made.result.number, /-002$/);
+    const report = checkLedger(WORKFLOWS, await session.ledger.read(ledgerCheckRequest(WORKFLOWS)), '2026-03-15 12:00');
+    assert.deepEqual(
+      report.errors.filter((p) => p.form === reception.key),
+      [],
+    );
+    const unused = report.warnings.filter((p) => p.kind === 'numberClaimedUnused');
+    assert.equal(unused.length, 1, JSON.stringify(report.warnings));
+    assert.equal(unused[0].params?.value, made.result.number.replace(/002$/, '001'));
+    assert.equal(unused[0].params?.station, 'desk-1');
+
+    // The same ledger with the second registration's row gone: number 002 has a confirmed claim, so its gap is an error.
+    const rows = await session.ledger.read({ tables: { [reception.key]: { columns: ['reception_no'], rows: 'all' } } });
+    assert.equal(rows.tables[reception.key].length, 1);
+    const removed = await session.ledger.read({ writes: [reception.key] });
+    await session.ledger.apply({ updates: [{ ref: rows.tables[reception.key][0].ref, values: { reception_no: made.result.number.replace(/002$/, '003') } }] }, removed);
+    const after = checkLedger(WORKFLOWS, await session.ledger.read(ledgerCheckRequest(WORKFLOWS)), '2026-03-15 12:00');
+    const gap = after.errors.find((p) => p.kind === 'numberGap' && p.form === reception.key);
+    assert.equal(gap?.params?.value, made.result.number);
+  });
+});

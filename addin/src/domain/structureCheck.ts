@@ -138,7 +138,35 @@ function identityOf(form: FormDecl): readonly string[] {
   return columns.length > 0 ? columns : [form.keyField];
 }
 
-export function numberingProblems(form: FormDecl, rows: Rows): Problem[] {
+/**
+ * The numbers a series' claims table shows as claimed and never confirmed, by period: the n-th claim
+ * of a period holds number n (docs/numbering.md), and a claim whose `seq` stayed empty was never
+ * written — its registration was refused after the claim (a vehicle already lent), or failed before
+ * its second request. Those gaps are explained; a gap with no such claim is a record removed.
+ */
+export function claimedUnused(claims: Rows): ReadonlyMap<string, ReadonlyMap<number, { station: string; at: string }>> {
+  const byPeriod = new Map<string, Map<number, { station: string; at: string }>>();
+  const count = new Map<string, number>();
+  for (const claim of claims) {
+    const period = str(claim.values.period);
+    if (period === '') continue;
+    const n = (count.get(period) ?? 0) + 1;
+    count.set(period, n);
+    if (empty(claim.values.seq)) {
+      const unused = byPeriod.get(period) ?? new Map<number, { station: string; at: string }>();
+      unused.set(n, { station: str(claim.values.station), at: str(claim.values.claimed_at) });
+      byPeriod.set(period, unused);
+    }
+  }
+  return byPeriod;
+}
+
+/**
+ * Duplicate numbers, and gaps in a sequence: an error where nothing explains the gap (a record
+ * removed), a warning (`numberClaimedUnused`) where the series' claims (`claims`, its claims table's
+ * rows) show the number claimed and never written.
+ */
+export function numberingProblems(form: FormDecl, rows: Rows, claims: Rows = []): Problem[] {
   const problems: Problem[] = [];
   const identity = identityOf(form);
   const byNumber = new Map<string, number[]>();
@@ -158,6 +186,7 @@ export function numberingProblems(form: FormDecl, rows: Rows): Problem[] {
     if (!parsed) continue;
     periods.set(parsed.period, (periods.get(parsed.period) ?? new Set()).add(parsed.seq));
   }
+  const unused = claimedUnused(claims);
   for (const [period, seqs] of periods) {
     const max = Math.max(...seqs);
     const missing: number[] = [];
@@ -166,7 +195,14 @@ export function numberingProblems(form: FormDecl, rows: Rows): Problem[] {
     const width = /\{(N+)\}/.exec(numbering.format)![1].length;
     const example = [...byNumber.keys()].find((no) => sequenceOf(form, no)?.period === period)!;
     const prefix = example.slice(0, example.length - String(sequenceOf(form, example)!.seq).padStart(width, '0').length);
-    problems.push({ kind: 'numberGap', form: form.key, field: form.keyField, params: { value: rangeText(missing, (n) => prefix + String(n).padStart(width, '0')) } });
+    const numberText = (n: number) => prefix + String(n).padStart(width, '0');
+    const explained = missing.filter((n) => unused.get(period)?.has(n));
+    const unexplained = missing.filter((n) => !unused.get(period)?.has(n));
+    if (unexplained.length > 0) problems.push({ kind: 'numberGap', form: form.key, field: form.keyField, params: { value: rangeText(unexplained, numberText) } });
+    for (const n of explained) {
+      const claim = unused.get(period)!.get(n)!;
+      problems.push({ kind: 'numberClaimedUnused', form: form.key, field: form.keyField, params: { value: numberText(n), station: claim.station, at: claim.at } });
+    }
   }
   return problems;
 }

@@ -2,7 +2,7 @@ import { FORMS } from '../forms';
 import { columnsOf } from '../forms/columns';
 import type { CodeDecl, FormDecl } from '../forms/types';
 import type { Snapshot, SnapshotRequest } from '../ledger/types';
-import { AUDIT_COLUMNS, AUDIT_TABLE, META_TABLE } from '../ledger/layout';
+import { AUDIT_COLUMNS, AUDIT_TABLE, CLAIM_COLUMNS, META_TABLE, claimsTableName } from '../ledger/layout';
 import type { Problem } from '../core/problems';
 import { codeText, localized } from './deskSteps';
 import { fieldsForStep } from './validate';
@@ -79,6 +79,13 @@ export function ledgerCheckRequest(workflows: readonly Workflow[]): SnapshotRequ
   return {
     tables: {
       ...tablesOf(checkedForms(workflows)),
+      // The claims of each numbering series, which explain a gap left by a refused or interrupted registration.
+      ...Object.fromEntries(
+        [...new Set(checkedForms(workflows).flatMap((form) => (form.numbering.kind === 'sequence' ? [form.numbering.series] : [])))].map((series) => [
+          claimsTableName(series),
+          { columns: CLAIM_COLUMNS.map((c) => c.key), rows: 'all' as const },
+        ]),
+      ),
       [AUDIT_TABLE]: { columns: AUDIT_COLUMNS.map((c) => c.key), rows: 'all' },
       [META_TABLE]: { columns: ['key', 'value'], rows: 'all' },
     },
@@ -95,7 +102,10 @@ export function checkLedger(workflows: readonly Workflow[], snapshot: Snapshot, 
   const warnings: Problem[] = [];
   for (const form of checkedForms(workflows)) {
     const rows = rowsOf(snapshot, form);
-    if (rows.length > 0) errors.push(...numberingProblems(form, rows), ...schemaProblems(form, rows));
+    if (rows.length === 0) continue;
+    const numbering = numberingProblems(form, rows, form.numbering.kind === 'sequence' ? (snapshot.tables[claimsTableName(form.numbering.series)] ?? []) : []);
+    errors.push(...numbering.filter((p) => p.kind !== 'numberClaimedUnused'), ...schemaProblems(form, rows));
+    warnings.push(...numbering.filter((p) => p.kind === 'numberClaimedUnused'));
   }
   for (const workflow of workflows) {
     const found = workflow.check?.problems(snapshot, now);

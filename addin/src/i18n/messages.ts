@@ -607,6 +607,11 @@ export const MESSAGES = {
     'zh-TW': '編號缺號：{value}（既無記錄也無作廢記錄）。',
     'en-US': 'numbers missing: {value} (neither a record nor a voided one).',
   },
+  numberClaimedUnused: {
+    'zh-CN': '编号 {value} 已于 {at} 由工作站 {station} 领取但未使用（登记被拒绝或中断），不是删除的记录。',
+    'zh-TW': '編號 {value} 已於 {at} 由工作站 {station} 領取但未使用（登記被拒絕或中斷），不是刪除的記錄。',
+    'en-US': 'number {value} was claimed at {at} by station {station} and never used (its registration was refused or interrupted); no record was removed.',
+  },
   missingLinked: {
     'zh-CN': '{record} 应有关联记录 {value}（“{target_zhCN}”），但找不到。',
     'zh-TW': '{record} 應有關聯記錄 {value}（「{target_zhTW}」），但找不到。',
