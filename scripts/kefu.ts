@@ -18,6 +18,7 @@ import { perfCommand } from './cli/performance';
 import { statsCommand } from './cli/statistics';
 import { upgradeCommand } from './cli/upgrade';
 import { sampleCommand } from './cli/fieldWork';
+import { entryReconcileCommand } from './cli/entries';
 
 export const COMMANDS: readonly Command[] = [
   template,
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   statsCommand,
   sampleCommand,
   accidentsCommand,
+  entryReconcileCommand,
   bind,
   demo,
 ];

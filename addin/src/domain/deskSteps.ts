@@ -53,6 +53,10 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   report_written: { 'zh-CN': '登记书面报告', 'zh-TW': '登記書面報告', 'en-US': 'given its written report' },
   investigate: { 'zh-CN': '立案调查', 'zh-TW': '立案調查', 'en-US': 'put under investigation' },
   close_accident: { 'zh-CN': '结案', 'zh-TW': '結案', 'en-US': 'closed' },
+  // P2: free entry's gate counts, the postal log, the accessibility checklist (W7, F13, F14, F30)
+  recount: { 'zh-CN': '更正人数', 'zh-TW': '更正人數', 'en-US': 'recounted' },
+  ship: { 'zh-CN': '登记寄出', 'zh-TW': '登記寄出', 'en-US': 'shipped' },
+  rectify: { 'zh-CN': '登记整改', 'zh-TW': '登記整改', 'en-US': 'rectified' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */

@@ -4,6 +4,8 @@ import { complaintWorkflow, receptionWorkflow, repairWorkflow } from './deskWork
 import { BATCH_WORKFLOW, ROTATION_WORKFLOW } from './fieldWork/fieldWorkflows';
 import { gearRegister, installationRegister, noticeRegister, preshiftWorkflow } from './fieldWork/workOrders';
 import { accidentWorkflow } from './accidents';
+import { accessibilityWorkflow, postalRegister } from './visitors/facilities';
+import { entryWorkflow, gateCountRegister } from './visitors/freeEntry';
 import type { Operation } from './records';
 import type { StepResult } from './deskSteps';
 import { voidOperation, type VoidInput } from './voiding';
@@ -28,6 +30,11 @@ export const WORKFLOWS: readonly Workflow[] = [
   noticeRegister,
   installationRegister,
   accidentWorkflow,
+  // P2: the special visitors (W4–W7)
+  entryWorkflow,
+  gateCountRegister,
+  postalRegister,
+  accessibilityWorkflow,
 ];
 
 /** The workflow whose records are those of `form` (a table key), if any. */

@@ -88,7 +88,7 @@ interface PreparedKeyed {
  * when its number is already in the table (naming the row), written with the common fields and one
  * audit entry. `extra` reads and checks what else the record refers to.
  */
-function createKeyedRecord(
+export function createKeyedRecord(
   form: FormDecl,
   extra?: {
     reads: (values: RecordValues) => Record<string, TableQuery>;
