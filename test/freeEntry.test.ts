@@ -16,7 +16,13 @@ import { FORMS } from '../addin/src/forms';
 import { allFields } from '../addin/src/forms/columns';
 import { hostWorkbookFromXlsx } from '../addin/src/host';
 import type { Ledger } from '../addin/src/ledger/types';
-import { openOnHost, templateBytes } from './support/backends';
+import { demoClock } from '../addin/src/domain/demo';
+import { RefusalText, type FieldAct } from '../addin/src/domain/fieldMonth';
+import { entryClerk, playEntryDay, type EntryDaySummary } from '../addin/src/domain/visitors/entryDay';
+import { findForm } from '../addin/src/forms';
+import { columnsOf } from '../addin/src/forms/columns';
+import type { RecordValues } from '../addin/src/ledger/cells';
+import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { idNumbersInWorkbook } from './support/idScan';
 import { runKefu } from './support/fixtures';
 
@@ -458,5 +464,204 @@ describe('The special-visitor rules table (visitorRules.ts)', () => {
       describeProblem(problems[1], 'en-US'),
       'Visitor rules, row 4, column "Value": the value "weight" of the parameter "Child free-entry rule (height or age)" cannot be read; the template\'s value applies until it is corrected.',
     );
+  });
+});
+
+// ————————————————————————————————————————— the busy day's free-entry part
+
+const DAY_TABLES = ['free_entries', 'gate_counts', 'postal_log', 'accessibility_checks'];
+
+async function dayTables(ledger: Ledger): Promise<Record<string, RecordValues[]>> {
+  const snapshot = await ledger.read({ tables: Object.fromEntries(DAY_TABLES.map((key) => [key, { columns: columnsOf(findForm(key)!).map((c) => c.key), rows: 'all' as const }])) });
+  return Object.fromEntries(DAY_TABLES.map((key) => [key, snapshot.tables[key].map((r) => r.values)]));
+}
+
+/** What the site's manager checks after the day. */
+function assertDay(t: Record<string, RecordValues[]>, summary: EntryDaySummary): void {
+  assert.deepEqual(summary.refusals, ['entry.add', 'gate-count.add'], 'the ID number and the second count refused');
+  assert.equal(t.free_entries.length, summary.entries.length + 1, 'every check, and the double (void)');
+  const byNo = new Map(t.free_entries.map((r) => [String(r.entry_id), r]));
+  for (const e of summary.entries) {
+    const row = byNo.get(e.number)!;
+    assert.deepEqual([row.result, row.age_years, row.gate, row.headcount, row.voided], [e.result, e.age, e.gate, e.headcount, false], e.number);
+  }
+  assert.deepEqual(
+    t.free_entries.filter((r) => r.voided === true).map((r) => r.entry_id),
+    summary.voided,
+  );
+  assert.deepEqual(
+    t.gate_counts.map((r) => [r.count_id, r.free_headcount]),
+    summary.gateCounts.map((id) => [id, summary.freePasses[String(id).slice(11)]]),
+  );
+  const freeLogged = (gate: string) => t.free_entries.filter((r) => r.gate === gate && r.result === 'free_pass' && r.voided !== true).reduce((s, r) => s + Number(r.headcount), 0);
+  for (const gate of Object.keys(summary.freePasses)) assert.equal(freeLogged(gate), summary.freePasses[gate], gate);
+  assert.deepEqual(
+    t.postal_log.map((r) => [r.entry_id, r.tracking_no, r.fee]),
+    [[summary.postal, 'SF1234567890123', 1800]],
+  );
+  assert.deepEqual(
+    t.accessibility_checks.map((r) => [r.entry_id, r.usable, r.rectified_on !== null]),
+    summary.accessibility.map((no) => [no, no !== summary.defect, no === summary.defect]),
+  );
+}
+
+function entryAct(ledger: Ledger, clock = demoClock()): FieldAct {
+  return async (operation, input, _label, at) => {
+    clock.set(at);
+    return (await runOperation(ledger, operation as Operation<unknown, unknown, never>, input, { clock, actor: { clerk: entryClerk('zh-CN'), site: '西湖景区' } })).result;
+  };
+}
+
+describe('The free-entry part of the busy day (issue 13 "Done when")', function () {
+  this.timeout(900_000);
+
+  it('runs 300 checks on the Office.js backend on the in-memory host, each step in at most 2 requests; every result right; no ID number in any cell after it', async () => {
+    const session = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN')));
+    const act = entryAct(session.ledger);
+    const over: string[] = [];
+    const summary = await playEntryDay(
+      async (operation, input, label, at) => {
+        session.client.resetStats();
+        try {
+          return await act(operation, input, label, at);
+        } finally {
+          if (session.client.stats.syncs > 2) over.push(`${label}: ${session.client.stats.syncs}`);
+        }
+      },
+      { day: '2026-02-28', locale: 'zh-CN' },
+    );
+    assert.deepEqual(over, []);
+    assert.equal(summary.entries.length, 300);
+    // The first thirteen kinds on 28 February 2026, written out: 70 on the birthday, 69 years and
+    // 364 days, …, born 29 February 1956 (70 today: the month-end rule), 28 February 1956 (70), 1 March 1956 (69).
+    assert.deepEqual(
+      summary.entries.slice(0, 13).map((e) => [e.age, e.result]),
+      [
+        [70, 'free_pass'],
+        [69, 'normal_ticket'],
+        [75, 'free_pass'],
+        [80, 'free_pass'],
+        [null, 'free_pass'],
+        [null, 'free_pass'],
+        [null, 'normal_ticket'],
+        [71, 'free_pass'],
+        [null, 'free_pass'],
+        [65, 'normal_ticket'],
+        [70, 'free_pass'],
+        [70, 'free_pass'],
+        [69, 'normal_ticket'],
+      ],
+    );
+    // 23 whole rounds of the 13 kinds give 10 free passes each (the pair of children counts 2), the 300th check 1 more.
+    assert.deepEqual(summary.freePasses, { 东门检票口: 116, 西门检票口: 115 });
+    assertDay(await dayTables(session.ledger), summary);
+    const report = checkLedger(WORKFLOWS, await session.ledger.read(ledgerCheckRequest(WORKFLOWS)), '2026-02-28 18:00');
+    assert.deepEqual(report.errors, []);
+    assert.deepEqual(await idNumbersInWorkbook(await session.bytes()), []);
+  });
+
+  it('goes through the command line (a sample of 26 checks and every other step), on 1 March; kefu check finds 0 errors, and no ID number in any cell', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-entry-day-'));
+    try {
+      const ledger = path.join(dir, 'ledger.xlsx');
+      assert.equal((await runKefu(['template', '--locale', 'zh-CN', '--out', ledger])).code, 0);
+      let n = 0;
+      let calls = 0;
+      const started = performance.now();
+      const file = async (value: unknown) => {
+        const name = path.join(dir, `in-${n++}.json`);
+        await fs.writeFile(name, JSON.stringify(value));
+        return name;
+      };
+      const cli: FieldAct = async (_operation, input, label, at) => {
+        const [word, action] = label.split('.');
+        const given = input as { no?: string; fields?: Record<string, unknown>; reason?: string; day?: string };
+        let args: string[];
+        if (action === 'reconcile') args = ['entry', 'reconcile', ledger, '--day', given.day!, '--json'];
+        else if (action === 'add') args = [word, 'add', ledger, '--json', await file(input)];
+        else if (action === 'void') args = [word, 'void', ledger, given.no!, '--reason', given.reason!];
+        else args = [word, action, ledger, given.no!, '--json', await file(given.fields)];
+        calls += 1;
+        const result = await runKefu([...args, ...(action === 'reconcile' ? [] : ['--clerk', entryClerk('zh-CN')]), '--locale', 'zh-CN']);
+        if (action === 'reconcile') return (JSON.parse(result.stdout) as { gates: unknown }).gates as never;
+        if (result.code === 1) throw new RefusalText(result.stderr);
+        assert.equal(result.code, 0, `${label}: ${result.stderr}`);
+        const out = result.stdout.trim().split('\n')[0];
+        return { number: action === 'add' ? /(\S+)。$/.exec(out)![1] : given.no } as never;
+      };
+      const summary = await playEntryDay(cli, { day: '2026-03-01', locale: 'zh-CN', checks: 26 });
+      const seconds = (performance.now() - started) / 1000;
+      console.log(`      ${calls} kefu runs in ${seconds.toFixed(1)} s (${((seconds * 1000) / calls).toFixed(0)} ms each)`);
+      // On 1 March 2026 the leap-day, 28 February and 1 March birthdays of 1956 are all 70.
+      assert.deepEqual(
+        summary.entries.slice(10, 13).map((e) => [e.age, e.result]),
+        [
+          [70, 'free_pass'],
+          [70, 'free_pass'],
+          [70, 'free_pass'],
+        ],
+      );
+      const session = await packageBackend.open(new Uint8Array(await fs.readFile(ledger)));
+      assertDay(await dayTables(session.ledger), summary);
+      const checked = await runKefu(['check', ledger, '--at', '2026-03-01 18:00', '--locale', 'en-US']);
+      assert.equal(checked.code, 0, checked.stdout + checked.stderr);
+      assert.match(checked.stdout, /Check done: 0 errors/);
+      assert.deepEqual(await idNumbersInWorkbook(new Uint8Array(await fs.readFile(ledger))), []);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no half-done step when either request of any step fails, or the answer of either is lost', async () => {
+    const twins: OfficeSession[] = [];
+    for (let i = 0; i < 2; i++) twins.push(await openOnHost(await hostWorkbookFromXlsx(await templateBytes('zh-CN'))));
+    const [plain, failing] = twins;
+    const dump = async (ledger: Ledger) => {
+      const audit = (await ledger.read({ tables: { audit_log: { columns: ['who', 'action', 'table', 'record', 'field', 'old_value', 'new_value'], rows: 'all' } } })).tables.audit_log;
+      return JSON.stringify({ ...(await dayTables(ledger)), audit: audit.map((r) => r.values) }).replace(/"created_at":"[^"]*"/g, '');
+    };
+    const actPlain = entryAct(plain.ledger);
+    const actFailing = entryAct(failing.ledger);
+    let injected = 0;
+    // Numbers claimed by a failed request are never issued (docs/numbering.md): the twin goes on with its own.
+    const theirs = new Map<string, string>();
+    const summary = await playEntryDay(
+      async (operation, input, label, at) => {
+        const given = JSON.parse(JSON.stringify(input).replace(/(MP-\d{8}|DY-\d{4}|WZ-\d{4})-\d{4}/g, (no) => theirs.get(no) ?? no)) as typeof input;
+        const before = await dump(failing.ledger);
+        let result: unknown;
+        try {
+          result = await actPlain(operation, input, label, at);
+        } catch (error) {
+          await assert.rejects(actFailing(operation, given, label, at));
+          assert.equal(await dump(failing.ledger), before, `${label}: a refusal writes nothing`);
+          throw error;
+        }
+        if (label === 'entry.reconcile') {
+          assert.deepEqual(await actFailing(operation, given, label, at), result, 'a reading step reads the same');
+          return result as never;
+        }
+        for (const n of [1, 2]) {
+          failing.client.failAtSync(n);
+          await assert.rejects(actFailing(operation, given, label, at), /injected/i, `${label} at request ${n}`);
+          assert.equal(await dump(failing.ledger), before, `${label}: nothing written when request ${n} fails`);
+          injected += 1;
+        }
+        failing.client.loseResponseAtSync(1);
+        await assert.rejects(actFailing(operation, given, label, at), Error, `${label}: the read's answer lost`);
+        assert.equal(await dump(failing.ledger), before, `${label}: nothing written when the read's answer is lost`);
+        failing.client.loseResponseAtSync(2);
+        const twin = (await actFailing(operation, given, label, at).catch(() => undefined)) as { number?: string } | undefined;
+        const mine = (result as { number?: string }).number;
+        if (mine && twin?.number && mine !== twin.number) theirs.set(mine, twin.number);
+        injected += 2;
+        // Numbers claimed by the failed requests are never issued: the twin's records carry later ones.
+        const renumbered = (text: string) => text.replace(/(MP-\d{8}-|DY-\d{4}-|WZ-\d{4}-)\d{4}/g, '$1#');
+        assert.equal(renumbered(await dump(failing.ledger)), renumbered(await dump(plain.ledger)), `${label}: done whole, once, when the write's answer is lost`);
+        return result as never;
+      },
+      { day: '2026-02-28', locale: 'zh-CN', checks: 13 },
+    );
+    assert.equal(injected, (summary.steps - summary.refusals.length - 2) * 4);
   });
 });

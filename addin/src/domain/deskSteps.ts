@@ -317,7 +317,9 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       // Guards first (a step that does not apply to this record), then what the step needs.
       const refused = spec.check ? spec.check(row, prepared.values, snapshot, prepared) : [];
       if (refused.length > 0) throw new KefuError(refused);
-      const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
+      // Only the declared step's fields: a step without one (a register's fields given through
+      // linkedInput) would otherwise see the creation's conditional fields as missing.
+      const missing = spec.fieldsStep === undefined ? [] : conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
       if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
       const derived = spec.derive ? spec.derive(row, prepared.values) : {};
