@@ -573,7 +573,7 @@ describe('The free-entry part of the busy day (issue 13 "Done when")', function 
         await fs.writeFile(name, JSON.stringify(value));
         return name;
       };
-      const cli: FieldAct = async (_operation, input, label, at) => {
+      const cli: FieldAct = async (_operation, input, label, _at) => {
         const [word, action] = label.split('.');
         const given = input as { no?: string; fields?: Record<string, unknown>; reason?: string; day?: string };
         let args: string[];

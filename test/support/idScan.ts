@@ -29,6 +29,6 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean' || value instanceof Date) return '';
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('text' in value && typeof value.text === 'string') return value.text;
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('result' in value) return cellText(value.result ?? null);
   return '';
 }
