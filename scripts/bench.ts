@@ -13,6 +13,7 @@ import { demoComplaint, seededRandom } from '../addin/src/domain/demo';
 import { runOperation, type Operation } from '../addin/src/domain/records';
 import { runDeskDay } from '../test/support/deskDay';
 import { fieldMonth, ledgerAct, seedWorkers } from '../test/support/fieldMonth';
+import { benchEntry } from './benchEntry';
 import { libreOfficeConvert } from '../test/support/libreoffice';
 import { yearStatistics, COMPLAINT_COLUMNS } from '../addin/src/domain/statistics';
 import { complaintStatisticsOperation } from '../addin/src/domain/statisticsSheet';
@@ -470,6 +471,7 @@ async function main(): Promise<void> {
   if (!only || only === 'field') await benchField(template);
   if (!only || only === 'visitors' || only === 'loans') await benchLoans(template, report);
   if (!only || only === 'visitors' || only === 'reservation') await benchReservations(template, report);
+  if (!only || only === 'visitors' || only === 'entry') await benchEntry(template, report);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {

@@ -20,6 +20,7 @@ import { statsCommand } from './cli/statistics';
 import { upgradeCommand } from './cli/upgrade';
 import { sampleCommand } from './cli/fieldWork';
 import { loansCommand } from './cli/loans';
+import { entryReconcileCommand } from './cli/entries';
 
 export const COMMANDS: readonly Command[] = [
   template,
@@ -42,6 +43,7 @@ export const COMMANDS: readonly Command[] = [
   accidentsCommand,
   visitorsCommand,
   loansCommand,
+  entryReconcileCommand,
   bind,
   demo,
 ];

@@ -50,6 +50,19 @@ describe('the command line’s help and usage errors (issue 11 item 5)', functio
     assert.ok(lines.length <= 6, run.stderr);
   });
 
+  it('kefu entry reconcile (issue 13): its own help beside the entry workflow’s, --day required', async () => {
+    const help = await runKefu(['entry', 'reconcile', '--help', '--locale', 'zh-TW']);
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /kefu entry reconcile <ledger\.xlsx> --day <YYYY-MM-DD> \[--json\]/);
+    assert.match(help.stdout, /核對一天的免票放行/);
+    assert.match(help.stdout, /--day <YYYY-MM-DD>\s+要核對的日期。/);
+    const entry = await runKefu(['entry', '--help', '--locale', 'en-US']);
+    assert.match(entry.stdout, /kefu entry reconcile compares a day's free passes/, 'the workflow’s help points to it');
+    const missing = await runKefu(['entry', 'reconcile', 'L.xlsx', '--locale', 'en-US']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr.split('\n')[0], /--day/);
+  });
+
   it('suggests the command or option meant', async () => {
     const command = await runKefu(['complaint', 'dispach', 'L.xlsx', '--locale', 'en-US']);
     assert.equal(command.code, 2);

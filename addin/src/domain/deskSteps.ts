@@ -66,6 +66,10 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   found: { 'zh-CN': '登记找回', 'zh-TW': '登記找回', 'en-US': 'marked as found' },
   receive_slip: { 'zh-CN': '由修理部签收', 'zh-TW': '由修理部簽收', 'en-US': 'received by the repair shop' },
   close_slip: { 'zh-CN': '登记修理结果', 'zh-TW': '登記修理結果', 'en-US': 'given its repair result' },
+  // P2: free entry's gate counts, the postal log, the accessibility checklist (W7, F13, F14, F30)
+  recount: { 'zh-CN': '更正人数', 'zh-TW': '更正人數', 'en-US': 'recounted' },
+  ship: { 'zh-CN': '登记寄出', 'zh-TW': '登記寄出', 'en-US': 'shipped' },
+  rectify: { 'zh-CN': '登记整改', 'zh-TW': '登記整改', 'en-US': 'rectified' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */
@@ -333,7 +337,9 @@ export function stepOperation(spec: StepSpec & { readonly fields?: readonly stri
       // Guards first (a step that does not apply to this record), then what the step needs.
       const refused = spec.check ? spec.check(row, prepared.values, snapshot, prepared) : [];
       if (refused.length > 0) throw new KefuError(refused);
-      const missing = conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
+      // Only the declared step's fields: a step without one (a register's fields given through
+      // linkedInput) would otherwise see the creation's conditional fields as missing.
+      const missing = spec.fieldsStep === undefined ? [] : conditionalRequirements(form, spec.fieldsStep, { ...row.values, ...prepared.values }, prepared.values, row);
       if (missing.length > 0) throw new KefuError(missing);
       const at = context.clock.now();
       const derived = spec.derive ? spec.derive(row, prepared.values) : {};

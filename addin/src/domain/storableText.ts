@@ -1,4 +1,5 @@
 import { KefuError, type Problem } from '../core/problems';
+import { idNumberProblem } from './personalData';
 
 /**
  * What Excel can store, checked where input enters — form fields, signatures' names, reasons,
@@ -78,7 +79,8 @@ export function checkStorableText(text: string, what: string): void {
 
 /**
  * The clerk's name and site of an operation: they reach the audit log, the numbering claims and
- * report sheets. Named in messages by `inputName` ("clerk", "site").
+ * report sheets. Named in messages by `inputName` ("clerk", "site"). Neither may hold a resident
+ * ID number (personalData.ts) either.
  */
 export function checkActor(actor: { readonly clerk: string; readonly site?: string }): void {
   const problems: Problem[] = [];
@@ -86,7 +88,7 @@ export function checkActor(actor: { readonly clerk: string; readonly site?: stri
     ['clerk', actor.clerk],
     ['site', actor.site ?? ''],
   ] as const) {
-    const problem = unstorableProblem(text);
+    const problem = unstorableProblem(text) ?? idNumberProblem(text);
     if (problem) problems.push({ ...problem, field });
   }
   if (problems.length > 0) throw new KefuError(problems);

@@ -3,6 +3,7 @@ import { BOOL_CODES } from '../forms/codes';
 import type { FieldDecl, FormDecl } from '../forms/types';
 import { codeOf, isValidLocalDate, isValidLocalDateTime, type DomainValue } from '../ledger/cells';
 import type { Problem } from '../core/problems';
+import { idNumberProblem } from './personalData';
 import { EXCEL_DIGITS, significantDigits, unstorableProblem } from './storableText';
 
 /**
@@ -77,6 +78,9 @@ function convert(field: FieldDecl, raw: unknown, problem: (p: Omit<Problem, 'for
       if (field.maxLength !== undefined && [...text].length > field.maxLength) {
         problem({ kind: 'tooLong', field: key, params: { length: [...text].length, max: field.maxLength } });
       }
+      // No resident ID number in any text of any form (PIPL): record the document type only.
+      const idNumber = idNumberProblem(text);
+      if (idNumber) problem({ ...idNumber, field: key });
       return text;
     }
     case 'code': {

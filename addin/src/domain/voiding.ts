@@ -1,6 +1,7 @@
 import type { FormDecl } from '../forms/types';
 import { KefuError, type Problem } from '../core/problems';
 import { changeRecord, guardStatus, lookup, recordIn, type StepResult } from './deskSteps';
+import { idNumberProblem } from './personalData';
 import { unstorableProblem } from './storableText';
 import type { Operation } from './records';
 
@@ -27,6 +28,8 @@ export function voidOperation(form: FormDecl, voidsWith: readonly FormDecl[] = [
       // Located in the reason as given (before trimming), which is what the clerk typed.
       const unstorable = reason === '' ? undefined : unstorableProblem(input.reason);
       if (unstorable) problems.push({ ...unstorable, form: form.key, field: 'void_reason' });
+      const idNumber = idNumberProblem(reason);
+      if (idNumber) problems.push({ ...idNumber, form: form.key, field: 'void_reason' });
       if (problems.length > 0) throw new KefuError(problems);
       return { no, reason };
     },

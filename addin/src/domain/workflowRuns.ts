@@ -5,6 +5,7 @@ import type { Snapshot, SnapshotRequest } from '../ledger/types';
 import { AUDIT_COLUMNS, AUDIT_TABLE, CLAIM_COLUMNS, META_TABLE, claimsTableName } from '../ledger/layout';
 import type { Problem } from '../core/problems';
 import { codeText, localized } from './deskSteps';
+import { idNumberCellProblems } from './personalData';
 import { fieldsForStep } from './validate';
 import { DESK_CHECKED_FORMS, auditProblems, numberingProblems, rowsOf, schemaProblems } from './structureCheck';
 import type { CreationPart, DueItem, Workflow } from './workflow';
@@ -94,7 +95,7 @@ export function ledgerCheckRequest(workflows: readonly Workflow[]): SnapshotRequ
 
 /**
  * Errors: the structure of every form that has records (values outside their lists, required
- * fields empty, duplicate numbers and gaps), every workflow's guard violations and a broken audit
+ * fields empty, duplicate numbers and gaps, a resident ID number in any cell), every workflow's guard violations and a broken audit
  * chain. Warnings: what each workflow's check warns of, and the overdue items of its queue.
  */
 export function checkLedger(workflows: readonly Workflow[], snapshot: Snapshot, now: string): LedgerCheckReport {
@@ -104,7 +105,7 @@ export function checkLedger(workflows: readonly Workflow[], snapshot: Snapshot, 
     const rows = rowsOf(snapshot, form);
     if (rows.length === 0) continue;
     const numbering = numberingProblems(form, rows, form.numbering.kind === 'sequence' ? (snapshot.tables[claimsTableName(form.numbering.series)] ?? []) : []);
-    errors.push(...numbering.filter((p) => p.kind !== 'numberClaimedUnused'), ...schemaProblems(form, rows));
+    errors.push(...numbering.filter((p) => p.kind !== 'numberClaimedUnused'), ...schemaProblems(form, rows), ...idNumberCellProblems(form.key, rows));
     warnings.push(...numbering.filter((p) => p.kind === 'numberClaimedUnused'));
   }
   for (const workflow of workflows) {

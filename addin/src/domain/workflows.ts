@@ -6,6 +6,8 @@ import { gearRegister, installationRegister, noticeRegister, preshiftWorkflow } 
 import { accidentWorkflow } from './accidents';
 import { reservationWorkflow } from './visitors/reservations';
 import { loanWorkflow, repairSlipWorkflow, vehicleWorkflow } from './visitors/loans';
+import { accessibilityWorkflow, postalRegister } from './visitors/facilities';
+import { entryWorkflow, gateCountRegister } from './visitors/freeEntry';
 import type { Operation } from './records';
 import type { StepResult } from './deskSteps';
 import { voidOperation, type VoidInput } from './voiding';
@@ -35,6 +37,10 @@ export const WORKFLOWS: readonly Workflow[] = [
   loanWorkflow,
   repairSlipWorkflow,
   reservationWorkflow,
+  entryWorkflow,
+  gateCountRegister,
+  postalRegister,
+  accessibilityWorkflow,
 ];
 
 /** The workflow whose records are those of `form` (a table key), if any. */

@@ -709,6 +709,9 @@ export type MessageId = keyof typeof MESSAGES;
 const INPUT_NAMES: Readonly<Record<string, Text>> = {
   clerk: { 'zh-CN': '经办人姓名', 'zh-TW': '經辦人姓名', 'en-US': 'Clerk name' },
   site: { 'zh-CN': '项目', 'zh-TW': '項目', 'en-US': 'Site' },
+  // What a free-entry check takes and does not keep (domain/visitors/freeEntry.ts).
+  date_of_birth: { 'zh-CN': '出生日期', 'zh-TW': '出生日期', 'en-US': 'Date of birth' },
+  age_on_document: { 'zh-CN': '证件上的年龄', 'zh-TW': '證件上的年齡', 'en-US': 'Age on the document' },
 };
 
 export function inputName(name: string, locale: Locale): string {
