@@ -52,11 +52,6 @@ export const LOAN_MESSAGES = {
     'zh-TW': '車輛 {vehicle} 是{type_zhTW}，不是本次借用登記的{wanted_zhTW}。請核對車輛編號或車輛類型。',
     'en-US': 'vehicle {vehicle} is a {type_enUS}, not the {wanted_enUS} this loan is for. Check the vehicle no. or the type.',
   },
-  loanIdNumber: {
-    'zh-CN': '此项像是身份证号码，不能登记：只记录证件类型，不记录证件号码（个人信息保护法）。',
-    'zh-TW': '此項像是身分證號碼，不能登記：只記錄證件類型，不記錄證件號碼（個人信息保護法）。',
-    'en-US': 'this looks like an ID number, which is never recorded: record the kind of document only (PIPL).',
-  },
   settlementNoDeposit: {
     'zh-CN': '{record} 未收押金，结清方式不能是“{settlement_zhCN}”。',
     'zh-TW': '{record} 未收押金，結清方式不能是「{settlement_zhTW}」。',

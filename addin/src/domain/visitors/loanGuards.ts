@@ -64,17 +64,6 @@ export function lendProblems(values: RecordValues, fleet: readonly LedgerRow[]):
   return [];
 }
 
-/** A resident ID number (18 characters: 17 digits and a digit or X), anywhere in a text. */
-const RESIDENT_ID = /(?<!\d)\d{17}[\dXx](?![\dA-Za-z])/;
-
-/** The loan's free-text fields in which a clerk might type the document's number. */
-const FREE_TEXT = ['borrower', 'borrower_phone', 'condition_out'] as const;
-
-/** A loan records the kind of document seen, never its number: a text holding one is refused. */
-export function idNumberProblems(values: RecordValues): Problem[] {
-  return FREE_TEXT.filter((key) => RESIDENT_ID.test(str(values[key]))).map((field) => ({ kind: 'loanIdNumber' as const, form: loans.key, field }));
-}
-
 const SETTLEMENT_CODES = loans.fields.find((f) => f.key === 'settlement')!.codes!;
 
 /**

@@ -9,7 +9,7 @@ import { asObject, changeRecord, createdAudit, guardStatus, lookup, notBefore, r
 import { createKeyedRecord, rowsWhere } from '../fieldWork/registers';
 import { createNumberedRecord, type CreatedRecord, type Operation, type OperationContext, type PreparedRecord } from '../records';
 import type { Workflow } from '../workflow';
-import { fen, idNumberProblems, lendProblems, refundOf, settlementProblems, str } from './loanGuards';
+import { fen, lendProblems, refundOf, settlementProblems, str } from './loanGuards';
 import { loanCheck, loanQueue, slipQueue } from './loanQueue';
 
 /**
@@ -51,10 +51,8 @@ const numberedLoan = createNumberedRecord(loans);
  */
 export const lendVehicle: Operation<unknown, PreparedRecord, CreatedRecord> = {
   prepare(input, context) {
-    const prepared = numberedLoan.prepare(input, context);
-    const refused = idNumberProblems(prepared.values);
-    if (refused.length > 0) throw new KefuError(refused);
-    return prepared;
+    // Validation refuses an ID number in any text (domain/validate.ts) before any number is claimed.
+    return numberedLoan.prepare(input, context);
   },
   request(prepared, context) {
     const base = numberedLoan.request(prepared, context);
