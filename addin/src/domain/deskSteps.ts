@@ -53,6 +53,8 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   report_written: { 'zh-CN': '登记书面报告', 'zh-TW': '登記書面報告', 'en-US': 'given its written report' },
   investigate: { 'zh-CN': '立案调查', 'zh-TW': '立案調查', 'en-US': 'put under investigation' },
   close_accident: { 'zh-CN': '结案', 'zh-TW': '結案', 'en-US': 'closed' },
+  // P2: the special visitors (W4–W7)
+  read: { 'zh-CN': '登记播出', 'zh-TW': '登記播出', 'en-US': 'read out' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */

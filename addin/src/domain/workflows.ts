@@ -4,6 +4,7 @@ import { complaintWorkflow, receptionWorkflow, repairWorkflow } from './deskWork
 import { BATCH_WORKFLOW, ROTATION_WORKFLOW } from './fieldWork/fieldWorkflows';
 import { gearRegister, installationRegister, noticeRegister, preshiftWorkflow } from './fieldWork/workOrders';
 import { accidentWorkflow } from './accidents';
+import { broadcastWorkflow } from './visitors/broadcasts';
 import type { Operation } from './records';
 import type { StepResult } from './deskSteps';
 import { voidOperation, type VoidInput } from './voiding';
@@ -28,6 +29,8 @@ export const WORKFLOWS: readonly Workflow[] = [
   noticeRegister,
   installationRegister,
   accidentWorkflow,
+  // P2: the special visitors (W4–W7)
+  broadcastWorkflow,
 ];
 
 /** The workflow whose records are those of `form` (a table key), if any. */

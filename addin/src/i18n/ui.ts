@@ -257,4 +257,5 @@ export const STEP_LABELS: Readonly<Record<string, Text>> = {
   'wait-parts': { 'zh-CN': '登记待料', 'zh-TW': '登記待料', 'en-US': 'Waiting for parts' },
   complete: { 'zh-CN': '完工验收', 'zh-TW': '完工驗收', 'en-US': 'Complete' },
   close: { 'zh-CN': '关闭', 'zh-TW': '關閉', 'en-US': 'Close' },
+  read: { 'zh-CN': '登记播出一遍', 'zh-TW': '登記播出一遍', 'en-US': 'Record a reading' },
 };
