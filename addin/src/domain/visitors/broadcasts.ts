@@ -164,8 +164,7 @@ function closingProblems(row: LedgerRow, values: RecordValues, min: number): Pro
 }
 
 /**
- * Closed as found, handed to the police or withdrawn, at a time not before the request (nor its
- * last reading): after at least the minimum readings, or earlier when the person was found and
+ * Closed as found, handed to the police or withdrawn, at a time not before the request: after at least the minimum readings, or earlier when the person was found and
  * the reason for closing early is written. Anything else is refused, naming the record, its
  * readings and the minimum.
  */
@@ -179,7 +178,6 @@ export const closeBroadcast = stepOperation({
   check: (row, values, snapshot) => [
     ...closingProblems(row, values, visitorRulesIn(snapshot).rules.broadcastMinReadings),
     ...notBefore(F10, row, 'closed_at', values.closed_at, 'requested_at', row.values.requested_at),
-    ...notBefore(F10, row, 'closed_at', values.closed_at, 'last_read_at', row.values.last_read_at),
   ],
 });
 
