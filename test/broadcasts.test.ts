@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { demoClock } from '../addin/src/domain/demo';
 import { playBroadcastDay, type BroadcastDaySummary } from '../addin/src/domain/visitors/broadcastDay';
 import { RefusalText, type FieldAct } from '../addin/src/domain/fieldMonth';
+import { announcementChoice, announcementText, languagesOf } from '../addin/src/domain/visitors/announcement';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { ledgerAct } from './support/fieldMonth';
 import { runKefu } from './support/fixtures';
@@ -430,5 +431,36 @@ describe('The broadcast day under failures', function () {
     );
     assert.equal(injected, (summary.steps - summary.refusals.length) * 4);
     assertDay(await rows(plain.ledger), summary, true);
+  });
+});
+
+describe('The notice the announcer reads (the pane’s Broadcasts view)', () => {
+  const record: RecordValues = { ...request(), languages: ['english', 'mandarin', 'local_dialect'] };
+
+  it('is filled from the request: who, sex, age, clothing, last seen when and where, the meeting point and who waits there', () => {
+    assert.equal(
+      announcementText(record, 'zh-CN'),
+      '各位游客请注意，现在播送寻人启事。李小宝，男，6岁，红色上衣、蓝色短裤。于09:40在南门售票处走失。李小宝听到广播后，请到南门游客服务中心，母亲王芳在那里等您。如有游客见到，请带其到南门游客服务中心，或与附近的景区工作人员联系。谢谢！',
+    );
+    assert.match(announcementText(record, 'zh-TW'), /^各位遊客請注意，現在播送尋人啟事。李小宝，男，6歲/);
+    assert.equal(
+      announcementText({ ...record, last_seen_at: '2026-04-30 18:00', missing_sex: null, clothing: null, relationship: null }, 'en-US'),
+      'Attention please, visitors. Here is a missing-person announcement. We are looking for 李小宝, 6 years old. Last seen at 2026-04-30 18:00 at 南门售票处. 李小宝, if you hear this, please come to 南门游客服务中心, where 王芳 is waiting for you. If you see them, please bring them to 南门游客服务中心 or tell any member of staff nearby. Thank you.',
+    );
+    // Nothing but the name and the meeting point: no empty phrases.
+    assert.equal(
+      announcementText({ missing_name: '小明', meeting_point: '东门', requested_at: '2026-05-01 10:00' }, 'zh-CN'),
+      '各位游客请注意，现在播送寻人启事。寻找小明。小明听到广播后，请到东门会合。如有游客见到，请带其到东门，或与附近的景区工作人员联系。谢谢！',
+    );
+  });
+
+  it('is in the pane’s Chinese script for Mandarin (the workbook’s when the pane speaks English), in English for English, and the Mandarin text for a dialect', () => {
+    assert.deepEqual(languagesOf(record), ['mandarin', 'local_dialect', 'english']);
+    assert.deepEqual(announcementChoice('mandarin', 'zh-TW', 'zh-CN'), { text: 'zh-TW', fromMandarin: false });
+    assert.deepEqual(announcementChoice('mandarin', 'en-US', 'zh-TW'), { text: 'zh-TW', fromMandarin: false });
+    assert.deepEqual(announcementChoice('mandarin', 'en-US', 'en-US'), { text: 'zh-CN', fromMandarin: false });
+    assert.deepEqual(announcementChoice('english', 'zh-CN', 'zh-CN'), { text: 'en-US', fromMandarin: false });
+    assert.deepEqual(announcementChoice('local_dialect', 'zh-CN', 'zh-CN'), { text: 'zh-CN', fromMandarin: true });
+    assert.deepEqual(announcementChoice('other', 'en-US', 'zh-TW'), { text: 'zh-TW', fromMandarin: true });
   });
 });
