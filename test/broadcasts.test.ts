@@ -92,6 +92,10 @@ describe('Missing-person broadcasts (W5, issue 13 item 2)', function () {
     assert.deepEqual([later.kinds, later.fields], [['notBefore'], ['requested_at']]);
     const second = await run(session.ledger, requestBroadcast, request({ languages: 'mandarin' }), '2026-05-01 10:04');
     assert.equal(second.number, 'XR-20260501-002', 'no number was claimed by the refused requests');
+    // The languages as a list, as the pane's check boxes and a JSON array give them.
+    const third = await run(session.ledger, requestBroadcast, request({ languages: ['english', 'mandarin'] }), '2026-05-01 10:05');
+    assert.equal(third.number, 'XR-20260501-003');
+    assert.deepEqual((await rows(session.ledger))[2].languages, ['english', 'mandarin']);
     const [row] = await rows(session.ledger);
     assert.deepEqual([row.status, row.reading_count, row.reading_times, row.languages], ['requested', null, null, ['mandarin', 'english']]);
   });
