@@ -20,7 +20,7 @@ import { complaintStatisticsOperation } from '../addin/src/domain/statisticsShee
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten } from '../addin/src/domain/accidents';
 import { voidRecord } from '../addin/src/domain/workflows';
-import { benchLoans, benchReservations } from './benchVisitors';
+import { benchBroadcasts, benchLoans, benchReservations } from './benchVisitors';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -472,6 +472,7 @@ async function main(): Promise<void> {
   if (!only || only === 'visitors' || only === 'loans') await benchLoans(template, report);
   if (!only || only === 'visitors' || only === 'reservation') await benchReservations(template, report);
   if (!only || only === 'visitors' || only === 'entry') await benchEntry(template, report);
+  if (!only || only === 'visitors' || only === 'broadcasts') await benchBroadcasts(template, report);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {

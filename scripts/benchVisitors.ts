@@ -2,7 +2,9 @@ import { performance } from 'node:perf_hooks';
 import { fixedClock } from '../addin/src/core/clock';
 import { demoClock } from '../addin/src/domain/demo';
 import { runOperation, type Operation } from '../addin/src/domain/records';
+import { playBroadcastDay } from '../addin/src/domain/visitors/broadcastDay';
 import { playLoanDay } from '../addin/src/domain/visitors/loanDay';
+import { ledgerAct } from '../test/support/fieldMonth';
 import { playReservationDay } from '../addin/src/domain/visitors/reservationDay';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
@@ -156,5 +158,55 @@ export async function benchLoans(template: Uint8Array, report: Report): Promise<
       return result;
     },
     { day: '2026-05-01', locale: 'zh-CN' },
+  );
+}
+/**
+ * The broadcast station's busy day (domain/visitors/broadcastDay.ts) with 100,000 past requests in
+ * the broadcast register: requests and bytes of each step (add, read, close) at its first time done.
+ */
+export async function benchBroadcasts(template: Uint8Array, report: Report): Promise<void> {
+  const existing = 100_000;
+  const workbook = await hostWorkbookFromXlsx(template);
+  const client = hostClient(workbook);
+  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const day = (i: number) => `2025${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}`;
+  const at = (i: number) => `${day(i).slice(0, 4)}-${day(i).slice(4, 6)}-${day(i).slice(6)} 10:00`;
+  const past = Array.from({ length: existing }, (_, i) => ({
+    broadcast_no: `XR-${day(i)}-${String(1 + Math.floor(i / 336)).padStart(3, '0')}`,
+    requested_at: at(i),
+    requester: '游客',
+    missing_name: '走失者',
+    meeting_point: '游客服务中心',
+    languages: ['mandarin'],
+    reading_times: '10:01、10:06、10:11',
+    reading_count: 3,
+    last_read_at: at(i).replace('10:00', '10:11'),
+    outcome: 'found',
+    closed_at: at(i).replace('10:00', '10:30'),
+    status: 'closed',
+    created_at: at(i),
+    created_by: 'bench',
+    voided: false,
+  }));
+  const basis = await ledger.read({ writes: ['broadcasts'] });
+  await ledger.apply({ appends: { broadcasts: past } }, basis);
+  const act = ledgerAct(ledger);
+  const seen = new Set<string>();
+  await playBroadcastDay(
+    async (operation, input, label, when) => {
+      client.resetStats();
+      const start = performance.now();
+      const result = await act(operation, input, label, when);
+      const elapsed = performance.now() - start;
+      if (!seen.has(label)) {
+        seen.add(label);
+        const stats = client.stats;
+        report(`visitors.${label}.syncs@${existing}`, stats.syncs, 'syncs');
+        report(`visitors.${label}.payloadBytes@${existing}`, stats.requestBytes + stats.responseBytes, 'bytes');
+        report(`visitors.${label}.hostMs@${existing}`, elapsed, 'ms');
+      }
+      return result;
+    },
+    { date: '2026-05-01', locale: 'zh-CN' },
   );
 }

@@ -18,6 +18,8 @@ import { COLUMNS_SINCE_V1, V4_TABLES } from './support/upgradeFixtures';
 import { launchChromium, startDevServer, type DevServer } from './support/browser';
 import { TABS } from '../addin/src/taskpane/App';
 import { WORKFLOWS } from '../addin/src/domain/workflows';
+import { broadcasts } from '../addin/src/forms/visitors';
+import type { Locator } from 'playwright-core';
 
 /**
  * The real task pane in headless Chromium, in the preview (the in-memory Excel host), served by
@@ -44,6 +46,43 @@ const fieldOf = (page: Page, key: string, locale: Locale) => page.getByLabel(new
 /** The "required" message as it appears under a field. */
 const problemText = (locale: Locale) => message('required', locale);
 const code = (field: string, value: string, locale: Locale) => complaints.fields.find((f) => f.key === field)!.codes!.find((c) => c.code === value)!.label[locale];
+
+/** A missing-person request registered through the New record view (W5); its number. */
+async function registerBroadcast(page: Page, pane: Locator, locale: Locale): Promise<string> {
+  await page.getByRole('tab', { name: ui('viewNewRecord', locale), exact: true }).click();
+  await pane.getByRole('combobox', { name: ui('printForm', locale), exact: true }).selectOption({ value: 'broadcast' });
+  const form = pane.getByRole('form', { name: broadcasts.title[locale] });
+  const field = (key: string) => form.getByLabel(new RegExp(`^${broadcasts.fields.find((f) => f.key === key)!.label[locale].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( ?\\*)?$`));
+  await field('requester').fill('欧阳慧敏');
+  await field('relationship').fill('母亲');
+  await field('missing_name').fill('欧阳小雨');
+  await field('missing_sex').selectOption({ value: 'female' });
+  await field('missing_age').fill('7');
+  await field('clothing').fill('粉红色连衣裙，白色运动鞋，扎两个小辫子，背一个印有小兔子图案的黄色书包');
+  await field('last_seen_place').fill('索道下站候车区');
+  await field('meeting_point').fill('南门游客服务中心');
+  const languages = broadcasts.fields.find((f) => f.key === 'languages')!.codes!;
+  // Each box by its own label (every box once had the field's one id, so each label checked the first).
+  for (const code of ['mandarin', 'local_dialect', 'english']) await form.getByRole('checkbox', { name: languages.find((c) => c.code === code)!.label[locale], exact: true }).check();
+  assert.deepEqual(
+    await form
+      .getByRole('group', { name: broadcasts.fields.find((f) => f.key === 'languages')!.label[locale] })
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
+    [true, true, true, false],
+  );
+  await pane.getByRole('button', { name: ui('register', locale), exact: true }).click();
+  await pane
+    .getByTestId('registered')
+    .waitFor()
+    .catch(async (error) => {
+      const alerts = await pane.getByRole('alert').allTextContents();
+      const invalid = await pane.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id));
+      throw new Error(`${(error as Error).message}\nalerts: ${alerts.join(' | ')}\ninvalid: ${invalid.join(', ')}`);
+    });
+  const text = await pane.getByTestId('registered').textContent();
+  return /XR-\d{8}-\d{3}/.exec(text ?? '')![0];
+}
 
 async function openPreview(page: Page, server: DevServer, locale: Locale): Promise<void> {
   await page.goto(`${server.base}/preview.html?lang=${locale}&ledger=empty&view=complaints`);
@@ -462,6 +501,8 @@ describe('browser end to end: the task pane in the preview', function () {
       await receptionField('referred_to').selectOption({ value: 'engineering' });
       await pane.getByRole('button', { name: ui('register', locale), exact: true }).click();
       await pane.getByTestId('registered').waitFor();
+      // A missing-person request open: the Broadcasts view shows its notice.
+      const request = await registerBroadcast(page, pane, locale);
       for (const width of [320, 500]) {
         await page.setViewportSize({ width, height: 900 });
         for (const tab of TABS) {
@@ -485,6 +526,14 @@ describe('browser end to end: the task pane in the preview', function () {
               await check(`${locale}-${width}-new-${workflow.word}`);
             }
           }
+          if (tab.id === 'broadcasts') {
+            await pane.getByRole('button', { name: new RegExp(`^${request}`) }).click();
+            await pane.getByTestId('announcement').waitFor();
+            for (const language of ['mandarin', 'local_dialect', 'english']) {
+              await pane.getByRole('combobox', { name: ui('announcementLanguage', locale), exact: true }).selectOption({ value: language });
+              await check(`${locale}-${width}-broadcasts-${language}`);
+            }
+          }
           if (tab.id === 'import') {
             await pane.getByLabel(ui('importFile', locale)).setInputFiles({ name: 'collector-2026-01.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + csv) });
             await pane.getByRole('list', { name: ui('importProblems', locale) }).waitFor();
@@ -497,6 +546,56 @@ describe('browser end to end: the task pane in the preview', function () {
     console.log(`      ${screenshots} screenshots in ${shots}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     assert.deepEqual(errors, []);
     assert.deepEqual(found, [], `${found.length} problems (screenshots in ${shots}):\n${found.slice(0, 60).join('\n')}`);
+  });
+
+  it('lets the announcer read a request three times, each reading stamped and counted, then close it as found', async () => {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await openPreview(page, server, 'zh-CN');
+    const pane = page.locator('aside');
+    const no = await registerBroadcast(page, pane, 'zh-CN');
+    await page.getByRole('tab', { name: ui('viewBroadcasts', 'zh-CN'), exact: true }).click();
+    const request = pane.getByRole('button', { name: new RegExp(`^${no}`) });
+    await request.getByText('欧阳小雨：尚未播出').waitFor();
+    await request.click();
+    // The notice in Mandarin (simplified, as the pane speaks), filled from the record, and in English when chosen.
+    const notice = pane.getByTestId('announcement');
+    assert.match(
+      (await notice.textContent()) ?? '',
+      /^各位游客请注意，现在播送寻人启事。欧阳小雨，女，7岁，粉红色连衣裙.*在索道下站候车区走失。欧阳小雨听到广播后，请到南门游客服务中心，母亲欧阳慧敏在那里等您。/,
+    );
+    const language = pane.getByRole('combobox', { name: ui('announcementLanguage', 'zh-CN'), exact: true });
+    await language.selectOption({ value: 'english' });
+    assert.match((await notice.textContent()) ?? '', /^Attention please, visitors\. .*We are looking for 欧阳小雨, female, 7 years old/);
+    await language.selectOption({ value: 'local_dialect' });
+    await pane.getByText(ui('announcementFromMandarin', 'zh-CN', { language: '当地方言' })).waitFor();
+    assert.match((await notice.textContent()) ?? '', /^各位游客请注意/);
+    for (const count of [1, 2, 3]) {
+      await pane.getByRole('button', { name: ui('readNow', 'zh-CN'), exact: true }).click();
+      const said = pane.getByTestId('broadcast-outcome');
+      await said.getByText(new RegExp(`^${no} 第 ${count} 遍已于 \\d{2}:\\d{2} 播出并登记（至少 3 遍）。$`)).waitFor();
+      await request.getByText(`欧阳小雨：已播 ${count} 遍`).waitFor();
+    }
+    await request.getByText('广播完毕').waitFor();
+    // The request closed as found: it leaves the list; the grid shows it closed with its three times.
+    const outcome = pane.getByRole('group', { name: broadcasts.fields.find((f) => f.key === 'outcome')!.label['zh-CN'] }).or(pane.getByLabel(/^结果( ?\*)?$/));
+    await outcome.first().selectOption({ value: 'found' });
+    await pane.getByRole('button', { name: ui('closeRequest', 'zh-CN'), exact: true }).click();
+    await pane.getByTestId('broadcast-outcome').getByText(`${no} 已办理，现在状态：已结束。`).waitFor();
+    await pane.getByText(ui('broadcastsEmpty', 'zh-CN')).waitFor();
+    const grid = page.locator(`table[data-sheet="${broadcasts.sheet['zh-CN']}"]`);
+    const row = grid.locator('tr[data-row="2"]');
+    const column = (key: string) => row.locator(`td[data-col="${String.fromCharCode(65 + columnsOf(broadcasts).findIndex((c) => c.key === key))}"]`);
+    await grid.waitFor();
+    assert.equal(await column('status').textContent(), '已结束');
+    assert.equal(await column('reading_count').textContent(), '3');
+    assert.match((await column('reading_times').textContent()) ?? '', /^\d{2}:\d{2}、\d{2}:\d{2}、\d{2}:\d{2}$/);
+    assert.equal(await column('outcome').textContent(), '已找到');
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 
   it('the layout check itself sees text over text, content past the pane, text cut off and a field twice, and not what a scroll box hides', async () => {

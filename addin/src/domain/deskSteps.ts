@@ -70,6 +70,8 @@ export const ACTIONS: Readonly<Record<string, Text>> = {
   recount: { 'zh-CN': '更正人数', 'zh-TW': '更正人數', 'en-US': 'recounted' },
   ship: { 'zh-CN': '登记寄出', 'zh-TW': '登記寄出', 'en-US': 'shipped' },
   rectify: { 'zh-CN': '登记整改', 'zh-TW': '登記整改', 'en-US': 'rectified' },
+  // P2: the special visitors (W4–W7)
+  read: { 'zh-CN': '登记播出', 'zh-TW': '登記播出', 'en-US': 'read out' },
 };
 
 /** Reads one or more records of a form by number: every column of ours, only those rows. */

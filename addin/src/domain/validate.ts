@@ -59,6 +59,8 @@ function normalizeDateTime(text: string): string {
 
 /** Checks and converts one value of `field` (not a signature: see validateInput). */
 function convert(field: FieldDecl, raw: unknown, problem: (p: Omit<Problem, 'form' | 'row'>) => void, key = field.key): DomainValue {
+  // Several codes come as a list of them (the pane's check boxes, a JSON array) or as text separated by 、 or commas.
+  if (field.type === 'codes' && Array.isArray(raw) && raw.every((x) => typeof x === 'string')) raw = raw.join('、');
   const text = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
   if (text === undefined || (typeof raw === 'object' && raw !== null)) {
     problem({ kind: 'notText', field: key, params: { value: JSON.stringify(raw) } });
@@ -89,7 +91,10 @@ function convert(field: FieldDecl, raw: unknown, problem: (p: Omit<Problem, 'for
       return code ?? text;
     }
     case 'codes': {
-      const parts = (Array.isArray(raw) ? raw.map(String) : text.split(/[、,，]/)).map((s) => s.trim()).filter(Boolean);
+      const parts = text
+        .split(/[、,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       return parts.map((part) => {
         const code = codeOf(field.codes ?? [], part);
         if (code === undefined) problem({ kind: 'notInList', field: key, params: { value: part } });

@@ -8,6 +8,7 @@ import { reservationWorkflow } from './visitors/reservations';
 import { loanWorkflow, repairSlipWorkflow, vehicleWorkflow } from './visitors/loans';
 import { accessibilityWorkflow, postalRegister } from './visitors/facilities';
 import { entryWorkflow, gateCountRegister } from './visitors/freeEntry';
+import { broadcastWorkflow } from './visitors/broadcasts';
 import type { Operation } from './records';
 import type { StepResult } from './deskSteps';
 import { voidOperation, type VoidInput } from './voiding';
@@ -36,6 +37,7 @@ export const WORKFLOWS: readonly Workflow[] = [
   vehicleWorkflow,
   loanWorkflow,
   repairSlipWorkflow,
+  broadcastWorkflow,
   reservationWorkflow,
   entryWorkflow,
   gateCountRegister,

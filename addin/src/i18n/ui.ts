@@ -136,6 +136,29 @@ export const UI = {
     'zh-TW': '選擇表單並填寫；登記後自動編號，並寫入稽核日誌。',
     'en-US': 'Choose the form and fill it in; the record is numbered on registering, and the audit log records it.',
   },
+  viewBroadcasts: { 'zh-CN': '广播寻人', 'zh-TW': '廣播尋人', 'en-US': 'Broadcasts' },
+  broadcastsHelp: {
+    'zh-CN': '选中一条寻人求助，按所选语种大声播读下文；每播完一遍按“现在播出”登记。至少播三遍，找到走失者可注明原因提前结束。',
+    'zh-TW': '選取一筆尋人求助，按所選語種大聲播讀下文；每播完一遍按「現在播出」登記。至少播三遍，找到走失者可註明原因提前結束。',
+    'en-US':
+      'Pick a request and read the notice below aloud in the language chosen; press Read now after each reading. Read it at least three times; a person found earlier may close it with a reason.',
+  },
+  broadcastsEmpty: { 'zh-CN': '没有待播的寻人求助。', 'zh-TW': '沒有待播的尋人求助。', 'en-US': 'No missing-person request is open.' },
+  openBroadcasts: { 'zh-CN': '待播寻人', 'zh-TW': '待播尋人', 'en-US': 'Open requests' },
+  announcementLanguage: { 'zh-CN': '播送语种', 'zh-TW': '播送語種', 'en-US': 'Read in' },
+  announcement: { 'zh-CN': '播音稿', 'zh-TW': '播音稿', 'en-US': 'Notice to read' },
+  announcementFromMandarin: {
+    'zh-CN': '请按下面的普通话稿用{language}播读。',
+    'zh-TW': '請按下面的普通話稿用{language}播讀。',
+    'en-US': 'Read the Mandarin text below in {language}.',
+  },
+  readNow: { 'zh-CN': '现在播出', 'zh-TW': '現在播出', 'en-US': 'Read now' },
+  readRecorded: {
+    'zh-CN': '{number} 第 {count} 遍已于 {time} 播出并登记（至少 {min} 遍）。',
+    'zh-TW': '{number} 第 {count} 遍已於 {time} 播出並登記（至少 {min} 遍）。',
+    'en-US': '{number}: reading {count} recorded at {time} (at least {min}).',
+  },
+  closeRequest: { 'zh-CN': '结束寻人', 'zh-TW': '結束尋人', 'en-US': 'Close the request' },
   viewImport: { 'zh-CN': '导入', 'zh-TW': '匯入', 'en-US': 'Import' },
   importHelp: {
     'zh-CN': '从采集系统导出的文件或其他表格导入记录。先预览：每一行有问题都会列出行号、列和原因；只导入没有问题的行，重复导入不会重复记录。',
@@ -260,4 +283,5 @@ export const STEP_LABELS: Readonly<Record<string, Text>> = {
   // Steps that leave the status as it is (or not always move it) say what they record.
   acknowledge: { 'zh-CN': '登记部门签收', 'zh-TW': '登記部門簽收', 'en-US': 'Record acknowledgement' },
   ready: { 'zh-CN': '登记就绪', 'zh-TW': '登記就緒', 'en-US': 'Mark ready' },
+  read: { 'zh-CN': '登记播出一遍', 'zh-TW': '登記播出一遍', 'en-US': 'Record a reading' },
 };

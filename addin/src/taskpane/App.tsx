@@ -26,6 +26,7 @@ import { SessionContext, useCreateSession, useSession } from './session';
 import { problemMessage } from '../core/problems';
 import { unstorableProblem } from '../domain/storableText';
 import { UpgradeBar } from './UpgradeBar';
+import { BroadcastsView } from './BroadcastsView';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -47,6 +48,7 @@ export const TABS: readonly { id: ViewId; label: UiId }[] = [
   { id: 'new', label: 'viewNewRecord' },
   { id: 'steps', label: 'viewSteps' },
   { id: 'queue', label: 'viewQueue' },
+  { id: 'broadcasts', label: 'viewBroadcasts' },
   { id: 'print', label: 'viewPrint' },
   { id: 'binding', label: 'viewBinding' },
   { id: 'statistics', label: 'viewStatistics' },
@@ -56,7 +58,7 @@ export const TABS: readonly { id: ViewId; label: UiId }[] = [
 ];
 
 /** The views that write into the workbook: a ledger of another template version shows its Upgrade bar there. */
-const WRITING_VIEWS: ReadonlySet<ViewId> = new Set(['reception', 'complaints', 'new', 'steps', 'binding', 'statistics', 'performance', 'import']);
+const WRITING_VIEWS: ReadonlySet<ViewId> = new Set(['reception', 'complaints', 'new', 'steps', 'broadcasts', 'binding', 'statistics', 'performance', 'import']);
 
 function SettingsView({ onSave }: { onSave: (settings: Settings) => void }) {
   const session = useSession();
@@ -160,6 +162,7 @@ export function App({ env }: { env: PaneEnvironment }) {
                 }}
               />
             )}
+            {view === 'broadcasts' && <BroadcastsView />}
             {view === 'print' && <PrintView />}
             {view === 'binding' && <BindingView />}
             {view === 'statistics' && <StatisticsView />}

@@ -114,7 +114,12 @@ function FieldInput({ form, field, label, value, required, problems, locale, dis
             {(field.codes ?? []).map((c) => (
               <Checkbox
                 key={c.code}
-                label={c.label[locale]}
+                // Each box its own id and name (a Field gives its one id and label to every control
+                // inside): each label checks its own box; the field, not each box, is required.
+                id={`${id}-${c.code}`}
+                aria-labelledby={`${id}-${c.code}-label`}
+                required={false}
+                label={{ children: c.label[locale], id: `${id}-${c.code}-label` }}
                 checked={selected.has(c.code)}
                 disabled={disabled}
                 onChange={(_, d) => {

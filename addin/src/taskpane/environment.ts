@@ -68,7 +68,7 @@ export function newStation(clerk: string): string {
   return [...`${random} ${clerk}`].slice(0, 40).join('');
 }
 
-export const VIEWS = ['reception', 'complaints', 'new', 'steps', 'queue', 'print', 'binding', 'statistics', 'performance', 'import', 'settings'] as const;
+export const VIEWS = ['reception', 'complaints', 'new', 'steps', 'queue', 'broadcasts', 'print', 'binding', 'statistics', 'performance', 'import', 'settings'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export function viewFrom(value: string | null): ViewId {
