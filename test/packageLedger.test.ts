@@ -210,3 +210,29 @@ describe('the audit log’s hash chain (issue 10 item 7)', function () {
     assert.deepEqual(await check(bytes), []);
   });
 });
+
+describe('side-by-side tables appending on the same sheet row (found with issue 13)', function () {
+  this.timeout(120_000);
+
+  it('keeps every claim of two series claimed in one session: a row of the numbering sheet holds both tables’ new rows, in the session and in the file', async () => {
+    const clock = fixedClock('2026-05-02 09:00:00', 1);
+    const ledger = await PackageLedger.fromBuffer(await templateBytes('zh-CN'), { station: 'gate-1', clock });
+    // Three claims each of the loans (JY) and the broadcasts (XR): their claims tables sit side by side on the same rows.
+    for (let i = 0; i < 3; i++) {
+      const snapshot = await ledger.read({ claims: [{ series: 'JY', period: '20260502' }] });
+      await ledger.read({ claims: [{ series: 'XR', period: '20260502' }] });
+      assert.equal(snapshot.claims[0].seq, i + 1);
+    }
+    const claims = { columns: ['period', 'station', 'claimed_at', 'seq'], rows: 'all' as const };
+    const request = { tables: { kefu_claims_JY: claims, kefu_claims_XR: claims } };
+    for (const read of [await ledger.read(request), await (await PackageLedger.fromBuffer(await ledger.toBuffer(), { station: 'c', clock })).read(request)]) {
+      for (const series of ['JY', 'XR']) {
+        assert.deepEqual(
+          read.tables[`kefu_claims_${series}`].map((r) => [r.values.period, r.values.station]),
+          [1, 2, 3].map(() => ['20260502', 'gate-1']),
+          series,
+        );
+      }
+    }
+  });
+});

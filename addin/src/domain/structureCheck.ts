@@ -139,20 +139,22 @@ function identityOf(form: FormDecl): readonly string[] {
 }
 
 /**
- * The numbers a series' claims table shows as claimed and never confirmed, by period: the n-th claim
- * of a period holds number n (docs/numbering.md), and a claim whose `seq` stayed empty was never
+ * The numbers a series' claims table shows as claimed and never confirmed, by period: a confirmed
+ * claim holds its number (`seq`), each claim after it the next (docs/numbering.md), and a claim whose `seq` stayed empty was never
  * written — its registration was refused after the claim (a vehicle already lent), or failed before
  * its second request. Those gaps are explained; a gap with no such claim is a record removed.
  */
 export function claimedUnused(claims: Rows): ReadonlyMap<string, ReadonlyMap<number, { station: string; at: string }>> {
   const byPeriod = new Map<string, Map<number, { station: string; at: string }>>();
-  const count = new Map<string, number>();
+  // As the claims are resolved: a confirmed claim is an anchor (its seq), an unconfirmed one the next number after the last.
+  const last = new Map<string, number>();
   for (const claim of claims) {
     const period = str(claim.values.period);
     if (period === '') continue;
-    const n = (count.get(period) ?? 0) + 1;
-    count.set(period, n);
-    if (empty(claim.values.seq)) {
+    const seq = claim.values.seq;
+    const n = typeof seq === 'number' ? seq : (last.get(period) ?? 0) + 1;
+    last.set(period, n);
+    if (typeof seq !== 'number') {
       const unused = byPeriod.get(period) ?? new Map<number, { station: string; at: string }>();
       unused.set(n, { station: str(claim.values.station), at: str(claim.values.claimed_at) });
       byPeriod.set(period, unused);

@@ -198,6 +198,17 @@ export class PackageLedger implements Ledger {
         const formulas = calculated ? table.part.columns.map((c, j) => (mine(j) && c.calculatedFormula ? shiftFormula(c.calculatedFormula, row - (top + 1)) : undefined)) : undefined;
         let edits = table.sheet.edits.get(row);
         if (!edits) table.sheet.edits.set(row, (edits = new RowEdits()));
+        if (edits.appended && edits.appended.table !== table.name) {
+          // Tables side by side (the claims tables) appending on the same sheet row: a row holds one
+          // appended source, so this table's cells go in one by one beside it, never over it.
+          const values = cellsOf(source);
+          for (let j = 0; j < kinds.length; j++) {
+            const formula = formulas?.[j];
+            if (formula !== undefined) edits.set(left + j, { write: { formula }, styleAbove: above[j], newRow: true, table: table.name });
+            else if (values[j] !== undefined) edits.set(left + j, { write: { value: values[j] as CellOut }, kind: kinds[j], styleAbove: above[j], newRow: true, table: table.name });
+          }
+          return;
+        }
         edits.appended = { table: table.name, left, source, width: kinds.length, kinds, styles: above, formulas };
         return;
       }
