@@ -119,7 +119,7 @@ export const demo: Command = {
     if (count !== undefined && (!Number.isInteger(count) || count < 0)) throw new UsageError('usageBadValue', { flag: '--complaints', value: countText!, expected: 'n ≥ 0' });
     await checkOutputPath(file, { inputs: [], force: parsed.flags.has('force'), flag: '--out', overwrite: false });
     const { buildDemoWorkbook } = await import('../../addin/src/workbooks/demoLedger');
-    const { bytes, desk, performance: perf } = await buildDemoWorkbook({ locale, year, clock, complaints: count, station: station('demo') });
+    const { bytes, desk, performance: perf, scenic } = await buildDemoWorkbook({ locale, year, clock, complaints: count, station: station('demo') });
     await writeOutputFile(file, bytes);
     console.log(message('demoWritten', locale, { file, receptions: desk.receptions, complaints: desk.complaints, repairs: desk.repairs, actions: desk.actions, today: desk.today }));
     console.log(
@@ -132,5 +132,17 @@ export const demo: Command = {
         orders: perf.complaintOrders,
       }),
     );
+    if (scenic)
+      console.log(
+        message('demoScenicWritten', locale, {
+          file,
+          first: scenic.days[0],
+          last: scenic.days[scenic.days.length - 1],
+          loans: scenic.loans,
+          broadcasts: scenic.broadcasts,
+          reservations: scenic.reservations,
+          entries: scenic.freeEntries,
+        }),
+      );
   },
 };

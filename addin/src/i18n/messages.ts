@@ -437,6 +437,11 @@ export const MESSAGES = {
     'zh-TW': '{file}：接待 {receptions} 件，投訴 {complaints} 件，報修單 {repairs} 張，服務臺操作 {actions} 次，截至 {today}',
     'en-US': '{file}: {receptions} receptions, {complaints} complaints, {repairs} repair orders, {actions} desk actions, up to {today}',
   },
+  demoScenicWritten: {
+    'zh-CN': '{file}：景区 {first} 至 {last}，轮椅婴儿车借用 {loans} 次，广播寻人 {broadcasts} 次，预约团体 {reservations} 个，免票核验 {entries} 次',
+    'zh-TW': '{file}：景區 {first} 至 {last}，輪椅嬰兒車借用 {loans} 次，廣播尋人 {broadcasts} 次，預約團體 {reservations} 個，免票核驗 {entries} 次',
+    'en-US': '{file}: scenic area {first} to {last}, {loans} wheelchair and stroller loans, {broadcasts} missing-person broadcasts, {reservations} group reservations, {entries} free-entry checks',
+  },
   demoPerformanceWritten: {
     'zh-CN': '{file}：人员 {workers} 名，采集记录 {records} 条，轮换工单 {rotations} 张，批量装表 {installs} 批，投诉工单 {orders} 张',
     'zh-TW': '{file}：人員 {workers} 名，採集記錄 {records} 筆，輪換工單 {rotations} 張，批次裝表 {installs} 批，投訴工單 {orders} 張',

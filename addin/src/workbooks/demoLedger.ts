@@ -2,6 +2,7 @@ import { fixedClock, type Clock } from '../core/clock';
 import { buildDemo, buildFieldDemo, buildPerformanceDemo, demoClock, demoToday, firstDeskMorning, type DemoResult, type PerformanceDemoResult } from '../domain/demo';
 import { DESK_TEXTS } from '../domain/demoWords';
 import type { FieldMonthSummary } from '../domain/fieldMonth';
+import { buildScenicDemo, type ScenicSeasonSummary } from '../domain/visitors/scenicSeason';
 import type { Locale } from '../i18n/locale';
 import { buildTemplateBuffer } from './template';
 import { XlsxLedger } from '../ledger/xlsx/xlsxLedger';
@@ -22,12 +23,15 @@ export interface DemoWorkbook {
   readonly performance: PerformanceDemoResult;
   /** The field teams' month (none in January of a year in progress). */
   readonly field?: FieldMonthSummary;
+  /** The scenic area's May Day season (none before it is over). */
+  readonly scenic?: ScenicSeasonSummary;
 }
 
 /**
  * A demo ledger as `kefu demo` writes it and the preview loads it: the template of the locale,
  * made on the desk's first morning of the year for the demo hospital, then the year's desk
- * activity and performance inputs up to today, a month of two field teams' work, each action at its own time (the ledger's
+ * activity and performance inputs up to today, a month of two field teams' work, the scenic area's
+ * May Day season of special visitors, each action at its own time (the ledger's
  * numbering claims too).
  */
 export async function buildDemoWorkbook(options: DemoWorkbookOptions): Promise<DemoWorkbook> {
@@ -42,5 +46,6 @@ export async function buildDemoWorkbook(options: DemoWorkbookOptions): Promise<D
   const deskResult = await buildDemo(ledger, { year, locale, clock, complaints: options.complaints, deskClock: desk });
   const performance = await buildPerformanceDemo(ledger, { year, locale, clock, deskClock: desk });
   const field = await buildFieldDemo(ledger, { year, locale, clock, deskClock: desk });
-  return { bytes: await ledger.toBuffer(), desk: deskResult, performance, field };
+  const scenic = await buildScenicDemo(ledger, { year, locale, clock, deskClock: desk });
+  return { bytes: await ledger.toBuffer(), desk: deskResult, performance, field, scenic };
 }

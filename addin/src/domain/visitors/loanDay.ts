@@ -64,7 +64,7 @@ export interface LoanDayResult {
 
 const W = {
   clerk: t('周晓燕', '周曉燕', 'Zhou Xiaoyan'),
-  shop: t('修理部 郑师傅', '修理部 鄭師傅', 'Repair shop, Zheng'),
+  shop: t('郑国强', '鄭國強', 'Zheng Guoqiang'),
   borrowers: [t('王秀英', '王秀英', 'Wang Xiuying'), t('李建国', '李建國', 'Li Jianguo'), t('陈丽', '陳麗', 'Chen Li'), t('刘洋', '劉洋', 'Liu Yang'), t('赵敏', '趙敏', 'Zhao Min')],
   good: t('车况良好', '車況良好', 'In good order'),
   damage: t('左侧扶手断裂，刹车失灵', '左側扶手斷裂，剎車失靈', 'Left armrest broken, brake not holding'),
