@@ -21,6 +21,7 @@ import { RefusalText, type FieldAct } from '../addin/src/domain/fieldMonth';
 import { announcementChoice, announcementText, languagesOf } from '../addin/src/domain/visitors/announcement';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { ledgerAct } from './support/fieldMonth';
+import { twinFaultAct } from './support/twinFaults';
 import { runKefu } from './support/fixtures';
 
 /**
@@ -395,45 +396,9 @@ describe('The broadcast day under failures', function () {
     const [plain, failing] = twins;
     const actPlain = ledgerAct(plain.ledger, { clock: demoClock() });
     const actFailing = ledgerAct(failing.ledger, { clock: demoClock() });
-    // A number claimed by a failed request is never issued (docs/numbering.md): the twin goes on with its own.
-    const theirs = new Map<string, string>();
-    const renumber = (text: string, map: ReadonlyMap<string, string>) => [...map].reduce((t, [a, b]) => t.split(a).join(b), text);
-    const ours = new Map<string, string>();
-    let injected = 0;
-    const summary = await playBroadcastDay(
-      async (operation, input, label, at) => {
-        const given = JSON.parse(renumber(JSON.stringify(input), theirs)) as typeof input;
-        const before = await dump(failing.ledger);
-        let result: { number?: string };
-        try {
-          result = (await actPlain(operation, input, label, at)) as typeof result;
-        } catch (error) {
-          await assert.rejects(actFailing(operation, given, label, at));
-          assert.equal(await dump(failing.ledger), before, `${label}: a refusal writes nothing`);
-          throw error;
-        }
-        for (const n of [1, 2]) {
-          failing.client.failAtSync(n);
-          await assert.rejects(actFailing(operation, given, label, at), /injected/i, `${label} at request ${n}`);
-          assert.equal(await dump(failing.ledger), before, `${label}: nothing written when request ${n} fails`);
-          injected += 1;
-        }
-        failing.client.loseResponseAtSync(1);
-        await assert.rejects(actFailing(operation, given, label, at), Error, `${label}: the read's answer lost`);
-        assert.equal(await dump(failing.ledger), before, `${label}: nothing written when the read's answer is lost`);
-        failing.client.loseResponseAtSync(2);
-        const outcome = (await actFailing(operation, given, label, at).catch(() => undefined)) as typeof result | undefined;
-        injected += 2;
-        if (typeof result.number === 'string' && typeof outcome?.number === 'string' && result.number !== outcome.number) {
-          theirs.set(result.number, outcome.number);
-          ours.set(outcome.number, result.number);
-        }
-        assert.equal(renumber(await dump(failing.ledger), ours), await dump(plain.ledger), `${label}: done whole, once, when the write's answer is lost`);
-        return result as never;
-      },
-      { date: DAY, locale: 'zh-CN' },
-    );
-    assert.equal(injected, (summary.steps - summary.refusals.length) * 4);
+    const twin = twinFaultAct({ plain: plain.ledger, failing, actPlain, actFailing, dump });
+    const summary = await playBroadcastDay(twin.act, { date: DAY, locale: 'zh-CN' });
+    assert.equal(twin.injected(), (summary.steps - summary.refusals.length) * 4);
     assertDay(await rows(plain.ledger), summary, true);
   });
 });

@@ -17,6 +17,7 @@ import type { RecordValues } from '../addin/src/ledger/cells';
 import type { Ledger } from '../addin/src/ledger/types';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { MONTH, RefusalText, fieldMonth, ledgerAct, seedWorkers, workerRows, type FieldAct, type FieldMonthSummary } from './support/fieldMonth';
+import { twinFaultAct } from './support/twinFaults';
 import { runKefu } from './support/fixtures';
 
 /**
@@ -286,13 +287,6 @@ describe('The field month under failures and co-authoring', function () {
     return JSON.stringify({ ...(await tables(ledger)), audit: audit.map((r) => r.values) });
   }
 
-  /** Replaces every key of `map` in `text` at once (a number of one twin by the other's). */
-  function renumber(text: string, map: ReadonlyMap<string, string>): string {
-    if (map.size === 0) return text;
-    const keys = [...map.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return text.replace(new RegExp(keys.join('|'), 'g'), (k) => map.get(k)!);
-  }
-
   it('leaves no half-done step when either request of any step fails, or the answer of either is lost', async () => {
     const twins: OfficeSession[] = [];
     for (let i = 0; i < 2; i++) {
@@ -303,46 +297,9 @@ describe('The field month under failures and co-authoring', function () {
     const [plain, failing] = twins;
     const actPlain = ledgerAct(plain.ledger, { clock: demoClock() });
     const actFailing = ledgerAct(failing.ledger, { clock: demoClock() });
-    // Numbers claimed by a failed request are never issued (docs/numbering.md): each twin goes on with its own.
-    const theirs = new Map<string, string>();
-    const ours = new Map<string, string>();
-    let injected = 0;
-    const summary = await fieldMonth(async (operation, input, label, at) => {
-      const given = JSON.parse(renumber(JSON.stringify(input), theirs)) as typeof input;
-      const before = await dump(failing.ledger);
-      let result: { number?: string; created?: string };
-      try {
-        result = (await actPlain(operation, input, label, at)) as typeof result;
-      } catch (error) {
-        // Refused: refused on the twin too, with nothing written.
-        await assert.rejects(actFailing(operation, given, label, at));
-        assert.equal(await dump(failing.ledger), before, `${label}: a refusal writes nothing`);
-        throw error;
-      }
-      for (const n of [1, 2]) {
-        failing.client.failAtSync(n);
-        await assert.rejects(actFailing(operation, given, label, at), /injected/i, `${label} at request ${n}`);
-        assert.equal(await dump(failing.ledger), before, `${label}: nothing written when request ${n} fails`);
-        injected += 1;
-      }
-      failing.client.loseResponseAtSync(1);
-      await assert.rejects(actFailing(operation, given, label, at), Error, `${label}: the read's answer lost`);
-      assert.equal(await dump(failing.ledger), before, `${label}: nothing written when the read's answer is lost`);
-      failing.client.loseResponseAtSync(2);
-      const outcome = (await actFailing(operation, given, label, at).catch(() => undefined)) as typeof result | undefined;
-      injected += 2;
-      for (const key of ['number', 'created'] as const) {
-        const mine = result[key];
-        const twin = outcome?.[key];
-        if (typeof mine === 'string' && typeof twin === 'string' && mine !== twin) {
-          theirs.set(mine, twin);
-          ours.set(twin, mine);
-        }
-      }
-      assert.equal(renumber(await dump(failing.ledger), ours), await dump(plain.ledger), `${label}: done whole, once, when the write's answer is lost`);
-      return result as never;
-    });
-    assert.equal(injected, (summary.steps - summary.refusals.length) * 4);
+    const twin = twinFaultAct({ plain: plain.ledger, failing, actPlain, actFailing, dump });
+    const summary = await fieldMonth(twin.act);
+    assert.equal(twin.injected(), (summary.steps - summary.refusals.length) * 4);
     assertMonth(await tables(plain.ledger), summary);
   });
 

@@ -24,6 +24,7 @@ import { columnsOf } from '../addin/src/forms/columns';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { idNumbersInWorkbook } from './support/idScan';
+import { twinFaultAct } from './support/twinFaults';
 import { runKefu } from './support/fixtures';
 
 /**
@@ -622,46 +623,8 @@ describe('The free-entry part of the busy day (issue 13 "Done when")', function 
     };
     const actPlain = entryAct(plain.ledger);
     const actFailing = entryAct(failing.ledger);
-    let injected = 0;
-    // Numbers claimed by a failed request are never issued (docs/numbering.md): the twin goes on with its own.
-    const theirs = new Map<string, string>();
-    const summary = await playEntryDay(
-      async (operation, input, label, at) => {
-        const given = JSON.parse(JSON.stringify(input).replace(/(MP-\d{8}|DY-\d{4}|WZ-\d{4})-\d{4}/g, (no) => theirs.get(no) ?? no)) as typeof input;
-        const before = await dump(failing.ledger);
-        let result: unknown;
-        try {
-          result = await actPlain(operation, input, label, at);
-        } catch (error) {
-          await assert.rejects(actFailing(operation, given, label, at));
-          assert.equal(await dump(failing.ledger), before, `${label}: a refusal writes nothing`);
-          throw error;
-        }
-        if (label === 'entry.reconcile') {
-          assert.deepEqual(await actFailing(operation, given, label, at), result, 'a reading step reads the same');
-          return result as never;
-        }
-        for (const n of [1, 2]) {
-          failing.client.failAtSync(n);
-          await assert.rejects(actFailing(operation, given, label, at), /injected/i, `${label} at request ${n}`);
-          assert.equal(await dump(failing.ledger), before, `${label}: nothing written when request ${n} fails`);
-          injected += 1;
-        }
-        failing.client.loseResponseAtSync(1);
-        await assert.rejects(actFailing(operation, given, label, at), Error, `${label}: the read's answer lost`);
-        assert.equal(await dump(failing.ledger), before, `${label}: nothing written when the read's answer is lost`);
-        failing.client.loseResponseAtSync(2);
-        const twin = (await actFailing(operation, given, label, at).catch(() => undefined)) as { number?: string } | undefined;
-        const mine = (result as { number?: string }).number;
-        if (mine && twin?.number && mine !== twin.number) theirs.set(mine, twin.number);
-        injected += 2;
-        // Numbers claimed by the failed requests are never issued: the twin's records carry later ones.
-        const renumbered = (text: string) => text.replace(/(MP-\d{8}-|DY-\d{4}-|WZ-\d{4}-)\d{4}/g, '$1#');
-        assert.equal(renumbered(await dump(failing.ledger)), renumbered(await dump(plain.ledger)), `${label}: done whole, once, when the write's answer is lost`);
-        return result as never;
-      },
-      { day: '2026-02-28', locale: 'zh-CN', checks: 13 },
-    );
-    assert.equal(injected, (summary.steps - summary.refusals.length - 2) * 4);
+    const twin = twinFaultAct({ plain: plain.ledger, failing, actPlain, actFailing, dump, readsOnly: (label) => label === 'entry.reconcile' });
+    const summary = await playEntryDay(twin.act, { day: '2026-02-28', locale: 'zh-CN', checks: 13 });
+    assert.equal(twin.injected(), (summary.steps - summary.refusals.length - 2) * 4);
   });
 });

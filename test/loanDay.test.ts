@@ -17,6 +17,7 @@ import type { RecordValues } from '../addin/src/ledger/cells';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger } from '../addin/src/ledger/types';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
+import { renumber } from './support/twinFaults';
 import { runKefu } from './support/fixtures';
 
 /**
@@ -208,12 +209,6 @@ describe('The loans under failures and co-authoring', function () {
   async function dump(ledger: Ledger): Promise<string> {
     const audit = (await ledger.read({ tables: { [AUDIT_TABLE]: { columns: ['at', 'who', 'action', 'table', 'record', 'field', 'old_value', 'new_value'], rows: 'all' } } })).tables[AUDIT_TABLE];
     return JSON.stringify({ ...(await tables(ledger)), audit: audit.map((r) => r.values) });
-  }
-
-  function renumber(text: string, map: ReadonlyMap<string, string>): string {
-    if (map.size === 0) return text;
-    const keys = [...map.keys()].sort((a, b) => b.length - a.length).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    return text.replace(new RegExp(keys.join('|'), 'g'), (k) => map.get(k)!);
   }
 
   it('leaves no half-done step when either request of any step fails, or the answer of either is lost', async () => {

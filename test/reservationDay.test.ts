@@ -16,6 +16,7 @@ import type { RecordValues } from '../addin/src/ledger/cells';
 import { AUDIT_TABLE } from '../addin/src/ledger/layout';
 import type { Ledger } from '../addin/src/ledger/types';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
+import { twinFaultAct } from './support/twinFaults';
 import { runKefu } from './support/fixtures';
 
 /**
@@ -176,43 +177,9 @@ describe('the reservations of the busy day (issue 13)', function () {
     const [plain, failing] = twins;
     const actPlain = ledgerAct(plain.ledger);
     const actFailing = ledgerAct(failing.ledger);
-    // A number claimed by a failed request is never issued: the twin goes on with its own (the plan's follows the reservation's).
-    const theirs = new Map<string, string>();
-    /** Every key of `map` in `text` replaced at once (a number of one twin by the other's). */
-    const renumber = (text: string, map: ReadonlyMap<string, string>) => (map.size === 0 ? text : text.replace(new RegExp([...map.keys()].join('|'), 'g'), (k) => map.get(k)!));
-    let injected = 0;
-    const summary = await playReservationDay(
-      async (operation, input, label, at) => {
-        const given = JSON.parse(renumber(JSON.stringify(input), theirs)) as typeof input;
-        const before = await dump(failing.ledger);
-        let result: { number?: string };
-        try {
-          result = (await actPlain(operation, input, label, at)) as typeof result;
-        } catch (error) {
-          await assert.rejects(actFailing(operation, given, label, at));
-          assert.equal(await dump(failing.ledger), before, `${label}: a refusal writes nothing`);
-          throw error;
-        }
-        for (const n of [1, 2]) {
-          failing.client.failAtSync(n);
-          await assert.rejects(actFailing(operation, given, label, at), /injected/i, `${label} at request ${n}`);
-          assert.equal(await dump(failing.ledger), before, `${label}: nothing written when request ${n} fails`);
-          injected += 1;
-        }
-        failing.client.loseResponseAtSync(1);
-        await assert.rejects(actFailing(operation, given, label, at), Error, `${label}: the read's answer lost`);
-        assert.equal(await dump(failing.ledger), before, `${label}: nothing written when the read's answer is lost`);
-        failing.client.loseResponseAtSync(2);
-        const outcome = (await actFailing(operation, given, label, at).catch(() => undefined)) as typeof result | undefined;
-        injected += 2;
-        if (typeof result.number === 'string' && typeof outcome?.number === 'string' && result.number !== outcome.number) theirs.set(result.number, outcome.number);
-        const ours = new Map([...theirs].map(([mine, twin]) => [twin, mine] as const));
-        assert.equal(renumber(await dump(failing.ledger), ours), await dump(plain.ledger), `${label}: done whole, once, when the write's answer is lost`);
-        return result as never;
-      },
-      { day: DAY, locale: 'zh-CN' },
-    );
-    assert.equal(injected, (summary.steps - summary.refusals.length) * 4);
+    const twin = twinFaultAct({ plain: plain.ledger, failing, actPlain, actFailing, dump });
+    const summary = await playReservationDay(twin.act, { day: DAY, locale: 'zh-CN' });
+    assert.equal(twin.injected(), (summary.steps - summary.refusals.length) * 4);
     assertDay(await tables(plain.ledger), summary);
   });
 });
