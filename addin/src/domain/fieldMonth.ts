@@ -180,6 +180,40 @@ export function checkRefusal(label: string, error: unknown, expected: Expected, 
   }
 }
 
+/** What a scripted period counts as it goes: the steps tried and the labels of the refusals met. */
+export interface ScriptTally {
+  steps: number;
+  readonly refusals: string[];
+}
+
+/**
+ * The three ways a scripted period (the field month, the special visitors' days) plays a step
+ * through `act`, each counted on `tally`: `step` does it; `refused` expects a refusal of the kind
+ * and wording `expected` (checkRefusal) and fails when the step was done; `expectStatus` checks the
+ * status a step left.
+ */
+export function scriptSteps(act: FieldAct, locale: Locale, tally: ScriptTally) {
+  const step = async <R>(operation: unknown, input: unknown, label: string, at: string): Promise<R> => {
+    tally.steps += 1;
+    return act(operation as Operation<unknown, unknown, R>, input, label, at);
+  };
+  const refused = async (operation: unknown, input: unknown, label: string, at: string, expected: Expected): Promise<void> => {
+    let outcome: unknown;
+    try {
+      outcome = await step(operation, input, label, at);
+    } catch (error) {
+      checkRefusal(label, error, expected, locale);
+      tally.refusals.push(label);
+      return;
+    }
+    throw new Error(`${label}: expected a refusal (${expected.kind}), but it was done: ${JSON.stringify(outcome)}`);
+  };
+  const expectStatus = (label: string, result: { status?: string }, status: string): void => {
+    if (result.status !== status) throw new Error(`${label}: expected status ${status}, got ${String(result.status)}`);
+  };
+  return { step, refused, expectStatus };
+}
+
 // ————————————————————————————————————————— the month
 
 /** The teams of a workers table: the first team of each of two outsourcing units with three workers or more. */
@@ -222,24 +256,7 @@ export async function runFieldMonth(run: FieldAct, options: FieldMonthOptions): 
     moments: {},
     steps: 0,
   };
-  const step = async <R>(operation: Operation<never, unknown, R> | Operation<unknown, unknown, R>, input: unknown, label: string, at: string): Promise<R> => {
-    summary.steps += 1;
-    return run(operation as Operation<unknown, unknown, R>, input, label, at);
-  };
-  const refused = async (operation: Operation<never, unknown, unknown> | Operation<unknown, unknown, unknown>, input: unknown, label: string, at: string, expected: Expected) => {
-    let outcome: unknown;
-    try {
-      outcome = await step(operation, input, label, at);
-    } catch (error) {
-      checkRefusal(label, error, expected, locale);
-      summary.refusals.push(label);
-      return;
-    }
-    throw new Error(`${label}: expected a refusal (${expected.kind}), but it was done: ${JSON.stringify(outcome)}`);
-  };
-  const expectStatus = (label: string, result: { status?: string }, status: string) => {
-    if (result.status !== status) throw new Error(`${label}: expected status ${status}, got ${String(result.status)}`);
-  };
+  const { step, refused, expectStatus } = scriptSteps(run, locale, summary);
   const R = ROTATION_WORKFLOW.steps;
   const B_ = BATCH_WORKFLOW.steps;
   const names = (crew: Crew, n: number) => crew.workers.slice(0, n).map((x) => x.name);

@@ -1,8 +1,7 @@
 import { t } from '../../forms/codes';
 import type { Locale, Text } from '../../i18n/locale';
-import { checkRefusal, type Expected, type FieldAct } from '../fieldMonth';
+import { scriptSteps, type Expected, type FieldAct } from '../fieldMonth';
 import { hoursAfter } from '../accidents';
-import type { Operation } from '../records';
 import { closeBroadcast, readBroadcast, requestBroadcast } from './broadcasts';
 
 /**
@@ -66,24 +65,10 @@ export async function playBroadcastDay(act: FieldAct, options: BroadcastDayOptio
   const w = (text: Text) => text[locale];
   const at = (time: string) => `${date} ${time}`;
   const summary: BroadcastDaySummary = { requests: [], outcomes: {}, refusals: [], moments: {}, steps: 0 };
-  const step = async <R>(operation: unknown, input: unknown, label: string, time: string): Promise<R> => {
-    summary.steps += 1;
-    return act(operation as Operation<unknown, unknown, R>, input, label, at(time));
-  };
-  const refused = async (operation: unknown, input: unknown, label: string, time: string, expected: Expected) => {
-    let outcome: unknown;
-    try {
-      outcome = await step(operation, input, label, time);
-    } catch (error) {
-      checkRefusal(label, error, expected, locale);
-      summary.refusals.push(label);
-      return;
-    }
-    throw new Error(`${label}: expected a refusal (${expected.kind}), but it was done: ${JSON.stringify(outcome)}`);
-  };
-  const expectStatus = (label: string, result: { status?: string }, status: string) => {
-    if (result.status !== status) throw new Error(`${label}: expected status ${status}, got ${String(result.status)}`);
-  };
+  const script = scriptSteps(act, locale, summary);
+  const step = <R>(operation: unknown, input: unknown, label: string, time: string): Promise<R> => script.step<R>(operation, input, label, at(time));
+  const refused = (operation: unknown, input: unknown, label: string, time: string, expected: Expected) => script.refused(operation, input, label, at(time), expected);
+  const { expectStatus } = script;
   /** A request made at `time`, the person last seen 20 minutes before. */
   const request = (i: number, time: string, languages: string) => ({
     requested_at: at(time),

@@ -2,7 +2,7 @@ import { t } from '../../forms/codes';
 import { freeEntries } from '../../forms/visitors';
 import type { Locale, Text } from '../../i18n/locale';
 import type { SnapshotRequest } from '../../ledger/types';
-import { checkRefusal, type Expected, type FieldAct } from '../fieldMonth';
+import { scriptSteps, type FieldAct } from '../fieldMonth';
 import { addDays } from '../fieldWork/fieldGuards';
 import type { Operation } from '../records';
 import { voidRecord } from '../workflows';
@@ -105,21 +105,7 @@ export async function playEntryDay(act: FieldAct, options: EntryDayOptions): Pro
     refusals: [],
     steps: 0,
   };
-  const step = async <R>(operation: unknown, input: unknown, label: string, at: string): Promise<R> => {
-    summary.steps += 1;
-    return act(operation as Operation<unknown, unknown, R>, input, label, at);
-  };
-  const refused = async (operation: unknown, input: unknown, label: string, at: string, expected: Expected) => {
-    let outcome: unknown;
-    try {
-      outcome = await step(operation, input, label, at);
-    } catch (error) {
-      checkRefusal(label, error, expected, locale);
-      summary.refusals.push(label);
-      return;
-    }
-    throw new Error(`${label}: expected a refusal (${expected.kind}), but it was done: ${JSON.stringify(outcome)}`);
-  };
+  const { step, refused } = scriptSteps(act, locale, summary);
   const two = (n: number) => String(n).padStart(2, '0');
   const time = (minutes: number) => `${day} ${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
   const yearsBefore = (date: string, years: number) => `${Number(date.slice(0, 4)) - years}${date.slice(4)}`;

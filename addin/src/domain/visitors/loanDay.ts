@@ -1,7 +1,6 @@
 import { t } from '../../forms/codes';
 import type { Locale, Text } from '../../i18n/locale';
-import { checkRefusal, type Expected, type FieldAct } from '../fieldMonth';
-import type { Operation } from '../records';
+import { scriptSteps, type FieldAct } from '../fieldMonth';
 import { lendVehicle, LOAN_STEPS, registerVehicle } from './loans';
 import { yuan } from './loanGuards';
 
@@ -99,21 +98,7 @@ export async function playLoanDay(act: FieldAct, options: LoanDayOptions): Promi
     expected: { lent: 0, wheelchairs: 0, strollers: 0, rentals: 0, returned: 0, damaged: 0, lost: 0, outAtClosing: 0, taken: 0, refunded: 0, kept: 0, heldAfter: 0, rentalFees: 0 },
   };
   const e = result.expected;
-  const step = async <R>(operation: unknown, input: unknown, label: string, when: string): Promise<R> => {
-    result.steps += 1;
-    return act(operation as Operation<unknown, unknown, R>, input, label, when);
-  };
-  const refused = async (operation: unknown, input: unknown, label: string, when: string, expected: Expected) => {
-    let outcome: unknown;
-    try {
-      outcome = await step(operation, input, label, when);
-    } catch (error) {
-      checkRefusal(label, error, expected, locale);
-      result.refusals.push(label);
-      return;
-    }
-    throw new Error(`${label}: expected a refusal (${expected.kind}), but it was done: ${JSON.stringify(outcome)}`);
-  };
+  const { step, refused } = scriptSteps(act, locale, result);
 
   // ——— the fleet, before opening
   const fleet: { no: string; type: 'wheelchair' | 'stroller' }[] = [

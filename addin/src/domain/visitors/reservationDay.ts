@@ -1,9 +1,8 @@
 import { SCENIC_DEPARTMENTS, t } from '../../forms/codes';
 import type { Locale, Text } from '../../i18n/locale';
 import { codeText } from '../deskSteps';
-import { checkRefusal, type Expected, type FieldAct } from '../fieldMonth';
+import { scriptSteps, type FieldAct } from '../fieldMonth';
 import { addDays } from '../fieldWork/fieldGuards';
-import type { Operation } from '../records';
 import { reservationWorkflow } from './reservations';
 
 /**
@@ -89,24 +88,7 @@ export async function playReservationDay(act: FieldAct, options: ReservationDayO
   const S = reservationWorkflow.steps;
   const late = 'catering';
   const summary: ReservationDaySummary = { reservations: [], plans: [], refusals: [], moments: {}, late, steps: 0 };
-  const step = async <R>(operation: Operation<never, unknown, R> | Operation<unknown, unknown, R>, input: unknown, label: string, when: string): Promise<R> => {
-    summary.steps += 1;
-    return act(operation as Operation<unknown, unknown, R>, input, label, when);
-  };
-  const refused = async (operation: Operation<unknown, unknown, unknown>, input: unknown, label: string, when: string, expected: Expected) => {
-    let outcome: unknown;
-    try {
-      outcome = await step(operation, input, label, when);
-    } catch (error) {
-      checkRefusal(label, error, expected, locale);
-      summary.refusals.push(label);
-      return;
-    }
-    throw new Error(`${label}: expected a refusal (${expected.kind}), but it was done: ${JSON.stringify(outcome)}`);
-  };
-  const expectStatus = (label: string, result: { status?: string }, status: string) => {
-    if (result.status !== status) throw new Error(`${label}: expected status ${status}, got ${String(result.status)}`);
-  };
+  const { step, refused, expectStatus } = scriptSteps(act, locale, summary);
   const dept = (code: string) => codeText(SCENIC_DEPARTMENTS, code)[locale];
 
   // ——— five days before: the two reservations
