@@ -20,6 +20,7 @@ import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { closeAccident, investigateAccident, registerAccident, reportVerbal, reportWritten } from '../addin/src/domain/accidents';
 import { voidRecord } from '../addin/src/domain/workflows';
 import { benchBroadcasts, benchEntry, benchLoans, benchReservations } from './benchVisitors';
+import { benchCoauthor } from './benchCoauthor';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
@@ -472,6 +473,7 @@ async function main(): Promise<void> {
   if (!only || only === 'visitors' || only === 'reservation') await benchReservations(template, report);
   if (!only || only === 'visitors' || only === 'entry') await benchEntry(template, report);
   if (!only || only === 'visitors' || only === 'broadcasts') await benchBroadcasts(template, report);
+  if (!only || only === 'coauthor') await benchCoauthor(report);
   if (!only || only === 'perf') await benchPerformance(template);
   if (!only || only === 'stats') await benchStatistics(template);
   if (!only || only === 'taskpane') {

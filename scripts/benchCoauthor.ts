@@ -1,0 +1,36 @@
+import { performance } from 'node:perf_hooks';
+import { coauthorRun } from '../test/support/coauthorRun';
+import type { Report } from './benchVisitors';
+
+/**
+ * Issue 14's random co-authoring run (test/support/coauthorRun.ts) at the size of its "Done when":
+ * 5 clients × 2,000 operations of five forms (complaints, receptions, loans, missing-person
+ * broadcasts, free entries) on one workbook, periods in blocks of 70, a fault in 30 % of the attempts
+ * (either kind, at the read, the write, or the write and the check after it), the clerk trying again
+ * after every failure. A fixed seed: the same run every time.
+ * `npm run bench -- --only=coauthor`.
+ *
+ * - `coauthor.duplicates@random`: duplicate numbers in any series (must be 0);
+ * - `coauthor.duplicatedRecords@random`: records made twice from one input (a write applied with its
+ *   answer lost and its check failing too is reported as failed; the retry writes again: issue 14
+ *   item 2, until operations carry an id);
+ * - `coauthor.unaudited@random`: records without their audit entry; `coauthor.lost@random`: numbers
+ *   reported to the clerk with no row;
+ * - `faults.injected`: the faults that run injected (each reached its request), over every
+ *   operation × place (read, write, check) × kind (request lost, answer lost).
+ */
+export async function benchCoauthor(report: Report): Promise<void> {
+  const start = performance.now();
+  const run = await coauthorRun({ seed: 20261214, clients: 5, operations: 2000, faults: { probability: 0.3, at: ['read', 'write', 'check'] }, retries: true });
+  const elapsed = performance.now() - start;
+  report('coauthor.duplicates@random', run.duplicates, 'numbers');
+  report('coauthor.duplicatedRecords@random', run.duplicatedRecords, 'records');
+  report('coauthor.unaudited@random', run.unaudited, 'records');
+  report('coauthor.lost@random', run.lost, 'records');
+  report('coauthor.unreported@random', run.unreported, 'records');
+  report('coauthor.operations@random', run.operations, 'operations');
+  report('coauthor.attempts@random', run.attempts, 'attempts');
+  report('faults.injected', run.faultsInjected, 'faults');
+  report('faults.cases', Object.keys(run.faultCases).length, 'cases');
+  report('coauthor.hostMs@random', elapsed, 'ms');
+}
