@@ -46,6 +46,16 @@ describe('input Excel cannot store is refused, and the ledger stays as it was (k
     assert.deepEqual(await fs.readFile(ledger), original, 'the ledger is byte-identical');
   }
 
+  it('a text flag holding a resident ID number (--site, --title) is refused before anything is read or written, naming the flag and the position', async () => {
+    const site = await runKefu(['stats', ledger, '--year', '2026', '--out', path.join(dir, 'stats-id.xlsx'), '--site', '湖滨 11010119900307123X', '--locale', 'en-US']);
+    assert.equal(site.code, 1, site.stdout);
+    assert.match(site.stderr, /--site: characters 4–21 look like a resident ID number/);
+    const title = await runKefu(['reception', 'compile', ledger, '--period', '2026-03', '--to', 'customer_service', '--title', '汇总 11010119900307123X', '--locale', 'zh-CN']);
+    assert.equal(title.code, 1, title.stdout);
+    assert.match(title.stderr, /--title.*第 4–21 个字符像是居民身份证号码/);
+    await assertUntouched();
+  });
+
   for (const { char, name, says } of UNSTORABLE) {
     it(`kefu complaint add --json: ${name} in a text field or a signature's name is refused with the record, field and position`, async () => {
       const records = [complaintInput(), complaintInput({ content: `积水${char}严重`, receptionist: { by: `王${char}`, at: '2026-03-15 09:35' } })];

@@ -73,7 +73,8 @@ export function unstorableProblem(text: string): Pick<Problem, 'kind' | 'params'
  * code point, when `text` holds a character Excel cannot store.
  */
 export function checkStorableText(text: string, what: string): void {
-  const problem = unstorableProblem(text);
+  // A text typed on the command line reaches a workbook: no resident ID number either (personalData.ts).
+  const problem = unstorableProblem(text) ?? idNumberProblem(text);
   if (problem) throw new KefuError([{ ...problem, field: what }]);
 }
 
