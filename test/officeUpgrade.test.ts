@@ -181,10 +181,11 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
           .map((r) => r.map((v) => v ?? '')),
         dictionaryRows(locale),
       );
-      // The user's column stays at the complaint table's right; the chain goes after the log's user column.
+      // The user's column stays at the complaint table's right; the chain and the operation id go after the log's user column.
       const complaintHeaders = wb.table(complaints.key).headerNames();
       assert.equal(complaintHeaders[complaintHeaders.length - 1], locale === 'en-US' ? 'My note' : '我的备注');
-      assert.deepEqual(wb.table(AUDIT_TABLE).headerNames().slice(-2), ['核对人', schemaOf(AUDIT_TABLE).columns.find((c) => c.key === 'chain')!.label[locale]]);
+      const auditLabel = (key: string) => schemaOf(AUDIT_TABLE).columns.find((c) => c.key === key)!.label[locale];
+      assert.deepEqual(wb.table(AUDIT_TABLE).headerNames().slice(-3), ['核对人', auditLabel('chain'), auditLabel('op')]);
       // The log is one unbroken chain, ending with the upgrade.
       const log = auditRecords(wb, locale);
       assert.equal(firstBreak(log), -1);

@@ -24,13 +24,15 @@ import { LOCALES } from '../addin/src/i18n/locale';
 
 const FIXTURES = (version: number) => path.join(ROOT, 'test', 'fixtures', `v${version}`);
 
-/** The kept ledgers of each older template version: v1 all; v2 (the hash chain) and v3 (the field teams) one template and one demo each. */
+/** The kept ledgers of each older template version: v1 all; v2 (the hash chain) and v3 (the field teams) and v4 (the special visitors) one template and one demo each. */
 const KEPT: readonly { version: number; kind: 'kefu-ledger' | 'demo'; locale: (typeof LOCALES)[number] }[] = [
   ...LOCALES.flatMap((locale) => (['kefu-ledger', 'demo'] as const).map((kind) => ({ version: 1, kind, locale }))),
   { version: 2, kind: 'kefu-ledger', locale: 'en-US' },
   { version: 2, kind: 'demo', locale: 'zh-CN' },
   { version: 3, kind: 'kefu-ledger', locale: 'en-US' },
   { version: 3, kind: 'demo', locale: 'zh-TW' },
+  { version: 4, kind: 'kefu-ledger', locale: 'zh-CN' },
+  { version: 4, kind: 'demo', locale: 'en-US' },
 ];
 const clock = fixedClock('2026-12-05 10:00:00', 1);
 const kefu = (args: readonly string[], options: { stdin?: string } = {}) => runKefu([...args, '--locale', 'en-US'], options);

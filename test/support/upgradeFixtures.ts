@@ -34,9 +34,14 @@ export function V4_COLUMNS(locale: Locale): string[] {
   );
 }
 
+/** The columns template version 5 added (co-authoring: the audit log's operation id), as "table.header". */
+export function V5_COLUMNS(locale: Locale): string[] {
+  return headers({ audit_log: ['op'] }, locale);
+}
+
 /** The columns every version after 1 added to tables a version-1 ledger has. */
 export function COLUMNS_SINCE_V1(locale: Locale): string[] {
-  return [...V3_COLUMNS(locale), ...V4_COLUMNS(locale)];
+  return [...V3_COLUMNS(locale), ...V4_COLUMNS(locale), ...V5_COLUMNS(locale)];
 }
 
 /** The tables version 4 added: the fleet, the gate counts, the visitor rules, and the claims of the newly numbered free entries, postal log and checklist. */

@@ -25,8 +25,10 @@ import type { CellKind } from '../forms/columns';
  * 4: the special visitors (W4–W7): the wheelchair and stroller fleet, the gate counts and the
  * special-visitor rules; loans settled to the fen, broadcasts' last reading, reservations served,
  * plan readiness, free entries' age and result, numbered free entries, postal log and checklist.
+ * 5: co-authoring (issue 14): the audit log's operation id, by which a retried operation finds
+ * whether its earlier attempt was written.
  */
-export const TEMPLATE_VERSION = 4;
+export const TEMPLATE_VERSION = 5;
 
 /** The template version a ledger's settings record (1 when they record none). */
 export function ledgerVersion(settings: Readonly<Record<string, string>>): number {
@@ -110,6 +112,13 @@ export const AUDIT_COLUMNS: readonly PlainColumn[] = [
   { key: 'old_value', label: t('原值', '原值', 'Old value'), kind: 'text' },
   { key: 'new_value', label: t('新值', '新值', 'New value'), kind: 'text' },
   { key: 'chain', label: t('校验链', '校驗鏈', 'Chain'), kind: 'text' },
+  /**
+   * The operation that wrote the entry: the client's id for it, made before its first request, and
+   * the attempt (`<id>.<attempt>`). A retry looks it up to learn whether an earlier attempt whose
+   * answer was lost is in the workbook (domain/records.ts). Not covered by the chain: it says which
+   * request wrote the row, not what changed.
+   */
+  { key: 'op', label: t('操作编号', '操作編號', 'Operation'), kind: 'text' },
 ];
 
 export const DICTIONARY_COLUMNS: readonly PlainColumn[] = [
