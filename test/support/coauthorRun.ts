@@ -1,6 +1,6 @@
 import { registerComplaint } from '../../addin/src/domain/complaintProcedure';
 import { receiveMatter } from '../../addin/src/domain/reception';
-import { runOperation, type Operation, type OperationContext } from '../../addin/src/domain/records';
+import { OperationTicket, runOperation, type Operation, type OperationContext } from '../../addin/src/domain/records';
 import { requestBroadcast } from '../../addin/src/domain/visitors/broadcasts';
 import { recordFreeEntry } from '../../addin/src/domain/visitors/freeEntry';
 import { lendVehicle } from '../../addin/src/domain/visitors/loans';
@@ -19,7 +19,8 @@ import { complaintInput } from './fixtures';
  * confirmed in any order, periods in blocks (70 operations of one day, then of another, …), both
  * kinds of fault (`failAtSync`: the request never reaches Excel; `loseResponseAtSync`: Excel applies
  * it and the answer is lost) at the read, the write and the check after a failed write
- * (`Ledger.landed`), and the clerk trying again with the same input after any failure.
+ * (`Ledger.findOperation`), and the clerk trying again with the same input after any failure — in
+ * the same pane, so with the same operation ticket.
  *
  * After the run it reads the tables and the audit log and counts what a user or an auditor would
  * see: duplicate numbers per series, records made twice from one input, records without their
@@ -49,6 +50,11 @@ export interface CoauthorOptions {
   readonly faults?: { readonly probability: number; readonly at: readonly FaultSync[] };
   /** Whether the clerk tries again, with the same input, after a failure (up to 10 attempts). */
   readonly retries?: boolean;
+  /**
+   * Whether a retry carries the first attempt's operation ticket, as the pane's does while the input
+   * stays the same (default). False: every attempt a new operation, as a clerk who typed it again.
+   */
+  readonly sameTicket?: boolean;
   /** At most this many operations of one client between their read and their write. */
   readonly inFlight?: number;
 }
@@ -176,6 +182,8 @@ interface Planned {
   /** Fixed at its first attempt (its block), the same for every retry. */
   input?: Record<string, unknown>;
   attempts: number;
+  /** The operation across its attempts: the clerk retries in the same pane. */
+  readonly ticket: OperationTicket;
 }
 
 type Settled = { readonly ok: true; readonly numbers: readonly string[]; readonly recovered: boolean } | { readonly ok: false; readonly refused: boolean; readonly error: unknown };
@@ -205,7 +213,9 @@ export async function coauthorRun(options: CoauthorOptions): Promise<CoauthorFig
 
   const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
   const sessions = await Promise.all(Array.from({ length: options.clients }, (_, i) => openOnHost(workbook, { station: `c${i}`, clock: context.clock })));
-  const plans: Planned[][] = sessions.map((_, c) => Array.from({ length: options.operations }, (_, n) => ({ kind: pick(forms), mark: `op c${c}-${n}`, n, attempts: 0 })));
+  const plans: Planned[][] = sessions.map((_, c) =>
+    Array.from({ length: options.operations }, (_, n) => ({ kind: pick(forms), mark: `op c${c}-${n}`, n, attempts: 0, ticket: new OperationTicket() })),
+  );
 
   // The fleet, registered up front: one wheelchair per loan planned (a loan's mark is its vehicle).
   const fleet = plans.flat().filter((p) => p.kind === 'loan');
@@ -295,9 +305,9 @@ export async function coauthorRun(options: CoauthorOptions): Promise<CoauthorFig
         await gate;
         return inner.apply(changes, basis, applyOptions);
       },
-      landed: (changes, basis) => inner.landed!(changes, basis),
+      findOperation: (tags) => inner.findOperation!(tags),
     };
-    const settled: Promise<Settled> = runOperation(ledger, OPERATIONS[op.kind], op.input, context).then(
+    const settled: Promise<Settled> = runOperation(ledger, OPERATIONS[op.kind], op.input, context, { ticket: options.sameTicket === false ? new OperationTicket() : op.ticket }).then(
       ({ result, recovered: found }) => ({ ok: true, numbers: [result.number, ...(result.complaintNo ? [result.complaintNo] : [])], recovered: found === true }),
       (error: unknown) => ({ ok: false, refused: error instanceof KefuError, error }),
     );
@@ -315,7 +325,7 @@ export async function coauthorRun(options: CoauthorOptions): Promise<CoauthorFig
     if (h.at === 'write' || h.at === 'check') {
       const kind = pick(['fail', 'lose'] as const);
       injected.push(inject(session, 1, kind, `${h.op.kind}.write.${kind}`));
-      // The check that follows a failed write (`landed`) is the operation's next request.
+      // The check that follows a failed write (`findOperation`) is the operation's next request.
       if (h.at === 'check') {
         const then = pick(['fail', 'lose'] as const);
         injected.push(inject(session, 2, then, `${h.op.kind}.check.${then}`));

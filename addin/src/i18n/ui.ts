@@ -36,6 +36,24 @@ export const UI = {
     'zh-TW': '與 Excel 的連線在儲存後中斷，但記錄已儲存且只儲存了一次，請勿重複登記。',
     'en-US': 'The connection to Excel dropped after saving, but the record was saved, once: do not enter it again.',
   },
+  /** The pane retried by itself after a failure whose outcome Excel did not tell (taskpane/operationRunner.ts). */
+  triedAgain: {
+    'zh-CN': 'Excel 第一次没有应答，已自动重试一次。',
+    'zh-TW': 'Excel 第一次沒有回應，已自動重試一次。',
+    'en-US': 'Excel did not answer the first time; the add-in tried once more.',
+  },
+  /** A retry found that the attempt whose answer was lost had been saved: nothing written again. */
+  savedByEarlierAttempt: {
+    'zh-CN': '上一次尝试其实已保存（Excel 的应答丢失），这次没有再写入，记录只有一条。',
+    'zh-TW': '上一次嘗試其實已儲存（Excel 的回應遺失），這次沒有再寫入，記錄只有一筆。',
+    'en-US': 'The earlier attempt had been saved after all (Excel’s answer was lost); nothing was written again, so there is one record.',
+  },
+  /** A failure after which it is not known whether Excel saved the write. */
+  maybeSavedTryAgain: {
+    'zh-CN': 'Excel 没有确认是否已保存。请保持内容不变再按一次：会先查找上一次尝试，绝不会保存两次。',
+    'zh-TW': 'Excel 沒有確認是否已儲存。請保持內容不變再按一次：會先查找上一次嘗試，絕不會儲存兩次。',
+    'en-US': 'Excel did not confirm whether it saved this. Press the button again without changing anything: it looks for the earlier attempt first and never saves twice.',
+  },
   fixErrors: {
     'zh-CN': '有 {count} 处需要修改，见各字段下的提示。',
     'zh-TW': '有 {count} 處需要修改，見各欄位下的提示。',

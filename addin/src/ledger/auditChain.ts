@@ -52,6 +52,7 @@ export function chainedAuditRecords(previous: string, entries: readonly AuditEnt
     };
     chain = chainOf(chain, values);
     values.chain = chain;
+    if (entry.op) values.op = entry.op;
     return values;
   });
 }

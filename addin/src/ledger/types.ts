@@ -116,6 +116,8 @@ export interface AuditEntry {
   readonly field: string;
   readonly oldValue: string;
   readonly newValue: string;
+  /** The attempt of the operation that wrote it (domain/records.ts OperationTicket), stamped by runOperation. */
+  readonly op?: string;
 }
 
 export interface RecordUpdate {
@@ -235,10 +237,11 @@ export interface Ledger {
   /** Applies a change set decided on `basis` (the snapshot, whose layouts say where to write). */
   apply(changes: ChangeSet, basis: Snapshot, options?: ApplyOptions): Promise<ApplyResult>;
   /**
-   * After `apply` failed: whether its change set is in the workbook all the same — a request that
-   * Excel applied but whose answer was lost. Known from the claims the change set confirms (their
-   * numbers are written in its last request); false when it confirms none. Backends whose writes
-   * cannot land unseen (files) do not implement it.
+   * Which of these operation tags (an attempt's `AuditEntry.op`, domain/records.ts OperationTicket)
+   * the audit log holds, if any: after `apply` failed without an answer, whether Excel applied that
+   * attempt all the same. The tag is written in the change set's last request, so a tag found means
+   * the whole change set is in. Throws when it cannot tell. Backends whose writes cannot land unseen
+   * (files, written whole or not at all) do not implement it.
    */
-  landed?(changes: ChangeSet, basis: Snapshot): Promise<boolean>;
+  findOperation?(tags: readonly string[]): Promise<string | undefined>;
 }

@@ -6,8 +6,8 @@ import { LINE_PRINTS, linePrintedForms, readPrintout } from '../ledger/printLine
 import { showOnPrintSheet } from '../ledger/office/officeLedger';
 import { showPrintout } from '../ledger/office/printout';
 import { bindVolumes, DEFAULT_VOLUME_SIZE, type BindingResult } from '../domain/binding';
-import { runOperation } from '../domain/records';
 import { errorText, useSession } from './session';
+import { failureNote, outcomeNote, useOperationRunner } from './operationRunner';
 import { XLSX_TYPE, saveFile } from './download';
 
 /**
@@ -105,6 +105,7 @@ export function BindingView() {
   const [volumeSize, setVolumeSize] = React.useState(String(DEFAULT_VOLUME_SIZE));
   const [outcome, setOutcome] = React.useState<Outcome>(null);
   const [result, setResult] = React.useState<BindingResult | null>(null);
+  const runner = useOperationRunner();
 
   const bind = () =>
     session.act(async () => {
@@ -114,20 +115,25 @@ export function BindingView() {
       }
       try {
         const ledger = await session.ledger();
-        const done = await runOperation(ledger, bindVolumes, { year, volumeSize }, { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } });
+        const done = await runner.run(ledger, bindVolumes, { year, volumeSize }, { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } });
         setResult(done.result);
         setOutcome({
           kind: 'ok',
-          text: ui('bound', locale, {
-            volumes: done.result.newVolumes.join(locale === 'en-US' ? ', ' : '、') || '—',
-            bound: done.result.newlyBound,
-            already: done.result.alreadyBound,
-            pending: done.result.pending,
-            gaps: done.result.gaps.length,
-          }),
+          text: [
+            ui('bound', locale, {
+              volumes: done.result.newVolumes.join(locale === 'en-US' ? ', ' : '、') || '—',
+              bound: done.result.newlyBound,
+              already: done.result.alreadyBound,
+              pending: done.result.pending,
+              gaps: done.result.gaps.length,
+            }),
+            outcomeNote(done, locale),
+          ]
+            .filter(Boolean)
+            .join(' '),
         });
       } catch (error) {
-        setOutcome({ kind: 'error', text: errorText(error, locale) });
+        setOutcome({ kind: 'error', text: `${errorText(error, locale)} ${failureNote(runner.uncertain(), locale)}` });
       }
     });
 

@@ -4,7 +4,6 @@ import { ui } from '../i18n/ui';
 import type { Locale } from '../i18n/locale';
 import { broadcasts } from '../forms/visitors';
 import { codeLabel, type RecordValues } from '../ledger/cells';
-import { runOperation } from '../domain/records';
 import type { DueItem } from '../domain/workflow';
 import { queueRequest, workflowsIn } from '../domain/workflowRuns';
 import { broadcastItems, broadcastWorkflow, closeBroadcast, readBroadcast } from '../domain/visitors/broadcasts';
@@ -13,6 +12,7 @@ import { announcementChoice, announcementText, languagesOf, type BroadcastLangua
 import type { StepResult } from '../domain/deskSteps';
 import { RecordForm } from './RecordForm';
 import { errorText, useSession } from './session';
+import { failureNote, outcomeNote, useOperationRunner } from './operationRunner';
 
 /**
  * The announcer's view (W5, issue 13 item 2): the open missing-person requests with their
@@ -51,6 +51,7 @@ interface Loaded {
 export function BroadcastsView() {
   const styles = useStyles();
   const session = useSession();
+  const runner = useOperationRunner();
   const { locale } = session;
   const [loaded, setLoaded] = React.useState<Loaded | null>(null);
   const [error, setError] = React.useState<string | null>(null);
@@ -95,11 +96,13 @@ export function BroadcastsView() {
       if (!selected) return;
       try {
         const ledger = await session.ledger();
-        const { result } = await runOperation(ledger, readBroadcast, { no: selected }, { clock: session.clock, actor: { clerk: session.settings.clerk, site: session.settings.site || undefined } });
-        setOutcome({ intent: 'success', text: ui('readRecorded', locale, { number: result.number, count: result.readings, time: result.readAt.slice(11), min: loaded?.min ?? 3 }) });
+        const done = await runner.run(ledger, readBroadcast, { no: selected }, { clock: session.clock, actor: { clerk: session.settings.clerk, site: session.settings.site || undefined } });
+        const { result } = done;
+        const recorded = ui('readRecorded', locale, { number: result.number, count: result.readings, time: result.readAt.slice(11), min: loaded?.min ?? 3 });
+        setOutcome({ intent: 'success', text: [recorded, outcomeNote(done, locale)].filter(Boolean).join(' ') });
         await reload();
       } catch (e) {
-        setOutcome({ intent: 'error', text: `${ui('failed', locale)}${errorText(e, locale)}` });
+        setOutcome({ intent: 'error', text: `${ui('failed', locale)}${errorText(e, locale)} ${failureNote(runner.uncertain(), locale)}` });
       }
     });
 

@@ -7,7 +7,6 @@ import { FORMS } from '../forms';
 import type { FormDecl } from '../forms/types';
 import { codeLabel } from '../ledger/cells';
 import { fieldsForStep } from '../domain/validate';
-import { runOperation } from '../domain/records';
 import { KefuError, problemMessage, type Problem } from '../core/problems';
 import { WORKFLOWS, voidRecord, workflowOf } from '../domain/workflows';
 import { receptionWorkflow } from '../domain/deskWorkflows';
@@ -19,6 +18,7 @@ import type { DueItem, Workflow } from '../domain/workflow';
 import { RecordForm, type FormPart } from './RecordForm';
 import type { FieldValue, FormValues } from './FormView';
 import { errorText, useSession } from './session';
+import { failureNote, outcomeNote, useOperationRunner } from './operationRunner';
 
 /**
  * The service desk in the pane (brief W1–W3): the reception register and what each category
@@ -204,6 +204,7 @@ export function StepsView({ target }: { target: StepTarget | null }) {
   const key = group.form.fields.find((f) => f.key === group.form.keyField)!;
 
   const voidOperation = voidRecord(group.form);
+  const voidRunner = useOperationRunner();
   const voidContext = { clock: session.clock, actor: { clerk: session.settings.clerk } };
   // What is wrong with the reason (text Excel cannot store, too long), under the field as it is typed.
   const reasonProblems = ((): Problem[] => {
@@ -222,10 +223,10 @@ export function StepsView({ target }: { target: StepTarget | null }) {
     session.act(async () => {
       try {
         const ledger = await session.ledger();
-        await runOperation(ledger, voidOperation, { no: number.trim(), reason }, voidContext);
-        setVoidOutcome(ui('voided', locale, { number: number.trim() }));
+        const done = await voidRunner.run(ledger, voidOperation, { no: number.trim(), reason }, voidContext);
+        setVoidOutcome([ui('voided', locale, { number: number.trim() }), outcomeNote(done, locale)].filter(Boolean).join(' '));
       } catch (error) {
-        setVoidOutcome(`${ui('failed', locale)}${errorText(error, locale)}`);
+        setVoidOutcome(`${ui('failed', locale)}${errorText(error, locale)} ${failureNote(voidRunner.uncertain(), locale)}`);
       }
     });
 

@@ -3,7 +3,8 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens }
 import { ui } from '../i18n/ui';
 import type { FieldDecl, FormDecl } from '../forms/types';
 import { KefuError, describeProblem, type Problem } from '../core/problems';
-import { runOperation, type Operation, type OperationContext } from '../domain/records';
+import type { Operation, OperationContext } from '../domain/records';
+import { failureNote, outcomeNote, useOperationRunner } from './operationRunner';
 import { FormView, type FieldValue, type FormValues } from './FormView';
 import { errorText, useSession } from './session';
 
@@ -59,6 +60,7 @@ export function RecordForm<Result>(props: RecordFormProps<Result>) {
   const [touched, setTouched] = React.useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
+  const runner = useOperationRunner();
   const context: OperationContext = { clock: session.clock, actor: { clerk: settings.clerk, site: settings.site || undefined } };
   const main = values[MAIN] ?? {};
   const shownParts = props.parts.filter((part) => !part.when || part.when(main));
@@ -110,13 +112,13 @@ export function RecordForm<Result>(props: RecordFormProps<Result>) {
       }
       try {
         const ledger = await session.ledger();
-        const done = await runOperation(ledger, props.operation, input, context, { selectAppended: true });
-        const described = props.describeResult(done.result);
-        setOutcome({ kind: 'ok', text: done.recovered ? `${described} ${ui('savedThoughAnswerLost', locale)}` : described });
+        const done = await runner.run(ledger, props.operation, input, context, { selectAppended: true });
+        const note = outcomeNote(done, locale);
+        setOutcome({ kind: 'ok', text: [props.describeResult(done.result), note].filter(Boolean).join(' ') });
         reset();
         props.onDone?.(done.result);
       } catch (error) {
-        setOutcome({ kind: 'error', text: `${ui('failed', locale)}${errorText(error, locale)} ${ui('noChange', locale)}` });
+        setOutcome({ kind: 'error', text: `${ui('failed', locale)}${errorText(error, locale)} ${failureNote(runner.uncertain(), locale)}` });
       }
     });
 

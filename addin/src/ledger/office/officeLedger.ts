@@ -593,21 +593,21 @@ class OfficeLedger implements OfficeLedgerHandle {
     return batches;
   }
 
-  /** See Ledger.landed: the numbers of the claims it confirms are in their cells. */
-  async landed(changes: ChangeSet): Promise<boolean> {
-    const confirm = changes.confirm ?? [];
-    if (confirm.length === 0) return false;
+  /** See Ledger.findOperation: each tag looked for in the audit log's `op` column, in one request. */
+  async findOperation(tags: readonly string[]): Promise<string | undefined> {
+    if (tags.length === 0) return undefined;
     return this.run(async (context) => {
-      const cells = confirm.map((claim) => {
-        const cell = context.workbook.tables
-          .getItem(claimsTableName(claim.series))
-          .getRange()
-          .getCell(claim.claimRow - claim.claimsHeaderRow, 3);
-        cell.load('values');
-        return { claim, cell };
+      const column = context.workbook.tables
+        .getItem(AUDIT_TABLE)
+        .columns.getItem(headerOf(AUDIT_TABLE, 'op', this.locale))
+        .getDataBodyRange();
+      const found = tags.map((tag) => {
+        const cell = column.findOrNullObject(tag, { completeMatch: true, matchCase: true });
+        cell.load('rowIndex');
+        return { tag, cell };
       });
       await context.sync();
-      return cells.every(({ claim, cell }) => Number(cell.values[0][0]) === claim.seq);
+      return found.find(({ cell }) => !cell.isNullObject)?.tag;
     });
   }
 
