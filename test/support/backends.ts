@@ -102,11 +102,12 @@ export interface OfficeSession extends BackendSession {
   readonly client: HostClient;
 }
 
-export async function openOnHost(workbook: HostWorkbook, options: { clock?: Clock; station?: string } = {}): Promise<OfficeSession> {
+export async function openOnHost(workbook: HostWorkbook, options: { clock?: Clock; station?: string; maxRequestBytes?: number } = {}): Promise<OfficeSession> {
   const client = hostClient(workbook);
   const ledger = await openOfficeLedger((batch) => client.run(batch), {
     station: options.station ?? 'office-test',
     clock: options.clock ?? defaultClock(),
+    maxRequestBytes: options.maxRequestBytes,
   });
   return {
     ledger,

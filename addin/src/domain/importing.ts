@@ -6,7 +6,8 @@ import { joinList } from '../i18n/messages';
 import { BOOL_CODES } from '../forms/codes';
 import type { DomainValue, RecordValues } from '../ledger/cells';
 import { periodOf } from '../ledger/numbering';
-import type { AuditEntry, ChangeSet, Ledger, Snapshot, SnapshotRequest } from '../ledger/types';
+import type { AuditEntry, ChangeSet, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableQuery } from '../ledger/types';
+import { AUDIT_SHEET, AUDIT_TABLE } from '../ledger/layout';
 import type { Clock } from '../core/clock';
 import { KefuError, localized, type Problem } from '../core/problems';
 import { createNumberedRecord, runOperation, type OperationContext } from './records';
@@ -35,6 +36,16 @@ import { validateInput } from './validate';
  * - tables numbered by this ledger (TS-…, JD-…): the content of the columns the file provides.
  * A row whose identity is already in the ledger (or earlier in the file) with the same content
  * is skipped as already imported; with different content it is reported, never overwritten.
+ *
+ * An import lands whole (issue 14): it is one batch with an id made by the client before its first
+ * request. Its audit entries are, in this order, a start marker (`import_begin`: the batch id as
+ * record, "N rows from <file>"), one `import` entry per row (the row's key as record, the batch id
+ * as field, the file as new value) and a completion marker (`import_done`: the batch id as record).
+ * The Office.js backend writes each row's entry in the request that writes the row (ChangeSet
+ * `rowAudit`), the start marker with the first rows and the completion marker with the last, so no
+ * row is ever visible without its entry, and a batch cut short by a failure is one whose start has
+ * no completion. `kefu check` reports such a batch, the monthly performance refuses to count its
+ * table, and importing the same file again writes the missing rows and completes it.
  */
 
 /** A table read from a file: the first row names the columns. */
@@ -288,14 +299,98 @@ export function prepareImport(input: ImportInput, context: { readonly clock: Clo
 const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
 const NO_FIELDS: ReadonlySet<string | undefined> = new Set();
 
-/** Step 2: what to read — the rows already in the table, and the worker ids rows refer to. */
+/** The audit actions of an import batch's markers (its rows' entries are `import`). */
+export const IMPORT_BEGIN = 'import_begin';
+export const IMPORT_DONE = 'import_done';
+
+/** The audit log's import markers, read with anything that must know whether an import is incomplete. */
+export const IMPORT_MARKERS_QUERY = { columns: ['action', 'table', 'record', 'new_value'], rows: { where: 'action', equals: [IMPORT_BEGIN, IMPORT_DONE] } } as const;
+
+/** A new batch id, made by the client before the import's first request: `imp-` and 12 random hex digits. */
+export function newImportBatchId(): string {
+  return `imp-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const markerText = (rows: number, file: string) => `${rows} rows from ${file}`;
+
+/** An import batch that started and has no completion marker. */
+export interface IncompleteImport {
+  readonly batch: string;
+  readonly table: string;
+  readonly file: string;
+  /** The rows the batch set out to write. */
+  readonly expected: number;
+  /** Its start marker's row in the audit log (0-based worksheet row). */
+  readonly row: number;
+}
+
+/**
+ * The import batches begun and never completed, from the audit log's markers (the whole log or
+ * the rows IMPORT_MARKERS_QUERY finds), oldest first.
+ */
+export function incompleteImports(auditRows: readonly LedgerRow[]): IncompleteImport[] {
+  const done = new Set<string>();
+  for (const row of auditRows) if (row.values.action === IMPORT_DONE) done.add(String(row.values.record ?? ''));
+  const open: IncompleteImport[] = [];
+  for (const row of auditRows) {
+    if (row.values.action !== IMPORT_BEGIN) continue;
+    const batch = String(row.values.record ?? '');
+    if (done.has(batch)) continue;
+    const marker = /^(\d+) rows from ([\s\S]*)$/.exec(String(row.values.new_value ?? ''));
+    open.push({ batch, table: String(row.values.table ?? ''), file: marker?.[2] ?? '', expected: Number(marker?.[1] ?? 0), row: row.ref.row });
+  }
+  return open;
+}
+
+/** The name of a table as its sheet reads in each locale (the table key when it is no form). */
+function tableNames(table: string): Text {
+  const form = findForm(table);
+  return form ? form.sheet : { 'zh-CN': table, 'zh-TW': table, 'en-US': table };
+}
+
+/**
+ * `kefu check`: each incomplete import batch, with the rows the log shows written (their `import`
+ * entries) and the rows expected, and what to do (import the file again).
+ */
+export function incompleteImportProblems(snapshot: Snapshot): Problem[] {
+  const rows = snapshot.tables[AUDIT_TABLE] ?? [];
+  const open = incompleteImports(rows);
+  if (open.length === 0) return [];
+  const written = new Map<string, number>(open.map((o) => [o.batch, 0]));
+  for (const row of rows) {
+    if (row.values.action !== 'import') continue;
+    const batch = String(row.values.field ?? '');
+    const count = written.get(batch);
+    if (count !== undefined) written.set(batch, count + 1);
+  }
+  return open.map((o) => ({
+    kind: 'importIncomplete' as const,
+    params: { file: o.file, written: written.get(o.batch) ?? 0, expected: o.expected, batch: o.batch, line: o.row + 1, ...localized('table', tableNames(o.table)), ...localized('log', AUDIT_SHEET) },
+  }));
+}
+
+/**
+ * For readers that must not count half an import (the monthly performance): a refusal naming each
+ * incomplete batch into one of `tables`, from the markers read with IMPORT_MARKERS_QUERY.
+ */
+export function incompleteImportRefusals(markers: readonly LedgerRow[], tables: readonly string[]): Problem[] {
+  return incompleteImports(markers)
+    .filter((o) => tables.includes(o.table))
+    .map((o) => ({ kind: 'importIncompleteRefused' as const, params: { file: o.file, expected: o.expected, batch: o.batch, ...localized('table', tableNames(o.table)) } }));
+}
+
+/**
+ * Step 2: what to read — the rows already in the table, the worker ids rows refer to, and the
+ * audit log's import markers (an earlier import of the same file left incomplete is completed).
+ */
 export function importRequest(prepared: PreparedImport): SnapshotRequest {
   const form = prepared.form;
   const identity = identityColumns(form);
   // Workers are named in messages by the name the ledger has for them.
   const wanted = [...new Set([...identity, ...prepared.columns, ...(form.key === 'workers' ? ['name'] : [])])];
-  const tables: Record<string, { columns: readonly string[]; rows: 'all' }> = { [form.key]: { columns: wanted, rows: 'all' } };
+  const tables: Record<string, TableQuery> = { [form.key]: { columns: wanted, rows: 'all' } };
   if (WORKER_REFS[form.key]) tables.workers = { columns: ['worker_id', 'name'], rows: 'all' };
+  if (form.numbering.kind !== 'sequence') tables[AUDIT_TABLE] = IMPORT_MARKERS_QUERY;
   return { tables, writes: [form.key] };
 }
 
@@ -363,7 +458,7 @@ function shownIdentity(form: FormDecl, identity: readonly string[], values: Read
  * A row its cells already condemn is checked too, on the cells that are sound, so the clerk reads
  * every problem of the row at once; only a good row can be counted as already imported.
  */
-export function decideImport(snapshot: Snapshot, prepared: PreparedImport, context: OperationContext): { changes: ChangeSet; result: ImportPlan } {
+export function decideImport(snapshot: Snapshot, prepared: PreparedImport, context: OperationContext, batch = ''): { changes: ChangeSet; result: ImportPlan } {
   const { form, file } = prepared;
   const identity = identityColumns(form);
   const compared = prepared.columns;
@@ -458,20 +553,40 @@ export function decideImport(snapshot: Snapshot, prepared: PreparedImport, conte
     problems,
     ignoredColumns: prepared.ignoredColumns,
   };
-  if (records.length === 0 || form.numbering.kind === 'sequence') return { changes: {}, result };
-  const first = String(records[0][form.keyField] ?? '');
-  const last = String(records[records.length - 1][form.keyField] ?? '');
-  const audit: AuditEntry = {
+  if (form.numbering.kind === 'sequence') return { changes: {}, result };
+  // Earlier imports of this file into this table that never completed: this one writes what they
+  // lacked (their rows already there were recognised above), so it completes them too.
+  const unfinished = incompleteImports(snapshot.tables[AUDIT_TABLE] ?? []).filter((o) => o.table === form.key && o.file === file);
+  const marker = (action: string, record: string, rows: number): AuditEntry => ({
+    at: now,
+    who: context.actor.clerk,
+    action,
+    table: form.key,
+    record,
+    field: '*',
+    oldValue: '',
+    newValue: markerText(rows, file),
+    op: record,
+  });
+  const completed = unfinished.map((o) => marker(IMPORT_DONE, o.batch, o.expected));
+  if (records.length === 0) return { changes: completed.length > 0 ? { audit: completed } : {}, result };
+  const rowEntries: AuditEntry[] = records.map((record) => ({
     at: now,
     who: context.actor.clerk,
     action: 'import',
     table: form.key,
-    record: records.length === 1 ? first : `${first} … ${last}`,
-    field: '*',
+    // The record's key, unless its identity is wider than the key (rules: version and parameter).
+    record:
+      record[form.keyField] && !(identity.length > 1 && identity.includes(form.keyField))
+        ? String(record[form.keyField])
+        : (identity.length > 0 ? identity : compared).map((c) => canonical(record[c])).join(' / '),
+    field: batch,
     oldValue: '',
-    newValue: `${records.length} rows from ${file}`,
-  };
-  return { changes: { appends: { [form.key]: records }, audit: [audit] }, result };
+    newValue: file,
+    op: batch,
+  }));
+  const audit = [marker(IMPORT_BEGIN, batch, records.length), ...rowEntries, marker(IMPORT_DONE, batch, records.length), ...completed];
+  return { changes: { appends: { [form.key]: records }, audit, rowAudit: { table: form.key, from: 1 } }, result };
 }
 
 /** Reads what an import needs and plans it, writing nothing: the task pane's preview. */
@@ -498,7 +613,7 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
   checkActor(context.actor); // the clerk's name goes into the audit log and every row's created_by
   const prepared = prepareImport(input, context);
   const snapshot = await ledger.read(importRequest(prepared));
-  const { changes, result } = decideImport(snapshot, prepared, context);
+  const { changes, result } = decideImport(snapshot, prepared, context, newImportBatchId());
   const numbers: string[] = [];
   const appended: string[] = [];
   if (prepared.form.numbering.kind === 'sequence') {
@@ -522,7 +637,7 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
       numbers.push(outcome.result.number);
       appended.push(...outcome.appended.filter((a) => a.table === prepared.form.key).map((a) => a.address));
     }
-  } else if (changes.appends) {
+  } else if (changes.appends || changes.audit) {
     const applied = await ledger.apply(changes, snapshot, { selectAppended: options.select });
     appended.push(...applied.appended.filter((a) => a.table === prepared.form.key).map((a) => a.address));
   }

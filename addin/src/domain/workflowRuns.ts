@@ -8,6 +8,7 @@ import { codeText, localized } from './deskSteps';
 import { idNumberCellProblems } from './personalData';
 import { fieldsForStep } from './validate';
 import { DESK_CHECKED_FORMS, auditProblems, numberingProblems, rowsOf, schemaProblems } from './structureCheck';
+import { incompleteImportProblems } from './importing';
 import type { CreationPart, DueItem, Workflow } from './workflow';
 
 /**
@@ -115,7 +116,7 @@ export function checkLedger(workflows: readonly Workflow[], snapshot: Snapshot, 
       warnings.push(...found.warnings);
     }
   }
-  errors.push(...auditProblems(snapshot));
+  errors.push(...auditProblems(snapshot), ...incompleteImportProblems(snapshot));
   for (const workflow of workflows) {
     const queue = workflow.queue;
     if (!queue) continue;

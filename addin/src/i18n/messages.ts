@@ -211,6 +211,18 @@ export const MESSAGES = {
     'zh-TW': '「{sheet}」：匯入 {imported} 列；{present} 列已在臺賬中，略過；{rejected} 列有錯誤，未匯入。',
     'en-US': '{sheet}: imported {imported} rows; {present} rows were already in the ledger and skipped; {rejected} rows had errors and were not imported.',
   },
+  importIncomplete: {
+    'zh-CN': '“{table_zhCN}”从 {file} 的导入未完成（批次 {batch}，见“{log_zhCN}”第 {line} 行）：应写入 {expected} 行，只写入了 {written} 行。请再导入一次该文件：已有的行会被识别，只补写缺少的行。',
+    'zh-TW':
+      '「{table_zhTW}」從 {file} 的匯入未完成（批次 {batch}，見「{log_zhTW}」第 {line} 列）：應寫入 {expected} 列，只寫入了 {written} 列。請再匯入一次該檔案：已有的列會被辨識，只補寫缺少的列。',
+    'en-US':
+      'the import of {file} into {table_enUS} did not complete (batch {batch}, {log_enUS} row {line}): {written} of {expected} rows were written. Import the file again: the rows already there are recognised and only the missing ones are written.',
+  },
+  importIncompleteRefused: {
+    'zh-CN': '“{table_zhCN}”从 {file} 的导入（批次 {batch}，{expected} 行）未完成，其数据不能计入。请先再导入一次该文件，再重新计算。',
+    'zh-TW': '「{table_zhTW}」從 {file} 的匯入（批次 {batch}，{expected} 列）未完成，其資料不能計入。請先再匯入一次該檔案，再重新計算。',
+    'en-US': 'the import of {file} into {table_enUS} (batch {batch}, {expected} rows) did not complete, so its data cannot be counted. Import the file again, then compute again.',
+  },
   importIgnoredColumns: {
     'zh-CN': '未识别的列已忽略：{columns}。',
     'zh-TW': '未識別的欄已忽略：{columns}。',

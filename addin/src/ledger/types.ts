@@ -116,7 +116,7 @@ export interface AuditEntry {
   readonly field: string;
   readonly oldValue: string;
   readonly newValue: string;
-  /** The attempt of the operation that wrote it (domain/records.ts OperationTicket), stamped by runOperation. */
+  /** The attempt of the operation that wrote it (domain/records.ts OperationTicket), stamped by runOperation; an import's batch id (domain/importing.ts). */
   readonly op?: string;
 }
 
@@ -132,6 +132,14 @@ export interface ChangeSet {
   /** Claims whose numbers this change set uses: confirmed, and the counters advanced. */
   readonly confirm?: readonly Claim[];
   readonly audit?: readonly AuditEntry[];
+  /**
+   * One audit entry per appended record of `table`: `audit[from + i]` is the entry of
+   * `appends[table][i]`. A backend that splits the change set into several requests writes each of
+   * those entries in the request that writes its row, the entries before `from` in the first
+   * request and those after in the last (an import's start and completion markers); a backend that
+   * writes the whole change set at once writes `audit` in order and needs nothing more.
+   */
+  readonly rowAudit?: { readonly table: string; readonly from: number };
   /** Whole report sheets to create or replace (see ledger/report.ts); name them in the request's `sheets`. */
   readonly sheets?: readonly ReportSheet[];
 }

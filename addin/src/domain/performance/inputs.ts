@@ -1,6 +1,7 @@
 import type { DomainValue } from '../../ledger/cells';
 import type { LedgerRow, Snapshot, SnapshotRequest, TableQuery } from '../../ledger/types';
-import { workerIds } from '../importing';
+import { IMPORT_MARKERS_QUERY, incompleteImportRefusals, workerIds } from '../importing';
+import { AUDIT_TABLE } from '../../ledger/layout';
 import { KefuError, type Problem } from '../../core/problems';
 import type { BatchOrder, CollectorRecord, ComplaintOrder, ManualAdjustment, MonthInput, RotationOrder, WorkerInfo } from './compute';
 import { RULES_QUERY, parseRules, rulesForMonth } from './rules';
@@ -27,6 +28,8 @@ export const PERFORMANCE_TABLES: Readonly<Record<string, readonly string[]>> = {
 export function performanceRequest(extra: Pick<SnapshotRequest, 'writes' | 'sheets'> = {}): SnapshotRequest {
   const tables: Record<string, TableQuery> = { rules: RULES_QUERY };
   for (const [key, columns] of Object.entries(PERFORMANCE_TABLES)) tables[key] = { columns, rows: 'all' };
+  // The import batches' markers: half an import is never counted (see importing.ts).
+  tables[AUDIT_TABLE] = IMPORT_MARKERS_QUERY;
   return { tables, ...extra };
 }
 
@@ -37,7 +40,8 @@ const live = (rows: readonly LedgerRow[] | undefined) => (rows ?? []).filter((r)
 /** Turns the snapshot into the computation's input for `month`, or throws a KefuError naming every bad cell. */
 export function monthInputFromSnapshot(snapshot: Snapshot, month: string): MonthInput {
   const rules = rulesForMonth(parseRules(snapshot.tables.rules ?? []), month);
-  const problems: Problem[] = [];
+  // An import into a table the month is computed from that never completed: refused until it is imported again.
+  const problems: Problem[] = incompleteImportRefusals(snapshot.tables[AUDIT_TABLE] ?? [], ['rules', ...Object.keys(PERFORMANCE_TABLES)]);
   const at = (form: string, row: LedgerRow, field: string) => ({ form, row: row.ref.row + 1, field });
   const inMonth = (v: DomainValue | undefined) => typeof v === 'string' && v.slice(0, 7) === month;
 

@@ -3,16 +3,20 @@ import { isLocale, DEFAULT_LOCALE } from '../../i18n/locale';
 import { KefuError } from '../../core/problems';
 import type { Clock } from '../../core/clock';
 import { findForm } from '../../forms';
-import type { CellIn, CellOut, RecordValues } from '../cells';
+import type { CellIn, RecordValues } from '../cells';
 import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName, counterSearchText, counterState, parseCounterState, ledgerVersion } from '../layout';
 import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
-import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
+import { checkLayout, columnForHeader, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { matchingRows, queueMatchingRows } from './rowLookups';
+import { firstCellOf, officeCellValue, writeRows } from './rowWrites';
+
+export { officeCellValue };
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
 import type {
+  AuditEntry,
   ReadOptions,
   ReportBlock,
   ReportChart,
@@ -50,6 +54,8 @@ export interface OfficeLedgerOptions {
   /** Identifies this client in the claims log (a short random id plus the clerk's name). */
   readonly station: string;
   readonly clock: Clock;
+  /** Split writes above this many bytes (default MAX_REQUEST_BYTES; tests lower it to split small imports). */
+  readonly maxRequestBytes?: number;
 }
 
 /** Requests above this many bytes are split (Excel on the web rejects requests above 5 MB). */
@@ -100,13 +106,6 @@ export async function readRemainingRows(context: Excel.RequestContext, bodies: r
     from += count;
     onRows(count);
   }
-}
-
-/** User text goes in behind an apostrophe, Excel's own mark for "this is text" (principle 6). */
-export function officeCellValue(cell: CellOut): string | number | boolean {
-  if (cell === null) return '';
-  if (typeof cell === 'object') return `'${cell.text}`;
-  return cell;
 }
 
 /**
@@ -190,23 +189,6 @@ interface PendingLayout {
  * of their own.
  */
 const BELOW_CHECK_ROWS = 64;
-
-/** The sheet, top-left cell and 0-based row of a used range as Excel gives its address ("'Sheet 1'!B5:C7"). */
-function firstCellOf(used: Excel.Range): { sheet: string; cell: string; row: number } {
-  const bang = used.address.lastIndexOf('!');
-  const sheet = used.address
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, '$1')
-    .replace(/''/g, "'");
-  return {
-    sheet,
-    cell: used.address
-      .slice(bang + 1)
-      .split(':')[0]
-      .replace(/\$/g, ''),
-    row: used.rowIndex,
-  };
-}
 
 class OfficeLedger implements OfficeLedgerHandle {
   constructor(
@@ -458,6 +440,11 @@ class OfficeLedger implements OfficeLedgerHandle {
     const shownTableLast = shownTable === undefined ? -1 : batches.map((b) => writes(b, shownTable).length > 0).lastIndexOf(true);
     const shownReport = options.selectReport ? changes.sheets?.[0]?.name : undefined;
     let shownFrom = options.selectFrom;
+    // The audit rows of every request, chained in the order they are written (auditChain.ts).
+    const auditLayout = basis.layouts[AUDIT_TABLE];
+    const auditEntries = batches.flatMap((b) => b.audit);
+    const chained = auditEntries.length > 0 ? chainedAuditRecords(previousChain(auditLayout, locale), auditEntries) : [];
+    let auditWritten = 0;
     for (const [index, batch] of batches.entries()) {
       const result = await this.run(async (context) => {
         const tables = context.workbook.tables;
@@ -517,9 +504,8 @@ class OfficeLedger implements OfficeLedgerHandle {
         }
 
         if (batch.audit.length > 0) {
-          const layout = basis.layouts[AUDIT_TABLE];
-          const rows = chainedAuditRecords(previousChain(layout, locale), batch.audit).map((record) => recordToRow(AUDIT_TABLE, layout, record, locale));
-          writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows, rowFormats(AUDIT_TABLE, layout, locale));
+          const rows = chained.slice(auditWritten, auditWritten + batch.audit.length).map((record) => recordToRow(AUDIT_TABLE, auditLayout, record, locale));
+          writeRows(tables.getItem(AUDIT_TABLE).getDataBodyRange().getRowsBelow(rows.length), rows, rowFormats(AUDIT_TABLE, auditLayout, locale));
         }
 
         if (index === shownTableLast) {
@@ -536,60 +522,98 @@ class OfficeLedger implements OfficeLedgerHandle {
       });
       shownFrom ??= result.find((rows) => rows.table === shownTable)?.address;
       appended.push(...result);
+      auditWritten += batch.audit.length;
     }
     return { appended };
   }
 
   /**
-   * Splits a change set into requests below MAX_REQUEST_BYTES. A single-record action is always one
-   * request; only bulk appends (imports, demo data) are split, by rows.
+   * Splits a change set into requests below the request limit. A single-record action is always one
+   * request; only bulk appends (imports, demo data) are split, by rows, each row with its audit
+   * entry (ChangeSet `rowAudit`: the entries before the rows' go with the first of them), and the
+   * updates, confirmations and the remaining audit entries (an import's completion marker) in a
+   * last request of their own.
    */
   private planBatches(changes: ChangeSet, basis: Snapshot): Batch[] {
+    const limit = this.options.maxRequestBytes ?? MAX_REQUEST_BYTES;
     const appends: PlannedAppend[] = Object.entries(changes.appends ?? {}).map(([table, records]) => {
       const numbering = findForm(table)?.numbering;
       // A table without a series of its own (the repair-ledger line of a new repair order) goes by the
-      // claim it is written with: another client's claim in flight may be filling the blank row now.
+      // claim it is written with. A fresh table's blank row is filled only by a record whose claim
+      // proves no other client is filling it now (no other claim of the series in flight): an
+      // append without a claim (an import, a worker, a gear item) cannot know, so it writes below.
       const claim = numbering?.kind === 'sequence' ? changes.confirm?.find((c) => c.series === numbering.series) : (changes.confirm?.find((c) => c.othersInFlight) ?? changes.confirm?.[0]);
-      const fillBlank = !!basis.layouts[table]?.lastRowBlank && !(claim?.othersInFlight ?? false);
+      const fillBlank = !!basis.layouts[table]?.lastRowBlank && claim !== undefined && !claim.othersInFlight;
       return { table, records, fillBlank };
     });
+    const audit = changes.audit ?? [];
+    const perRow = changes.rowAudit;
+    const rowCount = perRow ? (changes.appends?.[perRow.table]?.length ?? 0) : 0;
+    if (perRow && (perRow.from < 0 || perRow.from + rowCount > audit.length)) throw new Error(`apply: rowAudit needs an audit entry for each of the ${rowCount} rows of ${perRow.table}`);
+    const head = perRow ? audit.slice(0, perRow.from) : [];
+    const rowEntries = perRow ? audit.slice(perRow.from, perRow.from + rowCount) : [];
+    const tail = perRow ? audit.slice(perRow.from + rowCount) : audit;
     const reports = changes.sheets ?? [];
     const sheetParts: SheetPart[] = reports.map((report) => {
       const exists = basis.sheets?.[report.name];
       if (exists === undefined) throw new Error(`apply: sheet "${report.name}" was not probed; name it in the request's sheets`);
       return { report, from: 0, to: report.rows.length, first: true, exists, oldCharts: basis.sheetCharts?.[report.name] ?? [] };
     });
-    const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [], sheets: sheetParts };
+    const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit, sheets: sheetParts };
     // The number formats written with each row (writeRows): at most one format row per record.
     const formatBytes = (table: string) => {
       const layout = basis.layouts[table];
       return layout ? JSON.stringify(rowFormats(table, layout, this.locale)).length : 0;
     };
+    // An audit row beyond its entry's JSON: its chain, its formats and the cells' framing.
+    const auditRowBytes = formatBytes(AUDIT_TABLE) + 64;
+    const auditBytes = (entries: readonly AuditEntry[]) => JSON.stringify(entries).length * 3 + entries.length * auditRowBytes;
     const size =
       JSON.stringify(whole).length * 3 + // an upper bound of the UTF-8 size of CJK text
       appends.reduce((sum, append) => sum + append.records.length * formatBytes(append.table), 0) +
-      whole.updates.reduce((sum, update) => sum + formatBytes(update.ref.table), 0);
-    if (size <= MAX_REQUEST_BYTES) return [whole];
+      whole.updates.reduce((sum, update) => sum + formatBytes(update.ref.table), 0) +
+      audit.length * auditRowBytes;
+    if (size <= limit) return [whole];
     const batches: Batch[] = [];
     for (const part of sheetParts) {
       // Report rows in requests below the limit; the first creates or clears the sheet.
       const rows = part.report.rows;
-      const perRow = Math.ceil((JSON.stringify(rows).length * 3) / Math.max(1, rows.length)) + 64;
-      const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / perRow));
+      const perReportRow = Math.ceil((JSON.stringify(rows).length * 3) / Math.max(1, rows.length)) + 64;
+      const rowsPerBatch = Math.max(1, Math.floor(limit / perReportRow));
       for (let from = 0; from < Math.max(1, rows.length); from += rowsPerBatch) {
         const to = Math.min(rows.length, from + rowsPerBatch);
         batches.push({ appends: [], updates: [], confirm: [], audit: [], sheets: [{ ...part, from, to, first: from === 0 }] });
       }
     }
     for (const append of appends) {
-      const perRow = Math.ceil((JSON.stringify(append.records).length * 3) / Math.max(1, append.records.length)) + formatBytes(append.table);
-      const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / Math.max(1, perRow)));
+      const entries = perRow?.table === append.table ? rowEntries : [];
+      const first = entries.length > 0 ? head : [];
+      const room = Math.max(1, limit - auditBytes(first));
+      const bytesPerRow =
+        Math.ceil((JSON.stringify(append.records).length * 3) / Math.max(1, append.records.length)) +
+        formatBytes(append.table) +
+        (entries.length > 0 ? Math.ceil(auditBytes(entries) / entries.length) : 0);
+      const rowsPerBatch = Math.max(1, Math.floor(room / Math.max(1, bytesPerRow)));
       for (let i = 0; i < append.records.length; i += rowsPerBatch) {
         const records = append.records.slice(i, i + rowsPerBatch);
-        batches.push({ appends: [{ table: append.table, records, fillBlank: append.fillBlank && i === 0 }], updates: [], confirm: [], audit: [], sheets: [] });
+        const withRows = entries.slice(i, i + rowsPerBatch);
+        batches.push({
+          appends: [{ table: append.table, records, fillBlank: append.fillBlank && i === 0 }],
+          updates: [],
+          confirm: [],
+          audit: i === 0 ? [...first, ...withRows] : withRows,
+          sheets: [],
+        });
       }
     }
-    batches.push({ appends: [], updates: whole.updates, confirm: whole.confirm, audit: whole.audit, sheets: [] });
+    // The rest of the audit: in requests below the limit, the last with the updates and confirmations.
+    const last: AuditEntry[][] = [[]];
+    for (const entry of tail) {
+      const current = last[last.length - 1];
+      if (current.length > 0 && auditBytes([...current, entry]) > limit / 2) last.push([entry]);
+      else current.push(entry);
+    }
+    last.forEach((entries, i) => batches.push({ appends: [], updates: i === last.length - 1 ? whole.updates : [], confirm: i === last.length - 1 ? whole.confirm : [], audit: entries, sheets: [] }));
     return batches;
   }
 
@@ -620,6 +644,8 @@ class OfficeLedger implements OfficeLedgerHandle {
     const needed = new Map<string, number>();
     for (const batch of batches) {
       for (const append of batch.appends) needed.set(append.table, (needed.get(append.table) ?? 0) + append.records.length - (append.fillBlank ? 1 : 0));
+      // The audit rows go below the audit log all the same.
+      if (batch.audit.length > 0) needed.set(AUDIT_TABLE, (needed.get(AUDIT_TABLE) ?? 0) + batch.audit.length);
     }
     const inTheWay = (table: string, used: { sheet: string; cell: string }) => new KefuError([{ kind: 'cellInTheWay', params: { sheet: used.sheet, cell: used.cell, table } }]);
     const larger: [string, number][] = [];
@@ -768,32 +794,4 @@ function addChart(sheet: Excel.Worksheet, spec: ReportChart): void {
     cumulative.chartType = 'Line';
     cumulative.axisGroup = 'Secondary';
   }
-}
-
-/**
- * Writes rows into `target`, one write per run of our columns so user columns keep their content,
- * and with them, in the same request, the number format of each column that has one to write
- * (`rowFormats`): over the span of the run from its first to its last such column, null (leave as
- * it is) for the others in between, as Office.js documents null in a 2-D `numberFormat`. The values
- * go first, so the format stands whatever Excel does to a row that joins a table.
- */
-function writeRows(target: Excel.Range, rows: readonly (CellOut | undefined)[][], formats: readonly (string | null | undefined)[]): void {
-  for (const [start, cells] of definedRuns(rows[0] ?? [])) {
-    const block = rows.map((row) => row.slice(start, start + cells.length).map((cell) => officeCellValue(cell ?? null)));
-    target.getCell(0, start).getResizedRange(rows.length - 1, cells.length - 1).values = block;
-    const span = formattedSpan(formats.slice(start, start + cells.length));
-    if (span) {
-      const line = span.formats;
-      target.getCell(0, start + span.offset).getResizedRange(rows.length - 1, line.length - 1).numberFormat = rows.map(() => line);
-    }
-  }
-}
-
-/** The columns from the first to the last that have a format to write, or null when none has. */
-function formattedSpan(formats: readonly (string | null | undefined)[]): { offset: number; formats: (string | null)[] } | null {
-  const first = formats.findIndex((f) => typeof f === 'string');
-  if (first < 0) return null;
-  let last = formats.length - 1;
-  while (typeof formats[last] !== 'string') last -= 1;
-  return { offset: first, formats: formats.slice(first, last + 1).map((f) => f ?? null) };
 }

@@ -3,7 +3,7 @@ import { KefuError } from '../../core/problems';
 import { findForm } from '../../forms';
 import { fromCell, type CellIn, type ColumnLike, type DomainValue } from '../cells';
 import { META_TABLE } from '../layout';
-import { checkLayout, columnForHeader } from '../schema';
+import { checkLayout, columnForHeader, mustFindEach } from '../schema';
 import type { ApplyResult, ChangeSet, Ledger, LedgerRow, Snapshot, SnapshotRequest } from '../types';
 import { ZipFile, bufferSource, fileSource, type ByteSource } from './zip';
 import { attribute, columnNumber, eachElement, isTagBoundary, stringItemText, unescapeXml, utf8In } from './sheetXml';
@@ -354,8 +354,11 @@ export class FastXlsxReader implements Ledger {
     if (request.claims?.length || request.writes?.length || request.sheets?.length) throw new Error('FastXlsxReader reads tables only');
     const keys: string[] = [];
     const scans: TableScan[] = [];
+    // Rows selected by a column's value (an import's markers in the audit log): the table is scanned and the rows kept after.
+    const filters: ({ where: string; equals: ReadonlySet<string> } | undefined)[] = [];
     for (const [key, query] of Object.entries(request.tables ?? {})) {
-      if (query.rows !== 'all') throw new Error('FastXlsxReader reads whole tables only');
+      const selection = query.rows;
+      if (selection !== 'all' && mustFindEach(key, selection.where)) throw new Error('FastXlsxReader reads whole tables only, or the rows holding a value (never records that must each be found)');
       const table = this.tables.get(key.toLowerCase());
       if (!table) {
         const form = findForm(key);
@@ -366,10 +369,11 @@ export class FastXlsxReader implements Ledger {
       // The mapping of headers to columns once per table (rowToRecord's rules); only the cells of the columns asked for are read.
       const columns = headers.map((h) => {
         const column = columnForHeader(key, h, this.locale);
-        return column && query.columns.includes(column.key) ? column : undefined;
+        return column && (query.columns.includes(column.key) || (selection !== 'all' && column.key === selection.where)) ? column : undefined;
       });
       scans.push(new TableScan(table, key, table.top + 1, table.bottom, columns));
       keys.push(key);
+      filters.push(selection === 'all' ? undefined : { where: selection.where, equals: new Set(selection.equals) });
     }
     if (scans.length === 0) return { locale: this.locale, tables: {}, claims: [], layouts: {} };
     await this.zip.check();
@@ -382,7 +386,10 @@ export class FastXlsxReader implements Ledger {
     if (onProgress && done < total) onProgress(total, total);
     this.stringsKept = stringsKept;
     const tables: Record<string, LedgerRow[]> = {};
-    keys.forEach((key, i) => (tables[key] = records[i]));
+    keys.forEach((key, i) => {
+      const filter = filters[i];
+      tables[key] = filter ? records[i].filter((row) => filter.equals.has(String(row.values[filter.where] ?? ''))) : records[i];
+    });
     return { locale: this.locale, tables, claims: [], layouts: {} };
   }
 
