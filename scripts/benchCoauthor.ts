@@ -11,9 +11,8 @@ import type { Report } from './benchVisitors';
  * `npm run bench -- --only=coauthor`.
  *
  * - `coauthor.duplicates@random`: duplicate numbers in any series (must be 0);
- * - `coauthor.duplicatedRecords@random`: records made twice from one input (a write applied with its
- *   answer lost and its check failing too is reported as failed; the retry writes again: issue 14
- *   item 2, until operations carry an id);
+ * - `coauthor.duplicatedRecords@random`: records made twice from one input (must be 0: a retry carries
+ *   its operation's ticket and finds an earlier attempt whose answer was lost, domain/records.ts);
  * - `coauthor.unaudited@random`: records without their audit entry; `coauthor.lost@random`: numbers
  *   reported to the clerk with no row;
  * - `faults.injected`: the faults that run injected (each reached its request), over every

@@ -111,6 +111,24 @@ describe('operation ids: a retry never makes a record twice (issue 14 item 2)', 
     assert.deepEqual([...new Set(voids.map((e) => e.op))], [`${ticket.id}.1`]);
   });
 
+  it('a change set split into several requests carries its tag only in the last: finding it means the whole of it is written', async () => {
+    const session = await openOnHost(template, { maxRequestBytes: 16 * 1024 });
+    const at = '2026-03-15 10:00';
+    const workers = Array.from({ length: 120 }, (_, i) => ({ worker_id: `W${String(i).padStart(4, '0')}`, name: `工人${i}`, created_at: at, created_by: '王丽', voided: false }));
+    const entries = workers.map((w) => ({ at: `${at}:00`, who: '王丽', action: 'create', table: 'workers', record: w.worker_id, field: '*', oldValue: '', newValue: w.name, op: 'abcdefghij.1' }));
+    const basis = await session.ledger.read({ writes: ['workers'] });
+    session.client.resetStats();
+    session.client.failAtSync(3); // a later request never arrives: the first ones are in
+    await assert.rejects(session.ledger.apply({ appends: { workers }, audit: entries, rowAudit: { table: 'workers', from: 0 } }, basis));
+    const written = (await auditOf(session)).filter((e) => e.action === 'create');
+    assert.ok(written.length > 0, 'the first requests wrote rows with their entries');
+    assert.ok(
+      written.every((e) => /^abcdefghij\.1~\d+$/.test(String(e.op))),
+      'each with the tag of its part',
+    );
+    assert.equal(await session.ledger.findOperation!(['abcdefghij.1']), undefined, 'not found: the change set is not whole');
+  });
+
   describe('the pane (taskpane/operationRunner.ts)', () => {
     it('retries an ambiguous failure once by itself and tells the clerk the earlier attempt was saved', async () => {
       const session = await openOnHost(template);

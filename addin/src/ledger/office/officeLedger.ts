@@ -614,7 +614,9 @@ class OfficeLedger implements OfficeLedgerHandle {
       else current.push(entry);
     }
     last.forEach((entries, i) => batches.push({ appends: [], updates: i === last.length - 1 ? whole.updates : [], confirm: i === last.length - 1 ? whole.confirm : [], audit: entries, sheets: [] }));
-    return batches;
+    // An operation's tag (AuditEntry.op) stands only in its last request, so that finding it proves
+    // the whole change set written (Ledger.findOperation); the requests before carry `<tag>~<n>`.
+    return batches.map((batch, n) => (n === batches.length - 1 ? batch : { ...batch, audit: batch.audit.map((entry) => (entry.op ? { ...entry, op: `${entry.op}~${n + 1}` } : entry)) }));
   }
 
   /** See Ledger.findOperation: each tag looked for in the audit log's `op` column, in one request. */
