@@ -11,7 +11,6 @@ import {
   FROZEN_HEADER_ROWS,
   HEADER_STYLE,
   LISTS_SHEET,
-  VALIDATED_ROWS,
   columnNumberFormat,
   columnValidation,
   columnWidth,
@@ -263,12 +262,12 @@ function styleHeader(range: Excel.Range): void {
   range.format.wrapText = HEADER_STYLE.wrapText;
 }
 
-/** One column of ours on a sheet: number format over `bodyRows` rows, validation over the validated rows, width. */
+/** One column of ours on a sheet: number format and validation over the table's `bodyRows` rows (never below them: templateLayout.ts `bodyArea`), width. */
 function columnLayout(sheet: Excel.Worksheet, table: string, column: TableColumn, at: { headerRow: number; column: number; bodyRows: number }, locale: Locale): void {
   const format = columnNumberFormat(column);
   if (format !== 'General') sheet.getRangeByIndexes(at.headerRow + 1, at.column, Math.max(1, at.bodyRows), 1).numberFormat = broadcast(format);
   const validation = columnValidation(table, column, locale);
-  if (validation) setValidation(sheet.getRangeByIndexes(at.headerRow + 1, at.column, Math.max(VALIDATED_ROWS, at.bodyRows), 1), validation);
+  if (validation) setValidation(sheet.getRangeByIndexes(at.headerRow + 1, at.column, Math.max(1, at.bodyRows), 1), validation);
   const width = columnWidth(table, column, locale);
   if (width !== undefined) sheet.getRangeByIndexes(0, at.column, 1, 1).format.columnWidth = columnWidthPoints(width);
 }
