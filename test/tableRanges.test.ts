@@ -11,6 +11,10 @@ import { columnLetters } from '../addin/src/ledger/report';
 import { buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { overdueFormula } from '../addin/src/workbooks/deskTemplate';
 import { complaintInput, runKefu } from './support/fixtures';
+import { defaultClock, openOnHost, templateBytes } from './support/backends';
+import { hostWorkbookFromXlsx, parseAddress, rectsOverlap } from '../addin/src/host';
+import { runOperation } from '../addin/src/domain/records';
+import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { holds, rangesBelowTables, sheetRanges, type SheetRanges } from './support/sheetRanges';
 
 /**
@@ -69,6 +73,42 @@ describe('tables that grow where Excel says they will (issue 14 item 4)', functi
       );
     });
   }
+
+  it('the add-in leaves each complaint it registers below the table validated, in the request that writes it', async () => {
+    const workbook = await hostWorkbookFromXlsx(await templateBytes('zh-CN'));
+    const session = await openOnHost(workbook);
+    const context = { clock: defaultClock(), actor: { clerk: '王丽' } };
+    for (const day of [1, 2, 3]) await runOperation(session.ledger, registerComplaint, complaintInput({ received_at: `2026-03-0${day} 09:30` }), context);
+    const sheet = workbook.worksheet(complaints.sheet['zh-CN']);
+    const columns = columnsOf(complaints);
+    /** The validation of a cell as the host keeps it (exceljs' model), or undefined. */
+    const ruleAt = (column: number, row: number) => {
+      const cell = parseAddress(`${columnLetters(column)}${row}`)!.rect;
+      const over = Object.entries(sheet.dataValidations).filter(([key]) => rectsOverlap(parseAddress(key)!.rect, cell));
+      assert.ok(over.length <= 1, `one validation at ${columnLetters(column)}${row}`);
+      return over[0]?.[1] as { type: string; formulae: string[]; errorStyle?: string; showErrorMessage?: boolean } | undefined;
+    };
+    let validated = 0;
+    columns.forEach((column, i) => {
+      const expected = columnValidation('complaints', column, 'zh-CN');
+      for (const row of [3, 4]) {
+        const rule = ruleAt(i + 1, row);
+        if (!expected) return assert.equal(rule, undefined, `${column.key} ${row}`);
+        validated++;
+        // As the template's first row: the rule, and a list's warning (a whole number's alert is off either way).
+        const essence = (r: Record<string, unknown> | undefined) => {
+          const { type, operator, formulae, allowBlank, errorStyle, error, errorTitle, showErrorMessage } = r ?? {};
+          return { type, operator, formulae, allowBlank, ...(type === 'list' ? { errorStyle, error, errorTitle, showErrorMessage } : { alert: !!showErrorMessage }) };
+        };
+        assert.deepEqual(essence(rule), essence(ruleAt(i + 1, 2)), `${column.key}: row ${row}`);
+      }
+    });
+    assert.ok(validated >= 10, `${validated} validated cells`);
+    const category = columns.findIndex((c) => c.key === 'category') + 1;
+    const items = listItems(ruleAt(category, 4)!.formulae[0], 'zh-CN', 'complaints', 'category');
+    assert.ok(items.includes(columns[category - 1].codes!.find((c) => c.code === 'cleaning')!.label['zh-CN']));
+    assert.ok(!items.includes('保洁投诉'), 'a wrong category typed into the new row is refused by its rule');
+  });
 
   it('kefu leaves each complaint it registers validated and highlighted like the rows above, the table and its ranges ending together', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kefu-ranges-'));

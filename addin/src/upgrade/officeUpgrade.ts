@@ -19,12 +19,12 @@ import {
   namedLists,
   sheetsWithoutTables,
   tableOrigin,
-  type ColumnValidation,
 } from '../ledger/templateLayout';
 import type { TableLayout } from '../ledger/types';
 import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from './missing';
 import type { TemplateOptions } from '../workbooks/template';
 import type { SheetCopy } from '../workbooks/templateSheets';
+import { setValidation } from '../ledger/office/columnValidation';
 import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from '../ledger/office/officeLedger';
 
 /**
@@ -238,20 +238,6 @@ async function send(run: ExcelRun, writes: readonly Write[]): Promise<void> {
 /** A matrix as Office.js takes it; a single value stands for every cell of a range (Excel's broadcast). */
 type Matrix = (string | number | boolean | null)[][];
 const broadcast = (value: string) => value as unknown as Matrix;
-
-/** A validation of the template, set on `range` (cleared first: Excel refuses a rule over another). */
-function setValidation(range: Excel.Range, validation: ColumnValidation): void {
-  range.dataValidation.clear();
-  if (validation.kind === 'list') {
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.listName ? `=${validation.listName}` : validation.labels.join(',') } };
-    range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: validation.title, message: validation.message };
-  } else {
-    range.dataValidation.rule = { wholeNumber: { formula1: validation.min, operator: 'GreaterThanOrEqualTo' } };
-    // The template's whole-number checks show no alert (the file's default), unlike a rule Excel makes.
-    range.dataValidation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' };
-  }
-  range.dataValidation.ignoreBlanks = true;
-}
 
 /** The header style of the template on a header range. */
 function styleHeader(range: Excel.Range): void {

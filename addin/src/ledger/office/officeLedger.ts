@@ -10,6 +10,7 @@ import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { matchingRows, queueMatchingRows } from './rowLookups';
+import { validateRows } from './columnValidation';
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
 import type {
@@ -483,6 +484,7 @@ class OfficeLedger implements OfficeLedgerHandle {
           if (below.length > 0) {
             const target = table.getDataBodyRange().getRowsBelow(below.length);
             writeRows(target, below, formats);
+            validateRows(target, append.table, layout.headers, below.length, locale);
             target.load('address,rowIndex');
             addresses.push({ table: append.table, range: target, count: below.length });
           }
