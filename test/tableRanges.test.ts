@@ -12,7 +12,9 @@ import { buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { overdueFormula } from '../addin/src/workbooks/deskTemplate';
 import { complaintInput, runKefu } from './support/fixtures';
 import { defaultClock, openOnHost, templateBytes } from './support/backends';
-import { hostWorkbookFromXlsx, parseAddress, rectsOverlap } from '../addin/src/host';
+import { hostWorkbookFromXlsx, hostWorkbookToXlsx, parseAddress, rectsOverlap } from '../addin/src/host';
+import { KefuError } from '../addin/src/core/problems';
+import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
 import { holds, rangesBelowTables, sheetRanges, type SheetRanges } from './support/sheetRanges';
@@ -153,4 +155,34 @@ describe('tables that grow where Excel says they will (issue 14 item 4)', functi
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  for (const [what, column] of [
+    ['a column the registration fills (the complainant)', 'complainant'],
+    ['a column the registration leaves empty (the reception link)', 'reception_no'],
+  ] as const) {
+    it(`kefu refuses to register over a note a user put two rows below the table, in ${what}, naming its cell`, async () => {
+      const clock = defaultClock();
+      const context = { clock, actor: { clerk: '王丽' } };
+      const ledger = await PackageLedger.fromBuffer(await templateBytes('zh-CN'), { station: 'kefu', clock });
+      await runOperation(ledger, registerComplaint, complaintInput(), context); // fills the blank row 2
+      const workbook = await hostWorkbookFromXlsx(await ledger.toBuffer());
+      const sheet = workbook.worksheet(complaints.sheet['zh-CN']);
+      const letter = columnLetters(columnsOf(complaints).findIndex((c) => c.key === column) + 1);
+      workbook.setCells(sheet, `${letter}4`, [['回访时再问一次']]);
+      const withNote = await PackageLedger.fromBuffer(await hostWorkbookToXlsx(workbook), { station: 'kefu', clock });
+      await runOperation(withNote, registerComplaint, complaintInput(), context); // row 3
+      await assert.rejects(
+        async () => {
+          await runOperation(withNote, registerComplaint, complaintInput(), context); // row 4: the note's
+          await withNote.toBuffer();
+        },
+        (e: unknown) => {
+          assert.ok(e instanceof KefuError, String(e));
+          assert.equal(e.problems[0].kind, 'cellInTheWay');
+          assert.equal(e.problems[0].params?.cell, `${letter}4`);
+          return true;
+        },
+      );
+    });
+  }
 });
