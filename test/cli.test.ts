@@ -9,9 +9,8 @@ import { FORMS } from '../addin/src/forms';
 import { columnsOf } from '../addin/src/forms/columns';
 import { LOCALES } from '../addin/src/i18n/locale';
 import { AUDIT_SHEET, AUDIT_TABLE, DICTIONARY_SHEET, META_SHEET, META_TABLE, TEMPLATE_VERSION } from '../addin/src/ledger/layout';
-import { VALIDATED_ROWS } from '../addin/src/workbooks/template';
-import { columnLetters } from '../addin/src/ledger/xlsx/xlsxLedger';
 import { FORMULA_LIKE_TEXTS, complaintInput, runKefu, withChart } from './support/fixtures';
+import { holds } from './support/sheetRanges';
 
 interface TableInfo {
   sheet: ExcelJS.Worksheet;
@@ -72,18 +71,20 @@ describe('command line (kefu)', function () {
         );
         assert.deepEqual(table.sheet.views[0], { ...table.sheet.views[0], state: 'frozen', ySplit: 1 });
         const model = (table.sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
+        // The table's body: its rows from 2 to its last (templateLayout.ts bodyArea).
+        const last = 1 + Math.max(1, bodyValues(table).length);
         columnsOf(form).forEach((column, i) => {
           if (column.kind !== 'code' && column.kind !== 'bool') return;
-          const letters = columnLetters(i + 1);
-          const validation = model[`${letters}2:${letters}${VALIDATED_ROWS + 1}`];
+          const validation = Object.entries(model).find(([address]) => holds([address], i + 1, 2) && holds([address], i + 1, last))?.[1];
           assert.equal(validation?.type, 'list', `${form.key}.${column.key} has a list validation`);
           const labels = (column.codes ?? []).map((c) => c.label[locale]);
           const formula = String(validation.formulae?.[0]);
           if (formula.startsWith('"')) assert.equal(formula, `"${labels.join(',')}"`);
           else assert.match(formula, /^kefu_list_/);
         });
-        const bounded = Object.keys(model).every((address) => /^[A-Z]+2:[A-Z]+\d+$/.test(address));
-        assert.ok(bounded, `${form.key}: validations cover bounded ranges (${Object.keys(model).slice(0, 3).join(' ')})`);
+        // (exceljs joins neighbouring single cells alike: E2:F2.)
+        const onBody = Object.keys(model).every((address) => new RegExp(`^[A-Z]+2(:[A-Z]+${last})?$`).test(address));
+        assert.ok(onBody, `${form.key}: validations cover the table's body, rows 2 to ${last} (${Object.keys(model).slice(0, 3).join(' ')})`);
       }
       assert.ok(tables.get(AUDIT_TABLE));
       assert.equal(tables.get(AUDIT_TABLE)!.sheet.name, AUDIT_SHEET[locale]);

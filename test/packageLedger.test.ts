@@ -22,8 +22,8 @@ import { openpyxlRows } from './support/corpus';
 
 /**
  * The part-level backend's own mechanics: CRCs combined, worksheets in segments that a later write
- * copies untouched, ranges that grow with their tables (the 20,000-row limit of the validations
- * goes), text that reads back as written, and the audit log's hash chain as `kefu check` sees it.
+ * copies untouched, ranges that grow with their tables (validations and highlights on a table's body
+ * end with it), text that reads back as written, and the audit log's hash chain as `kefu check` sees it.
  */
 
 const clock = fixedClock('2026-03-15 10:00:00', 1);
@@ -98,7 +98,7 @@ describe('part-level backend: its mechanics', function () {
     assert.equal(rows[rows.length - 1].values.content, '再加一件');
   });
 
-  it('grows the validations, conditional formats and print area that covered a table past the template’s 20,000 rows', async () => {
+  it('grows the validations, conditional formats and print area that cover a table’s body with it, past 20,000 rows', async () => {
     // A print area over the complaint table, as a user may set one.
     const zip = await JSZip.loadAsync(await withComplaints(19_999));
     const workbook = await zip.file('xl/workbook.xml')!.async('string');

@@ -12,7 +12,7 @@ import { repairOrders } from '../addin/src/forms/receptionRepairs';
 import type { FormDecl } from '../addin/src/forms/types';
 import { formatCellText, hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostWorkbook } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
-import { showOnPrintSheet } from '../addin/src/ledger/office/officeLedger';
+import { showOnPrintSheet } from '../addin/src/ledger/office/printout';
 import { PRINT_TEXT, printRequest, printSheetName, printedForms } from '../addin/src/ledger/print';
 import type { Ledger } from '../addin/src/ledger/types';
 import { defaultClock, openOnHost, templateBytes } from './support/backends';

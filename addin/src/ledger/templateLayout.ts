@@ -6,6 +6,7 @@ import { dataDictionary } from '../forms/dictionary';
 import { NUMBER_FORMATS } from './cells';
 import { AUDIT_TABLE, CLAIM_COLUMNS, CLAIMS_HEADER_ROW, COUNTERS_TABLE, DICTIONARY_TABLE, META_TABLE, claimsTableName } from './layout';
 import { printSheetName, printedForms } from './print';
+import { columnLetters } from './report';
 import { numberingSeries, type TableColumn } from './schema';
 
 /**
@@ -16,8 +17,27 @@ import { numberingSeries, type TableColumn } from './schema';
  * or column the upgrade adds looks and validates like the template's.
  */
 
-/** Validations cover this many rows below each header (Excel wants bounded ranges). */
-export const VALIDATED_ROWS = 20_000;
+/**
+ * Where the template's validations and conditional formats lie: on the table's data body, each
+ * validation exactly one column of it (`C2:C2` in an empty table), the overdue highlights across
+ * it (`A2:AL2`), never below it. Microsoft's co-authoring guidance for add-ins ("Coauthoring in
+ * Excel add-ins", learn.microsoft.com/office/dev/add-ins/excel/co-authoring-in-excel-add-ins,
+ * "Avoid table row coauthoring conflicts") has values written directly below a table expand it
+ * only when no data validation lies on the cells below, unless it covers the entire column: the
+ * bounded `C2:C20001` of template versions 1–4 was such a rule, and where the table did not expand
+ * the next registration wrote over the last. Entire columns would do for Excel, but LibreOffice
+ * 7.4 drops a validation or conditional format whose range is a whole column (`C:C`) when it
+ * reads an .xlsx, and exceljs 4.4 fails writing one (its optimiser takes `C:C` for `CNaN:CNaN`)
+ * and makes a million entries of it reading: so the body. Nothing promises that Excel carries
+ * them onto the rows a table gains, so whoever appends writes them: the part-level backend grows
+ * the ranges that end at the table's last row (xlsx/sheetEditor.ts), the Office.js backend sets
+ * the validations on the rows it appends (office/columnValidation.ts).
+ */
+export function bodyArea(body: { readonly top: number; readonly bottom: number }, left: number, right = left): string {
+  const first = `${columnLetters(left)}${body.top}`;
+  const last = `${columnLetters(right)}${body.bottom}`;
+  return first === last ? first : `${first}:${last}`;
+}
 
 /** Excel's limit for an inline list in a validation (the formula text). */
 export const INLINE_LIST_LIMIT = 255;

@@ -3,8 +3,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text
 import { ui } from '../i18n/ui';
 import { printRequest, printedForms } from '../ledger/print';
 import { LINE_PRINTS, linePrintedForms, readPrintout } from '../ledger/printLines';
-import { showOnPrintSheet } from '../ledger/office/officeLedger';
-import { showPrintout } from '../ledger/office/printout';
+import { showOnPrintSheet, showPrintout } from '../ledger/office/printout';
 import { bindVolumes, DEFAULT_VOLUME_SIZE, type BindingResult } from '../domain/binding';
 import { errorText, useSession } from './session';
 import { failureNote, outcomeNote, useOperationRunner } from './operationRunner';

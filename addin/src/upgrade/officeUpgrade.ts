@@ -11,7 +11,6 @@ import {
   FROZEN_HEADER_ROWS,
   HEADER_STYLE,
   LISTS_SHEET,
-  VALIDATED_ROWS,
   columnNumberFormat,
   columnValidation,
   columnWidth,
@@ -20,12 +19,12 @@ import {
   namedLists,
   sheetsWithoutTables,
   tableOrigin,
-  type ColumnValidation,
 } from '../ledger/templateLayout';
 import type { TableLayout } from '../ledger/types';
 import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from './missing';
 import type { TemplateOptions } from '../workbooks/template';
 import type { SheetCopy } from '../workbooks/templateSheets';
+import { setValidation } from '../ledger/office/columnValidation';
 import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from '../ledger/office/officeLedger';
 
 /**
@@ -240,20 +239,6 @@ async function send(run: ExcelRun, writes: readonly Write[]): Promise<void> {
 type Matrix = (string | number | boolean | null)[][];
 const broadcast = (value: string) => value as unknown as Matrix;
 
-/** A validation of the template, set on `range` (cleared first: Excel refuses a rule over another). */
-function setValidation(range: Excel.Range, validation: ColumnValidation): void {
-  range.dataValidation.clear();
-  if (validation.kind === 'list') {
-    range.dataValidation.rule = { list: { inCellDropDown: true, source: validation.listName ? `=${validation.listName}` : validation.labels.join(',') } };
-    range.dataValidation.errorAlert = { showAlert: true, style: 'Warning', title: validation.title, message: validation.message };
-  } else {
-    range.dataValidation.rule = { wholeNumber: { formula1: validation.min, operator: 'GreaterThanOrEqualTo' } };
-    // The template's whole-number checks show no alert (the file's default), unlike a rule Excel makes.
-    range.dataValidation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' };
-  }
-  range.dataValidation.ignoreBlanks = true;
-}
-
 /** The header style of the template on a header range. */
 function styleHeader(range: Excel.Range): void {
   range.format.fill.color = `#${HEADER_STYLE.fill.slice(2)}`;
@@ -263,12 +248,12 @@ function styleHeader(range: Excel.Range): void {
   range.format.wrapText = HEADER_STYLE.wrapText;
 }
 
-/** One column of ours on a sheet: number format over `bodyRows` rows, validation over the validated rows, width. */
+/** One column of ours on a sheet: number format and validation over the table's `bodyRows` rows (never below them: templateLayout.ts `bodyArea`), width. */
 function columnLayout(sheet: Excel.Worksheet, table: string, column: TableColumn, at: { headerRow: number; column: number; bodyRows: number }, locale: Locale): void {
   const format = columnNumberFormat(column);
   if (format !== 'General') sheet.getRangeByIndexes(at.headerRow + 1, at.column, Math.max(1, at.bodyRows), 1).numberFormat = broadcast(format);
   const validation = columnValidation(table, column, locale);
-  if (validation) setValidation(sheet.getRangeByIndexes(at.headerRow + 1, at.column, Math.max(VALIDATED_ROWS, at.bodyRows), 1), validation);
+  if (validation) setValidation(sheet.getRangeByIndexes(at.headerRow + 1, at.column, Math.max(1, at.bodyRows), 1), validation);
   const width = columnWidth(table, column, locale);
   if (width !== undefined) sheet.getRangeByIndexes(0, at.column, 1, 1).format.columnWidth = columnWidthPoints(width);
 }

@@ -7,6 +7,7 @@ import { reception, repairOrders } from '../forms/receptionRepairs';
 import type { FormDecl } from '../forms/types';
 import { VISITOR_RULE_SEED } from '../forms/visitors';
 import { toCell } from '../ledger/cells';
+import { bodyArea } from '../ledger/templateLayout';
 import { cellOut, columnLetters } from '../ledger/xlsx/xlsxLedger';
 
 /**
@@ -51,13 +52,14 @@ export function overdueFormula(form: FormDecl, due: string, open: readonly strin
   return `AND(ISNUMBER(${letter(due)}),${letter(due)}<NOW(),${letter('voided')}<>"${yes}",OR(${states}))`;
 }
 
-export function addOverdueHighlights(workbook: ExcelJS.Workbook, locale: Locale, rows: number): void {
+/** The highlights over each form's table body (`body(form key)`: its first and last row), never below it (templateLayout.ts `bodyArea`). */
+export function addOverdueHighlights(workbook: ExcelJS.Workbook, locale: Locale, body: (form: string) => { readonly top: number; readonly bottom: number }): void {
   for (const { form, due, open } of OVERDUE) {
     const sheet = workbook.getWorksheet(form.sheet[locale]);
     if (!sheet) continue;
     const width = columnsOf(form).length;
     sheet.addConditionalFormatting({
-      ref: `A2:${columnLetters(width)}${rows + 1}`,
+      ref: bodyArea(body(form.key), 1, width),
       rules: [
         {
           type: 'expression',

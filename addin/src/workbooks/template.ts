@@ -20,7 +20,7 @@ import {
   claimsTableName,
 } from '../ledger/layout';
 import { numberingSeries, type TableColumn } from '../ledger/schema';
-import { FROZEN_HEADER_ROWS, HEADER_STYLE, LISTS_SHEET, VALIDATED_ROWS, columnNumberFormat, columnValidation, columnWidth, dictionaryRows, namedLists, tableOrigin } from '../ledger/templateLayout';
+import { FROZEN_HEADER_ROWS, HEADER_STYLE, LISTS_SHEET, bodyArea, columnNumberFormat, columnValidation, columnWidth, dictionaryRows, namedLists, tableOrigin } from '../ledger/templateLayout';
 import { chainedAuditRecords } from '../ledger/auditChain';
 import { columnLetters } from '../ledger/xlsx/xlsxLedger';
 import { addPrintSheets } from './printSheets';
@@ -30,12 +30,10 @@ import { ruleSeedRows } from './perfTemplate';
 
 /**
  * Builds an empty ledger workbook for a locale from the form declarations: one sheet and one
- * Excel table per form (headers in the locale, list validations for coded columns, number formats,
- * frozen header, widths), the audit log, the data dictionary, and the hidden `_kefu` sheet with
+ * Excel table per form (headers in the locale, list validations for coded columns on the table's
+ * body — never below it, see templateLayout.ts `bodyArea` —, number formats, frozen header, widths), the audit log, the data dictionary, and the hidden `_kefu` sheet with
  * the settings, counters and claims tables of the numbering scheme.
  */
-
-export { VALIDATED_ROWS };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_STYLE.fill } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: HEADER_STYLE.bold, color: { argb: HEADER_STYLE.font } };
@@ -80,10 +78,15 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
   workbook.calcProperties.fullCalcOnLoad = true;
   const frozen = { views: [{ state: 'frozen' as const, ySplit: FROZEN_HEADER_ROWS }] };
 
+  /** Each form's data body: rows 2 to the last starting row (one blank row when none). */
+  const bodies = new Map<string, { top: number; bottom: number }>();
   for (const form of FORMS) {
     const sheet = workbook.addWorksheet(form.sheet[locale], frozen);
     const columns = columnsOf(form);
-    addTable(sheet, form.key, 'A1', columns, locale, seedRows(form, locale) ?? ruleSeedRows(form, locale));
+    const rows = seedRows(form, locale) ?? ruleSeedRows(form, locale);
+    addTable(sheet, form.key, 'A1', columns, locale, rows);
+    const body = { top: 2, bottom: 1 + Math.max(1, rows?.length ?? 0) };
+    bodies.set(form.key, body);
     styleHeader(sheet, 1, 1, columns.length);
     sheet.getRow(1).height = HEADER_STYLE.formRowHeight;
     columns.forEach((column, i) => {
@@ -92,7 +95,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
       const numFmt = columnNumberFormat(column);
       if (numFmt !== 'General') sheetColumn.numFmt = numFmt;
       sheet.getRow(2).getCell(i + 1).numFmt = numFmt;
-      const range = `${columnLetters(i + 1)}2:${columnLetters(i + 1)}${VALIDATED_ROWS + 1}`;
+      const range = bodyArea(body, i + 1);
       const validation = columnValidation(form.key, column, locale);
       if (validation?.kind === 'list') {
         validations(sheet).add(range, {
@@ -111,7 +114,7 @@ export function buildTemplate(options: TemplateOptions): ExcelJS.Workbook {
     });
   }
 
-  addOverdueHighlights(workbook, locale, VALIDATED_ROWS);
+  addOverdueHighlights(workbook, locale, (form) => bodies.get(form)!);
 
   const audit = workbook.addWorksheet(AUDIT_SHEET[locale], frozen);
   const [first] = chainedAuditRecords('', [

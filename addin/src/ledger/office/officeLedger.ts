@@ -11,10 +11,10 @@ import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { matchingRows, queueMatchingRows } from './rowLookups';
 import { firstCellOf, officeCellValue, writeRows } from './rowWrites';
+import { validateRows } from './columnValidation';
 
 export { officeCellValue };
 import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
-import type { PrintRequest } from '../print';
 import type {
   AuditEntry,
   ReadOptions,
@@ -106,24 +106,6 @@ export async function readRemainingRows(context: Excel.RequestContext, bodies: r
     from += count;
     onRows(count);
   }
-}
-
-/**
- * The add-in's Print action (docs/printing-and-binding.md): the record number into its print
- * sheet's input cell — the cell's Text format and the number in one write each, so the number is
- * stored as the text it is — then the sheet shown with the cell selected. One request; the sheet's
- * formulas do the rest.
- */
-export async function showOnPrintSheet(run: ExcelRun, request: PrintRequest): Promise<void> {
-  await run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(request.sheet);
-    const input = sheet.getRange(request.address);
-    input.numberFormat = [[request.numberFormat]];
-    input.values = [[request.value]];
-    sheet.activate();
-    input.select();
-    await context.sync();
-  });
 }
 
 function isItemNotFound(error: unknown): boolean {
@@ -470,6 +452,7 @@ class OfficeLedger implements OfficeLedgerHandle {
           if (below.length > 0) {
             const target = table.getDataBodyRange().getRowsBelow(below.length);
             writeRows(target, below, formats);
+            validateRows(target, append.table, layout.headers, below.length, locale);
             target.load('address,rowIndex');
             addresses.push({ table: append.table, range: target, count: below.length });
           }

@@ -1,5 +1,6 @@
 import { columnWidthPoints } from '../report';
 import { PRINTOUT_STYLES, type Printout, type PrintoutRow } from '../printLines';
+import type { PrintRequest } from '../print';
 import { officeCellValue, type ExcelRun } from './officeLedger';
 
 /**
@@ -88,6 +89,24 @@ export async function showPrintout(run: ExcelRun, printout: Printout): Promise<v
     headers.rightFooter = printout.footer;
     sheet.activate();
     sheet.getRangeByIndexes(0, 0, 1, 1).select();
+    await context.sync();
+  });
+}
+
+/**
+ * The add-in's Print action (docs/printing-and-binding.md): the record number into its print
+ * sheet's input cell — the cell's Text format and the number in one write each, so the number is
+ * stored as the text it is — then the sheet shown with the cell selected. One request; the sheet's
+ * formulas do the rest.
+ */
+export async function showOnPrintSheet(run: ExcelRun, request: PrintRequest): Promise<void> {
+  await run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(request.sheet);
+    const input = sheet.getRange(request.address);
+    input.numberFormat = [[request.numberFormat]];
+    input.values = [[request.value]];
+    sheet.activate();
+    input.select();
     await context.sync();
   });
 }

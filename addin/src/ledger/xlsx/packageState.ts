@@ -11,12 +11,6 @@ import type { ZipEntry } from './zip';
  * (packageWriter.ts, sheetEditor.ts).
  */
 
-/**
- * Rows at the end of a range validated or formatted by the template: a range that reaches this row
- * is taken as covering the whole table, and grows with it (workbooks/template.ts VALIDATED_ROWS + 1).
- */
-const TEMPLATE_COVERED_ROW = 20_001;
-
 export interface SheetState {
   readonly name: string;
   readonly path: string;
@@ -186,13 +180,20 @@ export function startSegment(entry: ZipEntry | undefined, row: number): number {
   return start;
 }
 
-/** The new last row of a range that covered a table's rows down to its end, or undefined when it does not grow. */
+/**
+ * The new last row of a range (a validation's, a conditional format's, a print area's) that holds
+ * a table's last row as the file has it, within the table's columns: the template's, over the
+ * table's body (templateLayout.ts `bodyArea`), or the one Excel or the add-in left on the rows it
+ * appended last (`C2:C40 C41`: each part that holds the last row grows). Undefined when it does
+ * not grow: it ends above the table's last row, or reaches the new one already (a user's range
+ * below the table, or a template's of version 4 and before until the upgrade bounds it).
+ */
 export function grownBottom(area: Area, tables: readonly TableState[]): number | undefined {
   for (const t of tables) {
-    const { top, left, right, bottom: oldBottom } = t.fileArea;
+    const { left, right, bottom: oldBottom } = t.fileArea;
     const overlaps = area.left <= right && area.right >= left;
-    const coversBody = area.top <= top + 1 && area.bottom >= Math.min(oldBottom, TEMPLATE_COVERED_ROW);
-    if (overlaps && coversBody && area.bottom < t.bottom) return t.bottom;
+    const holdsLastRow = area.top <= oldBottom && area.bottom >= oldBottom;
+    if (overlaps && holdsLastRow && area.bottom < t.bottom) return t.bottom;
   }
   return undefined;
 }

@@ -269,7 +269,7 @@ class SheetEditor {
     this.inTail = false;
     tail = this.withAdditions(tail);
     if (this.grown.length > 0) {
-      // sqref="A2:A20001 C2:C20001" of validations and conditional formats, and <xm:sqref> of their extensions.
+      // sqref="A2:A40 C2:C40" of validations and conditional formats, and <xm:sqref> of their extensions.
       const grow = (list: string) =>
         list
           .split(/\s+/)
