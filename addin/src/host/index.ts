@@ -35,8 +35,10 @@
  *   format "yyyy-mm-dd[ hh:mm[:ss]]" (Excel picks a locale's short date format).
  * - A Range proxy keeps the cells it resolved to; Excel's ranges move when rows are inserted above
  *   them. TableColumn / TableRow proxies keep their index. Column ids are positions + 1.
- * - `rows.add(…, alwaysInsert)` always inserts (shifting cells below the table, within its
- *   columns). Table calculated columns and number formats are not propagated to rows that join a
+ * - `rows.add(index, values, alwaysInsert)`: index null, undefined or -1 appends; alwaysInsert
+ *   false grows the table over empty rows below it without moving anything, and throws
+ *   HostNotImplemented inside the table or over filled cells (the reference leaves those open).
+ *   Table calculated columns and number formats are not propagated to rows that join a
  *   table by auto-expansion; `rows.add` copies the number formats of the neighbouring row.
  * - `text` does not simulate column width ("####") and knows a common subset of format codes.
  * - `find` matches formulas or constants (General text for numbers) with Excel's * ? ~
