@@ -454,6 +454,26 @@ describe('host: null objects and failures', () => {
     );
   });
 
+  it('failMidRequest(n, k) applies the first k actions of that request, a write over 1,500 cells counting one per piece, then rejects', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [String(i + 1), `name ${i + 1}`, '']); // 6,000 cells: pieces of 500 rows
+    const landed: number[] = [];
+    for (let k = 0; k <= 8; k++) {
+      const wb = ledger();
+      const client = hostClient(wb);
+      client.failMidRequest(1, k);
+      await assert.rejects(
+        client.run(async (context) => {
+          context.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(rows.length).values = rows;
+        }),
+        (e: OfficeExtension.Error) => e.code === 'GeneralException' && /injected/i.test(e.message),
+      );
+      landed.push(wb.table('T').bodyRowCount - 1);
+      assert.deepEqual(ids(wb).slice(1), rows.slice(0, landed[k]).map((r) => Number(r[0]))); // a prefix, in the table
+    }
+    // getItem, getDataBodyRange and getRowsBelow are applied first; then the write, 500 rows at a time.
+    assert.deepEqual(landed, [0, 0, 0, 0, 500, 1000, 1500, 2000, 2000]);
+  });
+
   it('failWhen(predicate) fails the requests it matches', async () => {
     const wb = ledger();
     const client = hostClient(wb);

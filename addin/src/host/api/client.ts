@@ -131,6 +131,7 @@ export class HostClient {
   private records: SyncRecord[] = [];
   private failAt = new Set<number>();
   private loseResponseAt = new Set<number>();
+  private cutAt = new Map<number, number>();
   private failPredicate: ((info: SyncInfo) => boolean) | null = null;
 
   constructor(workbook: HostWorkbook, options: HostClientOptions = {}) {
@@ -197,6 +198,20 @@ export class HostClient {
     this.loseResponseAt.add(this.roundTrips + n);
   }
 
+  /**
+   * Makes this client's n-th round trip from now apply only its first `actionsApplied` actions and
+   * then reject with GeneralException without delivering results: a request that failed part-way
+   * (Excel applies a batch action by action, and a large range write is several actions:
+   * `CELLS_PER_ACTION`, range.ts). Instantiations and loads count as actions, as in the request
+   * (`SyncInfo.actionNames`), and each piece of a split write counts as one. A request with no more
+   * than `actionsApplied` actions is applied whole and its response lost, as loseResponseAtSync.
+   */
+  failMidRequest(n: number, actionsApplied: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('failMidRequest(n, k) needs n >= 1');
+    if (!Number.isInteger(actionsApplied) || actionsApplied < 0) throw new Error('failMidRequest(n, k) needs k >= 0');
+    this.cutAt.set(this.roundTrips + n, actionsApplied);
+  }
+
   /** Fails (as failAtSync does) every request for which the predicate holds; null to stop. */
   failWhen(predicate: ((info: SyncInfo) => boolean) | null): void {
     this.failPredicate = predicate;
@@ -230,12 +245,32 @@ export class HostClient {
     // Apply, in order. A failing action stops the batch; what ran before it stays applied.
     const results: { ActionId: number; Value: unknown }[] = [];
     const deliveries: (() => void)[] = [];
+    const cut = this.cutAt.get(index);
+    this.cutAt.delete(index);
+    let applied = 0;
+    const cutShort = (): HostError => {
+      context._endBatch(true);
+      record.errorCode = HostErrorCode.generalException;
+      return new HostError(HostErrorCode.generalException, `Injected failure in sync #${index} of ${this.name}: Excel applied the first ${applied} actions of the batch, then the request failed.`);
+    };
     context._beginBatch();
     for (const action of actions) {
       let value: unknown;
       try {
-        value = action.execute();
+        if (cut !== undefined && applied >= cut) throw cutShort();
+        const pieces = action.pieces?.();
+        if (pieces) {
+          for (const piece of pieces) {
+            if (cut !== undefined && applied >= cut) throw cutShort();
+            piece();
+            applied += 1;
+          }
+        } else {
+          value = action.execute();
+          applied += 1;
+        }
       } catch (e) {
+        if (e instanceof HostError && e.code === HostErrorCode.generalException && cut !== undefined && applied >= cut) throw e;
         if (e instanceof HostError) e.locate(errorLocation(action));
         const code = e instanceof HostError ? e.code : e instanceof HostNotImplemented ? e.code : 'GeneralException';
         const message = e instanceof Error ? e.message : String(e);
@@ -261,7 +296,7 @@ export class HostClient {
         `The response payload is ${responseBytes} bytes, above the ${responseLimit}-byte limit of Excel on the web. Load less at once.`,
       );
     }
-    if (this.loseResponseAt.delete(index)) {
+    if (this.loseResponseAt.delete(index) || cut !== undefined) {
       context._endBatch(true);
       record.errorCode = HostErrorCode.generalException;
       throw new HostError(HostErrorCode.generalException, `Injected failure after sync #${index} of ${this.name}: Excel applied the batch, and its response was lost.`);
