@@ -85,6 +85,31 @@ describe('Office.js backend on the in-memory host', function () {
     assert.deepEqual(audited, numbers);
   });
 
+  it('registers while a user is typing in a cell: its requests wait for the edit to end, then land (delayForCellEdit)', async () => {
+    const session = await openOnHost(template);
+    template.beginCellEdit('投诉处理单', 'D7');
+    let done = false;
+    const registering = register(session).then((outcome) => ((done = true), outcome));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(done, false, 'held while the user edits');
+    assert.equal(template.table('complaints').bodyValues()[0][0], null, 'nothing written yet');
+    template.endCellEdit();
+    const outcome = await registering;
+    assert.equal(outcome.result.number, 'TS-2026-0001');
+    const { numbers, audited } = await counts(session.ledger);
+    assert.deepEqual([numbers, audited], [['TS-2026-0001'], ['TS-2026-0001']]);
+    // Without the option Excel fails the batch at once, applying nothing.
+    template.beginCellEdit('投诉处理单', 'D7');
+    await assert.rejects(
+      session.client.run(async (context) => {
+        context.workbook.worksheets.getItem('投诉处理单').getRange('ZZ900').values = [['x']];
+      }),
+      { code: 'InvalidOperationInCellEditMode' },
+    );
+    template.endCellEdit();
+    assert.equal(template.worksheet('投诉处理单').at('ZZ900'), undefined);
+  });
+
   it('refuses, writing nothing, to register over a note a user put below the table, naming its cell (issue 14 item 4)', async () => {
     const session = await openOnHost(template);
     await register(session); // TS-2026-0001 fills the fresh table's blank row (row 2)

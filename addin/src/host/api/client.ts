@@ -140,9 +140,20 @@ export class HostClient {
     this.name = options.name ?? `client ${++clientCounter}`;
   }
 
-  /** Like `Excel.run`: a fresh context; pending actions are synced when the batch resolves. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /**
+   * Like `Excel.run`: a fresh context; pending actions are synced when the batch resolves. With
+   * `{ delayForCellEdit: true }` its requests wait while a user edits a cell
+   * (`HostWorkbook.beginCellEdit`); without it they fail with InvalidOperationInCellEditMode.
+   */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const batch = typeof first === 'function' ? first : second;
+    const options = typeof first === 'function' ? {} : first;
+    if (!batch) throw new HostError(HostErrorCode.invalidArgument, 'run(options, batch) needs a batch function.');
+    for (const key of Object.keys(options)) if (key !== 'delayForCellEdit') throw new HostNotImplemented(`Excel.RunOptions.${key}`);
     const context = this.newContext();
+    context._delayForCellEdit = options.delayForCellEdit === true;
     try {
       const promise = batch(context as unknown as Excel.RequestContext) as unknown;
       if (!promise || typeof (promise as { then?: unknown }).then !== 'function') {
@@ -240,6 +251,19 @@ export class HostClient {
         HostErrorCode.requestPayloadSizeLimitExceeded,
         `The request payload is ${requestBytes} bytes, above the ${requestLimit}-byte limit of Excel on the web; nothing was applied. Split the write into smaller batches.`,
       );
+    }
+
+    // A user editing a cell: Excel holds the request until the edit ends, or fails it at once
+    // (Excel.RunOptions.delayForCellEdit; error code InvalidOperationInCellEditMode).
+    if (this.workbook.cellInEdit) {
+      if (!context._delayForCellEdit) {
+        record.errorCode = HostErrorCode.invalidOperationInCellEditMode;
+        throw new HostError(
+          HostErrorCode.invalidOperationInCellEditMode,
+          `The request of ${this.name} arrived while a user was editing a cell; nothing was applied. Run it with { delayForCellEdit: true } to wait for the edit to end.`,
+        );
+      }
+      await this.workbook.cellEditEnded();
     }
 
     // Apply, in order. A failing action stops the batch; what ran before it stays applied.

@@ -111,6 +111,8 @@ export class HostRequestContext implements Pick<Excel.RequestContext, 'sync' | '
   _batchResolved: HostClientObject[] | null = null;
   /** The strict proxy handed out for this context. */
   _self: HostRequestContext = this;
+  /** Excel.RunOptions.delayForCellEdit of the run that made this context. */
+  _delayForCellEdit = false;
   private readonly _workbookObject: HostClientObject;
 
   constructor(client: ContextClient, classes: ProxyClasses) {

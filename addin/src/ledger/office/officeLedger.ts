@@ -43,8 +43,27 @@ import type {
  * reporting progress; rows appended by a co-author between those requests may or may not be seen.
  */
 
-/** `Excel.run`, or the in-memory host's client.run. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * The options of every batch the add-in runs. A user typing in a cell (cell-edit mode) makes Excel
+ * fail a batch at once (InvalidOperationInCellEditMode); with `delayForCellEdit` the batch waits
+ * until the edit ends and then runs (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ * A clerk who clicks Register while still in a cell gets the registration, not an error.
+ */
+export const RUN_OPTIONS = { delayForCellEdit: true } as const satisfies Excel.RunOptions;
+
+/** `Excel.run` with RUN_OPTIONS, or the in-memory host's client.run with them: made by `excelRun`. */
+export type ExcelRun = (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>) & { readonly options: typeof RUN_OPTIONS };
+
+/** What `excelRun` takes: `Excel` itself, or a host client. */
+export interface RunWithOptions {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** The add-in's run: every batch through `runner.run(RUN_OPTIONS, batch)`. */
+export function excelRun(runner: RunWithOptions): ExcelRun {
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runner.run(RUN_OPTIONS, batch);
+  return Object.assign(run, { options: RUN_OPTIONS });
+}
 
 export interface OfficeLedgerOptions {
   /** Identifies this client in the claims log (a short random id plus the clerk's name). */
