@@ -367,6 +367,15 @@ export class HostWorkbook implements SheetOwner {
    * one) becomes active. Charts elsewhere that plot its cells stay, with "#REF!" references.
    * Defined names that refer to it are carried opaquely and left as they are.
    */
+  /** `worksheet.position = n`: moves the sheet to 0-based position n, the others keeping their order. */
+  moveWorksheet(ws: HostWorksheet, position: number): void {
+    const from = this.sheetList.indexOf(ws);
+    if (from < 0 || ws.isDeleted) throw itemNotFound('The worksheet no longer exists.');
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheetList.length) throw invalidArgument(`A sheet position is from 0 to ${this.sheetList.length - 1}.`);
+    this.sheetList.splice(from, 1);
+    this.sheetList.splice(position, 0, ws);
+  }
+
   deleteWorksheet(ws: HostWorksheet): void {
     const pos = this.sheetList.indexOf(ws);
     if (pos < 0 || ws.isDeleted) throw itemNotFound('The worksheet no longer exists.');

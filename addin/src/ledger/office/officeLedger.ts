@@ -10,7 +10,7 @@ import { addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, definedRuns, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { matchingRows, queueMatchingRows } from './rowLookups';
-import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
+import { cellFormat, checkReportSheet, columnWidthPoints, reportTempSheetName, reportWidth } from '../report';
 import type { PrintRequest } from '../print';
 import type {
   ReadOptions,
@@ -340,20 +340,28 @@ class OfficeLedger implements OfficeLedgerHandle {
 
         const sheetProbes = (request.sheets ?? []).map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          sheet.load('name');
+          sheet.load('name,position');
           // eslint-disable-next-line office-addins/call-sync-before-read -- charts is a navigation property (a proxy), not a loaded value
           const charts = sheet.charts;
           charts.load('items/name');
-          return { name, sheet, charts };
+          const temp = context.workbook.worksheets.getItemOrNullObject(reportTempSheetName(name));
+          temp.load('name');
+          return { name, sheet, charts, temp };
         });
 
         await context.sync();
 
         const snapshotSheets: Record<string, boolean> = {};
         const sheetCharts: Record<string, string[]> = {};
+        const sheetPositions: Record<string, number> = {};
+        const leftoverSheets: string[] = [];
         for (const probe of sheetProbes) {
           snapshotSheets[probe.name] = !probe.sheet.isNullObject;
-          if (!probe.sheet.isNullObject) sheetCharts[probe.name] = probe.charts.items.map((chart) => chart.name);
+          if (!probe.sheet.isNullObject) {
+            sheetCharts[probe.name] = probe.charts.items.map((chart) => chart.name);
+            sheetPositions[probe.name] = probe.sheet.position;
+          }
+          if (!probe.temp.isNullObject) leftoverSheets.push(probe.name);
         }
 
         const wholeTables = reads.filter((read) => read.body);
@@ -457,7 +465,7 @@ class OfficeLedger implements OfficeLedgerHandle {
           });
         }
 
-        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts };
+        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts, sheetPositions, leftoverSheets };
       });
     } catch (error) {
       throw this.explain(error, request);
@@ -576,7 +584,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     const sheetParts: SheetPart[] = reports.map((report) => {
       const exists = basis.sheets?.[report.name];
       if (exists === undefined) throw new Error(`apply: sheet "${report.name}" was not probed; name it in the request's sheets`);
-      return { report, from: 0, to: report.rows.length, first: true, exists, oldCharts: basis.sheetCharts?.[report.name] ?? [] };
+      return { report, from: 0, to: report.rows.length, first: true, exists, position: basis.sheetPositions?.[report.name], leftover: basis.leftoverSheets?.includes(report.name) ?? false };
     });
     const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit: changes.audit ?? [], sheets: sheetParts };
     // The number formats written with each row (writeRows): at most one format row per record.
@@ -591,7 +599,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     if (size <= MAX_REQUEST_BYTES) return [whole];
     const batches: Batch[] = [];
     for (const part of sheetParts) {
-      // Report rows in requests below the limit; the first creates or clears the sheet.
+      // Report rows in requests below the limit, into the hidden sheet the last one swaps in.
       const rows = part.report.rows;
       const perRow = Math.ceil((JSON.stringify(rows).length * 3) / Math.max(1, rows.length)) + 64;
       const rowsPerBatch = Math.max(1, Math.floor(MAX_REQUEST_BYTES / perRow));
@@ -700,7 +708,12 @@ interface Batch {
   readonly sheets: readonly SheetPart[];
 }
 
-/** Rows [from, to) of a report sheet; the first part also creates or clears the sheet and sets its layout. */
+/**
+ * Rows [from, to) of a report sheet. The first part creates the report's hidden temporary sheet
+ * (`reportTempSheetName`; removing one a failed run left) and sets its layout; the last part draws
+ * its charts and swaps it in: shown, the old sheet deleted, renamed to the report's name and moved
+ * to the old sheet's place in the tab order.
+ */
 interface SheetPart {
   readonly report: ReportSheet;
   readonly from: number;
@@ -708,8 +721,10 @@ interface SheetPart {
   readonly first: boolean;
   /** Whether the sheet existed when the snapshot was read. */
   readonly exists: boolean;
-  /** Charts the sheet had then: the first part deletes those the report draws again. */
-  readonly oldCharts: readonly string[];
+  /** Its place in the tab order then. */
+  readonly position: number | undefined;
+  /** Whether a failed run left its temporary sheet. */
+  readonly leftover: boolean;
 }
 
 function reportCellValue(cell: ReportCell | undefined): string | number {
@@ -719,21 +734,23 @@ function reportCellValue(cell: ReportCell | undefined): string | number {
   return cell.formula;
 }
 
-/** Queues the writes of one part of a report sheet: a few range writes, never one per cell. */
-/** Writes one part of a report sheet; with `show`, the last part activates the sheet and selects its rows. */
+/**
+ * Queues the writes of one part of a report sheet (a few range writes, never one per cell) into its
+ * hidden temporary sheet; the last part swaps it in (see SheetPart), so that a report is seen whole
+ * or not at all: a failure in an earlier request, or in the last one before its swap, leaves the old
+ * sheet as it was. With `show`, the last part activates the sheet and selects its rows.
+ */
 function writeSheetPart(context: Excel.RequestContext, part: SheetPart, show = false): void {
   const { report } = part;
   const worksheets = context.workbook.worksheets;
+  const tempName = reportTempSheetName(report.name);
   let sheet: Excel.Worksheet;
-  if (part.first && part.exists) {
-    sheet = worksheets.getItem(report.name);
-    sheet.getRange().clear();
-    const redrawn = new Set((report.charts ?? []).map((chart) => chart.name));
-    for (const name of part.oldCharts) if (redrawn.has(name)) sheet.charts.getItem(name).delete();
-  } else if (part.first) {
-    sheet = worksheets.add(report.name);
+  if (part.first) {
+    if (part.leftover) worksheets.getItem(tempName).delete();
+    sheet = worksheets.add(tempName);
+    sheet.visibility = 'Hidden';
   } else {
-    sheet = worksheets.getItem(report.name);
+    sheet = worksheets.getItem(tempName);
   }
   const width = reportWidth(report);
   const rows = report.rows.slice(part.from, part.to);
@@ -752,10 +769,15 @@ function writeSheetPart(context: Excel.RequestContext, part: SheetPart, show = f
     if (report.frozenRows) sheet.freezePanes.freezeRows(report.frozenRows);
     else sheet.freezePanes.unfreeze();
   }
-  // The charts and filter buttons once the rows are written (the last part).
+  // The charts and filter buttons once the rows are written (the last part), then the swap: shown
+  // first, so that a request cut short in the middle leaves a whole sheet in view, old or new.
   if (part.to === report.rows.length) {
     for (const chart of report.charts ?? []) addChart(sheet, chart);
     if (report.autoFilter && width > 0 && report.rows.length > 0) sheet.autoFilter.apply(sheet.getRangeByIndexes(0, 0, report.rows.length, width));
+    sheet.visibility = 'Visible';
+    if (part.exists) worksheets.getItem(report.name).delete();
+    sheet.name = report.name;
+    if (part.position !== undefined) sheet.position = part.position;
     if (show) {
       sheet.activate();
       if (width > 0 && report.rows.length > 0) sheet.getRangeByIndexes(0, 0, report.rows.length, width).select();
