@@ -50,6 +50,8 @@ export interface SyncRecord {
   index: number;
   /** Actions in the batch (instantiations, property sets, method calls, loads). */
   actions: number;
+  /** Actions Excel applied, a large range write counting one per piece (`CELLS_PER_ACTION`). */
+  applied: number;
   requestBytes: number;
   responseBytes: number;
   ok: boolean;
@@ -235,7 +237,7 @@ export class HostClient {
     const index = ++this.roundTrips;
     const request = buildRequest(actions);
     const requestBytes = utf8Length(JSON.stringify(request));
-    const record: SyncRecord = { index, actions: actions.length, requestBytes, responseBytes: 0, ok: false };
+    const record: SyncRecord = { index, actions: actions.length, applied: 0, requestBytes, responseBytes: 0, ok: false };
     this.records.push(record);
     if (this.options.latency) await this.options.latency('request', index);
 
@@ -287,11 +289,11 @@ export class HostClient {
           for (const piece of pieces) {
             if (cut !== undefined && applied >= cut) throw cutShort();
             piece();
-            applied += 1;
+            record.applied = ++applied;
           }
         } else {
           value = action.execute();
-          applied += 1;
+          record.applied = ++applied;
         }
       } catch (e) {
         if (e instanceof HostError && e.code === HostErrorCode.generalException && cut !== undefined && applied >= cut) throw e;

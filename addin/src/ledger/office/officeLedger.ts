@@ -345,7 +345,7 @@ class OfficeLedger implements OfficeLedgerHandle {
           const charts = sheet.charts;
           charts.load('items/name');
           const temp = context.workbook.worksheets.getItemOrNullObject(reportTempSheetName(name));
-          temp.load('name');
+          temp.load('name,position');
           return { name, sheet, charts, temp };
         });
 
@@ -361,7 +361,11 @@ class OfficeLedger implements OfficeLedgerHandle {
             sheetCharts[probe.name] = probe.charts.items.map((chart) => chart.name);
             sheetPositions[probe.name] = probe.sheet.position;
           }
-          if (!probe.temp.isNullObject) leftoverSheets.push(probe.name);
+          if (!probe.temp.isNullObject) {
+            leftoverSheets.push(probe.name);
+            // A run cut short after deleting the old sheet left the new one in its place.
+            sheetPositions[probe.name] ??= probe.temp.position;
+          }
         }
 
         const wholeTables = reads.filter((read) => read.body);
@@ -711,8 +715,8 @@ interface Batch {
 /**
  * Rows [from, to) of a report sheet. The first part creates the report's hidden temporary sheet
  * (`reportTempSheetName`; removing one a failed run left) and sets its layout; the last part draws
- * its charts and swaps it in: shown, the old sheet deleted, renamed to the report's name and moved
- * to the old sheet's place in the tab order.
+ * its charts and swaps it in: shown, moved to the old sheet's place in the tab order (or the place
+ * of the one a failed run left), the old sheet deleted, renamed to the report's name.
  */
 interface SheetPart {
   readonly report: ReportSheet;
@@ -775,9 +779,9 @@ function writeSheetPart(context: Excel.RequestContext, part: SheetPart, show = f
     for (const chart of report.charts ?? []) addChart(sheet, chart);
     if (report.autoFilter && width > 0 && report.rows.length > 0) sheet.autoFilter.apply(sheet.getRangeByIndexes(0, 0, report.rows.length, width));
     sheet.visibility = 'Visible';
+    if (part.position !== undefined) sheet.position = part.position;
     if (part.exists) worksheets.getItem(report.name).delete();
     sheet.name = report.name;
-    if (part.position !== undefined) sheet.position = part.position;
     if (show) {
       sheet.activate();
       if (width > 0 && report.rows.length > 0) sheet.getRangeByIndexes(0, 0, report.rows.length, width).select();
