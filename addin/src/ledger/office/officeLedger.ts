@@ -481,6 +481,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     const locale = this.locale;
     for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);
+    this.checkFirstColumns(batches, basis);
     await this.checkRowsBelow(batches, basis);
     const appended: AppliedRows[] = [];
     // What to show when done (ApplyOptions), in the last request that writes to it.
@@ -640,6 +641,37 @@ class OfficeLedger implements OfficeLedgerHandle {
       await context.sync();
       return cells.every(({ claim, cell }) => Number(cell.values[0][0]) === claim.seq);
     });
+  }
+
+  /**
+   * Refuses, before anything is written, rows to go below a table whose first column is not one of
+   * ours (a user inserted a column at its left): their first cell would be blank, and Excel does not
+   * take such a row into the table (office-js issue #2097), so the next append would write over it.
+   * A blank first cell in one of our columns is a programming error: every key column is required.
+   */
+  private checkFirstColumns(batches: readonly Batch[], basis: Snapshot): void {
+    const below = new Set<string>();
+    for (const batch of batches) {
+      for (const append of batch.appends) if (append.records.length > (append.fillBlank ? 1 : 0)) below.add(append.table);
+      if (batch.audit.length > 0) below.add(AUDIT_TABLE);
+    }
+    for (const table of below) {
+      const layout = basis.layouts[table];
+      if (!layout || layout.headers.length === 0) continue;
+      const first = columnForHeader(table, layout.headers[0], this.locale);
+      if (!first) {
+        throw new KefuError([{ kind: 'firstColumnNotLedgers', form: findForm(table)?.key, params: { table, sheet: schemaOf(table).sheet[this.locale], header: String(layout.headers[0]) } }]);
+      }
+      for (const batch of batches) {
+        for (const append of batch.appends.filter((a) => a.table === table)) {
+          const blank = append.records.find((record) => {
+            const cell = recordToRow(table, layout, record, this.locale)[0] ?? null;
+            return cell === null || (typeof cell === 'object' && cell.text === '');
+          });
+          if (blank) throw new Error(`apply: a row for ${table} without its first column (${first.key}): it would not join the table`);
+        }
+      }
+    }
   }
 
   /**
