@@ -344,7 +344,15 @@ describe('host: tables grow as in Excel', () => {
     ] as const) {
       await assert.rejects(
         hostClient(wb).run(async (context) => {
-          context.workbook.tables.getItem('T').rows.add(index, [['x', '', ''], ['y', '', ''], ['z', '', '']], false); // rows 5–7: A7 is filled
+          context.workbook.tables.getItem('T').rows.add(
+            index,
+            [
+              ['x', '', ''],
+              ['y', '', ''],
+              ['z', '', ''],
+            ],
+            false,
+          ); // rows 5–7: A7 is filled
         }),
         (e: Error) => e instanceof HostNotImplemented && why.test(e.message),
       );
@@ -468,7 +476,10 @@ describe('host: null objects and failures', () => {
         (e: OfficeExtension.Error) => e.code === 'GeneralException' && /injected/i.test(e.message),
       );
       landed.push(wb.table('T').bodyRowCount - 1);
-      assert.deepEqual(ids(wb).slice(1), rows.slice(0, landed[k]).map((r) => Number(r[0]))); // a prefix, in the table
+      assert.deepEqual(
+        ids(wb).slice(1),
+        rows.slice(0, landed[k]).map((r) => Number(r[0])),
+      ); // a prefix, in the table
     }
     // getItem, getDataBodyRange and getRowsBelow are applied first; then the write, 500 rows at a time.
     assert.deepEqual(landed, [0, 0, 0, 0, 500, 1000, 1500, 2000, 2000]);

@@ -102,7 +102,10 @@ function afterContentWrite(ws: HostWorksheet, area: Rect, firstBlank: boolean): 
       const grown = rect(tr.top, tr.left, area.bottom, tr.right);
       if (hasContent && !ws.tables.some((o) => o !== t && rectsOverlap(o.rect, grown))) {
         if (area.left !== tr.left) {
-          throw new HostNotImplemented('Excel.Range.values', `a write into the row below table "${t.name}" that does not start at its first column (${rectAddress(area)}): whether Excel takes it into the table is not documented`);
+          throw new HostNotImplemented(
+            'Excel.Range.values',
+            `a write into the row below table "${t.name}" that does not start at its first column (${rectAddress(area)}): whether Excel takes it into the table is not documented`,
+          );
         }
         if (!firstBlank) t.rowCount = area.bottom - tr.top + 1;
       }
