@@ -23,7 +23,7 @@ import { benchBroadcasts, benchEntry, benchLoans, benchReservations } from './be
 import { benchCoauthor } from './benchCoauthor';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
-import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
+import { excelRun, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import type { Ledger } from '../addin/src/ledger/types';
 import { buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { XlsxLedger } from '../addin/src/ledger/xlsx/xlsxLedger';
@@ -97,7 +97,7 @@ async function benchAddin(template: Uint8Array): Promise<void> {
   for (const existing of [10, 1000, 100_000]) {
     const workbook = await hostWorkbookFromXlsx(template);
     const client = hostClient(workbook);
-    const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+    const ledger = await openOfficeLedger(excelRun(client), { station: 'bench', clock });
     await seed(ledger, existing);
     await runOperation(ledger, registerComplaint, input(), context);
     client.resetStats();
@@ -273,7 +273,7 @@ async function benchDesk(template: Uint8Array): Promise<void> {
   const existing = 100_000;
   const workbook = await hostWorkbookFromXlsx(template);
   const client = hostClient(workbook);
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const ledger = await openOfficeLedger(excelRun(client), { station: 'bench', clock });
   await seed(ledger, existing);
   await seedDesk(ledger, existing);
   const seen = new Set<string>();
@@ -357,7 +357,7 @@ async function benchField(template: Uint8Array): Promise<void> {
   const existing = 100_000;
   const workbook = await hostWorkbookFromXlsx(template);
   const client = hostClient(workbook);
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const ledger = await openOfficeLedger(excelRun(client), { station: 'bench', clock });
   await seedWorkers(ledger);
   await seedField(ledger, existing);
   const act = ledgerAct(ledger);
@@ -383,7 +383,7 @@ async function benchAccidents(template: Uint8Array): Promise<void> {
   const existing = 100_000;
   const workbook = await hostWorkbookFromXlsx(template);
   const client = hostClient(workbook);
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const ledger = await openOfficeLedger(excelRun(client), { station: 'bench', clock });
   const basis = await ledger.read({ writes: ['accident_verbal_reports'] });
   const past = Array.from({ length: existing }, (_, i) => ({
     accident_no: `SG-2025-${String(i + 1).padStart(6, '0')}`,
@@ -703,7 +703,7 @@ async function benchStatistics(template: Uint8Array): Promise<void> {
 
     const workbook = await hostWorkbookFromXlsx(new Uint8Array(await fs.readFile(file)));
     const client = hostClient(workbook);
-    const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+    const ledger = await openOfficeLedger(excelRun(client), { station: 'bench', clock });
     client.resetStats();
     const start = performance.now();
     await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context);

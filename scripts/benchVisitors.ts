@@ -8,7 +8,7 @@ import { playLoanDay } from '../addin/src/domain/visitors/loanDay';
 import { playReservationDay } from '../addin/src/domain/visitors/reservationDay';
 import { hostWorkbookFromXlsx, hostClient } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
-import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
+import { excelRun, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 
 /**
  * The special visitors' benches (issue 13): each procedure's part of the busy day played on the
@@ -41,7 +41,7 @@ async function benchDay(
 ): Promise<void> {
   const clock = demoClock();
   const client = hostClient(await hostWorkbookFromXlsx(template));
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'bench', clock });
+  const ledger = await openOfficeLedger(excelRun(client), { station: 'bench', clock });
   for (const [table, make] of Object.entries(tables)) {
     const basis = await ledger.read({ writes: [table] });
     await ledger.apply({ appends: { [table]: make() } }, basis);

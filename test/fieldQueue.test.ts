@@ -14,7 +14,7 @@ import type { FormDecl } from '../addin/src/forms/types';
 import { hostClient, hostWorkbookFromXlsx } from '../addin/src/host';
 import { LOCALES } from '../addin/src/i18n/locale';
 import { CODES_SEPARATOR, type RecordValues } from '../addin/src/ledger/cells';
-import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
+import { excelRun, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import type { Ledger, LedgerRow } from '../addin/src/ledger/types';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { upgradeWorkbook } from '../addin/src/upgrade/officeUpgrade';
@@ -421,8 +421,8 @@ describe('the gear_expiring setting in the due-rules table', function () {
   it("is added to a version-2 ledger by the add-in's upgrade (Office.js backend)", async () => {
     const workbook = await hostWorkbookFromXlsx(V2);
     const client = hostClient(workbook);
-    await upgradeWorkbook((batch) => client.run(batch), { clock: clock(), clerk: '王丽', templateSheets: async (names, options) => templateSheetCopies(names, options) });
-    const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 't', clock: clock() });
+    await upgradeWorkbook(excelRun(client), { clock: clock(), clerk: '王丽', templateSheets: async (names, options) => templateSheetCopies(names, options) });
+    const ledger = await openOfficeLedger(excelRun(client), { station: 't', clock: clock() });
     assert.deepEqual(gearRow(await rulesOf(ledger)), {
       rule: 'gear_expiring',
       amount: 30,

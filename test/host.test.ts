@@ -281,6 +281,22 @@ describe('host: tables grow as in Excel', () => {
     assert.equal(wb.table('T').address, 'Sheet1!A1:C2');
   });
 
+  it('does not take in a row written below it whose first value is blank (office-js #2097), nor one that starts right of its first column', async () => {
+    const wb = ledger();
+    await hostClient(wb).run(async (context) => {
+      context.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(1).values = [['', 'no id', 'note']];
+    });
+    assert.equal(wb.table('T').address, 'Sheet1!A1:C2');
+    assert.equal(wb.worksheet('Sheet1').at('B3')?.value, 'no id'); // written, but outside the table
+    const other = ledger();
+    await assert.rejects(
+      hostClient(other).run(async (context) => {
+        context.workbook.worksheets.getItem('Sheet1').getRange('B3:C3').values = [['name', 'note']];
+      }),
+      (e: Error) => e instanceof HostNotImplemented && /does not start at its first column/.test(e.message),
+    );
+  });
+
   it('grows by a column when a header is written just right of it', async () => {
     const wb = ledger();
     await hostClient(wb).run(async (context) => {
@@ -308,6 +324,45 @@ describe('host: tables grow as in Excel', () => {
     assert.deepEqual(ids(wb), [0, null, 1, 2]);
     assert.equal(wb.worksheet('Sheet1').at('A8')?.value, 'below the table');
     assert.equal(wb.worksheet('Sheet1').at('E5')?.value, 'outside its columns');
+  });
+
+  it('appends with rows.add(-1, …) as with null; with alwaysInsert false grows over empty rows below without moving anything, and throws where the reference is silent', async () => {
+    const wb = ledger();
+    wb.setCells('Sheet1', 'A6', [['further below']]);
+    await hostClient(wb).run(async (context) => {
+      const rows = context.workbook.tables.getItem('T').rows;
+      const last = rows.add(-1, [['1', 'a', '']]).load('index');
+      rows.add(null as unknown as undefined, [['2', 'b', '']], false);
+      await context.sync();
+      assert.equal(last.index, 1);
+    });
+    assert.deepEqual(ids(wb), [null, 1, 2]);
+    assert.equal(wb.worksheet('Sheet1').at('A7')?.value, 'further below'); // moved down once, by the row inserted; not by the one added over row 4
+    for (const [index, why] of [
+      [undefined, /not empty/],
+      [0, /inside the table/],
+    ] as const) {
+      await assert.rejects(
+        hostClient(wb).run(async (context) => {
+          context.workbook.tables.getItem('T').rows.add(
+            index,
+            [
+              ['x', '', ''],
+              ['y', '', ''],
+              ['z', '', ''],
+            ],
+            false,
+          ); // rows 5–7: A7 is filled
+        }),
+        (e: Error) => e instanceof HostNotImplemented && why.test(e.message),
+      );
+    }
+    await assert.rejects(
+      hostClient(wb).run(async (context) => {
+        context.workbook.tables.getItem('T').rows.add(-2, [['x', '', '']]);
+      }),
+      { code: 'InvalidArgument' },
+    );
   });
 
   it('renames and adds table columns, keeping headers text and unique', async () => {
@@ -405,6 +460,29 @@ describe('host: null objects and failures', () => {
       client.stats.perSync.map((s) => s.ok),
       [true, false, true],
     );
+  });
+
+  it('failMidRequest(n, k) applies the first k actions of that request, a write over 1,500 cells counting one per piece, then rejects', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => [String(i + 1), `name ${i + 1}`, '']); // 6,000 cells: pieces of 500 rows
+    const landed: number[] = [];
+    for (let k = 0; k <= 8; k++) {
+      const wb = ledger();
+      const client = hostClient(wb);
+      client.failMidRequest(1, k);
+      await assert.rejects(
+        client.run(async (context) => {
+          context.workbook.tables.getItem('T').getDataBodyRange().getRowsBelow(rows.length).values = rows;
+        }),
+        (e: OfficeExtension.Error) => e.code === 'GeneralException' && /injected/i.test(e.message),
+      );
+      landed.push(wb.table('T').bodyRowCount - 1);
+      assert.deepEqual(
+        ids(wb).slice(1),
+        rows.slice(0, landed[k]).map((r) => Number(r[0])),
+      ); // a prefix, in the table
+    }
+    // getItem, getDataBodyRange and getRowsBelow are applied first; then the write, 500 rows at a time.
+    assert.deepEqual(landed, [0, 0, 0, 0, 500, 1000, 1500, 2000, 2000]);
   });
 
   it('failWhen(predicate) fails the requests it matches', async () => {

@@ -87,6 +87,31 @@ describe('Office.js backend on the in-memory host', function () {
     assert.deepEqual(audited, numbers);
   });
 
+  it('registers while a user is typing in a cell: its requests wait for the edit to end, then land (delayForCellEdit)', async () => {
+    const session = await openOnHost(template);
+    template.beginCellEdit('投诉处理单', 'D7');
+    let done = false;
+    const registering = register(session).then((outcome) => ((done = true), outcome));
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(done, false, 'held while the user edits');
+    assert.equal(template.table('complaints').bodyValues()[0][0], null, 'nothing written yet');
+    template.endCellEdit();
+    const outcome = await registering;
+    assert.equal(outcome.result.number, 'TS-2026-0001');
+    const { numbers, audited } = await counts(session.ledger);
+    assert.deepEqual([numbers, audited], [['TS-2026-0001'], ['TS-2026-0001']]);
+    // Without the option Excel fails the batch at once, applying nothing.
+    template.beginCellEdit('投诉处理单', 'D7');
+    await assert.rejects(
+      session.client.run(async (context) => {
+        context.workbook.worksheets.getItem('投诉处理单').getRange('ZZ900').values = [['x']];
+      }),
+      { code: 'InvalidOperationInCellEditMode' },
+    );
+    template.endCellEdit();
+    assert.equal(template.worksheet('投诉处理单').at('ZZ900'), undefined);
+  });
+
   it('refuses, writing nothing, to register over a note a user put below the table, naming its cell (issue 14 item 4)', async () => {
     const session = await openOnHost(template);
     await register(session); // TS-2026-0001 fills the fresh table's blank row (row 2)
@@ -109,6 +134,27 @@ describe('Office.js backend on the in-memory host', function () {
     // Moved away, the registration goes through, with the next number.
     template.setCells(sheet, 'C4', [[null]]);
     assert.equal((await register(session)).result.number, 'TS-2026-0004');
+  });
+
+  it('refuses, writing nothing, to register below a table whose first column a user added: Excel would not take the row in (office-js #2097)', async () => {
+    const session = await openOnHost(template);
+    await register(session); // TS-2026-0001 fills the fresh table's blank row
+    // A user inserts a column of their own at the table's left.
+    await session.client.run(async (context) => {
+      context.workbook.tables.getItem('complaints').columns.add(0, undefined, '我的标记');
+    });
+    const before = template.table('complaints').bodyRowCount;
+    await assert.rejects(register(session), (e: unknown) => {
+      assert.ok(e instanceof KefuError, String(e));
+      assert.equal(e.problems[0].kind, 'firstColumnNotLedgers');
+      assert.match(e.describe('zh-CN')[0], /第一列“我的标记”不是台账的列/);
+      return true;
+    });
+    assert.equal(template.table('complaints').bodyRowCount, before);
+    const sheet = template.worksheet('投诉处理单');
+    assert.equal([...sheet.cellsIn({ top: before + 1, left: 0, bottom: before + 5, right: 60 })].filter(([, , c]) => c.value !== null).length, 0, 'nothing below the table');
+    const { numbers, audited } = await counts(session.ledger);
+    assert.deepEqual([numbers, audited], [['TS-2026-0001'], ['TS-2026-0001']]);
   });
 
   it('checks every row a large append needs below the table, in one more request, before writing any', async () => {

@@ -27,7 +27,7 @@ import { columnLetters } from '../addin/src/ledger/report';
 import { numberingSeries, rowToRecord, schemaOf } from '../addin/src/ledger/schema';
 import { CROSS_CHECK_SHEET, LISTS_SHEET, dictionaryRows, sheetsWithoutTables } from '../addin/src/ledger/templateLayout';
 import { templateTables } from '../addin/src/upgrade/missing';
-import { MAX_REQUEST_BYTES, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
+import { excelRun, MAX_REQUEST_BYTES, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { upgradeWorkbook, upgradedAnything, type OfficeUpgradeSummary } from '../addin/src/upgrade/officeUpgrade';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { upgradeLedger } from '../addin/src/upgrade/packageUpgrade';
@@ -46,11 +46,11 @@ const CLERK = '王丽';
 const load = (file: string) => hostWorkbookFromXlsx(readFileSync(path.join(FIXTURES, file)), { name: file });
 
 function upgrade(client: HostClient): Promise<OfficeUpgradeSummary> {
-  return upgradeWorkbook((batch) => client.run(batch), { clock: CLOCK(), clerk: CLERK, templateSheets: async (names, options) => templateSheetCopies(names, options) });
+  return upgradeWorkbook(excelRun(client), { clock: CLOCK(), clerk: CLERK, templateSheets: async (names, options) => templateSheetCopies(names, options) });
 }
 
 const register = (client: HostClient) =>
-  openOfficeLedger((batch) => client.run(batch), { station: 'upgrade-test', clock: CLOCK() }).then((ledger) =>
+  openOfficeLedger(excelRun(client), { station: 'upgrade-test', clock: CLOCK() }).then((ledger) =>
     runOperation(ledger, registerComplaint, complaintInput({ received_at: '2026-11-30 09:30', receptionist: { by: CLERK, at: '2026-11-30 09:35' } }), { clock: CLOCK(), actor: { clerk: CLERK } }),
   );
 
@@ -140,7 +140,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       await assert.rejects(register(hostClient(wb)), (e: unknown) => e instanceof KefuError && e.problems[0].kind === 'workbookNeedsUpgrade' && e.problems[0].params?.path === file);
       assert.equal(dump(wb), untouched);
       // Reading still works.
-      await openOfficeLedger((b) => hostClient(wb).run(b), { station: 'read', clock: CLOCK() }).then((l) => l.read(deskRequest()));
+      await openOfficeLedger(excelRun(hostClient(wb)), { station: 'read', clock: CLOCK() }).then((l) => l.read(deskRequest()));
 
       const client = hostClient(wb);
       const summary = await upgrade(client);
@@ -432,7 +432,7 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       return true;
     });
     assert.equal(dump(wb), before);
-    const ledger = await openOfficeLedger((b) => hostClient(wb).run(b), { station: 'read', clock: CLOCK() });
+    const ledger = await openOfficeLedger(excelRun(hostClient(wb)), { station: 'read', clock: CLOCK() });
     assert.equal(ledger.templateVersion, TEMPLATE_VERSION + 1);
     await ledger.read(deskRequest());
   });

@@ -12,6 +12,7 @@ import { repairOrders } from '../addin/src/forms/receptionRepairs';
 import type { FormDecl } from '../addin/src/forms/types';
 import { formatCellText, hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostWorkbook } from '../addin/src/host';
 import type { RecordValues } from '../addin/src/ledger/cells';
+import { excelRun } from '../addin/src/ledger/office/officeLedger';
 import { showOnPrintSheet } from '../addin/src/ledger/office/printout';
 import { PRINT_TEXT, printRequest, printSheetName, printedForms } from '../addin/src/ledger/print';
 import type { Ledger } from '../addin/src/ledger/types';
@@ -169,7 +170,7 @@ describe('the preview’s workbook: downloaded as read, its print sheets compute
       [repairOrders, repair],
       [complaints, ticket],
     ] as const) {
-      await showOnPrintSheet((batch) => session.client.run(batch), printRequest(form.key, number, LOCALE));
+      await showOnPrintSheet(excelRun(session.client), printRequest(form.key, number, LOCALE));
     }
     downloaded = await hostWorkbookToXlsx(workbook);
     file = path.join(dir, `kefu-ledger-preview.${LOCALE}.xlsx`);

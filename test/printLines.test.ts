@@ -19,6 +19,7 @@ import { printoutWorkbook } from '../addin/src/workbooks/printoutSheet';
 import { openOnHost, packageBackend, templateBytes, type OfficeSession } from './support/backends';
 import { libreOfficeConvert, pdfTextPages } from './support/libreoffice';
 import { findPdftotext } from './support/tools';
+import { excelRun } from '../addin/src/ledger/office/officeLedger';
 
 /**
  * Printing the forms whose paper has a list as long as the record needs (issue 12 items 3 and 4):
@@ -194,14 +195,14 @@ describe('printouts with lines: both backends, printed by LibreOffice', function
       for (const form of ['investigations', 'preshift_meetings']) {
         const before = office.client.stats.syncs;
         const printout = await readPrintout(office.ledger, form, form === 'investigations' ? NUMBER : MEETING);
-        await showPrintout((batch) => office.client.run(batch), printout);
+        await showPrintout(excelRun(office.client), printout);
         syncs.set(`${locale} ${form}`, office.client.stats.syncs - before);
         made.set(`office ${locale} ${form}`, { printout, pages: [], sizes: [] });
       }
       // Printing again replaces the sheet (nothing of the previous printout stays).
       const again = await readPrintout(office.ledger, 'investigations', NUMBER);
       assert.equal(again.sheetExists, true);
-      await showPrintout((batch) => office.client.run(batch), again);
+      await showPrintout(excelRun(office.client), again);
       const officeFile = path.join(dir, `office-${locale}.xlsx`);
       await fs.writeFile(officeFile, await office.bytes());
       files.push({ key: `office ${locale}`, file: officeFile });
@@ -265,7 +266,7 @@ describe('printouts with lines: both backends, printed by LibreOffice', function
     const office = await openOnHost(await hostWorkbookFromXlsx(await templateBytes('en-US')));
     await writeRecords(office.ledger);
     const printout = await readPrintout(office.ledger, 'investigations', NUMBER);
-    await showPrintout((batch) => office.client.run(batch), printout);
+    await showPrintout(excelRun(office.client), printout);
     const sheet = office.workbook.worksheet(printout.sheet);
     assert.equal(sheet.pageSetup?.paperSize, 9);
     assert.equal(sheet.pageSetup?.orientation, 'portrait');

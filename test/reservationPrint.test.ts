@@ -19,6 +19,7 @@ import { printoutWorkbook } from '../addin/src/workbooks/printoutSheet';
 import { openOnHost, packageBackend, templateBytes } from './support/backends';
 import { libreOfficeConvert, pdfTextPages } from './support/libreoffice';
 import { findPdftotext } from './support/tools';
+import { excelRun } from '../addin/src/ledger/office/officeLedger';
 
 /**
  * Issue 13 "Done when": the reception plan prints on A4 as the sheet sent to the departments — the
@@ -106,7 +107,7 @@ describe('the reception plan printed on A4 with a line per department (issue 13,
     number = await planned(office.ledger);
     const before = office.client.stats.syncs;
     const printout = await readPrintout(office.ledger, 'reception_plans', `JH-${number}`);
-    await showPrintout((batch) => office.client.run(batch), printout);
+    await showPrintout(excelRun(office.client), printout);
     syncs = office.client.stats.syncs - before;
     made.set('office zh-CN', { printout, pages: [], sizes: [] });
     const officeFile = path.join(dir, 'office-zh-CN.xlsx');

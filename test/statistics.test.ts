@@ -22,7 +22,7 @@ import { CHANNELS, DEPARTMENTS } from '../addin/src/forms/codes';
 import type { RecordValues } from '../addin/src/ledger/cells';
 import type { ReportCell } from '../addin/src/ledger/types';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx, hostClient } from '../addin/src/host';
-import { openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
+import { excelRun, openOfficeLedger } from '../addin/src/ledger/office/officeLedger';
 import { BACKENDS, openOnHost, templateBytes } from './support/backends';
 import { ROOT, complaintInput, runKefu } from './support/fixtures';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
@@ -850,7 +850,7 @@ describe('Yearly complaint statistics (issue 6)', function () {
       // A tight response limit, so the reads must split and adapt (the web's limit is 5 MB).
       const LIMIT = 400 * 1024;
       const client = hostClient(workbook, { responseLimitBytes: LIMIT });
-      const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'stats', clock: context.clock });
+      const ledger = await openOfficeLedger(excelRun(client), { station: 'stats', clock: context.clock });
       client.resetStats();
       const progress: number[][] = [];
       const outcome = await runOperation(ledger, complaintStatisticsOperation, { year: 2026, sheet: true }, context, {

@@ -19,6 +19,7 @@ import { SessionContext, type PaneSession } from '../addin/src/taskpane/session'
 import { fixedClock } from '../addin/src/core/clock';
 import { investigations, preshiftMeetings } from '../addin/src/forms/fieldWork';
 import { printedForms } from '../addin/src/ledger/print';
+import { excelRun } from '../addin/src/ledger/office/officeLedger';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -168,7 +169,7 @@ describe('task pane', function () {
 
   it('says under the name in Settings that it cannot be stored, and will not save it', () => {
     const storage = memoryStorage({ 'kefu-ledger.settings': JSON.stringify({ clerk: '王\u0007丽', site: '一院\uFFFF', locale: 'zh-CN' }) });
-    const env: PaneEnvironment = { run: () => Promise.reject(new Error('no workbook')), displayLanguage: 'zh-CN', storage, initialView: 'settings' };
+    const env: PaneEnvironment = { run: excelRun({ run: () => Promise.reject(new Error('no workbook')) }), displayLanguage: 'zh-CN', storage, initialView: 'settings' };
     const html = renderToStaticMarkup(React.createElement(App, { env }));
     assert.equal(messageUnder(html, ui('clerkName', 'zh-CN')), '第 2 个字符是 Excel 无法保存的控制字符 U+0007，请删除。');
     assert.equal(messageUnder(html, ui('site', 'zh-CN')), '第 3 个字符是 Excel 无法保存的非字符 U+FFFF，请删除。');
@@ -178,7 +179,7 @@ describe('task pane', function () {
   it('offers every printed form in the Print view, the investigation record and the pre-shift meeting page included, in each locale', () => {
     for (const locale of LOCALES) {
       const env: PaneEnvironment = {
-        run: () => Promise.reject(new Error('no workbook')),
+        run: excelRun({ run: () => Promise.reject(new Error('no workbook')) }),
         displayLanguage: locale,
         storage: memoryStorage({ 'kefu-ledger.settings': JSON.stringify({ clerk: '王丽', site: '', locale }) }),
         initialView: 'print',
@@ -197,7 +198,7 @@ describe('task pane', function () {
   it('says a step a register takes at any time (the pre-shift meeting’s check) applies whatever the status, in each locale', () => {
     for (const locale of LOCALES) {
       const session: PaneSession = {
-        env: { run: () => Promise.reject(new Error('no workbook')), displayLanguage: locale, storage: memoryStorage({}), initialView: 'steps' },
+        env: { run: excelRun({ run: () => Promise.reject(new Error('no workbook')) }), displayLanguage: locale, storage: memoryStorage({}), initialView: 'steps' },
         settings: { clerk: '王丽', site: '', locale },
         locale,
         clock: fixedClock('2026-03-20 08:00:00', 1),

@@ -1,7 +1,7 @@
 import type { Locale } from '../../addin/src/i18n/locale';
 import { fixedClock, type Clock } from '../../addin/src/core/clock';
 import { hostWorkbookFromXlsx, hostWorkbookToXlsx, type HostClient, type HostWorkbook, hostClient } from '../../addin/src/host';
-import { openOfficeLedger } from '../../addin/src/ledger/office/officeLedger';
+import { excelRun, openOfficeLedger } from '../../addin/src/ledger/office/officeLedger';
 import type { Ledger } from '../../addin/src/ledger/types';
 import { buildTemplateBuffer } from '../../addin/src/workbooks/template';
 import { XlsxLedger } from '../../addin/src/ledger/xlsx/xlsxLedger';
@@ -104,7 +104,7 @@ export interface OfficeSession extends BackendSession {
 
 export async function openOnHost(workbook: HostWorkbook, options: { clock?: Clock; station?: string; maxRequestBytes?: number } = {}): Promise<OfficeSession> {
   const client = hostClient(workbook);
-  const ledger = await openOfficeLedger((batch) => client.run(batch), {
+  const ledger = await openOfficeLedger(excelRun(client), {
     station: options.station ?? 'office-test',
     clock: options.clock ?? defaultClock(),
     maxRequestBytes: options.maxRequestBytes,

@@ -16,6 +16,7 @@ export const HostErrorCode = {
   generalException: 'GeneralException',
   invalidArgument: 'InvalidArgument',
   invalidOperation: 'InvalidOperation',
+  invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode',
   invalidReference: 'InvalidReference',
   itemNotFound: 'ItemNotFound',
   itemAlreadyExists: 'ItemAlreadyExists',

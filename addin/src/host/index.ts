@@ -9,6 +9,9 @@
  *   await client.run(async (context) => { … the same code as inside Excel.run … });
  *   client.stats;                                  // round trips and payload bytes
  *   client.failAtSync(1);                          // the next round trip never reaches "Excel"
+ *   client.loseResponseAtSync(1);                  // … is applied, and its answer lost
+ *   client.failMidRequest(1, k);                   // … applies its first k actions, then fails
+ *   wb.beginCellEdit('Sheet1', 'B2');              // a user typing in a cell until wb.endCellEdit()
  *
  * Modules (README.md maps them to Office.js' objects): model/ (the workbook, its sheets, cells,
  * tables and charts; setup helpers and Excel's rules), api/ (the client, the request context and
@@ -35,8 +38,10 @@
  *   format "yyyy-mm-dd[ hh:mm[:ss]]" (Excel picks a locale's short date format).
  * - A Range proxy keeps the cells it resolved to; Excel's ranges move when rows are inserted above
  *   them. TableColumn / TableRow proxies keep their index. Column ids are positions + 1.
- * - `rows.add(…, alwaysInsert)` always inserts (shifting cells below the table, within its
- *   columns). Table calculated columns and number formats are not propagated to rows that join a
+ * - `rows.add(index, values, alwaysInsert)`: index null, undefined or -1 appends; alwaysInsert
+ *   false grows the table over empty rows below it without moving anything, and throws
+ *   HostNotImplemented inside the table or over filled cells (the reference leaves those open).
+ *   Table calculated columns and number formats are not propagated to rows that join a
  *   table by auto-expansion; `rows.add` copies the number formats of the neighbouring row.
  * - `text` does not simulate column width ("####") and knows a common subset of format codes.
  * - `find` matches formulas or constants (General text for numbers) with Excel's * ? ~
@@ -66,6 +71,13 @@
  *   would reach them are not implemented.
  * - Defined names (`workbook.names`) are workbook-level sheet references; a name's formula keeps
  *   the text it was given (Excel drops quotes a sheet name does not need).
+ * - Rows written below a table join it only when the write's first value is not blank (office-js
+ *   #2097); a write reaching that row that does not start at the table's first column throws
+ *   HostNotImplemented (undocumented). A range write over 1,500 cells is applied as row-wise pieces
+ *   of at most 1,500 cells, each an action (`CELLS_PER_ACTION`, api/range.ts).
+ * - Cell-edit mode (`beginCellEdit`): a batch run without `delayForCellEdit` fails with
+ *   InvalidOperationInCellEditMode, applying nothing; with it, it waits for `endCellEdit`. Other
+ *   `Excel.RunOptions` throw HostNotImplemented.
  * - Members the host does not implement throw HostNotImplemented instead of doing anything.
  */
 

@@ -319,6 +319,12 @@ export const MESSAGES = {
     'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了表格「{table}」的新列。為免覆蓋，什麼都沒有寫入。請把該內容移走後再試。',
     'en-US': 'cell {cell} of "{sheet}" holds something where the table "{table}" needs its new row. Nothing was written, so nothing is overwritten; move that content and try again.',
   },
+  firstColumnNotLedgers: {
+    'zh-CN': '“{sheet}”上的表“{table}”的第一列“{header}”不是台账的列。Excel 只把首格有内容的新行并入表格，所以新记录无法写在它下面；什么都没有写入。请把这一列移到表格的其他位置后再试。',
+    'zh-TW': '「{sheet}」上的表格「{table}」的第一欄「{header}」不是臺賬的欄。Excel 只把首格有內容的新列併入表格，所以新記錄無法寫在它下面；什麼都沒有寫入。請把這一欄移到表格的其他位置後再試。',
+    'en-US':
+      'the first column "{header}" of the table "{table}" on "{sheet}" is not one of the ledger\'s. Excel takes a new row into a table only when its first cell holds something, so new records cannot go below it; nothing was written. Move that column elsewhere in the table and try again.',
+  },
   columnInTheWay: {
     'zh-CN': '“{sheet}”的单元格 {cell} 已有内容，挡住了表“{table}”要新增的列。为免覆盖，什么都没有写入。请把该内容移走后再升级。',
     'zh-TW': '「{sheet}」的儲存格 {cell} 已有內容，擋住了表格「{table}」要新增的欄。為免覆蓋，什麼都沒有寫入。請把該內容移走後再升級。',

@@ -26,6 +26,17 @@ export function isLedgerSheet(name: string): boolean {
   return taken.some((n) => n.toUpperCase() === wanted);
 }
 
+/**
+ * The hidden sheet a report is written into before it replaces the sheet of its name (Office.js
+ * backend): the name's first 25 characters, "~" and 5 characters of a hash of the whole name,
+ * within Excel's 31 characters; the same for every run, so a run finds what a failed one left.
+ */
+export function reportTempSheetName(name: string): string {
+  let hash = 0x811c9dc5;
+  for (const ch of name) hash = Math.imul(hash ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  return `${Array.from(name).slice(0, 25).join('')}~${hash.toString(36).padStart(7, '0').slice(-5)}`;
+}
+
 /** Throws (a programming error) when a report sheet is malformed or would replace a ledger sheet. */
 export function checkReportSheet(sheet: ReportSheet): void {
   if (sheet.name.length === 0 || sheet.name.length > 31 || /[:\\/?*[\]]/.test(sheet.name)) {

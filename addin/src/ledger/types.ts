@@ -102,6 +102,10 @@ export interface Snapshot {
   readonly sheets?: Readonly<Record<string, boolean>>;
   /** The names of the charts on those sheets (Office.js backend), so a refresh replaces them. */
   readonly sheetCharts?: Readonly<Record<string, readonly string[]>>;
+  /** Where each of those sheets is in the tab order (Office.js backend): its replacement goes there. */
+  readonly sheetPositions?: Readonly<Record<string, number>>;
+  /** Those sheets whose hidden replacement a failed run left (`reportTempSheetName`, Office.js backend). */
+  readonly leftoverSheets?: readonly string[];
 }
 
 export interface AuditEntry {

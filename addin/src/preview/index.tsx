@@ -10,6 +10,7 @@ import { formatCellText } from '../host/cells';
 import { HostWorkbook } from '../host/model/workbook';
 import type { HostWorksheet } from '../host/model/worksheet';
 import { columnLetters } from '../ledger/report';
+import { excelRun } from '../ledger/office/officeLedger';
 import { App } from '../taskpane/App';
 import type { PaneEnvironment } from '../taskpane/environment';
 import { XLSX_TYPE, saveFile } from '../taskpane/download';
@@ -247,7 +248,7 @@ function Preview() {
   const env = React.useMemo<PaneEnvironment>(() => {
     const ready = deferredFor(ledgerKey).promise.then((wb) => hostClient(wb, { name: 'preview' }));
     return {
-      run: async (batch) => (await ready).run(batch),
+      run: excelRun({ run: async (options, batch) => (await ready).run(options, batch) }),
       displayLanguage: locale,
       locale,
       storage: window.localStorage,

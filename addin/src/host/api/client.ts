@@ -50,6 +50,8 @@ export interface SyncRecord {
   index: number;
   /** Actions in the batch (instantiations, property sets, method calls, loads). */
   actions: number;
+  /** Actions Excel applied, a large range write counting one per piece (`CELLS_PER_ACTION`). */
+  applied: number;
   requestBytes: number;
   responseBytes: number;
   ok: boolean;
@@ -131,6 +133,7 @@ export class HostClient {
   private records: SyncRecord[] = [];
   private failAt = new Set<number>();
   private loseResponseAt = new Set<number>();
+  private cutAt = new Map<number, number>();
   private failPredicate: ((info: SyncInfo) => boolean) | null = null;
 
   constructor(workbook: HostWorkbook, options: HostClientOptions = {}) {
@@ -139,9 +142,20 @@ export class HostClient {
     this.name = options.name ?? `client ${++clientCounter}`;
   }
 
-  /** Like `Excel.run`: a fresh context; pending actions are synced when the batch resolves. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /**
+   * Like `Excel.run`: a fresh context; pending actions are synced when the batch resolves. With
+   * `{ delayForCellEdit: true }` its requests wait while a user edits a cell
+   * (`HostWorkbook.beginCellEdit`); without it they fail with InvalidOperationInCellEditMode.
+   */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  async run<T>(first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const batch = typeof first === 'function' ? first : second;
+    const options = typeof first === 'function' ? {} : first;
+    if (!batch) throw new HostError(HostErrorCode.invalidArgument, 'run(options, batch) needs a batch function.');
+    for (const key of Object.keys(options)) if (key !== 'delayForCellEdit') throw new HostNotImplemented(`Excel.RunOptions.${key}`);
     const context = this.newContext();
+    context._delayForCellEdit = options.delayForCellEdit === true;
     try {
       const promise = batch(context as unknown as Excel.RequestContext) as unknown;
       if (!promise || typeof (promise as { then?: unknown }).then !== 'function') {
@@ -197,6 +211,20 @@ export class HostClient {
     this.loseResponseAt.add(this.roundTrips + n);
   }
 
+  /**
+   * Makes this client's n-th round trip from now apply only its first `actionsApplied` actions and
+   * then reject with GeneralException without delivering results: a request that failed part-way
+   * (Excel applies a batch action by action, and a large range write is several actions:
+   * `CELLS_PER_ACTION`, range.ts). Instantiations and loads count as actions, as in the request
+   * (`SyncInfo.actionNames`), and each piece of a split write counts as one. A request with no more
+   * than `actionsApplied` actions is applied whole and its response lost, as loseResponseAtSync.
+   */
+  failMidRequest(n: number, actionsApplied: number): void {
+    if (!Number.isInteger(n) || n < 1) throw new Error('failMidRequest(n, k) needs n >= 1');
+    if (!Number.isInteger(actionsApplied) || actionsApplied < 0) throw new Error('failMidRequest(n, k) needs k >= 0');
+    this.cutAt.set(this.roundTrips + n, actionsApplied);
+  }
+
   /** Fails (as failAtSync does) every request for which the predicate holds; null to stop. */
   failWhen(predicate: ((info: SyncInfo) => boolean) | null): void {
     this.failPredicate = predicate;
@@ -209,7 +237,7 @@ export class HostClient {
     const index = ++this.roundTrips;
     const request = buildRequest(actions);
     const requestBytes = utf8Length(JSON.stringify(request));
-    const record: SyncRecord = { index, actions: actions.length, requestBytes, responseBytes: 0, ok: false };
+    const record: SyncRecord = { index, actions: actions.length, applied: 0, requestBytes, responseBytes: 0, ok: false };
     this.records.push(record);
     if (this.options.latency) await this.options.latency('request', index);
 
@@ -227,15 +255,48 @@ export class HostClient {
       );
     }
 
+    // A user editing a cell: Excel holds the request until the edit ends, or fails it at once
+    // (Excel.RunOptions.delayForCellEdit; error code InvalidOperationInCellEditMode).
+    if (this.workbook.cellInEdit) {
+      if (!context._delayForCellEdit) {
+        record.errorCode = HostErrorCode.invalidOperationInCellEditMode;
+        throw new HostError(
+          HostErrorCode.invalidOperationInCellEditMode,
+          `The request of ${this.name} arrived while a user was editing a cell; nothing was applied. Run it with { delayForCellEdit: true } to wait for the edit to end.`,
+        );
+      }
+      await this.workbook.cellEditEnded();
+    }
+
     // Apply, in order. A failing action stops the batch; what ran before it stays applied.
     const results: { ActionId: number; Value: unknown }[] = [];
     const deliveries: (() => void)[] = [];
+    const cut = this.cutAt.get(index);
+    this.cutAt.delete(index);
+    let applied = 0;
+    const cutShort = (): HostError => {
+      context._endBatch(true);
+      record.errorCode = HostErrorCode.generalException;
+      return new HostError(HostErrorCode.generalException, `Injected failure in sync #${index} of ${this.name}: Excel applied the first ${applied} actions of the batch, then the request failed.`);
+    };
     context._beginBatch();
     for (const action of actions) {
       let value: unknown;
       try {
-        value = action.execute();
+        if (cut !== undefined && applied >= cut) throw cutShort();
+        const pieces = action.pieces?.();
+        if (pieces) {
+          for (const piece of pieces) {
+            if (cut !== undefined && applied >= cut) throw cutShort();
+            piece();
+            record.applied = ++applied;
+          }
+        } else {
+          value = action.execute();
+          record.applied = ++applied;
+        }
       } catch (e) {
+        if (e instanceof HostError && e.code === HostErrorCode.generalException && cut !== undefined && applied >= cut) throw e;
         if (e instanceof HostError) e.locate(errorLocation(action));
         const code = e instanceof HostError ? e.code : e instanceof HostNotImplemented ? e.code : 'GeneralException';
         const message = e instanceof Error ? e.message : String(e);
@@ -261,7 +322,7 @@ export class HostClient {
         `The response payload is ${responseBytes} bytes, above the ${responseLimit}-byte limit of Excel on the web. Load less at once.`,
       );
     }
-    if (this.loseResponseAt.delete(index)) {
+    if (this.loseResponseAt.delete(index) || cut !== undefined) {
       context._endBatch(true);
       record.errorCode = HostErrorCode.generalException;
       throw new HostError(HostErrorCode.generalException, `Injected failure after sync #${index} of ${this.name}: Excel applied the batch, and its response was lost.`);

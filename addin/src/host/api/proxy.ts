@@ -73,6 +73,11 @@ export interface Action {
   args: unknown[];
   select?: string[];
   execute(): unknown;
+  /**
+   * When Excel carries this action as several (a large range write, `CELLS_PER_ACTION`): the
+   * pieces, applied one after another in place of `execute`. Resolving the target happens here.
+   */
+  pieces?: () => (() => void)[];
   deliver?: (value: unknown) => void;
 }
 
@@ -106,6 +111,8 @@ export class HostRequestContext implements Pick<Excel.RequestContext, 'sync' | '
   _batchResolved: HostClientObject[] | null = null;
   /** The strict proxy handed out for this context. */
   _self: HostRequestContext = this;
+  /** Excel.RunOptions.delayForCellEdit of the run that made this context. */
+  _delayForCellEdit = false;
   private readonly _workbookObject: HostClientObject;
 
   constructor(client: ContextClient, classes: ProxyClasses) {
@@ -264,18 +271,27 @@ export abstract class HostClientObject {
   }
 
   /** Client side: sets a property locally and queues the write. */
-  protected _set(name: string, value: unknown): void {
+  protected _set(name: string, value: unknown, split?: (target: any, value: unknown) => (() => void)[] | null): void {
     this._props[name] = value;
+    const write = () => {
+      const { target, isNull } = this._resolveNow();
+      if (!isNull) this._write(target, name, value);
+      return undefined;
+    };
     this._ctx._enqueue({
       kind: 'SetProperty',
       obj: this,
       name: upperFirst(name),
       args: [value],
-      execute: () => {
-        const { target, isNull } = this._resolveNow();
-        if (!isNull) this._write(target, name, value);
-        return undefined;
-      },
+      execute: write,
+      ...(split
+        ? {
+            pieces: () => {
+              const { target, isNull } = this._resolveNow();
+              return (isNull ? null : split(target, value)) ?? [write];
+            },
+          }
+        : {}),
     });
   }
 

@@ -147,6 +147,34 @@ type RangeMembers =
   | 'track'
   | 'untrack';
 
+/**
+ * Cells per action of a large range write. Excel does not apply a large `values` (or
+ * `numberFormat`, `formulas`) write at once: it works through it in pieces of about 1,500 cells,
+ * which shows where the pieces meet — a table written 1,501 rows at a time loses its last row
+ * when that row is blank (office-js issue #3013), and rows appended in one write join the table
+ * only up to a 1,500-row boundary when a piece starts with blank cells (office-js issue #3191).
+ * The host applies such a write as row-wise pieces of at most this many cells, each an action of
+ * its own: a request cut short (`HostClient.failMidRequest`) can leave the first pieces written,
+ * and each piece below a table joins it by the rule of its own first value.
+ */
+export const CELLS_PER_ACTION = 1500;
+
+/** The pieces of a write of `name` larger than CELLS_PER_ACTION (null: one action). */
+function splitWrite(name: 'values' | 'formulas' | 'numberFormat'): (target: RangeTarget, value: unknown) => (() => void)[] | null {
+  return ({ sheet, rect: r }, value) => {
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    if (!Array.isArray(value) || rows * cols <= CELLS_PER_ACTION || value.length !== rows || !value.every((line) => Array.isArray(line) && line.length === cols)) return null;
+    const step = Math.max(1, Math.floor(CELLS_PER_ACTION / cols));
+    const pieces: (() => void)[] = [];
+    for (let from = 0; from < rows; from += step) {
+      const to = Math.min(rows, from + step);
+      pieces.push(() => writeRange(sheet, { top: r.top + from, left: r.left, bottom: r.top + to - 1, right: r.right }, (value as unknown[]).slice(from, to), name));
+    }
+    return pieces;
+  };
+}
+
 export class HostRange extends HostClientObject implements Pick<Excel.Range, RangeMembers> {
   readonly _typeName = 'Range';
   readonly _scalars: readonly string[] = RANGE_SCALARS;
@@ -190,13 +218,13 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     return this._get('values');
   }
   set values(v: any[][]) {
-    this._set('values', v);
+    this._set('values', v, splitWrite('values'));
   }
   get formulas(): any[][] {
     return this._get('formulas');
   }
   set formulas(v: any[][]) {
-    this._set('formulas', v);
+    this._set('formulas', v, splitWrite('formulas'));
   }
   get formulasLocal(): any[][] {
     return this._get('formulasLocal');
@@ -208,7 +236,7 @@ export class HostRange extends HostClientObject implements Pick<Excel.Range, Ran
     return this._get('numberFormat');
   }
   set numberFormat(v: any[][]) {
-    this._set('numberFormat', v);
+    this._set('numberFormat', v, splitWrite('numberFormat'));
   }
   get text(): string[][] {
     return this._get('text');

@@ -65,15 +65,12 @@ export class HostTableRowCollection
     return this as unknown as Excel.TableRowCollection;
   }
 
-  /**
-   * Inserts rows into the table (see `insertTableRows`, model/tableEdits.ts). `alwaysInsert` is accepted;
-   * the host always inserts (shifting cells below the table down).
-   */
+  /** Inserts rows into the table, or with `alwaysInsert` false grows it over empty rows below (`insertTableRows`, model/tableEdits.ts). */
   add(index?: number, values?: Array<Array<boolean | string | number>> | boolean | string | number, alwaysInsert?: boolean): Excel.TableRow {
     return this._child(HostTableRowObject, 'TableRow', 'add', [index ?? null, values ?? null, alwaysInsert ?? null], (t: HostTable): RowTarget => {
       const v = values === undefined || values === null || Array.isArray(values) ? values : [Array.from({ length: t.columnCount }, () => values)];
-      const at = index === undefined || index === null ? t.bodyRowCount : index;
-      insertTableRows(t, index, v);
+      const at = index === undefined || index === null || index === -1 ? t.bodyRowCount : index;
+      insertTableRows(t, index, v, alwaysInsert);
       return { table: t, index: at };
     }) as unknown as Excel.TableRow;
   }

@@ -149,8 +149,8 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
   get position(): number {
     return this._get('position');
   }
-  set position(_v: number) {
-    throw new HostNotImplemented('Excel.Worksheet.position (set)');
+  set position(v: number) {
+    this._set('position', v);
   }
   get visibility(): Excel.SheetVisibility | 'Visible' | 'Hidden' | 'VeryHidden' {
     return this._get('visibility');
@@ -167,6 +167,7 @@ export class HostWorksheetObject extends HostClientObject implements Pick<Excel.
     const s = target as HostWorksheet;
     if (name === 'name') s.name = String(v);
     else if (name === 'visibility') s.visibility = v as HostWorksheet['visibility'];
+    else if (name === 'position') this._host.moveWorksheet(s, v as number);
     else super._write(target, name, v);
   }
 

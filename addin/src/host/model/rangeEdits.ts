@@ -73,11 +73,24 @@ export function writeRange(ws: HostWorksheet, area: Rect, input: unknown, mode: 
         break;
     }
   }
-  if (mode !== 'numberFormat') afterContentWrite(ws, area);
+  if (mode !== 'numberFormat') afterContentWrite(ws, area, isBlankInput(element(0, 0)));
 }
 
-/** Table auto-expansion and header upkeep after content was written to `area`. */
-function afterContentWrite(ws: HostWorksheet, area: Rect): void {
+/** Whether a written element counts as blank for auto-expansion: '', null or undefined. */
+function isBlankInput(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/**
+ * Table auto-expansion and header upkeep after content was written to `area`.
+ *
+ * Rows written below a table join it only when the write's first value is not blank: Excel takes
+ * a write whose first element is '' as a blank row and does not expand the table over it, by
+ * design (office-js issue #2097, https://github.com/OfficeDev/office-js/issues/2097). That rule
+ * is stated for writes that start at the table's first column; a write reaching the row below
+ * that starts elsewhere is not documented, so the host throws rather than guess.
+ */
+function afterContentWrite(ws: HostWorksheet, area: Rect, firstBlank: boolean): void {
   for (const t of ws.tables) {
     const tr = t.rect;
     // Headers written directly: keep them unique text.
@@ -88,7 +101,13 @@ function afterContentWrite(ws: HostWorksheet, area: Rect): void {
       const hasContent = [...ws.cellsIn(rect(below, tr.left, below, tr.right))].some(([, , c]) => (c.value !== null && c.value !== '') || c.formula !== undefined);
       const grown = rect(tr.top, tr.left, area.bottom, tr.right);
       if (hasContent && !ws.tables.some((o) => o !== t && rectsOverlap(o.rect, grown))) {
-        t.rowCount = area.bottom - tr.top + 1;
+        if (area.left !== tr.left) {
+          throw new HostNotImplemented(
+            'Excel.Range.values',
+            `a write into the row below table "${t.name}" that does not start at its first column (${rectAddress(area)}): whether Excel takes it into the table is not documented`,
+          );
+        }
+        if (!firstBlank) t.rowCount = area.bottom - tr.top + 1;
       }
     }
     // Rightwards: a header written just right of the header row.

@@ -5,7 +5,7 @@
  */
 
 import { MAX_ROWS, rect } from '../address';
-import { HostError, invalidArgument, invalidOperation, itemNotFound } from '../errors';
+import { HostError, HostNotImplemented, invalidArgument, invalidOperation, itemNotFound } from '../errors';
 import { sameName } from './cell';
 import { writeRange } from './rangeEdits';
 import { type HostTable, type HostWorksheet, normalizeHeaders } from './worksheet';
@@ -31,14 +31,20 @@ export function shiftForInsert(ws: HostWorksheet, atRow: number, left: number, r
 }
 
 /**
- * `table.rows.add(index, values)`: inserts rows into the body before body row `index` (at the
- * end when undefined), shifting cells below the table within its columns down. New rows take
- * the number formats of the row above them.
+ * `table.rows.add(index, values, alwaysInsert)`: inserts rows into the body before body row `index`
+ * (at the end when null, undefined or -1, as the reference says), shifting cells below the table
+ * within its columns down. New rows take the number formats of the row above them.
+ *
+ * `alwaysInsert` false (ExcelApi 1.15) "adds the rows below the table": at the end, over rows below
+ * it that are empty within its columns, the table grows over them and nothing moves (what VBA's
+ * ListRows.Add documents for the same flag). Where those rows are not empty, or the rows go
+ * elsewhere than the end, the reference does not say what happens: HostNotImplemented.
  */
-export function insertTableRows(t: HostTable, index: number | null | undefined, values: unknown): void {
+export function insertTableRows(t: HostTable, index: number | null | undefined, values: unknown, alwaysInsert: boolean | null | undefined = true): void {
   const body = t.bodyRowCount;
-  const at = index === null || index === undefined ? body : index;
+  const at = index === null || index === undefined || index === -1 ? body : index;
   if (!Number.isInteger(at) || at < 0 || at > body) throw invalidArgument(`Row index ${String(index)} is outside the table body (0..${body}).`);
+  if (alwaysInsert !== null && alwaysInsert !== undefined && typeof alwaysInsert !== 'boolean') throw invalidArgument('alwaysInsert must be true or false.');
   let count = 1;
   if (values !== undefined && values !== null) {
     if (!Array.isArray(values) || values.length === 0 || !values.every((v) => Array.isArray(v) && v.length === t.columnCount)) {
@@ -48,7 +54,14 @@ export function insertTableRows(t: HostTable, index: number | null | undefined, 
   }
   const atRow = t.top + 1 + at;
   if (t.rect.bottom + count >= MAX_ROWS) throw new HostError('NonBlankCellOffSheet', 'The table would grow off the sheet.');
-  shiftForInsert(ws(t), atRow, t.left, t.left + t.columnCount - 1, count, t);
+  if (alwaysInsert === false) {
+    const right = t.left + t.columnCount - 1;
+    if (at !== body) throw new HostNotImplemented('Excel.TableRowCollection.add', 'alwaysInsert false with rows inside the table (the reference does not say what it does)');
+    const filled = [...ws(t).cellsIn(rect(atRow, t.left, atRow + count - 1, right))].some(([, , c]) => (c.value !== null && c.value !== '') || c.formula !== undefined);
+    if (filled) throw new HostNotImplemented('Excel.TableRowCollection.add', 'alwaysInsert false over cells below the table that are not empty (the reference does not say what it does)');
+  } else {
+    shiftForInsert(ws(t), atRow, t.left, t.left + t.columnCount - 1, count, t);
+  }
   t.rowCount += count;
   const formatRow = atRow - 1; // the header when inserting at 0 — Excel then copies the first body row's format
   const sourceRow = at === 0 ? atRow + count : formatRow;

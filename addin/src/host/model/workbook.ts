@@ -49,6 +49,40 @@ export class HostWorkbook implements SheetOwner {
   /** Whether every formula was computed since the last change. */
   private calculatedAll = false;
 
+  /** The cell a user is editing (`beginCellEdit`), or null. */
+  private editing: { sheet: string; address: string; ended: Promise<void>; end: () => void } | null = null;
+
+  /**
+   * Simulates a user in cell-edit mode (typing in a cell, not yet confirmed) until `endCellEdit`.
+   * While it lasts Excel fails a batch run without `delayForCellEdit`, and holds one run with it
+   * until the edit ends (Excel.RunOptions.delayForCellEdit).
+   */
+  beginCellEdit(sheet: string, address: string): void {
+    if (this.editing) throw new Error(`A cell is already being edited (${this.editing.sheet}!${this.editing.address})`);
+    this.worksheet(sheet);
+    let end = (): void => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { sheet, address, ended, end };
+  }
+
+  /** The user leaves cell-edit mode (Enter, Esc or another cell): batches held for it go on. */
+  endCellEdit(): void {
+    if (!this.editing) throw new Error('No cell is being edited');
+    const { end } = this.editing;
+    this.editing = null;
+    end();
+  }
+
+  /** The cell being edited, or null. */
+  get cellInEdit(): { sheet: string; address: string } | null {
+    return this.editing ? { sheet: this.editing.sheet, address: this.editing.address } : null;
+  }
+
+  /** Resolves when no cell is being edited (at once when none is). */
+  async cellEditEnded(): Promise<void> {
+    while (this.editing) await this.editing.ended;
+  }
+
   /** @internal A cell or a sheet changed: formulas are computed again when next read. */
   _contentsChanged(): void {
     this.calculation = null;
@@ -333,6 +367,15 @@ export class HostWorkbook implements SheetOwner {
    * one) becomes active. Charts elsewhere that plot its cells stay, with "#REF!" references.
    * Defined names that refer to it are carried opaquely and left as they are.
    */
+  /** `worksheet.position = n`: moves the sheet to 0-based position n, the others keeping their order. */
+  moveWorksheet(ws: HostWorksheet, position: number): void {
+    const from = this.sheetList.indexOf(ws);
+    if (from < 0 || ws.isDeleted) throw itemNotFound('The worksheet no longer exists.');
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheetList.length) throw invalidArgument(`A sheet position is from 0 to ${this.sheetList.length - 1}.`);
+    this.sheetList.splice(from, 1);
+    this.sheetList.splice(position, 0, ws);
+  }
+
   deleteWorksheet(ws: HostWorksheet): void {
     const pos = this.sheetList.indexOf(ws);
     if (pos < 0 || ws.isDeleted) throw itemNotFound('The worksheet no longer exists.');

@@ -12,27 +12,11 @@ import { checkLayout, columnForHeader, headerOf, recordToRow, rowFormats, rowToR
 import { matchingRows, queueMatchingRows } from './rowLookups';
 import { firstCellOf, officeCellValue, writeRows } from './rowWrites';
 import { validateRows } from './columnValidation';
+import { checkReportSheet, reportTempSheetName } from '../report';
+import { type SheetPart, writeSheetPart } from './reportSheets';
+import type { AuditEntry, ReadOptions, ApplyOptions, AppliedRows, ApplyResult, ChangeSet, Claim, Ledger, LedgerRow, Snapshot, SnapshotRequest, TableLayout } from '../types';
 
 export { officeCellValue };
-import { cellFormat, checkReportSheet, columnWidthPoints, reportWidth } from '../report';
-import type {
-  AuditEntry,
-  ReadOptions,
-  ReportBlock,
-  ReportChart,
-  ReportCell,
-  ReportSheet,
-  ApplyOptions,
-  AppliedRows,
-  ApplyResult,
-  ChangeSet,
-  Claim,
-  Ledger,
-  LedgerRow,
-  Snapshot,
-  SnapshotRequest,
-  TableLayout,
-} from '../types';
 
 /**
  * The ledger inside Excel, through Office.js (or the in-memory host that implements the same API).
@@ -47,8 +31,27 @@ import type {
  * reporting progress; rows appended by a co-author between those requests may or may not be seen.
  */
 
-/** `Excel.run`, or the in-memory host's client.run. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * The options of every batch the add-in runs. A user typing in a cell (cell-edit mode) makes Excel
+ * fail a batch at once (InvalidOperationInCellEditMode); with `delayForCellEdit` the batch waits
+ * until the edit ends and then runs (Excel.RunOptions, learn.microsoft.com/javascript/api/excel/excel.runoptions).
+ * A clerk who clicks Register while still in a cell gets the registration, not an error.
+ */
+export const RUN_OPTIONS = { delayForCellEdit: true } as const satisfies Excel.RunOptions;
+
+/** `Excel.run` with RUN_OPTIONS, or the in-memory host's client.run with them: made by `excelRun`. */
+export type ExcelRun = (<T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>) & { readonly options: typeof RUN_OPTIONS };
+
+/** What `excelRun` takes: `Excel` itself, or a host client. */
+export interface RunWithOptions {
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** The add-in's run: every batch through `runner.run(RUN_OPTIONS, batch)`. */
+export function excelRun(runner: RunWithOptions): ExcelRun {
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => runner.run(RUN_OPTIONS, batch);
+  return Object.assign(run, { options: RUN_OPTIONS });
+}
 
 export interface OfficeLedgerOptions {
   /** Identifies this client in the claims log (a short random id plus the clerk's name). */
@@ -285,20 +288,32 @@ class OfficeLedger implements OfficeLedgerHandle {
 
         const sheetProbes = (request.sheets ?? []).map((name) => {
           const sheet = context.workbook.worksheets.getItemOrNullObject(name);
-          sheet.load('name');
+          sheet.load('name,position');
           // eslint-disable-next-line office-addins/call-sync-before-read -- charts is a navigation property (a proxy), not a loaded value
           const charts = sheet.charts;
           charts.load('items/name');
-          return { name, sheet, charts };
+          const temp = context.workbook.worksheets.getItemOrNullObject(reportTempSheetName(name));
+          temp.load('name,position');
+          return { name, sheet, charts, temp };
         });
 
         await context.sync();
 
         const snapshotSheets: Record<string, boolean> = {};
         const sheetCharts: Record<string, string[]> = {};
+        const sheetPositions: Record<string, number> = {};
+        const leftoverSheets: string[] = [];
         for (const probe of sheetProbes) {
           snapshotSheets[probe.name] = !probe.sheet.isNullObject;
-          if (!probe.sheet.isNullObject) sheetCharts[probe.name] = probe.charts.items.map((chart) => chart.name);
+          if (!probe.sheet.isNullObject) {
+            sheetCharts[probe.name] = probe.charts.items.map((chart) => chart.name);
+            sheetPositions[probe.name] = probe.sheet.position;
+          }
+          if (!probe.temp.isNullObject) {
+            leftoverSheets.push(probe.name);
+            // A run cut short after deleting the old sheet left the new one in its place.
+            sheetPositions[probe.name] ??= probe.temp.position;
+          }
         }
 
         const wholeTables = reads.filter((read) => read.body);
@@ -402,7 +417,7 @@ class OfficeLedger implements OfficeLedgerHandle {
           });
         }
 
-        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts };
+        return { locale, tables: snapshotTables, claims: snapshotClaims, layouts: snapshotLayouts, sheets: snapshotSheets, sheetCharts, sheetPositions, leftoverSheets };
       });
     } catch (error) {
       throw this.explain(error, request);
@@ -414,6 +429,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     const locale = this.locale;
     for (const report of changes.sheets ?? []) checkReportSheet(report);
     const batches = this.planBatches(changes, basis);
+    this.checkFirstColumns(batches, basis);
     await this.checkRowsBelow(batches, basis);
     const appended: AppliedRows[] = [];
     // What to show when done (ApplyOptions), in the last request that writes to it.
@@ -540,7 +556,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     const sheetParts: SheetPart[] = reports.map((report) => {
       const exists = basis.sheets?.[report.name];
       if (exists === undefined) throw new Error(`apply: sheet "${report.name}" was not probed; name it in the request's sheets`);
-      return { report, from: 0, to: report.rows.length, first: true, exists, oldCharts: basis.sheetCharts?.[report.name] ?? [] };
+      return { report, from: 0, to: report.rows.length, first: true, exists, position: basis.sheetPositions?.[report.name], leftover: basis.leftoverSheets?.includes(report.name) ?? false };
     });
     const whole: Batch = { appends, updates: changes.updates ?? [], confirm: changes.confirm ?? [], audit, sheets: sheetParts };
     // The number formats written with each row (writeRows): at most one format row per record.
@@ -559,7 +575,7 @@ class OfficeLedger implements OfficeLedgerHandle {
     if (size <= limit) return [whole];
     const batches: Batch[] = [];
     for (const part of sheetParts) {
-      // Report rows in requests below the limit; the first creates or clears the sheet.
+      // Report rows in requests below the limit, into the hidden sheet the last one swaps in.
       const rows = part.report.rows;
       const perReportRow = Math.ceil((JSON.stringify(rows).length * 3) / Math.max(1, rows.length)) + 64;
       const rowsPerBatch = Math.max(1, Math.floor(limit / perReportRow));
@@ -618,6 +634,37 @@ class OfficeLedger implements OfficeLedgerHandle {
       await context.sync();
       return found.find(({ cell }) => !cell.isNullObject)?.tag;
     });
+  }
+
+  /**
+   * Refuses, before anything is written, rows to go below a table whose first column is not one of
+   * ours (a user inserted a column at its left): their first cell would be blank, and Excel does not
+   * take such a row into the table (office-js issue #2097), so the next append would write over it.
+   * A blank first cell in one of our columns is a programming error: every key column is required.
+   */
+  private checkFirstColumns(batches: readonly Batch[], basis: Snapshot): void {
+    const below = new Set<string>();
+    for (const batch of batches) {
+      for (const append of batch.appends) if (append.records.length > (append.fillBlank ? 1 : 0)) below.add(append.table);
+      if (batch.audit.length > 0) below.add(AUDIT_TABLE);
+    }
+    for (const table of below) {
+      const layout = basis.layouts[table];
+      if (!layout || layout.headers.length === 0) continue;
+      const first = columnForHeader(table, layout.headers[0], this.locale);
+      if (!first) {
+        throw new KefuError([{ kind: 'firstColumnNotLedgers', form: findForm(table)?.key, params: { table, sheet: schemaOf(table).sheet[this.locale], header: String(layout.headers[0]) } }]);
+      }
+      for (const batch of batches) {
+        for (const append of batch.appends.filter((a) => a.table === table)) {
+          const blank = append.records.find((record) => {
+            const cell = recordToRow(table, layout, record, this.locale)[0] ?? null;
+            return cell === null || (typeof cell === 'object' && cell.text === '');
+          });
+          if (blank) throw new Error(`apply: a row for ${table} without its first column (${first.key}): it would not join the table`);
+        }
+      }
+    }
   }
 
   /**
@@ -690,93 +737,4 @@ interface Batch {
   readonly confirm: readonly Claim[];
   readonly audit: NonNullable<ChangeSet['audit']>;
   readonly sheets: readonly SheetPart[];
-}
-
-/** Rows [from, to) of a report sheet; the first part also creates or clears the sheet and sets its layout. */
-interface SheetPart {
-  readonly report: ReportSheet;
-  readonly from: number;
-  readonly to: number;
-  readonly first: boolean;
-  /** Whether the sheet existed when the snapshot was read. */
-  readonly exists: boolean;
-  /** Charts the sheet had then: the first part deletes those the report draws again. */
-  readonly oldCharts: readonly string[];
-}
-
-function reportCellValue(cell: ReportCell | undefined): string | number {
-  if (!cell) return '';
-  if ('text' in cell) return `'${cell.text}`;
-  if ('number' in cell) return cell.number;
-  return cell.formula;
-}
-
-/** Queues the writes of one part of a report sheet: a few range writes, never one per cell. */
-/** Writes one part of a report sheet; with `show`, the last part activates the sheet and selects its rows. */
-function writeSheetPart(context: Excel.RequestContext, part: SheetPart, show = false): void {
-  const { report } = part;
-  const worksheets = context.workbook.worksheets;
-  let sheet: Excel.Worksheet;
-  if (part.first && part.exists) {
-    sheet = worksheets.getItem(report.name);
-    sheet.getRange().clear();
-    const redrawn = new Set((report.charts ?? []).map((chart) => chart.name));
-    for (const name of part.oldCharts) if (redrawn.has(name)) sheet.charts.getItem(name).delete();
-  } else if (part.first) {
-    sheet = worksheets.add(report.name);
-  } else {
-    sheet = worksheets.getItem(report.name);
-  }
-  const width = reportWidth(report);
-  const rows = report.rows.slice(part.from, part.to);
-  if (width > 0 && rows.length > 0) {
-    const block = sheet.getRangeByIndexes(part.from, 0, rows.length, width);
-    block.values = rows.map((row) => Array.from({ length: width }, (_, c) => reportCellValue(row[c])));
-    if (rows.some((row) => row.some((cell) => cellFormat(cell) !== 'General'))) {
-      block.numberFormat = rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] ? cellFormat(row[c]) : null)));
-    }
-    for (const r of report.boldRows ?? []) {
-      if (r >= part.from && r < part.to) sheet.getRangeByIndexes(r, 0, 1, width).format.font.bold = true;
-    }
-  }
-  if (part.first) {
-    (report.columnWidths ?? []).forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnWidthPoints(w)));
-    if (report.frozenRows) sheet.freezePanes.freezeRows(report.frozenRows);
-    else sheet.freezePanes.unfreeze();
-  }
-  // The charts and filter buttons once the rows are written (the last part).
-  if (part.to === report.rows.length) {
-    for (const chart of report.charts ?? []) addChart(sheet, chart);
-    if (report.autoFilter && width > 0 && report.rows.length > 0) sheet.autoFilter.apply(sheet.getRangeByIndexes(0, 0, report.rows.length, width));
-    if (show) {
-      sheet.activate();
-      if (width > 0 && report.rows.length > 0) sheet.getRangeByIndexes(0, 0, report.rows.length, width).select();
-    }
-  }
-}
-
-const CHART_TYPES: Record<ReportChart['kind'], Excel.ChartType> = {
-  stackedColumns: 'ColumnStacked' as Excel.ChartType,
-  stackedBars: 'BarStacked' as Excel.ChartType,
-  pareto: 'ColumnClustered' as Excel.ChartType,
-};
-
-const blockRange = (sheet: Excel.Worksheet, b: ReportBlock): Excel.Range => sheet.getRangeByIndexes(b.row, b.column, b.rows, b.columns);
-
-/**
- * One native chart over a block of the report (charts API, ExcelApi 1.7–1.8): series by columns,
- * the block's first row naming them; a Pareto's last series is a line on the secondary axis.
- */
-function addChart(sheet: Excel.Worksheet, spec: ReportChart): void {
-  const chart = sheet.charts.add(CHART_TYPES[spec.kind], blockRange(sheet, spec.source), 'Columns' as Excel.ChartSeriesBy);
-  chart.name = spec.name;
-  chart.title.text = spec.title;
-  chart.legend.position = 'Bottom';
-  const p = spec.placement;
-  chart.setPosition(blockRange(sheet, { row: p.row, column: p.column, rows: 1, columns: 1 }), blockRange(sheet, { row: p.row + p.rows - 1, column: p.column + p.columns - 1, rows: 1, columns: 1 }));
-  if (spec.kind === 'pareto') {
-    const cumulative = chart.series.getItemAt(spec.source.columns - 2);
-    cumulative.chartType = 'Line';
-    cumulative.axisGroup = 'Secondary';
-  }
 }
