@@ -341,8 +341,15 @@ const fieldMonthDay = once(async () => {
   return capture(workbook, (act) => fieldMonth(act));
 });
 
-/** The scenic area's busy day, with 20 free-entry checks. */
-const busyDay = once(async () => capture(await template(), (act) => playBusyDay(act, { day: '2026-05-01', locale: 'zh-CN', entryChecks: 20 })));
+/** The scenic area's busy day, with 20 free-entry checks; a damaged loan return apart. */
+const busyDay = once(async () =>
+  capture(
+    await template(),
+    (act) => playBusyDay(act, { day: '2026-05-01', locale: 'zh-CN', entryChecks: 20 }),
+    // A damaged return makes the repair slip (SX) at once: a step of its own.
+    (label, input) => (label === 'loan.return' && (input as { fields: { return_check?: string } }).fields.return_check !== 'intact' ? 'loan.return (damaged)' : label),
+  ),
+);
 
 function once<T>(make: () => Promise<T>): () => Promise<T> {
   let made: Promise<T> | undefined;
