@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { coauthorRun } from '../test/support/coauthorRun';
+import { runFaultCatalogue } from '../test/support/everySync';
 import type { Report } from './benchVisitors';
 
 /**
@@ -15,8 +16,11 @@ import type { Report } from './benchVisitors';
  *   its operation's ticket and finds an earlier attempt whose answer was lost, domain/records.ts);
  * - `coauthor.unaudited@random`: records without their audit entry; `coauthor.lost@random`: numbers
  *   reported to the clerk with no row;
- * - `faults.injected`: the faults that run injected (each reached its request), over every
- *   operation × place (read, write, check) × kind (request lost, answer lost).
+ * - `faults.injected@random`: the faults that run injected (each reached its request), over every
+ *   operation × place (read, write, check) × kind (request lost, answer lost);
+ * - `faults.injected`: the operation × request × kind cases of the fault catalogue
+ *   (test/support/everySync.ts, run by test/everySync.test.ts), and `faults.findings` what broke an
+ *   invariant there (must be 0).
  */
 export async function benchCoauthor(report: Report): Promise<void> {
   const start = performance.now();
@@ -29,7 +33,14 @@ export async function benchCoauthor(report: Report): Promise<void> {
   report('coauthor.unreported@random', run.unreported, 'records');
   report('coauthor.operations@random', run.operations, 'operations');
   report('coauthor.attempts@random', run.attempts, 'attempts');
-  report('faults.injected', run.faultsInjected, 'faults');
-  report('faults.cases', Object.keys(run.faultCases).length, 'cases');
+  report('faults.injected@random', run.faultsInjected, 'faults');
+  report('faults.cases@random', Object.keys(run.faultCases).length, 'cases');
   report('coauthor.hostMs@random', elapsed, 'ms');
+  const catalogue = await runFaultCatalogue();
+  report('faults.injected', catalogue.injected, 'faults');
+  report(
+    'faults.findings',
+    catalogue.reports.reduce((sum, r) => sum + r.findings.length, 0),
+    'findings',
+  );
 }
