@@ -83,6 +83,17 @@ describe('operation ids: a retry never makes a record twice (issue 14 item 2)', 
     );
   });
 
+  it('a retry of the first record of a fresh table fills its blank row: its own earlier claim is not another clerk in flight', async () => {
+    const session = await openOnHost(template);
+    const ticket = new OperationTicket();
+    session.client.failAtSync(2);
+    session.client.failAtSync(3);
+    await assert.rejects(runOperation(session.ledger, registerComplaint, complaintInput(), context, { ticket }));
+    const again = await runOperation(session.ledger, registerComplaint, complaintInput(), context, { ticket });
+    assert.equal(again.appended[0].address.replace(/:.*/, ''), '投诉处理单!A2');
+    assert.equal(template.table('complaints').bodyValues().length, 1, 'no blank row left above the record');
+  });
+
   it('a look-up that fails leaves the ticket uncertain; the next retry looks again', async () => {
     const session = await openOnHost(template);
     const ticket = new OperationTicket();

@@ -18,8 +18,8 @@ import { hostClient, hostWorkbookFromXlsx, rectAddress, type HostClient, type Ho
 import { AUDIT_COLUMNS, AUDIT_TABLE, COUNTERS_TABLE, TEMPLATE_VERSION } from '../../addin/src/ledger/layout';
 import { rowToRecord } from '../../addin/src/ledger/schema';
 import type { Locale } from '../../addin/src/i18n/locale';
-import { openOfficeLedger, showOnPrintSheet, type OfficeLedgerHandle } from '../../addin/src/ledger/office/officeLedger';
-import { showPrintout } from '../../addin/src/ledger/office/printout';
+import { excelRun, openOfficeLedger, type ExcelRun, type OfficeLedgerHandle } from '../../addin/src/ledger/office/officeLedger';
+import { showOnPrintSheet, showPrintout } from '../../addin/src/ledger/office/printout';
 import { printRequest } from '../../addin/src/ledger/print';
 import { readPrintout } from '../../addin/src/ledger/printLines';
 import type { Ledger } from '../../addin/src/ledger/types';
@@ -50,7 +50,7 @@ import { renumber } from './twinFaults';
 export interface CaseTarget {
   readonly workbook: HostWorkbook;
   readonly client: HostClient;
-  readonly run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  readonly run: ExcelRun;
   /** The ledger opened before the case (the opening case opens its own). */
   readonly ledger: OfficeLedgerHandle;
   readonly clock: Clock;
@@ -119,8 +119,10 @@ export function copyWorkbook(workbook: HostWorkbook): HostWorkbook {
 
 // ————————————————————————————————————————— what is compared
 
-const OP_ID = /"[0-9a-z]{10}\.\d+"/g;
-const BATCH_ID = /imp-[0-9a-f]{12}/g;
+// An attempt's tag, and an import's batch id, with the part of a split change set they were written in (`~n`): how a
+// retry splits its requests is not the clean run's business.
+const OP_ID = /"[0-9a-z]{10}\.\d+(~\d+)?"/g;
+const BATCH_ID = /imp-[0-9a-f]{12}(~\d+)?/g;
 const CHAIN = /"[0-9a-f]{16}"/g;
 const MARKERS: readonly unknown[] = [IMPORT_BEGIN, IMPORT_DONE];
 
@@ -199,7 +201,7 @@ export interface LedgerState extends WorkbookState {
 /** The workbook's state and what `kefu check` finds in it, read through a client of its own (no fault). */
 export async function ledgerState(workbook: HostWorkbook, now: string): Promise<LedgerState> {
   const client = hostClient(workbook);
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'checker', clock: fixedClock(now, 0) });
+  const ledger = await openOfficeLedger(excelRun(client), { station: 'checker', clock: fixedClock(now, 0) });
   const state = workbookState(workbook, ledger.locale);
   // A ledger of an earlier template (before its upgrade) is compared by its text only: the check reads the current layout.
   if (ledger.templateVersion !== TEMPLATE_VERSION) return { ...state, errors: [], unaudited: [] };
@@ -256,7 +258,7 @@ export async function runCase(c: FaultCase, fault?: { readonly kind: FaultKind; 
   const workbook = copyWorkbook(await startOf(c));
   const client = hostClient(workbook);
   const clock = fixedClock(c.at, 0);
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => client.run(batch);
+  const run = excelRun(client);
   const ledger = await openOfficeLedger(run, { station: 'pane', clock, maxRequestBytes: c.maxRequestBytes });
   const target: CaseTarget = { workbook, client, run, ledger, clock, context: { clock, actor: { clerk: c.clerk } } };
   const before = client.stats.syncs;
@@ -298,7 +300,7 @@ async function capture(
 ): Promise<{ steps: Map<string, Captured>; end: HostWorkbook; at: string }> {
   const client = hostClient(start);
   const clock = demoClock();
-  const ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'script', clock });
+  const ledger = await openOfficeLedger(excelRun(client), { station: 'script', clock });
   const steps = new Map<string, Captured>();
   let last = '';
   const act: FieldAct = async (operation, input, label, at) => {
@@ -337,7 +339,7 @@ const deskDay = once(async () => {
 const fieldMonthDay = once(async () => {
   const workbook = await template();
   const client = hostClient(workbook);
-  await seedWorkers(await openOfficeLedger((batch) => client.run(batch), { station: 'seed', clock: fixedClock('2026-03-01 08:00:00', 0) }));
+  await seedWorkers(await openOfficeLedger(excelRun(client), { station: 'seed', clock: fixedClock('2026-03-01 08:00:00', 0) }));
   return capture(workbook, (act) => fieldMonth(act));
 });
 
@@ -593,7 +595,7 @@ export async function faultCatalogue(): Promise<FaultCase[]> {
 
 async function readFirst(workbook: HostWorkbook, table: string, column: string): Promise<unknown> {
   const client = hostClient(copyWorkbook(workbook));
-  const ledger: Ledger = await openOfficeLedger((batch) => client.run(batch), { station: 'reader', clock: fixedClock('2026-01-01 00:00:00', 0) });
+  const ledger: Ledger = await openOfficeLedger(excelRun(client), { station: 'reader', clock: fixedClock('2026-01-01 00:00:00', 0) });
   return (await ledger.read({ tables: { [table]: { columns: [column], rows: 'all' } } })).tables[table][0]?.values[column];
 }
 

@@ -313,6 +313,11 @@ export function newImportBatchId(): string {
 
 const markerText = (rows: number, file: string) => `${rows} rows from ${file}`;
 
+/** A start or completion marker of the import batch `batch` (its id is its record and its operation). */
+function importMarker(action: string, of: { table: string; batch: string; rows: number; file: string }, at: string, context: OperationContext): AuditEntry {
+  return { at, who: context.actor.clerk, action, table: of.table, record: of.batch, field: '*', oldValue: '', newValue: markerText(of.rows, of.file), op: of.batch };
+}
+
 /** An import batch that started and has no completion marker. */
 export interface IncompleteImport {
   readonly batch: string;
@@ -390,7 +395,7 @@ export function importRequest(prepared: PreparedImport): SnapshotRequest {
   const wanted = [...new Set([...identity, ...prepared.columns, ...(form.key === 'workers' ? ['name'] : [])])];
   const tables: Record<string, TableQuery> = { [form.key]: { columns: wanted, rows: 'all' } };
   if (WORKER_REFS[form.key]) tables.workers = { columns: ['worker_id', 'name'], rows: 'all' };
-  if (form.numbering.kind !== 'sequence') tables[AUDIT_TABLE] = IMPORT_MARKERS_QUERY;
+  tables[AUDIT_TABLE] = IMPORT_MARKERS_QUERY;
   return { tables, writes: [form.key] };
 }
 
@@ -557,17 +562,7 @@ export function decideImport(snapshot: Snapshot, prepared: PreparedImport, conte
   // Earlier imports of this file into this table that never completed: this one writes what they
   // lacked (their rows already there were recognised above), so it completes them too.
   const unfinished = incompleteImports(snapshot.tables[AUDIT_TABLE] ?? []).filter((o) => o.table === form.key && o.file === file);
-  const marker = (action: string, record: string, rows: number): AuditEntry => ({
-    at: now,
-    who: context.actor.clerk,
-    action,
-    table: form.key,
-    record,
-    field: '*',
-    oldValue: '',
-    newValue: markerText(rows, file),
-    op: record,
-  });
+  const marker = (action: string, record: string, rows: number) => importMarker(action, { table: form.key, batch: record, rows, file }, now, context);
   const completed = unfinished.map((o) => marker(IMPORT_DONE, o.batch, o.expected));
   if (records.length === 0) return { changes: completed.length > 0 ? { audit: completed } : {}, result };
   const rowEntries: AuditEntry[] = records.map((record) => ({
@@ -613,12 +608,20 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
   checkActor(context.actor); // the clerk's name goes into the audit log and every row's created_by
   const prepared = prepareImport(input, context);
   const snapshot = await ledger.read(importRequest(prepared));
-  const { changes, result } = decideImport(snapshot, prepared, context, newImportBatchId());
+  const batch = newImportBatchId();
+  const { changes, result } = decideImport(snapshot, prepared, context, batch);
   const numbers: string[] = [];
   const appended: string[] = [];
   if (prepared.form.numbering.kind === 'sequence') {
+    // One record at a time, each numbered as a clerk's is, between the batch's start and completion
+    // markers, each with its `import` entry beside its `create`: a batch cut off part-way is reported
+    // by `kefu check` and completed by importing the file again, as any other import.
+    const form = prepared.form;
     const numbering = prepared.form.numbering;
-    const create = createNumberedRecord(prepared.form);
+    const create = createNumberedRecord(form);
+    const of = (id: string, rows: number) => ({ table: form.key, batch: id, rows, file: prepared.file });
+    const unfinished = incompleteImports(snapshot.tables[AUDIT_TABLE] ?? []).filter((o) => o.table === form.key && o.file === prepared.file);
+    if (result.records.length > 0) await ledger.apply({ audit: [importMarker(IMPORT_BEGIN, of(batch, result.records.length), context.clock.now(), context)] }, snapshot);
     for (const [index, record] of result.records.entries()) {
       const imported: Record<string, DomainValue> = {};
       for (const key of prepared.columns) if (record[key] !== undefined) imported[key] = record[key];
@@ -629,13 +632,26 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
       const last = index === result.records.length - 1;
       const outcome = await runOperation(
         ledger,
-        { ...create, prepare: () => ({ values: imported, period }) },
+        {
+          ...create,
+          prepare: () => ({ values: imported, period }),
+          decide(s, p, c) {
+            const decided = create.decide(s, p, c);
+            const entry: AuditEntry = { at: c.clock.now(), who: c.actor.clerk, action: 'import', table: form.key, record: decided.result.number, field: batch, oldValue: '', newValue: prepared.file };
+            return { ...decided, changes: { ...decided.changes, audit: [...(decided.changes.audit ?? []), entry] } };
+          },
+        },
         undefined,
         context,
         options.select && last ? { selectAppended: true, selectFrom: appended[0] } : {},
       );
       numbers.push(outcome.result.number);
-      appended.push(...outcome.appended.filter((a) => a.table === prepared.form.key).map((a) => a.address));
+      appended.push(...outcome.appended.filter((a) => a.table === form.key).map((a) => a.address));
+    }
+    const done = [...(result.records.length > 0 ? [of(batch, result.records.length)] : []), ...unfinished.map((o) => of(o.batch, o.expected))];
+    if (done.length > 0) {
+      const now = context.clock.now();
+      await ledger.apply({ audit: done.map((d) => importMarker(IMPORT_DONE, d, now, context)) }, await ledger.read({}));
     }
   } else if (changes.appends || changes.audit) {
     const applied = await ledger.apply(changes, snapshot, { selectAppended: options.select });

@@ -140,7 +140,7 @@ export async function runOperation<Input, Prepared, Result>(
     if (earlier) return { result: earlier.result as Result, changes: earlier.changes, appended: [], recovered: true, earlier: true };
   }
   const tag = ticket.nextTag();
-  const snapshot = await ledger.read(operation.request(prepared, context), { onProgress: options.onProgress });
+  const snapshot = await ledger.read(operation.request(prepared, context), { onProgress: options.onProgress, operation: tag });
   const decided = operation.decide(snapshot, prepared, context);
   const { result } = decided;
   if (writesRecords(decided.changes) && !decided.changes.audit?.length) throw new Error('runOperation: a change set that writes records has no audit entry');

@@ -109,6 +109,8 @@ export function claimFromWindow(args: {
   readonly period: string;
   readonly counter?: { readonly seq: number; readonly row: number };
   readonly firstOfPeriodRow?: number;
+  /** The id of the operation claiming (ReadOptions.operation without its attempt): its earlier attempts' claims are not in flight. */
+  readonly ownOperation?: string;
 }): ClaimOutcome {
   const tableFirstRow = args.claimsHeaderRow + 1;
   const rows: ClaimRow[] = [];
@@ -132,7 +134,10 @@ export function claimFromWindow(args: {
     firstOfPeriodRow: args.firstOfPeriodRow,
   });
   if ('readRows' in resolved) return resolved;
-  const othersInFlight = rows.some((r) => r.row < ours.row && r.period !== null && r.seq === null);
+  // An earlier attempt of the same operation failed before confirming (the retry found it not written): not in flight.
+  const own = args.ownOperation ? ` ${args.ownOperation}.` : undefined;
+  const ownAttempt = (r: ClaimRow) => own !== undefined && String(args.values[r.row - args.windowFirstRow]?.[1] ?? '').includes(own);
+  const othersInFlight = rows.some((r) => r.row < ours.row && r.period !== null && r.seq === null && !ownAttempt(r));
   return { seq: resolved.seq, claimRow: ours.row, othersInFlight };
 }
 

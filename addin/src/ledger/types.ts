@@ -240,6 +240,12 @@ export type ReadProgress = (done: number, total: number) => void;
 
 export interface ReadOptions {
   readonly onProgress?: ReadProgress;
+  /**
+   * The attempt this read is for (`<ticket id>.<attempt>`, domain/records.ts OperationTicket): its
+   * claims carry it beside the station, so that a retry knows the unconfirmed claims of its own
+   * earlier attempts for what they are — not another client's claim in flight.
+   */
+  readonly operation?: string;
 }
 
 export interface Ledger {

@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { OperationTicket, runWithRetry, type Operation, type OperationContext, type Outcome, type RunOptions } from '../domain/records';
 import type { Ledger } from '../ledger/types';
+import { KefuError } from '../core/problems';
 import { ui } from '../i18n/ui';
 import type { Locale } from '../i18n/locale';
 
@@ -8,7 +9,7 @@ import type { Locale } from '../i18n/locale';
  * How the pane runs an operation that writes (issue 14 item 2): one operation ticket while the
  * clerk's input stays the same, so that pressing the button again after a failure whose outcome
  * Excel did not tell finds the earlier attempt instead of saving twice; an ambiguous failure is
- * retried once at once by itself (runWithRetry). A new input, or a success, starts a new ticket.
+ * retried once at once by itself (runWithRetry). A new input, a success or a refusal starts a new ticket.
  */
 export interface OperationRunner {
   run<Input, Prepared, Result>(ledger: Ledger, operation: Operation<Input, Prepared, Result>, input: Input, context: OperationContext, options?: Omit<RunOptions, 'ticket'>): Promise<Outcome<Result>>;
@@ -22,14 +23,16 @@ export function operationRunner(): OperationRunner {
   return {
     async run(ledger, operation, input, context, options = {}) {
       const key = JSON.stringify(input ?? null);
-      if (!held || held.key !== key || !held.ticket.uncertain) held = { key, ticket: new OperationTicket() };
+      if (!held || held.key !== key) held = { key, ticket: new OperationTicket() };
       const { ticket } = held;
       try {
         const outcome = await runWithRetry(ledger, operation, input, context, { ...options, ticket });
         held = null;
         return outcome;
       } catch (error) {
-        if (!ticket.uncertain) held = null;
+        // A refusal wrote nothing and will be refused again: the next press is a new operation. After
+        // any other failure the same input keeps its ticket, so that its attempts know each other's claims.
+        if (error instanceof KefuError) held = null;
         throw error;
       }
     },

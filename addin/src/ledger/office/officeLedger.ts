@@ -249,7 +249,8 @@ class OfficeLedger implements OfficeLedgerHandle {
         const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
           const claimsTable = tables.getItem(claimsTableName(series));
           const claimedAt = this.options.clock.now();
-          claimsTable.getDataBodyRange().getRowsBelow(1).values = [[`'${period}`, `'${this.options.station}`, `'${claimedAt}`, '']];
+          const station = options.operation ? `${this.options.station} ${options.operation}` : this.options.station;
+          claimsTable.getDataBodyRange().getRowsBelow(1).values = [[`'${period}`, `'${station}`, `'${claimedAt}`, '']];
           const window = claimsTable
             .getDataBodyRange()
             .getLastRow()
@@ -387,6 +388,7 @@ class OfficeLedger implements OfficeLedgerHandle {
               period: pending.period,
               counter: counter ? { seq: counter.seq, row: counter.row } : undefined,
               firstOfPeriodRow: pending.firstOfPeriod.isNullObject ? undefined : pending.firstOfPeriod.rowIndex,
+              ownOperation: options.operation?.replace(/\.\d+$/, ''),
             },
             {
               async rowsAbove(from, to) {
