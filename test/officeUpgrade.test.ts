@@ -34,7 +34,9 @@ import { upgradeLedger } from '../addin/src/upgrade/packageUpgrade';
 import { buildTemplate, buildTemplateBuffer } from '../addin/src/workbooks/template';
 import { templateSheetCopies } from '../addin/src/workbooks/templateSheets';
 import { complaintInput } from './support/fixtures';
-import { rangesBelowTables, sheetRanges } from './support/sheetRanges';
+import { rangesBelowTables, sheetRanges, unvalidatedBodies } from './support/sheetRanges';
+import { columnValidation } from '../addin/src/ledger/templateLayout';
+import { columnForHeader } from '../addin/src/ledger/schema';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'v1');
 const LEDGERS: { file: string; locale: Locale }[] = (['zh-CN', 'zh-TW', 'en-US'] as const).flatMap((locale) => [
@@ -179,6 +181,15 @@ describe('Upgrade workbook (Office.js, in-memory host)', function () {
       const validationsBelow = (list: typeof ranges) => rangesBelowTables(list.map((sheet) => ({ ...sheet, formats: [] })));
       assert.deepEqual(validationsBelow(ranges), []);
       assert.ok(validationsBelow(await sheetRanges(readFileSync(path.join(FIXTURES, file)))).length > 150, 'the fixture had them');
+      // Every column the template validates, the new ones included, over its table's whole body (the demo's tables have rows).
+      const validated = (table: string, header: string) => {
+        const column = findForm(table) && columnForHeader(table, header, locale);
+        return !!column && !!columnValidation(table, column, locale);
+      };
+      assert.deepEqual(
+        unvalidatedBodies(ranges, validated, (table) => wb.table(table).headerNames()),
+        [],
+      );
 
       // Every table and column of the current template, with its header in the workbook's language.
       for (const key of templateTables()) {

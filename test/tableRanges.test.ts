@@ -17,7 +17,8 @@ import { KefuError } from '../addin/src/core/problems';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
-import { holds, rangesBelowTables, sheetRanges, type SheetRanges } from './support/sheetRanges';
+import { holds, rangesBelowTables, sheetRanges, unvalidatedBodies, type SheetRanges } from './support/sheetRanges';
+import { columnForHeader } from '../addin/src/ledger/schema';
 import { readdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { fixedClock } from '../addin/src/core/clock';
@@ -236,6 +237,7 @@ describe('tables that grow where Excel says they will (issue 14 item 4)', functi
         const ledger = await PackageLedger.fromBuffer(bytes, { station: 'kefu', clock });
         await upgradeLedger(ledger, { clock, clerk: '王丽' });
         const upgraded = await ledger.toBuffer();
+        const upgradedLedger = await PackageLedger.fromBuffer(upgraded, { station: 'kefu', clock });
         const after = await sheetRanges(upgraded);
         // Below a table: only the user's range, as they made it.
         assert.deepEqual(
@@ -287,6 +289,18 @@ describe('tables that grow where Excel says they will (issue 14 item 4)', functi
           untouched++;
         }
         assert.ok(untouched > 10, `${untouched} sheets compared whole`);
+
+        // Every column the template validates, those the upgrade added included, over its table's whole body (rows 2 to the last).
+        const headersOf = new Map<string, string[]>();
+        for (const t of after.flatMap((s) => s.tables)) if (findForm(t.name)) headersOf.set(t.name, await upgradedLedger.tableHeaders(t.name));
+        const validated = (table: string, header: string) => {
+          const column = findForm(table) && columnForHeader(table, header, upgradedLedger.locale);
+          return !!column && !!columnValidation(table, column, upgradedLedger.locale);
+        };
+        assert.deepEqual(
+          unvalidatedBodies(after, validated, (t) => headersOf.get(t) ?? []),
+          [],
+        );
 
         // Upgraded again: nothing left to change.
         const again = await PackageLedger.fromBuffer(upgraded, { station: 'kefu', clock });
