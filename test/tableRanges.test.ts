@@ -17,7 +17,15 @@ import { KefuError } from '../addin/src/core/problems';
 import { PackageLedger } from '../addin/src/ledger/xlsx/packageLedger';
 import { runOperation } from '../addin/src/domain/records';
 import { registerComplaint } from '../addin/src/domain/complaintProcedure';
-import { holds, rangesBelowTables, sheetRanges, type SheetRanges } from './support/sheetRanges';
+import { holds, rangesBelowTables, sheetRanges, unvalidatedBodies, type SheetRanges } from './support/sheetRanges';
+import { columnForHeader } from '../addin/src/ledger/schema';
+import { readdirSync, readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import { fixedClock } from '../addin/src/core/clock';
+import { findForm } from '../addin/src/forms';
+import { parseArea } from '../addin/src/ledger/xlsx/sheetXml';
+import { upgradeLedger } from '../addin/src/upgrade/packageUpgrade';
+import { ROOT } from './support/fixtures';
 
 /**
  * Issue 14 item 4: tables that grow where Excel says they will. Microsoft's co-authoring guidance
@@ -185,4 +193,121 @@ describe('tables that grow where Excel says they will (issue 14 item 4)', functi
       );
     });
   }
+  describe('kefu upgrade bounds the ranges of template versions 1–4 to the tables’ bodies', () => {
+    const kept = [1, 2, 3, 4].flatMap((version) =>
+      readdirSync(path.join(ROOT, 'test', 'fixtures', `v${version}`))
+        .filter((f) => f.endsWith('.xlsx'))
+        .map((file) => ({ version, file: path.join(ROOT, 'test', 'fixtures', `v${version}`, file) })),
+    );
+    /** Each sheet part's XML by sheet name. */
+    const sheetXml = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const workbook = await zip.file('xl/workbook.xml')!.async('string');
+      const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+      const parts = new Map<string, string>();
+      for (const m of workbook.matchAll(/<sheet\b[^>]*name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
+        const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${m[2]}"`).exec(rels)!;
+        parts.set(m[1], await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`)!.async('string'));
+      }
+      return parts;
+    };
+    /** The fixture with one form sheet's first validation extended by a user down to row 30,000: no longer the older template's shape, so it stays. */
+    const withUserRange = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      for (const path of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))) {
+        const xml = await zip.file(path)!.async('string');
+        const extended = xml.replace(/(<dataValidation\b[^>]*\ssqref="[A-Z]+2:[A-Z]+)20001"/, '$130000"');
+        if (extended === xml) continue;
+        zip.file(path, extended);
+        return zip.generateAsync({ type: 'uint8array' });
+      }
+      throw new Error('no validation of the older template');
+    };
+    for (const { version, file } of kept) {
+      it(`v${version}/${path.basename(file)}: every range from the row under a form's header down to row 20,001 ends at its table's last row, its rule kept; nothing else changes`, async () => {
+        const bytes = await withUserRange(new Uint8Array(readFileSync(file)));
+        const before = await sheetRanges(bytes);
+        assert.ok(
+          before.some((s) => s.validations.some((v) => v.refs.some((ref) => ref.endsWith('30000')))),
+          'a validation a user extended to row 30,000',
+        );
+        const legacy = before.flatMap((s) => [...s.validations, ...s.formats].flatMap((v) => v.refs)).filter((ref) => ref.endsWith('20001'));
+        assert.ok(legacy.length > 180, `${legacy.length} ranges of the older template`);
+        const clock = fixedClock('2026-12-05 10:00:00', 1);
+        const ledger = await PackageLedger.fromBuffer(bytes, { station: 'kefu', clock });
+        await upgradeLedger(ledger, { clock, clerk: '王丽' });
+        const upgraded = await ledger.toBuffer();
+        const upgradedLedger = await PackageLedger.fromBuffer(upgraded, { station: 'kefu', clock });
+        const after = await sheetRanges(upgraded);
+        // Below a table: only the user's range, as they made it.
+        assert.deepEqual(
+          rangesBelowTables(after).map((r) => r.replace(/^.*!/, '').replace(/ .*$/, '')),
+          rangesBelowTables(before)
+            .filter((r) => r.includes('30000'))
+            .map((r) => r.replace(/^.*!/, '').replace(/ .*$/, '')),
+        );
+        assert.equal(rangesBelowTables(after).length, 1);
+
+        // Range for range, rule for rule: the older template's shape bounded to the body, every other range as it was.
+        const bounded = (sheet: SheetRanges, tables: SheetRanges['tables']) => (ref: string) => {
+          const area = parseArea(ref)!;
+          const table = tables.find((t) => findForm(t.name) && area.top === t.area.top + 1 && area.bottom === 20_001 && area.left >= t.area.left && area.right <= t.area.right);
+          if (!table) return ref;
+          const first = `${columnLetters(area.left)}${area.top}`;
+          const last = `${columnLetters(area.right)}${table.area.bottom}`;
+          return first === last ? first : `${first}:${last}`;
+        };
+        let changed = 0;
+        for (const was of before) {
+          const now = after.find((s) => s.sheet === was.sheet)!;
+          const map = bounded(was, now.tables);
+          const expect = (list: readonly { refs: readonly string[] }[]) => list.map((v) => ({ ...v, refs: v.refs.map(map) }));
+          // A new column's validation comes after the old ones (the upgrade adds it).
+          assert.deepEqual(now.validations.slice(0, was.validations.length), expect(was.validations), was.sheet);
+          assert.deepEqual(now.formats, expect(was.formats), was.sheet);
+          changed += [...was.validations, ...was.formats].flatMap((v) => v.refs).filter((ref) => map(ref) !== ref).length;
+        }
+        assert.equal(changed, legacy.length, 'every range of the older template');
+
+        // A sheet the upgrade does not otherwise touch: its XML as it was but for those sqref attributes.
+        const [xmlBefore, xmlAfter] = [await sheetXml(bytes), await sheetXml(upgraded)];
+        let untouched = 0;
+        for (const was of before) {
+          const now = after.find((s) => s.sheet === was.sheet)!;
+          const same =
+            was.tables.length > 0 && was.tables.every((t) => findForm(t.name)) && JSON.stringify(was.tables) === JSON.stringify(now.tables) && now.validations.length === was.validations.length;
+          if (!same || !xmlBefore.has(was.sheet)) continue;
+          const map = bounded(was, now.tables);
+          const expected = xmlBefore
+            .get(was.sheet)!
+            .replace(/(\ssqref=")([^"]*)(")|(<xm:sqref>)([^<]*)(<\/xm:sqref>)/g, (...m: string[]) =>
+              m[1] ? `${m[1]}${m[2].split(/\s+/).map(map).join(' ')}${m[3]}` : `${m[4]}${m[5].split(/\s+/).map(map).join(' ')}${m[6]}`,
+            );
+          const got = xmlAfter.get(was.sheet)!;
+          const at = [...got].findIndex((ch, i) => ch !== expected[i]);
+          assert.ok(got === expected, `${was.sheet} differs at ${at}: ${got.slice(at - 80, at + 80)} ≠ ${expected.slice(at - 80, at + 80)}`);
+          untouched++;
+        }
+        assert.ok(untouched > 10, `${untouched} sheets compared whole`);
+
+        // Every column the template validates, those the upgrade added included, over its table's whole body (rows 2 to the last).
+        const headersOf = new Map<string, string[]>();
+        for (const t of after.flatMap((s) => s.tables)) if (findForm(t.name)) headersOf.set(t.name, await upgradedLedger.tableHeaders(t.name));
+        const validated = (table: string, header: string) => {
+          const column = findForm(table) && columnForHeader(table, header, upgradedLedger.locale);
+          return !!column && !!columnValidation(table, column, upgradedLedger.locale);
+        };
+        assert.deepEqual(
+          unvalidatedBodies(after, validated, (t) => headersOf.get(t) ?? []),
+          [],
+        );
+
+        // Upgraded again: nothing left to change.
+        const again = await PackageLedger.fromBuffer(upgraded, { station: 'kefu', clock });
+        const summary = await upgradeLedger(again, { clock, clerk: '王丽' });
+        assert.equal(summary.from, summary.to);
+        assert.equal(again.hasChanges, false);
+      });
+    }
+  });
 });

@@ -109,3 +109,23 @@ export function holds(refs: readonly string[], column: number, row: number): boo
     return !!a && a.left <= column && column <= a.right && a.top <= row && row <= a.bottom;
   });
 }
+
+/**
+ * The columns of ours that the template validates but whose validation does not cover their
+ * table's whole body ("sheet!table.column"): every form table's body, from its first row to its
+ * last, carries the template's validation of each such column (a column an upgrade added included).
+ */
+export function unvalidatedBodies(sheets: readonly SheetRanges[], expected: (table: string, header: string) => boolean, headers: (table: string) => readonly string[]): string[] {
+  const missing: string[] = [];
+  for (const { sheet, tables, validations } of sheets) {
+    for (const t of tables) {
+      headers(t.name).forEach((header, i) => {
+        if (!expected(t.name, header)) return;
+        const column = t.area.left + i;
+        const covered = (row: number) => validations.some((v) => holds(v.refs, column, row));
+        if (!covered(t.area.top + 1) || !covered(t.area.bottom)) missing.push(`${sheet}!${t.name}.${header}`);
+      });
+    }
+  }
+  return missing;
+}

@@ -39,6 +39,15 @@ export function bodyArea(body: { readonly top: number; readonly bottom: number }
   return first === last ? first : `${first}:${last}`;
 }
 
+/**
+ * Template versions 1–4 validated and highlighted each form's columns from the row under its
+ * header down to this row (`C2:C20001`, `A2:AL20001`); since version 5 (BODY_RANGES_VERSION) they
+ * lie on the body. The upgrade of either backend bounds a range of that exact shape to the body
+ * (its rule kept); any other range is a user's and stays as it is.
+ */
+export const LEGACY_LAST_ROW = 20_001;
+export const BODY_RANGES_VERSION = 5;
+
 /** Excel's limit for an inline list in a validation (the formula text). */
 export const INLINE_LIST_LIMIT = 255;
 

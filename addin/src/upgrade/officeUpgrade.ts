@@ -8,8 +8,10 @@ import { AUDIT_TABLE, DICTIONARY_COLUMNS, DICTIONARY_TABLE, META_TABLE, TEMPLATE
 import { columnLetters, columnWidthPoints } from '../ledger/report';
 import { columnForHeader, definedRuns, recordToRow, rowToRecord, schemaOf, type TableColumn } from '../ledger/schema';
 import {
+  BODY_RANGES_VERSION,
   FROZEN_HEADER_ROWS,
   HEADER_STYLE,
+  LEGACY_LAST_ROW,
   LISTS_SHEET,
   columnNumberFormat,
   columnValidation,
@@ -24,7 +26,7 @@ import type { TableLayout } from '../ledger/types';
 import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew, templateTables, upgradeAuditEntry, type UpgradeSummary } from './missing';
 import type { TemplateOptions } from '../workbooks/template';
 import type { SheetCopy } from '../workbooks/templateSheets';
-import { setValidation } from '../ledger/office/columnValidation';
+import { setValidation, validateRows } from '../ledger/office/columnValidation';
 import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from '../ledger/office/officeLedger';
 
 /**
@@ -44,6 +46,12 @@ import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows
  *   before anything is written, naming the cell.
  * - The data dictionary follows the columns; the starting rows a ledger lacks (promised times,
  *   calendar, rule defaults) are appended.
+ * - The validations an older template (versions 1–4) put on a form's column from the row under
+ *   its header down to row 20,001 are cleared below the table's body, kept on it (kefu upgrade
+ *   bounds the same ranges: xlsx/packageState.ts `boundedBottom`); rows the upgrade appends below a
+ *   body get the template's validations. The overdue highlights of those versions (conditional
+ *   formats over `A2:AL20001`) stay: the in-memory host does not model conditional formats, and
+ *   `ConditionalFormat.setRanges`, which would bound one, needs ExcelApi 1.17 (the add-in asks for 1.9).
  * - A log from before the hash chain (template version 1) is sealed from its first row; the version
  *   in kefu_meta is set last, with one audit row saying what the upgrade added.
  *
@@ -473,12 +481,24 @@ export async function upgradeWorkbook(run: ExcelRun, options: OfficeUpgradeOptio
   const more = await readMore(run, {
     places,
     columns: missing.map(({ state, columns }) => ({ state, count: columns.length })),
+    legacy: from < BODY_RANGES_VERSION ? [...found.tables.values()].filter((t) => findForm(t.key)) : [],
     audit: seal ? audit : undefined,
     first: found.auditFirst ?? [],
     locale,
     onProgress: options.onProgress,
   });
   if (more.taken.length > 0) throw new KefuError(more.taken);
+
+  // The validations an older template put down to row 20,001 end at each form table's last row
+  // from now on (templateLayout.ts `bodyArea`): the rows written below a table then join it.
+  if (more.legacyBelow.length > 0) {
+    writes.push(
+      write(undefined, more.legacyBelow.length * 2, (context) => {
+        for (const { sheet, row, column, count } of more.legacyBelow) context.workbook.worksheets.getItem(sheet).getRangeByIndexes(row, column, count, 1).dataValidation.clear();
+      }),
+    );
+    updates += more.legacyBelow.length;
+  }
 
   for (const { state, columns } of missing) {
     writes.push(newColumns(state, columns, locale));
@@ -585,6 +605,8 @@ function appendRecords(state: TableState, records: readonly RecordValues[], loca
         const body = context.workbook.tables.getItem(state.key).getDataBodyRange();
         const target = first ? body.getLastRow().getResizedRange(part.length - 1, 0) : body.getRowsBelow(part.length);
         writeRecords(target, state.key, state.headers, part, locale);
+        // Rows below the body carry the template's validations as the body does (office/columnValidation.ts).
+        if (!first || part.length > 1) validateRows(target, state.key, state.headers, part.length, locale);
       }),
     );
   }
@@ -664,21 +686,25 @@ async function readMore(
   ask: {
     readonly places: readonly Place[];
     readonly columns: readonly { readonly state: TableState; readonly count: number }[];
+    /** Form tables of a ledger from before BODY_RANGES_VERSION, whose columns may carry an older template's validation below them. */
+    readonly legacy: readonly TableState[];
     readonly audit?: TableState;
     readonly first: readonly (readonly CellIn[])[];
     readonly locale: Locale;
     readonly onProgress?: (done: number, total: number) => void;
   },
-): Promise<{ taken: Problem[]; auditRows: { row: number; values: RecordValues }[] }> {
+): Promise<{ taken: Problem[]; auditRows: { row: number; values: RecordValues }[]; legacyBelow: LegacyBelow[] }> {
   const { audit, first, locale, onProgress } = ask;
   // Only our columns of the log as read travel (a user's columns are not chained).
   const ours = audit ? audit.readHeaders.flatMap((h, i) => (columnForHeader(AUDIT_TABLE, h, locale) ? [i] : [])) : [];
   const columns: CellIn[][] = ours.map((i) => first.map((row) => row[i] ?? null));
   const rest = audit !== undefined && first.length < audit.bodyRows;
-  if (ask.places.length === 0 && ask.columns.length === 0 && !rest) return { taken: [], auditRows: auditRecords(audit, ours, columns, locale) };
+  if (ask.places.length === 0 && ask.columns.length === 0 && ask.legacy.length === 0 && !rest) return { taken: [], auditRows: auditRecords(audit, ours, columns, locale), legacyBelow: [] };
   let done = first.length;
+  let legacyBelow: LegacyBelow[] = [];
   const taken = await run(async (context) => {
     const sheets = context.workbook.worksheets;
+    const legacy = legacyProbes(context, ask.legacy);
     const probes = [
       ...ask.places.map((p) => ({ kind: 'tableInTheWay' as const, sheet: p.sheet, table: p.key, cell: anything(sheets.getItem(p.sheet).getRangeByIndexes(p.row, p.column, 2, p.width)) })),
       ...ask.columns.map(({ state, count }) => ({
@@ -701,11 +727,67 @@ async function readMore(
     } else {
       await context.sync();
     }
+    legacyBelow = legacy.flatMap((p) => legacyShaped(p));
     return probes
       .filter((p) => !p.cell.isNullObject)
       .map((p): Problem => ({ kind: p.kind, params: { sheet: p.sheet, table: p.table, cell: `${columnLetters(p.cell.columnIndex + 1)}${p.cell.rowIndex + 1}` } }));
   });
-  return { taken, auditRows: auditRecords(audit, ours, columns, locale) };
+  return { taken, auditRows: auditRecords(audit, ours, columns, locale), legacyBelow };
+}
+
+/** Rows of a column below its table's body that carry an older template's validation, to clear (0-based sheet row and column, and how many). */
+interface LegacyBelow {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly count: number;
+}
+
+interface LegacyProbe {
+  readonly state: TableState;
+  readonly column: number;
+  /** The header cell, the rows under it down to row 20,001 (LEGACY_LAST_ROW), and row 20,002. */
+  readonly header: Excel.Range;
+  readonly span: Excel.Range;
+  readonly after: Excel.Range;
+}
+
+/**
+ * Where an older template's validation may lie below a form table: each column's validation type
+ * over the rows under its header down to row 20,001, and on the header cell and row 20,002 (which
+ * the template left without). Types only: a rule cannot be read where cells differ.
+ */
+function legacyProbes(context: Excel.RequestContext, tables: readonly TableState[]): LegacyProbe[] {
+  const probes: LegacyProbe[] = [];
+  for (const state of tables) {
+    const rows = LEGACY_LAST_ROW - (state.headerRow + 1);
+    // A table already reaching row 20,001 has nothing of it below.
+    if (state.headerRow + 1 + state.bodyRows >= LEGACY_LAST_ROW) continue;
+    const sheet = context.workbook.worksheets.getItem(state.sheet);
+    state.readHeaders.forEach((_, i) => {
+      const column = state.left + i;
+      const probe = (row: number, count: number) => {
+        const range = sheet.getRangeByIndexes(row, column, count, 1);
+        range.load('dataValidation/type');
+        return range;
+      };
+      probes.push({ state, column, header: probe(state.headerRow, 1), span: probe(state.headerRow + 1, rows), after: probe(LEGACY_LAST_ROW, 1) });
+    });
+  }
+  return probes;
+}
+
+/**
+ * The rows below the body to clear where a column has the shape of an older template's
+ * validation: one rule over every row from under the header down to row 20,001, none on the header
+ * nor on row 20,002 (kefu upgrade bounds the same shape: xlsx/packageState.ts `boundedBottom`). A
+ * range a user made or extended differently stays as it is.
+ */
+function legacyShaped(p: LegacyProbe): LegacyBelow[] {
+  const uniform = !['None', 'MixedCriteria', 'Inconsistent'].includes(p.span.dataValidation.type);
+  if (!uniform || p.header.dataValidation.type !== 'None' || p.after.dataValidation.type !== 'None') return [];
+  const row = p.state.headerRow + 1 + Math.max(1, p.state.bodyRows);
+  return [{ sheet: p.state.sheet, row, column: p.column, count: LEGACY_LAST_ROW - row }];
 }
 
 /** The audit log's rows as records (blank rows left out, as reading a table does), with their body index. */

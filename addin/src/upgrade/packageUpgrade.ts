@@ -7,6 +7,7 @@ import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew,
 import type { RecordUpdate } from '../ledger/types';
 import { PackageLedger } from '../ledger/xlsx/packageLedger';
 import { buildTemplateBuffer } from '../workbooks/template';
+import { BODY_RANGES_VERSION } from '../ledger/templateLayout';
 
 /**
  * `kefu upgrade` (upgrade/missing.ts): brings a ledger file made from an earlier template up to the
@@ -14,7 +15,9 @@ import { buildTemplateBuffer } from '../workbooks/template';
  * language, copied with its styles, validations and widths (sheets whole, columns one by one at
  * the table's right); the starting rows it lacks are appended; the audit log gets its hash chain
  * (version 2) and a row saying what was upgraded. Nothing already there is changed, except the
- * data dictionary, which describes the columns and so follows them.
+ * data dictionary, which describes the columns and so follows them, and the ranges of the
+ * validations and highlights an older template put down to row 20,001, which end at each form
+ * table's last row (version 5).
  */
 
 /** The chain column came with version 2: a log from before is sealed as it is when upgraded. */
@@ -69,6 +72,11 @@ export async function upgradeLedger(ledger: PackageLedger, context: { clock: Clo
     );
     columnsAdded.push(...labels.map((label) => `${key}.${label}`));
   }
+
+  // Validations and highlights of an older template, from the header down to row 20,001, lie on
+  // each form table's body from now on (templateLayout.ts `bodyArea`): the rows written below a
+  // table then join it in Excel.
+  if (from < BODY_RANGES_VERSION) ledger.boundLegacyRanges();
 
   // The data dictionary follows the columns.
   // (A table just copied with its sheet is the template's already.)

@@ -384,6 +384,16 @@ export class PackageLedger implements Ledger {
     return this.imports.importColumns(template.pkg, tableName, keys);
   }
 
+  /**
+   * Bounds the validations and conditional formats a template of version 1–4 put on each form's
+   * sheet (`C2:C20001`, `A2:AL20001`) to the form table's body, as the current template has them
+   * (templateLayout.ts `bodyArea`, `LEGACY_LAST_ROW`), when the package is written: only their
+   * `sqref`s change; a range of any other shape stays as it is.
+   */
+  boundLegacyRanges(): void {
+    for (const table of this.pkg.tables.values()) if (findForm(table.name)) table.sheet.boundLegacyRanges = true;
+  }
+
   // ——————————————————————————————————————————————————————————————— writing the new file
 
   /** The new workbook, in memory (tests, the conformance suite). */

@@ -1,6 +1,7 @@
 import type { CellKind } from '../../forms/columns';
 import type { CellIn, CellOut, RecordValues } from '../cells';
 import { CLAIM_WINDOW } from '../layout';
+import { LEGACY_LAST_ROW } from '../templateLayout';
 import type { Area, CellWrite } from './sheetXml';
 import type { TablePart } from './xmlParts';
 import type { ZipEntry } from './zip';
@@ -23,6 +24,8 @@ export interface SheetState {
   newColumnWidths?: Map<number, number>;
   /** `<dataValidation>` elements to add to the sheet (the upgrade's new columns). */
   newValidations?: string[];
+  /** The upgrade bounds the ranges of template versions 1–4 to the tables' bodies on this sheet (`boundedBottom`). */
+  boundLegacyRanges?: boolean;
 }
 
 export interface CellEdit {
@@ -194,6 +197,20 @@ export function grownBottom(area: Area, tables: readonly TableState[]): number |
     const overlaps = area.left <= right && area.right >= left;
     const holdsLastRow = area.top <= oldBottom && area.bottom >= oldBottom;
     if (overlaps && holdsLastRow && area.bottom < t.bottom) return t.bottom;
+  }
+  return undefined;
+}
+
+/**
+ * The last row a range of template versions 1–4 takes when the upgrade bounds it to a table's
+ * body (templateLayout.ts `LEGACY_LAST_ROW`): a range from the row under the table's header down
+ * to row 20,001 exactly, within the table's columns, ends at the table's last row now. Undefined
+ * for any other range (one a user made, or extended, stays as it is).
+ */
+export function boundedBottom(area: Area, tables: readonly TableState[]): number | undefined {
+  for (const t of tables) {
+    const { top, left, right } = t.fileArea;
+    if (area.top === top + 1 && area.bottom === LEGACY_LAST_ROW && area.left >= left && area.right <= right) return t.bottom;
   }
   return undefined;
 }

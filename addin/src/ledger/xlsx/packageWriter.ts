@@ -37,7 +37,7 @@ export async function writePackage(sink: ZipSink, pkg: OpenPackage, reports: Rea
   const writer = new ZipWriter(sink);
   const changed = new Map<string, Buffer>();
   const dropped = new Set<string>();
-  const editedSheets = new Map([...pkg.sheets.values()].filter((s) => s.edits.size > 0).map((s) => [s.path, s]));
+  const editedSheets = new Map([...pkg.sheets.values()].filter((s) => s.edits.size > 0 || s.boundLegacyRanges).map((s) => [s.path, s]));
   const grown = [...pkg.tables.values()].filter((t) => t.bottom !== t.fileArea.bottom);
   for (const table of [...pkg.tables.values()].filter((t) => t.partChanged || grown.includes(t))) {
     const area = { ...table.fileArea, bottom: table.bottom };
@@ -192,6 +192,7 @@ export async function writePackage(sink: ZipSink, pkg: OpenPackage, reports: Rea
           grown.filter((t) => t.sheet === sheet),
           styles,
           sheetTableParts.get(sheet.path) ?? [],
+          sheet.boundLegacyRanges ? [...pkg.tables.values()].filter((t) => t.sheet === sheet) : [],
         )
       )
         pkg.touchesFileCells = true;

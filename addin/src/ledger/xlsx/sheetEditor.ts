@@ -1,5 +1,5 @@
 import { KefuError } from '../../core/problems';
-import { cellsOf, grownBottom, startSegment, type AppendedRow, type SheetState, type TableState } from './packageState';
+import { boundedBottom, cellsOf, grownBottom, startSegment, type AppendedRow, type SheetState, type TableState } from './packageState';
 import { SEGMENT_BYTES, SegmentCutter } from './segmentCutter';
 import { attribute, cellXml, columnLetters, formatArea, parseArea, parseCells, rowWithCells, sheetPieces, splitRow, utf8In, withAttribute, type SheetPiece } from './sheetXml';
 import type { StyleBook } from './xmlParts';
@@ -20,13 +20,14 @@ export async function writeSheet(
   grown: readonly TableState[],
   styles: StyleBook,
   tableParts: readonly string[],
+  bounded: readonly TableState[] = [],
 ): Promise<boolean> {
   const out = await writer.beginSegmented(entry.name, entry);
   const rows = [...sheet.edits.keys()].sort((a, b) => a - b);
   const segments = entry.segments;
   // A segment written again is cut only once it has doubled: a few bytes more in the head (the
   // dimension) must not move the cut and so every segment after it.
-  const editor = new SheetEditor(sheet, prefix, rows, grown, styles, out, tableParts, segments ? 2 * SEGMENT_BYTES : SEGMENT_BYTES);
+  const editor = new SheetEditor(sheet, prefix, rows, grown, styles, out, tableParts, segments ? 2 * SEGMENT_BYTES : SEGMENT_BYTES, bounded);
   if (!segments) {
     await editor.run(sheetPieces(zip.latin1Chunks(entry.name), prefix), true, 0);
   } else {
@@ -86,6 +87,8 @@ class SheetEditor {
     /** Relationship ids of tables added to the sheet (their `<tablePart>` elements). */
     private readonly tableParts: readonly string[] = [],
     cutAt = SEGMENT_BYTES,
+    /** Tables whose ranges of template versions 1–4 become their bodies (the upgrade: packageState.ts `boundedBottom`). */
+    private readonly bounded: readonly TableState[] = [],
   ) {
     this.cutter = new SegmentCutter(out, cutAt);
   }
@@ -268,14 +271,15 @@ class SheetEditor {
     this.tail = '';
     this.inTail = false;
     tail = this.withAdditions(tail);
-    if (this.grown.length > 0) {
-      // sqref="A2:A40 C2:C40" of validations and conditional formats, and <xm:sqref> of their extensions.
+    if (this.grown.length > 0 || this.bounded.length > 0) {
+      // sqref="A2:A40 C2:C40" of validations and conditional formats, and <xm:sqref> of their
+      // extensions: bounded to the body when of an older template's shape, else grown with the table.
       const grow = (list: string) =>
         list
           .split(/\s+/)
           .map((ref) => {
             const area = parseArea(ref);
-            const bottom = area ? grownBottom(area, this.grown) : undefined;
+            const bottom = area ? (boundedBottom(area, this.bounded) ?? grownBottom(area, this.grown)) : undefined;
             return area && bottom ? formatArea({ ...area, bottom }) : ref;
           })
           .join(' ');
