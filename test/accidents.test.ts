@@ -287,7 +287,7 @@ describe('Accidents (W9): from the event to closing under 四不放过', functio
         ['missingLinked', other, 'status'],
       ],
     );
-    assert.match(new KefuError(errors).describe('zh-CN')[0], /“事故调查处理记录”第 2 行“有关人员已受教育”：SG-2026-01 已结案，但四不放过第 4 项“有关人员未受教育不放过”未落实（无依据）。/);
+    assert.match(new KefuError(errors).describe('zh-CN')[0], /“事故调查处理记录”第 3 行“有关人员已受教育”：SG-2026-01 已结案，但四不放过第 4 项“有关人员未受教育不放过”未落实（无依据）。/);
   });
 
   it('declares the workflow for the registry: word, steps, void, queue and check', () => {

@@ -144,17 +144,18 @@ describe('The accessibility checklist (F30)', () => {
       await ledger.read({ tables: { accessibility_checks: { columns: ['entry_id', 'check_date', 'usable', 'defect', 'rectified_on', 'rectification_note', 'rectified_by', 'voided'], rows: 'all' } } }),
       '2026-02-28 09:00',
     );
+    // Rows written as a user would (an append without a claim) go below the fresh table's blank row.
     assert.deepEqual(
       errors.map((p) => [p.kind, p.row, p.field]),
       [
-        ['usableWithDefect', 2, 'defect'],
-        ['nothingToRectify', 3, 'rectified_on'],
-        ['notBefore', 4, 'rectified_on'],
-        ['rectificationIncomplete', 5, 'rectification_note'],
-        ['rectificationIncomplete', 5, 'rectified_by'],
+        ['usableWithDefect', 3, 'defect'],
+        ['nothingToRectify', 4, 'rectified_on'],
+        ['notBefore', 5, 'rectified_on'],
+        ['rectificationIncomplete', 6, 'rectification_note'],
+        ['rectificationIncomplete', 6, 'rectified_by'],
       ],
     );
-    assert.match(describeProblem(errors[4], 'en-US'), /row 5, column "Rectification confirmed by": WZ-2026-0004 has a rectification date but this is empty/);
+    assert.match(describeProblem(errors[4], 'en-US'), /row 6, column "Rectification confirmed by": WZ-2026-0004 has a rectification date but this is empty/);
     assert.deepEqual(accessibilityQueue.items(await ledger.read(queueRequest(WORKFLOWS)), '2026-02-28 09:00'), []);
   });
 });

@@ -156,13 +156,13 @@ describe('No resident ID number anywhere (issue 13 item 4)', () => {
     const found = report.errors.filter((p) => p.kind === 'idNumberInCell');
     assert.deepEqual(
       found.map((p) => [p.form, p.row, p.field]),
-      [['postal_log', 2, 'address']],
+      [['postal_log', 3, 'address']], // below the fresh table's blank row: an append without a claim
     );
-    assert.match(describeProblem(found[0], 'zh-CN'), /^“代邮登记”第 2 行“邮寄地址”：第 4–21 个字符像是居民身份证号码.*请在 Excel 中删除该号码/);
+    assert.match(describeProblem(found[0], 'zh-CN'), /^“代邮登记”第 3 行“邮寄地址”：第 4–21 个字符像是居民身份证号码.*请在 Excel 中删除该号码/);
     const cells = await idNumbersInWorkbook(await session.bytes());
     assert.equal(cells.length, 1);
     assert.equal(cells[0].sheet, '代邮登记');
-    assert.match(cells[0].address, /^[A-Z]+2$/);
+    assert.match(cells[0].address, /^[A-Z]+3$/);
     // A number cell of 18 digits (Excel keeps 15 of them): still an ID.
     assert.deepEqual(
       idNumberCellProblems('postal_log', [{ ref: { row: 4 }, values: { visitor_phone: 110101194901011000 } }]).map((p) => [p.row, p.field]),
@@ -301,7 +301,7 @@ describe('The gates’ counts and the day’s reconciliation', () => {
     const east = await run(ledger, registerGateCount, count(' 东门 ', 2));
     assert.equal(east.number, '2026-02-28-东门');
     const twice = await refusal(run(ledger, registerGateCount, count('东门', 2)));
-    assert.match(twice.describe('zh-CN')[0], /编号 2026-02-28-东门 重复（第 2 行）/);
+    assert.match(twice.describe('zh-CN')[0], /编号 2026-02-28-东门 重复（第 3 行）/);
     const reconcile = async () =>
       reconcileDay(
         await ledger.read({
@@ -331,7 +331,7 @@ describe('The gates’ counts and the day’s reconciliation', () => {
     const warned = entryCheck.problems(await ledger.read(ledgerCheckRequest(WORKFLOWS)), '2026-02-28 18:00').warnings;
     assert.deepEqual(
       warned.map((p) => describeProblem(p, 'en-US')),
-      ['Gate counts, row 3, column "Free passes counted": 2026-02-28 gate "西门" (2026-02-28-西门): 1 free passes logged, the gate counted 2; they differ.'],
+      ['Gate counts, row 4, column "Free passes counted": 2026-02-28 gate "西门" (2026-02-28-西门): 1 free passes logged, the gate counted 2; they differ.'],
     );
     await run(ledger, gateCountRegister.steps.recount, { no: '2026-02-28-西门', fields: { free_headcount: 1, counted_by: { by: '吴建平', at: '2026-02-28 17:50' } } });
     assert.ok((await reconcile()).every((l) => l.matches));

@@ -465,42 +465,27 @@ export async function faultCatalogue(): Promise<FaultCase[]> {
     for (const key of keys) cases.push(await withTime(stepCase(day, key), day, key));
   }
 
-  // A complaint registered from the Complaints view, a measure from the Statistics view.
-  cases.push({
-    name: 'complaints.register (Complaints view)',
+  // A complaint registered from the Complaints view, a measure from the Statistics view: the pane's form on the desk day's ledger.
+  const paneForm = (name: string, operation: Operation<unknown, unknown, unknown>, input: Record<string, unknown>): FaultCase => ({
+    name,
     start: deskEnd,
     at: desk.at,
     clerk: CLERK,
-    run: (target, runner) =>
-      runner.run(
-        target.ledger,
-        registerComplaint,
-        {
-          received_at: '2026-03-16 17:00',
-          channel: 'phone',
-          anonymous: 'no',
-          complainant: '张三',
-          content: '病房卫生间地面有积水',
-          category: 'cleaning',
-          department: 'cleaning',
-          receptionist: { by: CLERK, at: '2026-03-16 17:05' },
-        },
-        target.context,
-      ),
+    run: (target, runner) => runner.run(target.ledger, operation, input, target.context),
   });
-  cases.push({
-    name: 'complaint_measures.add (Statistics view)',
-    start: deskEnd,
-    at: desk.at,
-    clerk: CLERK,
-    run: (target, runner) =>
-      runner.run(
-        target.ledger,
-        createNumberedRecord(complaintMeasures),
-        { stats_year: 2026, raised_on: '2026-03-16', finding: '保洁投诉集中', measure: '增加巡查', department: 'cleaning', due_on: '2026-04-30', progress: 'in_progress' },
-        target.context,
-      ),
-  });
+  const complaint = {
+    received_at: '2026-03-16 17:00',
+    channel: 'phone',
+    anonymous: 'no',
+    complainant: '张三',
+    content: '病房卫生间地面有积水',
+    category: 'cleaning',
+    department: 'cleaning',
+    receptionist: { by: CLERK, at: '2026-03-16 17:05' },
+  };
+  cases.push(paneForm('complaints.register (Complaints view)', registerComplaint, complaint));
+  const measure = { stats_year: 2026, raised_on: '2026-03-16', finding: '保洁投诉集中', measure: '增加巡查', department: 'cleaning', due_on: '2026-04-30', progress: 'in_progress' };
+  cases.push(paneForm('complaint_measures.add (Statistics view)', createNumberedRecord(complaintMeasures), measure));
 
   // Voids: a repair order with its ledger line, a loan.
   const repairNo = (desk.steps.get('repair.close')!.input as { no: string }).no;

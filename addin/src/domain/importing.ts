@@ -651,7 +651,7 @@ export async function importTable(ledger: Ledger, input: ImportInput, context: O
     const done = [...(result.records.length > 0 ? [of(batch, result.records.length)] : []), ...unfinished.map((o) => of(o.batch, o.expected))];
     if (done.length > 0) {
       const now = context.clock.now();
-      await ledger.apply({ audit: done.map((d) => importMarker(IMPORT_DONE, d, now, context)) }, await ledger.read({}));
+      await ledger.apply({ audit: done.map((d) => importMarker(IMPORT_DONE, d, now, context)) }, await ledger.read({ writes: [AUDIT_TABLE] }));
     }
   } else if (changes.appends || changes.audit) {
     const applied = await ledger.apply(changes, snapshot, { selectAppended: options.select });

@@ -11,7 +11,6 @@ import {
   BODY_RANGES_VERSION,
   FROZEN_HEADER_ROWS,
   HEADER_STYLE,
-  LEGACY_LAST_ROW,
   LISTS_SHEET,
   columnNumberFormat,
   columnValidation,
@@ -27,6 +26,7 @@ import { SEEDS, changedAnything, missingColumns, missingSeedRows, sheetsToRenew,
 import type { TemplateOptions } from '../workbooks/template';
 import type { SheetCopy } from '../workbooks/templateSheets';
 import { setValidation, validateRows } from '../ledger/office/columnValidation';
+import { legacyProbes, legacyShaped, type LegacyBelow } from './legacyValidations';
 import { FIRST_CHUNK_ROWS, MAX_REQUEST_BYTES, officeCellValue, readRemainingRows, type ExcelRun } from '../ledger/office/officeLedger';
 
 /**
@@ -733,61 +733,6 @@ async function readMore(
       .map((p): Problem => ({ kind: p.kind, params: { sheet: p.sheet, table: p.table, cell: `${columnLetters(p.cell.columnIndex + 1)}${p.cell.rowIndex + 1}` } }));
   });
   return { taken, auditRows: auditRecords(audit, ours, columns, locale), legacyBelow };
-}
-
-/** Rows of a column below its table's body that carry an older template's validation, to clear (0-based sheet row and column, and how many). */
-interface LegacyBelow {
-  readonly sheet: string;
-  readonly row: number;
-  readonly column: number;
-  readonly count: number;
-}
-
-interface LegacyProbe {
-  readonly state: TableState;
-  readonly column: number;
-  /** The header cell, the rows under it down to row 20,001 (LEGACY_LAST_ROW), and row 20,002. */
-  readonly header: Excel.Range;
-  readonly span: Excel.Range;
-  readonly after: Excel.Range;
-}
-
-/**
- * Where an older template's validation may lie below a form table: each column's validation type
- * over the rows under its header down to row 20,001, and on the header cell and row 20,002 (which
- * the template left without). Types only: a rule cannot be read where cells differ.
- */
-function legacyProbes(context: Excel.RequestContext, tables: readonly TableState[]): LegacyProbe[] {
-  const probes: LegacyProbe[] = [];
-  for (const state of tables) {
-    const rows = LEGACY_LAST_ROW - (state.headerRow + 1);
-    // A table already reaching row 20,001 has nothing of it below.
-    if (state.headerRow + 1 + state.bodyRows >= LEGACY_LAST_ROW) continue;
-    const sheet = context.workbook.worksheets.getItem(state.sheet);
-    state.readHeaders.forEach((_, i) => {
-      const column = state.left + i;
-      const probe = (row: number, count: number) => {
-        const range = sheet.getRangeByIndexes(row, column, count, 1);
-        range.load('dataValidation/type');
-        return range;
-      };
-      probes.push({ state, column, header: probe(state.headerRow, 1), span: probe(state.headerRow + 1, rows), after: probe(LEGACY_LAST_ROW, 1) });
-    });
-  }
-  return probes;
-}
-
-/**
- * The rows below the body to clear where a column has the shape of an older template's
- * validation: one rule over every row from under the header down to row 20,001, none on the header
- * nor on row 20,002 (kefu upgrade bounds the same shape: xlsx/packageState.ts `boundedBottom`). A
- * range a user made or extended differently stays as it is.
- */
-function legacyShaped(p: LegacyProbe): LegacyBelow[] {
-  const uniform = !['None', 'MixedCriteria', 'Inconsistent'].includes(p.span.dataValidation.type);
-  if (!uniform || p.header.dataValidation.type !== 'None' || p.after.dataValidation.type !== 'None') return [];
-  const row = p.state.headerRow + 1 + Math.max(1, p.state.bodyRows);
-  return [{ sheet: p.state.sheet, row, column: p.column, count: LEGACY_LAST_ROW - row }];
 }
 
 /** The audit log's rows as records (blank rows left out, as reading a table does), with their body index. */

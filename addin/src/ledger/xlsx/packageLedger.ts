@@ -160,7 +160,16 @@ export class PackageLedger implements Ledger {
 
     const layouts: Record<string, TableLayout> = {};
     const written = [...(request.writes ?? []), AUDIT_TABLE, ...(claims.length ? [COUNTERS_TABLE] : [])];
-    for (const key of new Set(written)) layouts[key] = await this.layoutOf(key);
+    // A read that writes nothing (a report, a check) also reads a ledger of an older template, whose
+    // audit log may lack a later column: its layout is then left out (writing needs an upgrade first).
+    const readOnly = (request.writes?.length ?? 0) === 0 && claims.length === 0;
+    for (const key of new Set(written)) {
+      try {
+        layouts[key] = await this.layoutOf(key);
+      } catch (error) {
+        if (!(readOnly && key === AUDIT_TABLE && error instanceof KefuError)) throw error;
+      }
+    }
     const sheets: Record<string, boolean> = {};
     for (const name of request.sheets ?? []) sheets[name] = this.pkg.sheets.has(name.toUpperCase()) || this.reports.has(name.toUpperCase());
     return { locale, tables, claims, layouts, sheets };
