@@ -69,8 +69,19 @@ function records(): Record<string, RecordValues[]> {
     ready,
     ready_at: readyAt,
   });
-  const entry = (at: string, category: string, headcount: number, result: string | null, voided = false): RecordValues => ({ entered_at: at, gate: '东门', category, headcount, result, voided });
+  let entries = 0;
+  const entry = (at: string, category: string, headcount: number, result: string | null, voided = false): RecordValues => ({
+    entry_id: `MP-${at.slice(0, 10).replace(/-/g, '')}-${String(++entries).padStart(4, '0')}`,
+    entered_at: at,
+    gate: '东门',
+    category,
+    headcount,
+    result,
+    voided,
+  });
+  let checks = 0;
   const check = (date: string, item: string, usable: boolean, rectifiedOn: string | null = null, voided = false): RecordValues => ({
+    entry_id: `WZ-${date.slice(0, 4)}-${String(++checks).padStart(4, '0')}`,
     check_date: date,
     item,
     location: '东门',

@@ -7,6 +7,7 @@ import type { DomainValue, RecordValues } from '../ledger/cells';
 import type { LedgerRow, Snapshot } from '../ledger/types';
 import { AUDIT_SHEET, AUDIT_TABLE } from '../ledger/layout';
 import { firstBreak } from '../ledger/auditChain';
+import { stationOf } from '../ledger/numbering';
 import type { Problem } from '../core/problems';
 import { codeText, localized, sheetRow } from './deskSteps';
 import { identityColumns } from './importing';
@@ -156,7 +157,7 @@ export function claimedUnused(claims: Rows): ReadonlyMap<string, ReadonlyMap<num
     last.set(period, n);
     if (typeof seq !== 'number') {
       const unused = byPeriod.get(period) ?? new Map<number, { station: string; at: string }>();
-      unused.set(n, { station: str(claim.values.station), at: str(claim.values.claimed_at) });
+      unused.set(n, { station: stationOf(str(claim.values.station)), at: str(claim.values.claimed_at) });
       byPeriod.set(period, unused);
     }
   }

@@ -61,6 +61,18 @@ export interface ClaimWindow {
   readonly firstOfPeriodRow?: number;
 }
 
+/**
+ * What follows the station in a claim's station cell when the claim was made for an operation
+ * (ReadOptions.operation): ` #<ticket id>.<attempt>`. `stationOf` gives the station alone.
+ */
+export const OPERATION_MARK = ' #';
+
+/** A claim's station without the operation it was made for. */
+export function stationOf(cell: string): string {
+  const at = cell.lastIndexOf(OPERATION_MARK);
+  return at >= 0 && /^[0-9a-z]+\.\d+$/.test(cell.slice(at + OPERATION_MARK.length)) ? cell.slice(0, at) : cell;
+}
+
 /** A claim's number, or the claims rows above the window that must be read to know it. */
 export type ClaimResolution = { readonly seq: number } | { readonly readRows: { readonly from: number; readonly to: number } };
 
@@ -135,7 +147,7 @@ export function claimFromWindow(args: {
   });
   if ('readRows' in resolved) return resolved;
   // An earlier attempt of the same operation failed before confirming (the retry found it not written): not in flight.
-  const own = args.ownOperation ? ` ${args.ownOperation}.` : undefined;
+  const own = args.ownOperation ? `${OPERATION_MARK}${args.ownOperation}.` : undefined;
   const ownAttempt = (r: ClaimRow) => own !== undefined && String(args.values[r.row - args.windowFirstRow]?.[1] ?? '').includes(own);
   const othersInFlight = rows.some((r) => r.row < ours.row && r.period !== null && r.seq === null && !ownAttempt(r));
   return { seq: resolved.seq, claimRow: ours.row, othersInFlight };

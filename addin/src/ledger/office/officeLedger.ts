@@ -6,7 +6,7 @@ import { findForm } from '../../forms';
 import type { CellIn, RecordValues } from '../cells';
 import { isBlankRow } from '../cells';
 import { AUDIT_TABLE, CLAIM_WINDOW, COUNTERS_TABLE, META_TABLE, TEMPLATE_VERSION, claimsTableName, counterSearchText, counterState, parseCounterState, ledgerVersion } from '../layout';
-import { addsCounterRow, counterKey, readClaim } from '../numbering';
+import { OPERATION_MARK, addsCounterRow, counterKey, readClaim } from '../numbering';
 import { chainedAuditRecords, previousChain } from '../auditChain';
 import { checkLayout, columnForHeader, headerOf, recordToRow, rowFormats, rowToRecord, schemaOf, mustFindEach } from '../schema';
 import { matchingRows, queueMatchingRows } from './rowLookups';
@@ -249,7 +249,7 @@ class OfficeLedger implements OfficeLedgerHandle {
         const claims: PendingClaim[] = (request.claims ?? []).map(({ series, period }) => {
           const claimsTable = tables.getItem(claimsTableName(series));
           const claimedAt = this.options.clock.now();
-          const station = options.operation ? `${this.options.station} ${options.operation}` : this.options.station;
+          const station = options.operation ? `${this.options.station}${OPERATION_MARK}${options.operation}` : this.options.station;
           claimsTable.getDataBodyRange().getRowsBelow(1).values = [[`'${period}`, `'${station}`, `'${claimedAt}`, '']];
           const window = claimsTable
             .getDataBodyRange()
